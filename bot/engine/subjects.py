@@ -1,0 +1,651 @@
+"""Subjects: normalisation, retrieval terms and similarity.
+
+A claim's subject is a short noun phrase ("North Korean troops", "residents of
+northern Gaza", "Estmark inflation"). Three things are done with it here, all
+pure and deterministic (the claim extractor and the store index must compute
+the same terms for the same text):
+
+* :func:`normalise_subject` lower-cases, drops determiners, possessives and
+  punctuation, and singularises simple plurals;
+* :func:`subject_terms` gives the retrieval terms: multiword names kept whole
+  (countries under one key, "North Korean" and "North Korea" both give
+  ``"north korea"``), plus single content words and the synonym class of the
+  head noun ("troops" also gives ``"soldier"``);
+* :func:`subject_similarity` scores two claims' subjects 0..100.
+
+How the similarity is built
+---------------------------
+A subject is split into *distinguishing qualifiers* (countries and demonyms
+from a gazetteer, other proper names taken from the sentence's entities,
+capitalised words and acronyms, compass and side words such as
+north/southern/left), a *head* noun (the last content word before "of", "in",
+"from"...), and other *modifiers*.
+
+1. **Qualifiers decide first.** When both sides have countries and they
+   differ, or both have compass words and they differ, or both have other
+   names and share none, the similarity is 0: "South Korea" is not
+   "North Korea", "North Korean troops" are not "Russian troops", "US" is not
+   "UK". Two modifiers that are near-identical spellings of different words
+   ("Estmark"/"Westmark", "injured"/"uninjured") also give 0: a one-letter
+   difference in a name is a different name far more often than a typo.
+2. **Heads must agree.** Equal heads or heads of one synonym class
+   (troop ~ soldier ~ force ~ personnel ~ man ~ serviceman) agree fully;
+   spelling variants (kilometre/kilometer) too. Related but not
+   interchangeable heads score :data:`RELATED_HEAD` (60, under the default
+   threshold of 70): "civilians" are a subset of "people", so a civilian toll
+   under a people toll is no contradiction, and we do not compare them.
+   Unrelated heads ("inflation" vs "unemployment") score at most 40.
+   A side with qualifiers but no head ("North Korea" as the subject of
+   "suffered several hundred casualties") against the same qualifiers with a
+   head scores :data:`HEADLESS` (85): the measure is already equal, so the
+   country stands for its people or forces.
+3. **The text score** is rapidfuzz's ``token_set_ratio`` over canonical
+   strings (country keys, synonym classes, modifiers). Token-set is chosen
+   over ``WRatio`` because outlets reorder and pad subjects ("soldiers from
+   North Korea" vs "North Korean soldiers") and token-set ignores order and
+   repeated words; ``WRatio`` blends in ``partial_ratio``, which scores a name
+   inside a longer one ("korea" in "north korea") highly: the very
+   near-identical-name failure we must avoid. Token-set is generous to
+   subsets, so each modifier found on one side only costs
+   :data:`MODIFIER_PENALTY`, and each name found on one side only costs
+   :data:`EXTRA_NAME_PENALTY`.
+4. **Partial qualification.** A subject with no qualifier ("troops") against
+   a qualified one ("North Korean troops") is capped at :data:`PARTIAL` (55,
+   under the threshold): the claim extractor resolves implicit subjects from
+   the article's context, so an unqualified subject is one it could not
+   resolve, and it may well be about other troops. When the unqualified
+   side's sentence names exactly the other side's countries (and no other
+   country), the qualifier is implied and the cap is :data:`IMPLIED` (75).
+   A country on one side against only a non-country name on the other
+   ("Russian residents" vs "Kursk residents") is partial as well, and so is a
+   compass word on one side only ("residents of northern Gaza" are a part of
+   "residents of Gaza"). Other names on one side only ("North Korean soldiers
+   in Kursk" vs "North Korean soldiers") cost :data:`EXTRA_NAME_PENALTY` each:
+   extractors differ in how much of the place they keep in the subject.
+5. **Context.** Each shared sentence entity that is not already a subject
+   qualifier adds :data:`ENTITY_BOOST` (at most two), and a shared location
+   adds :data:`LOCATION_BOOST`, but only to a full (uncapped) match; when both
+   claims have a location and they differ, :data:`LOCATION_PENALTY` (35) is
+   taken off, which puts a perfect subject under the default threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .types import Claim
+
+__all__ = [
+    "SubjectParts",
+    "analyse_subject",
+    "normalise_location",
+    "normalise_subject",
+    "same_location",
+    "subject_similarity",
+    "subject_terms",
+]
+
+#: scores and adjustments (see the module docstring)
+PARTIAL = 55.0
+IMPLIED = 75.0
+HEADLESS = 85.0
+RELATED_HEAD = 60.0
+UNRELATED_HEAD_MAX = 40.0
+MODIFIER_PENALTY = 7.0
+MODIFIER_PENALTY_MAX = 21.0
+EXTRA_NAME_PENALTY = 10.0
+ENTITY_BOOST = 5.0
+ENTITY_BOOST_MAX = 10.0
+LOCATION_BOOST = 10.0
+LOCATION_PENALTY = 35.0
+
+# -- vocabularies --------------------------------------------------------------
+
+_DETERMINERS = frozenset(
+    "the a an this these those that some its their his her our my your all any each every "
+    "both such another other".split()
+)
+#: words that end a head's noun phrase ("soldiers of North Korea")
+_BOUNDARIES = frozenset("of in from at on for near across inside outside within among by with".split())
+#: function words and generic quantity nouns: never heads, never terms
+_STOP = _DETERMINERS | _BOUNDARIES | frozenset(
+    "and or to into over under about than as per who which whom whose what it they them "
+    "he she we you i me him us number numbers total toll tally count amount figure estimate "
+    "estimates more most less least many much several few".split()
+)
+_INVARIANT = frozenset(
+    "series species news means headquarters arms people personnel police media data "
+    "politics economics physics statistics crossroads".split()
+)
+_IRREGULAR = {
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "servicemen": "serviceman",
+    "servicewomen": "servicewoman",
+    "policemen": "policeman",
+    "gunmen": "gunman",
+    "feet": "foot",
+    "teeth": "tooth",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "halves": "half",
+    "thieves": "thief",
+    "mice": "mouse",
+    "geese": "goose",
+    "persons": "person",
+    "aircraft": "aircraft",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+}
+_KEEP_S_ENDINGS = ("ss", "us", "is", "as", "os", "ics", "ous", "'s")
+
+#: synonym classes: every word maps to the class's first word
+_SYNONYM_CLASSES: tuple[tuple[str, ...], ...] = (
+    ("soldier", "troop", "force", "personnel", "man", "serviceman", "servicewoman", "servicemember",
+     "service member", "military personnel"),
+    ("fighter", "militant", "combatant", "insurgent", "rebel", "guerrilla"),
+    ("person", "people", "individual"),
+    ("child", "kid"),
+    ("home", "house", "dwelling", "residence"),
+    ("drone", "uav", "unmanned aerial vehicle"),
+    ("aircraft", "plane", "airplane", "aeroplane", "warplane"),
+    ("death", "fatality"),
+    ("casualty", "loss"),
+)
+#: classes that overlap without being interchangeable (a subset and its whole)
+_RELATED: frozenset[frozenset[str]] = frozenset(
+    frozenset(p)
+    for p in (
+        ("person", "civilian"),
+        ("person", "resident"),
+        ("person", "soldier"),
+        ("person", "child"),
+        ("soldier", "fighter"),
+        ("soldier", "officer"),
+        ("death", "casualty"),
+    )
+)
+
+_COMPASS = {
+    "north": "north", "northern": "north", "south": "south", "southern": "south",
+    "east": "east", "eastern": "east", "west": "west", "western": "west",
+    "northeast": "northeast", "north-east": "northeast", "northeastern": "northeast",
+    "north-eastern": "northeast", "northwest": "northwest", "north-west": "northwest",
+    "northwestern": "northwest", "north-western": "northwest", "southeast": "southeast",
+    "south-east": "southeast", "southeastern": "southeast", "south-eastern": "southeast",
+    "southwest": "southwest", "south-west": "southwest", "southwestern": "southwest",
+    "south-western": "southwest", "central": "central", "left": "left", "right": "right",
+    "left-wing": "left", "right-wing": "right", "upper": "upper", "lower": "lower",
+    "inner": "inner", "outer": "outer", "rural": "rural", "urban": "urban",
+}
+#: generic place words dropped from names and locations ("Kursk region" == "Kursk")
+_PLACE_WORDS = frozenset(
+    "region oblast province district state county city town village area governorate "
+    "prefecture territory municipality krai republic".split()
+)
+#: spelling variants of names (transliterations)
+_NAME_ALIASES = {"kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "zelenskyy": "zelensky",
+                 "zelenskiy": "zelensky", "lvov": "lviv", "dnipropetrovsk": "dnipro"}
+
+#: country key -> names, demonyms and abbreviations (singular, lower-case)
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "united states": ("united states", "united states of america", "us", "usa", "america", "american",
+                      "u.s", "u.s.a"),
+    "united kingdom": ("united kingdom", "uk", "u.k", "britain", "great britain", "british", "briton"),
+    "north korea": ("north korea", "north korean", "dprk", "democratic people's republic of korea"),
+    "south korea": ("south korea", "south korean", "republic of korea", "rok"),
+    "korea": ("korea", "korean"),
+    "russia": ("russia", "russian", "russian federation"),
+    "ukraine": ("ukraine", "ukrainian"),
+    "belarus": ("belarus", "belarusian", "belarussian"),
+    "china": ("china", "chinese", "prc", "people's republic of china"),
+    "taiwan": ("taiwan", "taiwanese"),
+    "japan": ("japan", "japanese"),
+    "india": ("india", "indian"),
+    "pakistan": ("pakistan", "pakistani"),
+    "afghanistan": ("afghanistan", "afghan"),
+    "iran": ("iran", "iranian"),
+    "iraq": ("iraq", "iraqi"),
+    "syria": ("syria", "syrian"),
+    "israel": ("israel", "israeli"),
+    "palestine": ("palestine", "palestinian"),
+    "lebanon": ("lebanon", "lebanese"),
+    "jordan": ("jordan", "jordanian"),
+    "egypt": ("egypt", "egyptian"),
+    "saudi arabia": ("saudi arabia", "saudi"),
+    "yemen": ("yemen", "yemeni"),
+    "turkey": ("turkey", "turkish", "turkiye", "türkiye", "turk"),
+    "qatar": ("qatar", "qatari"),
+    "united arab emirates": ("united arab emirates", "uae", "emirati"),
+    "libya": ("libya", "libyan"),
+    "sudan": ("sudan", "sudanese"),
+    "south sudan": ("south sudan", "south sudanese"),
+    "ethiopia": ("ethiopia", "ethiopian"),
+    "somalia": ("somalia", "somali"),
+    "kenya": ("kenya", "kenyan"),
+    "nigeria": ("nigeria", "nigerian"),
+    "niger": ("niger", "nigerien"),
+    "mali": ("mali", "malian"),
+    "south africa": ("south africa", "south african"),
+    "congo": ("congo", "congolese", "drc"),
+    "france": ("france", "french"),
+    "germany": ("germany", "german"),
+    "italy": ("italy", "italian"),
+    "spain": ("spain", "spanish"),
+    "portugal": ("portugal", "portuguese"),
+    "netherlands": ("netherlands", "dutch", "holland"),
+    "belgium": ("belgium", "belgian"),
+    "switzerland": ("switzerland", "swiss"),
+    "austria": ("austria", "austrian"),
+    "poland": ("poland", "polish", "pole"),
+    "czech republic": ("czech republic", "czechia", "czech"),
+    "slovakia": ("slovakia", "slovak"),
+    "hungary": ("hungary", "hungarian"),
+    "romania": ("romania", "romanian"),
+    "moldova": ("moldova", "moldovan"),
+    "bulgaria": ("bulgaria", "bulgarian"),
+    "greece": ("greece", "greek"),
+    "serbia": ("serbia", "serbian", "serb"),
+    "croatia": ("croatia", "croatian", "croat"),
+    "bosnia": ("bosnia", "bosnian", "bosnia and herzegovina"),
+    "kosovo": ("kosovo", "kosovar"),
+    "albania": ("albania", "albanian"),
+    "sweden": ("sweden", "swedish", "swede"),
+    "norway": ("norway", "norwegian"),
+    "denmark": ("denmark", "danish", "dane"),
+    "finland": ("finland", "finnish", "finn"),
+    "estonia": ("estonia", "estonian"),
+    "latvia": ("latvia", "latvian"),
+    "lithuania": ("lithuania", "lithuanian"),
+    "ireland": ("ireland", "irish"),
+    "northern ireland": ("northern ireland",),
+    "scotland": ("scotland", "scottish", "scot"),
+    "wales": ("wales", "welsh"),
+    "england": ("england", "english"),
+    "georgia": ("georgia", "georgian"),
+    "armenia": ("armenia", "armenian"),
+    "azerbaijan": ("azerbaijan", "azerbaijani", "azeri"),
+    "kazakhstan": ("kazakhstan", "kazakh"),
+    "canada": ("canada", "canadian"),
+    "mexico": ("mexico", "mexican"),
+    "brazil": ("brazil", "brazilian"),
+    "argentina": ("argentina", "argentine", "argentinian"),
+    "chile": ("chile", "chilean"),
+    "colombia": ("colombia", "colombian"),
+    "venezuela": ("venezuela", "venezuelan"),
+    "peru": ("peru", "peruvian"),
+    "cuba": ("cuba", "cuban"),
+    "haiti": ("haiti", "haitian"),
+    "australia": ("australia", "australian"),
+    "new zealand": ("new zealand", "new zealander"),
+    "indonesia": ("indonesia", "indonesian"),
+    "philippines": ("philippines", "philippine", "filipino"),
+    "vietnam": ("vietnam", "vietnamese"),
+    "thailand": ("thailand", "thai"),
+    "myanmar": ("myanmar", "burma", "burmese"),
+    "bangladesh": ("bangladesh", "bangladeshi"),
+    "sri lanka": ("sri lanka", "sri lankan"),
+    "nepal": ("nepal", "nepalese", "nepali"),
+    "malaysia": ("malaysia", "malaysian"),
+    "singapore": ("singapore", "singaporean"),
+    "mongolia": ("mongolia", "mongolian"),
+}
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*\.?", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+
+
+# -- normalisation -------------------------------------------------------------
+
+
+def singularise(word: str) -> str:
+    """Singular of a simple English plural; other words unchanged (lower-case input)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or word in _INVARIANT or word.endswith(_KEEP_S_ENDINGS) or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith(("ches", "shes", "xes", "zzes")) and not word.endswith("aches"):
+        return word[:-2]
+    return word[:-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    word: str  # lower-case, possessive stripped, singularised
+    capital: bool  # written with a capital initial
+    acronym: bool  # written all in capitals (US, GUR, DPRK)
+    first: bool  # the subject's first word
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        raw = _POSSESSIVE.sub("", m.group(0))
+        raw = raw.rstrip(".")
+        if not raw:
+            continue
+        bare = raw.replace(".", "") if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", raw + ".") else raw
+        lower = bare.lower().replace("’", "'")
+        if lower in _DETERMINERS:
+            continue
+        letters = [c for c in bare if c.isalpha()]
+        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        out.append(
+            _Token(
+                word=lower if acronym else singularise(lower),
+                capital=bare[:1].isupper(),
+                acronym=acronym,
+                first=not out,
+            )
+        )
+    return out
+
+
+def normalise_subject(subject: str) -> str:
+    """Lower-case words without determiners, possessives or punctuation, plurals singularised.
+
+    >>> normalise_subject("The North Korean soldiers'")
+    'north korean soldier'
+    """
+    return " ".join(t.word for t in _tokens(subject))
+
+
+def _place_key(words: Sequence[str]) -> str:
+    kept = [w for w in words if w not in _PLACE_WORDS] or list(words)
+    return " ".join(_NAME_ALIASES.get(w, w) for w in kept)
+
+
+def normalise_location(location: str) -> str:
+    """A location's key: normalised, generic place words dropped ("the Kursk region" -> "kursk")."""
+    words = [t.word for t in _tokens(location) if t.word not in _STOP]
+    key = _place_key(words)
+    return _country_index().get(key, key)
+
+
+def same_location(a: str, b: str) -> bool:
+    """True when two locations name the same place, or one names a part of the other's words."""
+    ka, kb = normalise_location(a), normalise_location(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    wa, wb = set(ka.split()), set(kb.split())
+    return wa <= wb or wb <= wa
+
+
+@cache
+def _country_index() -> dict[str, str]:
+    """Normalised alias -> country key."""
+    index: dict[str, str] = {}
+    for key, aliases in _COUNTRIES.items():
+        for alias in (key, *aliases):
+            index[normalise_subject(alias)] = key
+    return index
+
+
+@cache
+def _synonym_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for words in _SYNONYM_CLASSES:
+        for w in words:
+            index[normalise_subject(w)] = words[0]
+    return index
+
+
+_MAX_PHRASE = 5
+
+
+# -- analysis ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectParts:
+    """A subject split into what distinguishes it, its head noun and the rest."""
+
+    countries: frozenset[str] = frozenset()
+    compass: frozenset[str] = frozenset()
+    #: other proper names (entities, capitalised words after the first, acronyms)
+    names: frozenset[str] = frozenset()
+    #: a capitalised first word we cannot tell from a sentence-initial capital
+    weak_names: frozenset[str] = frozenset()
+    #: the head noun's synonym class, and the word as written (normalised)
+    head: str | None = None
+    head_word: str | None = None
+    modifiers: frozenset[str] = frozenset()
+    #: retrieval terms, in order of appearance
+    terms: tuple[str, ...] = ()
+
+    @property
+    def qualified(self) -> bool:
+        return bool(self.countries or self.compass or self.names)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.qualified or self.head or self.modifiers or self.weak_names)
+
+    def canonical(self, head: str | None = None) -> str:
+        """Qualifier keys, modifiers and head class as one string (``head`` overrides the head)."""
+        words = sorted(self.countries) + sorted(self.compass) + sorted(self.names | self.weak_names)
+        words += sorted(self.modifiers)
+        if head or self.head:
+            words.append(head or self.head or "")
+        return " ".join(words)
+
+
+def _entity_phrases(entities: Iterable[str]) -> dict[tuple[str, ...], str]:
+    """Normalised entity word tuples -> their key (country key or place key)."""
+    countries = _country_index()
+    phrases: dict[tuple[str, ...], str] = {}
+    for ent in entities:
+        words = tuple(t.word for t in _tokens(ent))
+        if not words:
+            continue
+        joined = " ".join(words)
+        phrases[words] = countries.get(joined) or _place_key(words)
+    return phrases
+
+
+def _match_phrase(
+    words: list[str], tokens: list[_Token], i: int, phrases: dict[tuple[str, ...], str]
+) -> tuple[int, str, str] | None:
+    """Longest name at ``i``: (length, kind, key) with kind "country" or "name"."""
+    countries = _country_index()
+    for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+        span = tuple(words[i : i + n])
+        joined = " ".join(span)
+        if joined in countries and not (joined == "us" and not tokens[i].acronym):
+            return n, "country", countries[joined]
+        if span in phrases:
+            key = phrases[span]
+            return n, ("country" if key in _COUNTRIES else "name"), key
+    return None
+
+
+def analyse_subject(subject: str, entities: Sequence[str] = ()) -> SubjectParts:
+    """Split a subject into qualifiers, head and modifiers (see the module docstring)."""
+    tokens = _tokens(subject)
+    words = [t.word for t in tokens]
+    phrases = _entity_phrases(entities)
+    synonyms = _synonym_index()
+    countries: list[str] = []
+    compass: list[str] = []
+    names: list[str] = []
+    weak: list[str] = []
+    content: list[tuple[int, str]] = []  # (segment, word)
+    terms: list[str] = []
+    segment = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        found = _match_phrase(words, tokens, i, phrases)
+        if found is not None:
+            n, kind, key = found
+            (countries if kind == "country" else names).append(key)
+            terms.append(key)
+            i += n
+            continue
+        i += 1
+        w = tok.word
+        if w in _BOUNDARIES:
+            segment += 1
+            continue
+        if w in _STOP or w.isdigit():
+            continue
+        if w in _COMPASS:
+            compass.append(_COMPASS[w])
+            terms.append(_COMPASS[w])
+            continue
+        if tok.acronym or (tok.capital and not tok.first):
+            key = _place_key([w])
+            names.append(key)
+            terms.append(key)
+            continue
+        if tok.capital and tok.first and w not in synonyms and len(tokens) > 1:
+            weak.append(w)
+        content.append((segment, w))
+        terms.append(w)
+    head_word = None
+    if content:
+        first_segment = min(s for s, _ in content)
+        head_word = [w for s, w in content if s == first_segment][-1]
+    head = synonyms.get(head_word, head_word) if head_word else None
+    if head and head != head_word:
+        terms.append(head)
+    modifiers = frozenset(synonyms.get(w, w) for _, w in content if w != head_word) - {head}
+    return SubjectParts(
+        countries=frozenset(countries),
+        compass=frozenset(compass),
+        names=frozenset(names),
+        weak_names=frozenset(weak) - {head_word},
+        head=head,
+        head_word=head_word,
+        modifiers=frozenset(m for m in modifiers if m not in weak),
+        terms=tuple(dict.fromkeys(terms)),
+    )
+
+
+def subject_terms(subject: str, entities: Sequence[str] = ()) -> tuple[str, ...]:
+    """Retrieval terms of a subject, deterministic, in order of appearance.
+
+    Names are kept whole (countries under their key: "north korea" for both
+    "North Korean" and "North Korea"; other names as matched in ``entities``,
+    generic place words dropped), then single content words, then the head's
+    synonym class when it differs from the head ("troops" -> "troop",
+    "soldier"). Function words and generic quantity nouns are never terms.
+    """
+    return analyse_subject(subject, entities).terms
+
+
+# -- similarity ------------------------------------------------------------------
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """kilometre/kilometer, defence/defense: same start, at most two edits."""
+    return min(len(a), len(b)) >= 5 and a[:3] == b[:3] and Levenshtein.distance(a, b) <= 2
+
+
+def _near_miss(a: str, b: str) -> bool:
+    """Estmark/Westmark, injured/uninjured: nearly the same letters, different words."""
+    if a == b or _spelling_variant(a, b):
+        return False
+    return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 2
+
+
+def _qualifiers_conflict(a: SubjectParts, b: SubjectParts) -> bool:
+    if a.countries and b.countries and a.countries != b.countries:
+        return True
+    if a.compass and b.compass and a.compass != b.compass:
+        return True
+    na, nb = a.names | a.weak_names, b.names | b.weak_names
+    if na and nb and not (na & nb):
+        return True
+    only_a = (a.modifiers | a.weak_names) - (b.modifiers | b.weak_names)
+    only_b = (b.modifiers | b.weak_names) - (a.modifiers | a.weak_names)
+    return any(_near_miss(x, y) for x in only_a for y in only_b)
+
+
+def _head_score(a: SubjectParts, b: SubjectParts) -> tuple[float, bool, bool]:
+    """(score cap from the heads, whether it is a full match, whether the heads count as one)."""
+    if a.head and b.head:
+        if a.head == b.head or _spelling_variant(a.head, b.head):
+            return 100.0, True, True
+        if frozenset((a.head, b.head)) in _RELATED:
+            return RELATED_HEAD, False, True
+        return min(UNRELATED_HEAD_MAX, fuzz.ratio(a.head, b.head) * 0.4), False, False
+    if a.head or b.head:
+        headless = b if a.head else a
+        return (HEADLESS, False, True) if headless.qualified else (0.0, False, False)
+    return 100.0, True, True
+
+
+def _countries_of(entities: Sequence[str]) -> frozenset[str]:
+    return frozenset(k for k in _entity_phrases(entities).values() if k in _COUNTRIES)
+
+
+def _qualification_cap(a: SubjectParts, b: SubjectParts, ca: Claim, cb: Claim) -> float | None:
+    """The cap for partially qualified pairs, or None when both are qualified alike."""
+    if a.qualified and b.qualified:
+        ka, kb = _qualifier_kinds(a), _qualifier_kinds(b)
+        one_sided = bool(a.countries) != bool(b.countries) or bool(a.compass) != bool(b.compass)
+        if one_sided or not (ka <= kb or kb <= ka):
+            return PARTIAL
+        return None
+    if not a.qualified and not b.qualified:
+        return None
+    bare, bare_claim, full = (a, ca, b) if b.qualified else (b, cb, a)
+    if full.countries and not full.names and not full.compass:
+        if _countries_of(bare_claim.entities) == full.countries:
+            return IMPLIED
+    return PARTIAL
+
+
+def _qualifier_kinds(p: SubjectParts) -> frozenset[str]:
+    kinds = {"country": p.countries, "compass": p.compass, "name": p.names}
+    return frozenset(k for k, v in kinds.items() if v)
+
+
+def _entity_keys(parts: SubjectParts, claim: Claim) -> frozenset[str]:
+    """Sentence entities that are not already subject qualifiers nor the location."""
+    used = parts.countries | parts.names
+    if claim.location:
+        used = used | {normalise_location(claim.location)}
+    return frozenset(_entity_phrases(claim.entities).values()) - used
+
+
+def subject_similarity(a: Claim, b: Claim) -> float:
+    """How surely two claims are about the same subject, 0..100 (see the module docstring)."""
+    pa = analyse_subject(a.subject, a.entities)
+    pb = analyse_subject(b.subject, b.entities)
+    if pa.empty or pb.empty or _qualifiers_conflict(pa, pb):
+        return 0.0
+    cap, full, one_head = _head_score(pa, pb)
+    head = (pa.head or pb.head) if one_head else None
+    score = min(cap, float(fuzz.token_set_ratio(pa.canonical(head), pb.canonical(head))))
+    score -= min(MODIFIER_PENALTY_MAX, MODIFIER_PENALTY * len(pa.modifiers ^ pb.modifiers))
+    score -= EXTRA_NAME_PENALTY * len(pa.names ^ pb.names)
+    qual_cap = _qualification_cap(pa, pb, a, b)
+    if qual_cap is not None:
+        score = min(score, qual_cap)
+        full = False
+    if full:
+        shared = _entity_keys(pa, a) & _entity_keys(pb, b)
+        score += min(ENTITY_BOOST_MAX, ENTITY_BOOST * len(shared))
+    if a.location and b.location:
+        if same_location(a.location, b.location):
+            if full:
+                score += LOCATION_BOOST
+        else:
+            score -= LOCATION_PENALTY
+    return max(0.0, min(100.0, score))
