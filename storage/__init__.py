@@ -1,0 +1,96 @@
+"""The claim store: :class:`bot.engine.protocol.ClaimStore` on SQLite (PostgreSQL next).
+
+Why plain SQL behind a thin driver, and not an ORM or SQLAlchemy Core
+--------------------------------------------------------------------
+* **A DBA can read exactly what runs.** The schema is numbered SQL files,
+  ``storage/migrations/<backend>/NNNN_name.sql``, applied in order, each in
+  one transaction with its row in ``schema_version``; the queries are plain
+  strings in :mod:`storage.store`. Nothing is generated at run time.
+* **Each backend keeps its strengths.** SQLite runs the datasette way (WAL,
+  one serialised writer, read-only readers with a time limit,
+  ``WITHOUT ROWID`` term tables); PostgreSQL will use a connection pool,
+  native DATE/TIMESTAMPTZ and pg_trgm, in its own migrations. An abstraction
+  layer would flatten both to the common denominator.
+* **The surface is small.** Most SQL is portable (``?`` placeholders,
+  ``INSERT ... ON CONFLICT DO NOTHING RETURNING``, partial unique indexes,
+  ``LIMIT``/``OFFSET``), so one :class:`~storage.store.SQLClaimStore` serves
+  both; a driver (:mod:`storage.driver`) only runs SQL, encodes values and
+  owns transactions and time limits. A backend overrides a query only where
+  it can do better.
+
+Layout: :mod:`storage.driver` (the driver contract and value helpers),
+:mod:`storage.sqlite` (the SQLite driver), :mod:`storage.migrate` (the
+migration runner), :mod:`storage.store` (the store in SQL). A PostgreSQL
+driver goes in ``storage/postgres.py`` with ``storage/migrations/postgres/``;
+:func:`open_store` picks it for ``postgresql://`` URLs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from bot.engine.errors import StoreUnavailable
+
+from .driver import Driver
+from .migrate import migrate
+from .sqlite import SQLiteDriver, sqlite_path
+from .store import AuditEntry, SQLClaimStore
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+__all__ = ["AuditEntry", "SQLClaimStore", "open_store", "open_driver", "redact_url"]
+
+_PG_SCHEMES = ("postgresql://", "postgres://")
+
+
+async def open_store(url_or_path: str, settings: Settings) -> SQLClaimStore:
+    """Open the claim store at ``url_or_path`` and bring its schema up to date.
+
+    A plain path or ``sqlite:///relative`` / ``sqlite:////absolute`` opens
+    SQLite; ``postgresql://...`` opens PostgreSQL. Raises
+    :class:`~bot.engine.errors.StoreUnavailable` with a sentence naming what
+    to do. The store is an async context manager::
+
+        async with await open_store(settings.db, settings) as store:
+            ...
+    """
+    driver = await open_driver(url_or_path, settings)
+    try:
+        await migrate(driver)
+    except BaseException:
+        await driver.close()
+        raise
+    return SQLClaimStore(driver)
+
+
+async def open_driver(url_or_path: str, settings: Settings) -> Driver:
+    """The driver for ``url_or_path``, connected but not migrated."""
+    if url_or_path.startswith(_PG_SCHEMES):
+        return await _open_postgres(url_or_path, settings)
+    path = sqlite_path(url_or_path)
+    return await SQLiteDriver.open(path, timeout=settings.db_timeout)
+
+
+async def _open_postgres(url: str, settings: Settings) -> Driver:
+    try:
+        module = importlib.import_module("storage.postgres")
+    except ModuleNotFoundError as exc:
+        if exc.name != "storage.postgres":
+            raise
+        raise StoreUnavailable(
+            f"Cannot open the claim store at {redact_url(url)}: this crosscheck has no PostgreSQL "
+            "driver yet. Use a SQLite file path for CROSSCHECK_DB."
+        ) from exc
+    return await module.PostgresDriver.open(url, settings)
+
+
+def redact_url(url: str) -> str:
+    """``url`` without its password, for messages and logs."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    creds, _, host = rest.rpartition("@")
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}" if ":" in creds else f"{scheme}://{user}@{host}"

@@ -1,0 +1,555 @@
+"""The claim store in portable SQL, over any :class:`~storage.driver.Driver`.
+
+Every query names its workspace; every write is one driver transaction; every
+answer is a domain object of :mod:`bot.engine.types`. A backend may override a
+query where it has something better (``_gather_candidates`` is the hot path).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from bot.engine.errors import InputError, NotFound, PermissionDenied
+from bot.engine.protocol import Actor, IngestResult, WatchedChannel
+from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource
+
+from .driver import Driver, Executor, Row, as_utc, placeholders, to_date, to_datetime, utc_now
+
+#: Newest postings read per (term, unit) by :meth:`SQLClaimStore.candidates`.
+#: A very common term ("soldiers" in a million claims) then costs no more
+#: than this; claims sharing only such terms, and older than its newest
+#: postings, are not retrieved.
+DEFAULT_POSTINGS_CAP = 1_000
+
+#: SQLite allows 500 terms in a compound SELECT; keep well under it.
+MAX_POSTING_QUERIES = 256
+
+#: Ids per IN (...) list when loading claims.
+ID_CHUNK = 500
+
+SOURCE_COLUMNS = (
+    "id", "workspace", "path", "url", "title", "outlet", "author", "published", "text_hash",
+    "guild_id", "channel_id", "message_id", "message_link", "poster", "poster_id", "posted_at",
+    "created_at",
+)
+
+CLAIM_COLUMNS = (
+    "id", "source_id", "sentence", '"start"', '"end"', "figure_start", "figure_end", "figure_text",
+    "low", "high", "qualifier", "approx", "unit", "measure", "subject", "claimant", "location",
+    "ref_date", "period", "status", "created_at",
+)
+
+_SELECT_CLAIMS = (
+    "SELECT "
+    + ", ".join(f"c.{col}" for col in CLAIM_COLUMNS)
+    + ", "
+    + ", ".join(f"s.{col} AS s_{col}" for col in SOURCE_COLUMNS)
+    + " FROM claims c JOIN sources s ON s.id = c.source_id"
+)
+
+_SELECT_SOURCES = "SELECT " + ", ".join(f"{col} AS s_{col}" for col in SOURCE_COLUMNS) + " FROM sources"
+
+_INSERT_SOURCE = (
+    "INSERT INTO sources (" + ", ".join(SOURCE_COLUMNS[1:]) + ") VALUES ("
+    + placeholders(len(SOURCE_COLUMNS) - 1)
+    + ") ON CONFLICT DO NOTHING RETURNING id"
+)
+
+_INSERT_CLAIM = (
+    'INSERT INTO claims (workspace, source_id, sentence, "start", "end", figure_start, figure_end, '
+    "figure_text, low, high, qualifier, approx, unit, measure, subject, claimant, location, ref_date, "
+    "period, status, created_at, updated_at) VALUES (" + placeholders(22) + ") RETURNING id"
+)
+
+_INSERT_TERM = (
+    "INSERT INTO claim_terms (claim_id, workspace, measure, unit, kind, position, term) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+_INSERT_CHAIN = "INSERT INTO claimant_chain (claim_id, position, name) VALUES (?, ?, ?)"
+
+_INSERT_AUDIT = (
+    "INSERT INTO audit_log (workspace, claim_id, actor, actor_id, action, old_status, new_status, "
+    "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One row of the append-only audit log."""
+
+    id: int
+    workspace: str
+    claim_id: int | None
+    actor: str
+    actor_id: int | None
+    action: str
+    old_status: ClaimStatus | None
+    new_status: ClaimStatus | None
+    reason: str | None
+    at: datetime
+
+
+class SQLClaimStore:
+    """:class:`bot.engine.protocol.ClaimStore` in plain SQL over a driver."""
+
+    def __init__(self, driver: Driver, *, postings_cap: int = DEFAULT_POSTINGS_CAP) -> None:
+        if postings_cap < 1:
+            raise ValueError("postings_cap must be at least 1")
+        self.driver = driver
+        self.postings_cap = postings_cap
+
+    async def __aenter__(self) -> SQLClaimStore:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    # -- articles and claims -------------------------------------------------
+
+    async def add_article(self, info: SourceInfo, claims: Sequence[Claim]) -> IngestResult:
+        async def tx(ex: Executor) -> IngestResult:
+            now = utc_now()
+            row = await ex.fetchone(_INSERT_SOURCE, _source_params(info, now))
+            if row is None:
+                earlier = await self._find_source(ex, info.workspace, info.text_hash or None, info.url)
+                if earlier is None:  # a constraint we do not know of refused the row
+                    raise RuntimeError("the source was refused but no earlier copy was found")
+                stored = await self._claims_where(ex, info.workspace, "c.source_id = ?", [earlier.id])
+                return IngestResult(source=earlier, created=False, claims=tuple(stored))
+            source = StoredSource(id=int(row["id"]), info=_normalised_info(info), created_at=now)
+            stored_claims = [await self._insert_claim(ex, source, claim, now) for claim in claims]
+            return IngestResult(source=source, created=True, claims=tuple(stored_claims))
+
+        return await self.driver.write(tx)
+
+    async def _insert_claim(
+        self, ex: Executor, source: StoredSource, claim: Claim, now: datetime
+    ) -> StoredClaim:
+        workspace = source.info.workspace
+        fig = claim.figure
+        row = await ex.fetchone(
+            _INSERT_CLAIM,
+            (
+                workspace, source.id, claim.sentence, claim.start, claim.end, claim.figure_start,
+                claim.figure_end, fig.text, fig.low, fig.high, fig.qualifier, bool(fig.approx), fig.unit,
+                claim.measure, claim.subject, claim.claimant, claim.location, claim.date, claim.period,
+                ClaimStatus.UNREVIEWED.value, now, now,
+            ),
+        )
+        assert row is not None  # RETURNING always yields the new row
+        claim_id = int(row["id"])
+        terms = [
+            (claim_id, workspace, claim.measure, fig.unit, kind, pos, term)
+            for kind, values in (("subject", claim.subject_terms), ("entity", claim.entities))
+            for pos, term in enumerate(values)
+        ]
+        if terms:
+            await ex.executemany(_INSERT_TERM, terms)
+        if claim.claimant_chain:
+            await ex.executemany(
+                _INSERT_CHAIN, [(claim_id, pos, name) for pos, name in enumerate(claim.claimant_chain)]
+            )
+        return StoredClaim(id=claim_id, claim=claim, source=source, created_at=now)
+
+    async def find_source(
+        self, workspace: str, *, text_hash: str | None = None, url: str | None = None
+    ) -> StoredSource | None:
+        if not text_hash and not url:
+            return None
+        return await self.driver.read(lambda ex: self._find_source(ex, workspace, text_hash or None, url))
+
+    async def _find_source(
+        self, ex: Executor, workspace: str, text_hash: str | None, url: str | None
+    ) -> StoredSource | None:
+        row = await ex.fetchone(
+            f"{_SELECT_SOURCES} WHERE workspace = ? AND (text_hash = ? OR url = ?) ORDER BY id LIMIT 1",
+            (workspace, text_hash, url),
+        )
+        return _source_from(row) if row is not None else None
+
+    async def get_source(self, workspace: str, source_id: int) -> StoredSource:
+        row = await self.driver.read(
+            lambda ex: ex.fetchone(f"{_SELECT_SOURCES} WHERE workspace = ? AND id = ?", (workspace, source_id))
+        )
+        if row is None:
+            raise NotFound(
+                f"No source #{source_id} in {_scope(workspace)}. Use /sources to list the articles stored here."
+            )
+        return _source_from(row)
+
+    async def get_claim(self, workspace: str, claim_id: int) -> StoredClaim:
+        found = await self.driver.read(lambda ex: self._claims_by_ids(ex, workspace, [claim_id]))
+        if not found:
+            raise NotFound(f"No claim #{claim_id} in {_scope(workspace)}. Use /sources to find claim ids.")
+        return found[0]
+
+    async def claims_of_source(self, workspace: str, source_id: int) -> list[StoredClaim]:
+        return await self.driver.read(
+            lambda ex: self._claims_where(ex, workspace, "c.source_id = ?", [source_id])
+        )
+
+    async def count_claims(self, workspace: str) -> int:
+        row = await self.driver.read(
+            lambda ex: ex.fetchone("SELECT COUNT(*) AS n FROM claims WHERE workspace = ?", (workspace,))
+        )
+        return int(row["n"]) if row is not None else 0
+
+    # -- retrieval ---------------------------------------------------------------
+
+    async def candidates(
+        self,
+        workspace: str,
+        *,
+        measure: str,
+        units: Sequence[str],
+        terms: Sequence[str],
+        exclude_source_id: int | None = None,
+        limit: int = 200,
+    ) -> list[StoredClaim]:
+        units = list(dict.fromkeys(u for u in units if u))
+        terms = list(dict.fromkeys(t for t in terms if t))
+        if not units or not terms or limit < 1:
+            return []
+        terms = terms[: max(1, MAX_POSTING_QUERIES // len(units))]
+
+        async def run(ex: Executor) -> list[StoredClaim]:
+            ids = await self._gather_candidates(ex, workspace, measure, units, terms, exclude_source_id, limit)
+            return await self._claims_by_ids(ex, workspace, ids)
+
+        return await self.driver.read(run)
+
+    async def _gather_candidates(
+        self,
+        ex: Executor,
+        workspace: str,
+        measure: str,
+        units: list[str],
+        terms: list[str],
+        exclude_source_id: int | None,
+        limit: int,
+    ) -> list[int]:
+        """Ids of the best candidates, best first.
+
+        Reads the newest ``postings_cap`` postings of each (term, unit) from
+        the (workspace, measure, term, unit, claim_id) index, counts the
+        distinct terms each claim shares among them, and ranks by that count,
+        then newest. The cost is bounded by terms x units x cap, whatever
+        the size of the store.
+        """
+        parts: list[str] = []
+        params: list[Any] = []
+        for i, (term, unit) in enumerate((t, u) for t in terms for u in units):
+            parts.append(
+                "SELECT claim_id, term FROM (SELECT claim_id, term FROM claim_terms"
+                " WHERE workspace = ? AND measure = ? AND term = ? AND unit = ?"
+                f" ORDER BY claim_id DESC LIMIT ?) AS p{i}"
+            )
+            params += [workspace, measure, term, unit, self.postings_cap]
+        sql = "SELECT claim_id, COUNT(DISTINCT term) AS shared FROM (" + " UNION ALL ".join(parts) + ") AS g"
+        if exclude_source_id is not None:
+            sql += " WHERE claim_id NOT IN (SELECT id FROM claims WHERE source_id = ?)"
+            params.append(exclude_source_id)
+        sql += " GROUP BY claim_id ORDER BY shared DESC, claim_id DESC LIMIT ?"
+        params.append(limit)
+        return [int(r["claim_id"]) for r in await ex.fetchall(sql, params)]
+
+    async def search_claims(
+        self,
+        workspace: str,
+        *,
+        terms: Sequence[str],
+        measure: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StoredClaim]:
+        terms = list(dict.fromkeys(t for t in terms if t))
+        if not terms or limit < 1:
+            return []
+        if offset < 0:
+            raise InputError("The page offset cannot be negative.")
+        mark = placeholders(len(terms))
+        sql = (
+            "SELECT c.id FROM claims c JOIN sources s ON s.id = c.source_id"
+            " WHERE c.workspace = ? AND (c.id IN (SELECT claim_id FROM claim_terms"
+            f" WHERE workspace = ? AND kind = 'subject' AND term IN ({mark})) OR c.measure IN ({mark}))"
+        )
+        params: list[Any] = [workspace, workspace, *terms, *terms]
+        if measure is not None:
+            sql += " AND c.measure = ?"
+            params.append(measure)
+        sql += (
+            " ORDER BY s.published IS NULL, s.published DESC, c.created_at DESC, c.id DESC"
+            " LIMIT ? OFFSET ?"
+        )
+        params += [limit, offset]
+
+        async def run(ex: Executor) -> list[StoredClaim]:
+            ids = [int(r["id"]) for r in await ex.fetchall(sql, params)]
+            return await self._claims_by_ids(ex, workspace, ids)
+
+        return await self.driver.read(run)
+
+    # -- watched channels ----------------------------------------------------------
+
+    async def add_watch(self, workspace: str, channel_id: int, actor: Actor) -> bool:
+        async def tx(ex: Executor) -> bool:
+            now = utc_now()
+            row = await ex.fetchone(
+                "INSERT INTO watched_channels (workspace, channel_id, added_by, added_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING RETURNING channel_id",
+                (workspace, channel_id, actor.name, now),
+            )
+            if row is not None:
+                await _audit(ex, workspace, None, actor, "watch", None, None, f"channel {channel_id}", now)
+            return row is not None
+
+        return await self.driver.write(tx)
+
+    async def remove_watch(self, workspace: str, channel_id: int, actor: Actor) -> bool:
+        async def tx(ex: Executor) -> bool:
+            row = await ex.fetchone(
+                "DELETE FROM watched_channels WHERE workspace = ? AND channel_id = ? RETURNING channel_id",
+                (workspace, channel_id),
+            )
+            if row is not None:
+                await _audit(ex, workspace, None, actor, "unwatch", None, None, f"channel {channel_id}", utc_now())
+            return row is not None
+
+        return await self.driver.write(tx)
+
+    async def list_watches(self, workspace: str) -> list[WatchedChannel]:
+        rows = await self.driver.read(
+            lambda ex: ex.fetchall(
+                "SELECT workspace, channel_id, added_by, added_at FROM watched_channels"
+                " WHERE workspace = ? ORDER BY added_at, channel_id",
+                (workspace,),
+            )
+        )
+        return [
+            WatchedChannel(
+                workspace=r["workspace"],
+                channel_id=int(r["channel_id"]),
+                added_by=r["added_by"],
+                added_at=_required_datetime(r["added_at"]),
+            )
+            for r in rows
+        ]
+
+    # -- curation -------------------------------------------------------------------
+
+    async def set_status(
+        self, workspace: str, claim_id: int, status: ClaimStatus, actor: Actor, reason: str
+    ) -> StoredClaim:
+        if not actor.is_moderator:
+            raise PermissionDenied("Only moderators can change a claim's status. Ask someone with the moderator role.")
+        status = ClaimStatus(status)
+
+        async def tx(ex: Executor) -> StoredClaim | None:
+            row = await ex.fetchone(
+                "SELECT status FROM claims WHERE workspace = ? AND id = ?", (workspace, claim_id)
+            )
+            if row is None:
+                return None
+            now = utc_now()
+            await ex.execute(
+                "UPDATE claims SET status = ?, updated_at = ? WHERE workspace = ? AND id = ?",
+                (status.value, now, workspace, claim_id),
+            )
+            await _audit(ex, workspace, claim_id, actor, "set_status", row["status"], status.value,
+                         reason.strip() or None, now)
+            found = await self._claims_by_ids(ex, workspace, [claim_id])
+            return found[0]
+
+        stored = await self.driver.write(tx)
+        if stored is None:
+            raise NotFound(f"No claim #{claim_id} in {_scope(workspace)}. Use /sources to find claim ids.")
+        return stored
+
+    async def audit_entries(
+        self, workspace: str, *, claim_id: int | None = None, limit: int = 50
+    ) -> list[AuditEntry]:
+        """The workspace's audit log (or one claim's), newest first."""
+        sql = (
+            "SELECT id, workspace, claim_id, actor, actor_id, action, old_status, new_status, reason, at"
+            " FROM audit_log WHERE workspace = ?"
+        )
+        params: list[Any] = [workspace]
+        if claim_id is not None:
+            sql += " AND claim_id = ?"
+            params.append(claim_id)
+        sql += " ORDER BY id DESC LIMIT ?"
+        params.append(limit)
+        rows = await self.driver.read(lambda ex: ex.fetchall(sql, params))
+        return [
+            AuditEntry(
+                id=int(r["id"]),
+                workspace=r["workspace"],
+                claim_id=r["claim_id"],
+                actor=r["actor"],
+                actor_id=r["actor_id"],
+                action=r["action"],
+                old_status=ClaimStatus(r["old_status"]) if r["old_status"] else None,
+                new_status=ClaimStatus(r["new_status"]) if r["new_status"] else None,
+                reason=r["reason"],
+                at=_required_datetime(r["at"]),
+            )
+            for r in rows
+        ]
+
+    # -- loading claims ---------------------------------------------------------------
+
+    async def _claims_by_ids(self, ex: Executor, workspace: str, ids: Sequence[int]) -> list[StoredClaim]:
+        """The claims with these ids in this workspace, in the order given."""
+        found: dict[int, StoredClaim] = {}
+        for start in range(0, len(ids), ID_CHUNK):
+            chunk = list(ids[start:start + ID_CHUNK])
+            for sc in await self._claims_where(ex, workspace, f"c.id IN ({placeholders(len(chunk))})", chunk):
+                found[sc.id] = sc
+        return [found[i] for i in ids if i in found]
+
+    async def _claims_where(
+        self, ex: Executor, workspace: str, where: str, params: Sequence[Any]
+    ) -> list[StoredClaim]:
+        rows = await ex.fetchall(
+            f"{_SELECT_CLAIMS} WHERE c.workspace = ? AND {where} ORDER BY c.id", [workspace, *params]
+        )
+        if not rows:
+            return []
+        ids = [int(r["id"]) for r in rows]
+        mark = placeholders(len(ids))
+        term_rows = await ex.fetchall(
+            f"SELECT claim_id, kind, term FROM claim_terms WHERE claim_id IN ({mark})"
+            " ORDER BY claim_id, kind, position",
+            ids,
+        )
+        chain_rows = await ex.fetchall(
+            f"SELECT claim_id, name FROM claimant_chain WHERE claim_id IN ({mark}) ORDER BY claim_id, position",
+            ids,
+        )
+        subjects: dict[int, list[str]] = {}
+        entities: dict[int, list[str]] = {}
+        for r in term_rows:
+            (subjects if r["kind"] == "subject" else entities).setdefault(int(r["claim_id"]), []).append(r["term"])
+        chains: dict[int, list[str]] = {}
+        for r in chain_rows:
+            chains.setdefault(int(r["claim_id"]), []).append(r["name"])
+        sources: dict[int, StoredSource] = {}
+        out = []
+        for r in rows:
+            cid = int(r["id"])
+            sid = int(r["source_id"])
+            source = sources.get(sid)
+            if source is None:
+                source = sources[sid] = _source_from(r)
+            claim = _claim_from(r, subjects.get(cid, ()), entities.get(cid, ()), chains.get(cid, ()))
+            out.append(
+                StoredClaim(
+                    id=cid,
+                    claim=claim,
+                    source=source,
+                    status=ClaimStatus(r["status"]),
+                    created_at=to_datetime(r["created_at"]),
+                )
+            )
+        return out
+
+
+# -- rows to domain objects ---------------------------------------------------------
+
+
+def _scope(workspace: str) -> str:
+    return "this store" if workspace == "default" else "this server"
+
+
+def _normalised_info(info: SourceInfo) -> SourceInfo:
+    """``info`` as it reads back from the store (``posted_at`` in UTC)."""
+    if info.posted_at is None:
+        return info
+    return replace(info, posted_at=as_utc(info.posted_at))
+
+
+def _source_params(info: SourceInfo, now: datetime) -> tuple[Any, ...]:
+    return (
+        info.workspace, info.path, info.url, info.title, info.outlet, info.author, info.published,
+        info.text_hash or None, info.guild_id, info.channel_id, info.message_id, info.message_link,
+        info.poster, info.poster_id, info.posted_at, now,
+    )
+
+
+def _source_from(r: Row) -> StoredSource:
+    info = SourceInfo(
+        workspace=r["s_workspace"],
+        path=r["s_path"],
+        url=r["s_url"],
+        title=r["s_title"],
+        outlet=r["s_outlet"],
+        author=r["s_author"],
+        published=to_date(r["s_published"]),
+        text_hash=r["s_text_hash"] or "",
+        guild_id=r["s_guild_id"],
+        channel_id=r["s_channel_id"],
+        message_id=r["s_message_id"],
+        message_link=r["s_message_link"],
+        poster=r["s_poster"],
+        poster_id=r["s_poster_id"],
+        posted_at=to_datetime(r["s_posted_at"]),
+    )
+    return StoredSource(id=int(r["s_id"]), info=info, created_at=_required_datetime(r["s_created_at"]))
+
+
+def _claim_from(r: Row, subject_terms: Sequence[str], entities: Sequence[str], chain: Sequence[str]) -> Claim:
+    figure = Figure(
+        text=r["figure_text"],
+        low=r["low"],
+        high=r["high"],
+        qualifier=r["qualifier"],
+        approx=bool(r["approx"]),
+        unit=r["unit"],
+    )
+    return Claim(
+        sentence=r["sentence"],
+        figure=figure,
+        measure=r["measure"],
+        subject=r["subject"],
+        claimant=r["claimant"],
+        claimant_chain=tuple(chain),
+        location=r["location"],
+        date=to_date(r["ref_date"]),
+        period=r["period"],
+        start=int(r["start"]),
+        end=int(r["end"]),
+        figure_start=int(r["figure_start"]),
+        figure_end=int(r["figure_end"]),
+        subject_terms=tuple(subject_terms),
+        entities=tuple(entities),
+    )
+
+
+def _required_datetime(value: Any) -> datetime:
+    dt = to_datetime(value)
+    if dt is None:
+        raise ValueError("a required timestamp is missing from the claim store")
+    return dt
+
+
+async def _audit(
+    ex: Executor,
+    workspace: str,
+    claim_id: int | None,
+    actor: Actor,
+    action: str,
+    old_status: str | None,
+    new_status: str | None,
+    reason: str | None,
+    at: datetime,
+) -> None:
+    await ex.execute(
+        _INSERT_AUDIT, (workspace, claim_id, actor.name, actor.user_id, action, old_status, new_status, reason, at)
+    )
