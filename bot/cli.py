@@ -1,0 +1,253 @@
+"""The ``crosscheck`` command line.
+
+    crosscheck check PATH... [--db] [--published] [--json]     verdicts, nothing stored
+    crosscheck ingest PATH... [--db] [--outlet] [--url] [--published] [--json]
+    crosscheck sources QUERY [--db] [--json]
+    crosscheck run                                              the Discord bot
+
+PATH is a file, ``-`` for standard input, or an http(s) URL. Errors are one
+line on stderr and a non-zero exit; nothing is half-written: every input is
+read and validated before anything is stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import uuid
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from .engine.errors import CrosscheckError, InputError
+from .engine.text import decode
+from .engine.types import Article, SourceInfo
+from .settings import Settings
+
+log = logging.getLogger("crosscheck")
+
+app = typer.Typer(
+    name="crosscheck",
+    help="Check the figures in news articles against every claim your newsroom has seen.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOpt = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Claim store: SQLite file or postgresql:// URL (default: CROSSCHECK_DB or ./crosscheck.db)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object per input, one per line.")]
+PublishedOpt = Annotated[
+    Optional[str], typer.Option("--published", help="Publication date of the article(s), YYYY-MM-DD.")
+]
+WorkspaceOpt = Annotated[str, typer.Option("--workspace", help="Workspace (a Discord guild id, or 'default').")]
+PathsArg = Annotated[list[str], typer.Argument(help="Files, '-' for standard input, or http(s) links.")]
+
+
+def _settings(db: str | None) -> Settings:
+    settings = Settings()
+    if db:
+        settings = settings.model_copy(update={"db": db})
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    for noisy in ("trafilatura", "htmldate", "charset_normalizer", "asyncio"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return settings
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--published must be a date like 2024-12-17, not {value!r}.") from None
+
+
+def _is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), name="standard input")
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file. Check the path.")
+    if p.is_dir():
+        raise InputError(f"{path} is a folder. Give the article files inside it (e.g. {path}/*.txt).")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror}). Check its permissions.") from None
+    return decode(data, name=path)
+
+
+async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str | None, url: str | None,
+                         published: date | None) -> list[tuple[str, Article]]:
+    """Read and validate every input before anything is stored."""
+    if url and len(paths) > 1:
+        raise InputError("--url names one article; give one path with it.")
+    articles: list[tuple[str, Article]] = []
+    fetcher = None
+    try:
+        for path in paths:
+            if _is_url(path):
+                if fetcher is None:
+                    from .fetch import Fetcher
+
+                    fetcher = Fetcher(app_.settings)
+                fetched = await fetcher.fetch_article(path, workspace=workspace)
+                info = replace(fetched.source, workspace=workspace, outlet=outlet or fetched.source.outlet,
+                               published=published or fetched.source.published)
+                article = await app_.checker.read(fetched.text, info)
+            else:
+                text = _read_input(path)
+                info = SourceInfo(workspace=workspace, path=None if path == "-" else path, outlet=outlet, url=url,
+                                  published=published)
+                try:
+                    article = await app_.checker.read(text, info)
+                except InputError as exc:
+                    raise InputError(f"{path}: {exc}") from None
+            articles.append((path, article))
+    finally:
+        if fetcher is not None:
+            await fetcher.close()
+    return articles
+
+
+def _run(coro) -> None:  # noqa: ANN001
+    """Run a command; domain errors become one line and an exit code, others an incident id."""
+    err = Console(stderr=True)
+    try:
+        asyncio.run(coro)
+    except CrosscheckError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception:  # the central handler: log the traceback, show an incident id
+        incident = uuid.uuid4().hex[:8]
+        log.exception("incident %s", incident)
+        err.print(
+            f"error: something went wrong (incident {incident}). The log above has the details; "
+            "please report it with that id.",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(70) from None
+
+
+@app.command()
+def check(paths: PathsArg, db: DbOpt = None, published: PublishedOpt = None, json: JsonOpt = False,
+          workspace: WorkspaceOpt = "default") -> None:
+    """Show each article's claims and verdicts against the store, without storing anything."""
+    settings = _settings(db)
+
+    async def main() -> None:
+        from .app import open_app
+        from .render.text import print_report, report_json
+
+        day = _parse_date(published)
+        async with open_app(settings) as a:
+            articles = await _load_articles(a, paths, workspace=workspace, outlet=None, url=None, published=day)
+            out = Console()
+            for path, article in articles:
+                report = await a.checker.check(article, save=False)
+                if json:
+                    print(report_json(report), flush=True)
+                else:
+                    print_report(out, report, label=path)
+
+    _run(main())
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="The outlet that published the article(s).")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help="The article's URL (one path only).")] = None,
+    published: PublishedOpt = None,
+    json: JsonOpt = False,
+    workspace: WorkspaceOpt = "default",
+) -> None:
+    """Store articles and their claims, printing each one's verdicts as it goes."""
+    settings = _settings(db)
+
+    async def main() -> None:
+        from .app import open_app
+        from .render.text import print_report, report_json
+
+        day = _parse_date(published)
+        async with open_app(settings) as a:
+            articles = await _load_articles(a, paths, workspace=workspace, outlet=outlet, url=url, published=day)
+            out = Console()
+            err = Console(stderr=True)
+            with Progress(console=err, transient=True, disable=len(articles) < 5 or json) as progress:
+                task = progress.add_task("ingesting", total=len(articles))
+                for path, article in articles:
+                    report = await a.checker.check(article, save=True)
+                    if json:
+                        print(report_json(report), flush=True)
+                    else:
+                        print_report(out, report, label=path)
+                    progress.advance(task)
+
+    _run(main())
+
+
+@app.command()
+def sources(
+    query: Annotated[str, typer.Argument(help="A topic, e.g. 'North Korean casualties'.")],
+    db: DbOpt = None,
+    json: JsonOpt = False,
+    workspace: WorkspaceOpt = "default",
+    limit: Annotated[int, typer.Option("--limit", min=1, max=500, help="Most claims shown.")] = 50,
+) -> None:
+    """Stored claims about a topic, grouped by measure, newest first, with their sources."""
+    settings = _settings(db)
+
+    async def main() -> None:
+        from .app import open_app
+        from .render.text import print_sources, sources_json
+
+        if not query.strip():
+            raise InputError("The query is empty. Name a topic, e.g. crosscheck sources 'North Korean casualties'.")
+        async with open_app(settings) as a:
+            groups = await a.checker.sources(workspace, query, limit=limit, vocab=a.vocab)
+            if json:
+                print(sources_json(query, groups))
+            else:
+                print_sources(Console(), query, groups)
+
+    _run(main())
+
+
+@app.command()
+def run() -> None:
+    """Start the Discord bot (needs DISCORD_TOKEN)."""
+    settings = _settings(None)
+
+    async def main() -> None:
+        from .client import run as run_bot
+
+        await run_bot(settings)
+
+    _run(main())
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,723 @@
+"""Claims: a figure plus what makes it checkable.
+
+For each figure in a parsed sentence this module finds, from the dependency
+parse:
+
+- the **measure** (what is counted): the canonical name from the measure
+  vocabulary where the governing verb, the counted noun or an adjective names
+  one ("killed", "casualties", "deployed"...), coordinated measures combined
+  ("killed or wounded" is casualties), else the lemma of the head verb or noun;
+- the **subject** (who or what is counted), with the qualifiers that tell
+  subjects apart, place names written as demonyms, and implicit subjects ("the
+  troops", "they", "casualties") resolved from the article;
+- the **claimant** (who says it) and the chain when someone is cited;
+- the **location**, the **date** the claim refers to and the **period** it
+  covers.
+
+It also finds implicit counts in casualty statements ("a soldier was killed").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from .figures import FigureMatch
+from .measures import MeasureVocab
+from .places import Places
+from .types import Claim, Figure
+from .units import unit_family
+
+REPORT_VERBS = frozenset(
+    """say tell report claim state announce estimate confirm reveal disclose add continue note
+    warn allege assert insist write tweet post indicate show suggest acknowledge admit put give
+    publish testify brief explain believe think assess calculate count record register document
+    cite quote according find conclude declare""".split()
+)
+#: verbs whose active subject is what is counted ("300 died", "11,000 soldiers fought")
+_INTRANSITIVE_OK = frozenset(
+    "die perish fight serve join march rally gather attend protest flee disappear vanish demonstrate".split()
+)
+_GENERIC_MODIFIERS = frozenset(
+    """heavy significant many several other more new additional total estimated reported least
+    approximately about some few further extra own such same various numerous large small huge
+    big high low latest recent first last next previous initial actual real full entire whole
+    possible potential likely alleged so-called wounded killed dead injured missing captured
+    around roughly nearly almost over under up only just another""".split()
+)
+_GROUP_NOUNS = frozenset(
+    """soldier troop force personnel serviceman fighter man unit army military militant rebel
+    people civilian resident""".split()
+)
+_SOLDIER_SYNONYMS = frozenset("soldier troop force personnel serviceman fighter man unit".split())
+_LOCATION_SUFFIX = re.compile(
+    r"\s+(region|oblast|province|state|county|district|area|city|town|village|governorate|prefecture)$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "forty-eight": 48, "seventy-two": 72,
+}
+_PERIOD = re.compile(
+    r"\b(?:in|within|over|during|across|for)\s+(?:just\s+|only\s+)?(?:the\s+)?"
+    r"(?:(?P<rel>last|past|previous|first|following)\s+)?(?:(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\s+)?"
+    r"(?P<unit>hours?|days?|weeks?|months?|years?|weekend)\b",
+    re.IGNORECASE,
+)
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_ATTRIBUTION_AFTER = re.compile(
+    r"^(?:this|the|that|these)\s+(?:information|figure|figures|number|numbers|estimate|estimates|toll|report|data|claim|claims)\s+"
+    r"(?:was|were|is|are|has been|have been|came)\s+(?:\w+\s+)?(?:reported|provided|released|published|given|confirmed|announced|shared|cited)\s+by\s+"
+    r"(?P<who>[^,.;]+?)(?:,\s*citing\s+(?P<cited>[^,.;]+))?[.;,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ArticleContext:
+    """What one article tells about the claims in it, built while extracting."""
+
+    published: date | None = None
+    last_claimant: str | None = None
+    last_chain: tuple[str, ...] = ()
+    qualifiers: Counter[str] = field(default_factory=Counter)
+    locations: Counter[str] = field(default_factory=Counter)
+    #: plural group nouns seen in subjects ("soldiers", "troops")
+    groups: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class _Draft:
+    claim: Claim
+    noun_lemma: str | None
+    qualified: bool
+    needs_subject: bool
+    needs_location: bool
+
+
+class ClaimExtractor:
+    """Turns parsed sentences and their figures into claims."""
+
+    def __init__(self, vocab: MeasureVocab, places: Places) -> None:
+        self.vocab = vocab
+        self.places = places
+
+    # -- public ------------------------------------------------------------------
+    def extract_sentence(
+        self,
+        doc: Doc,
+        figures: list[FigureMatch],
+        *,
+        offset: int,
+        ctx: ArticleContext,
+    ) -> list[_Draft]:
+        """Draft claims of one parsed sentence; ``offset`` is its start in the article."""
+        drafts: list[_Draft] = []
+        claimant, chain = self._claimant_for_sentence(doc, ctx)
+        period_spans = self._period_spans(doc)
+        used_periods: set[int] = set()
+        figures = self._with_implicit(doc, figures)
+        nouns = [self._counted_noun(doc, m) for m in figures]
+        for i, m in enumerate(figures):
+            fig = m.figure
+            if unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):
+                continue
+            noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
+            measure = self._measure(doc, m, noun)
+            who, who_chain = self._claimant_for_figure(doc, m, ctx) or (claimant, chain)
+            subject, noun_lemma, qualified = self._subject(doc, m, noun, measure)
+            unit = fig.unit
+            if unit == "count":
+                if (noun is not None and self._is_people(noun)) or (
+                    noun is None and self.vocab.measures.get(measure, None) is not None
+                    and self.vocab.measures[measure].unit == "people"
+                ):
+                    unit = "people"
+            figure = replace(fig, unit=unit) if unit != fig.unit else fig
+            location = self._location(doc, m, noun)
+            period = self._period(doc, period_spans, used_periods)
+            claim = Claim(
+                sentence=doc.text,
+                figure=figure,
+                measure=measure,
+                subject=subject,
+                claimant=_display_chain(who_chain) if who_chain else who,
+                claimant_chain=who_chain,
+                location=location,
+                date=self._ref_date(doc, ctx.published),
+                period=period,
+                start=offset,
+                end=offset + len(doc.text),
+                figure_start=offset + m.start_char,
+                figure_end=offset + m.end_char,
+            )
+            drafts.append(
+                _Draft(
+                    claim,
+                    noun_lemma,
+                    qualified,
+                    needs_subject=not subject or (not qualified and noun_lemma in _GROUP_NOUNS) or noun_lemma is None,
+                    needs_location=location is None,
+                )
+            )
+            if qualified:
+                for q in _qualifier_words(subject, self.places):
+                    if self.places.demonym(q):
+                        ctx.qualifiers[q] += 1
+            if noun_lemma in _GROUP_NOUNS and noun is not None:
+                ctx.groups[noun.lower_ if noun.tag_ in ("NNS", "NNPS") else noun.lower_ + "s"] += 1
+            if location:
+                ctx.locations[location] += 1
+        if claimant:
+            ctx.last_claimant, ctx.last_chain = claimant, chain
+        return drafts
+
+    def attribution_after(self, sentence: str) -> tuple[str, tuple[str, ...]] | None:
+        """ "This information was reported by the BBC, citing X." names the claimant of the sentence before."""
+        m = _ATTRIBUTION_AFTER.match(sentence.strip())
+        if not m:
+            return None
+        who = m.group("who").strip()
+        if m.group("cited"):
+            chain = (who, m.group("cited").strip())
+            return _display_chain(chain), chain
+        return who, (who,)
+
+    def finish(self, drafts: list[_Draft], ctx: ArticleContext) -> list[Claim]:
+        """Resolve implicit subjects and locations from the whole article."""
+        top_qualifier = _dominant(ctx.qualifiers)
+        top_location = _dominant(ctx.locations)
+        top_group = _dominant(ctx.groups)
+        out: list[Claim] = []
+        for d in drafts:
+            c = d.claim
+            if top_group and c.subject and self.places.demonym(c.subject) == c.subject:
+                # a bare party to a toll ("North Korean") counts the article's group ("soldiers")
+                c = replace(c, subject=f"{c.subject} {top_group}")
+            if d.needs_subject and top_qualifier:
+                c = replace(c, subject=self._qualify(c.subject, d.noun_lemma, top_qualifier))
+            if d.needs_location and top_location:
+                c = replace(c, location=top_location)
+            out.append(c)
+        return out
+
+    # -- figures and nouns -----------------------------------------------------
+    def _with_implicit(self, doc: Doc, figures: list[FigureMatch]) -> list[FigureMatch]:
+        """Add implicit counts: "a soldier was killed", "the death of a North Korean soldier"."""
+        covered = {i for m in figures for i in range(m.start, m.end)}
+        extra: list[FigureMatch] = []
+        for tok in doc:
+            if tok.lower_ not in ("a", "an") or tok.dep_ != "det" or tok.i in covered:
+                continue
+            noun = tok.head
+            if noun.pos_ not in ("NOUN", "PROPN") or not self._is_people(noun) or noun.tag_ in ("NNS", "NNPS"):
+                continue
+            if not self._casualty_context(noun):
+                continue
+            fig = Figure(text=doc[tok.i : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False, unit="people")
+            extra.append(
+                FigureMatch(
+                    figure=fig,
+                    start=tok.i,
+                    end=tok.i + 1,
+                    start_char=tok.idx,
+                    end_char=noun.idx + len(noun.text),
+                    anchor=tok.i,
+                    unit_explicit=False,
+                )
+            )
+        if not extra:
+            return figures
+        return sorted([*figures, *extra], key=lambda m: m.start)
+
+    def _casualty_context(self, noun: Token) -> bool:
+        casualty = {"killed", "injured", "casualties", "captured", "missing", "arrested"}
+        head = noun.head
+        if noun.dep_ in ("nsubjpass", "dobj") and self.vocab.by_verb.get(head.lemma_.lower()) in casualty:
+            return True
+        if noun.dep_ == "nsubj" and head.lemma_.lower() in ("die", "perish"):
+            return True
+        # "the death of a soldier", "the capture of a soldier"
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            return self.vocab.by_noun.get(head.head.lemma_.lower()) in casualty or head.head.lemma_.lower() in (
+                "capture", "arrest", "injury"
+            )
+        return False
+
+    def _counted_noun(self, doc: Doc, m: FigureMatch) -> Token | None:
+        if m.figure.text.lower().startswith(("a ", "an ")) and m.end - m.start == 1:
+            return doc[m.anchor].head  # implicit count: the determiner's noun
+        tok = doc[m.anchor]
+        seen = 0
+        # climb from the number through number-internal links to the noun it counts
+        while tok.dep_ in ("quantmod", "compound", "nummod", "nmod", "amod", "advmod", "det", "npadvmod") and seen < 6:
+            head = tok.head
+            if head.i == tok.i:
+                break
+            if head.i >= m.start and head.i < m.end and head.pos_ in ("NUM", "SYM", "ADP", "PART", "ADV", "X", "ADJ", "NOUN", "PROPN"):
+                # still inside the figure ("10,000 to 12,000", "$ 4.2bn", "square kilometres")
+                if head.pos_ in ("NOUN", "PROPN") and not m.unit_explicit:
+                    return head
+                tok = head
+                seen += 1
+                continue
+            if head.pos_ in ("NOUN", "PROPN"):
+                return head
+            break
+        anchor = doc[m.anchor]
+        # "hundreds of North Korean soldiers", "4,000 of them"
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+                for p in child.children:
+                    if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                        return _conj_root(p)
+        # the unit words inside the figure are not the counted noun
+        if m.unit_explicit:
+            return None
+        # the number stands alone before a noun it modifies ("50 North Korean soldiers")
+        nxt = doc[m.end] if m.end < len(doc) else None
+        while nxt is not None and nxt.pos_ in ("ADJ", "PROPN") and nxt.i + 1 < len(doc):
+            nxt = doc[nxt.i + 1]
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.i - m.end <= 3:
+            return nxt
+        return None
+
+    def _borrow_noun(self, nouns: list[Token | None], figures: list[FigureMatch], i: int, doc: Doc) -> Token | None:
+        """ "killed 21 and wounded 40 North Korean soldiers": 21 counts the same soldiers."""
+        if unit_family(figures[i].figure.unit) not in ("people", "count"):
+            return None
+        order = [*range(i + 1, len(nouns)), *range(i - 1, -1, -1)]
+        for j in order:
+            if nouns[j] is not None and unit_family(figures[j].figure.unit) in ("people", "count"):
+                return nouns[j]
+        return None
+
+    def _is_people(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return (
+            self.vocab.is_people(lemma)
+            or self.vocab.is_people(noun.lower_)
+            or noun.ent_type_ in ("NORP",)
+            or (lemma.endswith(("ian", "ese")) and noun.pos_ == "PROPN")
+        )
+
+    # -- measure --------------------------------------------------------------
+    def _measure(self, doc: Doc, m: FigureMatch, noun: Token | None) -> str:
+        fig = m.figure
+        family = unit_family(fig.unit)
+        if family in self.vocab.by_family:
+            return self.vocab.by_family[family]
+        people_ok = family in ("people", "count")
+        base = noun if noun is not None else doc[m.anchor]
+
+        def ok(name: str | None) -> str | None:
+            if not name:
+                return None
+            meas = self.vocab.measures.get(name)
+            if meas is not None and meas.unit == "people" and not people_ok:
+                return None
+            return name
+
+        # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
+        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
+            name = ok(self._noun_measure(base.head.head))
+            if name:
+                return self._suffix(doc, m, name)
+        # 2. the governing verb, with coordinated verbs that share the object
+        verb = _governing_verb(base)
+        if verb is not None:
+            names = self._verb_measures(verb, base)
+            names = [n for n in names if ok(n)]
+            if names:
+                return self._suffix(doc, m, self.vocab.combine(names))
+        # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "50,000 protesters")
+        if noun is not None:
+            name = ok(self._noun_measure(noun))
+            if name and not (self.vocab.is_people(noun.lemma_.lower()) and name == "jobs" and verb is not None):
+                return self._suffix(doc, m, name)
+        # 4. an adjective after the number ("two dead, two injured", "47 missing")
+        anchor = doc[m.anchor]
+        for tok in (anchor.head, *anchor.children, *(doc[m.end : m.end + 1])):
+            name = ok(self.vocab.by_adjective.get(tok.lower_))
+            if name:
+                return name
+        # 5. money and rates: what the amount is of ("revenue of $4.2bn", "inflation rose to 4.2%")
+        if not people_ok:
+            thing = _measured_thing(base, verb)
+            if thing is not None:
+                name = self._noun_measure(thing) or thing.lemma_.lower()
+                return self._suffix(doc, m, name)
+        # 6. fall back to the lemma of the head verb or noun
+        if verb is not None and verb.lemma_.lower() not in ("be", "have"):
+            return self._suffix(doc, m, _phrasal_lemma(verb))
+        if noun is not None:
+            return noun.lemma_.lower()
+        return doc[m.anchor].head.lemma_.lower() or "count"
+
+    def _noun_measure(self, noun: Token) -> str | None:
+        lemma = noun.lemma_.lower()
+        compound = " ".join(t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound")
+        for key in (f"{compound} {lemma}".strip(), lemma, noun.lower_):
+            if key in self.vocab.by_noun:
+                return self.vocab.by_noun[key]
+        return None
+
+    def _verb_measures(self, verb: Token, base: Token) -> list[str]:
+        names: list[str] = []
+        dep = base.dep_
+        for v in [verb, *_conj_verbs(verb)]:
+            lemma = _phrasal_lemma(v)
+            name = self.vocab.by_verb.get(lemma) or self.vocab.by_verb.get(v.lemma_.lower())
+            if name is None and v.pos_ == "ADJ":
+                name = self.vocab.by_adjective.get(v.lower_)
+            if name is None:
+                continue
+            if dep == "nsubj" and v is verb and v.lemma_.lower() not in _INTRANSITIVE_OK and any(
+                c.dep_ == "dobj" for c in v.children
+            ):
+                continue  # "50 soldiers killed civilians": the soldiers did the killing
+            names.append(name)
+        return names
+
+    def _suffix(self, doc: Doc, m: FigureMatch, name: str) -> str:
+        """A change is not a level: "rose by 2%" / "up 9.4 per cent" measure the change."""
+        if unit_family(m.figure.unit) in ("people", "count", "area"):
+            return name
+        before = doc[max(0, m.start - 2) : m.start].text.lower().split()
+        if before and before[-1] in ("by", "up", "down") and not name.endswith(" change"):
+            return f"{name} change"
+        return name
+
+    # -- subject ----------------------------------------------------------------
+    def _subject(self, doc: Doc, m: FigureMatch, noun: Token | None, measure: str) -> tuple[str, str | None, bool]:
+        """The subject text, the counted noun's lemma, and whether it is qualified."""
+        if noun is None:
+            thing = _measured_thing(doc[m.anchor], _governing_verb(doc[m.anchor]))
+            if thing is not None and unit_family(m.figure.unit) not in ("people", "count"):
+                text = self.places.normalise(_phrase(thing, doc, m))
+                return text, thing.lemma_.lower(), bool(_qualifier_words(text, self.places))
+            if measure == "area":
+                actor = self._actor(doc, m)
+                if actor:
+                    return f"territory held by {actor}", "territory", True
+            return "", None, False
+        lemma = noun.lemma_.lower()
+        # a measure noun ("casualties", "losses", "deaths") counts someone else: find whom
+        if self._noun_measure(noun) and not self._is_people(noun):
+            owner = self._owner(noun)
+            if owner:
+                return owner, _head_lemma(owner), True
+            return "", None, False
+        text = self.places.normalise(_phrase(noun, doc, m))
+        qualified = bool(_qualifier_words(text, self.places)) or text.lower() != lemma and len(text.split()) > 1
+        return text, lemma, qualified
+
+    def _owner(self, noun: Token) -> str | None:
+        """Whose casualties: "North Korea's losses", "casualties among civilians", "X suffered N casualties"."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self._as_group(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "among", "in"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (p.ent_type_ in ("NORP", "GPE", "ORG") or self._is_people(p)):
+                        return self.places.normalise(_phrase(p, p.doc, None))
+        verb = noun.head if noun.dep_ in ("dobj", "attr") else None
+        if verb is not None and verb.lemma_.lower() in ("suffer", "sustain", "incur", "take", "have", "report", "record"):
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return self._as_group(c)
+        return None
+
+    def _as_group(self, tok: Token) -> str:
+        """ "North Korea" as a party to a toll is "North Korean" + its people, resolved later."""
+        text = _phrase(tok, tok.doc, None)
+        dem = self.places.demonym(text)
+        if dem:
+            return dem
+        return self.places.normalise(text)
+
+    def _actor(self, doc: Doc, m: FigureMatch) -> str | None:
+        verb = _governing_verb(doc[m.anchor])
+        if verb is None:
+            return None
+        for v in (verb, verb.head if verb.dep_ == "conj" else verb):
+            for c in v.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    text = _phrase(c, doc, None)
+                    return self.places.demonym(text) or self.places.normalise(text)
+        return None
+
+    def _qualify(self, subject: str, noun_lemma: str | None, qualifier: str) -> str:
+        """Give an implicit subject the article's dominant qualifier ("the troops" -> "North Korean troops")."""
+        if not subject:
+            return f"{qualifier} people" if qualifier[:1].isupper() else subject
+        words = subject.split()
+        if len(words) == 1 and words[0][:1].isupper():
+            # a bare demonym ("North Korean") from a casualty owner: add the group noun
+            return subject
+        stripped = re.sub(r"^(the|these|those|its|their|his|her)\s+", "", subject, flags=re.I)
+        if _qualifier_words(stripped, self.places):
+            return stripped
+        return f"{qualifier} {stripped}"
+
+    # -- claimant ----------------------------------------------------------------
+    def _claimant_for_sentence(self, doc: Doc, ctx: ArticleContext) -> tuple[str | None, tuple[str, ...]]:
+        """ "According to X, ..." anywhere in the sentence."""
+        for tok in doc:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                for p in doc[tok.i + 1].children:
+                    if p.dep_ == "pobj":
+                        who = self._np(p)
+                        return who, (who,)
+        return None, ()
+
+    def _claimant_for_figure(self, doc: Doc, m: FigureMatch, ctx: ArticleContext) -> tuple[str | None, tuple[str, ...]] | None:
+        tok = doc[m.anchor]
+        for anc in [tok, *tok.ancestors]:
+            if anc.pos_ not in ("VERB", "AUX") or anc.lemma_.lower() not in REPORT_VERBS:
+                continue
+            who = self._speaker(anc, ctx)
+            if who is None:
+                continue
+            cited = self._cited(anc)
+            chain = (who, cited) if cited else (who,)
+            ctx.last_claimant, ctx.last_chain = who, chain
+            return (_display_chain(chain) if cited else who), chain
+        return None
+
+    def _speaker(self, verb: Token, ctx: ArticleContext) -> str | None:
+        subj = None
+        for c in verb.children:
+            if c.dep_ in ("nsubj",):
+                subj = c
+            elif c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        subj = p
+        if subj is None:
+            # inverted "..., reports the Kyiv Independent"
+            for c in verb.children:
+                if c.dep_ in ("dobj", "attr") and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+                    subj = c
+        if subj is None and verb.dep_ in ("advcl", "xcomp", "conj", "ccomp"):
+            return None  # "stating roughly 3,000 ...": let the climb reach the verb with a subject
+        if subj is None:
+            return None
+        if subj.pos_ == "PRON":
+            if subj.lower_ in ("it", "this", "that", "which"):
+                return None
+            return ctx.last_claimant
+        return self._np(subj)
+
+    def _cited(self, verb: Token) -> str | None:
+        for c in verb.subtree:
+            if c.lemma_.lower() == "cite" and c.i != verb.i:
+                for p in c.children:
+                    if p.dep_ in ("dobj", "pobj"):
+                        return self._np(p)
+        return None
+
+    def _np(self, tok: Token) -> str:
+        """A claimant's noun phrase, cut at relative clauses and long appositions."""
+        keep: list[Token] = []
+        for t in tok.subtree:
+            if t.dep_ in ("relcl", "acl", "punct") and t.head.i == tok.i and t.i > tok.i:
+                break
+            keep.append(t)
+        words = [t for t in keep if not (t.dep_ == "appos" and len(list(t.subtree)) > 8)]
+        span = tok.doc[words[0].i : words[-1].i + 1] if words else tok.doc[tok.i : tok.i + 1]
+        text = span.text.strip(" ,;:\"'“”")
+        return re.sub(r"\s+", " ", text)
+
+    # -- location, time ------------------------------------------------------------
+    def _location(self, doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
+        best: tuple[int, str] | None = None
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            if noun is not None and ent.root.head.i == noun.i and ent.root.dep_ in ("compound", "amod"):
+                continue
+            head = ent.root.head
+            score = 2 if head.lower_ in ("in", "near", "at", "across", "around", "outside", "inside") else 1
+            name = _clean_location(ent.text)
+            if name and (best is None or score > best[0]):
+                best = (score, name)
+        return best[1] if best else None
+
+    def _ref_date(self, doc: Doc, published: date | None) -> date | None:
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            words = ent.text.replace(",", " ").split()
+            low = [w.lower().strip(".") for w in words]
+            month = next((_MONTHS[w] for w in low if w in _MONTHS), None)
+            day = next((int(w) for w in low if w.isdigit() and 1 <= int(w) <= 31), None)
+            year = next((int(w) for w in low if w.isdigit() and len(w) == 4), None)
+            if month and day:
+                y = year or (published.year if published else None)
+                if y:
+                    try:
+                        d = date(y, month, day)
+                    except ValueError:
+                        continue
+                    if published and not year and d > published:
+                        d = date(y - 1, month, day)
+                    return d
+            wd = next((_WEEKDAYS[w] for w in low if w in _WEEKDAYS), None)
+            if wd is not None and published is not None and len(low) <= 2:
+                delta = (published.weekday() - wd) % 7
+                return published - timedelta(days=delta)
+        return None
+
+    def _period_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
+        out = []
+        for pm in _PERIOD.finditer(doc.text):
+            unit = pm.group("unit").lower()
+            num = pm.group("num")
+            if num and num.lower() in ("the", "a", "an"):
+                num = "1"
+            if unit == "weekend":
+                label = "weekend"
+            else:
+                n = _to_int(num) if num else 1
+                if n is None:
+                    continue
+                base = unit.rstrip("s")
+                label = f"{n} {base}{'s' if n != 1 else ''}"
+            out.append((pm.start(), pm.end(), label))
+        return out
+
+    def _is_period_figure(self, doc: Doc, m: FigureMatch, spans: list[tuple[int, int, str]]) -> bool:
+        return any(s <= m.start_char and m.end_char <= e for s, e, _ in spans)
+
+    def _period(self, doc: Doc, spans: list[tuple[int, int, str]], used: set[int]) -> str | None:
+        return spans[0][2] if spans else None
+
+
+# -- helpers --------------------------------------------------------------------
+def _display_chain(chain: tuple[str, ...]) -> str:
+    if len(chain) <= 1:
+        return chain[0] if chain else ""
+    return ", citing ".join(chain)
+
+
+def _dominant(counter: Counter[str]) -> str | None:
+    if not counter:
+        return None
+    (top, n), *rest = counter.most_common(2) + [("", 0)]
+    second = rest[0][1] if rest else 0
+    return top if n > second else None
+
+
+def _to_int(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word.lower())
+
+
+def _conj_root(tok: Token) -> Token:
+    return tok
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """Climb to the verb that governs this noun or number."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "ROOT" and cur.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("VERB",) or (head.pos_ == "AUX" and cur.dep_ in ("nsubj", "attr")):
+            return head
+        if head.pos_ == "ADJ" and cur.dep_ in ("nsubj",):
+            return head  # "47 were missing"
+        if cur.dep_ in ("pobj", "prep", "conj", "cc", "appos", "nummod", "quantmod", "compound", "npadvmod", "advmod", "amod", "dobj", "nsubj", "nsubjpass", "attr", "nmod", "det"):
+            cur = head
+            continue
+        return None
+    return None
+
+
+def _conj_verbs(verb: Token) -> list[Token]:
+    """Verbs coordinated with this one that share its object ("killed or wounded")."""
+    out = []
+    for c in verb.conjuncts if hasattr(verb, "conjuncts") else ():
+        if c.i < verb.i:
+            continue
+        has_own = any(ch.dep_ in ("dobj", "nsubjpass", "nsubj") for ch in c.children)
+        if not has_own:
+            out.append(c)
+    return out
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return f"{verb.lemma_.lower()} {prt[0]}" if prt else verb.lemma_.lower()
+
+
+def _measured_thing(base: Token, verb: Token | None) -> Token | None:
+    """What an amount or rate is of: "revenue of $4.2bn", "inflation rose to 4.2%", "a $700,000 award"."""
+    if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
+        return base.head.head
+    if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
+        return base.head
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+                return c
+    return None
+
+
+def _phrase(noun: Token, doc: Doc, m: FigureMatch | None) -> str:
+    """The counted noun with the modifiers that tell subjects apart."""
+    figure_tokens = set(range(m.start, m.end)) if m is not None else set()
+    keep: list[Token] = []
+    for t in noun.lefts:
+        for s in t.subtree:
+            if s.i in figure_tokens or s.i >= noun.i:
+                continue
+            if s.dep_ in ("det", "nummod", "quantmod", "punct", "predet", "cc", "prep", "case") and s.dep_ != "poss":
+                if s.dep_ == "case" and keep:
+                    keep.append(s)
+                continue
+            if s.pos_ in ("NUM", "DET", "ADV", "PRON") and s.dep_ != "poss":
+                continue
+            if s.lower_ in _GENERIC_MODIFIERS:
+                continue
+            keep.append(s)
+    words = [t.text for t in sorted(set(keep), key=lambda t: t.i)] + [noun.text]
+    # "troops from Pyongyang", "soldiers of the 11th brigade"
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in ("from",):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP"):
+                    words = [p.text] + words
+    text = " ".join(words)
+    text = re.sub(r"\s+(['’]s)\b", r"\1", text)
+    return text.strip()
+
+
+def _head_lemma(text: str) -> str:
+    return text.split()[-1].lower() if text else ""
+
+
+def _qualifier_words(subject: str, places: Places) -> list[str]:
+    """Capitalised qualifiers ("North Korean", "Estmark") in a subject."""
+    words = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", subject)
+    return [w for w in words if w.lower() not in ("the", "a", "an")]
+
+
+def _clean_location(text: str) -> str | None:
+    text = re.sub(r"^(the\s+)", "", text.strip(), flags=re.I)
+    text = re.sub(r"^[\w\s]+['’]s\s+", "", text)  # "Russia's Kursk region" -> "Kursk region"
+    text = _LOCATION_SUFFIX.sub("", text)
+    return text or None

@@ -1,0 +1,148 @@
+"""Text -> claims: the engine's synchronous, CPU-bound half.
+
+Speed comes from parsing little: every line is tokenised and split into
+sentences with the tokenizer and a rule-based sentencizer only; the figure
+parser (token rules, no model) marks the sentences that can hold a figure; only
+those get the full pipeline, in batches through ``nlp.pipe`` inside a spaCy
+memory zone so a long-running bot does not grow its string store.
+
+Run ``Engine.extract`` off the event loop (``bot.engine.worker.NlpWorker``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from .claims import ArticleContext, ClaimExtractor
+from .errors import InputError
+from .figures import find_figures
+from .measures import MeasureVocab
+from .places import Places
+from .subjects import subject_terms
+from .text import prepare
+from .types import Article, Claim, SourceInfo
+
+log = logging.getLogger(__name__)
+
+_IMPLICIT_TRIGGER = re.compile(
+    r"\b(an?)\b.*\b(killed|dead|died|death|injured|wounded|captured|arrested|detained|missing)\b"
+    r"|\b(killed|death|capture|arrest)\b.*\bof an?\b",
+    re.IGNORECASE,
+)
+
+
+def load_pipeline(name: str) -> Language:
+    """Load the installed spaCy pipeline ``name``, with an error that says how to install it."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise InputError(
+            f"The spaCy pipeline '{name}' is not installed. Run the README's install command, "
+            "or set CROSSCHECK_SPACY_MODEL to an installed pipeline."
+        ) from None
+
+
+class Engine:
+    """Turns article text into claims. Thread-confined: use from one worker thread."""
+
+    def __init__(self, nlp: Language, vocab: MeasureVocab, places: Places, *, max_chars: int = 200_000,
+                 batch_size: int = 64) -> None:
+        self.nlp = nlp
+        self.vocab = vocab
+        self.places = places
+        self.max_chars = max_chars
+        self.batch_size = batch_size
+        self.extractor = ClaimExtractor(vocab, places)
+        self._sentencizer = Sentencizer()
+
+    @classmethod
+    def from_settings(cls, settings) -> "Engine":  # noqa: ANN001 - bot.settings.Settings
+        return cls(
+            load_pipeline(settings.spacy_model),
+            MeasureVocab.load(settings.measures_file),
+            Places.load(),
+            max_chars=settings.max_article_chars,
+            batch_size=settings.nlp_batch_size,
+        )
+
+    # -- article --------------------------------------------------------------
+    def read(self, text: str, source: SourceInfo | None = None) -> Article:
+        """Validate the text and fill what the text itself tells of its source (hash, title, outlet)."""
+        prep = prepare(text, max_chars=self.max_chars)
+        info = source or SourceInfo()
+        info = replace(
+            info,
+            text_hash=prep.text_hash,
+            title=info.title or prep.title,
+            outlet=info.outlet or prep.outlet,
+        )
+        return Article(text=text, source=info)
+
+    # -- claims ------------------------------------------------------------------
+    def extract(self, article: Article) -> list[Claim]:
+        prep = prepare(article.text, max_chars=self.max_chars)
+        sentences = self.figure_sentences(prep)
+        if not sentences:
+            return []
+        ctx = ArticleContext(published=article.source.published)
+        drafts = []
+        texts = [s for s, _, _ in sentences]
+        with self.nlp.memory_zone():
+            for doc, (_, offset, after) in zip(self.nlp.pipe(texts, batch_size=self.batch_size), sentences):
+                found = self.extractor.extract_sentence(doc, find_figures(doc), offset=offset, ctx=ctx)
+                if after and found:
+                    attribution = self.extractor.attribution_after(after)
+                    if attribution:
+                        who, chain = attribution
+                        for d in found:
+                            if d.claim.claimant is None:
+                                d.claim = replace(d.claim, claimant=who, claimant_chain=chain)
+                        ctx.last_claimant, ctx.last_chain = chain[0], chain
+                for d in found:
+                    d.claim = replace(d.claim, entities=_entities(doc, self.places))
+                drafts.extend(found)
+            claims = self.extractor.finish(drafts, ctx)
+        return [replace(c, subject_terms=subject_terms(c.subject, c.entities)) for c in claims]
+
+    def figure_sentences(self, prep) -> list[tuple[str, int, str | None]]:  # noqa: ANN001
+        """Sentences that can hold a figure: (text, offset in article, the next sentence's text)."""
+        out: list[tuple[str, int, str | None]] = []
+        for line in prep.lines:
+            doc = self.nlp.make_doc(line.text)
+            self._sentencizer(doc)
+            sents = list(doc.sents)
+            marked = {_sentence_index(sents, m.start) for m in find_figures(doc)}
+            for i, sent in enumerate(sents):
+                if i in marked or _IMPLICIT_TRIGGER.search(sent.text):
+                    after = sents[i + 1].text if i + 1 < len(sents) else None
+                    out.append((sent.text, line.start + sent.start_char, after))
+        return out
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.nlp.make_doc(text))
+
+
+def _sentence_index(sents, token_i: int) -> int:  # noqa: ANN001
+    for i, s in enumerate(sents):
+        if s.start <= token_i < s.end:
+            return i
+    return -1
+
+
+def _entities(doc: Doc, places: Places) -> tuple[str, ...]:
+    out: list[str] = []
+    for ent in doc.ents:
+        if ent.label_ in ("NORP", "GPE", "ORG", "LOC", "FAC", "PERSON", "EVENT"):
+            name = places.demonym(ent.text) or places.normalise(ent.text)
+            name = re.sub(r"^the\s+", "", name, flags=re.I).lower()
+            if name and name not in out:
+                out.append(name)
+    return tuple(out)

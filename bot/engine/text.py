@@ -1,0 +1,154 @@
+"""From raw input to clean article text and its lines.
+
+Validation gives a short ``InputError`` that names what to do next: empty,
+huge, binary, not UTF-8, not English. Segmentation keeps character offsets into
+the original text, treats headlines and lines without a full stop as sentences
+of their own, and drops boilerplate (author bios, comment forms, newsletter
+prompts) before any NLP runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import InputError
+
+# Common English function words: a text of some length without enough of them
+# is not English prose (or not prose at all).
+_ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on was with as by at from it be are were has have had "
+    "said not but this they their which an or will its after been more than about who".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_BOILERPLATE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^\s*leave a (reply|comment)\b",
+        r"your email address will not be published",
+        r"required fields are marked",
+        r"^\s*(post|submit) (a )?comment\b",
+        r"\b(subscribe|sign up) (to|for) (our|the) (newsletter|daily|weekly|briefing)",
+        r"^\s*(share|tweet|email|print)( this( article| story)?)?\s*$",
+        r"^\s*(follow us|related( articles| stories)?|read more|more from|recommended|advertisement|sponsored)\b",
+        r"all rights reserved",
+        r"^\s*(©|copyright\b)",
+        r"\bcookies?\b.*\b(accept|consent|policy)\b",
+        r"^\s*(about the author|author bio)\b",
+        r"^\s*I(?:'| a)m [A-Z][a-z]+ [A-Z][a-z]+, an? [a-z ]*(journalist|writer|author|reporter|editor|correspondent)",
+        r"\b(I have been|I've been) (writing|reporting|working)\b.*\bsince (19|20)\d\d",
+        r"^\s*(my career began|I specialize in|I specialise in)\b",
+        r"^\s*(image|photo|picture|video)( caption)?\s*:",
+    )
+]
+_SOURCE_LINE = re.compile(r"^\s*(?:source|via|from)\s*:\s*(?P<outlet>[^\n]{2,80}?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the article, with its offset into the text."""
+
+    text: str
+    start: int
+    is_headline: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedText:
+    text: str
+    text_hash: str
+    lines: tuple[Line, ...]
+    title: str | None
+    #: an outlet named by a "Source: X" line, which is not article text
+    outlet: str | None
+
+
+def decode(data: bytes, *, name: str = "the input") -> str:
+    """Bytes to text; refuses binary data and encodings other than UTF-8."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name} is a binary file, not text. Give a plain-text article or a link.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not UTF-8 text (byte {exc.start}). Save it as UTF-8 and try again."
+        ) from None
+
+
+def text_hash(text: str) -> str:
+    """A hash of the text that ignores case, spacing and punctuation style."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    norm = re.sub(r"[\u2018\u2019\u201b\u2032]", "'", norm)
+    norm = re.sub(r"[\u201c\u201d\u201e\u2033]", '"', norm)
+    norm = re.sub(r"\s+", " ", norm).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def validate(text: str, *, max_chars: int) -> str:
+    """The text, checked: raises InputError for empty, huge, binary or non-English input."""
+    if text is None or not text.strip():
+        raise InputError("The text is empty. Paste an article's text, or a link to it.")
+    if len(text) > max_chars:
+        raise InputError(
+            f"The text is {len(text):,} characters; the limit is {max_chars:,}. "
+            "Check one article at a time."
+        )
+    controls = sum(1 for ch in text[:20000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    if controls > max(5, len(text[:20000]) // 100):
+        raise InputError("That looks like binary data, not text. Paste the article's text instead.")
+    words = _WORD.findall(text[:20000].lower())
+    if len(words) >= 12:
+        english = sum(1 for w in words if w in _ENGLISH_WORDS)
+        if english / len(words) < 0.05:
+            raise InputError(
+                "That text does not look like English. crosscheck reads English articles only; "
+                "paste an English version if there is one."
+            )
+    return text
+
+
+def is_boilerplate(line: str) -> bool:
+    return any(p.search(line) for p in _BOILERPLATE)
+
+
+def _looks_like_headline(line: str) -> bool:
+    s = line.strip()
+    return 3 <= len(s.split()) <= 25 and not s.endswith((".", "!", "?", ":", ";", ",", "\u201d", '"'))
+
+
+def prepare(text: str, *, max_chars: int) -> PreparedText:
+    """Validate and split into lines; drop boilerplate; find a headline and a Source: line."""
+    validate(text, max_chars=max_chars)
+    lines: list[Line] = []
+    title: str | None = None
+    outlet: str | None = None
+    offset = 0
+    seen_body = False
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        start = offset
+        offset += len(raw)
+        stripped = content.strip()
+        if not stripped:
+            continue
+        lead = len(content) - len(content.lstrip())
+        m = _SOURCE_LINE.match(stripped)
+        if m:
+            outlet = outlet or m.group("outlet").strip()
+            continue
+        if is_boilerplate(stripped):
+            continue
+        headline = False
+        if not seen_body and title is None and _looks_like_headline(stripped):
+            title = stripped
+            headline = True
+        seen_body = seen_body or not headline
+        lines.append(Line(stripped, start + lead, headline))
+    return PreparedText(text, text_hash(text), tuple(lines), title, outlet)

@@ -1,0 +1,117 @@
+"""Plain-text and terminal rendering of reports, for the CLI.
+
+Shared wording (verdict marks, how an interval reads, how a source is named)
+lives in ``bot.render.common`` so the CLI and Discord say the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..engine.types import ArticleReport, StoredClaim, Verdict
+from .common import MARKS, claim_line_parts, evidence_line_parts, interval, source_name
+
+_STYLES = {Verdict.MATCHING: "green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "yellow"}
+
+
+def report_json(report: ArticleReport) -> str:
+    return json.dumps(report.to_json(), ensure_ascii=False)
+
+
+def print_report(console: Console, report: ArticleReport, *, label: str | None = None) -> None:
+    src = report.source
+    heading = src.title or label or src.path or src.url or "article"
+    console.print(f"[bold]{escape(heading)}[/bold]")
+    meta = [x for x in (src.outlet, src.published.isoformat() if src.published else None, src.url) if x]
+    if meta:
+        console.print("  " + escape(" · ".join(meta)))
+    if report.seen_before is not None:
+        when = report.seen_before.created_at.strftime("%Y-%m-%d %H:%M UTC")
+        console.print(f"  [dim]seen before: stored as source #{report.seen_before.id} on {when}[/dim]")
+    elif report.stored is not None:
+        console.print(f"  [dim]stored as source #{report.stored.id}[/dim]")
+    if not report.checks:
+        console.print("  [dim]no figures found[/dim]")
+        console.print()
+        return
+    table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
+    table.add_column("", no_wrap=True)
+    table.add_column("figure")
+    table.add_column("measure · subject")
+    table.add_column("claimant")
+    table.add_column("earlier reports")
+    for check in report.checks:
+        parts = claim_line_parts(check)
+        ev_lines = []
+        if check.note:
+            ev_lines.append(f"[italic]{escape(check.note)}[/italic]")
+        for ev in check.evidence:
+            e = evidence_line_parts(ev)
+            style = _STYLES[ev.relation]
+            ev_lines.append(
+                f"[{style}]{MARKS[ev.relation]}[/{style}] {escape(e['figure'])} — {escape(e['source'])}"
+                f"{' · ' + escape(e['date']) if e['date'] else ''}{' [' + escape(e['status']) + ']' if e['status'] else ''}"
+            )
+        style = _STYLES[check.verdict]
+        table.add_row(
+            f"[{style}]{MARKS[check.verdict]} {check.verdict.value}[/{style}]",
+            f"{escape(parts['figure'])}\n[dim]{escape(parts['interval'])}[/dim]",
+            escape(parts["what"]),
+            escape(parts["claimant"] or "—"),
+            "\n".join(ev_lines) or "[dim]none[/dim]",
+        )
+    console.print(table)
+    counts = {v: sum(1 for c in report.checks if c.verdict is v) for v in Verdict}
+    console.print(
+        f"  {counts[Verdict.MATCHING]} matching · {counts[Verdict.CONFLICTING]} conflicting · "
+        f"{counts[Verdict.UNVERIFIED]} unverified"
+    )
+    console.print()
+
+
+def sources_json(query: str, groups: "OrderedDict[str, list[StoredClaim]]") -> str:
+    return json.dumps(
+        {
+            "query": query,
+            "measures": [
+                {
+                    "measure": measure,
+                    "claims": [
+                        {
+                            "claim_id": sc.id,
+                            "status": sc.status.value,
+                            **sc.claim.to_json(),
+                            "source": sc.source.to_json(),
+                        }
+                        for sc in claims
+                    ],
+                }
+                for measure, claims in groups.items()
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def print_sources(console: Console, query: str, groups: "OrderedDict[str, list[StoredClaim]]") -> None:
+    if not groups:
+        console.print(f"No stored claims about “{escape(query)}”. Ingest articles first, or try other words.")
+        return
+    for measure, claims in groups.items():
+        console.print(f"[bold]{escape(measure)}[/bold] ({len(claims)})")
+        for sc in claims:
+            c = sc.claim
+            src = sc.source
+            date = src.info.published.isoformat() if src.info.published else src.created_at.date().isoformat()
+            status = "" if sc.status.value == "unreviewed" else f" [{sc.status.value}]"
+            console.print(
+                f"  #{sc.id} {escape(c.figure.text)} ({escape(interval(c.figure))}) {escape(c.subject)}"
+                f" — {escape(c.claimant or 'unattributed')}{escape(status)}"
+            )
+            console.print(f"      {escape(source_name(src))} · {date}" + (f" · {escape(src.info.url)}" if src.info.url else ""))
+        console.print()
