@@ -86,6 +86,7 @@ __all__ = [
     "analyse_subject",
     "normalise_location",
     "normalise_subject",
+    "parts_similarity",
     "same_location",
     "subject_similarity",
     "subject_terms",
@@ -626,8 +627,11 @@ def _entity_keys(parts: SubjectParts, claim: Claim) -> frozenset[str]:
 
 def subject_similarity(a: Claim, b: Claim) -> float:
     """How surely two claims are about the same subject, 0..100 (see the module docstring)."""
-    pa = analyse_subject(a.subject, a.entities)
-    pb = analyse_subject(b.subject, b.entities)
+    return parts_similarity(a, analyse_subject(a.subject, a.entities), b, analyse_subject(b.subject, b.entities))
+
+
+def parts_similarity(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts) -> float:
+    """:func:`subject_similarity` with the subjects already analysed (one analysis per claim in a batch)."""
     if pa.empty or pb.empty or _qualifiers_conflict(pa, pb):
         return 0.0
     cap, full, one_head = _head_score(pa, pb)

@@ -1,0 +1,441 @@
+"""Verdicts: does a new claim match, conflict with, or lack earlier claims?
+
+Pure functions over the domain types: no I/O and no spaCy. The store
+retrieves candidates by subject term only; :func:`judge` filters them again
+and compares the figures.
+
+Which earlier claims are evidence
+---------------------------------
+A candidate counts only when all of these hold:
+
+* its status can be evidence (retracted and not-a-claim never are; disputed
+  and superseded claims are still listed, with their status);
+* it is not the claim itself and not from the same source (``own_source_id``
+  or the same text hash): an article never confirms itself;
+* same ``measure`` (case and spacing ignored);
+* same period: a claim about a period ("24 hours", "3 days") compares only
+  with claims about the same length of time, a running total (no period) only
+  with running totals. Periods are normalised to hours when they name one
+  ("24 hours" == "a day" == "the past day" == "1 day"; "72 hours" ==
+  "three days"); vague ones ("this week", "a few days") only equal the same
+  words;
+* reference dates: when both claims name the date they refer to and the dates
+  differ, they are different observations ("inflation in March" vs "in
+  April", "killed on Saturday" vs "on Sunday") and are not compared; except
+  running totals of rising measures (tolls), where a later date is an update
+  of the same count: those are compared, and the note tells update from
+  contradiction;
+* comparable units (:func:`compare_figures`);
+* subject similarity at least ``policy.threshold``
+  (:func:`bot.engine.subjects.subject_similarity`).
+
+Intervals and hedges
+--------------------
+A figure is the interval [low, high], ``None`` being open on that side.
+Approximate figures are widened by ``tolerance`` of their value on each side
+("about 10,000" with 10% -> 9,000..11,000); exact figures and bounds are not,
+so exact 50 and exact 52 conflict while "up to 50" and 40 match. When the two
+figures are in different units of one family, an exact figure also gets the
+rounding implied by the digits written (half its last significant place,
+at most ``tolerance``): "500 acres" (2.02 km2) then matches "2 km2". Two figures
+match when their intervals overlap (touching counts: "more than 10,000" and
+10,000 match, as writers use "more than" loosely) and conflict otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .subjects import analyse_subject, parts_similarity
+from .types import Claim, ClaimCheck, ClaimStatus, Evidence, Figure, StoredClaim, Verdict
+from .units import convert, unit_info
+
+__all__ = [
+    "DEFAULT_RISING_MEASURES",
+    "VerdictPolicy",
+    "compare_figures",
+    "figure_interval",
+    "is_rising",
+    "judge",
+    "normalise_period",
+]
+
+#: measures whose running totals usually grow as reports come in
+DEFAULT_RISING_MEASURES: frozenset[str] = frozenset(
+    {
+        "killed", "dead", "death", "deaths", "died", "fatalities", "fatality", "injured", "wounded",
+        "hurt", "casualties", "casualty", "killed or wounded", "killed and wounded", "missing",
+        "captured", "displaced", "arrested", "detained", "evacuated", "damage", "damaged",
+        "destroyed", "affected", "infected", "cases", "hospitalised", "hospitalized", "kidnapped",
+        "abducted", "losses", "lost", "homeless", "refugees", "fled", "rescued",
+    }
+)
+
+_EPS = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictPolicy:
+    """How strict :func:`judge` is. Build it from Settings with :meth:`from_settings`."""
+
+    #: least subject similarity (0..100) for an earlier claim to be compared
+    threshold: float = 70.0
+    #: relative widening of approximate figures (0.10 = ±10%)
+    tolerance: float = 0.10
+    #: measures that usually rise over time (see :func:`is_rising`)
+    rising_measures: frozenset[str] = field(default=DEFAULT_RISING_MEASURES)
+    #: evidence shown per claim; conflicting evidence is always kept beyond it
+    max_evidence: int = 10
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.threshold <= 100:
+            raise ValueError("threshold must be within 0..100")
+        if not 0 <= self.tolerance <= 1:
+            raise ValueError("tolerance must be within 0..1")
+        if self.max_evidence < 1:
+            raise ValueError("max_evidence must be at least 1")
+
+    @classmethod
+    def from_settings(cls, settings: Any, **overrides: Any) -> VerdictPolicy:
+        """The policy of a :class:`bot.settings.Settings` (``subject_threshold``, ``approx_tolerance``)."""
+        values: dict[str, Any] = {
+            "threshold": settings.subject_threshold,
+            "tolerance": settings.approx_tolerance,
+        }
+        values.update(overrides)
+        return cls(**values)
+
+
+# -- figures -------------------------------------------------------------------
+
+
+def _rounding(value: float, tolerance: float) -> float:
+    """Half the place of the last significant digit of ``value``, at most ``tolerance`` of it."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    magnitude = abs(value)
+    place = 10.0 ** math.floor(math.log10(magnitude))
+    while place > 1e-9:
+        if abs(magnitude / place - round(magnitude / place)) < 1e-6:
+            break
+        place /= 10
+    return min(place / 2, magnitude * tolerance)
+
+
+def figure_interval(
+    fig: Figure, *, tolerance: float, unit: str | None = None, rounding: bool = False
+) -> tuple[float, float]:
+    """The figure as a closed interval, in ``unit`` (default its own), widened by its hedge.
+
+    Open sides are infinite. Approximate figures widen by ``tolerance`` of
+    each bound; with ``rounding``, exact ones widen by the rounding their
+    digits imply (used across units, see the module docstring).
+    """
+    low = -math.inf if fig.low is None else float(fig.low)
+    high = math.inf if fig.high is None else float(fig.high)
+    if low > high:
+        low, high = high, low
+    if fig.approx:
+        low -= abs(low) * tolerance if math.isfinite(low) else 0
+        high += abs(high) * tolerance if math.isfinite(high) else 0
+    elif rounding:
+        low -= _rounding(low, tolerance)
+        high += _rounding(high, tolerance)
+    if unit is not None and unit_info(unit).canonical != unit_info(fig.unit).canonical:
+        low = convert(low, fig.unit, unit) if math.isfinite(low) else low
+        high = convert(high, fig.unit, unit) if math.isfinite(high) else high
+    return low, high
+
+
+def _comparable_units(a: str, b: str) -> bool:
+    ua, ub = unit_info(a), unit_info(b)
+    if ua.family != ub.family:
+        return False
+    if ua.family == "money":  # no exchange rates are guessed
+        return ua.canonical == ub.canonical
+    return True
+
+
+def compare_figures(a: Figure, b: Figure, *, tolerance: float) -> Verdict | None:
+    """MATCHING when the hedged intervals overlap, CONFLICTING when not; None when not comparable.
+
+    Not comparable: units of different families, money in different
+    currencies, or a figure with neither bound.
+    """
+    if not _comparable_units(a.unit, b.unit):
+        return None
+    if (a.low is None and a.high is None) or (b.low is None and b.high is None):
+        return None
+    converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
+    a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)
+    b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted)
+    slack = _EPS * max(1.0, *(abs(v) for v in (a_low, a_high, b_low, b_high) if math.isfinite(v)))
+    if a_low <= b_high + slack and b_low <= a_high + slack:
+        return Verdict.MATCHING
+    return Verdict.CONFLICTING
+
+
+def _direction(a: Figure, b: Figure, tolerance: float) -> str | None:
+    """"higher" when ``a`` lies wholly above ``b``, "lower" when wholly below, else None."""
+    converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
+    a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)
+    b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted)
+    if a_low > b_high:
+        return "higher"
+    if a_high < b_low:
+        return "lower"
+    return None
+
+
+# -- periods, dates, measures ----------------------------------------------------
+
+_NUMBER_WORDS: Mapping[str, float] = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
+    "hundred": 100, "twenty-four": 24, "thirty-six": 36, "forty-eight": 48, "seventy-two": 72,
+    "half": 0.5, "couple": 2,
+}
+_PERIOD_FILLER = frozenset(
+    "the last past previous preceding first over in within during just only consecutive straight "
+    "successive recent of".split()
+)
+_PERIOD_UNITS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years fortnight".split()
+)
+_DAY_NAMES = {"fortnight": ("weeks", 2.0)}
+
+
+def normalise_period(period: str | None) -> str | None:
+    """A period's comparison key: "<hours>h" when it names a length of time, else its words.
+
+    "24 hours", "a day", "the past day" -> "24h"; "three days" -> "72h";
+    "this week" -> "this week"; None stays None (a running total).
+    """
+    if period is None:
+        return None
+    words = re.findall(r"[a-z0-9.\-]+", period.lower())
+    if not words:
+        return None
+    core = [w for w in words if w not in _PERIOD_FILLER or w in _NUMBER_WORDS]
+    if core and core[-1] in _PERIOD_UNITS and len(core) <= 2:
+        unit, amount = core[-1], 1.0
+        if unit in _DAY_NAMES:
+            unit, amount = _DAY_NAMES[unit]
+        if len(core) == 2:
+            n = core[0]
+            if re.fullmatch(r"\d+(?:\.\d+)?", n):
+                amount *= float(n)
+            elif n in _NUMBER_WORDS:
+                amount *= _NUMBER_WORDS[n]
+            else:
+                return " ".join(words)
+        hours = convert(amount, unit, "hours")
+        return f"{round(hours, 6):g}h"
+    return " ".join(words)
+
+
+def _measure_key(measure: str) -> str:
+    return " ".join(measure.lower().split())
+
+
+def is_rising(measure: str, rising_measures: Iterable[str] = DEFAULT_RISING_MEASURES) -> bool:
+    """True for measures that usually grow as reports come in (tolls, damage...).
+
+    The whole measure or any of its words may be listed ("killed or wounded"
+    is rising because "killed" is).
+    """
+    key = _measure_key(measure)
+    rising = {_measure_key(m) for m in rising_measures}
+    if key in rising:
+        return True
+    return any(w in rising for w in re.split(r"[^a-z]+", key) if w)
+
+
+def _same_context(new: Claim, old: Claim, policy: VerdictPolicy) -> bool:
+    """Same measure, same period, and no different reference dates (see the module docstring)."""
+    if _measure_key(new.measure) != _measure_key(old.measure):
+        return False
+    if normalise_period(new.period) != normalise_period(old.period):
+        return False
+    if new.date is not None and old.date is not None and new.date != old.date:
+        return new.period is None and is_rising(new.measure, policy.rising_measures)
+    return True
+
+
+# -- evidence --------------------------------------------------------------------
+
+
+def _reported_on(stored: StoredClaim) -> date | None:
+    """When the evidence was reported: its source's publication date, else when it was stored."""
+    info = stored.source.info
+    if info.published is not None:
+        return info.published
+    when = stored.source.created_at or stored.created_at
+    return when.date() if when is not None else None
+
+
+def _gap_days(published: date | None, stored: StoredClaim) -> int | None:
+    """Days from the evidence's report to the new article's (positive: evidence is older)."""
+    reported = _reported_on(stored)
+    if published is None or reported is None:
+        return None
+    return (published - reported).days
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _timing_note(gap: int | None) -> str | None:
+    if gap is None:
+        return None
+    if gap == 0:
+        return "reported the same day"
+    return f"reported {_days(abs(gap))} {'earlier' if gap > 0 else 'later'}"
+
+
+def _eligible(
+    claim: Claim,
+    cand: StoredClaim,
+    *,
+    policy: VerdictPolicy,
+    own_source_id: int | None,
+    own_text_hash: str | None,
+) -> bool:
+    if not cand.status.can_be_evidence or cand.claim is claim:
+        return False
+    if own_source_id is not None and cand.source.id == own_source_id:
+        return False
+    if own_text_hash and cand.source.info.text_hash == own_text_hash:
+        return False
+    return _same_context(claim, cand.claim, policy)
+
+
+def _sort_key(ev: Evidence) -> tuple[Any, ...]:
+    reported = _reported_on(ev.stored)
+    return (
+        ev.stored.status is not ClaimStatus.CONFIRMED,
+        ev.relation is not Verdict.CONFLICTING,
+        -ev.score,
+        -(reported.toordinal() if reported else 0),
+        -ev.stored.id,
+    )
+
+
+def _dedupe(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """One evidence per stored claim, and per (source, relation, figure): an article repeating itself counts once."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Evidence] = []
+    for ev in sorted(evidence, key=_sort_key):
+        fig = ev.stored.claim.figure
+        key = (ev.stored.source.id, ev.relation, fig.low, fig.high, unit_info(fig.unit).canonical)
+        if ev.stored.id in seen or key in seen:
+            continue
+        seen.update({ev.stored.id, key})
+        out.append(ev)
+    return out
+
+
+def _cap(evidence: list[Evidence], limit: int) -> list[Evidence]:
+    """The first ``limit`` in order, plus every conflicting one beyond it."""
+    kept = [ev for i, ev in enumerate(evidence) if i < limit or ev.relation is Verdict.CONFLICTING]
+    return kept
+
+
+# -- the update-or-contradiction note ----------------------------------------------
+
+_RISING_PHRASES = {
+    ("higher", "earlier"): "{d} than reports from {g} earlier (likely an update)",
+    ("lower", "earlier"): "{d} than reports from {g} earlier: a correction or a contradiction",
+    ("higher", "later"): "{d} than reports from {g} later: a contradiction, or corrected since",
+    ("lower", "later"): "{d} than reports from {g} later (likely updated since)",
+    ("higher", "same"): "{d} than reports from the same day: a contradiction or a newer count",
+    ("lower", "same"): "{d} than reports from the same day: a contradiction",
+}
+_PLAIN_PHRASES = {
+    "earlier": "{d} than reports from {g} earlier",
+    "later": "{d} than reports from {g} later",
+    "same": "{d} than reports from the same day",
+}
+_TIMING_ORDER = {"earlier": 0, "same": 1, "later": 2, "unknown": 3}
+
+
+def _gap_text(gaps: Sequence[int]) -> str:
+    lo, hi = min(gaps), max(gaps)
+    return _days(lo) if lo == hi else f"{lo} to {_days(hi)}"
+
+
+def _conflict_note(
+    claim: Claim, conflicting: Sequence[Evidence], *, policy: VerdictPolicy, published: date | None
+) -> str | None:
+    """E.g. "higher than reports from 5 days earlier (likely an update)"; parts joined by "; "."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for ev in conflicting:
+        direction = _direction(claim.figure, ev.stored.claim.figure, policy.tolerance)
+        if direction is None:
+            continue
+        gap = _gap_days(published, ev.stored)
+        timing = "unknown" if gap is None else "same" if gap == 0 else "earlier" if gap > 0 else "later"
+        groups.setdefault((direction, timing), [])
+        if gap is not None:
+            groups[(direction, timing)].append(abs(gap))
+    rising = is_rising(claim.measure, policy.rising_measures)
+    parts = []
+    for (direction, timing), gaps in sorted(groups.items(), key=lambda kv: (_TIMING_ORDER[kv[0][1]], kv[0][0])):
+        if timing == "unknown":
+            parts.append(f"{direction} than other reports (dates unknown)")
+            continue
+        template = _RISING_PHRASES[(direction, timing)] if rising else _PLAIN_PHRASES[timing]
+        parts.append(template.format(d=direction, g=_gap_text(gaps) if gaps else ""))
+    return "; ".join(parts) or None
+
+
+# -- judge -----------------------------------------------------------------------------
+
+
+def judge(
+    claim: Claim,
+    candidates: Sequence[StoredClaim],
+    *,
+    policy: VerdictPolicy,
+    published: date | None = None,
+    own_source_id: int | None = None,
+    own_text_hash: str | None = None,
+) -> ClaimCheck:
+    """Compare one new claim with earlier claims and give its verdict and evidence.
+
+    ``published`` is the new article's date (pass the posting date, or today,
+    when the article carries none): it dates the notes. CONFLICTING when any
+    evidence conflicts (the evidence lists both kinds), else MATCHING when any
+    matches, else UNVERIFIED. Evidence is ordered confirmed first, then
+    conflicting before matching, then by subject score and most recent report,
+    and capped at ``policy.max_evidence`` (conflicting evidence always kept).
+    """
+    parts = analyse_subject(claim.subject, claim.entities)
+    found: list[Evidence] = []
+    for cand in candidates:
+        if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash):
+            continue
+        relation = compare_figures(claim.figure, cand.claim.figure, tolerance=policy.tolerance)
+        if relation is None:
+            continue
+        other = cand.claim
+        score = parts_similarity(claim, parts, other, analyse_subject(other.subject, other.entities))
+        if score < policy.threshold:
+            continue
+        found.append(Evidence(cand, relation, score, _timing_note(_gap_days(published, cand))))
+    evidence = _cap(_dedupe(found), policy.max_evidence)
+    conflicting = [ev for ev in evidence if ev.relation is Verdict.CONFLICTING]
+    if conflicting:
+        verdict = Verdict.CONFLICTING
+        note = _conflict_note(claim, conflicting, policy=policy, published=published)
+    else:
+        verdict = Verdict.MATCHING if evidence else Verdict.UNVERIFIED
+        note = None
+    return ClaimCheck(claim=claim, verdict=verdict, evidence=tuple(evidence), note=note)
