@@ -1,0 +1,90 @@
+"""Input validation and segmentation: bad input gets a clear error, boilerplate yields nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.errors import InputError
+from bot.engine.text import decode, is_boilerplate, prepare, text_hash, validate
+
+ARTICLE = """Flood waters cut off three villages in Marren Valley
+Rescue teams reached the villages on Sunday after two days of rain, the regional governor said.
+At least 14 people were killed and dozens were injured, officials said.
+Source: Valley Courier
+
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+I am Tom Baker, a journalist and writer with a passion for local news. I have been writing for the Courier since 2019.
+"""
+
+
+def test_prepare_finds_headline_outlet_and_drops_boilerplate():
+    prep = prepare(ARTICLE, max_chars=10_000)
+    assert prep.title == "Flood waters cut off three villages in Marren Valley"
+    assert prep.outlet == "Valley Courier"
+    texts = [line.text for line in prep.lines]
+    assert texts[0] == prep.title and prep.lines[0].is_headline
+    assert not any("Leave a Reply" in t or "email address" in t or "Tom Baker" in t for t in texts)
+    assert not any(t.startswith("Source:") for t in texts)
+    # offsets point into the original text
+    for line in prep.lines:
+        assert ARTICLE[line.start : line.end] == line.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leave a Reply",
+        "Leave a comment",
+        "Your email address will not be published.",
+        "Sign up for our newsletter to get the latest",
+        "© 2024 Example Media. All rights reserved.",
+        "I'm Jane Doe, a reporter covering politics since 2015.",
+        "Share this article",
+    ],
+)
+def test_boilerplate_lines(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "At least 14 people were killed, officials said.",
+        "The company said revenue rose 4% to $2.1bn.",
+        "Share prices fell 3% on Monday.",
+    ],
+)
+def test_article_lines_are_not_boilerplate(line):
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "empty"),
+        ("   \n\t  ", "empty"),
+        ("x" * 2000, "limit is 1,000"),
+        ("Das ist ein Artikel über die Überschwemmung im Tal und die Rettungskräfte waren dort schnell vor Ort.", "English"),
+        ("Это статья о наводнении в долине, спасатели прибыли на место быстро и помогли жителям.", "English"),
+        ("\x01\x02\x03\x04\x05\x06\x07\x08" * 20, "binary"),
+    ],
+)
+def test_validate_refuses_bad_input(text, message):
+    with pytest.raises(InputError, match=message):
+        validate(text, max_chars=1000)
+
+
+def test_decode_refuses_binary_and_non_utf8():
+    with pytest.raises(InputError, match="binary"):
+        decode(b"%PDF-1.7\x00\x00\x01", name="report.pdf")
+    with pytest.raises(InputError, match="not UTF-8"):
+        decode("Caf\u00e9 owners said 30 jobs".encode("latin-1"), name="a.txt")
+    assert decode("\ufeffHello".encode("utf-8")) == "Hello"
+
+
+def test_text_hash_ignores_spacing_case_and_quote_style():
+    a = "At least 14 people were killed, officials said “today”."
+    b = "at least 14  people were killed,\nofficials said \"today\"."
+    assert text_hash(a) == text_hash(b)
+    assert text_hash(a) != text_hash(a.replace("14", "15"))
