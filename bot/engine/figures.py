@@ -1,0 +1,783 @@
+"""The figure parser: every figure in a text, as an interval with its hedge.
+
+``find_figures(doc)`` reads spaCy tokens, never entities, tags or the parse, so
+it gives the same answer on a tokenizer-only ``Doc`` (``nlp.make_doc``) as on
+a fully parsed one; the engine uses it as a cheap pre-filter. Amounts are read
+by token logic (``bot.engine.numbers``); hedges and units by ``PhraseMatcher``
+rules; dates, times, ages, addresses and designators ("section 5") by
+``Matcher`` rules, built once per ``Vocab``.
+
+Semantics of a ``Figure`` (low, high, qualifier, approx):
+
+* exact: "19" -> 19/19.
+* lower-bound hedges ("at least", "more than", "over", "well over", "upwards of",
+  "could exceed", "in excess of", "above", "no fewer than", postposed "or more",
+  "-plus", "+") -> low=N, high=None.
+* upper-bound hedges ("up to", "fewer than", "less than", "under", "below",
+  "no more than", "at most", "as many as", "as much as", postposed "or fewer",
+  "or less") -> low=None, high=N.
+* approximate hedges ("about", "around", "roughly", "some", "approximately",
+  "nearly", "almost", "an estimated", "close to", "circa", "~", postposed
+  "or so") -> N/N with approx=True. "nearly"/"almost" are read as approximate,
+  not as upper bounds: "nearly 30" should match 29 and 31 alike.
+* ranges ("between 500 and 700", "10,000 to 12,000", "10,000-12,000",
+  "estimates ranging from 10 to 12") -> low/high, qualifier "between" where
+  written; a scale or unit written once applies to both ends ("10 to 12 million",
+  "5 to 10%"). "from 252 to 287 miles" (without "range"/"ranging") is a change,
+  not an uncertainty: it gives two figures, 252 and 287, both in miles.
+  "two or three" is a range.
+* vague amounts ("several hundred", "hundreds", "tens of thousands", "dozens",
+  "a dozen", "a handful", "half of", "a third of"...) -> the intervals documented
+  in ``bot.engine.numbers``, approx=True, the vague words as qualifier. A hedge
+  on a vague amount opens it as above ("more than a dozen" -> 12/None).
+* durations ("three days", "24 hours", "a 10-year sentence") are figures with a
+  duration unit ("days", "hours", "years"); the claim extractor uses them as periods.
+
+``unit`` is canonical (``bot.engine.units``): "count" for a bare count,
+an ISO currency for money, "percent", "pp", "km2", "mi", "kg", "days"..., other
+units lower-cased ("mph", "rpm", "points", "°c"). Fractions are shares in
+"percent".
+
+Not figures: dates and years ("in 2022", "February 2022", "2024-12-17", "the
+1990s"), times ("3pm", "10:30", "8 a.m."), ages ("a 12-year-old", "aged 34",
+"the governor, 58,"), phone numbers, street addresses, designators ("section
+5", "page 12", "Article 5"), product and model names ("Boeing 737", "iPhone
+11", "COVID-19", "F-16"), ordinals ("3rd", "first"), scores ("won 3-1"), list
+markers ("1."), and "one" as a pronoun ("one of the", "no one"). "several" and
+"a few" alone are too vague to check and are not figures.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from bot.engine.numbers import Amount, read_amount
+from bot.engine.types import Figure
+from bot.engine.units import CURRENCIES, canonical_unit
+
+__all__ = ["FigureMatch", "FigureParser", "find_figures"]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMatch:
+    """A figure found in a ``Doc``, with where it was written."""
+
+    figure: Figure
+    #: token index in the Doc, inclusive: covers hedge + number(s) + unit words
+    start: int
+    #: token index, exclusive
+    end: int
+    start_char: int
+    end_char: int
+    #: token index of the last numeric/quantity token
+    anchor: int
+    #: True when the unit came from the text; False for a bare count
+    unit_explicit: bool
+
+
+# -- vocabulary ---------------------------------------------------------------
+
+LOWER_HEDGES = (
+    "at least", "more than", "over", "well over", "upwards of", "in excess of", "greater than",
+    "no fewer than", "no less than", "not less than", "a minimum of", "at a minimum", "above",
+    "well above", "exceeding", "could exceed", "may exceed", "might exceed", "would exceed",
+    "could top", "just over", "just above", "slightly more than", "a little more than",
+    "a little over", "well more than", "far more than", "many more than", "even more than",
+    "over than", "more then", "north of", "beyond", "at minimum", "some more than",
+)
+UPPER_HEDGES = (
+    "up to", "fewer than", "less than", "no more than", "not more than", "at most", "a maximum of",
+    "under", "just under", "well under", "below", "just below", "well below", "as many as",
+    "as much as", "as high as", "less then", "fewer then", "at the most", "a max of", "maximum of",
+    "slightly less than", "slightly fewer than", "a little less than", "a little under", "not exceeding",
+)
+APPROX_HEDGES = (
+    "about", "around", "roughly", "some", "approximately", "nearly", "almost", "an estimated",
+    "estimated", "the estimated", "close to", "circa", "c.", "ca .", "approx", "approx .",
+    "just about", "more or less", "on the order of", "in the order of", "in the region of",
+    "somewhere around", "an approximate", "approximate", "roughly about", "around about", "~",
+    "≈", "close on", "nigh on", "getting on for", "an average of", "average of", "averaging",
+)
+EXACT_HEDGES = ("exactly", "precisely", "a total of", "a record", "only", "just")
+RANGE_HEDGES = ("between",)
+POST_LOWER = ("or more", "or above", "or over", "or higher", "plus", "- plus", "+", "and up", "and above",
+              "at least", "or greater")
+POST_UPPER = ("or fewer", "or less", "or under", "or below", "or lower", "at most")
+POST_APPROX = ("or so", "or thereabouts", "odd", "- odd")
+
+#: unit phrases after a number -> an alias ``canonical_unit`` knows (or a free unit)
+UNIT_PHRASES: dict[str, str] = {
+    "%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
+    "per - cent": "percent", "per-cent": "percent", "pc": "percent",
+    "percentage point": "pp", "percentage points": "pp", "percentage - point": "pp",
+    "percentage - points": "pp", "ppt": "pp", "ppts": "pp", "pp": "pp",
+    "basis point": "bp", "basis points": "bp", "basis - point": "bp", "bps": "bp", "bp": "bp",
+    # area
+    "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2",
+    "square kilometer": "km2", "square km": "km2", "sq km": "km2", "sq . km": "km2",
+    "sq. km": "km2", "sq km .": "km2", "km²": "km2", "km2": "km2", "sqkm": "km2", "km ²": "km2",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2",
+    "sq m": "m2", "m²": "m2", "m2": "m2",
+    "square miles": "sqmi", "square mile": "sqmi", "sq mi": "sqmi", "sq . mi": "sqmi", "sq. mi": "sqmi",
+    "square feet": "sqft", "square foot": "sqft", "sq ft": "sqft", "sq . ft": "sqft", "sq. ft": "sqft",
+    "hectares": "ha", "hectare": "ha", "ha": "ha", "acres": "acre", "acre": "acre",
+    # distance
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+    "kms": "km", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "miles": "mi", "mile": "mi", "mi": "mi", "nautical miles": "nmi", "nautical mile": "nmi",
+    "yards": "yd", "yard": "yd", "yds": "yd", "feet": "ft", "foot": "ft", "ft": "ft",
+    "inches": "in", "inch": "in", "centimetres": "cm", "centimeters": "cm", "cm": "cm",
+    "millimetres": "mm", "millimeters": "mm", "mm": "mm", "light years": "light years",
+    "light - years": "light years", "nanometers": "nm", "nanometres": "nm", "nanometer": "nm",
+    "nm": "nm",
+    # weight
+    "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kilo": "kg", "kg": "kg", "kgs": "kg",
+    "grams": "g", "gram": "g", "milligrams": "mg", "mg": "mg", "tonnes": "t", "tonne": "t",
+    "metric tons": "t", "metric tonnes": "t", "tons": "ton", "ton": "ton", "lbs": "lb", "lb": "lb",
+    "ounces": "oz", "ounce": "oz", "oz": "oz",
+    # speed
+    "mph": "mph", "miles per hour": "mph", "miles an hour": "mph", "mile per hour": "mph",
+    "km/h": "km/h", "km / h": "km/h", "km/hr": "km/h", "km / hr": "km/h", "kph": "km/h", "kmh": "km/h",
+    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km per hour": "km/h",
+    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "knots": "knots",
+    # duration
+    "seconds": "seconds", "second": "seconds", "secs": "seconds", "minutes": "minutes",
+    "minute": "minutes", "mins": "minutes", "min": "minutes", "hours": "hours", "hour": "hours",
+    "hrs": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks",
+    "months": "months", "month": "months", "years": "years", "year": "years", "yrs": "years",
+    "decades": "decades", "decade": "decades", "centuries": "centuries", "century": "centuries",
+    # volume
+    "litres": "l", "liters": "l", "litre": "l", "liter": "l", "barrels": "barrels",
+    "barrel": "barrels", "bbl": "barrels", "gallons": "gallons", "gallon": "gallons",
+    "cubic metres": "m3", "cubic meters": "m3",
+    # energy, power, machines
+    "kilowatts": "kw", "kilowatt": "kw", "kw": "kw", "megawatts": "mw", "megawatt": "mw",
+    "mw": "mw", "gigawatts": "gw", "gigawatt": "gw", "gw": "gw", "kwh": "kwh",
+    "kilowatt hours": "kwh", "kilowatt - hours": "kwh", "mwh": "mwh", "megawatt hours": "mwh",
+    "megawatt - hours": "mwh", "gwh": "gwh", "gigawatt hours": "gwh", "gigawatt - hours": "gwh",
+    "twh": "twh", "terawatt hours": "twh", "terawatt - hours": "twh", "watts": "w",
+    "horsepower": "hp", "hp": "hp", "bhp": "hp", "rpm": "rpm", "mpg": "mpg",
+    "hz": "hz", "khz": "khz", "mhz": "mhz", "ghz": "ghz", "gb": "gb", "tb": "tb",
+    # temperature
+    "degrees celsius": "°c", "degrees centigrade": "°c", "°c": "°c", "° c": "°c",
+    "degrees c": "°c", "celsius": "°c", "degrees fahrenheit": "°f", "°f": "°f", "° f": "°f",
+    "degrees f": "°f", "fahrenheit": "°f", "degrees": "degrees", "degree": "degrees", "°": "degrees",
+    # other
+    "points": "points", "point": "points", "times": "times", "cents": "cents", "cent": "cents",
+    "pence": "pence",
+}
+#: unit phrases that count only when glued to the number ("45g", "3m", "118.5p", "30 ° C")
+GLUED_ONLY = frozenset({"g", "m", "p", "t", "h", "c", "f", "pc", "ha", "in", "mi", "pp"})
+GLUED_ONLY_PHRASES: dict[str, str] = {
+    "g": "g", "m": "m", "p": "pence", "t": "t", "h": "hours", "c": "°c", "f": "°f",
+}
+
+MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept. "
+    "Oct Oct. Nov Nov. Dec Dec. JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER "
+    "OCTOBER NOVEMBER DECEMBER"
+).split()
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+STREETS = (
+    "Street St St. Road Rd Rd. Avenue Ave Ave. Boulevard Blvd Blvd. Lane Ln Drive Dr Dr. Place Pl "
+    "Way Court Ct Terrace Crescent Square Sq Highway Hwy Parkway Pkwy Close Row Gardens Mews Hill "
+    "Strasse Straße Rue Via Calle"
+).split()
+DESIGNATORS = (
+    "section sections sec sec. page pages p. pp. row rows chapter chapters article articles "
+    "paragraph paragraphs para clause clauses line lines item items rule rules amendment figure "
+    "fig fig. table appendix annex part volume vol vol. issue episode season level grade gate "
+    "platform route highway interstate flight room floor suite apartment apt apt. building "
+    "resolution phase stage round version model type series category district ward precinct "
+    "track exit pier terminal hall box channel tier division lot block zone sector code form "
+    "title proposition prop measure game lap hole no. nos. number numbers id unit bus train "
+    "batch lane bed bay door window slide step act stanza verse psalm sura surah"
+).split()
+#: words before a 4-digit number that make it a year even in 1000-1899 ("in 1685")
+YEAR_PREPS = frozenset(
+    "in since by from until till to during before after of early late mid around circa c. "
+    "the this that its their his her our 's year years since fiscal fy summer winter spring autumn fall".split()
+)
+#: words after "one" that make it a pronoun or a set phrase, not an amount
+ONE_NOT_AMOUNT = frozenset(
+    "of another who whom whose that which thing way day-to-day hand another's".split()
+)
+ONE_BLOCKERS_BEFORE = frozenset(
+    "no the this that which each any every some someone anyone no-one any-one such only last "
+    "other little big new old right wrong".split()
+)
+RANGE_VERBS = frozenset("range ranges ranged ranging vary varies varied varying".split())
+TIME_WORDS = (
+    "am pm a.m. p.m. a.m p.m gmt utc bst cet cest est edt pst pdt cst cdt et pt "
+    "o'clock oclock hrs local"
+).split()
+PHONE_WORDS = frozenset("tel tel. phone telephone call fax mobile hotline helpline whatsapp".split())
+
+
+def _phrase_docs(vocab: Vocab, phrases) -> list[Doc]:
+    return [Doc(vocab, words=p.split(" ")) for p in phrases]
+
+
+def _key(doc: Doc, start: int, end: int) -> str:
+    return " ".join(t.lower_ for t in doc[start:end])
+
+
+@dataclass(slots=True)
+class _Context:
+    """Per-Doc lookups built from one pass of the matchers."""
+
+    blocked: set[int]
+    #: end token -> (start, class, phrase) of the longest hedge ending there
+    hedge_before: dict[int, tuple[int, str, str]]
+    #: start token -> (end, class, phrase) of the longest postposed hedge starting there
+    hedge_after: dict[int, tuple[int, str, str]]
+    #: start token -> (end, unit, glued_only) of the longest unit starting there
+    units: dict[int, tuple[int, str]]
+    #: start token -> (end, ISO code) of the longest currency word starting there
+    currencies: dict[int, tuple[int, str]]
+
+
+@dataclass(slots=True)
+class _Part:
+    """One amount with its currency and unit, before hedges and ranges are applied."""
+
+    amount: Amount
+    start: int
+    end: int
+    currency: str | None
+    unit: str | None
+    negative: bool = False
+
+
+class FigureParser:
+    """Finds figures in ``Doc`` objects sharing one ``Vocab``. Build once, call often."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._phrases = PhraseMatcher(vocab, attr="LOWER")
+        for label, phrases in (
+            ("lower", LOWER_HEDGES), ("upper", UPPER_HEDGES), ("approx", APPROX_HEDGES),
+            ("exact", EXACT_HEDGES), ("range", RANGE_HEDGES),
+        ):
+            self._phrases.add("H_" + label, _phrase_docs(vocab, phrases))
+        for label, phrases in (("lower", POST_LOWER), ("upper", POST_UPPER), ("approx", POST_APPROX)):
+            self._phrases.add("P_" + label, _phrase_docs(vocab, phrases))
+        self._unit_map = {p: u for p, u in UNIT_PHRASES.items()}
+        self._phrases.add("UNIT", _phrase_docs(vocab, self._unit_map))
+        self._currency_words: dict[str, str] = {}
+        for code, names in CURRENCIES.items():
+            for name in names:
+                if name[0].isalpha() and not name.endswith("$"):
+                    self._currency_words[name.replace("u.s. ", "u.s . ")] = code
+        self._phrases.add("CUR", _phrase_docs(vocab, self._currency_words))
+        self._blockers = Matcher(vocab)
+        self._add_blockers()
+
+    # -- matcher rules ---------------------------------------------------------
+
+    def _add_blockers(self) -> None:
+        month = {"TEXT": {"IN": MONTHS}}
+        day = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
+        year = {"SHAPE": "dddd"}
+        small = {"IS_DIGIT": True, "LENGTH": {"<=": 3}}
+        comma = {"ORTH": ",", "OP": "?"}
+        self._blockers.add("DATE", [
+            [month, day], [month, day, comma, year], [month, year], [day, month], [day, month, year],
+            [month, day, {"ORTH": {"IN": ["-", "–", "to", "and"]}}, day],
+            [year, {"ORTH": {"IN": ["-", "/"]}}, {"SHAPE": "dd"}, {"ORTH": {"IN": ["-", "/"]}}, {"SHAPE": "dd"}],
+            [{"LOWER": {"IN": sorted(WEEKDAYS)}}, {"ORTH": ",", "OP": "?"}, day],
+            [{"LOWER": {"IN": ["the", "of"]}}, {"SHAPE": {"IN": ["dds", "'dds", "ddds"]}}],
+        ])
+        self._blockers.add("TIME", [
+            [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd", "dddd"]}}, {"LOWER": {"IN": TIME_WORDS}}],
+            [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd"]}}, {"LOWER": {"IN": ["a.m", "p.m"]}}, {"ORTH": "."}],
+            [{"LOWER": {"IN": ["at", "by", "until", "till", "from"]}}, {"SHAPE": {"IN": ["d.dd", "dd.dd"]}},
+             {"LOWER": {"IN": ["and", "to", "-", "until", "on", "local", "this", "that", "tonight", "today", "tomorrow", "yesterday", "last", "every", "each", "in"]}}],
+        ])
+        self._blockers.add("AGE", [
+            [small, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["year", "month", "week", "day", "years", "months"]}},
+             {"ORTH": "-", "OP": "?"}, {"LOWER": "old"}],
+            [{"LOWER": {"IN": ["aged", "age", "ages", "ageing"]}}, small],
+            [{"LOWER": {"IN": ["aged", "ages"]}}, small, {"LOWER": {"IN": ["to", "-", "–", "and"]}}, small],
+            [{"IS_ALPHA": True}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": {"IN": [",", ";"]}}],
+            [{"IS_TITLE": True}, {"ORTH": "("}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": ")"}],
+            [{"LOWER": {"IN": ["in", "their", "his", "her", "early", "late", "mid"]}}, {"SHAPE": {"IN": ["dds", "'dds"]}}],
+        ])
+        self._blockers.add("ADDRESS", [
+            [{"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX", "dx", "ddx", "dddx"]}},
+             {"IS_TITLE": True, "OP": "+"}, {"TEXT": {"IN": STREETS}}],
+        ])
+        num = {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "d.d", "dd.d", "d.dd", "dX", "ddX", "dx", "ddx"]}}
+        designator = {"LOWER": {"IN": DESIGNATORS}}
+        opt = {"ORTH": {"IN": [".", "#", ":"]}, "OP": "?"}
+        self._blockers.add("DESIGNATOR", [
+            [designator, opt, num],
+            [designator, opt, num, {"ORTH": {"IN": ["-", "–", "to", "and", "through", "or", ","]}}, num],
+            [{"TEXT": {"IN": ["No", "Nos", "NO"]}}, {"ORTH": ".", "OP": "?"}, num],
+            [{"ORTH": "#"}, num],
+        ])
+
+    # -- public API ------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[FigureMatch]:
+        return self.find(doc)
+
+    def find(self, doc: Doc) -> list[FigureMatch]:
+        """Every figure in ``doc``, in text order, non-overlapping."""
+        if doc.vocab is not self.vocab:
+            raise ValueError("this FigureParser was built for another Vocab")
+        ctx = self._context(doc)
+        out: list[FigureMatch] = []
+        n = len(doc)
+        i = 0
+        last_end = 0
+        while i < n:
+            if i in ctx.blocked:
+                i += 1
+                continue
+            found = self._at(doc, i, ctx, last_end)
+            if found is None:
+                i += 1
+                continue
+            match, resume = found
+            if match is not None:
+                out.append(match)
+                last_end = match.end
+            i = max(resume, i + 1)
+        return out
+
+    # -- per-Doc context -------------------------------------------------------
+
+    def _context(self, doc: Doc) -> _Context:
+        strings = self.vocab.strings
+        hedge_before: dict[int, tuple[int, str, str]] = {}
+        hedge_after: dict[int, tuple[int, str, str]] = {}
+        units: dict[int, tuple[int, str]] = {}
+        currencies: dict[int, tuple[int, str]] = {}
+        for match_id, start, end in self._phrases(doc):
+            label = strings[match_id]
+            phrase = _key(doc, start, end)
+            if label.startswith("H_"):
+                old = hedge_before.get(end)
+                if old is None or start < old[0]:
+                    hedge_before[end] = (start, label[2:], phrase)
+            elif label.startswith("P_"):
+                old = hedge_after.get(start)
+                if old is None or end > old[0]:
+                    hedge_after[start] = (end, label[2:], phrase)
+            elif label == "UNIT":
+                old_u = units.get(start)
+                if old_u is None or end > old_u[0]:
+                    units[start] = (end, phrase)
+            elif label == "CUR":
+                code = self._currency_words.get(phrase)
+                if code is None:
+                    continue
+                if len(phrase) == 3 and phrase.upper() == code and not doc[start].text.isupper():
+                    continue  # "try", "rub", "won": a currency code only when written as one
+                old_c = currencies.get(start)
+                if old_c is None or end > old_c[0]:
+                    currencies[start] = (end, code)
+        blocked: set[int] = set()
+        for _, start, end in self._blockers(doc):
+            for k in range(start, end):
+                t = doc[k]
+                if t.like_num or any(ch.isdigit() for ch in t.text):
+                    blocked.add(k)
+        _block_phones(doc, blocked)
+        return _Context(blocked, hedge_before, hedge_after, units, currencies)
+
+    # -- reading one figure ----------------------------------------------------
+
+    def _currency_prefix(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        """A currency written before a number at ``i``: "$", "US $", "€", "USD"; (code, next index)."""
+        t = doc[i].text
+        n = len(doc)
+        if t in ("US", "U.S.", "A", "C", "NZ", "HK", "S", "AU", "CA") and i + 1 < n and doc[i + 1].text == "$":
+            code = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
+                    "NZ": "NZD", "HK": "HKD", "S": "SGD"}[t]
+            return code, i + 2
+        from bot.engine.numbers import PREFIX_CURRENCIES
+
+        low = t.lower()
+        if low in PREFIX_CURRENCIES and not t.isalpha():
+            return PREFIX_CURRENCIES[low], i + 1
+        if t in ("Rs", "Rs.") and i + 1 < n:
+            j = i + 2 if doc[i + 1].text == "." else i + 1
+            return "INR", j
+        if len(t) == 3 and t.isupper() and t in CURRENCIES and i + 1 < n and doc[i + 1].text[:1].isdigit():
+            return t, i + 1
+        return None
+
+    def _part(self, doc: Doc, i: int, ctx: _Context) -> _Part | None:
+        """An amount at ``i`` (possibly after a currency), with the unit written after it."""
+        n = len(doc)
+        prefix = self._currency_prefix(doc, i)
+        j = i
+        currency = None
+        if prefix is not None:
+            currency, j = prefix
+            if j >= n:
+                return None
+        amount = read_amount(doc, j, currency=currency is not None)
+        if amount is None:
+            return None
+        if any(k in ctx.blocked for k in range(amount.start, amount.end)):
+            return None
+        currency = currency or amount.currency
+        unit = amount.unit
+        end = amount.end
+        if amount.kind == "fraction":
+            unit = "percent"
+        elif currency is None and unit is None:
+            found = self._unit_after(doc, end, ctx)
+            if found is not None:
+                end, unit, currency = found
+        elif currency is not None and end < n:
+            # "$58.24 US", "$5 billion dollars": a currency word repeated after the amount
+            c = ctx.currencies.get(end)
+            if c is not None and c[1] == currency:
+                end = c[0]
+        negative = i > 0 and doc[i - 1].lower_ == "minus"
+        return _Part(amount, i - 1 if negative else i, end, currency, unit, negative)
+
+    def _unit_after(self, doc: Doc, k: int, ctx: _Context) -> tuple[int, str | None, str | None] | None:
+        """The unit or currency word at ``k``: (end, unit alias, currency)."""
+        n = len(doc)
+        if k >= n:
+            return None
+        hyphen = doc[k].text == "-" and doc[k - 1].whitespace_ == "" and doc[k].whitespace_ == ""
+        start = k + 1 if hyphen else k
+        c = ctx.currencies.get(start)
+        u = ctx.units.get(start)
+        if c is not None and not hyphen and (u is None or c[0] >= u[0]):
+            return c[0], None, c[1]
+        glued = doc[k - 1].whitespace_ == ""
+        if u is not None:
+            phrase = _key(doc, start, u[0])
+            if phrase in GLUED_ONLY and not glued:
+                u = None
+            else:
+                return u[0], self._unit_map[phrase], None
+        if glued and not hyphen and doc[k].lower_ in GLUED_ONLY_PHRASES and \
+                (k + 1 >= n or not doc[k + 1].text[:1].isalnum() or doc[k].whitespace_ != ""):
+            return k + 1, GLUED_ONLY_PHRASES[doc[k].lower_], None
+        return None
+
+    def _at(self, doc: Doc, i: int, ctx: _Context, last_end: int) -> tuple[FigureMatch | None, int] | None:
+        """The figure starting at token ``i`` and where to resume scanning; None if there is none."""
+        first = self._part(doc, i, ctx)
+        if first is None:
+            return None
+        a1 = first.amount
+        n = len(doc)
+        # hedges before (after the previous figure)
+        hedge = ctx.hedge_before.get(first.start)
+        if hedge is not None and hedge[0] < last_end:
+            hedge = None
+        if hedge is not None and hedge[2] in ("some", "only", "just") and _prev_lower(doc, hedge[0]) in ("and", "for"):
+            hedge = None
+        before = hedge[0] if hedge is not None else first.start
+        prev_word = _prev_lower(doc, before)
+        # scores and ISO-like sequences: "3-1", "2019-20"
+        resume = first.end
+        second: _Part | None = None
+        connector = doc[first.end].lower_ if first.end < n else ""
+        if connector in ("to", "-", "–", "—", "and", "or", "through") and first.end + 1 < n:
+            second = self._part(doc, first.end + 1, ctx)
+            if second is not None and second.amount.kind in ("vague", "fraction"):
+                second = None
+        if second is not None and a1.kind not in ("vague", "fraction"):
+            verdict = self._range_verdict(doc, first, second, connector, hedge, prev_word)
+            if verdict == "score":
+                return None, second.end
+            if verdict == "change":
+                # "from 4.8 to 4.7 percent": two figures; the unit written once applies to both
+                if first.unit is None and first.currency is None:
+                    first = _Part(a1, first.start, first.end, second.currency, second.unit, first.negative)
+                second = None
+            elif verdict != "range":
+                second = None
+        elif second is not None:
+            second = None
+        if second is None and hedge is not None and hedge[1] == "range":
+            hedge = None
+        last = second or first
+        end = last.end
+        # postposed hedges: "30 or more", "30-plus", "30+"
+        post = ctx.hedge_after.get(end)
+        if post is not None and (post[2] in ("+", "plus", "- plus", "odd", "- odd")) and doc[end - 1].whitespace_:
+            post = None
+        if post is not None and hedge is not None and hedge[1] != "exact":
+            post = None
+        if post is not None and post[2] in ("at least", "at most") and not _clause_end(doc, post[0]):
+            post = None
+        if self._excluded(doc, first, second, hedge, post, prev_word):
+            return None, end
+        start = hedge[0] if hedge is not None else first.start
+        if post is not None:
+            end = post[0]
+        figure = self._figure(doc, start, end, first, second, hedge, post)
+        anchor = last.amount.anchor
+        unit_explicit = (last.unit or last.currency or first.unit or first.currency) is not None
+        span = doc[start:end]
+        return FigureMatch(
+            figure=figure, start=start, end=end, start_char=span.start_char, end_char=span.end_char,
+            anchor=anchor, unit_explicit=unit_explicit,
+        ), end
+
+    def _range_verdict(self, doc: Doc, first: _Part, second: _Part, connector: str,
+                       hedge: tuple[int, str, str] | None, prev_word: str) -> str:
+        """"range", "change" (from X to Y), "score" (3-1) or "none" for two adjacent amounts."""
+        a1, a2 = first.amount, second.amount
+        between = hedge is not None and hedge[1] == "range"
+        if connector == "and" and not between:
+            return "none"
+        if connector == "through" and not between:
+            return "none"
+        if connector == "or" and (a1.kind != a2.kind or first.unit or first.currency or hedge is not None):
+            return "none"
+        if first.currency and second.currency and first.currency != second.currency:
+            return "none"
+        u1 = first.unit or first.currency
+        u2 = second.unit or second.currency
+        if u1 and u2 and _canon(u1) != _canon(u2):
+            return "none"
+        if u1 and not u2 and connector in ("to",):
+            return "none"  # "up 4 per cent to 13.60": a change then a level
+        low1 = a1.low
+        if a2.scaled and not a1.scaled and a2.factor != 1.0 and a1.low * a2.factor <= a2.high:
+            low1 = a1.low * a2.factor
+        if connector in ("-", "–", "—") and a1.plain_int and a2.plain_int and low1 >= a2.low:
+            return "score"
+        if a1.plain_int and a2.plain_int and a1.digits == 4 and 1000 <= a1.low <= 2100 \
+                and (a2.digits == 4 and 1000 <= a2.low <= 2100 or a2.digits == 2 and connector in ("-", "–", "/")) \
+                and hedge is None and not first.unit and not second.unit:
+            return "score"  # "1939-45", "2019-2020": years
+        if low1 >= a2.low:
+            return "none"
+        if prev_word == "from" and hedge is None and connector == "to":
+            if _prev_lower(doc, first.start - 1) not in RANGE_VERBS:
+                return "change"
+        first.amount = _scaled_to(a1, low1)
+        return "range"
+
+    def _excluded(self, doc: Doc, first: _Part, second: _Part | None, hedge, post, prev_word: str) -> bool:
+        """Context rules that make an amount something other than a figure."""
+        a = first.amount
+        has_unit = bool(first.unit or first.currency or (second and (second.unit or second.currency)))
+        bare = hedge is None and post is None and not has_unit and second is None
+        if a.kind == "words" and bare and a.low == 1 and a.end - a.start == 1:
+            return _one_is_pronoun(doc, a.start)
+        if not a.plain_int:
+            return False
+        if bare and a.digits == 4 and _looks_like_year(doc, a, prev_word):
+            return True
+        if bare and a.low < 1000 and _looks_like_name(doc, a.start):
+            return True
+        if bare and _is_list_marker(doc, a.start):
+            return True
+        if bare and a.start >= 2 and doc[a.start - 1].text == "-" and doc[a.start - 2].whitespace_ == "" \
+                and doc[a.start - 1].whitespace_ == "" and doc[a.start - 2].is_alpha \
+                and doc[a.start - 2].lower_ not in ("mid", "sub", "early", "late", "pre", "post"):
+            return True  # "Kh - 101", "A-10": part of a name
+        return False
+
+    def _figure(self, doc: Doc, start: int, end: int, first: _Part, second: _Part | None,
+                hedge, post) -> Figure:
+        a1 = first.amount
+        a2 = second.amount if second is not None else None
+        sign = -1.0 if first.negative else 1.0
+        low = a1.low * sign
+        high = (a2.high if a2 is not None else a1.high) * sign
+        if low > high:
+            low, high = high, low
+        approx = a1.approx or (a2.approx if a2 else False)
+        qualifier = a1.qualifier
+        if a1.prefix == "~":
+            approx, qualifier = True, "~"
+        elif a1.prefix == "sub-":
+            low, qualifier = None, "sub"
+        for h in (hedge, post):
+            if h is None:
+                continue
+            kind, words = h[1], h[2]
+            qualifier = words.replace(" - ", "-").replace("- ", "-")
+            if kind == "lower":
+                high = None
+            elif kind == "upper":
+                low = None
+            elif kind == "approx":
+                approx = True
+        unit_alias = first.currency or first.unit or (second.currency or second.unit if second else None)
+        if second is not None and (second.currency or second.unit):
+            unit_alias = second.currency or second.unit
+        unit = "count" if unit_alias is None else _canon(unit_alias)
+        text = doc[start:end].text
+        return Figure(text=text, low=_clean(low), high=_clean(high), qualifier=qualifier,
+                      approx=approx, unit=unit)
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _canon(alias: str) -> str:
+    if alias.isupper() and len(alias) == 3:
+        return alias
+    return canonical_unit(alias)
+
+
+def _clean(v: float | None) -> float | None:
+    if v is None:
+        return None
+    r = round(v, 6)
+    return float(int(r)) if r.is_integer() else r
+
+
+def _scaled_to(a: Amount, low: float) -> Amount:
+    if low == a.low:
+        return a
+    a.low = low
+    a.high = low
+    a.scaled = True
+    return a
+
+
+def _prev_lower(doc: Doc, i: int) -> str:
+    return doc[i - 1].lower_ if i > 0 else ""
+
+
+def _clause_end(doc: Doc, k: int) -> bool:
+    return k >= len(doc) or doc[k].is_punct
+
+
+def _one_is_pronoun(doc: Doc, i: int) -> bool:
+    """"one of the", "no one", "the one who": not an amount."""
+    prev = _prev_lower(doc, i)
+    if prev in ONE_BLOCKERS_BEFORE:
+        return True
+    if i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    if nxt.lower_ in ONE_NOT_AMOUNT or nxt.is_punct or nxt.is_space:
+        return True
+    if nxt.is_stop and nxt.lower_ not in ("more",):
+        return True
+    if nxt.lower_.endswith("ly") or nxt.lower_.endswith("ed"):
+        return True  # "one reportedly", "one injured": pronoun before a verb or adverb
+    return False
+
+
+def _looks_like_year(doc: Doc, a: Amount, prev_word: str) -> bool:
+    v = a.low
+    if not 1000 <= v <= 2100:
+        return False
+    if v < 1900 and prev_word not in YEAR_PREPS:
+        return False
+    if prev_word in YEAR_PREPS:
+        return True
+    if a.end < len(doc):
+        nxt = doc[a.end]
+        if nxt.is_alpha and nxt.is_lower and not nxt.is_stop:
+            return False  # "killed 2000 people"
+    return True
+
+
+def _looks_like_name(doc: Doc, i: int) -> bool:
+    """"Boeing 737", "iPhone 11", "S&P 500", "Windows 11": a bare integer right after a name."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    t = prev.text
+    if not prev.whitespace_ or not any(ch.isupper() for ch in t) or any(ch.isdigit() for ch in t):
+        return False
+    if not any(ch.isalpha() for ch in t) or prev.is_stop or t in MONTHS or prev.lower_ in WEEKDAYS:
+        return False
+    if t in CURRENCIES or t in ("US", "U.S.", "UK", "EU", "UN", "U.N."):
+        return False
+    # a capitalised first word of a sentence followed by a counted noun: "Yesterday 30 people died"
+    sentence_start = i == 1 or doc[i - 2].text in (".", "!", "?", "\n", "\n\n", '"', "“", ":", ";")
+    if sentence_start and prev.is_title and i + 1 < len(doc):
+        nxt = doc[i + 1]
+        if nxt.is_alpha and nxt.is_lower and not nxt.is_stop:
+            return False
+    return True
+
+
+def _is_list_marker(doc: Doc, i: int) -> bool:
+    """"1." or "2)" at the start of a line."""
+    at_line_start = i == 0 or "\n" in doc[i - 1].text or (doc[i - 1].text == "(" and (i == 1 or "\n" in doc[i - 2].text))
+    return at_line_start and i + 1 < len(doc) and doc[i + 1].text in (".", ")")
+
+
+def _block_phones(doc: Doc, blocked: set[int]) -> None:
+    """Phone numbers: runs of digit groups ("+1 202-555-0143", "(020) 7946 0958", "555-1234")."""
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _phone_group(doc[i].text):
+            i += 1
+            continue
+        groups = [i]
+        j = i + 1
+        while j < n:
+            t = doc[j].text
+            if _phone_group(t):
+                groups.append(j)
+                j += 1
+            elif t in ("-", "(", ")", ".", "–") and j + 1 < n:
+                j += 1
+            else:
+                break
+        texts = [doc[g].text.lstrip("+") for g in groups]
+        digits = sum(len(t) for t in texts)
+        leading_plus = doc[i].text.startswith("+") or (i > 0 and doc[i - 1].lower_ in PHONE_WORDS) \
+            or (i > 1 and doc[i - 1].text == ":" and doc[i - 2].lower_ in PHONE_WORDS)
+        phone = (
+            (len(groups) >= 3 and digits >= 7 and all(len(t) >= 2 for t in texts[1:]))
+            or (len(groups) == 2 and [len(t) for t in texts] == [3, 4] and doc[groups[0] + 1].text == "-")
+            or (leading_plus and digits >= 6)
+            or (len(groups) >= 2 and any(t.startswith("0") and len(t) >= 3 for t in texts))
+        )
+        if phone:
+            blocked.update(range(groups[0], groups[-1] + 1))
+        i = max(j, i + 1)
+
+
+def _phone_group(text: str) -> bool:
+    t = text[1:] if text.startswith("+") else text
+    return t.isdigit() and 1 <= len(t) <= 5
+
+
+# -- module-level convenience ------------------------------------------------------
+
+_parsers: dict[int, tuple[Vocab, FigureParser]] = {}
+_lock = threading.Lock()
+_MAX_PARSERS = 8
+
+
+def parser_for(vocab: Vocab) -> FigureParser:
+    """The cached ``FigureParser`` for ``vocab`` (built on first use, never at import)."""
+    key = id(vocab)
+    with _lock:
+        entry = _parsers.get(key)
+        if entry is not None and entry[0] is vocab:
+            return entry[1]
+        parser = FigureParser(vocab)
+        if len(_parsers) >= _MAX_PARSERS:
+            _parsers.pop(next(iter(_parsers)))
+        _parsers[key] = (vocab, parser)
+        return parser
+
+
+def find_figures(doc: Doc) -> list[FigureMatch]:
+    """Every figure in ``doc`` (tokenizer-only or parsed), in text order, non-overlapping."""
+    return parser_for(doc.vocab).find(doc)
