@@ -276,3 +276,25 @@ def test_same_location(a: str, b: str, same: bool) -> None:
 def test_normalise_location() -> None:
     assert normalise_location("the Kursk region") == "kursk"
     assert normalise_location("North Korea") == "north korea"
+
+
+# -- names outside the gazetteer -----------------------------------------------------
+
+
+def test_capitalised_first_word_is_a_name() -> None:
+    assert sim("Hamas fighters", "fighters") == PARTIAL
+    assert sim("Hamas fighters", "Hamas fighters") == 100.0
+
+
+def test_sentence_initial_capital_is_not_a_name_when_the_other_side_writes_it_plainly() -> None:
+    assert sim("Wounded soldiers", "wounded soldiers") == 100.0
+
+
+def test_demonym_and_place_name_compare_equal() -> None:
+    assert sim("Zembian soldiers", "soldiers from Zembia") >= THRESHOLD
+    assert sim("Gazan residents", "residents of Gaza") >= THRESHOLD
+
+
+def test_names_with_one_letter_more_are_different() -> None:
+    assert sim("residents of Austin", "residents of Austen") < THRESHOLD
+    assert sim("Estmark officials", "Westmark officials") == 0.0

@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -417,9 +417,11 @@ class SubjectParts:
 
     countries: frozenset[str] = frozenset()
     compass: frozenset[str] = frozenset()
-    #: other proper names (entities, capitalised words after the first, acronyms)
+    #: other proper names (entities, capitalised words, acronyms), including ``weak_names``
     names: frozenset[str] = frozenset()
-    #: a capitalised first word we cannot tell from a sentence-initial capital
+    #: a capitalised first word, which may be a mere sentence-initial capital
+    #: ("Wounded soldiers"): it counts as a name unless the other subject has
+    #: the same word as an ordinary modifier
     weak_names: frozenset[str] = frozenset()
     #: the head noun's synonym class, and the word as written (normalised)
     head: str | None = None
@@ -434,11 +436,15 @@ class SubjectParts:
 
     @property
     def empty(self) -> bool:
-        return not (self.qualified or self.head or self.modifiers or self.weak_names)
+        return not (self.qualified or self.head or self.modifiers)
+
+    @property
+    def name_stems(self) -> frozenset[str]:
+        return frozenset(_name_stem(n) for n in self.names)
 
     def canonical(self, head: str | None = None) -> str:
         """Qualifier keys, modifiers and head class as one string (``head`` overrides the head)."""
-        words = sorted(self.countries) + sorted(self.compass) + sorted(self.names | self.weak_names)
+        words = sorted(self.countries) + sorted(self.compass) + sorted(self.name_stems)
         words += sorted(self.modifiers)
         if head or self.head:
             words.append(head or self.head or "")
@@ -528,7 +534,7 @@ def analyse_subject(subject: str, entities: Sequence[str] = ()) -> SubjectParts:
     return SubjectParts(
         countries=frozenset(countries),
         compass=frozenset(compass),
-        names=frozenset(names),
+        names=frozenset(names) | (frozenset(weak) - {head_word}),
         weak_names=frozenset(weak) - {head_word},
         head=head,
         head_word=head_word,
@@ -564,17 +570,44 @@ def _near_miss(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 2
 
 
+_DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "an", "i")
+
+
+def _name_stem(name: str) -> str:
+    """A name without its demonym ending, so "zembia" and "zembian" compare equal.
+
+    Only single-word names outside the country gazetteer get here; the stem
+    keeps at least three letters, so short names stay themselves.
+    """
+    if " " in name:
+        return name
+    for suffix in _DEMONYM_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 3:
+            name = name[: -len(suffix)]
+            break
+    bare = name.rstrip("aeiouy")
+    return bare if len(bare) >= 3 else name
+
+
+def _reconcile(a: SubjectParts, b: SubjectParts) -> SubjectParts:
+    """``a`` with its weak names that ``b`` writes as ordinary modifiers turned into modifiers."""
+    plain = a.weak_names & b.modifiers
+    if not plain:
+        return a
+    return replace(a, names=a.names - plain, weak_names=a.weak_names - plain, modifiers=a.modifiers | plain)
+
+
 def _qualifiers_conflict(a: SubjectParts, b: SubjectParts) -> bool:
     if a.countries and b.countries and a.countries != b.countries:
         return True
     if a.compass and b.compass and a.compass != b.compass:
         return True
-    na, nb = a.names | a.weak_names, b.names | b.weak_names
+    na, nb = a.name_stems, b.name_stems
     if na and nb and not (na & nb):
         return True
-    only_a = (a.modifiers | a.weak_names) - (b.modifiers | b.weak_names)
-    only_b = (b.modifiers | b.weak_names) - (a.modifiers | a.weak_names)
-    return any(_near_miss(x, y) for x in only_a for y in only_b)
+    words_a, words_b = a.modifiers | na, b.modifiers | nb
+    only_a, only_b = words_a - words_b, words_b - words_a
+    return any(_near_miss(x, y) for x in only_a for y in only_b if " " not in x + y)
 
 
 def _head_score(a: SubjectParts, b: SubjectParts) -> tuple[float, bool, bool]:
@@ -632,13 +665,14 @@ def subject_similarity(a: Claim, b: Claim) -> float:
 
 def parts_similarity(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts) -> float:
     """:func:`subject_similarity` with the subjects already analysed (one analysis per claim in a batch)."""
+    pa, pb = _reconcile(pa, pb), _reconcile(pb, pa)
     if pa.empty or pb.empty or _qualifiers_conflict(pa, pb):
         return 0.0
     cap, full, one_head = _head_score(pa, pb)
     head = (pa.head or pb.head) if one_head else None
     score = min(cap, float(fuzz.token_set_ratio(pa.canonical(head), pb.canonical(head))))
     score -= min(MODIFIER_PENALTY_MAX, MODIFIER_PENALTY * len(pa.modifiers ^ pb.modifiers))
-    score -= EXTRA_NAME_PENALTY * len(pa.names ^ pb.names)
+    score -= EXTRA_NAME_PENALTY * len(pa.name_stems ^ pb.name_stems)
     qual_cap = _qualification_cap(pa, pb, a, b)
     if qual_cap is not None:
         score = min(score, qual_cap)
