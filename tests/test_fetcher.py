@@ -8,6 +8,8 @@ resolver, so no test leaves the loopback interface.
 from __future__ import annotations
 
 import asyncio
+import functools
+import gzip
 import ipaddress
 from collections import Counter
 from dataclasses import dataclass, field
@@ -92,7 +94,12 @@ BOILERPLATE_HTML = f"""<!DOCTYPE html>
 
 PLAIN_TEXT = "\n\n".join(ARTICLE_PARAGRAPHS)
 HUGE_TOTAL = 20 * 1024 * 1024
-SMALL_BODY_LIMIT = 5_000_000
+
+
+@functools.cache
+def gzip_bomb() -> bytes:
+    """30 MB of HTML that travels as a few tens of kilobytes."""
+    return gzip.compress(b"<html><body><p>" + b" " * (30 * 1024 * 1024) + b"</p></body></html>")
 
 
 @dataclass
@@ -176,6 +183,11 @@ def build_app(state: ServerState) -> web.Application:
         await resp.write(b"<html>")
         return resp
 
+    async def gzip_bomb(request: web.Request) -> web.Response:
+        return web.Response(
+            body=gzip_bomb(), headers={"Content-Encoding": "gzip", "Content-Type": "text/html"}
+        )
+
     async def slow(request: web.Request) -> web.Response:
         await asyncio.sleep(3)
         return web.Response(text=article_html(), content_type="text/html")
@@ -210,6 +222,7 @@ def build_app(state: ServerState) -> web.Application:
     app.router.add_get("/to-decimal", to_decimal)
     app.router.add_get("/huge", huge)
     app.router.add_get("/huge-declared", huge_declared)
+    app.router.add_get("/gzip-bomb", gzip_bomb)
     app.router.add_get("/slow", slow)
     app.router.add_get("/slow-hop/{n}", slow_hop)
     app.router.add_get("/report.pdf", pdf)
@@ -396,6 +409,12 @@ async def test_huge_page_is_cut_off_while_streaming(fetcher: Fetcher, base: str,
     await asyncio.sleep(0.2)
     assert not state.huge_completed
     assert state.huge_sent < HUGE_TOTAL
+
+
+async def test_compressed_page_is_measured_decompressed(fetcher: Fetcher, base: str) -> None:
+    assert len(gzip_bomb()) < 1_000_000
+    with pytest.raises(PageTooLarge):
+        await fetcher.fetch_article(f"{base}/gzip-bomb")
 
 
 async def test_declared_size_over_the_limit_is_refused_before_reading(fetcher: Fetcher, base: str) -> None:

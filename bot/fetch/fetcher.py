@@ -35,6 +35,8 @@ from bot.settings import Settings
 
 from .cache import TTLCache
 from .errors import (
+    BlockedAddress,
+    BlockedPort,
     CertificateError,
     ConnectionFailed,
     FetchError,
@@ -154,6 +156,11 @@ class Fetcher:
     # -- public API --
 
     @property
+    def guard(self) -> URLGuard:
+        """The SSRF guard, for checking a link before queueing work for it."""
+        return self._guard
+
+    @property
     def cache(self) -> TTLCache[Article]:
         return self._cache
 
@@ -163,9 +170,13 @@ class Fetcher:
         Raises a :class:`bot.engine.errors.FetchError` whose message a reporter
         can act on. ``text_hash`` is left empty for the engine to fill.
         """
-        checked = self._guard.check_url(url)  # refuse before touching cache or network
-        key = canonical_url(checked.url)
-        article = await self._cache.get_or_load(key, lambda: self._load(checked.url))
+        try:
+            checked = self._guard.check_url(url)  # refuse before touching cache or network
+            key = canonical_url(checked.url)
+            article = await self._cache.get_or_load(key, lambda: self._load(checked.url))
+        except (BlockedAddress, BlockedPort) as exc:
+            log.warning("refused link %r: %s %s", url, type(exc).__name__, _refusal_detail(exc))
+            raise
         return dataclasses.replace(article, source=dataclasses.replace(article.source, workspace=workspace))
 
     async def fetch_page(self, url: str | URL) -> Page:
@@ -247,6 +258,12 @@ class Fetcher:
         if content_type in TEXT_TYPES and b"\x00" in body[:4096]:
             raise NotAWebPage("binary data")
         return Page(url=resp.url, content_type=content_type, charset=resp.charset, body=body)
+
+
+def _refusal_detail(exc: BlockedAddress | BlockedPort) -> str:
+    if isinstance(exc, BlockedPort):
+        return f"port {exc.port}"
+    return f"{exc.address} ({exc.reason})"
 
 
 def _redirect_target(resp: aiohttp.ClientResponse) -> URL | None:
