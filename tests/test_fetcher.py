@@ -97,7 +97,7 @@ HUGE_TOTAL = 20 * 1024 * 1024
 
 
 @functools.cache
-def gzip_bomb() -> bytes:
+def gzip_bomb_body() -> bytes:
     """30 MB of HTML that travels as a few tens of kilobytes."""
     return gzip.compress(b"<html><body><p>" + b" " * (30 * 1024 * 1024) + b"</p></body></html>")
 
@@ -185,7 +185,7 @@ def build_app(state: ServerState) -> web.Application:
 
     async def gzip_bomb(request: web.Request) -> web.Response:
         return web.Response(
-            body=gzip_bomb(), headers={"Content-Encoding": "gzip", "Content-Type": "text/html"}
+            body=gzip_bomb_body(), headers={"Content-Encoding": "gzip", "Content-Type": "text/html"}
         )
 
     async def slow(request: web.Request) -> web.Response:
@@ -412,7 +412,7 @@ async def test_huge_page_is_cut_off_while_streaming(fetcher: Fetcher, base: str,
 
 
 async def test_compressed_page_is_measured_decompressed(fetcher: Fetcher, base: str) -> None:
-    assert len(gzip_bomb()) < 1_000_000
+    assert len(gzip_bomb_body()) < 1_000_000
     with pytest.raises(PageTooLarge):
         await fetcher.fetch_article(f"{base}/gzip-bomb")
 
