@@ -298,3 +298,17 @@ def test_demonym_and_place_name_compare_equal() -> None:
 def test_names_with_one_letter_more_are_different() -> None:
     assert sim("residents of Austin", "residents of Austen") < THRESHOLD
     assert sim("Estmark officials", "Westmark officials") == 0.0
+
+
+def test_title_cased_subject_keeps_its_head() -> None:
+    parts = analyse_subject("North Korean Soldiers")
+    assert parts.head == "soldier"
+    assert parts.countries == {"north korea"}
+    assert sim("North Korean Soldiers", "North Korean troops") == 100.0
+
+
+def test_sentence_initial_capital_does_not_hide_a_place() -> None:
+    parts = analyse_subject("Residents of Gaza")
+    assert parts.head == "resident"
+    assert parts.names == {"gaza"}
+    assert sim("Residents of Gaza", "Residents of Rafah") < THRESHOLD

@@ -415,6 +415,20 @@ def _synonym_index() -> dict[str, str]:
 
 _MAX_PHRASE = 5
 
+#: common subject nouns besides the synonym classes (singular)
+_COMMON_NOUNS = frozenset(
+    "civilian resident official worker employee student patient migrant refugee voter citizen "
+    "job home price rate inflation unemployment growth revenue sale profit death casualty injury "
+    "vehicle tank missile rocket shell bomb village town city building school hospital officer "
+    "police policeman prisoner hostage victim family woman child adult case infection "
+    "unit brigade battalion army troop soldier".split()
+)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return _COMMON_NOUNS | frozenset(_synonym_index()) | frozenset(w for pair in _RELATED for w in pair)
+
 
 # -- analysis ------------------------------------------------------------------
 
@@ -510,6 +524,9 @@ def _analyse(subject: str, entities: tuple[str, ...]) -> SubjectParts:
     weak: list[str] = []
     content: list[tuple[int, str]] = []  # (segment, word)
     terms: list[str] = []
+    # In a title-cased subject ("North Korean Soldiers") a capital on a common
+    # noun is typography, not a name.
+    title_case = len(tokens) > 1 and all(t.capital for t in tokens if t.word.isalpha() and t.word not in _STOP)
     segment = 0
     i = 0
     while i < len(tokens):
@@ -532,7 +549,7 @@ def _analyse(subject: str, entities: tuple[str, ...]) -> SubjectParts:
             compass.append(_COMPASS[w])
             terms.append(_COMPASS[w])
             continue
-        if tok.acronym or (tok.capital and not tok.first):
+        if tok.acronym or (tok.capital and not tok.first and not (title_case and w in _common_words())):
             key = _place_key([w])
             names.append(key)
             terms.append(key)
