@@ -1,0 +1,211 @@
+"""Watched channels: /watch add|remove|list, and checking what is posted there.
+
+A message in a watched channel (or in a thread under one) that holds a link or
+a pasted article is checked, stored as a source when it holds claims, and
+answered with the verdicts. Messages without claims get no reply; errors get a
+brief reply only when the poster can act on them (a link refused, the bot
+busy, too many checks). Messages of one channel are handled in the order they
+were posted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.engine.errors import Busy, CrosscheckError, FetchError, InputError
+from bot.engine.protocol import Actor
+from bot.errorhandler import RateLimited, new_incident_id, report_error
+from bot.fetch import NotAWebPage
+from bot.render.discord import page_kwargs, report_pages
+from cogs._common import NO_MENTIONS, CheckRequest, check_article, rate_limit, read_article, source_from_message
+
+from ._parsing import request_from_message
+
+if TYPE_CHECKING:
+    from bot.client import CrosscheckBot
+
+log = logging.getLogger(__name__)
+
+MODERATORS = discord.Permissions(manage_messages=True)
+PAGE_REFUSAL = (
+    "Only the person who posted the article can turn these pages. "
+    "Use the “Check claims” message command on it to read every page yourself."
+)
+#: the permissions the bot needs in a watched channel
+NEEDED = ("view_channel", "send_messages", "read_message_history", "embed_links")
+
+
+def replies_to(exc: CrosscheckError) -> bool:
+    """Whether an error in a watched channel deserves a (brief) reply: only when the poster can act."""
+    if isinstance(exc, NotAWebPage):
+        return False  # images, PDFs and other files shared in the channel
+    return isinstance(exc, (FetchError, Busy, RateLimited, InputError))
+
+
+class Watch(commands.Cog):
+    """Watched channels and what is posted in them."""
+
+    watch = app_commands.Group(
+        name="watch",
+        description="Choose the channels whose articles are checked and stored automatically.",
+        guild_only=True,
+        default_permissions=MODERATORS,
+    )
+
+    def __init__(self, bot: CrosscheckBot) -> None:
+        self.bot = bot
+        #: guild id -> watched channel ids, loaded from the store on first use
+        self._watched: dict[int, frozenset[int]] = {}
+        #: channel id -> lock that keeps each channel's checks in posting order
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    # -- the watched set -------------------------------------------------------------
+    async def watched(self, guild_id: int) -> frozenset[int]:
+        """The channel ids watched in a guild (cached; refreshed on every change)."""
+        cached = self._watched.get(guild_id)
+        if cached is None:
+            cached = await self._refresh(guild_id)
+        return cached
+
+    async def _refresh(self, guild_id: int) -> frozenset[int]:
+        rows = await self.bot.store.list_watches(str(guild_id))
+        ids = frozenset(w.channel_id for w in rows)
+        self._watched[guild_id] = ids
+        return ids
+
+    async def is_watched(self, message: discord.Message) -> bool:
+        if message.guild is None:
+            return False
+        ids = await self.watched(message.guild.id)
+        channel = message.channel
+        parent_id = getattr(channel, "parent_id", None) if isinstance(channel, discord.Thread) else None
+        return channel.id in ids or (parent_id is not None and parent_id in ids)
+
+    # -- /watch ------------------------------------------------------------------------
+    @watch.command(name="add", description="Check and store every article posted in a channel.")
+    @app_commands.describe(channel="The channel to watch")
+    @app_commands.checks.has_permissions(manage_messages=True)
+    async def add(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        guild = _guild(interaction)
+        added = await self.bot.store.add_watch(str(guild.id), channel.id, _actor(interaction))
+        await self._refresh(guild.id)
+        if added:
+            text = f"Watching {channel.mention}: articles and links posted there are checked and stored."
+        else:
+            text = f"{channel.mention} was already watched."
+        missing = _missing_permissions(channel, guild)
+        if missing:
+            text += f"\nI still need these permissions there: {', '.join(missing)}."
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @watch.command(name="remove", description="Stop checking a channel.")
+    @app_commands.describe(channel="The channel to stop watching")
+    @app_commands.checks.has_permissions(manage_messages=True)
+    async def remove(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        guild = _guild(interaction)
+        removed = await self.bot.store.remove_watch(str(guild.id), channel.id, _actor(interaction))
+        await self._refresh(guild.id)
+        text = f"Stopped watching {channel.mention}." if removed else f"{channel.mention} was not watched."
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @watch.command(name="list", description="The channels whose articles are checked.")
+    @app_commands.checks.has_permissions(manage_messages=True)
+    async def list_watched(self, interaction: discord.Interaction) -> None:
+        guild = _guild(interaction)
+        rows = await self.bot.store.list_watches(str(guild.id))
+        self._watched[guild.id] = frozenset(w.channel_id for w in rows)
+        if not rows:
+            text = "No channel is watched yet. Add one with /watch add."
+        else:
+            lines = [
+                f"• <#{w.channel_id}> — added by {discord.utils.escape_markdown(discord.utils.escape_mentions(w.added_by))}"
+                f" on {w.added_at:%Y-%m-%d}"
+                for w in rows
+            ]
+            text = "Watched channels:\n" + "\n".join(lines)
+        await interaction.response.send_message(text[:2000], ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    # -- watched channels -------------------------------------------------------------
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.guild is None or message.author.bot or message.webhook_id is not None:
+            return
+        if self.bot.user is not None and message.author.id == self.bot.user.id:
+            return
+        if message.type not in (discord.MessageType.default, discord.MessageType.reply):
+            return
+        request = request_from_message(message.content, min_chars=self.bot.settings.min_article_chars)
+        if request is None:
+            return
+        try:
+            if not await self.is_watched(message):
+                return
+        except CrosscheckError as exc:
+            log.warning("could not read the watched channels of guild %s: %s", message.guild.id, exc)
+            return
+        lock = self._locks.setdefault(message.channel.id, asyncio.Lock())
+        async with lock:
+            await self.check_message(message, request)
+
+    async def check_message(self, message: discord.Message, request: CheckRequest) -> None:
+        """Check one watched message and reply with its verdicts (or stay silent)."""
+        try:
+            if request.url is not None:
+                rate_limit(self.bot, message.author.id, message.guild.id if message.guild else None)
+            article = await read_article(self.bot, request, source_from_message(message))
+            report = await check_article(self.bot, article, save=True)
+        except CrosscheckError as exc:
+            if replies_to(exc):
+                await self._reply(message, content=str(exc))
+            else:
+                log.info("message %s in channel %s not checked: %s", message.id, message.channel.id, exc)
+            return
+        except Exception:
+            log.exception("incident %s: checking message %s in channel %s failed",
+                          new_incident_id(), message.id, message.channel.id)
+            return
+        pages = report_pages(report)
+        if not pages:
+            log.debug("message %s holds no claims", message.id)
+            return
+        kwargs, view = page_kwargs(pages, owner_id=message.author.id, on_error_hook=report_error,
+                                   refusal=PAGE_REFUSAL)
+        sent = await self._reply(message, **kwargs)
+        if view is not None:
+            view.message = sent
+
+    async def _reply(self, message: discord.Message, **kwargs: object) -> discord.Message | None:
+        kwargs["allowed_mentions"] = NO_MENTIONS
+        try:
+            return await message.reply(mention_author=False, **kwargs)
+        except discord.HTTPException as exc:
+            log.warning("could not reply in channel %s: %s", message.channel.id, exc)
+            return None
+
+
+def _guild(interaction: discord.Interaction) -> discord.Guild:
+    if interaction.guild is None:
+        raise app_commands.NoPrivateMessage()
+    return interaction.guild
+
+
+def _actor(interaction: discord.Interaction) -> Actor:
+    return Actor(
+        name=str(interaction.user),
+        user_id=interaction.user.id,
+        is_moderator=interaction.permissions.manage_messages,
+    )
+
+
+def _missing_permissions(channel: discord.TextChannel, guild: discord.Guild) -> list[str]:
+    me = guild.me
+    if me is None:
+        return []
+    perms = channel.permissions_for(me)
+    return [name.replace("_", " ").title() for name in NEEDED if not getattr(perms, name)]
