@@ -11,6 +11,9 @@ import asyncio
 import functools
 import gzip
 import ipaddress
+import shutil
+import ssl
+import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +28,7 @@ from bot.fetch import Fetcher, make_session
 from bot.fetch.errors import (
     BlockedAddress,
     BlockedPort,
+    CertificateError,
     FetchTimeout,
     HostNotFound,
     HTTPStatusError,
@@ -509,3 +513,55 @@ async def test_an_unguarded_session_is_refused(fetch_settings) -> None:
     async with aiohttp.ClientSession() as plain:
         with pytest.raises(TypeError):
             Fetcher(fetch_settings, plain)
+
+
+# -- TLS: the name is verified while the vetted address is reached -------------------
+
+
+@pytest.fixture(scope="module")
+def tls_files(tmp_path_factory) -> tuple[str, str]:
+    """A self-signed certificate for ``news.test`` (made with the openssl tool)."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = str(folder / "cert.pem"), str(folder / "key.pem")
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+         "-days", "2", "-subj", "/CN=news.test", "-addext", "subjectAltName=DNS:news.test"],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+@pytest.fixture
+async def tls_port(tls_files, state: ServerState):
+    cert, key = tls_files
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(cert, key)
+    runner = web.AppRunner(build_app(state))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=server_ctx)
+    await site.start()
+    try:
+        yield runner.addresses[0][1]
+    finally:
+        await runner.cleanup()
+
+
+async def test_https_uses_the_name_for_sni_and_verification(
+    fetch_settings, tls_files, tls_port: int, state: ServerState
+) -> None:
+    client_ctx = ssl.create_default_context(cafile=tls_files[0])
+    session = make_session(fetch_settings, resolve=fake_dns, ssl_context=client_ctx)
+    try:
+        async with Fetcher(fetch_settings, session) as f:
+            article = await f.fetch_article(f"https://news.test:{tls_port}/article")
+            assert ARTICLE_PARAGRAPHS[2] in article.text
+            assert state.hosts == [f"news.test:{tls_port}"]
+            # the same server by address: the certificate does not name it
+            with pytest.raises(CertificateError):
+                await f.fetch_article(f"https://127.0.0.1:{tls_port}/article")
+    finally:
+        await session.close()

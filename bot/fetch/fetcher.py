@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,15 +83,22 @@ class GuardedConnector(aiohttp.TCPConnector):
         self.guard = guard
 
 
-def make_session(settings: Settings, *, resolve: ResolveFunc | None = None) -> aiohttp.ClientSession:
+def make_session(
+    settings: Settings,
+    *,
+    resolve: ResolveFunc | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+) -> aiohttp.ClientSession:
     """An HTTP session for fetching links: guarded resolver, no cookies, no proxies from the environment.
 
     Call it from a coroutine (the bot's ``setup_hook``); close it on shutdown.
-    ``resolve`` replaces the system resolver (tests).
+    ``resolve`` replaces the system resolver (tests); ``ssl_context`` the
+    default certificate verification (a private CA on a closed network).
+    Certificates are always verified.
     """
     guard = URLGuard(settings, resolve=resolve)
     return aiohttp.ClientSession(
-        connector=GuardedConnector(guard),
+        connector=GuardedConnector(guard, ssl=ssl_context if ssl_context is not None else True),
         cookie_jar=aiohttp.DummyCookieJar(),
         trust_env=False,
         headers={"User-Agent": settings.user_agent, "Accept": ACCEPT, "Accept-Language": "en;q=1.0, *;q=0.5"},
