@@ -35,17 +35,23 @@ from bot.engine.errors import StoreUnavailable
 from .driver import Driver
 from .migrate import migrate
 from .sqlite import SQLiteDriver, sqlite_path
-from .store import AuditEntry, SQLClaimStore
+from .store import DEFAULT_CACHE_SIZE, DEFAULT_POSTINGS_CAP, AuditEntry, SQLClaimStore, SQLiteClaimStore
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
-__all__ = ["AuditEntry", "SQLClaimStore", "open_store", "open_driver", "redact_url"]
+__all__ = ["AuditEntry", "SQLClaimStore", "SQLiteClaimStore", "open_store", "open_driver", "redact_url"]
 
 _PG_SCHEMES = ("postgresql://", "postgres://")
 
 
-async def open_store(url_or_path: str, settings: Settings) -> SQLClaimStore:
+async def open_store(
+    url_or_path: str,
+    settings: Settings,
+    *,
+    postings_cap: int = DEFAULT_POSTINGS_CAP,
+    cache_size: int = DEFAULT_CACHE_SIZE,
+) -> SQLClaimStore:
     """Open the claim store at ``url_or_path`` and bring its schema up to date.
 
     A plain path or ``sqlite:///relative`` / ``sqlite:////absolute`` opens
@@ -55,6 +61,9 @@ async def open_store(url_or_path: str, settings: Settings) -> SQLClaimStore:
 
         async with await open_store(settings.db, settings) as store:
             ...
+
+    ``postings_cap`` and ``cache_size`` tune candidate retrieval (see
+    :class:`~storage.store.SQLClaimStore`); the defaults suit a million claims.
     """
     driver = await open_driver(url_or_path, settings)
     try:
@@ -62,7 +71,8 @@ async def open_store(url_or_path: str, settings: Settings) -> SQLClaimStore:
     except BaseException:
         await driver.close()
         raise
-    return SQLClaimStore(driver)
+    cls = SQLiteClaimStore if driver.backend == "sqlite" else SQLClaimStore
+    return cls(driver, postings_cap=postings_cap, cache_size=cache_size)
 
 
 async def open_driver(url_or_path: str, settings: Settings) -> Driver:

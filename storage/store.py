@@ -7,6 +7,7 @@ query where it has something better (``_gather_candidates`` is the hot path).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -29,6 +30,11 @@ MAX_POSTING_QUERIES = 256
 
 #: Ids per IN (...) list when loading claims.
 ID_CHUNK = 500
+
+#: Claims whose content (everything but the status) is kept in memory. A
+#: stored claim's content never changes, so the cache cannot go stale; the
+#: status is read from the database on every lookup.
+DEFAULT_CACHE_SIZE = 20_000
 
 SOURCE_COLUMNS = (
     "id", "workspace", "path", "url", "title", "outlet", "author", "published", "text_hash",
@@ -64,6 +70,12 @@ _INSERT_CLAIM = (
     "period, status, created_at, updated_at) VALUES (" + placeholders(22) + ") RETURNING id"
 )
 
+_INSERT_CLAIM_WITH_ID = (
+    'INSERT INTO claims (id, workspace, source_id, sentence, "start", "end", figure_start, figure_end, '
+    "figure_text, low, high, qualifier, approx, unit, measure, subject, claimant, location, ref_date, "
+    "period, status, created_at, updated_at) VALUES (" + placeholders(23) + ")"
+)
+
 _INSERT_TERM = (
     "INSERT INTO claim_terms (claim_id, workspace, measure, unit, kind, position, term) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -96,11 +108,18 @@ class AuditEntry:
 class SQLClaimStore:
     """:class:`bot.engine.protocol.ClaimStore` in plain SQL over a driver."""
 
-    def __init__(self, driver: Driver, *, postings_cap: int = DEFAULT_POSTINGS_CAP) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        *,
+        postings_cap: int = DEFAULT_POSTINGS_CAP,
+        cache_size: int = DEFAULT_CACHE_SIZE,
+    ) -> None:
         if postings_cap < 1:
             raise ValueError("postings_cap must be at least 1")
         self.driver = driver
         self.postings_cap = postings_cap
+        self._cache = _ContentCache(cache_size)
 
     async def __aenter__(self) -> SQLClaimStore:
         return self
@@ -124,39 +143,49 @@ class SQLClaimStore:
                 stored = await self._claims_where(ex, info.workspace, "c.source_id = ?", [earlier.id])
                 return IngestResult(source=earlier, created=False, claims=tuple(stored))
             source = StoredSource(id=int(row["id"]), info=_normalised_info(info), created_at=now)
-            stored_claims = [await self._insert_claim(ex, source, claim, now) for claim in claims]
+            stored_claims = await self._insert_claims(ex, source, claims, now)
             return IngestResult(source=source, created=True, claims=tuple(stored_claims))
 
         return await self.driver.write(tx)
 
-    async def _insert_claim(
-        self, ex: Executor, source: StoredSource, claim: Claim, now: datetime
-    ) -> StoredClaim:
+    async def _insert_claims(
+        self, ex: Executor, source: StoredSource, claims: Sequence[Claim], now: datetime
+    ) -> list[StoredClaim]:
+        """Insert an article's claims with their terms and attribution chains."""
+        ids = await self._insert_claim_rows(ex, [_claim_params(source, claim, now) for claim in claims])
         workspace = source.info.workspace
-        fig = claim.figure
-        row = await ex.fetchone(
-            _INSERT_CLAIM,
-            (
-                workspace, source.id, claim.sentence, claim.start, claim.end, claim.figure_start,
-                claim.figure_end, fig.text, fig.low, fig.high, fig.qualifier, bool(fig.approx), fig.unit,
-                claim.measure, claim.subject, claim.claimant, claim.location, claim.date, claim.period,
-                ClaimStatus.UNREVIEWED.value, now, now,
-            ),
-        )
-        assert row is not None  # RETURNING always yields the new row
-        claim_id = int(row["id"])
         terms = [
-            (claim_id, workspace, claim.measure, fig.unit, kind, pos, term)
+            (claim_id, workspace, claim.measure, claim.figure.unit, kind, pos, term)
+            for claim_id, claim in zip(ids, claims, strict=True)
             for kind, values in (("subject", claim.subject_terms), ("entity", claim.entities))
             for pos, term in enumerate(values)
         ]
         if terms:
             await ex.executemany(_INSERT_TERM, terms)
-        if claim.claimant_chain:
-            await ex.executemany(
-                _INSERT_CHAIN, [(claim_id, pos, name) for pos, name in enumerate(claim.claimant_chain)]
-            )
-        return StoredClaim(id=claim_id, claim=claim, source=source, created_at=now)
+        chains = [
+            (claim_id, pos, name)
+            for claim_id, claim in zip(ids, claims, strict=True)
+            for pos, name in enumerate(claim.claimant_chain)
+        ]
+        if chains:
+            await ex.executemany(_INSERT_CHAIN, chains)
+        return [
+            StoredClaim(id=claim_id, claim=claim, source=source, created_at=now)
+            for claim_id, claim in zip(ids, claims, strict=True)
+        ]
+
+    async def _insert_claim_rows(self, ex: Executor, rows: list[tuple[Any, ...]]) -> list[int]:
+        """Insert claim rows (``_INSERT_CLAIM`` parameters); their ids, in order.
+
+        Portable: one statement per claim. A backend with a faster safe way
+        (see :class:`SQLiteClaimStore`) overrides this.
+        """
+        ids = []
+        for params in rows:
+            row = await ex.fetchone(_INSERT_CLAIM, params)
+            assert row is not None  # RETURNING always yields the new row
+            ids.append(int(row["id"]))
+        return ids
 
     async def find_source(
         self, workspace: str, *, text_hash: str | None = None, url: str | None = None
@@ -220,8 +249,10 @@ class SQLClaimStore:
         terms = terms[: max(1, MAX_POSTING_QUERIES // len(units))]
 
         async def run(ex: Executor) -> list[StoredClaim]:
-            ids = await self._gather_candidates(ex, workspace, measure, units, terms, exclude_source_id, limit)
-            return await self._claims_by_ids(ex, workspace, ids)
+            ranked = await self._gather_candidates(
+                ex, workspace, measure, units, terms, exclude_source_id, limit
+            )
+            return await self._claims_by_ids(ex, workspace, [i for i, _ in ranked], dict(ranked))
 
         return await self.driver.read(run)
 
@@ -234,15 +265,24 @@ class SQLClaimStore:
         terms: list[str],
         exclude_source_id: int | None,
         limit: int,
-    ) -> list[int]:
-        """Ids of the best candidates, best first.
+    ) -> list[tuple[int, str]]:
+        """(id, status) of the best candidates, best first.
 
-        Reads the newest ``postings_cap`` postings of each (term, unit) from
-        the (workspace, measure, term, unit, claim_id) index, counts the
-        distinct terms each claim shares among them, and ranks by that count,
-        then newest. The cost is bounded by terms x units x cap, whatever
-        the size of the store.
+        1. Postings: the newest ``postings_cap`` claims of each (term, unit),
+           read from the (workspace, measure, term, unit, claim_id) index.
+        2. A term that filled its cap is *common*. A claim reached through a
+           rare term is scored exactly: its own terms are counted from the
+           claim_terms primary key, so an old claim sharing a rare term and
+           a common one still ranks above claims sharing the common one alone.
+           A claim reached only through common terms is scored by the
+           postings read.
+        3. Rank by shared terms, then newest (highest id); exclude the
+           article's own source; keep ``limit``.
+
+        The cost is bounded by terms x units x cap plus the claims of rare
+        terms, whatever the size of the store.
         """
+        cap = self.postings_cap
         parts: list[str] = []
         params: list[Any] = []
         for i, (term, unit) in enumerate((t, u) for t in terms for u in units):
@@ -251,14 +291,33 @@ class SQLClaimStore:
                 " WHERE workspace = ? AND measure = ? AND term = ? AND unit = ?"
                 f" ORDER BY claim_id DESC LIMIT ?) AS p{i}"
             )
-            params += [workspace, measure, term, unit, self.postings_cap]
-        sql = "SELECT claim_id, COUNT(DISTINCT term) AS shared FROM (" + " UNION ALL ".join(parts) + ") AS g"
+            params += [workspace, measure, term, unit, cap]
+        params += [cap, *terms]
+        excluded = ""
         if exclude_source_id is not None:
-            sql += " WHERE claim_id NOT IN (SELECT id FROM claims WHERE source_id = ?)"
+            excluded = "WHERE claim_id NOT IN (SELECT id FROM claims WHERE source_id = ?)"
             params.append(exclude_source_id)
-        sql += " GROUP BY claim_id ORDER BY shared DESC, claim_id DESC LIMIT ?"
         params.append(limit)
-        return [int(r["claim_id"]) for r in await ex.fetchall(sql, params)]
+        sql = f"""
+WITH g (claim_id, term) AS ({" UNION ALL ".join(parts)}),
+common (term) AS (SELECT term FROM g GROUP BY term HAVING COUNT(*) >= ?),
+rare (claim_id) AS (SELECT DISTINCT claim_id FROM g WHERE term NOT IN (SELECT term FROM common)),
+scored (claim_id, shared) AS (
+    SELECT t.claim_id, COUNT(DISTINCT t.term) FROM claim_terms t
+    WHERE t.claim_id IN (SELECT claim_id FROM rare) AND t.term IN ({placeholders(len(terms))})
+    GROUP BY t.claim_id
+    UNION ALL
+    SELECT claim_id, COUNT(DISTINCT term) FROM g
+    WHERE claim_id NOT IN (SELECT claim_id FROM rare)
+    GROUP BY claim_id
+),
+ranked (claim_id, shared) AS (
+    SELECT claim_id, shared FROM scored {excluded}
+    ORDER BY shared DESC, claim_id DESC LIMIT ?
+)
+SELECT r.claim_id, c.status FROM ranked r JOIN claims c ON c.id = r.claim_id
+ORDER BY r.shared DESC, r.claim_id DESC"""
+        return [(int(r["claim_id"]), r["status"]) for r in await ex.fetchall(sql, params)]
 
     async def search_claims(
         self,
@@ -276,7 +335,7 @@ class SQLClaimStore:
             raise InputError("The page offset cannot be negative.")
         mark = placeholders(len(terms))
         sql = (
-            "SELECT c.id FROM claims c JOIN sources s ON s.id = c.source_id"
+            "SELECT c.id, c.status FROM claims c JOIN sources s ON s.id = c.source_id"
             " WHERE c.workspace = ? AND (c.id IN (SELECT claim_id FROM claim_terms"
             f" WHERE workspace = ? AND kind = 'subject' AND term IN ({mark})) OR c.measure IN ({mark}))"
         )
@@ -291,8 +350,9 @@ class SQLClaimStore:
         params += [limit, offset]
 
         async def run(ex: Executor) -> list[StoredClaim]:
-            ids = [int(r["id"]) for r in await ex.fetchall(sql, params)]
-            return await self._claims_by_ids(ex, workspace, ids)
+            rows = await ex.fetchall(sql, params)
+            statuses = {int(r["id"]): r["status"] for r in rows}
+            return await self._claims_by_ids(ex, workspace, list(statuses), statuses)
 
         return await self.driver.read(run)
 
@@ -405,11 +465,28 @@ class SQLClaimStore:
 
     # -- loading claims ---------------------------------------------------------------
 
-    async def _claims_by_ids(self, ex: Executor, workspace: str, ids: Sequence[int]) -> list[StoredClaim]:
-        """The claims with these ids in this workspace, in the order given."""
+    async def _claims_by_ids(
+        self,
+        ex: Executor,
+        workspace: str,
+        ids: Sequence[int],
+        statuses: dict[int, str] | None = None,
+    ) -> list[StoredClaim]:
+        """The claims with these ids in this workspace, in the order given.
+
+        With ``statuses`` (read in the same snapshot), claims whose content is
+        cached are not read again.
+        """
         found: dict[int, StoredClaim] = {}
-        for start in range(0, len(ids), ID_CHUNK):
-            chunk = list(ids[start:start + ID_CHUNK])
+        missing: list[int] = []
+        for cid in ids:
+            hit = self._cache.get(cid) if statuses is not None else None
+            if hit is not None and statuses is not None and hit.source.info.workspace == workspace:
+                found[cid] = _with_status(hit, statuses[cid])
+            else:
+                missing.append(cid)
+        for start in range(0, len(missing), ID_CHUNK):
+            chunk = missing[start:start + ID_CHUNK]
             for sc in await self._claims_where(ex, workspace, f"c.id IN ({placeholders(len(chunk))})", chunk):
                 found[sc.id] = sc
         return [found[i] for i in ids if i in found]
@@ -447,18 +524,73 @@ class SQLClaimStore:
             sid = int(r["source_id"])
             source = sources.get(sid)
             if source is None:
-                source = sources[sid] = _source_from(r)
+                source = sources[sid] = self._cache.source(sid) or _source_from(r)
             claim = _claim_from(r, subjects.get(cid, ()), entities.get(cid, ()), chains.get(cid, ()))
-            out.append(
-                StoredClaim(
-                    id=cid,
-                    claim=claim,
-                    source=source,
-                    status=ClaimStatus(r["status"]),
-                    created_at=to_datetime(r["created_at"]),
-                )
+            stored = StoredClaim(
+                id=cid,
+                claim=claim,
+                source=source,
+                status=ClaimStatus(r["status"]),
+                created_at=to_datetime(r["created_at"]),
             )
+            self._cache.put(stored)
+            out.append(stored)
         return out
+
+
+class SQLiteClaimStore(SQLClaimStore):
+    """The store on SQLite: one statement for all of an article's claims.
+
+    Inside a write transaction SQLite holds the database's only write lock
+    (``BEGIN IMMEDIATE``), so the next ids are ``MAX(id) + 1, + 2...``: the
+    very ids SQLite would pick for an ``INTEGER PRIMARY KEY`` itself.
+    """
+
+    async def _insert_claim_rows(self, ex: Executor, rows: list[tuple[Any, ...]]) -> list[int]:
+        if not rows:
+            return []
+        row = await ex.fetchone("SELECT COALESCE(MAX(id), 0) AS top FROM claims")
+        first = int(row["top"]) + 1 if row is not None else 1
+        ids = list(range(first, first + len(rows)))
+        await ex.executemany(
+            _INSERT_CLAIM_WITH_ID, [(cid, *params) for cid, params in zip(ids, rows, strict=True)]
+        )
+        return ids
+
+
+class _ContentCache:
+    """A bounded LRU of stored claims by id (content only; callers refresh the status)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = max(0, size)
+        self._claims: OrderedDict[int, StoredClaim] = OrderedDict()
+        self._sources: dict[int, StoredSource] = {}
+
+    def get(self, claim_id: int) -> StoredClaim | None:
+        hit = self._claims.get(claim_id)
+        if hit is not None:
+            self._claims.move_to_end(claim_id)
+        return hit
+
+    def source(self, source_id: int) -> StoredSource | None:
+        return self._sources.get(source_id)
+
+    def put(self, stored: StoredClaim) -> None:
+        if self._size == 0:
+            return
+        self._claims[stored.id] = stored
+        self._claims.move_to_end(stored.id)
+        self._sources[stored.source.id] = stored.source
+        while len(self._claims) > self._size:
+            self._claims.popitem(last=False)
+        if len(self._sources) > self._size:
+            self._sources = {sc.source.id: sc.source for sc in self._claims.values()}
+
+
+def _with_status(stored: StoredClaim, status: str) -> StoredClaim:
+    if stored.status.value == status:
+        return stored
+    return replace(stored, status=ClaimStatus(status))
 
 
 # -- rows to domain objects ---------------------------------------------------------
@@ -480,6 +612,16 @@ def _source_params(info: SourceInfo, now: datetime) -> tuple[Any, ...]:
         info.workspace, info.path, info.url, info.title, info.outlet, info.author, info.published,
         info.text_hash or None, info.guild_id, info.channel_id, info.message_id, info.message_link,
         info.poster, info.poster_id, info.posted_at, now,
+    )
+
+
+def _claim_params(source: StoredSource, claim: Claim, now: datetime) -> tuple[Any, ...]:
+    fig = claim.figure
+    return (
+        source.info.workspace, source.id, claim.sentence, claim.start, claim.end, claim.figure_start,
+        claim.figure_end, fig.text, fig.low, fig.high, fig.qualifier, bool(fig.approx), fig.unit,
+        claim.measure, claim.subject, claim.claimant, claim.location, claim.date, claim.period,
+        ClaimStatus.UNREVIEWED.value, now, now,
     )
 
 

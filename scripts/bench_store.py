@@ -1,0 +1,358 @@
+#!/usr/bin/env python3
+"""Benchmark the claim store: candidate lookups and ingest at growing sizes.
+
+    python scripts/bench_store.py --sizes 10000,100000,1000000 [--db-dir DIR]
+
+For each size it builds a synthetic store shaped like a busy newsroom's:
+
+* one big workspace holding ``--big-share`` of the claims (the hard case) and
+  the rest spread over ``--workspaces`` small ones;
+* ~30 claims per article, ~40 measures with a Zipf-like frequency ("killed"
+  is everywhere, "evacuated" rare), units that follow the measure, 2-5
+  subject terms and 0-3 entities per claim drawn from Zipf-like vocabularies,
+  so a few terms ("soldier") sit on a large share of the claims;
+
+then, through the real store (:func:`storage.open_store`), times
+``candidates()`` for the claims of ``--articles`` new articles drawn from the
+same distribution (per claim and per article of ~30 claims, median and p95),
+and ingest throughput with ``add_article`` (articles/s, ~30 claims each).
+
+The big store is written in bulk (sqlite3, big transactions) after the
+store itself has created the schema, so the bench measures the shipped schema
+and queries. Databases are kept in ``--db-dir`` and reused when their size
+matches, unless ``--rebuild``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.engine.types import Claim, Figure, SourceInfo  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from storage import open_store  # noqa: E402
+from storage.store import DEFAULT_CACHE_SIZE, DEFAULT_POSTINGS_CAP  # noqa: E402
+
+CLAIMS_PER_ARTICLE = 30
+
+PEOPLE_MEASURES = [
+    "killed", "injured", "displaced", "arrested", "missing", "dead", "wounded", "evacuated",
+    "detained", "rescued", "hospitalised", "infected", "protesters", "refugees", "casualties",
+    "captured", "deported", "sheltered", "employed", "unemployed", "voters", "attendees",
+]
+COUNT_MEASURES = ["drones", "missiles", "strikes", "buildings", "tanks", "homes", "vehicles", "aircraft"]
+MONEY_MEASURES = ["cost", "aid", "damage", "budget", "fine"]
+PERCENT_MEASURES = ["turnout", "inflation", "unemployment_rate", "approval"]
+AREA_MEASURES = ["area_burned", "territory"]
+MEASURES = PEOPLE_MEASURES + COUNT_MEASURES + MONEY_MEASURES + PERCENT_MEASURES + AREA_MEASURES
+AREA_UNITS = ["km2", "ha", "acre", "sqmi", "m2", "sqft"]
+
+SUBJECT_WORDS = [
+    "soldier", "civilian", "child", "troop", "people", "resident", "fighter", "police", "officer",
+    "worker", "student", "patient", "migrant", "journalist", "militant", "prisoner", "woman",
+    "man", "family", "villager", "official", "rebel", "miner", "passenger", "tourist", "farmer",
+]
+ENTITY_WORDS = [
+    "ukraine", "russia", "gaza", "israel", "kyiv", "kharkiv", "sudan", "khartoum", "un", "nato",
+    "hamas", "bbc", "reuters", "moscow", "donetsk", "bakhmut", "rafah", "darfur", "who", "unicef",
+]
+
+
+def zipf_weights(n: int, s: float) -> np.ndarray:
+    w = 1.0 / np.arange(1, n + 1) ** s
+    return w / w.sum()
+
+
+@dataclass
+class Vocab:
+    measures: list[str]
+    measure_p: np.ndarray
+    subjects: list[str]
+    subject_p: np.ndarray
+    entities: list[str]
+    entity_p: np.ndarray
+
+    @classmethod
+    def build(cls, n_subjects: int = 20_000, n_entities: int = 5_000) -> Vocab:
+        subjects = SUBJECT_WORDS + [f"term{i}" for i in range(n_subjects - len(SUBJECT_WORDS))]
+        entities = ENTITY_WORDS + [f"place{i}" for i in range(n_entities - len(ENTITY_WORDS))]
+        return cls(
+            MEASURES, zipf_weights(len(MEASURES), 1.0),
+            subjects, zipf_weights(len(subjects), 1.05),
+            entities, zipf_weights(len(entities), 1.1),
+        )
+
+
+def unit_for(measure: str, rng: np.random.Generator) -> str:
+    if measure in PEOPLE_MEASURES:
+        return "people"
+    if measure in COUNT_MEASURES:
+        return "count"
+    if measure in MONEY_MEASURES:
+        return str(rng.choice(["USD", "EUR", "GBP"], p=[0.6, 0.25, 0.15]))
+    if measure in PERCENT_MEASURES:
+        return "percent"
+    return str(rng.choice(AREA_UNITS))
+
+
+def units_for(unit: str) -> list[str]:
+    """The units a claim in ``unit`` is compared with (its family)."""
+    return AREA_UNITS if unit in AREA_UNITS else [unit]
+
+
+@dataclass
+class SyntheticClaim:
+    measure: str
+    unit: str
+    low: float
+    subjects: tuple[str, ...]
+    entities: tuple[str, ...]
+
+
+def draw_claims(n: int, vocab: Vocab, rng: np.random.Generator) -> list[SyntheticClaim]:
+    measure_idx = rng.choice(len(vocab.measures), size=n, p=vocab.measure_p)
+    n_subj = rng.integers(2, 6, size=n)
+    n_ent = rng.integers(0, 4, size=n)
+    subj_idx = rng.choice(len(vocab.subjects), size=int(n_subj.sum()), p=vocab.subject_p)
+    ent_idx = rng.choice(len(vocab.entities), size=int(n_ent.sum()), p=vocab.entity_p)
+    lows = rng.lognormal(3.0, 1.5, size=n).round()
+    out: list[SyntheticClaim] = []
+    si = ei = 0
+    for i in range(n):
+        measure = vocab.measures[measure_idx[i]]
+        subjects = tuple(dict.fromkeys(vocab.subjects[j] for j in subj_idx[si:si + n_subj[i]]))
+        entities = tuple(dict.fromkeys(vocab.entities[j] for j in ent_idx[ei:ei + n_ent[i]]))
+        si += n_subj[i]
+        ei += n_ent[i]
+        out.append(SyntheticClaim(measure, unit_for(measure, rng), float(lows[i]), subjects, entities))
+    return out
+
+
+def to_claim(sc: SyntheticClaim) -> Claim:
+    subject = " ".join(sc.subjects)
+    sentence = f"At least {int(sc.low)} {subject} {sc.measure}, officials said."
+    return Claim(
+        sentence=sentence,
+        figure=Figure(f"at least {int(sc.low)}", sc.low, None, "at least", False, sc.unit),
+        measure=sc.measure,
+        subject=subject,
+        claimant="officials",
+        claimant_chain=("officials",),
+        start=0,
+        end=len(sentence),
+        figure_start=0,
+        figure_end=9,
+        subject_terms=sc.subjects,
+        entities=sc.entities,
+    )
+
+
+# -- building a store in bulk -------------------------------------------------------
+
+
+def workspace_plan(size: int, big_share: float, n_small: int, rng: np.random.Generator) -> list[str]:
+    """The workspace of each article."""
+    n_articles = max(1, size // CLAIMS_PER_ARTICLE)
+    big = rng.random(n_articles) < big_share
+    small = rng.integers(0, n_small, size=n_articles)
+    return ["big" if big[i] else f"ws{small[i]}" for i in range(n_articles)]
+
+
+def bulk_load(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> None:
+    rng = np.random.default_rng(args.seed)
+    plan = workspace_plan(size, args.big_share, args.workspaces, rng)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -1048576")
+    conn.execute("PRAGMA foreign_keys = ON")
+    t0 = time.perf_counter()
+    start_day = date(2022, 2, 24)
+    batch_articles = 2_000
+    claim_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]) + 1
+    for b in range(0, len(plan), batch_articles):
+        chunk = plan[b:b + batch_articles]
+        claims = draw_claims(len(chunk) * CLAIMS_PER_ARTICLE, vocab, rng)
+        sources, claim_rows, term_rows, chain_rows = [], [], [], []
+        conn.execute("BEGIN")
+        first_source = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM sources").fetchone()[0]) + 1
+        for k, ws in enumerate(chunk):
+            sid = first_source + k
+            n = b + k
+            day = start_day + timedelta(days=n * 1000 // max(1, len(plan)))
+            created = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(seconds=n * 60)
+            stamp = created.isoformat(timespec="microseconds")
+            sources.append((
+                sid, ws, None, f"https://news.example/{n}", f"Article {n}", "Example News", None,
+                day.isoformat(), hashlib.sha256(str(n).encode()).hexdigest(), None, None, None, None,
+                None, None, None, stamp,
+            ))
+            for sc in claims[k * CLAIMS_PER_ARTICLE:(k + 1) * CLAIMS_PER_ARTICLE]:
+                subject = " ".join(sc.subjects)
+                sentence = f"At least {int(sc.low)} {subject} {sc.measure}, officials said."
+                claim_rows.append((
+                    claim_id, ws, sid, sentence, 0, len(sentence), 0, 9, f"at least {int(sc.low)}",
+                    sc.low, None, "at least", 0, sc.unit, sc.measure, subject, "officials", None, None,
+                    None, "unreviewed", stamp, stamp,
+                ))
+                for pos, term in enumerate(sc.subjects):
+                    term_rows.append((claim_id, ws, sc.measure, sc.unit, "subject", pos, term))
+                for pos, term in enumerate(sc.entities):
+                    term_rows.append((claim_id, ws, sc.measure, sc.unit, "entity", pos, term))
+                chain_rows.append((claim_id, 0, "officials"))
+                claim_id += 1
+        conn.executemany(f"INSERT INTO sources VALUES ({', '.join('?' * 17)})", sources)
+        conn.executemany(
+            'INSERT INTO claims (id, workspace, source_id, sentence, "start", "end", figure_start, figure_end,'
+            " figure_text, low, high, qualifier, approx, unit, measure, subject, claimant, location,"
+            " ref_date, period, status, created_at, updated_at) VALUES (" + ", ".join("?" * 23) + ")",
+            claim_rows,
+        )
+        conn.executemany("INSERT INTO claim_terms VALUES (?, ?, ?, ?, ?, ?, ?)", term_rows)
+        conn.executemany("INSERT INTO claimant_chain VALUES (?, ?, ?)", chain_rows)
+        conn.execute("COMMIT")
+        done = min(len(plan), b + batch_articles) * CLAIMS_PER_ARTICLE
+        print(f"  loaded {done:>9,} claims ({time.perf_counter() - t0:,.0f} s)", file=sys.stderr, flush=True)
+    conn.execute("ANALYZE")
+    conn.close()
+
+
+# -- measuring -----------------------------------------------------------------------
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> dict[str, float]:
+    settings = Settings(_env_file=None, db=str(path), db_timeout=60)
+    rng = np.random.default_rng(args.seed + 1)
+    store = await open_store(str(path), settings, cache_size=args.cache_size, postings_cap=args.postings_cap)
+    try:
+        total = await store.count_claims("big")
+        articles = [draw_claims(CLAIMS_PER_ARTICLE, vocab, rng) for _ in range(args.articles + args.warmup)]
+        per_claim: list[float] = []
+        per_article: list[float] = []
+        found: list[int] = []
+        for i, article in enumerate(articles):
+            t_article = time.perf_counter()
+            for sc in article:
+                t = time.perf_counter()
+                cands = await store.candidates(
+                    "big", measure=sc.measure, units=units_for(sc.unit),
+                    terms=[*sc.subjects, *sc.entities], limit=settings.candidate_limit,
+                )
+                if i >= args.warmup:
+                    per_claim.append(time.perf_counter() - t)
+                    found.append(len(cands))
+            if i >= args.warmup:
+                per_article.append(time.perf_counter() - t_article)
+
+        ingest = [draw_claims(CLAIMS_PER_ARTICLE, vocab, rng) for _ in range(args.ingest)]
+        t = time.perf_counter()
+        for n, article in enumerate(ingest):
+            info = SourceInfo(
+                workspace="big", url=f"https://bench.example/{size}/{time.time_ns()}/{n}",
+                text_hash=hashlib.sha256(f"{time.time_ns()}-{n}".encode()).hexdigest(),
+                published=date(2025, 1, 1),
+            )
+            await store.add_article(info, [to_claim(sc) for sc in article])
+        ingest_s = time.perf_counter() - t
+    finally:
+        await store.close()
+    return {
+        "size": size,
+        "big": total,
+        "claim_med": statistics.median(per_claim) * 1000,
+        "claim_p95": pct(per_claim, 0.95) * 1000,
+        "article_med": statistics.median(per_article) * 1000,
+        "article_p95": pct(per_article, 0.95) * 1000,
+        "found": statistics.mean(found),
+        "ingest": args.ingest / ingest_s,
+    }
+
+
+def stored_size(path: Path) -> int:
+    if not path.exists():
+        return -1
+    conn = sqlite3.connect(path)
+    try:
+        has = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims'").fetchone()
+        return conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0] if has else -1
+    finally:
+        conn.close()
+
+
+async def prepare(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> None:
+    expected = max(1, size // CLAIMS_PER_ARTICLE) * CLAIMS_PER_ARTICLE
+    if not args.rebuild and stored_size(path) >= expected:
+        print(f"reusing {path}", file=sys.stderr)
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    # The store creates its own schema: the bench loads into exactly what ships.
+    store = await open_store(str(path), Settings(_env_file=None, db=str(path)))
+    await store.close()
+    print(f"building {path} ({expected:,} claims)", file=sys.stderr)
+    t = time.perf_counter()
+    bulk_load(path, size, vocab, args)
+    print(f"built in {time.perf_counter() - t:,.0f} s", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="store sizes in claims, comma-separated")
+    parser.add_argument("--db-dir", type=Path, default=None, help="where to keep the databases (default: a temp dir)")
+    parser.add_argument("--articles", type=int, default=40, help="articles of ~30 claims looked up per size")
+    parser.add_argument("--warmup", type=int, default=5, help="articles looked up first, not timed")
+    parser.add_argument("--ingest", type=int, default=200, help="articles ingested to time add_article")
+    parser.add_argument("--big-share", type=float, default=0.6, help="share of claims in the one big workspace")
+    parser.add_argument("--workspaces", type=int, default=200, help="number of small workspaces")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--cache-size", type=int, default=DEFAULT_CACHE_SIZE,
+                        help="claims cached in memory by the store (0: every lookup reads the database)")
+    parser.add_argument("--postings-cap", type=int, default=DEFAULT_POSTINGS_CAP,
+                        help="newest postings read per (term, unit)")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild databases even when present")
+    args = parser.parse_args()
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    db_dir = args.db_dir or Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
+    db_dir.mkdir(parents=True, exist_ok=True)
+    vocab = Vocab.build()
+    results = []
+    for size in sizes:
+        path = db_dir / f"bench_{size}.db"
+        asyncio.run(prepare(path, size, vocab, args))
+        results.append(asyncio.run(measure(path, size, vocab, args)))
+
+    print(f"\ncache_size={args.cache_size} postings_cap={args.postings_cap}")
+    print(f"candidates(): {args.articles} articles x {CLAIMS_PER_ARTICLE} claims in the big workspace; "
+          f"ingest: {args.ingest} articles x {CLAIMS_PER_ARTICLE} claims")
+    header = (f"{'claims':>10} {'big ws':>9} {'claim med':>10} {'claim p95':>10} "
+              f"{'article med':>12} {'article p95':>12} {'cands/claim':>12} {'ingest art/s':>13}")
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(f"{r['size']:>10,} {r['big']:>9,} {r['claim_med']:>8.2f}ms {r['claim_p95']:>8.2f}ms "
+              f"{r['article_med']:>10.1f}ms {r['article_p95']:>10.1f}ms {r['found']:>12.0f} {r['ingest']:>13.0f}")
+    if len(results) > 1:
+        ratio = results[-1]["article_med"] / results[0]["article_med"]
+        print(f"\narticle median at {results[-1]['size']:,} / at {results[0]['size']:,}: {ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
