@@ -101,9 +101,10 @@ APPROX_HEDGES = (
     "estimated", "the estimated", "close to", "circa", "c.", "ca .", "approx", "approx .",
     "just about", "more or less", "on the order of", "in the order of", "in the region of",
     "somewhere around", "an approximate", "approximate", "roughly about", "around about", "~",
-    "≈", "close on", "nigh on", "getting on for", "an average of", "average of", "averaging",
+    "≈", "close on", "nigh on", "getting on for", "barely",
 )
-EXACT_HEDGES = ("exactly", "precisely", "a total of", "a record", "only", "just")
+EXACT_HEDGES = ("exactly", "precisely", "a total of", "a record", "only", "just", "an average of",
+                "average of", "averaging", "on average")
 RANGE_HEDGES = ("between",)
 POST_LOWER = ("or more", "or above", "or over", "or higher", "plus", "- plus", "+", "and up", "and above",
               "at least", "or greater")
@@ -193,14 +194,16 @@ STREETS = (
 ).split()
 DESIGNATORS = (
     "section sections sec sec. page pages p. pp. row rows chapter chapters article articles "
-    "paragraph paragraphs para clause clauses line lines item items rule rules amendment figure "
+    "paragraph paragraphs para clause clauses line item rule amendment figure "
     "fig fig. table appendix annex part volume vol vol. issue episode season level grade gate "
     "platform route highway interstate flight room floor suite apartment apt apt. building "
     "resolution phase stage round version model type series category district ward precinct "
-    "track exit pier terminal hall box channel tier division lot block zone sector code form "
-    "title proposition prop measure game lap hole no. nos. number numbers id unit bus train "
-    "batch lane bed bay door window slide step act stanza verse psalm sura surah"
+    "track exit pier terminal box channel tier division lot zone "
+    "title proposition prop game lap hole no. nos. number bus "
+    "bay slide step stanza verse psalm sura surah"
 ).split()
+#: rules that hold only for a bare number ("section 5" but "sector 0.68 percent")
+SOFT_RULES = frozenset({"DESIGNATOR", "ADDRESS"})
 #: words before a 4-digit number that make it a year even in 1000-1899 ("in 1685")
 YEAR_PREPS = frozenset(
     "in since by from until till to during before after of early late mid around circa c. "
@@ -208,7 +211,7 @@ YEAR_PREPS = frozenset(
 )
 #: words after "one" that make it a pronoun or a set phrase, not an amount
 ONE_NOT_AMOUNT = frozenset(
-    "of another who whom whose that which thing way day-to-day hand another's".split()
+    "of another who whom whose that which thing way day-to-day another's".split()
 )
 ONE_BLOCKERS_BEFORE = frozenset(
     "no the this that which each any every some someone anyone no-one any-one such only last "
@@ -234,7 +237,8 @@ def _key(doc: Doc, start: int, end: int) -> str:
 class _Context:
     """Per-Doc lookups built from one pass of the matchers."""
 
-    blocked: set[int]
+    #: token -> the rule that makes it no figure ("DATE", "TIME", "AGE", "ADDRESS", "DESIGNATOR", "PHONE")
+    blocked: dict[int, str]
     #: end token -> (start, class, phrase) of the longest hedge ending there
     hedge_before: dict[int, tuple[int, str, str]]
     #: start token -> (end, class, phrase) of the longest postposed hedge starting there
@@ -340,9 +344,6 @@ class FigureParser:
         i = 0
         last_end = 0
         while i < n:
-            if i in ctx.blocked:
-                i += 1
-                continue
             found = self._at(doc, i, ctx, last_end)
             if found is None:
                 i += 1
@@ -386,12 +387,13 @@ class FigureParser:
                 old_c = currencies.get(start)
                 if old_c is None or end > old_c[0]:
                     currencies[start] = (end, code)
-        blocked: set[int] = set()
-        for _, start, end in self._blockers(doc):
+        blocked: dict[int, str] = {}
+        for match_id, start, end in self._blockers(doc):
+            label = strings[match_id]
             for k in range(start, end):
                 t = doc[k]
                 if t.like_num or any(ch.isdigit() for ch in t.text):
-                    blocked.add(k)
+                    blocked.setdefault(k, label)
         _block_phones(doc, blocked)
         return _Context(blocked, hedge_before, hedge_after, units, currencies)
 
@@ -430,8 +432,6 @@ class FigureParser:
         amount = read_amount(doc, j, currency=currency is not None)
         if amount is None:
             return None
-        if any(k in ctx.blocked for k in range(amount.start, amount.end)):
-            return None
         currency = currency or amount.currency
         unit = amount.unit
         end = amount.end
@@ -446,6 +446,13 @@ class FigureParser:
             c = ctx.currencies.get(end)
             if c is not None and c[1] == currency:
                 end = c[0]
+        for k in range(amount.start, amount.end):
+            rule = ctx.blocked.get(k)
+            if rule is None:
+                continue
+            if rule in SOFT_RULES and (unit is not None or currency is not None):
+                continue  # "sector 0.68 percent": a designator only for a bare number
+            return None
         negative = i > 0 and doc[i - 1].lower_ == "minus"
         return _Part(amount, i - 1 if negative else i, end, currency, unit, negative)
 
@@ -577,6 +584,8 @@ class FigureParser:
         bare = hedge is None and post is None and not has_unit and second is None
         if a.kind == "words" and bare and a.low == 1 and a.end - a.start == 1:
             return _one_is_pronoun(doc, a.start)
+        if bare and a.prefix in ("-", "−") and a.start > 0 and doc[a.start - 1].is_alpha:
+            return True  # "COVID -19"
         if not a.plain_int:
             return False
         if bare and a.digits == 4 and _looks_like_year(doc, a, prev_word):
@@ -669,7 +678,7 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1]
     if nxt.lower_ in ONE_NOT_AMOUNT or nxt.is_punct or nxt.is_space:
         return True
-    if nxt.is_stop and nxt.lower_ not in ("more",):
+    if nxt.is_stop and nxt.is_lower and nxt.lower_ not in ("more",):
         return True
     if nxt.lower_.endswith("ly") or nxt.lower_.endswith("ed"):
         return True  # "one reportedly", "one injured": pronoun before a verb or adverb
@@ -718,7 +727,7 @@ def _is_list_marker(doc: Doc, i: int) -> bool:
     return at_line_start and i + 1 < len(doc) and doc[i + 1].text in (".", ")")
 
 
-def _block_phones(doc: Doc, blocked: set[int]) -> None:
+def _block_phones(doc: Doc, blocked: dict[int, str]) -> None:
     """Phone numbers: runs of digit groups ("+1 202-555-0143", "(020) 7946 0958", "555-1234")."""
     n = len(doc)
     i = 0
@@ -748,7 +757,8 @@ def _block_phones(doc: Doc, blocked: set[int]) -> None:
             or (len(groups) >= 2 and any(t.startswith("0") and len(t) >= 3 for t in texts))
         )
         if phone:
-            blocked.update(range(groups[0], groups[-1] + 1))
+            for k in range(groups[0], groups[-1] + 1):
+                blocked.setdefault(k, "PHONE")
         i = max(j, i + 1)
 
 

@@ -40,6 +40,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from bot.engine.units import CURRENCIES
+
+ISO_CODES = frozenset(CURRENCIES)
+
 SMALL: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -102,14 +106,15 @@ HALF_BLOCKERS = frozenset(
     "the first second last latter other next final opening closing in by a".split()
 )
 
+_FRACTION_TOKEN = re.compile(r"^(\d{1,2})[/⁄](\d{1,3})$")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 #: one token holding a number, with what may be glued to it ("US$1.1", "4.2bn", "~25", "10,000–12,000")
 TOKEN_NUMBER = re.compile(
     rf"""^(?P<pre>~|≈|\+|-|−|±|minus-|sub-)?
-    (?P<cur>US\$|[A-Z]{{1,2}}\$|\$|€|£|¥|₹|₽|₴|₩|₦|₺|Rs\.?|RM)?
+    (?P<cur>[A-Z]{{1,3}}\$|\$|€|£|¥|₹|₽|₴|₩|₦|₺|Rs\.?|Y=|[A-Z]{{1,3}})?
     (?P<n1>{_DIGITS})
     (?:(?P<dash>[-–—])(?P<cur2>\$|€|£)?(?P<n2>{_DIGITS}))?
-    (?P<suf>[A-Za-z%²/]+\.?)?$""",
+    (?P<suf>[A-Za-z%²³/″′"]+[23]?\.?)?$""",
     re.X,
 )
 #: in-token suffixes that are scales
@@ -128,7 +133,8 @@ SUFFIX_UNITS: dict[str, str] = {
     "kw": "kw", "kwh": "kwh", "mw": "mw", "mwh": "mwh", "gw": "gw", "gwh": "gwh", "twh": "twh",
     "hz": "hz", "khz": "khz", "mhz": "mhz", "ghz": "ghz", "gb": "gb", "tb": "tb", "mb": "mb",
     "hp": "hp", "bhp": "hp", "rpm": "rpm", "mpg": "mpg", "bp": "bp", "bps": "bp",
-    "x": "times", "p": "pence", "c": "°c", "f": "°f",
+    "x": "times", "p": "pence", "c": "°c", "f": "°f", "w": "w", "ml": "ml", "l": "l",
+    "″": "in", '"': "in", "′": "ft", "in": "in", "m3": "m3", "cm2": "cm2", "mm2": "mm2",
 }
 #: in-token currency prefixes -> ISO code
 PREFIX_CURRENCIES: dict[str, str] = {
@@ -136,6 +142,12 @@ PREFIX_CURRENCIES: dict[str, str] = {
     "₴": "UAH", "₩": "KRW", "₦": "NGN", "₺": "TRY", "c$": "CAD", "ca$": "CAD", "a$": "AUD",
     "au$": "AUD", "r$": "BRL", "rs": "INR", "rs.": "INR", "hk$": "HKD", "nz$": "NZD", "s$": "SGD",
     "rm": "MYR",
+    # ASCII transliterations of symbols (Unidecode output in some feeds): £ -> "PS", ¥ -> "Y="
+    "y=": "JPY",
+}
+#: bare letters glued after a separate "$" token: "$US55,931,000", "$A82,615,680"
+DOLLAR_COUNTRIES: dict[str, str] = {
+    "US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "NZ": "NZD", "HK": "HKD", "S": "SGD",
 }
 
 
@@ -176,6 +188,19 @@ class Amount:
         return self.low != self.high
 
 
+def fraction_token(doc: Doc, i: int) -> Amount | None:
+    """"1/16 of", "1⁄32 of": a share written as a fraction, in percent."""
+    m = _FRACTION_TOKEN.match(doc[i].text)
+    if m is None or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
+        return None
+    num, den = int(m.group(1)), int(m.group(2))
+    if not 0 < num < den:
+        return None
+    value = round(100.0 * num / den, 4)
+    return Amount(start=i, end=i + 1, low=value, high=value, anchor=i, kind="fraction",
+                  qualifier=None)
+
+
 def parse_digits(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -195,12 +220,14 @@ def read_scales(doc: Doc, i: int, currency: bool) -> tuple[float, int]:
     j = i
     while j < len(doc):
         low = doc[j].lower_
+        if low.endswith(".") and len(low) > 1 and low[:-1] in ("m", "k", "b", "bn", "mn", "mln", "tn"):
+            low = low[:-1]  # "$5.4m." at the end of a sentence
         if low in SCALES:
             factor *= SCALES[low]
         elif currency and low in CURRENCY_SCALES and j == i:
             factor *= CURRENCY_SCALES[low]
-        elif doc[j].text in SUFFIX_SCALES and j == i and j > 0 and _glued(doc, j - 1):
-            factor *= SUFFIX_SCALES[doc[j].text]
+        elif doc[j].text.rstrip(".") in SUFFIX_SCALES and j == i and j > 0 and _glued(doc, j - 1):
+            factor *= SUFFIX_SCALES[doc[j].text.rstrip(".")]
         else:
             break
         j += 1
@@ -214,9 +241,18 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
     if m is None:
         return None
     pre, cur, suf = m.group("pre"), m.group("cur"), m.group("suf")
-    code = PREFIX_CURRENCIES.get(cur.lower()) if cur else None
-    if cur and code is None:
-        return None
+    code = None
+    if cur:
+        code = PREFIX_CURRENCIES.get(cur.lower())
+        if code is None and cur.isalpha():
+            if cur in ISO_CODES:
+                code = cur  # "USD10m"
+            elif cur in DOLLAR_COUNTRIES and i > 0 and doc[i - 1].text == "$" and _glued(doc, i - 1):
+                code = DOLLAR_COUNTRIES[cur]  # "$US55,931,000"
+            elif cur == "PS" and ("," in m.group("n1") or "." in m.group("n1") or (suf or "").lower() in ("m", "bn", "k")):
+                code = "GBP"  # "PS2.7m": a transliterated "£2.7m" (but "PS5" is a console)
+        if code is None:
+            return None
     has_currency = currency or code is not None
     value = parse_digits(m.group("n1"))
     value2 = parse_digits(m.group("n2")) if m.group("n2") else None
@@ -259,6 +295,8 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
 
 
 def _word_value(word: str) -> int | None:
+    if word.endswith("-") and len(word) > 2:
+        word = word[:-1]  # "four-, five- and six-cylinder"
     if word in SMALL:
         return SMALL[word]
     return TENS.get(word)
@@ -286,6 +324,9 @@ def read_word_number(doc: Doc, i: int) -> Amount | None:
             current += val
             last = "tens" if low in TENS else "small"
             seen = True
+            if low.endswith("-"):
+                j += 1
+                break
         elif low == "-" and last == "tens" and _glued(doc, j - 1) and _glued(doc, j) \
                 and j + 1 < n and 0 < SMALL.get(doc[j + 1].lower_, 0) < 10:
             pass
@@ -439,16 +480,50 @@ def read_fraction(doc: Doc, i: int) -> Amount | None:
                   approx=True, qualifier=phrase)
 
 
+def read_share(doc: Doc, i: int) -> Amount | None:
+    """"one in five", "3 out of 10": a share, in percent."""
+    n = len(doc)
+    top = _small_int(doc, i)
+    if top is None or i + 2 >= n:
+        return None
+    j = i + 1
+    if doc[j].lower_ == "in":
+        j += 1
+    elif doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+        j += 2
+    else:
+        return None
+    if j >= n:
+        return None
+    bottom = _small_int(doc, j)
+    if bottom is None or not 0 < top < bottom or bottom > 1000:
+        return None
+    value = round(100.0 * top / bottom, 2)
+    return Amount(start=i, end=j + 1, low=value, high=value, anchor=j, kind="fraction",
+                  qualifier=None)
+
+
+def _small_int(doc: Doc, i: int) -> int | None:
+    t = doc[i]
+    if t.text.isdigit() and len(t.text) <= 3:
+        return int(t.text)
+    v = _word_value(t.lower_)
+    if v is not None and not t.lower_.endswith("-") and not (i + 1 < len(doc) and doc[i + 1].text == "-"):
+        return v
+    return None
+
+
 def read_amount(doc: Doc, i: int, currency: bool = False) -> Amount | None:
     """The amount starting at token ``i``, or None."""
     tok = doc[i]
+    if not currency and (tok.is_digit or tok.lower_ in SMALL or tok.lower_ in TENS):
+        share = read_share(doc, i)
+        if share is not None:
+            return share
     c = tok.text[:1]
     if c.isdigit() or c in "~≈+-−±.$€£¥₹₽₴₩₦₺" or tok.text[:4] == "sub-" or tok.text[:6] == "minus-" \
             or (c.isupper() and any(ch.isdigit() for ch in tok.text)):
-        amt = read_token_number(doc, i, currency)
-        if amt is not None:
-            return amt
-        return None
+        return read_token_number(doc, i, currency) or fraction_token(doc, i)
     low = tok.lower_
     if low in ("half",):
         return read_half_of_scale(doc, i) or read_fraction(doc, i)
@@ -459,6 +534,6 @@ def read_amount(doc: Doc, i: int, currency: bool = False) -> Amount | None:
     vague = read_vague(doc, i)
     if vague is not None:
         return vague
-    if low in SMALL or low in TENS or low in ("a", "an"):
+    if _word_value(low) is not None or low in ("a", "an"):
         return read_word_number(doc, i)
     return None
