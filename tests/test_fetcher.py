@@ -192,6 +192,11 @@ def build_app(state: ServerState) -> web.Application:
             body=gzip_bomb_body(), headers={"Content-Encoding": "gzip", "Content-Type": "text/html"}
         )
 
+    async def latin1(request: web.Request) -> web.Response:
+        html = article_html().replace('charset="utf-8"', 'charset="windows-1252"')
+        html = html.replace("regional emergency officials", "the région's emergency officials")
+        return web.Response(body=html.encode("cp1252"), headers={"Content-Type": "text/html"})
+
     async def slow(request: web.Request) -> web.Response:
         await asyncio.sleep(3)
         return web.Response(text=article_html(), content_type="text/html")
@@ -227,6 +232,7 @@ def build_app(state: ServerState) -> web.Application:
     app.router.add_get("/huge", huge)
     app.router.add_get("/huge-declared", huge_declared)
     app.router.add_get("/gzip-bomb", gzip_bomb)
+    app.router.add_get("/latin1", latin1)
     app.router.add_get("/slow", slow)
     app.router.add_get("/slow-hop/{n}", slow_hop)
     app.router.add_get("/report.pdf", pdf)
@@ -320,6 +326,11 @@ async def test_same_site_canonical_link_is_the_source_url(fetcher: Fetcher, base
     assert article.source.url == f"{base}/news/flood-toll"
     other = await fetcher.fetch_article(f"{base}/foreign-canonical")
     assert other.source.url == f"{base}/foreign-canonical"  # another site's claim is ignored
+
+
+async def test_charset_declared_only_in_the_page(fetcher: Fetcher, base: str) -> None:
+    article = await fetcher.fetch_article(f"{base}/latin1")
+    assert "the région's emergency officials" in article.text
 
 
 async def test_boilerplate_page_has_no_article_text(fetcher: Fetcher, base: str) -> None:

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import trafilatura
 from yarl import URL
 
 #: Least prose (characters in lines of :data:`MIN_PROSE_WORDS` words or more) for a page to hold an article.
@@ -65,6 +64,8 @@ def extract_html(
     html: str | bytes, url: str, *, min_chars: int = MIN_PROSE_CHARS
 ) -> ExtractedArticle | None:
     """The article in ``html``, or ``None`` when the page holds no article text."""
+    import trafilatura  # heavy (lxml, htmldate, justext): loaded on the first page, not with the bot
+
     doc = trafilatura.bare_extraction(
         html,
         url=url,
