@@ -40,6 +40,20 @@ rounding implied by the digits written (half its last significant place,
 at most ``tolerance``): "500 acres" (2.02 km2) then matches "2 km2". Two figures
 match when their intervals overlap (touching counts: "more than 10,000" and
 10,000 match, as writers use "more than" loosely) and conflict otherwise.
+
+Evidence and notes
+------------------
+The verdict is CONFLICTING when any evidence conflicts, else MATCHING when
+any matches, else UNVERIFIED. Evidence is ordered confirmed first, then
+conflicting before matching, then by subject score, then most recent report;
+it is capped at ``policy.max_evidence`` but conflicting evidence is always
+kept. A source repeating the same figure counts once. Each evidence's note
+dates it against the new article ("reported 5 days earlier"), from the
+source's publication date, else the date it was stored. The claim's note
+reads the conflicts: for rising measures a higher figure than older reports is
+"likely an update" and a lower one "a correction or a contradiction"; for
+other measures it says which is higher and by how many days the reports lie
+apart.
 """
 
 from __future__ import annotations
