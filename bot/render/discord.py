@@ -88,6 +88,8 @@ MAX_EVIDENCE = 4
 MAX_CLAIM_BLOCK = 1_500
 #: stored claims per page of /sources
 SOURCES_PER_PAGE = 12
+#: longest shown piece of each kind (after escaping), so one long name cannot crowd out the rest
+SHORT = {"figure": 60, "measure": 40, "subject": 120, "claimant": 80, "source": 60, "note": 160}
 
 
 # -- escaping and truncation --------------------------------------------------------
@@ -98,24 +100,38 @@ _ANGLE_MENTION = re.compile(r"<(?=[@#/:]|a?:|t:)")
 #: spans a cut must not fall inside: markdown links, <...> tokens, bare URLs, backslash escapes
 _PROTECTED = re.compile(r"\\.|\[[^\[\]\n]*\]\([^()\s]*\)|<[^<>\s]+>|https?://\S+", re.DOTALL)
 _BOLD = re.compile(r"(?<!\\)\*\*")
-_OPEN_BRACKET = re.compile(r"(?<!\\)((?:\\\\)*)\[")
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
+_MARKDOWN_CHAR = re.compile(r"([\\*_~|`\[\]])")
+_LINE_START = re.compile(r"(?m)^(\s*)([#>\-+]|\d+\.)")
 
 
 def escape(text: object, *, single_line: bool = True) -> str:
     """``text`` safe to show: markdown escaped, mentions and masked links neutralised.
 
-    ``@`` is always followed by a zero-width space, so neither ``@everyone``,
-    ``@here`` nor ``<@123>`` / ``<@&123>`` can mention anyone even where the
-    sender forgot ``allowed_mentions``; ``<#...>``, ``</cmd:...>`` and custom
-    emoji syntax are broken the same way.
+    Every inline markdown character (``\\ * _ ~ | ` [ ]``) outside URLs gets a
+    backslash, one by one: ``discord.utils.escape_markdown`` escapes a whole
+    ``[...](...)`` span with a single backslash and leaves the markdown inside
+    it live, which an article can abuse. URLs are left whole so they still
+    link. ``@`` is always followed by a zero-width space (as
+    ``discord.utils.escape_mentions`` does for ``@everyone``), so neither
+    ``@everyone``, ``@here`` nor ``<@123>`` / ``<@&123>`` can mention anyone
+    even where a sender forgot ``allowed_mentions``; ``<#...>``,
+    ``</cmd:...>``, ``<t:...>`` and custom emoji syntax are broken the same way.
     """
     s = "" if text is None else str(text)
     s = _CONTROL.sub("", s)
     if single_line:
         s = _WS.sub(" ", s).strip()
-    s = discord.utils.escape_markdown(s, as_needed=False, ignore_links=True)
-    # no "[" may open a masked link: escape each one not already escaped
-    s = _OPEN_BRACKET.sub(r"\1\\[", s)
+    out: list[str] = []
+    pos = 0
+    for m in _URL_IN_TEXT.finditer(s):
+        out.append(_MARKDOWN_CHAR.sub(r"\\\1", s[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_MARKDOWN_CHAR.sub(r"\\\1", s[pos:]))
+    s = "".join(out)
+    if not single_line:
+        s = _LINE_START.sub(r"\1\\\2", s)
     s = s.replace("@", "@" + ZWSP)
     s = _ANGLE_MENTION.sub("<" + ZWSP, s)
     return s
@@ -126,6 +142,21 @@ def plain(text: object) -> str:
     s = "" if text is None else str(text)
     s = _WS.sub(" ", _CONTROL.sub("", s)).strip()
     return s.replace("@", "@" + ZWSP)
+
+
+def _safe_head(text: str, cut: int) -> str:
+    """``text[:cut]`` moved back so it ends outside links, <...> tokens, URLs and escapes."""
+    for m in _PROTECTED.finditer(text):
+        if m.start() >= cut:
+            break
+        if m.end() > cut:
+            cut = m.start()
+            break
+    head = text[:max(cut, 0)].rstrip()
+    # a lone trailing backslash would escape the ellipsis
+    while head.endswith("\\") and (len(head) - len(head.rstrip("\\"))) % 2 == 1:
+        head = head[:-1]
+    return head
 
 
 def truncate(text: str, limit: int) -> str:
@@ -140,23 +171,12 @@ def truncate(text: str, limit: int) -> str:
         return text
     if limit <= len(ELLIPSIS):
         return ELLIPSIS[:limit]
-    cut = limit - len(ELLIPSIS) - 2  # room to close a bold run
-    if cut <= 0:
-        return ELLIPSIS
-    for m in _PROTECTED.finditer(text):
-        if m.start() >= cut:
-            break
-        if m.end() > cut:
-            cut = m.start()
-            break
-    head = text[:cut].rstrip()
-    # a lone trailing backslash would escape the ellipsis
-    while head.endswith("\\") and (len(head) - len(head.rstrip("\\"))) % 2 == 1:
-        head = head[:-1]
-    out = head + ELLIPSIS
+    head = _safe_head(text, limit - len(ELLIPSIS))
     if len(_BOLD.findall(head)) % 2 == 1:
-        out += "**"
-    return out
+        head = _safe_head(text, limit - len(ELLIPSIS) - 2)
+        if len(_BOLD.findall(head)) % 2 == 1:
+            return head + ELLIPSIS + "**"
+    return head + ELLIPSIS
 
 
 def safe_url(url: str | None) -> str | None:
@@ -169,9 +189,14 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
-def link(label: str, url: str | None) -> str:
+def short(text: object, kind: str) -> str:
+    """``text`` escaped and cut to the length shown for its kind (see :data:`SHORT`)."""
+    return truncate(escape(text), SHORT[kind])
+
+
+def link(label: str, url: str | None, *, limit: int = 60) -> str:
     """A markdown link with an escaped label, or the escaped label alone without a usable URL."""
-    text = escape(label).replace("\\[", "(").replace("\\]", ")").replace("[", "(").replace("]", ")")
+    text = truncate(escape(label), limit).replace("\\[", "(").replace("\\]", ")").replace("[", "(").replace("]", ")")
     target = safe_url(url)
     if target is None:
         return text
@@ -367,11 +392,11 @@ def verdict_counts(report: ArticleReport) -> str:
 def claim_line(check: ClaimCheck) -> str:
     """``⚠️ **at least 30** · killed · Ukrainian soldiers (24 hours) — Ukrainian intelligence``."""
     claim = check.claim
-    bits = [f"{MARKS[check.verdict]} **{escape(claim.figure.text) or '?'}**"]
+    bits = [f"{MARKS[check.verdict]} **{short(claim.figure.text, 'figure') or '?'}**"]
     if claim.measure:
-        bits.append(escape(claim.measure))
-    subject = escape(claim.subject)
-    extra = [escape(x) for x in (claim.location, claim.period) if x]
+        bits.append(short(claim.measure, "measure"))
+    subject = short(claim.subject, "subject")
+    extra = [short(x, "measure") for x in (claim.location, claim.period) if x]
     if claim.date:
         extra.append(format_date(claim.date))
     if extra:
@@ -379,7 +404,7 @@ def claim_line(check: ClaimCheck) -> str:
     if subject:
         bits.append(subject)
     line = " · ".join(bits)
-    who = escape(claim.claimant) if claim.claimant else "no source named"
+    who = short(claim.claimant, "claimant") if claim.claimant else "no source named"
     return f"{line} — *{who}*"
 
 
@@ -391,28 +416,36 @@ def evidence_line(ev: Evidence) -> str:
     where = link(source_name(info), target)
     when = format_date(source_date(info, stored.source.created_at))
     c = stored.claim
-    line = f"{INDENT}{RELATION_WORDS[ev.relation]} {where}, {when}: **{escape(c.figure.text) or '?'}**"
+    line = f"{INDENT}{RELATION_WORDS[ev.relation]} {where}, {when}: **{short(c.figure.text, 'figure') or '?'}**"
     if c.claimant:
-        line += f" ({escape(c.claimant)})"
+        line += f" ({short(c.claimant, 'claimant')})"
     if stored.status is not ClaimStatus.UNREVIEWED:
         line += f" · {stored.status.value.replace('_', ' ')}"
     if ev.note:
-        line += f" · _{escape(ev.note)}_"
+        line += f" · _{short(ev.note, 'note')}_"
     return line
 
 
-def claim_block(check: ClaimCheck, *, max_evidence: int = MAX_EVIDENCE) -> str:
-    """The claim line, the earlier reports under it and the update-or-contradiction note."""
-    lines = [claim_line(check)]
-    shown = check.evidence[:max_evidence]
-    lines.extend(evidence_line(e) for e in shown)
-    hidden = len(check.evidence) - len(shown)
-    if hidden > 0:
-        lines.append(f"{INDENT}and {hidden} more earlier report{'s' if hidden != 1 else ''}")
-    if check.note:
-        lines.append(f"{INDENT}_{escape(check.note)}_")
-    lines = [truncate(line, FIELD_VALUE_LIMIT) for line in lines]
-    return truncate("\n".join(lines), MAX_CLAIM_BLOCK)
+def claim_block(check: ClaimCheck, *, max_evidence: int = MAX_EVIDENCE, limit: int = MAX_CLAIM_BLOCK) -> str:
+    """The claim line, the earlier reports under it and the update-or-contradiction note.
+
+    Shows up to ``max_evidence`` earlier reports, fewer when the block would
+    pass ``limit`` characters; the rest are counted ("and 3 more earlier reports").
+    """
+    head = truncate(claim_line(check), FIELD_VALUE_LIMIT)
+    note = truncate(f"{INDENT}_{short(check.note, 'note')}_", FIELD_VALUE_LIMIT) if check.note else None
+    evidence = [truncate(evidence_line(e), FIELD_VALUE_LIMIT) for e in check.evidence[:max_evidence]]
+    while True:
+        lines = [head, *evidence]
+        hidden = len(check.evidence) - len(evidence)
+        if hidden > 0:
+            lines.append(f"{INDENT}and {hidden} more earlier report{'s' if hidden != 1 else ''}")
+        if note:
+            lines.append(note)
+        block = "\n".join(lines)
+        if len(block) <= limit or not evidence:
+            return truncate(block, limit)
+        evidence.pop()
 
 
 def report_title(info: SourceInfo) -> str:
@@ -473,12 +506,12 @@ def stored_claim_line(sc: StoredClaim) -> str:
     """``• **30** · Ukrainian soldiers — *intelligence* · [Reuters](url), 3 Mar 2026``."""
     c = sc.claim
     info = sc.source.info
-    bits = [f"• **{escape(c.figure.text) or '?'}**"]
+    bits = [f"• **{short(c.figure.text, 'figure') or '?'}**"]
     if c.subject:
-        bits.append(escape(c.subject))
+        bits.append(short(c.subject, "subject"))
     line = " · ".join(bits)
     if c.claimant:
-        line += f" — *{escape(c.claimant)}*"
+        line += f" — *{short(c.claimant, 'claimant')}*"
     where = link(source_name(info), info.url or info.message_link)
     line += f" · {where}, {format_date(source_date(info, sc.source.created_at))}"
     if sc.status is not ClaimStatus.UNREVIEWED:
