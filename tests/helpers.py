@@ -255,11 +255,11 @@ BARRIER = (
 BARRIER_CRITICS = (
     "Critics of the Marrow Valley flood barrier questioned its price on Thursday. The barrier will cost 65 million "
     "euros, an opposition councillor said, citing internal documents. The council has said 150 workers will be "
-    "hired for the project, which is due to start in the spring."
+    "hired for the project, which is due to start in the spring and has divided the valley's residents."
 )
 #: Long enough to be an article, with no figure in it.
 NO_FIGURES = (
     "The editors met this morning to talk about the layout of the weekend edition. Everyone agreed that the "
     "photographs from the valley should run large on the front page, and that the opinion section needs a "
-    "fresh design before the autumn. The meeting ended with coffee and a promise to keep the next one short."
+    "fresh design before the autumn. The meeting ended with coffee and a promise to keep the next meeting short."
 )
