@@ -54,6 +54,15 @@ _GROUP_NOUNS = frozenset(
     """soldier troop force personnel serviceman fighter man unit army military militant rebel
     people civilian resident""".split()
 )
+_PERIOD_ADJECTIVES = {
+    "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
+    "weekly": "week", "daily": "day", "overnight": "night",
+}
+_LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
+_CHANGE_VERBS = frozenset(
+    """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
+    soar tumble sink shrink expand rally advance retreat dip""".split()
+)
 _SOLDIER_SYNONYMS = frozenset("soldier troop force personnel serviceman fighter man unit".split())
 _LOCATION_SUFFIX = re.compile(
     r"\s+(region|oblast|province|state|county|district|area|city|town|village|governorate|prefecture)$",
@@ -130,8 +139,10 @@ class ClaimExtractor:
             fig = m.figure
             if unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):
                 continue
+            if _is_time_count(nouns[i]):
+                continue  # "for three consecutive days": a period, not a claim
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
-            measure = self._measure(doc, m, noun)
+            measure = self._measure(doc, m, nouns[i])
             who, who_chain = self._claimant_for_figure(doc, m, ctx) or (claimant, chain)
             subject, noun_lemma, qualified = self._subject(doc, m, noun, measure)
             unit = fig.unit
@@ -152,7 +163,7 @@ class ClaimExtractor:
                 claimant=_display_chain(who_chain) if who_chain else who,
                 claimant_chain=who_chain,
                 location=location,
-                date=self._ref_date(doc, ctx.published),
+                date=self._ref_date(doc, m, ctx.published),
                 period=period,
                 start=offset,
                 end=offset + len(doc.text),
@@ -168,10 +179,9 @@ class ClaimExtractor:
                     needs_location=location is None,
                 )
             )
-            if qualified:
+            if qualified and noun_lemma in _GROUP_NOUNS:
                 for q in _qualifier_words(subject, self.places):
-                    if self.places.demonym(q):
-                        ctx.qualifiers[q] += 1
+                    ctx.qualifiers[q] += 1
             if noun_lemma in _GROUP_NOUNS and noun is not None:
                 ctx.groups[noun.lower_ if noun.tag_ in ("NNS", "NNPS") else noun.lower_ + "s"] += 1
             if location:
@@ -194,7 +204,6 @@ class ClaimExtractor:
     def finish(self, drafts: list[_Draft], ctx: ArticleContext) -> list[Claim]:
         """Resolve implicit subjects and locations from the whole article."""
         top_qualifier = _dominant(ctx.qualifiers)
-        top_location = _dominant(ctx.locations)
         top_group = _dominant(ctx.groups)
         out: list[Claim] = []
         for d in drafts:
@@ -204,8 +213,6 @@ class ClaimExtractor:
                 c = replace(c, subject=f"{c.subject} {top_group}")
             if d.needs_subject and top_qualifier:
                 c = replace(c, subject=self._qualify(c.subject, d.noun_lemma, top_qualifier))
-            if d.needs_location and top_location:
-                c = replace(c, location=top_location)
             out.append(c)
         return out
 
@@ -273,6 +280,11 @@ class ClaimExtractor:
                 return head
             break
         anchor = doc[m.anchor]
+        # "police put the crowd at 18,000", "estimated the toll at 50"
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" and anchor.head.head.pos_ == "VERB":
+            for c in anchor.head.head.children:
+                if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
+                    return c
         # "hundreds of North Korean soldiers", "4,000 of them"
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "among"):
@@ -316,7 +328,7 @@ class ClaimExtractor:
         if family in self.vocab.by_family:
             return self.vocab.by_family[family]
         people_ok = family in ("people", "count")
-        base = noun if noun is not None else doc[m.anchor]
+        base = noun if noun is not None else _span_root(doc, m)
 
         def ok(name: str | None) -> str | None:
             if not name:
@@ -364,16 +376,20 @@ class ClaimExtractor:
 
     def _noun_measure(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower()
-        compound = " ".join(t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound")
-        for key in (f"{compound} {lemma}".strip(), lemma, noun.lower_):
+        compounds = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound", "amod")]
+        keys = [f"{' '.join(compounds)} {lemma}".strip(), *(f"{c} {lemma}" for c in compounds), lemma, noun.lower_]
+        for key in keys:
             if key in self.vocab.by_noun:
                 return self.vocab.by_noun[key]
+        for c in compounds:  # "inflation rate", "jobless rate"
+            if c in self.vocab.by_noun and lemma in ("rate", "figure", "level", "number", "total", "count", "tally"):
+                return self.vocab.by_noun[c]
         return None
 
     def _verb_measures(self, verb: Token, base: Token) -> list[str]:
         names: list[str] = []
         dep = base.dep_
-        for v in [verb, *_conj_verbs(verb)]:
+        for v in [verb, *_coordinated(verb)]:
             lemma = _phrasal_lemma(v)
             name = self.vocab.by_verb.get(lemma) or self.vocab.by_verb.get(v.lemma_.lower())
             if name is None and v.pos_ == "ADJ":
@@ -391,31 +407,37 @@ class ClaimExtractor:
         """A change is not a level: "rose by 2%" / "up 9.4 per cent" measure the change."""
         if unit_family(m.figure.unit) in ("people", "count", "area"):
             return name
+        if name.endswith(" change"):
+            return name
         before = doc[max(0, m.start - 2) : m.start].text.lower().split()
-        if before and before[-1] in ("by", "up", "down") and not name.endswith(" change"):
+        if before and before[-1] in ("by", "up", "down"):
+            return f"{name} change"
+        tok = _span_root(doc, m)
+        if tok.dep_ in ("dobj", "npadvmod", "advmod") and tok.head.lemma_.lower() in _CHANGE_VERBS:
             return f"{name} change"
         return name
 
     # -- subject ----------------------------------------------------------------
     def _subject(self, doc: Doc, m: FigureMatch, noun: Token | None, measure: str) -> tuple[str, str | None, bool]:
         """The subject text, the counted noun's lemma, and whether it is qualified."""
+        if noun is None and measure == "area":
+            actor = self._actor(doc, m)
+            return (f"territory held by {actor}", "territory", True) if actor else ("territory", "territory", False)
         if noun is None:
-            thing = _measured_thing(doc[m.anchor], _governing_verb(doc[m.anchor]))
+            root = _span_root(doc, m)
+            thing = _measured_thing(root, _governing_verb(root))
             if thing is not None and unit_family(m.figure.unit) not in ("people", "count"):
                 text = self.places.normalise(_phrase(thing, doc, m))
                 return text, thing.lemma_.lower(), bool(_qualifier_words(text, self.places))
-            if measure == "area":
-                actor = self._actor(doc, m)
-                if actor:
-                    return f"territory held by {actor}", "territory", True
             return "", None, False
         lemma = noun.lemma_.lower()
         # a measure noun ("casualties", "losses", "deaths") counts someone else: find whom
-        if self._noun_measure(noun) and not self._is_people(noun):
+        if self._noun_measure(noun):
             owner = self._owner(noun)
             if owner:
                 return owner, _head_lemma(owner), True
-            return "", None, False
+            if not self._is_people(noun):
+                return "", None, False
         text = self.places.normalise(_phrase(noun, doc, m))
         qualified = bool(_qualifier_words(text, self.places)) or text.lower() != lemma and len(text.split()) > 1
         return text, lemma, qualified
@@ -481,7 +503,11 @@ class ClaimExtractor:
 
     def _claimant_for_figure(self, doc: Doc, m: FigureMatch, ctx: ArticleContext) -> tuple[str | None, tuple[str, ...]] | None:
         tok = doc[m.anchor]
-        for anc in [tok, *tok.ancestors]:
+        chain = [tok, *tok.ancestors]
+        # a postposed attribution coordinated with the clause: "50 were killed, the Ledger reported"
+        chain += [c for anc in chain for c in anc.children
+                  if c.dep_ in ("conj", "parataxis") and c.i > tok.i and c.pos_ == "VERB"]
+        for anc in chain:
             if anc.pos_ not in ("VERB", "AUX") or anc.lemma_.lower() not in REPORT_VERBS:
                 continue
             who = self._speaker(anc, ctx)
@@ -539,42 +565,46 @@ class ClaimExtractor:
 
     # -- location, time ------------------------------------------------------------
     def _location(self, doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
-        best: tuple[int, str] | None = None
+        """Where it happened: a place in a locative phrase of the figure's own clause ("killed in
+        Kursk"), not the speaker's ("said in Washington"), an origin ("troops from Pyongyang") or a
+        destination ("sent to Russia"). The most specific such place wins."""
+        scope = _governing_verb(noun if noun is not None else _span_root(doc, m))
+        allowed = {t.i for t in scope.subtree} if scope is not None else {t.i for t in doc}
+        best: tuple[int, int, str] | None = None
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
+            if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i not in allowed:
                 continue
-            if noun is not None and ent.root.head.i == noun.i and ent.root.dep_ in ("compound", "amod"):
+            head = ent.root
+            # "in the Russian border region of Kursk": climb through "of"
+            while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "pobj":
+                head = head.head.head
+            prep = head.head if head.dep_ == "pobj" else None
+            if prep is None or prep.lower_ not in _LOCATIVE:
                 continue
-            head = ent.root.head
-            score = 2 if head.lower_ in ("in", "near", "at", "across", "around", "outside", "inside") else 1
             name = _clean_location(ent.text)
-            if name and (best is None or score > best[0]):
-                best = (score, name)
-        return best[1] if best else None
-
-    def _ref_date(self, doc: Doc, published: date | None) -> date | None:
-        for ent in doc.ents:
-            if ent.label_ != "DATE":
+            if not name:
                 continue
-            words = ent.text.replace(",", " ").split()
-            low = [w.lower().strip(".") for w in words]
-            month = next((_MONTHS[w] for w in low if w in _MONTHS), None)
-            day = next((int(w) for w in low if w.isdigit() and 1 <= int(w) <= 31), None)
-            year = next((int(w) for w in low if w.isdigit() and len(w) == 4), None)
-            if month and day:
-                y = year or (published.year if published else None)
-                if y:
-                    try:
-                        d = date(y, month, day)
-                    except ValueError:
-                        continue
-                    if published and not year and d > published:
-                        d = date(y - 1, month, day)
-                    return d
-            wd = next((_WEEKDAYS[w] for w in low if w in _WEEKDAYS), None)
-            if wd is not None and published is not None and len(low) <= 2:
-                delta = (published.weekday() - wd) % 7
-                return published - timedelta(days=delta)
+            specific = 0 if self.places.demonym(name) else 1  # a region beats a country
+            if best is None or (specific, -ent.start) > (best[0], -best[1]):
+                best = (specific, ent.start, name)
+        return best[2] if best else None
+
+    def _ref_date(self, doc: Doc, m: FigureMatch, published: date | None) -> date | None:
+        """The date a figure refers to: a date phrase of the figure itself ("3.9% in September") or of
+        its verb ("rose to 4.2% in October", "were killed on Monday"), not of the speaker ("said on
+        Tuesday"). A month alone gives its first day; the year comes from the text or publication."""
+        root = _span_root(doc, m)
+        verb = _governing_verb(root)
+        own = {t.i for t in root.subtree}
+        near = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree} if verb is not None else set()
+        ref = published or date.today()
+        dates = sorted((e for e in doc.ents if e.label_ == "DATE"), key=lambda e: abs(e.start - m.end))
+        for scope in (own, near):
+            for ent in dates:
+                if ent.root.i in scope:
+                    d = _parse_date(ent.text, ref, published)
+                    if d is not None:
+                        return d
         return None
 
     def _period_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
@@ -599,10 +629,37 @@ class ClaimExtractor:
         return any(s <= m.start_char and m.end_char <= e for s, e, _ in spans)
 
     def _period(self, doc: Doc, spans: list[tuple[int, int, str]], used: set[int]) -> str | None:
-        return spans[0][2] if spans else None
+        if spans:
+            return spans[0][2]
+        for tok in doc:
+            if tok.lower_ in _PERIOD_ADJECTIVES and tok.dep_ in ("amod", "compound", "advmod"):
+                return _PERIOD_ADJECTIVES[tok.lower_]
+        return None
 
 
 # -- helpers --------------------------------------------------------------------
+def _parse_date(text: str, ref: date, published: date | None) -> date | None:
+    words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
+    day = next((int(w.rstrip("stndrh")) for w in words if w.rstrip("stndrh").isdigit() and 1 <= int(w.rstrip("stndrh")) <= 31 and len(w) <= 4), None)
+    year = next((int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2100), None)
+    if month:
+        y = year or ref.year
+        try:
+            d = date(y, month, day or 1)
+        except ValueError:
+            return None
+        if year is None and d > ref:
+            d = date(y - 1, month, day or 1)
+        return d
+    if year and len(words) <= 3:
+        return date(year, 1, 1)
+    wd = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
+    if wd is not None and published is not None and len(words) <= 2:
+        return published - timedelta(days=(published.weekday() - wd) % 7)
+    return None
+
+
 def _display_chain(chain: tuple[str, ...]) -> str:
     if len(chain) <= 1:
         return chain[0] if chain else ""
@@ -627,6 +684,21 @@ def _conj_root(tok: Token) -> Token:
     return tok
 
 
+_TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
+
+
+def _is_time_count(noun: Token | None) -> bool:
+    return noun is not None and noun.lemma_.lower() in _TIME_NOUNS and (
+        noun.dep_ in ("pobj", "npadvmod") or noun.head.lower_ in ("for", "in", "within", "over", "during", "after", "before")
+    )
+
+
+def _span_root(doc: Doc, m: FigureMatch) -> Token:
+    """The figure's syntactic root: the token of the span whose head lies outside it ("%" in "4.2%")."""
+    roots = [t for t in doc[m.start : m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i]
+    return roots[-1] if roots else doc[m.anchor]
+
+
 def _governing_verb(tok: Token) -> Token | None:
     """Climb to the verb that governs this noun or number."""
     cur = tok
@@ -647,15 +719,25 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _conj_verbs(verb: Token) -> list[Token]:
-    """Verbs coordinated with this one that share its object ("killed or wounded")."""
-    out = []
-    for c in verb.conjuncts if hasattr(verb, "conjuncts") else ():
-        if c.i < verb.i:
-            continue
-        has_own = any(ch.dep_ in ("dobj", "nsubjpass", "nsubj") for ch in c.children)
-        if not has_own:
-            out.append(c)
+def _coordinated(verb: Token) -> list[Token]:
+    """Words listed right after the verb that share its object: "killed, wounded, missing, or captured".
+
+    Read from the tokens, not the parse: the parser often hangs a long list on
+    the wrong verb. The list stops at the first word that is not a verb or an
+    adjective after a comma or a conjunction ("killed 21 and wounded 40" stops
+    at 21: each verb has its own figure).
+    """
+    out: list[Token] = []
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc):
+        j = i
+        while j < len(doc) and (doc[j].is_punct and doc[j].text in ",/" or doc[j].lower_ in ("or", "and", "and/or")):
+            j += 1
+        if j == i or j >= len(doc) or doc[j].pos_ not in ("VERB", "ADJ"):
+            break
+        out.append(doc[j])
+        i = j + 1
     return out
 
 

@@ -1,0 +1,181 @@
+"""Claims on articles of our own writing, in several domains.
+
+Each test reads a short article through the real engine (real spaCy pipeline)
+and checks the claims a reader would list: the figure with its hedge, the
+measure, the subject and who says it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.engine.measures import MeasureVocab
+from bot.engine.pipeline import Engine
+from bot.engine.places import Places
+from bot.engine.types import Article, SourceInfo
+
+
+@pytest.fixture(scope="module")
+def engine(nlp):
+    return Engine(nlp, MeasureVocab.load(), Places.load())
+
+
+def claims_of(engine, text, published=None):
+    return engine.extract(Article(text=text, source=SourceInfo(published=published)))
+
+
+def find(claims, figure_text):
+    hits = [c for c in claims if figure_text in c.figure.text]
+    assert hits, f"no claim with figure {figure_text!r}; got {[c.figure.text for c in claims]}"
+    return hits[0]
+
+
+DISASTER = """Earthquake kills dozens in Tarsen province
+At least 42 people were killed and more than 300 were injured when the quake struck on Tuesday, the national disaster agency said.
+Rescue workers said about 1,200 residents had been evacuated from the town of Velmar.
+A child was killed when a school wall collapsed, police said.
+"""
+
+
+def test_disaster_toll(engine):
+    claims = claims_of(engine, DISASTER, date(2025, 3, 6))
+    killed = find(claims, "At least 42")
+    assert (killed.measure, killed.figure.low, killed.figure.high) == ("killed", 42, None)
+    assert killed.figure.qualifier == "at least" and killed.figure.unit == "people"
+    assert "people" in killed.subject
+    assert "disaster agency" in killed.claimant
+    injured = find(claims, "more than 300")
+    assert injured.measure == "injured" and injured.figure.low == 300 and injured.figure.high is None
+    assert "disaster agency" in injured.claimant
+    evac = find(claims, "1,200")
+    assert evac.measure == "evacuated" and evac.figure.approx and "residents" in evac.subject
+    assert evac.claimant == "Rescue workers"
+    child = find(claims, "A child")
+    assert child.measure == "killed" and child.figure.low == child.figure.high == 1
+    assert child.claimant == "police"
+
+
+PROTEST = """Tens of thousands of people marched through central Dorvik on Saturday, organisers said, while police put the crowd at 18,000.
+Police said 27 protesters were arrested after clashes near the parliament building.
+"""
+
+
+def test_protest_crowd_sizes_keep_their_claimants(engine):
+    claims = claims_of(engine, PROTEST)
+    big = find(claims, "Tens of thousands")
+    assert big.measure == "attendance" and big.figure.approx and big.figure.low >= 10_000
+    assert big.claimant == "organisers"
+    police = find(claims, "18,000")
+    assert police.measure == "attendance" and police.figure.low == police.figure.high == 18_000
+    assert police.claimant == "police"
+    arrests = find(claims, "27")
+    assert arrests.measure == "arrested" and "protesters" in arrests.subject and arrests.claimant == "Police"
+
+
+ECONOMY = """Estmark inflation rose to 4.2% in October from 3.9% in September, the national statistics office said.
+Estmark unemployment fell to 5.1%, the lowest level since 2019.
+"""
+
+
+def test_economic_release_rates_and_subjects(engine):
+    claims = claims_of(engine, ECONOMY)
+    infl = find(claims, "4.2%")
+    assert infl.measure == "inflation" and infl.figure.unit == "percent" and infl.figure.low == 4.2
+    assert "Estmark" in infl.subject
+    assert "statistics office" in infl.claimant
+    unemp = find(claims, "5.1%")
+    assert unemp.measure == "unemployment" and "Estmark" in unemp.subject
+    # 2019 is a year, not a figure
+    assert not any("2019" in c.figure.text for c in claims)
+
+
+COMPANY = """Norvia Motors said on Thursday it would cut 1,200 jobs after quarterly revenue fell 8% to $4.2bn.
+The carmaker employs about 38,000 people worldwide.
+"""
+
+
+def test_company_news_jobs_and_money(engine):
+    claims = claims_of(engine, COMPANY)
+    jobs = find(claims, "1,200")
+    assert jobs.measure == "jobs" and jobs.claimant == "Norvia Motors"
+    rev = find(claims, "$4.2bn")
+    assert rev.measure == "revenue" and rev.figure.unit == "USD" and rev.figure.low == 4.2e9
+    change = find(claims, "8%")
+    assert change.measure == "revenue change" and change.figure.unit == "percent"
+    staff = find(claims, "38,000")
+    assert staff.measure == "jobs" and staff.figure.approx
+
+
+CONFLICT = """Velan troops suffer losses near Kalvik
+The Ostrian army said its forces had killed 50 Velan soldiers and wounded another 47 within three days of fighting.
+Velan's defence ministry said it had sent some 5,000 troops to the border region, according to state media.
+On Monday, two Velan soldiers were killed or wounded in shelling near Kalvik, a local official said.
+"""
+
+
+def test_conflict_measures_periods_and_claimants(engine):
+    claims = claims_of(engine, CONFLICT)
+    killed = find(claims, "50")
+    assert killed.measure == "killed" and killed.period == "3 days"
+    assert "Velan soldiers" in killed.subject
+    assert "Ostrian army" in killed.claimant
+    wounded = find(claims, "47")
+    assert wounded.measure == "injured" and "soldiers" in wounded.subject
+    sent = find(claims, "5,000")
+    assert sent.measure == "deployed" and sent.figure.approx and "troops" in sent.subject
+    both = find(claims, "two")
+    assert both.measure == "casualties" and both.figure.low == 2 and both.period is None
+    # "three days" is the period of the first claims, not a claim of its own
+    assert not any(c.figure.text.startswith("three") for c in claims)
+
+
+def test_cited_claimant_keeps_the_chain(engine):
+    text = (
+        "About 800 fighters were killed in the battle for Gorran, the Daily Ledger reported, "
+        "citing regional officials.\n"
+    )
+    claim = find(claims_of(engine, text), "About 800")
+    assert claim.measure == "killed"
+    assert claim.claimant_chain == ("the Daily Ledger", "regional officials")
+    assert claim.claimant == "the Daily Ledger, citing regional officials"
+
+
+def test_attribution_in_the_next_sentence(engine):
+    text = (
+        "Around 600 soldiers were killed in the fighting near Orvel. "
+        "This information was reported by the Morning Post, citing unnamed officials.\n"
+    )
+    claim = find(claims_of(engine, text), "Around 600")
+    assert claim.claimant_chain == ("the Morning Post", "unnamed officials")
+
+
+def test_implicit_subject_is_resolved_from_the_article(engine):
+    text = (
+        "Velan soldiers have been fighting near Kalvik since March.\n"
+        "Officials said 120 Velan soldiers were killed in the assault. "
+        "Another 30 troops were captured on Sunday, the army said.\n"
+    )
+    claims = claims_of(engine, text)
+    captured = find(claims, "30")
+    assert captured.measure == "captured"
+    assert "Velan" in captured.subject
+
+
+def test_no_claims_from_boilerplate_or_non_figures(engine):
+    text = (
+        "The council met on 12 March 2024 at 10:30 in Room 4 of the town hall on 22 Mill Street.\n"
+        "The mayor, 58, said the plan would be reviewed in section 5 of the report.\n"
+        "Leave a Reply\n"
+        "I am Sam Reed, a journalist and writer. I have been writing for the Gazette since 2015, with 300 stories.\n"
+    )
+    assert claims_of(engine, text) == []
+
+
+def test_offsets_point_into_the_article(engine):
+    claims = claims_of(engine, DISASTER)
+    for c in claims:
+        assert DISASTER[c.start : c.end] == c.sentence
+        assert c.start <= c.figure_start < c.figure_end <= c.end
+    assert all(c.subject_terms for c in claims if c.subject)
