@@ -121,7 +121,7 @@ UNIT_PHRASES: dict[str, str] = {
     # area
     "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2",
     "square kilometer": "km2", "square km": "km2", "sq km": "km2", "sq . km": "km2",
-    "sq. km": "km2", "sq km .": "km2", "km²": "km2", "km2": "km2", "sqkm": "km2", "km ²": "km2",
+    "sq. km": "km2", "km²": "km2", "km2": "km2", "sqkm": "km2", "km ²": "km2",
     "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2",
     "sq m": "m2", "m²": "m2", "m2": "m2",
     "square miles": "sqmi", "square mile": "sqmi", "sq mi": "sqmi", "sq . mi": "sqmi", "sq. mi": "sqmi",
@@ -135,7 +135,6 @@ UNIT_PHRASES: dict[str, str] = {
     "inches": "in", "inch": "in", "centimetres": "cm", "centimeters": "cm", "cm": "cm",
     "millimetres": "mm", "millimeters": "mm", "mm": "mm", "light years": "light years",
     "light - years": "light years", "nanometers": "nm", "nanometres": "nm", "nanometer": "nm",
-    "nm": "nm",
     # weight
     "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kilo": "kg", "kg": "kg", "kgs": "kg",
     "grams": "g", "gram": "g", "milligrams": "mg", "mg": "mg", "tonnes": "t", "tonne": "t",
@@ -343,15 +342,17 @@ class FigureParser:
         n = len(doc)
         i = 0
         last_end = 0
+        carried: tuple[int, str, str] | None = None
         while i < n:
-            found = self._at(doc, i, ctx, last_end)
+            found = self._at(doc, i, ctx, last_end, carried)
             if found is None:
                 i += 1
                 continue
-            match, resume = found
+            match, resume, hedge = found
             if match is not None:
                 out.append(match)
                 last_end = match.end
+                carried = (match.end, hedge[1], hedge[2]) if hedge is not None and hedge[1] in ("lower", "upper", "approx") else None
             i = max(resume, i + 1)
         return out
 
@@ -479,8 +480,14 @@ class FigureParser:
             return k + 1, GLUED_ONLY_PHRASES[doc[k].lower_], None
         return None
 
-    def _at(self, doc: Doc, i: int, ctx: _Context, last_end: int) -> tuple[FigureMatch | None, int] | None:
-        """The figure starting at token ``i`` and where to resume scanning; None if there is none."""
+    def _at(
+        self, doc: Doc, i: int, ctx: _Context, last_end: int, carried: tuple[int, str, str] | None
+    ) -> tuple[FigureMatch | None, int, tuple[int, str, str] | None] | None:
+        """The figure starting at token ``i``, where to resume scanning and the hedge applied.
+
+        ``carried`` is the hedge of the previous figure: a conversion in brackets right after
+        it shares it ("more than 7.5 million crowns (US $1.1 million)").
+        """
         first = self._part(doc, i, ctx)
         if first is None:
             return None
@@ -505,7 +512,7 @@ class FigureParser:
         if second is not None and a1.kind not in ("vague", "fraction"):
             verdict = self._range_verdict(doc, first, second, connector, hedge, prev_word)
             if verdict == "score":
-                return None, second.end
+                return None, second.end, None
             if verdict == "change":
                 # "from 4.8 to 4.7 percent": two figures; the unit written once applies to both
                 if first.unit is None and first.currency is None:
@@ -528,7 +535,10 @@ class FigureParser:
         if post is not None and post[2] in ("at least", "at most") and not _clause_end(doc, post[0]):
             post = None
         if self._excluded(doc, first, second, hedge, post, prev_word):
-            return None, end
+            return None, end, None
+        if hedge is None and post is None and carried is not None and carried[0] < first.start \
+                and all(doc[k].text in ("(", "/", "[") for k in range(carried[0], first.start)):
+            hedge = (first.start, carried[1], carried[2])
         start = hedge[0] if hedge is not None else first.start
         if post is not None:
             end = post[0]
@@ -536,10 +546,15 @@ class FigureParser:
         anchor = last.amount.anchor
         unit_explicit = (last.unit or last.currency or first.unit or first.currency) is not None
         span = doc[start:end]
+        end_char = span.end_char
+        if _absorbed_period(doc[end - 1]):
+            end_char -= 1
+        figure = Figure(text=span.text[: end_char - span.start_char], low=figure.low, high=figure.high,
+                        qualifier=figure.qualifier, approx=figure.approx, unit=figure.unit)
         return FigureMatch(
-            figure=figure, start=start, end=end, start_char=span.start_char, end_char=span.end_char,
+            figure=figure, start=start, end=end, start_char=span.start_char, end_char=end_char,
             anchor=anchor, unit_explicit=unit_explicit,
-        ), end
+        ), end, hedge or post
 
     def _range_verdict(self, doc: Doc, first: _Part, second: _Part, connector: str,
                        hedge: tuple[int, str, str] | None, prev_word: str) -> str:
@@ -658,6 +673,12 @@ def _scaled_to(a: Amount, low: float) -> Amount:
     a.high = low
     a.scaled = True
     return a
+
+
+def _absorbed_period(tok) -> bool:
+    """"$5.4m." at the end of a sentence: the tokenizer keeps the full stop on the abbreviation."""
+    t = tok.text
+    return len(t) > 1 and t.endswith(".") and t[:-1].lower() in ("m", "bn", "k", "b", "mn", "km", "kg", "lb", "ft", "mi")
 
 
 def _prev_lower(doc: Doc, i: int) -> str:

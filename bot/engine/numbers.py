@@ -269,7 +269,7 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
         elif has_currency and key.lower() in CURRENCY_SCALES:
             factor = CURRENCY_SCALES[key.lower()]
             scaled = True
-        elif key.lower() in SUFFIX_UNITS and not (key == "m" and has_currency):
+        elif key.lower() in SUFFIX_UNITS and not (key == "m" and has_currency) and key != "Nm":
             unit = SUFFIX_UNITS[key.lower()]
         else:
             return None  # "3rd", "1990s", "3pm", "221B": not an amount
@@ -513,6 +513,9 @@ def _small_int(doc: Doc, i: int) -> int | None:
     return None
 
 
+_VAGUE_STARTERS = frozenset({w[0] for w in VAGUE_MULTIPLIERS} | {w[0] for w in VAGUE_ALONE} | set(PLURAL_SCALES))
+
+
 def read_amount(doc: Doc, i: int, currency: bool = False) -> Amount | None:
     """The amount starting at token ``i``, or None."""
     tok = doc[i]
@@ -531,9 +534,10 @@ def read_amount(doc: Doc, i: int, currency: bool = False) -> Amount | None:
         frac = read_fraction(doc, i)
         if frac is not None:
             return frac
-    vague = read_vague(doc, i)
-    if vague is not None:
-        return vague
+    if low in _VAGUE_STARTERS:
+        vague = read_vague(doc, i)
+        if vague is not None:
+            return vague
     if _word_value(low) is not None or low in ("a", "an"):
         return read_word_number(doc, i)
     return None

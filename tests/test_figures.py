@@ -1,0 +1,352 @@
+"""The figure parser: amounts, hedges, ranges, vague amounts, units, and what is no figure.
+
+Every case runs on a tokenizer-only Doc (``nlp.make_doc``) and a fully parsed Doc,
+which must agree. The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.engine.figures import FigureMatch, FigureParser, find_figures, parser_for
+from bot.engine.types import Figure
+
+pytestmark = pytest.mark.slow
+
+N = None
+
+
+def figures(nlp, text: str) -> list[FigureMatch]:
+    fast = find_figures(nlp.make_doc(text))
+    full = find_figures(nlp(text))
+    assert [(m.start, m.end, m.figure, m.anchor, m.unit_explicit) for m in fast] == [
+        (m.start, m.end, m.figure, m.anchor, m.unit_explicit) for m in full
+    ], f"tokenizer-only and parsed Docs disagree on {text!r}"
+    return fast
+
+
+def only(nlp, text: str) -> Figure:
+    found = figures(nlp, text)
+    assert len(found) == 1, f"{text!r}: expected one figure, got {[m.figure.text for m in found]}"
+    return found[0].figure
+
+
+def check(fig: Figure, text, low, high, qualifier, approx, unit) -> None:
+    got = (fig.text, fig.low, fig.high, fig.qualifier, fig.approx, fig.unit)
+    assert got == (text, low, high, qualifier, approx, unit)
+
+
+# (sentence, figure text, low, high, qualifier, approx, unit)
+DIGITS = [
+    ("Officials counted 1,243 damaged homes.", "1,243", 1243, 1243, N, False, "count"),
+    ("The index rose by 3.1 overnight.", "3.1", 3.1, 3.1, N, False, "count"),
+    ("Turnout reached 4.25% in the district.", "4.25%", 4.25, 4.25, N, False, "percent"),
+    ("The agency registered 13000 new claims.", "13000", 13000, 13000, N, False, "count"),
+    ("The army deployed 19 helicopters.", "19", 19, 19, N, False, "count"),
+    ("Prices climbed 0.5 percent in March.", "0.5 percent", 0.5, 0.5, N, False, "percent"),
+]
+
+WORDS_AND_SCALES = [
+    ("Medics treated two firefighters.", "two", 2, 2, N, False, "count"),
+    ("The court heard twenty-one witnesses.", "twenty-one", 21, 21, N, False, "count"),
+    ("A dozen boats were seized.", "A dozen", 12, 12, "a dozen", True, "count"),
+    ("Organisers expect a thousand runners.", "a thousand", 1000, 1000, N, False, "count"),
+    ("The flood displaced 1.2 million residents.", "1.2 million", 1_200_000, 1_200_000, N, False, "count"),
+    ("The fund raised $4.2bn last year.", "$4.2bn", 4.2e9, 4.2e9, N, False, "USD"),
+    ("The club paid £3m for the striker.", "£3m", 3e6, 3e6, N, False, "GBP"),
+    ("Brussels pledged 40 million euros in aid.", "40 million euros", 4e7, 4e7, N, False, "EUR"),
+    ("Crude settled at US $58.24 on Friday.", "US $58.24", 58.24, 58.24, N, False, "USD"),
+    ("The scheme reached half a million households.", "half a million", 500_000, 500_000, N, False, "count"),
+    ("The city hired one hundred and twenty nurses.", "one hundred and twenty", 120, 120, N, False, "count"),
+    ("Rebels freed three thousand prisoners.", "three thousand", 3000, 3000, N, False, "count"),
+    ("The works will cost two and a half million pounds.", "two and a half million pounds", 2.5e6, 2.5e6, N,
+     False, "GBP"),
+    ("The deal is worth €5.5 billion.", "€5.5 billion", 5.5e9, 5.5e9, N, False, "EUR"),
+    ("A bill of USD 250 was sent.", "USD 250", 250, 250, N, False, "USD"),
+    ("The yacht sold for USD10m.", "USD10m", 1e7, 1e7, N, False, "USD"),
+    ("Donors gave 2 billion dollars.", "2 billion dollars", 2e9, 2e9, N, False, "USD"),
+    ("The startup raised $50k from friends.", "$50k", 50_000, 50_000, N, False, "USD"),
+    ("Shares in the unit hit ₹500 on Monday.", "₹500", 500, 500, N, False, "INR"),
+    ("Analysts expect 4.3M units to ship.", "4.3M", 4.3e6, 4.3e6, N, False, "count"),
+    ("The grant totals 7 bn over a decade.", "7 bn", 7e9, 7e9, N, False, "count"),
+]
+
+RANGES = [
+    ("Estimates put the crowd at 10,000 to 12,000.", "10,000 to 12,000", 10_000, 12_000, N, False, "count"),
+    ("They said between 10,000 to 12,000 troops had moved.", "between 10,000 to 12,000", 10_000, 12_000,
+     "between", False, "count"),
+    ("Between 500 and 700 families fled.", "Between 500 and 700", 500, 700, "between", False, "count"),
+    ("Police said 10,000-12,000 people marched.", "10,000-12,000", 10_000, 12_000, N, False, "count"),
+    ("Police said 10,000–12,000 people marched.", "10,000–12,000", 10_000, 12_000, N, False, "count"),
+    ("Police said 10,000 - 12,000 people marched.", "10,000 - 12,000", 10_000, 12_000, N, False, "count"),
+    ("The repairs will cost 10 to 12 million dollars.", "10 to 12 million dollars", 1e7, 1.2e7, N, False, "USD"),
+    ("Growth of 5 to 10% is forecast.", "5 to 10%", 5, 10, N, False, "percent"),
+    ("Fines of between $1bn and $2bn are possible.", "between $1bn and $2bn", 1e9, 2e9, "between", False, "USD"),
+    ("About 300 to 400 workers walked out.", "About 300 to 400", 300, 400, "about", True, "count"),
+    ("Two or three boats capsized.", "Two or three", 2, 3, N, False, "count"),
+    ("Forecasts ranging from 10 to 12 inches of snow.", "10 to 12 inches", 10, 12, N, False, "in"),
+    ("The car does 14-18 mpg in town.", "14-18 mpg", 14, 18, N, False, "mpg"),
+    ("It needs a 5-10W laser.", "5-10W", 5, 10, N, False, "w"),
+]
+
+HEDGES = [
+    ("At least 30 sailors were rescued.", "At least 30", 30, N, "at least", False, "count"),
+    ("More than 40 shops closed.", "More than 40", 40, N, "more than", False, "count"),
+    ("The blaze burned over 50 homes.", "over 50", 50, N, "over", False, "count"),
+    ("The ferry carries up to 60 cars.", "up to 60", N, 60, "up to", False, "count"),
+    ("Fewer than 70 voters turned up.", "Fewer than 70", N, 70, "fewer than", False, "count"),
+    ("It took less than 80 minutes.", "less than 80 minutes", N, 80, "less than", False, "minutes"),
+    ("About 90 delegates attended.", "About 90", 90, 90, "about", True, "count"),
+    ("Around 100 trucks waited.", "Around 100", 100, 100, "around", True, "count"),
+    ("Roughly 110 flights were cancelled.", "Roughly 110", 110, 110, "roughly", True, "count"),
+    ("The storm felled some 120 trees.", "some 120", 120, 120, "some", True, "count"),
+    ("Approximately 130 patients were moved.", "Approximately 130", 130, 130, "approximately", True, "count"),
+    ("Nearly 140 schools shut.", "Nearly 140", 140, 140, "nearly", True, "count"),
+    ("Almost 150 cattle drowned.", "Almost 150", 150, 150, "almost", True, "count"),
+    ("As many as 160 miners are trapped.", "As many as 160", N, 160, "as many as", False, "count"),
+    ("Losses could exceed 170 aircraft.", "could exceed 170", 170, N, "could exceed", False, "count"),
+    ("An estimated 180 fishermen are missing.", "An estimated 180", 180, 180, "an estimated", True, "count"),
+    ("Close to 190 lorries were stuck.", "Close to 190", 190, 190, "close to", True, "count"),
+    ("Well over 200 firms signed.", "Well over 200", 200, N, "well over", False, "count"),
+    ("Upwards of 210 volunteers helped.", "Upwards of 210", 210, N, "upwards of", False, "count"),
+    ("No more than 220 guests are allowed.", "No more than 220", N, 220, "no more than", False, "count"),
+    ("The vote needs 230 or more signatures.", "230 or more", 230, N, "or more", False, "count"),
+    ("The crew of 40 or so sailors was safe.", "40 or so", 40, 40, "or so", True, "count"),
+    ("Rents rose 30-plus percent.", "30-plus", 30, N, "-plus", False, "count"),
+    ("Cooking takes ~25 minutes.", "~25 minutes", 25, 25, "~", True, "minutes"),
+    ("The charge is just under 20 percent.", "just under 20 percent", N, 20, "just under", False, "percent"),
+    ("The fine could reach more than $100 million.", "more than $100 million", 1e8, N, "more than", False, "USD"),
+    ("Exactly 57 ballots were spoiled.", "Exactly 57", 57, 57, "exactly", False, "count"),
+    ("Patients waited an average of 70 days.", "an average of 70 days", 70, 70, "an average of", False, "days"),
+]
+
+VAGUE = [
+    ("Several hundred residents were evacuated.", "Several hundred", 200, 900, "several hundred", True, "count"),
+    ("Hundreds of protesters gathered.", "Hundreds", 200, 999, "hundreds", True, "count"),
+    ("A few hundred fans stayed.", "A few hundred", 200, 500, "a few hundred", True, "count"),
+    ("Dozens of cars were torched.", "Dozens", 24, 99, "dozens", True, "count"),
+    ("Scores of villagers fled.", "Scores", 40, 199, "scores", True, "count"),
+    ("Thousands of homes lost power.", "Thousands", 2000, 9999, "thousands", True, "count"),
+    ("Tens of thousands of people marched.", "Tens of thousands", 20_000, 99_999, "tens of thousands", True,
+     "count"),
+    ("Hundreds of thousands of people fled.", "Hundreds of thousands", 200_000, 999_999,
+     "hundreds of thousands", True, "count"),
+    ("Millions of viewers watched.", "Millions", 2_000_000, 9_999_999, "millions", True, "count"),
+    ("Approximately half of the territory was retaken.", "Approximately half", 50, 50, "approximately", True,
+     "percent"),
+    ("Half the staff went on strike.", "Half", 50, 50, "half", True, "percent"),
+    ("A third of the budget went on fuel.", "A third", 33.33, 33.33, "a third", True, "percent"),
+    ("A quarter of the fleet is idle.", "A quarter", 25, 25, "a quarter", True, "percent"),
+    ("Two-thirds of voters backed it.", "Two-thirds", 66.67, 66.67, "two-thirds", True, "percent"),
+    ("A handful of shops reopened.", "A handful", 2, 5, "a handful", True, "count"),
+    ("A couple of drones were downed.", "A couple", 2, 2, "a couple", True, "count"),
+    ("More than a dozen trawlers sank.", "More than a dozen", 12, N, "more than", True, "count"),
+    ("Several thousand tonnes of grain rotted.", "Several thousand tonnes", 2000, 9000, "several thousand", True,
+     "t"),
+    ("One in five adults smokes.", "One in five", 20, 20, N, False, "percent"),
+]
+
+UNITS = [
+    ("Unemployment fell to 5 per cent.", "5 per cent", 5, 5, N, False, "percent"),
+    ("Unemployment fell to 5 percent.", "5 percent", 5, 5, N, False, "percent"),
+    ("The rate rose 2 percentage points.", "2 percentage points", 2, 2, N, False, "pp"),
+    ("The bank cut rates by 25 basis points.", "25 basis points", 25, 25, N, False, "bp"),
+    ("Troops seized 300 square kilometres.", "300 square kilometres", 300, 300, N, False, "km2"),
+    ("Troops seized 300 square kilometers.", "300 square kilometers", 300, 300, N, False, "km2"),
+    ("Troops seized 40 sq km.", "40 sq km", 40, 40, N, False, "km2"),
+    ("Troops seized 5 km².", "5 km²", 5, 5, N, False, "km2"),
+    ("Troops seized 3 km2 of land.", "3 km2", 3, 3, N, False, "km2"),
+    ("The fire burned 200 acres.", "200 acres", 200, 200, N, False, "acre"),
+    ("The fire burned 20 hectares.", "20 hectares", 20, 20, N, False, "ha"),
+    ("The convoy drove 30 miles.", "30 miles", 30, 30, N, False, "mi"),
+    ("The convoy drove 12 km.", "12 km", 12, 12, N, False, "km"),
+    ("The bomb weighed 50 kg.", "50 kg", 50, 50, N, False, "kg"),
+    ("Customs seized 3 tonnes of cocaine.", "3 tonnes", 3, 3, N, False, "t"),
+    ("Gusts hit 60 mph on the coast.", "60 mph", 60, 60, N, False, "mph"),
+    ("Gusts hit 90 km/h on the coast.", "90 km/h", 90, 90, N, False, "km/h"),
+    ("Gusts hit 80 miles per hour.", "80 miles per hour", 80, 80, N, False, "mph"),
+    ("The siege lasted three days.", "three days", 3, 3, N, False, "days"),
+    ("The wall is 3m high.", "3m", 3, 3, N, False, "m"),
+    ("A sample of 45g was taken.", "45g", 45, 45, N, False, "g"),
+    ("The engine makes 300 horsepower.", "300 horsepower", 300, 300, N, False, "hp"),
+    ("The index closed at 1,478 points.", "1,478 points", 1478, 1478, N, False, "points"),
+    ("The reactor produces 1,000 MW.", "1,000 MW", 1000, 1000, N, False, "mw"),
+    ("The plant opened a 10-year contract.", "10-year", 10, 10, N, False, "years"),
+    ("Temperatures hit 40 degrees Celsius.", "40 degrees Celsius", 40, 40, N, False, "°c"),
+    ("The pipeline carries 5,000 barrels a day.", "5,000 barrels", 5000, 5000, N, False, "barrels"),
+]
+
+ALL_CASES = DIGITS + WORDS_AND_SCALES + RANGES + HEDGES + VAGUE + UNITS
+
+
+@pytest.mark.parametrize("sentence,text,low,high,qualifier,approx,unit", ALL_CASES)
+def test_figure(nlp, sentence, text, low, high, qualifier, approx, unit):
+    check(only(nlp, sentence), text, low, high, qualifier, approx, unit)
+
+
+NOT_FIGURES = [
+    # dates and years
+    "The war began in 2022.",
+    "Troops crossed the border in February 2022.",
+    "The talks opened on January 11.",
+    "The decree is dated 2024-12-17.",
+    "Prices have doubled since 2020.",
+    "The style was popular in the 1990s.",
+    "The treaty was signed on 11 March 2019.",
+    "Talks resume Oct. 31 in Geneva.",
+    "The 2022 elections were disputed.",
+    "The archive dates from 1685 onwards.",
+    # times of day
+    "The sirens sounded at 3pm.",
+    "The sirens sounded at 3 pm.",
+    "The meeting starts at 10:30.",
+    "The shelling began at 8 a.m. local time.",
+    "Polls close at 9 o'clock.",
+    # ages
+    "A 12-year-old was hurt.",
+    "A 12 year-old was hurt.",
+    "The governor, 58, resigned.",
+    "A man aged 34 was arrested.",
+    "She joined the navy at age 21.",
+    "The defendant was 45 years old.",
+    # phone numbers and addresses
+    "Call the hotline on 202-555-0143.",
+    "Call the office on (020) 7946 0958.",
+    "Call +44 20 7946 0958 for details.",
+    "The premier lives at 10 Downing Street.",
+    "The detective lived at 221B Baker St.",
+    # designators
+    "The rule is set out in section 5.",
+    "The chart is on page 12.",
+    "The treaty invokes Article 5.",
+    "He sat in row 7.",
+    "Read chapter 3 first.",
+    "The bus left from platform 9.",
+    "The ship is No. 10 in the list.",
+    # product and model names
+    "The firm unveiled its Model 7.",
+    "She dropped her iPhone 11.",
+    "The airline grounded its Boeing 737.",
+    "The COVID-19 rules ended.",
+    "The F-16 took off.",
+    "The G7 met in Italy.",
+    "The S&P 500 dipped.",
+    # ordinals
+    "It was the first attack.",
+    "She finished 3rd in the race.",
+    "The 21st brigade moved north.",
+    # "one" as a pronoun
+    "It was one of the worst floods.",
+    "No one was hurt.",
+    "The one who called left.",
+    # scores, list markers, decades
+    "Leeds won 3-1 at home.",
+    "1. Introduction",
+    "Unemployment peaked in the 90s.",
+    # vague words that are too vague to check
+    "Several people were hurt.",
+    "A few shops were looted.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FIGURES)
+def test_not_a_figure(nlp, sentence):
+    found = figures(nlp, sentence)
+    assert found == [], [m.figure.text for m in found]
+
+
+def test_numbers_beside_non_figures_are_still_found(nlp):
+    found = figures(nlp, "In 2022, 30 soldiers died at 3pm in section 5, and the governor, 58, counted 40 more.")
+    assert [m.figure.text for m in found] == ["30", "40"]
+
+
+def test_from_to_is_a_change_with_two_figures(nlp):
+    found = figures(nlp, "The range grew from 252 to 287 miles.")
+    assert [(m.figure.text, m.figure.low, m.figure.high, m.figure.unit) for m in found] == [
+        ("252", 252, 252, "mi"),
+        ("287 miles", 287, 287, "mi"),
+    ]
+
+
+def test_rose_to_from(nlp):
+    found = figures(nlp, "The toll rose to 47 from 31.")
+    assert [(m.figure.low, m.figure.high) for m in found] == [(47, 47), (31, 31)]
+
+
+def test_several_figures_in_text_order_without_overlap(nlp):
+    text = "At least 30 soldiers died, about 1,243 square kilometres were lost and $4.2bn was pledged."
+    found = figures(nlp, text)
+    assert [m.figure.text for m in found] == ["At least 30", "about 1,243 square kilometres", "$4.2bn"]
+    ends = [m.end for m in found]
+    starts = [m.start for m in found]
+    assert all(e <= s for e, s in zip(ends, starts[1:]))
+    for m in found:
+        assert text[m.start_char:m.end_char] == m.figure.text
+
+
+def test_span_and_anchor(nlp):
+    doc = nlp("Officials said at least 30 soldiers were killed.")
+    (m,) = find_figures(doc)
+    assert (m.start, m.end) == (2, 5)
+    assert doc[m.anchor].text == "30"
+    assert doc[m.anchor].head.text == "soldiers"
+    assert not m.unit_explicit
+
+
+def test_anchor_is_the_last_quantity_token(nlp):
+    doc = nlp.make_doc("They pledged 40 million euros.")
+    (m,) = find_figures(doc)
+    assert doc[m.anchor].text == "million"
+    assert m.unit_explicit
+    doc = nlp.make_doc("Between 500 and 700 families fled.")
+    (m,) = find_figures(doc)
+    assert doc[m.anchor].text == "700"
+
+
+def test_parenthetical_conversion_shares_the_hedge(nlp):
+    found = figures(nlp, "The engine makes just under 296 hp (224 kW).")
+    assert [(m.figure.low, m.figure.high, m.figure.unit) for m in found] == [(N, 296, "hp"), (N, 224, "kw")]
+
+
+def test_vague_bounds_support_the_verdicts(nlp):
+    several = only(nlp, "The army took several hundred square kilometres.")
+    assert several.unit == "km2" and several.high < 1243 * 0.9
+    hundreds = only(nlp, "Hundreds of soldiers died.")
+    at_least = only(nlp, "At least 30 soldiers died.")
+    assert hundreds.low >= at_least.low and at_least.high is None
+
+
+def test_figure_json_round_numbers(nlp):
+    fig = only(nlp, "The fund raised $4.2bn.")
+    assert fig.to_json() == {"text": "$4.2bn", "low": 4200000000, "high": 4200000000, "qualifier": None,
+                             "approx": False, "unit": "USD"}
+
+
+def test_parser_is_cached_per_vocab_and_refuses_another_vocab(nlp):
+    import spacy
+
+    assert parser_for(nlp.vocab) is parser_for(nlp.vocab)
+    other = spacy.blank("en")
+    with pytest.raises(ValueError):
+        FigureParser(nlp.vocab).find(other.make_doc("30 soldiers"))
+    assert [m.figure.low for m in find_figures(other.make_doc("30 soldiers"))] == [30]
+
+
+def test_empty_and_numberless_docs(nlp):
+    assert figures(nlp, "") == []
+    assert figures(nlp, "The talks ended without agreement.") == []
+
+
+def test_fast_enough_for_every_article(nlp):
+    text = ("Officials said at least 30 soldiers were killed and about 1,243 square kilometres were lost, "
+            "while between 500 and 700 families fled on January 11 at 3pm. ") * 400
+    doc = nlp.make_doc(text)
+    parser = parser_for(nlp.vocab)
+    parser.find(doc)
+    t0 = time.perf_counter()
+    found = parser.find(doc)
+    elapsed = time.perf_counter() - t0
+    assert len(found) == 3 * 400
+    assert elapsed < 1.0, f"{len(doc)} tokens took {elapsed:.2f}s"
