@@ -54,6 +54,7 @@ def test_disaster_toll(engine):
     assert evac.claimant == "Rescue workers"
     child = find(claims, "A child")
     assert child.measure == "killed" and child.figure.low == child.figure.high == 1
+    assert child.period == "one incident"  # not a running toll: never compared with the 42
     assert child.claimant == "police"
 
 

@@ -103,7 +103,7 @@ def stored(figure: Figure, *, status: ClaimStatus = ClaimStatus.UNREVIEWED, sour
         (fig(100, approx=True), fig(89), C),
         (fig(100, approx=True), fig(115, approx=True), M),  # 90..110 vs 103.5..126.5
         (fig(100, approx=True), fig(125, approx=True), C),  # 90..110 vs 112.5..137.5
-        (fig(100), fig(110), C),
+        (fig(101), fig(111), C),  # exact, not round: no tolerance
         (fig(50), fig(52), C),
         (fig(50), fig(50), M),
         (fig(1000, approx=True), fig(3000, approx=True), C),
@@ -111,8 +111,14 @@ def stored(figure: Figure, *, status: ClaimStatus = ClaimStatus.UNREVIEWED, sour
         (fig(200, 900, approx=True, unit="km2"), fig(1243, unit="km2"), C),  # "several hundred" km2
         (fig(200, 900, approx=True, unit="km2"), fig(800, unit="km2"), M),
         (fig(2000, 9999, approx=True), fig(10_500), M),  # thousands, widened to 10,998.9
-        (fig(2000, 9999, approx=True), fig(11_000), C),
+        (fig(2000, 9999, approx=True), fig(11_300), C),
         (fig(2000, 9999, approx=True), fig(12_000), C),
+        # round numbers as written are rounded: "10,000" is 9,000..11,000, "11,000" is 10,500..11,500
+        (fig(10_000, text="10,000"), fig(11_000, text="11,000"), M),
+        (fig(10_000, text="10,000"), fig(11_600, text="11,600"), C),
+        (fig(1_100, text="1,100"), fig(1_180, text="1,180"), C),
+        (fig(1_000, text="a thousand"), fig(1_080, text="1,080"), M),
+        (fig(4.2e9, text="$4.2bn", unit="USD"), fig(4.3e9, text="$4.3bn", unit="USD"), C),
         # bounds touching count as overlapping
         (fig(10_000, None), fig(10_000), M),
         (fig(None, 10), fig(10, None), M),

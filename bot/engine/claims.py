@@ -58,6 +58,8 @@ _PERIOD_ADJECTIVES = {
     "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
     "weekly": "week", "daily": "day", "overnight": "night",
 }
+#: the period of an implicit count ("a soldier was killed"): one incident, not a toll
+INCIDENT = "one incident"
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
 _CHANGE_VERBS = frozenset(
     """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
@@ -133,7 +135,7 @@ class ClaimExtractor:
         claimant, chain = self._claimant_for_sentence(doc, ctx)
         period_spans = self._period_spans(doc)
         used_periods: set[int] = set()
-        figures = self._with_implicit(doc, figures)
+        figures, implicit = self._with_implicit(doc, figures)
         nouns = [self._counted_noun(doc, m) for m in figures]
         for i, m in enumerate(figures):
             fig = m.figure
@@ -155,6 +157,9 @@ class ClaimExtractor:
             figure = replace(fig, unit=unit) if unit != fig.unit else fig
             location = self._location(doc, m, noun)
             period = self._period(doc, period_spans, used_periods)
+            if m.start in implicit:
+                # "a soldier was killed" counts one incident, not a running toll
+                period = period or INCIDENT
             claim = Claim(
                 sentence=doc.text,
                 figure=figure,
@@ -217,7 +222,7 @@ class ClaimExtractor:
         return out
 
     # -- figures and nouns -----------------------------------------------------
-    def _with_implicit(self, doc: Doc, figures: list[FigureMatch]) -> list[FigureMatch]:
+    def _with_implicit(self, doc: Doc, figures: list[FigureMatch]) -> tuple[list[FigureMatch], set[int]]:
         """Add implicit counts: "a soldier was killed", "the death of a North Korean soldier"."""
         covered = {i for m in figures for i in range(m.start, m.end)}
         extra: list[FigureMatch] = []
@@ -242,8 +247,8 @@ class ClaimExtractor:
                 )
             )
         if not extra:
-            return figures
-        return sorted([*figures, *extra], key=lambda m: m.start)
+            return figures, set()
+        return sorted([*figures, *extra], key=lambda m: m.start), {m.start for m in extra}
 
     def _casualty_context(self, noun: Token) -> bool:
         casualty = {"killed", "injured", "casualties", "captured", "missing", "arrested"}

@@ -141,6 +141,35 @@ def _rounding(value: float, tolerance: float) -> float:
     return min(place / 2, magnitude * tolerance)
 
 
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ROUND_WORDS = re.compile(r"\b(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
+
+
+def rounded_step(fig: Figure) -> float | None:
+    """The rounding a figure's written digits imply, when it is written as a round number.
+
+    Newsrooms write "10,000 soldiers" for "about 10,000". An exact figure
+    whose last number as written ends in two or more zeros is taken as rounded
+    to that many places ("10,000" to 10,000, "11,000" to 1,000), and a scale
+    word without digits ("a thousand") to its scale; the interval then widens
+    by half that step, at most by the approximate tolerance. "50", "1,243"
+    and "4.2bn" stay exact.
+    """
+    numbers = _WRITTEN_NUMBER.findall(fig.text)
+    value = fig.low if fig.low is not None else fig.high
+    if value is None:
+        return None
+    if not numbers:
+        return abs(value) if _ROUND_WORDS.search(fig.text) else None
+    last = numbers[-1].replace(",", "")
+    if "." in last or _ROUND_WORDS.search(fig.text[fig.text.rfind(numbers[-1]) :]):
+        return None
+    zeros = len(last) - len(last.rstrip("0"))
+    if zeros < 2 or len(last) < 3:
+        return None
+    return float(10**zeros)
+
+
 def figure_interval(
     fig: Figure, *, tolerance: float, unit: str | None = None, rounding: bool = False
 ) -> tuple[float, float]:
@@ -157,6 +186,9 @@ def figure_interval(
     if fig.approx:
         low -= abs(low) * tolerance if math.isfinite(low) else 0
         high += abs(high) * tolerance if math.isfinite(high) else 0
+    elif (step := rounded_step(fig)) is not None:
+        low -= min(step / 2, abs(low) * tolerance) if math.isfinite(low) else 0
+        high += min(step / 2, abs(high) * tolerance) if math.isfinite(high) else 0
     elif rounding:
         low -= _rounding(low, tolerance)
         high += _rounding(high, tolerance)
