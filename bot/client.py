@@ -221,17 +221,22 @@ def _store_label(db: str) -> str:
     return redact_url(db)
 
 
-def run(settings: Settings) -> None:
-    """Start the bot and block until it stops. Raises InputError when it cannot start."""
+async def run(settings: Settings) -> None:
+    """Start the bot and run until it stops (``crosscheck run`` awaits this).
+
+    Raises :class:`InputError` at once without a token, and with a sentence
+    naming the fix when Discord refuses the token or the Message Content intent.
+    """
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:
         raise InputError(NO_TOKEN)
-    bot = CrosscheckBot(settings)
     if not logging.getLogger().handlers:
         level = logging.getLevelName(settings.log_level.upper())
         discord.utils.setup_logging(level=level if isinstance(level, int) else logging.INFO, root=True)
+    bot = CrosscheckBot(settings)
     try:
-        bot.run(token, log_handler=None)
+        async with bot:
+            await bot.start(token)
     except discord.LoginFailure:
         raise InputError(
             "Discord refused the token in DISCORD_TOKEN. Copy it again from the developer portal "

@@ -298,13 +298,13 @@ async def test_sources_through_the_tree(bot, api):
 # -- startup --------------------------------------------------------------------------------------------------
 
 
-def test_run_without_a_token_says_how_to_set_it(settings):
+async def test_run_without_a_token_says_how_to_set_it(settings):
     with pytest.raises(InputError) as caught:
-        run(settings)
+        await run(settings)
     assert str(caught.value) == NO_TOKEN
     blank = settings.model_copy(update={"discord_token": SecretStr("   ")})
     with pytest.raises(InputError) as caught:
-        run(blank)
+        await run(blank)
     assert str(caught.value) == NO_TOKEN
 
 
