@@ -8,12 +8,12 @@ a transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from .types import Claim, ClaimStatus, SourceInfo, StoredClaim, StoredSource
+from .types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,42 @@ class WatchedChannel:
     channel_id: int
     added_by: str
     added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One row of the append-only audit log: who changed what, when and why."""
+
+    id: int
+    workspace: str
+    claim_id: int | None
+    actor: str
+    actor_id: int | None
+    #: 'set_status', 'edit', 'merge', 'delete', 'grade', 'setting', 'watch', 'unwatch', 'import'
+    action: str
+    old_status: ClaimStatus | None
+    new_status: ClaimStatus | None
+    reason: str | None
+    at: datetime
+    #: what changed, human-readable ("figure: 'about 10,000' -> 'about 11,000'"; for a delete,
+    #: a snapshot of the deleted claim), so the log stays meaningful after the claim is gone
+    detail: str | None = None
+
+
+#: Outlet reliability grades, best first (see docs: why this scale).
+GRADES = ("reliable", "generally reliable", "mixed", "unreliable", "unrated")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEdit:
+    """Fields a moderator may correct on an extracted claim; None leaves a field as it is."""
+
+    figure: Figure | None = None
+    measure: str | None = None
+    subject: str | None = None
+    claimant: str | None = None
+    location: str | None = None
+    period: str | None = None
 
 
 @runtime_checkable
@@ -104,7 +140,57 @@ class ClaimStore(Protocol):
     async def list_watches(self, workspace: str) -> list[WatchedChannel]: ...
 
     # -- curation (the verification desk) --------------------------------------
+    # Every curation method raises PermissionDenied unless ``actor.is_moderator`` (in the
+    # store itself, not only in the UI), NotFound for unknown ids, and writes the audit
+    # log in the same transaction as the change.
     async def set_status(
         self, workspace: str, claim_id: int, status: ClaimStatus, actor: Actor, reason: str
+    ) -> StoredClaim: ...
+
+    async def edit_claim(
+        self, workspace: str, claim_id: int, edit: ClaimEdit, actor: Actor, reason: str
     ) -> StoredClaim:
-        """Raises PermissionDenied unless actor.is_moderator; writes the audit log."""
+        """Correct an extraction error; retrieval terms follow a new subject or measure."""
+
+    async def merge_claims(
+        self, workspace: str, keep_id: int, merge_id: int, actor: Actor, reason: str
+    ) -> StoredClaim:
+        """Two claims that are one: ``merge_id`` becomes superseded by ``keep_id`` (kept, audited)."""
+
+    async def delete_claim(self, workspace: str, claim_id: int, actor: Actor, reason: str) -> None:
+        """Remove a claim; its audit entries (and a snapshot in ``detail``) stay forever."""
+
+    async def audit_entries(
+        self, workspace: str, *, claim_id: int | None = None, limit: int = 50
+    ) -> list[AuditEntry]:
+        """Newest first."""
+
+    async def set_grade(self, workspace: str, outlet: str, grade: str, actor: Actor, reason: str) -> None:
+        """Grade an outlet (one of GRADES); audited."""
+
+    async def grades(self, workspace: str) -> dict[str, str]:
+        """Outlet (as stored, case-insensitive key lower-cased) -> grade."""
+
+    async def get_setting(self, workspace: str, key: str) -> str | None: ...
+
+    async def set_setting(self, workspace: str, key: str, value: str | None, actor: Actor) -> None:
+        """Workspace settings such as 'moderator_role'; audited; moderators only."""
+
+    async def outlets(self, workspace: str, prefix: str = "", limit: int = 25) -> list[str]:
+        """Distinct outlets starting with ``prefix`` (case-insensitive), for autocomplete."""
+
+    async def claim_choices(self, workspace: str, prefix: str = "", limit: int = 25) -> list[StoredClaim]:
+        """Claims whose id starts with ``prefix`` or whose subject/figure contains it, newest first."""
+
+    def iter_claims(
+        self, workspace: str, *, statuses: Sequence[ClaimStatus] | None = None, batch: int = 500
+    ) -> AsyncIterator[StoredClaim]:
+        """Every claim of the workspace (for export), oldest first, in batches."""
+
+    async def add_reviewed(
+        self, info: SourceInfo, claims: Sequence[tuple[Claim, ClaimStatus]], actor: Actor
+    ) -> IngestResult:
+        """Import: like add_article, with each claim's status (audited as 'import')."""
+
+    async def workspaces(self) -> list[str]:
+        """Every workspace with data (for migrate-store and exports)."""
