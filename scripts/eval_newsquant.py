@@ -9,7 +9,8 @@ sentence where they disagree is counted.
 
 * value recall: share of gold quantities whose value one of our figures holds.
   A gold single value ``v`` matches a figure whose low or high equals ``v``; a
-  gold range ``a-b`` matches a figure with low = a and high = b. Floats match
+  gold range ``a-b`` matches a figure with low = min(a, b) and high = max(a, b)
+  (gold keeps the order of "from 4.8 to 4.7"). Floats match
   within 0.5% relative (or 1e-6 absolute). Gold stores shares ("two-thirds")
   as ratios; a figure in percent also matches ``v`` when ``x / 100`` equals it.
 * bound accuracy: over gold quantities with change ``=``, ``~``, ``<`` or
@@ -66,7 +67,8 @@ def value_match(fig: Figure, gold: tuple[float, float]) -> bool:
         if fig.unit == "percent":
             vals += [x / 100 for x in vals if x is not None]
         return any(close(x, lo) for x in vals)
-    return close(fig.low, lo) and close(fig.high, hi)
+    a, b = min(lo, hi), max(lo, hi)  # gold writes "from 4.8 to 4.7" as "4.8-4.7"
+    return close(fig.low, a) and close(fig.high, b)
 
 
 def bound_type(fig: Figure) -> str:

@@ -86,7 +86,7 @@ RANGES = [
     ("Fines of between $1bn and $2bn are possible.", "between $1bn and $2bn", 1e9, 2e9, "between", False, "USD"),
     ("About 300 to 400 workers walked out.", "About 300 to 400", 300, 400, "about", True, "count"),
     ("Two or three boats capsized.", "Two or three", 2, 3, N, False, "count"),
-    ("Forecasts ranging from 10 to 12 inches of snow.", "10 to 12 inches", 10, 12, N, False, "in"),
+    ("Forecasts ranging from 10 to 12 inches of snow.", "from 10 to 12 inches", 10, 12, "from", False, "in"),
     ("The car does 14-18 mpg in town.", "14-18 mpg", 14, 18, N, False, "mpg"),
     ("It needs a 5-10W laser.", "5-10W", 5, 10, N, False, "w"),
 ]
@@ -262,12 +262,14 @@ def test_numbers_beside_non_figures_are_still_found(nlp):
     assert [m.figure.text for m in found] == ["30", "40"]
 
 
-def test_from_to_is_a_change_with_two_figures(nlp):
-    found = figures(nlp, "The range grew from 252 to 287 miles.")
-    assert [(m.figure.text, m.figure.low, m.figure.high, m.figure.unit) for m in found] == [
-        ("252", 252, 252, "mi"),
-        ("287 miles", 287, 287, "mi"),
-    ]
+def test_from_to_is_one_figure_spanning_the_change(nlp):
+    check(only(nlp, "The range grew from 252 to 287 miles."), "from 252 to 287 miles", 252, 287, "from", False, "mi")
+    check(only(nlp, "Growth slowed from 4.8 to 4.7 percent."), "from 4.8 to 4.7 percent", 4.7, 4.8, "from", False,
+          "percent")
+    check(only(nlp, "Sales rose from 10 to 12 million dollars."), "from 10 to 12 million dollars", 1e7, 1.2e7,
+          "from", False, "USD")
+    assert figures(nlp, "Talks run from 9 am to 5 pm, from 2019 to 2021.") == []
+    check(only(nlp, "The tally is up from 30."), "30", 30, 30, N, False, "count")
 
 
 def test_rose_to_from(nlp):

@@ -23,9 +23,12 @@ Semantics of a ``Figure`` (low, high, qualifier, approx):
 * ranges ("between 500 and 700", "10,000 to 12,000", "10,000-12,000",
   "estimates ranging from 10 to 12") -> low/high, qualifier "between" where
   written; a scale or unit written once applies to both ends ("10 to 12 million",
-  "5 to 10%"). "from 252 to 287 miles" (without "range"/"ranging") is a change,
-  not an uncertainty: it gives two figures, 252 and 287, both in miles.
-  "two or three" is a range.
+  "5 to 10%"). "two or three" is a range.
+* a change written "from X to Y" ("rose from 252 to 287 miles", "slowed from 4.8
+  to 4.7 percent") is ONE figure spanning both values, low=min, high=max, with
+  qualifier "from": the verdict engine then neither conflicts with the old nor
+  with the new value, and the claim extractor can tell a change (qualifier
+  "from") from an uncertainty. "rose to 47 from 31" stays two figures.
 * vague amounts ("several hundred", "hundreds", "tens of thousands", "dozens",
   "a dozen", "a handful", "half of", "a third of"...) -> the intervals documented
   in ``bot.engine.numbers``, approx=True, the vague words as qualifier. A hedge
@@ -105,7 +108,7 @@ APPROX_HEDGES = (
 )
 EXACT_HEDGES = ("exactly", "precisely", "a total of", "a record", "only", "just", "an average of",
                 "average of", "averaging", "on average")
-RANGE_HEDGES = ("between",)
+RANGE_HEDGES = ("between", "from")
 POST_LOWER = ("or more", "or above", "or over", "or higher", "plus", "- plus", "+", "and up", "and above",
               "at least", "or greater")
 POST_UPPER = ("or fewer", "or less", "or under", "or below", "or lower", "at most")
@@ -174,7 +177,7 @@ UNIT_PHRASES: dict[str, str] = {
 #: unit phrases that count only when glued to the number ("45g", "3m", "118.5p", "30 ° C")
 GLUED_ONLY = frozenset({"g", "m", "p", "t", "h", "c", "f", "pc", "ha", "in", "mi", "pp"})
 GLUED_ONLY_PHRASES: dict[str, str] = {
-    "g": "g", "m": "m", "p": "pence", "t": "t", "h": "hours", "c": "°c", "f": "°f",
+    "g": "g", "m": "m", "p": "pence", "t": "t", "h": "hours", "C": "°c", "F": "°f",
 }
 
 MONTHS = (
@@ -216,7 +219,6 @@ ONE_BLOCKERS_BEFORE = frozenset(
     "no the this that which each any every some someone anyone no-one any-one such only last "
     "other little big new old right wrong".split()
 )
-RANGE_VERBS = frozenset("range ranges ranged ranging vary varies varied varying".split())
 TIME_WORDS = (
     "am pm a.m. p.m. a.m p.m gmt utc bst cet cest est edt pst pdt cst cdt et pt "
     "o'clock oclock hrs local"
@@ -296,7 +298,6 @@ class FigureParser:
             [month, day], [month, day, comma, year], [month, year], [day, month], [day, month, year],
             [month, day, {"ORTH": {"IN": ["-", "–", "to", "and"]}}, day],
             [year, {"ORTH": {"IN": ["-", "/"]}}, {"SHAPE": "dd"}, {"ORTH": {"IN": ["-", "/"]}}, {"SHAPE": "dd"}],
-            [{"LOWER": {"IN": sorted(WEEKDAYS)}}, {"ORTH": ",", "OP": "?"}, day],
             [{"LOWER": {"IN": ["the", "of"]}}, {"SHAPE": {"IN": ["dds", "'dds", "ddds"]}}],
         ])
         self._blockers.add("TIME", [
@@ -447,6 +448,9 @@ class FigureParser:
             c = ctx.currencies.get(end)
             if c is not None and c[1] == currency:
                 end = c[0]
+        if unit is None and currency is None and end < n and doc[end - 1].whitespace_ == "" \
+                and doc[end].is_alpha and amount.kind == "digits":
+            return None  # "4K", "5G", "3D": a name glued to a number
         for k in range(amount.start, amount.end):
             rule = ctx.blocked.get(k)
             if rule is None:
@@ -475,9 +479,9 @@ class FigureParser:
                 u = None
             else:
                 return u[0], self._unit_map[phrase], None
-        if glued and not hyphen and doc[k].lower_ in GLUED_ONLY_PHRASES and \
+        if glued and not hyphen and doc[k].text in GLUED_ONLY_PHRASES and \
                 (k + 1 >= n or not doc[k + 1].text[:1].isalnum() or doc[k].whitespace_ != ""):
-            return k + 1, GLUED_ONLY_PHRASES[doc[k].lower_], None
+            return k + 1, GLUED_ONLY_PHRASES[doc[k].text], None
         return None
 
     def _at(
@@ -499,8 +503,6 @@ class FigureParser:
             hedge = None
         if hedge is not None and hedge[2] in ("some", "only", "just") and _prev_lower(doc, hedge[0]) in ("and", "for"):
             hedge = None
-        before = hedge[0] if hedge is not None else first.start
-        prev_word = _prev_lower(doc, before)
         # scores and ISO-like sequences: "3-1", "2019-20"
         resume = first.end
         second: _Part | None = None
@@ -510,20 +512,16 @@ class FigureParser:
             if second is not None and second.amount.kind in ("vague", "fraction"):
                 second = None
         if second is not None and a1.kind not in ("vague", "fraction"):
-            verdict = self._range_verdict(doc, first, second, connector, hedge, prev_word)
+            verdict = self._range_verdict(doc, first, second, connector, hedge)
             if verdict == "score":
                 return None, second.end, None
-            if verdict == "change":
-                # "from 4.8 to 4.7 percent": two figures; the unit written once applies to both
-                if first.unit is None and first.currency is None:
-                    first = _Part(a1, first.start, first.end, second.currency, second.unit, first.negative)
-                second = None
-            elif verdict != "range":
+            if verdict != "range":
                 second = None
         elif second is not None:
             second = None
         if second is None and hedge is not None and hedge[1] == "range":
             hedge = None
+        prev_word = _prev_lower(doc, hedge[0] if hedge is not None else first.start)
         last = second or first
         end = last.end
         # postposed hedges: "30 or more", "30-plus", "30+"
@@ -557,13 +555,13 @@ class FigureParser:
         ), end, hedge or post
 
     def _range_verdict(self, doc: Doc, first: _Part, second: _Part, connector: str,
-                       hedge: tuple[int, str, str] | None, prev_word: str) -> str:
-        """"range", "change" (from X to Y), "score" (3-1) or "none" for two adjacent amounts."""
+                       hedge: tuple[int, str, str] | None) -> str:
+        """"range", "score" (3-1, 1939-45) or "none" for two amounts joined by ``connector``."""
         a1, a2 = first.amount, second.amount
-        between = hedge is not None and hedge[1] == "range"
-        if connector == "and" and not between:
+        marker = hedge[2] if hedge is not None and hedge[1] == "range" else None
+        if connector in ("and", "through") and marker != "between":
             return "none"
-        if connector == "through" and not between:
+        if marker == "from" and connector != "to":
             return "none"
         if connector == "or" and (a1.kind != a2.kind or first.unit or first.currency or hedge is not None):
             return "none"
@@ -573,7 +571,7 @@ class FigureParser:
         u2 = second.unit or second.currency
         if u1 and u2 and _canon(u1) != _canon(u2):
             return "none"
-        if u1 and not u2 and connector in ("to",):
+        if u1 and not u2 and connector == "to" and marker != "from":
             return "none"  # "up 4 per cent to 13.60": a change then a level
         low1 = a1.low
         if a2.scaled and not a1.scaled and a2.factor != 1.0 and a1.low * a2.factor <= a2.high:
@@ -582,13 +580,10 @@ class FigureParser:
             return "score"
         if a1.plain_int and a2.plain_int and a1.digits == 4 and 1000 <= a1.low <= 2100 \
                 and (a2.digits == 4 and 1000 <= a2.low <= 2100 or a2.digits == 2 and connector in ("-", "–", "/")) \
-                and hedge is None and not first.unit and not second.unit:
-            return "score"  # "1939-45", "2019-2020": years
-        if low1 >= a2.low:
+                and not first.unit and not second.unit and not _counted_noun_after(doc, second.end):
+            return "score"  # "1939-45", "between 2019 and 2021": years
+        if low1 == a2.low or (low1 > a2.low and marker != "from"):
             return "none"
-        if prev_word == "from" and hedge is None and connector == "to":
-            if _prev_lower(doc, first.start - 1) not in RANGE_VERBS:
-                return "change"
         first.amount = _scaled_to(a1, low1)
         return "range"
 
@@ -603,6 +598,8 @@ class FigureParser:
             return True  # "COVID -19"
         if not a.plain_int:
             return False
+        if bare and doc[a.start].text[0] == "0" and a.digits >= 2:
+            return True  # "0800", "007": a time or a code
         if bare and a.digits == 4 and _looks_like_year(doc, a, prev_word):
             return True
         if bare and a.low < 1000 and _looks_like_name(doc, a.start):
@@ -697,6 +694,8 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
     if i + 1 >= len(doc):
         return True
     nxt = doc[i + 1]
+    if nxt.lower_ in ("and", "or", ",") and i + 2 < len(doc) and (doc[i + 2].like_num or doc[i + 2].lower_ == "a"):
+        return False  # "killed one and wounded two" is weaker, but "one or two", "one, two" are amounts
     if nxt.lower_ in ONE_NOT_AMOUNT or nxt.is_punct or nxt.is_space:
         return True
     if nxt.is_stop and nxt.is_lower and nxt.lower_ not in ("more",):
@@ -704,6 +703,14 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
     if nxt.lower_.endswith("ly") or nxt.lower_.endswith("ed"):
         return True  # "one reportedly", "one injured": pronoun before a verb or adverb
     return False
+
+
+def _counted_noun_after(doc: Doc, k: int) -> bool:
+    """A lower-case content word follows ("2000 troops"): the number counts it."""
+    if k >= len(doc):
+        return False
+    nxt = doc[k]
+    return nxt.is_alpha and nxt.is_lower and not nxt.is_stop
 
 
 def _looks_like_year(doc: Doc, a: Amount, prev_word: str) -> bool:
@@ -714,11 +721,7 @@ def _looks_like_year(doc: Doc, a: Amount, prev_word: str) -> bool:
         return False
     if prev_word in YEAR_PREPS:
         return True
-    if a.end < len(doc):
-        nxt = doc[a.end]
-        if nxt.is_alpha and nxt.is_lower and not nxt.is_stop:
-            return False  # "killed 2000 people"
-    return True
+    return not _counted_noun_after(doc, a.end)  # "killed 2000 people" is a count
 
 
 def _looks_like_name(doc: Doc, i: int) -> bool:
@@ -729,6 +732,8 @@ def _looks_like_name(doc: Doc, i: int) -> bool:
     t = prev.text
     if not prev.whitespace_ or not any(ch.isupper() for ch in t) or any(ch.isdigit() for ch in t):
         return False
+    if prev.is_title and len(t) > 4 and t.endswith("ed"):
+        return False  # a headline verb: "Russia Lost 300 Soldiers", "Army Captured 40 Tanks"
     if not any(ch.isalpha() for ch in t) or prev.is_stop or t in MONTHS or prev.lower_ in WEEKDAYS:
         return False
     if t in CURRENCIES or t in ("US", "U.S.", "UK", "EU", "UN", "U.N."):

@@ -57,6 +57,7 @@ TENS: dict[str, int] = {
 #: scale words that multiply what precedes them ("1.2 million", "two thousand")
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
 }
 #: abbreviations that are scales only after a currency ("£3m", "$50k", "$5B")
@@ -103,7 +104,7 @@ FRACTION_FOLLOWERS = frozenset(
 )
 #: words before "half" that make it something else ("the second half", "in half")
 HALF_BLOCKERS = frozenset(
-    "the first second last latter other next final opening closing in by a".split()
+    "the first second last latter other next final opening closing".split()
 )
 
 _FRACTION_TOKEN = re.compile(r"^(\d{1,2})[/⁄](\d{1,3})$")
@@ -119,7 +120,7 @@ TOKEN_NUMBER = re.compile(
 )
 #: in-token suffixes that are scales
 SUFFIX_SCALES: dict[str, float] = {
-    "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "M": 1e6, "K": 1e3,
+    "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "M": 1e6,
 }
 #: in-token suffixes that are units: suffix (lower-case) -> unit alias for canonical_unit
 SUFFIX_UNITS: dict[str, str] = {
@@ -269,7 +270,7 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
         elif has_currency and key.lower() in CURRENCY_SCALES:
             factor = CURRENCY_SCALES[key.lower()]
             scaled = True
-        elif key.lower() in SUFFIX_UNITS and not (key == "m" and has_currency) and key != "Nm":
+        elif _suffix_unit(key) and not (key == "m" and has_currency):
             unit = SUFFIX_UNITS[key.lower()]
         else:
             return None  # "3rd", "1990s", "3pm", "221B": not an amount
@@ -292,6 +293,16 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
         plain_int=plain, digits=len(n1) if plain else 0, currency=code, unit=unit,
         prefix=pre, ranged=value2 is not None, factor=factor,
     )
+
+
+#: one-letter suffixes are units only in this exact case ("45g", "30C"; not "5G", "3D")
+_ONE_LETTER_UNITS = frozenset("g m p t h x l C F W L".split())
+
+
+def _suffix_unit(key: str) -> bool:
+    if len(key) == 1 or (len(key) == 2 and key[1] in "23"):
+        return key[0] in _ONE_LETTER_UNITS and key.lower() in SUFFIX_UNITS
+    return key.lower() in SUFFIX_UNITS and key != "Nm"
 
 
 def _word_value(word: str) -> int | None:
