@@ -70,6 +70,11 @@ WORDS_AND_SCALES = [
     ("The startup raised $50k from friends.", "$50k", 50_000, 50_000, N, False, "USD"),
     ("Shares in the unit hit ₹500 on Monday.", "₹500", 500, 500, N, False, "INR"),
     ("Analysts expect 4.3M units to ship.", "4.3M", 4.3e6, 4.3e6, N, False, "count"),
+    ("The deal is worth Rs 500 crore.", "Rs 500 crore", 5e9, 5e9, N, False, "INR"),
+    ("The villa is listed at $US5,931,000.", "$US5,931,000", 5_931_000, 5_931_000, N, False, "USD"),
+    ("The feed said the bonus was PS2.7m.", "PS2.7m", 2.7e6, 2.7e6, N, False, "GBP"),
+    ("The gadget costs HK$5.", "HK$5", 5, 5, N, False, "HKD"),
+    ("Temperatures fell to minus 20 degrees Celsius.", "minus 20 degrees Celsius", -20, -20, N, False, "°c"),
     ("The grant totals 7 bn over a decade.", "7 bn", 7e9, 7e9, N, False, "count"),
 ]
 
@@ -146,6 +151,11 @@ VAGUE = [
     ("Several thousand tonnes of grain rotted.", "Several thousand tonnes", 2000, 9000, "several thousand", True,
      "t"),
     ("One in five adults smokes.", "One in five", 20, 20, N, False, "percent"),
+    ("Almost one in three homes is cold.", "Almost one in three", 33.33, 33.33, "almost", True, "percent"),
+    ("Two out of 5 firms cut jobs.", "Two out of 5", 40, 40, N, False, "percent"),
+    ("Doctors agreed in half of the cases.", "half", 50, 50, "half", True, "percent"),
+    ("The fund spent 1/16 of the budget.", "1/16", 6.25, 6.25, N, False, "percent"),
+    ("Only 3 of the crew survived.", "Only 3", 3, 3, "only", False, "count"),
 ]
 
 UNITS = [
@@ -204,8 +214,11 @@ NOT_FIGURES = [
     "The meeting starts at 10:30.",
     "The shelling began at 8 a.m. local time.",
     "Polls close at 9 o'clock.",
+    "The curfew starts at 0800.",
     # ages
     "A 12-year-old was hurt.",
+    "A two-year-old was hurt.",
+    "A twenty-one-year-old was hurt.",
     "A 12 year-old was hurt.",
     "The governor, 58, resigned.",
     "A man aged 34 was arrested.",
@@ -233,6 +246,9 @@ NOT_FIGURES = [
     "The F-16 took off.",
     "The G7 met in Italy.",
     "The S&P 500 dipped.",
+    "The 5G rollout stalled.",
+    "Sales of 4K screens slowed.",
+    "The COVID -19 rules ended.",
     # ordinals
     "It was the first attack.",
     "She finished 3rd in the race.",
@@ -245,6 +261,8 @@ NOT_FIGURES = [
     "Leeds won 3-1 at home.",
     "1. Introduction",
     "Unemployment peaked in the 90s.",
+    "Output fell in the first half of 2024.",
+    "Between 2019 and 2021 the rules changed.",
     # vague words that are too vague to check
     "Several people were hurt.",
     "A few shops were looted.",
@@ -310,6 +328,21 @@ def test_anchor_is_the_last_quantity_token(nlp):
 def test_parenthetical_conversion_shares_the_hedge(nlp):
     found = figures(nlp, "The engine makes just under 296 hp (224 kW).")
     assert [(m.figure.low, m.figure.high, m.figure.unit) for m in found] == [(N, 296, "hp"), (N, 224, "kw")]
+
+
+def test_hedge_is_not_carried_across_words(nlp):
+    found = figures(nlp, "At least 30 died and 40 were hurt.")
+    assert [(m.figure.low, m.figure.high) for m in found] == [(30, N), (40, 40)]
+
+
+def test_years_in_a_between_range_but_counts_after_them(nlp):
+    found = figures(nlp, "Between 2019 and 2021, 300 people died; between 1500 and 2000 troops moved.")
+    assert [(m.figure.text, m.figure.low, m.figure.high) for m in found] == [
+        ("300", 300, 300), ("between 1500 and 2000", 1500, 2000)]
+
+
+def test_year_or_count(nlp):
+    assert [m.figure.low for m in figures(nlp, "The raid killed 2000 people in 2015.")] == [2000]
 
 
 def test_vague_bounds_support_the_verdicts(nlp):

@@ -59,7 +59,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from bot.engine.numbers import Amount, read_amount
+from bot.engine.numbers import SMALL, TENS, Amount, read_amount
 from bot.engine.types import Figure
 from bot.engine.units import CURRENCIES, canonical_unit
 
@@ -223,6 +223,7 @@ TIME_WORDS = (
     "am pm a.m. p.m. a.m p.m gmt utc bst cet cest est edt pst pdt cst cdt et pt "
     "o'clock oclock hrs local"
 ).split()
+_NUMBER_WORDS = sorted(set(SMALL) | set(TENS) | {w + "-" for w in SMALL})
 PHONE_WORDS = frozenset("tel tel. phone telephone call fax mobile hotline helpline whatsapp".split())
 
 
@@ -309,6 +310,9 @@ class FigureParser:
         self._blockers.add("AGE", [
             [small, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["year", "month", "week", "day", "years", "months"]}},
              {"ORTH": "-", "OP": "?"}, {"LOWER": "old"}],
+            [{"LOWER": {"IN": _NUMBER_WORDS}}, {"ORTH": "-", "OP": "?"},
+             {"LOWER": {"IN": ["year", "month", "week", "day", "years", "months"]}}, {"ORTH": "-", "OP": "?"},
+             {"LOWER": "old"}],
             [{"LOWER": {"IN": ["aged", "age", "ages", "ageing"]}}, small],
             [{"LOWER": {"IN": ["aged", "ages"]}}, small, {"LOWER": {"IN": ["to", "-", "–", "and"]}}, small],
             [{"IS_ALPHA": True}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": {"IN": [",", ";"]}}],
@@ -500,8 +504,6 @@ class FigureParser:
         # hedges before (after the previous figure)
         hedge = ctx.hedge_before.get(first.start)
         if hedge is not None and hedge[0] < last_end:
-            hedge = None
-        if hedge is not None and hedge[2] in ("some", "only", "just") and _prev_lower(doc, hedge[0]) in ("and", "for"):
             hedge = None
         # scores and ISO-like sequences: "3-1", "2019-20"
         resume = first.end
