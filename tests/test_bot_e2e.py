@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import sys
@@ -29,6 +30,8 @@ from discord.webhook.async_ import AsyncWebhookAdapter
 from bot.client import EXTENSIONS, NO_TOKEN, CrosscheckBot, intents, run, shard_options
 from bot.engine.errors import InputError
 from bot.engine.protocol import Actor
+from bot.engine.types import SourceInfo
+from cogs._common import CheckRequest, check_article, read_article
 from cogs.check._parsing import BOTH
 from tests.helpers import BARRIER, BARRIER_CRITICS, NO_FIGURES, make_engine
 
@@ -49,7 +52,7 @@ async def bot(settings, nlp):
     # members intent; the bot itself does not ask for it (test_intents_are_the_three_needed)
     b._connection._intents.members = True
     b._connection.member_cache_flags = discord.MemberCacheFlags.from_intents(b._connection._intents)
-    dpytest.configure(b, members=["field_reporter"])
+    dpytest.configure(b, members=["field_reporter", "desk_editor"])
     await b.setup_hook()
     yield b
     await dpytest.empty_queue()
@@ -147,6 +150,8 @@ class FakeDiscordAPI:
         self.channel = channel
         self.bot_user = bot_user
         self.sent: list[Sent] = []
+        #: the messages "Discord" answered with, as discord.py received them
+        self.messages: list[dict[str, Any]] = []
 
     async def request(self, adapter: AsyncWebhookAdapter, route, session=None, *, payload=None,  # noqa: ANN001
                       multipart=None, files=None, params=None, **_: Any) -> Any:
@@ -158,7 +163,8 @@ class FakeDiscordAPI:
         if path.startswith("/interactions/"):
             return {"interaction": {"id": str(route.webhook_id), "type": 2}}
         if route.method in ("POST", "PATCH") and path.startswith("/webhooks/"):
-            return self.message(body or {})
+            self.messages.append(self.message(body or {}))
+            return self.messages[-1]
         return None
 
     def message(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -185,17 +191,17 @@ def api(bot, monkeypatch):
     return fake
 
 
-def interaction_payload(bot: CrosscheckBot, name: str, options: list[dict[str, Any]], *,
-                        permissions: discord.Permissions, subcommand: str | None = None) -> dict[str, Any]:
+def base_payload(bot: CrosscheckBot, *, kind: int, data: dict[str, Any], permissions: discord.Permissions,
+                 member: discord.Member | None = None, token: str = "interaction-token") -> dict[str, Any]:
+    """An INTERACTION_CREATE payload as the gateway sends it (discord.py 2.7 needs every key here)."""
     config = dpytest.get_config()
-    guild, channel, member = config.guilds[0], config.channels[0], config.members[0]
-    if subcommand is not None:
-        options = [{"type": 1, "name": subcommand, "options": options}]
+    guild, channel = config.guilds[0], config.channels[0]
+    member = member or config.members[0]
     return {
         "id": str(next(_ids)),
         "application_id": str(bot.user.id),
-        "type": 2,
-        "token": "interaction-token",
+        "type": kind,
+        "token": token,
         "version": 1,
         "guild_id": str(guild.id),
         "channel_id": str(channel.id),
@@ -207,7 +213,7 @@ def interaction_payload(bot: CrosscheckBot, name: str, options: list[dict[str, A
             "roles": [], "joined_at": "2026-01-01T00:00:00+00:00", "deaf": False, "mute": False,
             "flags": 0, "permissions": str(permissions.value),
         },
-        "data": {"id": str(next(_ids)), "name": name, "type": 1, "options": options},
+        "data": data,
         "locale": "en-GB",
         "guild_locale": "en-GB",
         "app_permissions": str(discord.Permissions.text().value),
@@ -216,6 +222,15 @@ def interaction_payload(bot: CrosscheckBot, name: str, options: list[dict[str, A
         "context": 0,
         "attachment_size_limit": 10 * 1024 * 1024,
     }
+
+
+def interaction_payload(bot: CrosscheckBot, name: str, options: list[dict[str, Any]], *,
+                        permissions: discord.Permissions, subcommand: str | None = None) -> dict[str, Any]:
+    """A slash command invocation."""
+    if subcommand is not None:
+        options = [{"type": 1, "name": subcommand, "options": options}]
+    data = {"id": str(next(_ids)), "name": name, "type": 1, "options": options}
+    return base_payload(bot, kind=2, data=data, permissions=permissions)
 
 
 async def call_tree(bot: CrosscheckBot, payload: dict[str, Any]) -> discord.Interaction:
@@ -293,6 +308,76 @@ async def test_sources_through_the_tree(bot, api):
     assert embed["title"] == "Stored claims about “barrier cost”"
     assert "40 million euros" in embed["description"]
     assert followup.payload["allowed_mentions"] == {"parse": []}
+
+
+async def test_check_claims_message_command_through_the_tree(bot, api):
+    config = dpytest.get_config()
+    channel, poster = config.channels[0], config.members[1]
+    posted = await dpytest.message(BARRIER_CRITICS, channel=channel, member=poster)
+    await dpytest.empty_queue()
+    message_data = {
+        "id": str(posted.id), "channel_id": str(channel.id), "type": 0, "content": posted.content,
+        "author": {"id": str(poster.id), "username": poster.name, "discriminator": "0", "avatar": None},
+        "embeds": [], "attachments": [], "mentions": [], "mention_roles": [], "mention_everyone": False,
+        "pinned": False, "tts": False, "timestamp": "2026-03-05T12:00:00+00:00", "edited_timestamp": None,
+    }
+    data = {"id": str(next(_ids)), "name": "Check claims", "type": 3, "target_id": str(posted.id),
+            "resolved": {"messages": {str(posted.id): message_data}}}
+    await call_tree(bot, base_payload(bot, kind=2, data=data, permissions=REPORTER))
+
+    defer, followup = api.sent
+    assert defer.payload["type"] == discord.InteractionResponseType.deferred_channel_message.value
+    assert defer.payload["data"]["flags"] & EPHEMERAL
+    assert followup.payload["flags"] & EPHEMERAL
+    assert followup.payload["allowed_mentions"] == {"parse": []}
+    assert "**65 million euros**" in followup.payload["embeds"][0]["description"]
+    assert await bot.store.count_claims(str(channel.guild.id)) == 0
+
+
+async def wait_for(predicate, timeout: float = 5.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not predicate():
+            await asyncio.sleep(0.01)
+
+
+async def test_page_buttons_answer_only_the_asker(bot, api):
+    config = dpytest.get_config()
+    channel, asker, stranger = config.channels[0], config.members[0], config.members[1]
+    ws = str(channel.guild.id)
+    for i in range(10):
+        text = BARRIER.replace("40 million", f"{40 + i} million").replace("Monday", f"Monday, day {i}")
+        source = SourceInfo(workspace=ws, guild_id=channel.guild.id, poster="maria", outlet=f"Outlet {i}")
+        await check_article(bot, await read_article(bot, CheckRequest(text=text), source), save=True)
+
+    await call_tree(bot, interaction_payload(bot, "sources", [{"type": 3, "name": "query", "value": "barrier workers"}],
+                                             permissions=REPORTER))
+    _, followup = api.sent
+    assert "components" in followup.payload, followup.payload["embeds"][0]["description"]
+    buttons = {c["label"]: c for row in followup.payload["components"] for c in row["components"]}
+    assert buttons["Previous"]["disabled"] is True and buttons["1/2"]["disabled"] is True
+    first_page = followup.payload["embeds"][0]["description"]
+    [message] = api.messages
+
+    def press(member: discord.Member) -> None:
+        data = {"custom_id": buttons["Next"]["custom_id"], "component_type": 2}
+        payload = base_payload(bot, kind=3, data=data, permissions=REPORTER, member=member, token="press")
+        payload["message"] = message
+        bot._connection.parse_interaction_create(payload)
+
+    press(stranger)
+    await wait_for(lambda: len(api.sent) == 3)
+    refusal = api.sent[2].payload
+    assert refusal["type"] == discord.InteractionResponseType.channel_message.value
+    assert refusal["data"]["flags"] & EPHEMERAL
+    assert refusal["data"]["content"].startswith("Only the person who asked can turn these pages.")
+
+    press(asker)
+    await wait_for(lambda: len(api.sent) == 4)
+    update = api.sent[3].payload
+    assert update["type"] == discord.InteractionResponseType.message_update.value
+    assert update["data"]["allowed_mentions"] == {"parse": []}
+    second_page = update["data"]["embeds"][0]["description"]
+    assert second_page != first_page and update["data"]["embeds"][0]["footer"]["text"].endswith("page 2/2")
 
 
 # -- startup --------------------------------------------------------------------------------------------------
