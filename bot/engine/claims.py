@@ -60,6 +60,8 @@ _PERIOD_ADJECTIVES = {
 }
 #: the period of an implicit count ("a soldier was killed"): one incident, not a toll
 INCIDENT = "one incident"
+_LEVEL_VERBS = frozenset("rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split())
+_TALLY_NOUNS = frozenset("number total tally count figure".split())
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
 _CHANGE_VERBS = frozenset(
     """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
@@ -101,6 +103,8 @@ class ArticleContext:
     last_chain: tuple[str, ...] = ()
     qualifiers: Counter[str] = field(default_factory=Counter)
     locations: Counter[str] = field(default_factory=Counter)
+    #: places, parties and organisations named in figure sentences: what the article is about
+    topics: Counter[str] = field(default_factory=Counter)
     #: plural group nouns seen in subjects ("soldiers", "troops")
     groups: Counter[str] = field(default_factory=Counter)
 
@@ -132,6 +136,9 @@ class ClaimExtractor:
     ) -> list[_Draft]:
         """Draft claims of one parsed sentence; ``offset`` is its start in the article."""
         drafts: list[_Draft] = []
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP", "EVENT", "FAC"):
+                ctx.topics[self.places.demonym(ent.text) or _clean_location(ent.text) or ent.text] += 1
         claimant, chain = self._claimant_for_sentence(doc, ctx)
         period_spans = self._period_spans(doc)
         used_periods: set[int] = set()
@@ -146,13 +153,13 @@ class ClaimExtractor:
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
             measure = self._measure(doc, m, nouns[i])
             who, who_chain = self._claimant_for_figure(doc, m, ctx) or (claimant, chain)
+            if who is None:
+                who, who_chain = _postposed_attribution(doc.text) or (None, ())
             subject, noun_lemma, qualified = self._subject(doc, m, noun, measure)
             unit = fig.unit
             if unit == "count":
-                if (noun is not None and self._is_people(noun)) or (
-                    noun is None and self.vocab.measures.get(measure, None) is not None
-                    and self.vocab.measures[measure].unit == "people"
-                ):
+                meas = self.vocab.measures.get(measure)
+                if (noun is not None and self._is_people(noun)) or (meas is not None and meas.unit == "people"):
                     unit = "people"
             figure = replace(fig, unit=unit) if unit != fig.unit else fig
             location = self._location(doc, m, noun)
@@ -210,9 +217,18 @@ class ClaimExtractor:
         """Resolve implicit subjects and locations from the whole article."""
         top_qualifier = _dominant(ctx.qualifiers)
         top_group = _dominant(ctx.groups)
+        by_measure: dict[str, str] = {}
+        for d in sorted(drafts, key=lambda d: not d.qualified):
+            if d.claim.subject:
+                by_measure.setdefault(d.claim.measure, d.claim.subject)
+        topic = _dominant(ctx.topics)
         out: list[Claim] = []
         for d in drafts:
             c = d.claim
+            if not c.subject and c.measure in by_measure:
+                c = replace(c, subject=by_measure[c.measure])
+            elif (not c.subject or c.subject.lower() == c.measure) and topic:
+                c = replace(c, subject=topic)  # "damage" of what: the article's main place or party
             if top_group and c.subject and self.places.demonym(c.subject) == c.subject:
                 # a bare party to a toll ("North Korean") counts the article's group ("soldiers")
                 c = replace(c, subject=f"{c.subject} {top_group}")
@@ -285,6 +301,16 @@ class ClaimExtractor:
                 return head
             break
         anchor = doc[m.anchor]
+        root = _span_root(doc, m)
+        # "the death toll rose to 23", "the number of people killed has risen to 19"
+        if root.dep_ == "pobj" and root.head.lower_ in ("to", "at") and root.head.head.lemma_.lower() in _LEVEL_VERBS:
+            for c in root.head.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+                    if c.lemma_.lower() in _TALLY_NOUNS:
+                        for p in (p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                  for p in prep.children if p.dep_ == "pobj"):
+                            return p
+                    return c
         # "police put the crowd at 18,000", "estimated the toll at 50"
         if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" and anchor.head.head.pos_ == "VERB":
             for c in anchor.head.head.children:
@@ -348,7 +374,13 @@ class ClaimExtractor:
             name = ok(self._noun_measure(base.head.head))
             if name:
                 return self._suffix(doc, m, name)
-        # 2. the governing verb, with coordinated verbs that share the object
+        # 2. a participle on the counted noun ("the number of people killed"), else the governing
+        #    verb, with coordinated verbs that share the object
+        for c in base.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB":
+                names = [n for n in self._verb_measures(c, base) if ok(n)]
+                if names:
+                    return self._suffix(doc, m, self.vocab.combine(names))
         verb = _governing_verb(base)
         if verb is not None:
             names = self._verb_measures(verb, base)
@@ -425,13 +457,16 @@ class ClaimExtractor:
     # -- subject ----------------------------------------------------------------
     def _subject(self, doc: Doc, m: FigureMatch, noun: Token | None, measure: str) -> tuple[str, str | None, bool]:
         """The subject text, the counted noun's lemma, and whether it is qualified."""
-        if noun is None and measure == "area":
+        if measure.removesuffix(" change") == "area" and (noun is None or self._noun_measure(noun) == "area"):
             actor = self._actor(doc, m)
             return (f"territory held by {actor}", "territory", True) if actor else ("territory", "territory", False)
         if noun is None:
             root = _span_root(doc, m)
             thing = _measured_thing(root, _governing_verb(root))
             if thing is not None and unit_family(m.figure.unit) not in ("people", "count"):
+                if self._noun_measure(thing) and not any(
+                        t.dep_ in ("compound", "amod", "poss") and _is_name(t) for t in thing.lefts):
+                    return "", None, False  # "damage", "revenue" alone: whose is resolved from the article
                 text = self.places.normalise(_phrase(thing, doc, m))
                 return text, thing.lemma_.lower(), bool(_qualifier_words(text, self.places))
             return "", None, False
@@ -643,6 +678,33 @@ class ClaimExtractor:
 
 
 # -- helpers --------------------------------------------------------------------
+_POSTPOSED = re.compile(
+    r",\s+(?P<who>(?:the|a|an)\s+[^,;]{2,60}?|[A-Z][^,;]{1,60}?)\s+(?:said|says|reported|reports|told|added|claimed|estimated|announced|confirmed)"
+    r"\b[^,;]*?(?:,\s*citing\s+(?P<cited>[^,;.]+))?[.!]?\s*$"
+)
+
+
+def _postposed_attribution(sentence: str) -> tuple[str, tuple[str, ...]] | None:
+    """ "..., a local paper reported on Wednesday, citing hospital staff." read from the words."""
+    m = _POSTPOSED.search(sentence.strip())
+    if not m:
+        return None
+    who = m.group("who").strip()
+    if m.group("cited"):
+        chain = (who, m.group("cited").strip())
+        return _display_chain(chain), chain
+    return who, (who,)
+
+
+def _is_name(tok: Token) -> bool:
+    """A proper-name modifier ("Estmark inflation", "Norvia's revenue"), not a capitalised first word."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG"):
+        return True
+    return tok.text[:1].isupper() and not tok.is_stop and tok.lower_ not in _GENERIC_MODIFIERS and (
+        tok.lower_ not in _PERIOD_ADJECTIVES
+    )
+
+
 def _parse_date(text: str, ref: date, published: date | None) -> date | None:
     words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
@@ -753,6 +815,11 @@ def _phrasal_lemma(verb: Token) -> str:
 
 def _measured_thing(base: Token, verb: Token | None) -> Token | None:
     """What an amount or rate is of: "revenue of $4.2bn", "inflation rose to 4.2%", "a $700,000 award"."""
+    for c in base.children:  # "$40 million in damage", "$2bn of aid"
+        if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                    return p
     if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
         return base.head.head
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
