@@ -25,9 +25,11 @@ from bot.engine.types import Verdict
 from bot.errorhandler import RateLimited, report_error
 from bot.render.discord import COLOURS, Paginator, limit_violations
 from cogs.check._cog import NO_CLAIMS, Check
-from cogs.check._parsing import BOTH, NEITHER
+from cogs._common import CheckRequest
+from cogs.check._parsing import BOTH, NEITHER, request_from_any_message, request_from_options
 from cogs.sources._cog import Sources
 from cogs.watch._cog import Watch
+from cogs.watch._parsing import may_hold_figures, request_from_message
 from tests.helpers import (
     BARRIER,
     BARRIER_CRITICS,
@@ -390,6 +392,16 @@ async def test_a_burst_of_articles_is_answered_in_posting_order(bot, channel):
     assert order == [m.id for m in messages]
     # the repeat was recognised as seen before
     assert "seen before on" in messages[2].reply.call_args.kwargs["embeds"][0].footer.text
+    assert cog._locks == {} and cog._waiting == {}
+
+
+async def test_deleted_channel_is_no_longer_watched(bot, channel):
+    cog = await watched(bot, channel)
+    await cog.on_guild_channel_delete(channel)
+    assert await bot.store.list_watches(str(channel.guild.id)) == []
+    message = MockMessage(content=BARRIER, channel=channel)
+    await cog.on_message(message)
+    message.reply.assert_not_awaited()
 
 
 # -- /sources ---------------------------------------------------------------------------------------------
@@ -477,3 +489,31 @@ async def test_errors_after_an_answer_go_to_a_private_followup():
     assert interaction.followup.send.call_args.kwargs["ephemeral"] is True
     assert all(c.kwargs["allowed_mentions"].to_dict() == NO_PINGS for c in all_sends(interaction))
     assert text_of(interaction.followup.send.call_args) == "No such claim."
+
+
+# -- parsing --------------------------------------------------------------------------------------------------
+
+
+def test_watched_message_parsing():
+    link = "https://news.example/story"
+    assert request_from_message(f"look: {link}", min_chars=280) == CheckRequest(url=link)
+    with_article = f"{BARRIER} Source: {link}"
+    assert request_from_message(with_article, min_chars=280) == CheckRequest(url=link, fallback_text=with_article)
+    assert request_from_message(BARRIER, min_chars=280) == CheckRequest(text=BARRIER)
+    assert request_from_message(BARRIER, min_chars=len(BARRIER) + 1) is None
+    assert request_from_message(NO_FIGURES, min_chars=280) is None
+    assert may_hold_figures("Dozens were hurt") and may_hold_figures("a soldier was killed")
+    assert not may_hold_figures("The editors met to talk about layout")
+
+
+def test_check_option_parsing():
+    assert request_from_options(" text ", None) == CheckRequest(text="text")
+    assert request_from_options(None, "<https://news.example/a>") == CheckRequest(url="https://news.example/a")
+    for bad in ("news.example/a", "ftp://news.example/a", "https://a.example/ https://b.example/"):
+        with pytest.raises(InputError, match="web link"):
+            request_from_options(None, bad)
+    msg = f"Worth a look https://news.example/a {BARRIER}"
+    assert request_from_any_message(msg, min_chars=280).fallback_text == msg
+    assert request_from_any_message("https://news.example/a", min_chars=280).fallback_text is None
+    with pytest.raises(InputError):
+        request_from_any_message("   ", min_chars=280)

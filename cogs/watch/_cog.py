@@ -11,7 +11,9 @@ were posted.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
 import discord
@@ -62,8 +64,9 @@ class Watch(commands.Cog):
         self.bot = bot
         #: guild id -> watched channel ids, loaded from the store on first use
         self._watched: dict[int, frozenset[int]] = {}
-        #: channel id -> lock that keeps each channel's checks in posting order
+        #: channel id -> lock that keeps each channel's checks in posting order, while any wait
         self._locks: dict[int, asyncio.Lock] = {}
+        self._waiting: dict[int, int] = {}
 
     # -- the watched set -------------------------------------------------------------
     async def watched(self, guild_id: int) -> frozenset[int]:
@@ -149,9 +152,39 @@ class Watch(commands.Cog):
         except CrosscheckError as exc:
             log.warning("could not read the watched channels of guild %s: %s", message.guild.id, exc)
             return
-        lock = self._locks.setdefault(message.channel.id, asyncio.Lock())
-        async with lock:
+        async with self._in_order(message.channel.id):
             await self.check_message(message, request)
+
+    @contextlib.asynccontextmanager
+    async def _in_order(self, channel_id: int) -> AsyncIterator[None]:
+        """Hold the channel's lock (asyncio locks are fair: first come, first served); forget idle locks."""
+        lock = self._locks.get(channel_id)
+        if lock is None:
+            lock = self._locks[channel_id] = asyncio.Lock()
+        self._waiting[channel_id] = self._waiting.get(channel_id, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._waiting[channel_id] -= 1
+            if self._waiting[channel_id] == 0:
+                del self._waiting[channel_id]
+                del self._locks[channel_id]
+
+    @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        """A deleted channel is no longer watched."""
+        if channel.id not in await self.watched(channel.guild.id):
+            return
+        actor = Actor(name="crosscheck (channel deleted)", is_moderator=True)
+        await self.bot.store.remove_watch(str(channel.guild.id), channel.id, actor)
+        await self._refresh(channel.guild.id)
+        log.info("channel %s of guild %s was deleted: no longer watched", channel.id, channel.guild.id)
+
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Forget the cached watch list of a server the bot left (the store keeps it for a return)."""
+        self._watched.pop(guild.id, None)
 
     async def check_message(self, message: discord.Message, request: CheckRequest) -> None:
         """Check one watched message and reply with its verdicts (or stay silent)."""
