@@ -59,7 +59,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from bot.engine.numbers import SMALL, TENS, Amount, read_amount
+from bot.engine.numbers import PREFIX_CURRENCIES, SMALL, TENS, Amount, read_amount
 from bot.engine.types import Figure
 from bot.engine.units import CURRENCIES, canonical_unit
 
@@ -235,6 +235,10 @@ def _key(doc: Doc, start: int, end: int) -> str:
     return " ".join(t.lower_ for t in doc[start:end])
 
 
+#: a hedge found by the phrase matcher: (the token where it starts or ends, class, words)
+_Hedge = tuple[int, str, str]
+
+
 @dataclass(slots=True)
 class _Context:
     """Per-Doc lookups built from one pass of the matchers."""
@@ -242,9 +246,9 @@ class _Context:
     #: token -> the rule that makes it no figure ("DATE", "TIME", "AGE", "ADDRESS", "DESIGNATOR", "PHONE")
     blocked: dict[int, str]
     #: end token -> (start, class, phrase) of the longest hedge ending there
-    hedge_before: dict[int, tuple[int, str, str]]
+    hedge_before: dict[int, _Hedge]
     #: start token -> (end, class, phrase) of the longest postposed hedge starting there
-    hedge_after: dict[int, tuple[int, str, str]]
+    hedge_after: dict[int, _Hedge]
     #: start token -> (end, unit, glued_only) of the longest unit starting there
     units: dict[int, tuple[int, str]]
     #: start token -> (end, ISO code) of the longest currency word starting there
@@ -347,7 +351,7 @@ class FigureParser:
         n = len(doc)
         i = 0
         last_end = 0
-        carried: tuple[int, str, str] | None = None
+        carried: _Hedge | None = None
         while i < n:
             found = self._at(doc, i, ctx, last_end, carried)
             if found is None:
@@ -357,7 +361,9 @@ class FigureParser:
             if match is not None:
                 out.append(match)
                 last_end = match.end
-                carried = (match.end, hedge[1], hedge[2]) if hedge is not None and hedge[1] in ("lower", "upper", "approx") else None
+                carried = None
+                if hedge is not None and hedge[1] in ("lower", "upper", "approx"):
+                    carried = (match.end, hedge[1], hedge[2])
             i = max(resume, i + 1)
         return out
 
@@ -365,8 +371,8 @@ class FigureParser:
 
     def _context(self, doc: Doc) -> _Context:
         strings = self.vocab.strings
-        hedge_before: dict[int, tuple[int, str, str]] = {}
-        hedge_after: dict[int, tuple[int, str, str]] = {}
+        hedge_before: dict[int, _Hedge] = {}
+        hedge_after: dict[int, _Hedge] = {}
         units: dict[int, tuple[int, str]] = {}
         currencies: dict[int, tuple[int, str]] = {}
         for match_id, start, end in self._phrases(doc):
@@ -413,8 +419,6 @@ class FigureParser:
             code = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
                     "NZ": "NZD", "HK": "HKD", "S": "SGD"}[t]
             return code, i + 2
-        from bot.engine.numbers import PREFIX_CURRENCIES
-
         low = t.lower()
         if low in PREFIX_CURRENCIES and not t.isalpha():
             return PREFIX_CURRENCIES[low], i + 1
@@ -489,8 +493,8 @@ class FigureParser:
         return None
 
     def _at(
-        self, doc: Doc, i: int, ctx: _Context, last_end: int, carried: tuple[int, str, str] | None
-    ) -> tuple[FigureMatch | None, int, tuple[int, str, str] | None] | None:
+        self, doc: Doc, i: int, ctx: _Context, last_end: int, carried: _Hedge | None
+    ) -> tuple[FigureMatch | None, int, _Hedge | None] | None:
         """The figure starting at token ``i``, where to resume scanning and the hedge applied.
 
         ``carried`` is the hedge of the previous figure: a conversion in brackets right after
@@ -505,8 +509,7 @@ class FigureParser:
         hedge = ctx.hedge_before.get(first.start)
         if hedge is not None and hedge[0] < last_end:
             hedge = None
-        # scores and ISO-like sequences: "3-1", "2019-20"
-        resume = first.end
+        # a second amount: a range ("10 to 12"), or a score or years to skip ("3-1", "2019-20")
         second: _Part | None = None
         connector = doc[first.end].lower_ if first.end < n else ""
         if connector in ("to", "-", "–", "—", "and", "or", "through") and first.end + 1 < n:
@@ -542,22 +545,20 @@ class FigureParser:
         start = hedge[0] if hedge is not None else first.start
         if post is not None:
             end = post[0]
-        figure = self._figure(doc, start, end, first, second, hedge, post)
-        anchor = last.amount.anchor
-        unit_explicit = (last.unit or last.currency or first.unit or first.currency) is not None
         span = doc[start:end]
         end_char = span.end_char
         if _absorbed_period(doc[end - 1]):
             end_char -= 1
-        figure = Figure(text=span.text[: end_char - span.start_char], low=figure.low, high=figure.high,
-                        qualifier=figure.qualifier, approx=figure.approx, unit=figure.unit)
+        figure = self._figure(span.text[: end_char - span.start_char], first, second, hedge, post)
+        anchor = last.amount.anchor
+        unit_explicit = (last.unit or last.currency or first.unit or first.currency) is not None
         return FigureMatch(
             figure=figure, start=start, end=end, start_char=span.start_char, end_char=end_char,
             anchor=anchor, unit_explicit=unit_explicit,
         ), end, hedge or post
 
     def _range_verdict(self, doc: Doc, first: _Part, second: _Part, connector: str,
-                       hedge: tuple[int, str, str] | None) -> str:
+                       hedge: _Hedge | None) -> str:
         """"range", "score" (3-1, 1939-45) or "none" for two amounts joined by ``connector``."""
         a1, a2 = first.amount, second.amount
         marker = hedge[2] if hedge is not None and hedge[1] == "range" else None
@@ -589,7 +590,8 @@ class FigureParser:
         first.amount = _scaled_to(a1, low1)
         return "range"
 
-    def _excluded(self, doc: Doc, first: _Part, second: _Part | None, hedge, post, prev_word: str) -> bool:
+    def _excluded(self, doc: Doc, first: _Part, second: _Part | None, hedge: _Hedge | None,
+                  post: _Hedge | None, prev_word: str) -> bool:
         """Context rules that make an amount something other than a figure."""
         a = first.amount
         has_unit = bool(first.unit or first.currency or (second and (second.unit or second.currency)))
@@ -614,8 +616,9 @@ class FigureParser:
             return True  # "Kh - 101", "A-10": part of a name
         return False
 
-    def _figure(self, doc: Doc, start: int, end: int, first: _Part, second: _Part | None,
-                hedge, post) -> Figure:
+    def _figure(self, text: str, first: _Part, second: _Part | None, hedge: _Hedge | None,
+                post: _Hedge | None) -> Figure:
+        """The interval, hedge and unit of one or two amounts (see the module docstring)."""
         a1 = first.amount
         a2 = second.amount if second is not None else None
         sign = -1.0 if first.negative else 1.0
@@ -625,8 +628,8 @@ class FigureParser:
             low, high = high, low
         approx = a1.approx or (a2.approx if a2 else False)
         qualifier = a1.qualifier
-        if a1.prefix == "~":
-            approx, qualifier = True, "~"
+        if a1.prefix in ("~", "≈"):
+            approx, qualifier = True, a1.prefix
         elif a1.prefix == "sub-":
             low, qualifier = None, "sub"
         for h in (hedge, post):
@@ -644,7 +647,6 @@ class FigureParser:
         if second is not None and (second.currency or second.unit):
             unit_alias = second.currency or second.unit
         unit = "count" if unit_alias is None else _canon(unit_alias)
-        text = doc[start:end].text
         return Figure(text=text, low=_clean(low), high=_clean(high), qualifier=qualifier,
                       approx=approx, unit=unit)
 
