@@ -6,6 +6,7 @@ import random
 import re
 from collections import OrderedDict
 from datetime import date, datetime, timezone
+from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import pytest
@@ -315,9 +316,6 @@ async def test_paginator_only_the_owner_turns_pages():
 
 async def test_paginator_timeout_disables_buttons():
     view = Paginator(_pages(2), owner_id=1, timeout=60)
-    message = discord.utils.MISSING
-    from unittest.mock import AsyncMock, MagicMock
-
     message = MagicMock(spec_set=discord.Message)
     message.edit = AsyncMock()
     view.message = message
