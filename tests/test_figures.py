@@ -179,6 +179,8 @@ UNITS = [
     ("Gusts hit 80 miles per hour.", "80 miles per hour", 80, 80, N, False, "mph"),
     ("The siege lasted three days.", "three days", 3, 3, N, False, "days"),
     ("The wall is 3m high.", "3m", 3, 3, N, False, "m"),
+    ("About 2.5m households get help.", "About 2.5m", 2.5e6, 2.5e6, "about", True, "count"),
+    ("The chip uses a 3nm process.", "3nm", 3, 3, N, False, "nm"),
     ("A sample of 45g was taken.", "45g", 45, 45, N, False, "g"),
     ("The engine makes 300 horsepower.", "300 horsepower", 300, 300, N, False, "hp"),
     ("The index closed at 1,478 points.", "1,478 points", 1478, 1478, N, False, "points"),

@@ -177,8 +177,12 @@ UNIT_PHRASES: dict[str, str] = {
 #: unit phrases that count only when glued to the number ("45g", "3m", "118.5p", "30 ° C")
 GLUED_ONLY = frozenset({"g", "m", "p", "t", "h", "c", "f", "pc", "ha", "in", "mi", "pp"})
 GLUED_ONLY_PHRASES: dict[str, str] = {
-    "g": "g", "m": "m", "p": "pence", "t": "t", "h": "hours", "C": "°c", "F": "°f",
+    "g": "g", "m": "m", "p": "pence", "t": "t", "h": "hours", "C": "°c", "F": "°f", "nm": "nm",
 }
+#: words after "3m" that keep it in metres ("3m high"); before other plural nouns it is millions
+METRE_WORDS = frozenset(
+    "high deep wide long tall away above below across thick in of from to and or by".split()
+)
 
 MONTHS = (
     "January February March April May June July August September October November December "
@@ -456,6 +460,12 @@ class FigureParser:
             c = ctx.currencies.get(end)
             if c is not None and c[1] == currency:
                 end = c[0]
+        if unit == "m" and amount.kind == "digits" and not amount.scaled and end < n and end == amount.end + 1 \
+                and _millions_of(doc[end]):
+            # "2.5m households": British shorthand for millions, not metres
+            amount.low, amount.high, amount.scaled, amount.factor = amount.low * 1e6, amount.high * 1e6, True, 1e6
+            amount.end, amount.anchor = end, end - 1
+            unit = None
         if unit is None and currency is None and end < n and doc[end - 1].whitespace_ == "" \
                 and doc[end].is_alpha and amount.kind == "digits":
             return None  # "4K", "5G", "3D": a name glued to a number
@@ -674,6 +684,13 @@ def _scaled_to(a: Amount, low: float) -> Amount:
     a.high = low
     a.scaled = True
     return a
+
+
+def _millions_of(nxt) -> bool:
+    """The word after "2.5m" counts people or things: "households", "people", "viewers"."""
+    low = nxt.lower_
+    return nxt.is_alpha and nxt.is_lower and low not in METRE_WORDS and low not in UNIT_PHRASES \
+        and (low.endswith("s") or low in ("people", "children", "men", "women"))
 
 
 def _absorbed_period(tok) -> bool:
