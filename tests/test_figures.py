@@ -332,6 +332,12 @@ def test_parenthetical_conversion_shares_the_hedge(nlp):
     assert [(m.figure.low, m.figure.high, m.figure.unit) for m in found] == [(N, 296, "hp"), (N, 224, "kw")]
 
 
+def test_designator_words_before_a_measure_or_scale_do_not_block(nlp):
+    found = figures(nlp, "The sector 0.68 percent lower, trading volume 30 million, 24 hrs, 30 local residents.")
+    assert [(m.figure.low, m.figure.unit) for m in found] == [(0.68, "percent"), (3e7, "count"), (24, "hours"),
+                                                               (30, "count")]
+
+
 def test_hedge_is_not_carried_across_words(nlp):
     found = figures(nlp, "At least 30 died and 40 were hurt.")
     assert [(m.figure.low, m.figure.high) for m in found] == [(30, N), (40, 40)]

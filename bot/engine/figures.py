@@ -224,8 +224,7 @@ ONE_BLOCKERS_BEFORE = frozenset(
     "other little big new old right wrong".split()
 )
 TIME_WORDS = (
-    "am pm a.m. p.m. a.m p.m gmt utc bst cet cest est edt pst pdt cst cdt et pt "
-    "o'clock oclock hrs local"
+    "am pm a.m. p.m. a.m p.m gmt utc bst cet cest est edt pst pdt cst cdt et o'clock oclock"
 ).split()
 _NUMBER_WORDS = sorted(set(SMALL) | set(TENS) | {w + "-" for w in SMALL})
 PHONE_WORDS = frozenset("tel tel. phone telephone call fax mobile hotline helpline whatsapp".split())
@@ -473,7 +472,7 @@ class FigureParser:
             rule = ctx.blocked.get(k)
             if rule is None:
                 continue
-            if rule in SOFT_RULES and (unit is not None or currency is not None):
+            if rule in SOFT_RULES and (unit is not None or currency is not None or amount.scaled):
                 continue  # "sector 0.68 percent": a designator only for a bare number
             return None
         negative = i > 0 and doc[i - 1].lower_ == "minus"
