@@ -28,6 +28,8 @@ INCIDENT_MESSAGE = (
 )
 #: key in ``interaction.extras`` a command sets once it has sent its real answer
 ANSWERED = "crosscheck_answered"
+#: key in ``interaction.extras`` set by :func:`defer` when the "thinking…" message is private
+PRIVATE = "crosscheck_private"
 
 
 class RateLimited(CrosscheckError):
@@ -82,6 +84,12 @@ def user_message(error: BaseException, *, command: str | None = None) -> str:
     return INCIDENT_MESSAGE.format(incident=incident)
 
 
+async def defer(interaction: discord.Interaction, *, ephemeral: bool) -> None:
+    """Defer with "thinking…", remembering whether it is private (for :func:`send_ephemeral`)."""
+    interaction.extras[PRIVATE] = ephemeral
+    await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+
+
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     """Send ``text`` privately, whatever state the interaction is in."""
     none = discord.AllowedMentions.none()
@@ -92,6 +100,7 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
         if (
             interaction.response.type is discord.InteractionResponseType.deferred_channel_message
             and not interaction.extras.get(ANSWERED)
+            and not interaction.extras.get(PRIVATE)
         ):
             # the public "thinking…" message would turn the first followup public: remove it first
             try:

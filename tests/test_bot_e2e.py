@@ -288,10 +288,11 @@ async def test_watch_list_for_a_moderator(bot, api):
     payload = interaction_payload(bot, "watch", [], subcommand="list",
                                   permissions=discord.Permissions(manage_messages=True))
     await call_tree(bot, payload)
-    [answer] = api.sent
-    data = answer.payload["data"]
-    assert data["content"].startswith(f"Watched channels:\n• <#{channel.id}>")
-    assert data["flags"] & EPHEMERAL and data["allowed_mentions"] == {"parse": []}
+    defer, answer = api.sent
+    assert defer.payload["type"] == discord.InteractionResponseType.deferred_channel_message.value
+    assert defer.payload["data"]["flags"] & EPHEMERAL
+    assert answer.payload["content"].startswith(f"Watched channels:\n• <#{channel.id}>")
+    assert answer.payload["flags"] & EPHEMERAL and answer.payload["allowed_mentions"] == {"parse": []}
 
 
 async def test_sources_through_the_tree(bot, api):

@@ -124,7 +124,7 @@ async def test_check_text_replies_with_verdicts_and_stores_nothing(bot, channel)
     interaction = interaction_in(channel)
     await cog.check.callback(cog, interaction, text=BARRIER, url=None, save=False)
 
-    interaction.response.defer.assert_awaited_once_with(thinking=True)
+    interaction.response.defer.assert_awaited_once_with(thinking=True, ephemeral=False)
     call = only_followup(interaction)
     assert_sendable(call)
     assert call.kwargs["ephemeral"] is False
@@ -247,6 +247,17 @@ async def test_check_claims_message_command_answers_privately_without_storing(bo
     message.reply.assert_not_awaited()
 
 
+async def test_message_command_errors_stay_in_the_private_thinking_message(bot, channel):
+    cog = Check(bot)
+    interaction = interaction_in(channel)
+    with pytest.raises(InputError) as caught:
+        await cog.check_message(interaction, MockMessage(content=NO_FIGURES, channel=channel))
+    await report_error(interaction, app_commands.CommandInvokeError(cog.menu, caught.value))
+    interaction.delete_original_response.assert_not_awaited()
+    call = interaction.followup.send.call_args
+    assert call.args[0] == NO_CLAIMS and call.kwargs["ephemeral"] is True
+
+
 async def test_context_menu_is_registered_on_the_tree_and_removed_on_unload(bot):
     cog = Check(bot)
     await bot.add_cog(cog)
@@ -264,7 +275,7 @@ async def test_watch_add_list_remove(bot, channel):
     ws = str(channel.guild.id)
     i1 = interaction_in(channel, permissions=MODERATOR, user=MockMember(name="news_editor"))
     await cog.add.callback(cog, i1, channel)
-    call = i1.response.send_message.call_args
+    call = i1.followup.send.call_args
     assert call.kwargs["ephemeral"] is True and call.kwargs["allowed_mentions"].to_dict() == NO_PINGS
     assert call.args[0].startswith(f"Watching {channel.mention}")
     assert [w.channel_id for w in await bot.store.list_watches(ws)] == [channel.id]
@@ -272,16 +283,16 @@ async def test_watch_add_list_remove(bot, channel):
 
     i2 = interaction_in(channel, permissions=MODERATOR)
     await cog.add.callback(cog, i2, channel)
-    assert "already watched" in i2.response.send_message.call_args.args[0]
+    assert "already watched" in i2.followup.send.call_args.args[0]
 
     i3 = interaction_in(channel, permissions=MODERATOR)
     await cog.list_watched.callback(cog, i3)
-    listing = i3.response.send_message.call_args.args[0]
+    listing = i3.followup.send.call_args.args[0]
     assert f"<#{channel.id}>" in listing and "added by news\\_editor" in listing
 
     i4 = interaction_in(channel, permissions=MODERATOR)
     await cog.remove.callback(cog, i4, channel)
-    assert i4.response.send_message.call_args.args[0] == f"Stopped watching {channel.mention}."
+    assert i4.followup.send.call_args.args[0] == f"Stopped watching {channel.mention}."
     assert await bot.store.list_watches(ws) == []
     assert await cog.watched(channel.guild.id) == frozenset()
 
@@ -291,7 +302,7 @@ async def test_watch_add_names_missing_permissions(bot, channel):
     cog = Watch(bot)
     interaction = interaction_in(channel, permissions=MODERATOR)
     await cog.add.callback(cog, interaction, channel)
-    text = interaction.response.send_message.call_args.args[0]
+    text = interaction.followup.send.call_args.args[0]
     assert "Send Messages" in text and "Embed Links" in text
 
 
@@ -413,7 +424,7 @@ async def test_sources_lists_stored_claims_grouped_by_measure(bot, channel):
     cog = Sources(bot)
     interaction = interaction_in(channel)
     await cog.sources.callback(cog, interaction, query="barrier cost")
-    interaction.response.defer.assert_awaited_once_with(thinking=True)
+    interaction.response.defer.assert_awaited_once_with(thinking=True, ephemeral=False)
     call = only_followup(interaction)
     assert_sendable(call)
     [embed] = call.kwargs["embeds"]

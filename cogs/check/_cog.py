@@ -15,7 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.engine.errors import InputError
-from bot.errorhandler import ANSWERED, report_error
+from bot.errorhandler import ANSWERED, defer, report_error
 from bot.render.discord import page_kwargs, report_pages
 from cogs._common import (
     CheckRequest,
@@ -72,7 +72,7 @@ class Check(commands.Cog):
     ) -> None:
         request = request_from_options(text, url)
         rate_limit(self.bot, interaction.user.id, interaction.guild_id)
-        await interaction.response.defer(thinking=True)
+        await defer(interaction, ephemeral=False)
         await self._answer(interaction, request, source_from_interaction(interaction), save=save,
                            ephemeral=False)
 
@@ -82,7 +82,7 @@ class Check(commands.Cog):
             raise app_commands.NoPrivateMessage()
         request = request_from_any_message(message.content, min_chars=self.bot.settings.min_article_chars)
         rate_limit(self.bot, interaction.user.id, interaction.guild_id)
-        await interaction.response.defer(thinking=True, ephemeral=True)
+        await defer(interaction, ephemeral=True)
         await self._answer(interaction, request, source_from_message(message), save=False, ephemeral=True)
 
     async def _answer(self, interaction: discord.Interaction, request: CheckRequest, source: SourceInfo, *,

@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.engine.errors import NotFound
-from bot.errorhandler import ANSWERED, report_error
+from bot.errorhandler import ANSWERED, defer, report_error
 from bot.render.discord import escape, page_kwargs, sources_pages
 from cogs._common import workspace_of
 
@@ -36,7 +36,7 @@ class Sources(commands.Cog):
     async def sources(self, interaction: discord.Interaction, query: app_commands.Range[str, 2, 200]) -> None:
         if interaction.guild_id is None:
             raise app_commands.NoPrivateMessage()
-        await interaction.response.defer(thinking=True)
+        await defer(interaction, ephemeral=False)
         groups = await self.bot.checker.sources(
             workspace_of(interaction.guild_id), query, limit=MAX_RESULTS, vocab=self.bot.engine.vocab
         )

@@ -22,9 +22,9 @@ from discord.ext import commands
 
 from bot.engine.errors import Busy, CrosscheckError, FetchError, InputError
 from bot.engine.protocol import Actor
-from bot.errorhandler import RateLimited, new_incident_id, report_error
+from bot.errorhandler import ANSWERED, RateLimited, defer, new_incident_id, report_error
 from bot.fetch import NotAWebPage
-from bot.render.discord import page_kwargs, report_pages
+from bot.render.discord import fit_message, page_kwargs, report_pages
 from cogs._common import NO_MENTIONS, CheckRequest, check_article, rate_limit, read_article, source_from_message
 
 from ._parsing import request_from_message
@@ -96,6 +96,7 @@ class Watch(commands.Cog):
     @app_commands.checks.has_permissions(manage_messages=True)
     async def add(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         guild = _guild(interaction)
+        await defer(interaction, ephemeral=True)
         added = await self.bot.store.add_watch(str(guild.id), channel.id, _actor(interaction))
         await self._refresh(guild.id)
         if added:
@@ -105,22 +106,24 @@ class Watch(commands.Cog):
         missing = _missing_permissions(channel, guild)
         if missing:
             text += f"\nI still need these permissions there: {', '.join(missing)}."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await _answer(interaction, text)
 
     @watch.command(name="remove", description="Stop checking a channel.")
     @app_commands.describe(channel="The channel to stop watching")
     @app_commands.checks.has_permissions(manage_messages=True)
     async def remove(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         guild = _guild(interaction)
+        await defer(interaction, ephemeral=True)
         removed = await self.bot.store.remove_watch(str(guild.id), channel.id, _actor(interaction))
         await self._refresh(guild.id)
         text = f"Stopped watching {channel.mention}." if removed else f"{channel.mention} was not watched."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await _answer(interaction, text)
 
     @watch.command(name="list", description="The channels whose articles are checked.")
     @app_commands.checks.has_permissions(manage_messages=True)
     async def list_watched(self, interaction: discord.Interaction) -> None:
         guild = _guild(interaction)
+        await defer(interaction, ephemeral=True)
         rows = await self.bot.store.list_watches(str(guild.id))
         self._watched[guild.id] = frozenset(w.channel_id for w in rows)
         if not rows:
@@ -132,7 +135,7 @@ class Watch(commands.Cog):
                 for w in rows
             ]
             text = "Watched channels:\n" + "\n".join(lines)
-        await interaction.response.send_message(text[:2000], ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await _answer(interaction, text)
 
     # -- watched channels -------------------------------------------------------------
     @commands.Cog.listener()
@@ -220,6 +223,13 @@ class Watch(commands.Cog):
         except discord.HTTPException as exc:
             log.warning("could not reply in channel %s: %s", message.channel.id, exc)
             return None
+
+
+async def _answer(interaction: discord.Interaction, text: str) -> None:
+    """The private answer to a /watch command (deferred before the store was asked)."""
+    interaction.extras[ANSWERED] = True
+    content, _ = fit_message(text, [])
+    await interaction.followup.send(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 def _guild(interaction: discord.Interaction) -> discord.Guild:
