@@ -210,6 +210,9 @@ NOT_FIGURES = [
     "Talks resume Oct. 31 in Geneva.",
     "The 2022 elections were disputed.",
     "The archive dates from 1685 onwards.",
+    "Its 2018 sales were strong.",
+    "Seas will rise by 2120, scientists warn.",
+    "Sampling between 2014 and 2017 came back clean.",
     # times of day
     "The sirens sounded at 3pm.",
     "The sirens sounded at 3 pm.",
@@ -231,6 +234,7 @@ NOT_FIGURES = [
     "Call the office on (020) 7946 0958.",
     "Call +44 20 7946 0958 for details.",
     "The premier lives at 10 Downing Street.",
+    "The firm leased 16-18 Industrial Avenue.",
     "The detective lived at 221B Baker St.",
     # designators
     "The rule is set out in section 5.",

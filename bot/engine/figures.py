@@ -326,9 +326,10 @@ class FigureParser:
             [{"IS_TITLE": True}, {"ORTH": "("}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": ")"}],
             [{"LOWER": {"IN": ["in", "their", "his", "her", "early", "late", "mid"]}}, {"SHAPE": {"IN": ["dds", "'dds"]}}],
         ])
+        house = {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX", "dx", "ddx", "dddx"]}}
         self._blockers.add("ADDRESS", [
-            [{"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX", "dx", "ddx", "dddx"]}},
-             {"IS_TITLE": True, "OP": "+"}, {"TEXT": {"IN": STREETS}}],
+            [house, {"IS_TITLE": True, "OP": "+"}, {"TEXT": {"IN": STREETS}}],
+            [house, {"ORTH": {"IN": ["-", "–"]}}, house, {"IS_TITLE": True, "OP": "+"}, {"TEXT": {"IN": STREETS}}],
         ])
         num = {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "d.d", "dd.d", "d.dd", "dX", "ddX", "dx", "ddx"]}}
         designator = {"LOWER": {"IN": DESIGNATORS}}
@@ -592,7 +593,8 @@ class FigureParser:
             return "score"
         if a1.plain_int and a2.plain_int and a1.digits == 4 and 1000 <= a1.low <= 2100 \
                 and (a2.digits == 4 and 1000 <= a2.low <= 2100 or a2.digits == 2 and connector in ("-", "–", "/")) \
-                and not first.unit and not second.unit and not _counted_noun_after(doc, second.end):
+                and not first.unit and not second.unit \
+                and (a1.low % 50 != 0 or a2.low % 50 != 0 or not _counted_noun_after(doc, second.end)):
             return "score"  # "1939-45", "between 2019 and 2021": years
         if low1 == a2.low or (low1 > a2.low and marker != "from"):
             return "none"
@@ -734,14 +736,20 @@ def _counted_noun_after(doc: Doc, k: int) -> bool:
 
 
 def _looks_like_year(doc: Doc, a: Amount, prev_word: str) -> bool:
+    """A bare 4-digit number read as a year: "in 2022", "the 2022 elections", "2018 sales".
+
+    From 1900 to 2150 it is a year unless a counted noun follows a round number
+    ("killed 2000 people", "1500 troops"); years such as 2018 are seldom counts.
+    Before 1900 it is a year only after "in", "since", "by"...
+    """
     v = a.low
-    if not 1000 <= v <= 2100:
-        return False
-    if v < 1900 and prev_word not in YEAR_PREPS:
+    if not 1000 <= v <= 2150:
         return False
     if prev_word in YEAR_PREPS:
         return True
-    return not _counted_noun_after(doc, a.end)  # "killed 2000 people" is a count
+    if v < 1900:
+        return False
+    return v % 50 != 0 or not _counted_noun_after(doc, a.end)
 
 
 def _looks_like_name(doc: Doc, i: int) -> bool:
