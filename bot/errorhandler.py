@@ -19,6 +19,7 @@ import discord
 from discord import app_commands
 
 from bot.engine.errors import CrosscheckError
+from bot.render.discord import no_mentions
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ async def defer(interaction: discord.Interaction, *, ephemeral: bool) -> None:
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     """Send ``text`` privately, whatever state the interaction is in."""
     none = discord.AllowedMentions.none()
+    text = no_mentions(text)
     try:
         if not interaction.response.is_done():
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=none)

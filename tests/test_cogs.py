@@ -528,3 +528,11 @@ def test_check_option_parsing():
     assert request_from_any_message("https://news.example/a", min_chars=280).fallback_text is None
     with pytest.raises(InputError):
         request_from_any_message("   ", min_chars=280)
+
+
+async def test_error_sentences_cannot_mention_anyone():
+    interaction = MockInteraction()
+    await report_error(interaction, FetchError("The site said: @everyone <@123> go away"))
+    sent = interaction.response.send_message.call_args
+    assert "@everyone" not in sent.args[0] and "<@123>" not in sent.args[0]
+    assert sent.args[0].startswith("The site said: @\u200beveryone")

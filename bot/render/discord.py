@@ -137,6 +137,11 @@ def escape(text: object, *, single_line: bool = True) -> str:
     return s
 
 
+def no_mentions(text: str) -> str:
+    """``text`` with every mention syntax broken (markdown kept): for our own sentences that may quote others."""
+    return _ANGLE_MENTION.sub("<" + ZWSP, text.replace("@", "@" + ZWSP))
+
+
 def plain(text: object) -> str:
     """Text for fields Discord does not render as markdown (footer, author): one line, no mentions."""
     s = "" if text is None else str(text)
@@ -661,6 +666,7 @@ __all__ = [
     "escape",
     "fit_message",
     "limit_violations",
+    "no_mentions",
     "page_kwargs",
     "plain",
     "report_pages",

@@ -24,7 +24,7 @@ from bot.engine.errors import Busy, CrosscheckError, FetchError, InputError
 from bot.engine.protocol import Actor
 from bot.errorhandler import ANSWERED, RateLimited, defer, new_incident_id, report_error
 from bot.fetch import NotAWebPage
-from bot.render.discord import fit_message, page_kwargs, report_pages
+from bot.render.discord import escape, fit_message, no_mentions, page_kwargs, report_pages
 from cogs._common import NO_MENTIONS, CheckRequest, check_article, rate_limit, read_article, source_from_message
 
 from ._parsing import request_from_message
@@ -130,7 +130,7 @@ class Watch(commands.Cog):
             text = "No channel is watched yet. Add one with /watch add."
         else:
             lines = [
-                f"• <#{w.channel_id}> — added by {discord.utils.escape_markdown(discord.utils.escape_mentions(w.added_by))}"
+                f"• <#{w.channel_id}> — added by {escape(w.added_by)}"
                 f" on {w.added_at:%Y-%m-%d}"
                 for w in rows
             ]
@@ -198,9 +198,9 @@ class Watch(commands.Cog):
             report = await check_article(self.bot, article, save=True)
         except CrosscheckError as exc:
             if replies_to(exc):
-                await self._reply(message, content=str(exc))
+                await self._reply(message, content=no_mentions(str(exc)))
             else:
-                log.info("message %s in channel %s not checked: %s", message.id, message.channel.id, exc)
+                log.warning("message %s in channel %s not checked: %s", message.id, message.channel.id, exc)
             return
         except Exception:
             log.exception("incident %s: checking message %s in channel %s failed",
