@@ -144,6 +144,7 @@ VAGUE = [
     ("Half the staff went on strike.", "Half", 50, 50, "half", True, "percent"),
     ("A third of the budget went on fuel.", "A third", 33.33, 33.33, "a third", True, "percent"),
     ("A quarter of the fleet is idle.", "A quarter", 25, 25, "a quarter", True, "percent"),
+    ("A quarter of a million people fled.", "A quarter of a million", 250_000, 250_000, N, False, "count"),
     ("Two-thirds of voters backed it.", "Two-thirds", 66.67, 66.67, "two-thirds", True, "percent"),
     ("A handful of shops reopened.", "A handful", 2, 5, "a handful", True, "count"),
     ("A couple of drones were downed.", "A couple", 2, 2, "a couple", True, "count"),
@@ -268,6 +269,7 @@ NOT_FIGURES = [
     "1. Introduction",
     "Unemployment peaked in the 90s.",
     "Output fell in the first half of 2024.",
+    "The feud lasted a quarter of a century.",
     "Between 2019 and 2021 the rules changed.",
     # vague words that are too vague to check
     "Several people were hurt.",

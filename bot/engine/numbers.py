@@ -184,10 +184,6 @@ class Amount:
     #: the trailing scale applied ("million" -> 1e6), to carry it to the other end of a range
     factor: float = 1.0
 
-    @property
-    def is_range(self) -> bool:
-        return self.low != self.high
-
 
 def fraction_token(doc: Doc, i: int) -> Amount | None:
     """"1/16 of", "1⁄32 of": a share written as a fraction, in percent."""
@@ -485,6 +481,13 @@ def read_fraction(doc: Doc, i: int) -> Amount | None:
         return None
     if num >= den:
         return None
+    of_a = doc[j + 1].lower_ == "of" and _lower(doc, j + 2) in ("a", "an")
+    if of_a and _lower(doc, j + 3) in ("hundred", "thousand", "million", "billion", "trillion"):
+        # "a quarter of a million": an amount, not a share
+        v = num / den * SCALES[doc[j + 3].lower_]
+        return Amount(start=i, end=j + 4, low=v, high=v, anchor=j + 3, kind="words", scaled=True)
+    if of_a:
+        return None  # "a quarter of a century", "a third of a mile": not a share of something counted
     value = round(100.0 * num / den, 2)
     phrase = " ".join(t.lower_ for t in doc[i:j + 1]).replace(" - ", "-")
     return Amount(start=i, end=j + 1, low=value, high=value, anchor=j, kind="fraction",
