@@ -20,10 +20,13 @@ Semantics of a ``Figure`` (low, high, qualifier, approx):
   "nearly", "almost", "an estimated", "close to", "circa", "~", postposed
   "or so") -> N/N with approx=True. "nearly"/"almost" are read as approximate,
   not as upper bounds: "nearly 30" should match 29 and 31 alike.
-* ranges ("between 500 and 700", "10,000 to 12,000", "10,000-12,000",
-  "estimates ranging from 10 to 12") -> low/high, qualifier "between" where
-  written; a scale or unit written once applies to both ends ("10 to 12 million",
-  "5 to 10%"). "two or three" is a range.
+* exact qualifiers ("exactly", "only", "just", "a total of", "an average of")
+  keep N/N, approx=False, and are reported as the qualifier.
+* a conversion in brackets right after a hedged figure shares its hedge:
+  "more than $100m (£80m)" -> both lower bounds.
+* ranges ("between 500 and 700", "10,000 to 12,000", "10,000-12,000") ->
+  low/high, qualifier "between" where written; a scale or unit written once
+  applies to both ends ("10 to 12 million", "5 to 10%"). "two or three" is a range.
 * a change written "from X to Y" ("rose from 252 to 287 miles", "slowed from 4.8
   to 4.7 percent") is ONE figure spanning both values, low=min, high=max, with
   qualifier "from": the verdict engine then neither conflicts with the old nor
@@ -38,8 +41,11 @@ Semantics of a ``Figure`` (low, high, qualifier, approx):
 
 ``unit`` is canonical (``bot.engine.units``): "count" for a bare count,
 an ISO currency for money, "percent", "pp", "km2", "mi", "kg", "days"..., other
-units lower-cased ("mph", "rpm", "points", "°c"). Fractions are shares in
-"percent".
+units lower-cased ("mph", "rpm", "points", "°c"). Shares ("half of", "a third
+of", "one in five", "2 out of 5", "1/16 of") are in "percent". "m" glued to a
+number is metres ("a 3m wall") except after a currency ("£3m") or before a
+plural noun ("2.5m households"), where it means million. "pounds" is money
+(GBP), as in ``bot.engine.units``.
 
 Not figures: dates and years ("in 2022", "February 2022", "2024-12-17", "the
 1990s"), times ("3pm", "10:30", "8 a.m."), ages ("a 12-year-old", "aged 34",
