@@ -437,3 +437,16 @@ async def test_setup_hook_loads_every_cog_and_syncs_to_the_dev_guild(settings, n
     finally:
         await b.close()
     assert b._store is None and b._worker is None
+
+
+async def test_without_a_dev_guild_commands_sync_globally(settings, monkeypatch):
+    b = CrosscheckBot(settings)
+    synced: list[Any] = []
+
+    async def sync(*, guild=None):  # noqa: ANN001, ANN202
+        synced.append(guild)
+        return []
+
+    monkeypatch.setattr(b.tree, "sync", sync)
+    await b.sync_commands()
+    assert synced == [None]
