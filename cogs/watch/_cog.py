@@ -149,13 +149,14 @@ class Watch(commands.Cog):
         request = request_from_message(message.content, min_chars=self.bot.settings.min_article_chars)
         if request is None:
             return
-        try:
-            if not await self.is_watched(message):
-                return
-        except CrosscheckError as exc:
-            log.warning("could not read the watched channels of guild %s: %s", message.guild.id, exc)
-            return
+        # queue first, so even the first look-up of a guild's watch list keeps posting order
         async with self._in_order(message.channel.id):
+            try:
+                if not await self.is_watched(message):
+                    return
+            except CrosscheckError as exc:
+                log.warning("could not read the watched channels of guild %s: %s", message.guild.id, exc)
+                return
             await self.check_message(message, request)
 
     @contextlib.asynccontextmanager
@@ -214,7 +215,10 @@ class Watch(commands.Cog):
                                    refusal=PAGE_REFUSAL)
         sent = await self._reply(message, **kwargs)
         if view is not None:
-            view.message = sent
+            if sent is None:
+                view.stop()
+            else:
+                view.message = sent
 
     async def _reply(self, message: discord.Message, **kwargs: object) -> discord.Message | None:
         kwargs["allowed_mentions"] = NO_MENTIONS
