@@ -126,7 +126,7 @@ async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str 
 
 def _run(coro) -> None:  # noqa: ANN001
     """Run a command; domain errors become one line and an exit code, others an incident id."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         asyncio.run(coro)
     except CrosscheckError as exc:

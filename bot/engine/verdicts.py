@@ -318,10 +318,13 @@ def _same_context(new: Claim, old: Claim, policy: VerdictPolicy) -> bool:
 
 
 def _reported_on(stored: StoredClaim) -> date | None:
-    """When the evidence was reported: its source's publication date, else when it was stored."""
+    """When the evidence was reported: its source's publication date, else when it was posted
+    in Discord, else when it was stored."""
     info = stored.source.info
     if info.published is not None:
         return info.published
+    if info.posted_at is not None:
+        return info.posted_at.date()
     when = stored.source.created_at or stored.created_at
     return when.date() if when is not None else None
 
