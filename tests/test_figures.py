@@ -76,6 +76,11 @@ WORDS_AND_SCALES = [
     ("The gadget costs HK$5.", "HK$5", 5, 5, N, False, "HKD"),
     ("Temperatures fell to minus 20 degrees Celsius.", "minus 20 degrees Celsius", -20, -20, N, False, "°c"),
     ("The grant totals 7 bn over a decade.", "7 bn", 7e9, 7e9, N, False, "count"),
+    ("The firm agreed a $1.5-billion deal.", "$1.5-billion", 1.5e9, 1.5e9, N, False, "USD"),
+    ("The baker sold 5 dozen rolls.", "5 dozen", 60, 60, N, False, "count"),
+    ("About 12 000 soldiers crossed.", "About 12 000", 12_000, 12_000, "about", True, "count"),
+    ("Some 1 250 000 people voted.", "Some 1 250 000", 1_250_000, 1_250_000, "some", True, "count"),
+    ("The camp holds 10\u00a0000 people.", "10\u00a0000", 10_000, 10_000, N, False, "count"),
 ]
 
 RANGES = [
@@ -234,6 +239,7 @@ NOT_FIGURES = [
     "Call the hotline on 202-555-0143.",
     "Call the office on (020) 7946 0958.",
     "Call +44 20 7946 0958 for details.",
+    "Call tel 555 123 456 for details.",
     "The premier lives at 10 Downing Street.",
     "The firm leased 16-18 Industrial Avenue.",
     "The detective lived at 221B Baker St.",

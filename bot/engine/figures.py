@@ -810,11 +810,16 @@ def _block_phones(doc: Doc, blocked: dict[int, str]) -> None:
         digits = sum(len(t) for t in texts)
         leading_plus = doc[i].text.startswith("+") or (i > 0 and doc[i - 1].lower_ in PHONE_WORDS) \
             or (i > 1 and doc[i - 1].text == ":" and doc[i - 2].lower_ in PHONE_WORDS)
-        phone = (
+        thousands = (
+            not leading_plus and texts[0][0] != "0" and len(texts[0]) <= 3
+            and all(len(t) == 3 for t in texts[1:])
+            and all(doc[g].whitespace_ == " " for g in groups[:-1]) and groups == list(range(i, i + len(groups)))
+        )  # "1 250 000": thousands grouped with spaces
+        phone = not thousands and (
             (len(groups) >= 3 and digits >= 7 and all(len(t) >= 2 for t in texts[1:]))
             or (len(groups) == 2 and [len(t) for t in texts] == [3, 4] and doc[groups[0] + 1].text == "-")
             or (leading_plus and digits >= 6)
-            or (len(groups) >= 2 and any(t.startswith("0") and len(t) >= 3 for t in texts))
+            or (len(groups) >= 2 and texts[0].startswith("0") and len(texts[0]) >= 3)
         )
         if phone:
             for k in range(groups[0], groups[-1] + 1):

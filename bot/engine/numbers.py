@@ -219,8 +219,14 @@ def read_scales(doc: Doc, i: int, currency: bool) -> tuple[float, int]:
         low = doc[j].lower_
         if low.endswith(".") and len(low) > 1 and low[:-1] in ("m", "k", "b", "bn", "mn", "mln", "tn"):
             low = low[:-1]  # "$5.4m." at the end of a sentence
+        if low == "-" and j == i and j + 1 < len(doc) and _glued(doc, j - 1) and _glued(doc, j) \
+                and doc[j + 1].lower_ in ("thousand", "million", "billion", "trillion"):
+            j += 1  # "$1.5-billion"
+            continue
         if low in SCALES:
             factor *= SCALES[low]
+        elif low == "dozen" and j == i:
+            factor *= 12  # "5 dozen"
         elif currency and low in CURRENCY_SCALES and j == i:
             factor *= CURRENCY_SCALES[low]
         elif doc[j].text.rstrip(".") in SUFFIX_SCALES and j == i and j > 0 and _glued(doc, j - 1):
@@ -271,14 +277,18 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
         else:
             return None  # "3rd", "1990s", "3pm", "221B": not an amount
     end = i + 1
+    if not suf and value2 is None and pre is None:
+        grouped = _space_groups(doc, i)
+        if grouped is not None:
+            value, end = grouped
     if not scaled:
-        more, end = read_scales(doc, i + 1, has_currency)
+        more, end = read_scales(doc, end, has_currency)
         if more != 1.0:
             factor, scaled = more, True
     n1 = m.group("n1")
     plain = (
         not scaled and unit is None and code is None and value2 is None and pre is None
-        and n1.isdigit()
+        and n1.isdigit() and end == i + 1
     )
     low = value * factor
     high = (value2 * factor) if value2 is not None else low
@@ -289,6 +299,30 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
         plain_int=plain, digits=len(n1) if plain else 0, currency=code, unit=unit,
         prefix=pre, ranged=value2 is not None, factor=factor,
     )
+
+
+_SPACES = frozenset({"\xa0", "\u202f", "\u2009"})
+
+
+def _space_groups(doc: Doc, i: int) -> tuple[float, int] | None:
+    """"12 000", "10\u00a0000": thousands grouped with (non-breaking) spaces; (value, end)."""
+    first = doc[i].text
+    if not (first.isdigit() and len(first) <= 3 and first[0] != "0") or (i > 0 and doc[i - 1].is_digit):
+        return None
+    digits = first
+    j = i + 1
+    n = len(doc)
+    while j < n:
+        k = j + 1 if doc[j].text in _SPACES else j
+        if k >= n or doc[k - 1].whitespace_ not in ("", " ") or not (doc[k].is_digit and len(doc[k].text) == 3):
+            break
+        if doc[j - 1].whitespace_ == "" and k == j:
+            break
+        digits += doc[k].text
+        j = k + 1
+    if j == i + 1 or (j < n and doc[j].is_digit):
+        return None
+    return float(digits), j
 
 
 #: one-letter suffixes are units only in this exact case ("45g", "30C"; not "5G", "3D")
