@@ -57,7 +57,7 @@ WORDS_AND_SCALES = [
     ("The fund raised $4.2bn last year.", "$4.2bn", 4.2e9, 4.2e9, N, False, "USD"),
     ("The club paid £3m for the striker.", "£3m", 3e6, 3e6, N, False, "GBP"),
     ("Brussels pledged 40 million euros in aid.", "40 million euros", 4e7, 4e7, N, False, "EUR"),
-    ("Crude settled at US $58.24 on Friday.", "US $58.24", 58.24, 58.24, N, False, "USD"),
+    ("Crude settled at US $61.37 on Friday.", "US $61.37", 61.37, 61.37, N, False, "USD"),
     ("The scheme reached half a million households.", "half a million", 500_000, 500_000, N, False, "count"),
     ("The city hired one hundred and twenty nurses.", "one hundred and twenty", 120, 120, N, False, "count"),
     ("Rebels freed three thousand prisoners.", "three thousand", 3000, 3000, N, False, "count"),
@@ -65,14 +65,14 @@ WORDS_AND_SCALES = [
      False, "GBP"),
     ("The deal is worth €5.5 billion.", "€5.5 billion", 5.5e9, 5.5e9, N, False, "EUR"),
     ("A bill of USD 250 was sent.", "USD 250", 250, 250, N, False, "USD"),
-    ("The yacht sold for USD10m.", "USD10m", 1e7, 1e7, N, False, "USD"),
+    ("The painting fetched USD12m.", "USD12m", 1.2e7, 1.2e7, N, False, "USD"),
     ("Donors gave 2 billion dollars.", "2 billion dollars", 2e9, 2e9, N, False, "USD"),
     ("The startup raised $50k from friends.", "$50k", 50_000, 50_000, N, False, "USD"),
     ("Shares in the unit hit ₹500 on Monday.", "₹500", 500, 500, N, False, "INR"),
-    ("Analysts expect 4.3M units to ship.", "4.3M", 4.3e6, 4.3e6, N, False, "count"),
+    ("Analysts expect 6.8M units to ship.", "6.8M", 6.8e6, 6.8e6, N, False, "count"),
     ("The deal is worth Rs 500 crore.", "Rs 500 crore", 5e9, 5e9, N, False, "INR"),
     ("The villa is listed at $US5,931,000.", "$US5,931,000", 5_931_000, 5_931_000, N, False, "USD"),
-    ("The feed said the bonus was PS2.7m.", "PS2.7m", 2.7e6, 2.7e6, N, False, "GBP"),
+    ("The feed said the bonus was PS4.6m.", "PS4.6m", 4.6e6, 4.6e6, N, False, "GBP"),
     ("The gadget costs HK$5.", "HK$5", 5, 5, N, False, "HKD"),
     ("Temperatures fell to minus 20 degrees Celsius.", "minus 20 degrees Celsius", -20, -20, N, False, "°c"),
     ("The grant totals 7 bn over a decade.", "7 bn", 7e9, 7e9, N, False, "count"),
@@ -85,7 +85,7 @@ WORDS_AND_SCALES = [
 
 RANGES = [
     ("Estimates put the crowd at 10,000 to 12,000.", "10,000 to 12,000", 10_000, 12_000, N, False, "count"),
-    ("They said between 10,000 to 12,000 troops had moved.", "between 10,000 to 12,000", 10_000, 12_000,
+    ("They said between 8,000 to 9,500 troops had moved.", "between 8,000 to 9,500", 8_000, 9_500,
      "between", False, "count"),
     ("Between 500 and 700 families fled.", "Between 500 and 700", 500, 700, "between", False, "count"),
     ("Police said 10,000-12,000 people marched.", "10,000-12,000", 10_000, 12_000, N, False, "count"),
@@ -97,8 +97,8 @@ RANGES = [
     ("About 300 to 400 workers walked out.", "About 300 to 400", 300, 400, "about", True, "count"),
     ("Two or three boats capsized.", "Two or three", 2, 3, N, False, "count"),
     ("Forecasts ranging from 10 to 12 inches of snow.", "from 10 to 12 inches", 10, 12, "from", False, "in"),
-    ("The car does 14-18 mpg in town.", "14-18 mpg", 14, 18, N, False, "mpg"),
-    ("It needs a 5-10W laser.", "5-10W", 5, 10, N, False, "w"),
+    ("The van does 22-26 mpg in town.", "22-26 mpg", 22, 26, N, False, "mpg"),
+    ("The kit uses a 20-40W heater.", "20-40W", 20, 40, N, False, "w"),
 ]
 
 HEDGES = [
@@ -160,7 +160,7 @@ VAGUE = [
     ("Almost one in three homes is cold.", "Almost one in three", 33.33, 33.33, "almost", True, "percent"),
     ("Two out of 5 firms cut jobs.", "Two out of 5", 40, 40, N, False, "percent"),
     ("Doctors agreed in half of the cases.", "half", 50, 50, "half", True, "percent"),
-    ("The fund spent 1/16 of the budget.", "1/16", 6.25, 6.25, N, False, "percent"),
+    ("The fund spent 3/8 of the budget.", "3/8", 37.5, 37.5, N, False, "percent"),
     ("Only 3 of the crew survived.", "Only 3", 3, 3, "only", False, "count"),
 ]
 
@@ -189,7 +189,7 @@ UNITS = [
     ("The chip uses a 3nm process.", "3nm", 3, 3, N, False, "nm"),
     ("A sample of 45g was taken.", "45g", 45, 45, N, False, "g"),
     ("The engine makes 300 horsepower.", "300 horsepower", 300, 300, N, False, "hp"),
-    ("The index closed at 1,478 points.", "1,478 points", 1478, 1478, N, False, "points"),
+    ("The index closed at 2,315 points.", "2,315 points", 2315, 2315, N, False, "points"),
     ("The reactor produces 1,000 MW.", "1,000 MW", 1000, 1000, N, False, "mw"),
     ("The plant opened a 10-year contract.", "10-year", 10, 10, N, False, "years"),
     ("Temperatures hit 40 degrees Celsius.", "40 degrees Celsius", 40, 40, N, False, "°c"),
@@ -295,7 +295,7 @@ def test_numbers_beside_non_figures_are_still_found(nlp):
 
 
 def test_from_to_is_one_figure_spanning_the_change(nlp):
-    check(only(nlp, "The range grew from 252 to 287 miles."), "from 252 to 287 miles", 252, 287, "from", False, "mi")
+    check(only(nlp, "The range grew from 310 to 345 miles."), "from 310 to 345 miles", 310, 345, "from", False, "mi")
     check(only(nlp, "Growth slowed from 4.8 to 4.7 percent."), "from 4.8 to 4.7 percent", 4.7, 4.8, "from", False,
           "percent")
     check(only(nlp, "Sales rose from 10 to 12 million dollars."), "from 10 to 12 million dollars", 1e7, 1.2e7,
@@ -310,9 +310,9 @@ def test_rose_to_from(nlp):
 
 
 def test_several_figures_in_text_order_without_overlap(nlp):
-    text = "At least 30 soldiers died, about 1,243 square kilometres were lost and $4.2bn was pledged."
+    text = "At least 30 soldiers died, about 1,180 square kilometres were lost and $4.2bn was pledged."
     found = figures(nlp, text)
-    assert [m.figure.text for m in found] == ["At least 30", "about 1,243 square kilometres", "$4.2bn"]
+    assert [m.figure.text for m in found] == ["At least 30", "about 1,180 square kilometres", "$4.2bn"]
     ends = [m.end for m in found]
     starts = [m.start for m in found]
     assert all(e <= s for e, s in zip(ends, starts[1:]))
@@ -395,7 +395,7 @@ def test_empty_and_numberless_docs(nlp):
 
 
 def test_fast_enough_for_every_article(nlp):
-    text = ("Officials said at least 30 soldiers were killed and about 1,243 square kilometres were lost, "
+    text = ("Officials said at least 30 soldiers were killed and about 1,180 square kilometres were lost, "
             "while between 500 and 700 families fled on January 11 at 3pm. ") * 400
     doc = nlp.make_doc(text)
     parser = parser_for(nlp.vocab)
