@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     print(full.report("full pipeline Doc (nlp(text))"))
     print(f"sentences where the two disagree: {disagree}")
     print(f"find_figures on tokenizer-only Docs: {tokens} tokens in {parse_time:.3f}s "
-          f"({tokens / max(parse_time, 1e-9):,.0f} tokens/s, first call builds the matchers)")
+          f"({tokens / max(parse_time, 1e-9):,.0f} tokens/s)")
     return 0
 
 
