@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .claims import ArticleContext, ClaimExtractor
 from .errors import InputError
-from .figures import find_figures
+from .figures import FigureMatch, find_figures
 from .measures import MeasureVocab
 from .places import Places
 from .subjects import subject_terms
@@ -94,10 +94,13 @@ class Engine:
             return []
         ctx = ArticleContext(published=article.source.published)
         drafts = []
-        texts = [s for s, _, _ in sentences]
+        texts = [s.text for s in sentences]
         with self.nlp.memory_zone():
-            for doc, (_, offset, after) in zip(self.nlp.pipe(texts, batch_size=self.batch_size), sentences):
-                found = self.extractor.extract_sentence(doc, find_figures(doc), offset=offset, ctx=ctx)
+            for doc, sent in zip(self.nlp.pipe(texts, batch_size=self.batch_size), sentences):
+                offset, after = sent.offset, sent.after
+                # reuse the pre-filter's figures when the sentence tokenises the same way alone
+                figures = sent.figures if len(doc) == sent.n_tokens else find_figures(doc)
+                found = self.extractor.extract_sentence(doc, figures, offset=offset, ctx=ctx)
                 if after and found:
                     attribution = self.extractor.attribution_after(after)
                     if attribution:
@@ -112,22 +115,43 @@ class Engine:
             claims = self.extractor.finish(drafts, ctx)
         return [replace(c, subject_terms=subject_terms(c.subject, c.entities)) for c in claims]
 
-    def figure_sentences(self, prep) -> list[tuple[str, int, str | None]]:  # noqa: ANN001
-        """Sentences that can hold a figure: (text, offset in article, the next sentence's text)."""
-        out: list[tuple[str, int, str | None]] = []
+    def figure_sentences(self, prep) -> list["FigureSentence"]:  # noqa: ANN001
+        """Sentences that can hold a figure, with the figures the pre-filter found in them."""
+        out: list[FigureSentence] = []
         for line in prep.lines:
             doc = self.nlp.make_doc(line.text)
             self._sentencizer(doc)
             sents = list(doc.sents)
-            marked = {_sentence_index(sents, m.start) for m in find_figures(doc)}
+            by_sentence: dict[int, list[FigureMatch]] = {}
+            for m in find_figures(doc):
+                by_sentence.setdefault(_sentence_index(sents, m.start), []).append(m)
             for i, sent in enumerate(sents):
-                if i in marked or _IMPLICIT_TRIGGER.search(sent.text):
+                found = by_sentence.get(i, [])
+                if found or _IMPLICIT_TRIGGER.search(sent.text):
                     after = sents[i + 1].text if i + 1 < len(sents) else None
-                    out.append((sent.text, line.start + sent.start_char, after))
+                    shifted = [_shift(m, sent.start, sent.start_char) for m in found]
+                    out.append(FigureSentence(sent.text, line.start + sent.start_char, after, shifted, len(sent)))
         return out
 
     def count_tokens(self, text: str) -> int:
         return len(self.nlp.make_doc(text))
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSentence:
+    text: str
+    #: offset of the sentence in the article
+    offset: int
+    #: the next sentence's text, for attributions that follow ("This was reported by ...")
+    after: str | None
+    #: figures found by the pre-filter, with offsets relative to the sentence
+    figures: list[FigureMatch]
+    n_tokens: int
+
+
+def _shift(m: FigureMatch, tokens: int, chars: int) -> FigureMatch:
+    return replace(m, start=m.start - tokens, end=m.end - tokens, anchor=m.anchor - tokens,
+                   start_char=m.start_char - chars, end_char=m.end_char - chars)
 
 
 def _sentence_index(sents, token_i: int) -> int:  # noqa: ANN001
