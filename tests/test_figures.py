@@ -188,6 +188,8 @@ UNITS = [
     ("About 2.5m households get help.", "About 2.5m", 2.5e6, 2.5e6, "about", True, "count"),
     ("The chip uses a 3nm process.", "3nm", 3, 3, N, False, "nm"),
     ("A sample of 45g was taken.", "45g", 45, 45, N, False, "g"),
+    ("The stock fell 99c.", "99c", 99, 99, N, False, "cents"),
+    ("The pipe is 10in wide.", "10in", 10, 10, N, False, "in"),
     ("The engine makes 300 horsepower.", "300 horsepower", 300, 300, N, False, "hp"),
     ("The index closed at 2,315 points.", "2,315 points", 2315, 2315, N, False, "points"),
     ("The reactor produces 1,000 MW.", "1,000 MW", 1000, 1000, N, False, "mw"),

@@ -183,7 +183,7 @@ UNIT_PHRASES: dict[str, str] = {
 #: unit phrases that count only when glued to the number ("45g", "3m", "118.5p", "30 ° C")
 GLUED_ONLY = frozenset({"g", "m", "p", "t", "h", "c", "f", "pc", "ha", "in", "mi", "pp"})
 GLUED_ONLY_PHRASES: dict[str, str] = {
-    "g": "g", "m": "m", "p": "pence", "t": "t", "h": "hours", "C": "°c", "F": "°f", "nm": "nm",
+    "g": "g", "m": "m", "p": "pence", "t": "t", "h": "hours", "C": "°c", "F": "°f", "nm": "nm", "in": "in",
 }
 #: words after "3m" that keep it in metres ("3m high"); before other plural nouns it is millions
 METRE_WORDS = frozenset(

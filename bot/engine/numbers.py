@@ -273,7 +273,7 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
             factor = CURRENCY_SCALES[key.lower()]
             scaled = True
         elif _suffix_unit(key) and not (key == "m" and has_currency):
-            unit = SUFFIX_UNITS[key.lower()]
+            unit = "cents" if key == "c" else SUFFIX_UNITS[key.lower()]
         else:
             return None  # "3rd", "1990s", "3pm", "221B": not an amount
     end = i + 1
@@ -330,6 +330,8 @@ _ONE_LETTER_UNITS = frozenset("g m p t h x l C F W L".split())
 
 
 def _suffix_unit(key: str) -> bool:
+    if key == "c":
+        return True  # "99c": cents
     if len(key) == 1 or (len(key) == 2 and key[1] in "23"):
         return key[0] in _ONE_LETTER_UNITS and key.lower() in SUFFIX_UNITS
     return key.lower() in SUFFIX_UNITS and key != "Nm"
