@@ -52,6 +52,8 @@ _add("mi", "distance", 1.609344, "mile", "miles")
 _add("yd", "distance", 0.0009144, "yard", "yards")
 _add("ft", "distance", 0.0003048, "foot", "feet")
 _add("in", "distance", 0.0000254, "inch", "inches")
+_add("nm", "distance", 1e-12, "nanometre", "nanometres", "nanometer", "nanometers")
+_add("nmi", "distance", 1.852, "nautical mile", "nautical miles")
 # weight (base kg)
 _add("kg", "weight", 1, "kilogram", "kilograms", "kilo", "kilos")
 _add("g", "weight", 0.001, "gram", "grams")
@@ -61,16 +63,23 @@ _add("ton", "weight", 907.18474, "tons", "short ton", "short tons")
 # speed (base km/h)
 _add("km/h", "speed", 1, "kph", "kmh")
 _add("mph", "speed", 1.609344)
+_add("knots", "speed", 1.852, "knot", "kn")
 # duration (base hours)
+_add("seconds", "duration", 1 / 3600, "second", "secs", "sec")
 _add("hours", "duration", 1, "hour", "hrs", "hr")
 _add("minutes", "duration", 1 / 60, "minute", "mins", "min")
 _add("days", "duration", 24, "day")
 _add("weeks", "duration", 24 * 7, "week")
 _add("months", "duration", 24 * 30.44, "month")
 _add("years", "duration", 24 * 365.25, "year")
+_add("decades", "duration", 24 * 3652.5, "decade")
+_add("centuries", "duration", 24 * 36525, "century")
 # volume
 _add("l", "volume", 1, "litre", "litres", "liter", "liters")
 _add("barrels", "volume", 158.987, "barrel", "bbl")
+_add("ml", "volume", 0.001, "millilitre", "millilitres", "milliliter", "milliliters")
+_add("m3", "volume", 1000, "m³", "cubic metre", "cubic metres", "cubic meter", "cubic meters")
+_add("gallons", "volume", 3.785411784, "gallon", "gal")
 
 #: ISO 4217 codes the parser knows, with the symbols and words that name them
 CURRENCIES: dict[str, tuple[str, ...]] = {
@@ -95,6 +104,11 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "DKK": ("dkk", "danish krone", "danish kroner"),
     "PLN": ("pln", "zloty", "zlotys"),
     "TRY": ("₺", "try", "lira", "turkish lira"),
+    "HKD": ("hk$", "hkd", "hong kong dollar", "hong kong dollars"),
+    "SGD": ("s$", "sgd", "singapore dollar", "singapore dollars"),
+    "NZD": ("nz$", "nzd", "new zealand dollar", "new zealand dollars"),
+    "MYR": ("rm", "myr", "ringgit"),
+    "ILS": ("₪", "ils", "nis", "shekel", "shekels"),
 }
 for _code in CURRENCIES:
     _TABLE[_code] = UnitInfo(_code, "money", 1)
