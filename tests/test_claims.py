@@ -180,3 +180,14 @@ def test_offsets_point_into_the_article(engine):
         assert DISASTER[c.start : c.end] == c.sentence
         assert c.start <= c.figure_start < c.figure_end <= c.end
     assert all(c.subject_terms for c in claims if c.subject)
+
+
+def test_a_headline_repeating_the_lead_is_one_claim(engine):
+    text = (
+        "Storm leaves at least 8 dead in Harlow\n"
+        "At least 8 people were killed when the storm hit Harlow on Friday, the mayor said.\n"
+    )
+    claims = claims_of(engine, text)
+    eights = [c for c in claims if c.figure.low == 8]
+    assert len(eights) == 1
+    assert eights[0].claimant == "the mayor"  # the attributed body claim is the one kept

@@ -112,7 +112,7 @@ class Engine:
                 for d in found:
                     d.claim = replace(d.claim, entities=_entities(doc, self.places))
                 drafts.extend(found)
-            claims = self.extractor.finish(drafts, ctx)
+            claims = _dedupe(self.extractor.finish(drafts, ctx))
         return [replace(c, subject_terms=subject_terms(c.subject, c.entities)) for c in claims]
 
     def figure_sentences(self, prep) -> list["FigureSentence"]:  # noqa: ANN001
@@ -152,6 +152,27 @@ class FigureSentence:
 def _shift(m: FigureMatch, tokens: int, chars: int) -> FigureMatch:
     return replace(m, start=m.start - tokens, end=m.end - tokens, anchor=m.anchor - tokens,
                    start_char=m.start_char - chars, end_char=m.end_char - chars)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per figure an article repeats (a headline and its first paragraph).
+
+    Two claims of one article with the same measure, figure interval, unit,
+    subject and period are one claim; the one that says who claims it, else the
+    later (body) one, is kept, in the position of the first.
+    """
+    kept: dict[tuple, int] = {}
+    out: list[Claim] = []
+    for c in claims:
+        f = c.figure
+        key = (c.measure, f.low, f.high, f.unit, c.subject.lower(), c.period)
+        i = kept.get(key)
+        if i is None:
+            kept[key] = len(out)
+            out.append(c)
+        elif out[i].claimant is None or c.claimant is not None:
+            out[i] = c
+    return out
 
 
 def _sentence_index(sents, token_i: int) -> int:  # noqa: ANN001
