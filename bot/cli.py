@@ -245,6 +245,11 @@ def run() -> None:
     _run(main())
 
 
+from .cli_desk import register as _register_desk  # noqa: E402
+
+_register_desk(app)
+
+
 def main() -> None:
     app()
 
