@@ -228,7 +228,7 @@ def _hedge_arrow(ax, x: float, start: float, end: float, colour: str, alpha: flo
 def _style_axes(ax, xs: Sequence[datetime], lo: float, hi: float, arrow: float, *, title: str,  # noqa: ANN001
                 measure: str, unit: str) -> None:
     first, last = min(xs), max(xs)
-    pad = max((last - first) * 0.08, timedelta(days=1))
+    pad = max((last - first) * 0.08, timedelta(days=2))
     ax.set_xlim(date2num(first - pad), date2num(last + pad * 2.5))
     bottom = 0.0 if lo >= 0 else lo - arrow
     ax.set_ylim(bottom, hi + arrow * 1.3)
