@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: the cogs, loaded as extensions in this order
-EXTENSIONS: tuple[str, ...] = ("cogs.watch", "cogs.check", "cogs.sources")
+EXTENSIONS: tuple[str, ...] = ("cogs.watch", "cogs.check", "cogs.sources", "cogs.claims", "cogs.desk")
 
 NO_TOKEN = (
     "DISCORD_TOKEN is not set. Put DISCORD_TOKEN=<your bot token> in the environment or in a .env file, "
@@ -176,7 +176,11 @@ class CrosscheckBot(commands.Bot):
 
     # -- lifecycle -----------------------------------------------------------------
     async def setup_hook(self) -> None:
+        from cogs.desk._buttons import DYNAMIC_ITEMS
+
         await self.open_resources()
+        # the verdict buttons under earlier replies keep working after a restart
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         for name in self.extension_names:
             await self.load_extension(name)
         if self._sync_commands:

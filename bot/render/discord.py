@@ -79,6 +79,16 @@ RELATION_WORDS: dict[Verdict, str] = {
     Verdict.UNVERIFIED: "compared with",
 }
 INDENT = "\u2003↳ "
+#: marks beside a stored claim's moderation status in replies
+STATUS_MARKS: dict[ClaimStatus, str] = {
+    ClaimStatus.CONFIRMED: "✔",
+    ClaimStatus.DISPUTED: "✖",
+    ClaimStatus.SUPERSEDED: "↻",
+    ClaimStatus.RETRACTED: "⊘",
+    ClaimStatus.NOT_A_CLAIM: "⊘",
+}
+#: outlet grades worth showing beside evidence ("unrated" says nothing)
+SHOWN_GRADES = ("reliable", "generally reliable", "mixed", "unreliable")
 
 #: description characters per page; leaves room for title, author and footer in 6,000
 PAGE_BUDGET = 3_800
@@ -413,25 +423,47 @@ def claim_line(check: ClaimCheck) -> str:
     return f"{line} — *{who}*"
 
 
-def evidence_line(ev: Evidence) -> str:
-    """``↳ conflicts with [Reuters](url), 3 Mar 2026: **25** (UN officials)``."""
+def status_text(status: ClaimStatus) -> str:
+    """``confirmed ✔``, ``disputed ✖``...: the status word first, its mark after."""
+    word = status.value.replace("_", " ")
+    mark = STATUS_MARKS.get(status)
+    return f"{word} {mark}" if mark else word
+
+
+def grade_of(info: SourceInfo, grades: Mapping[str, str] | None) -> str | None:
+    """The newsroom's grade of a source's outlet, when it says something (not "unrated")."""
+    if not grades or not info.outlet:
+        return None
+    grade = grades.get(info.outlet.strip().lower())
+    return grade if grade in SHOWN_GRADES else None
+
+
+def source_link(info: SourceInfo, grades: Mapping[str, str] | None = None) -> str:
+    """``[Reuters](url)``, followed by the outlet's grade when graded: ``[Reuters](url) (reliable)``."""
+    where = link(source_name(info), info.url or info.message_link)
+    grade = grade_of(info, grades)
+    return f"{where} ({grade})" if grade else where
+
+
+def evidence_line(ev: Evidence, grades: Mapping[str, str] | None = None) -> str:
+    """``↳ conflicts with [Reuters](url) (reliable), 3 Mar 2026: **25** (UN officials) · confirmed ✔``."""
     stored = ev.stored
     info = stored.source.info
-    target = info.url or info.message_link
-    where = link(source_name(info), target)
+    where = source_link(info, grades)
     when = format_date(source_date(info, stored.source.created_at))
     c = stored.claim
     line = f"{INDENT}{RELATION_WORDS[ev.relation]} {where}, {when}: **{short(c.figure.text, 'figure') or '?'}**"
     if c.claimant:
         line += f" ({short(c.claimant, 'claimant')})"
     if stored.status is not ClaimStatus.UNREVIEWED:
-        line += f" · {stored.status.value.replace('_', ' ')}"
+        line += f" · {status_text(stored.status)}"
     if ev.note:
         line += f" · _{short(ev.note, 'note')}_"
     return line
 
 
-def claim_block(check: ClaimCheck, *, max_evidence: int = MAX_EVIDENCE, limit: int = MAX_CLAIM_BLOCK) -> str:
+def claim_block(check: ClaimCheck, *, max_evidence: int = MAX_EVIDENCE, limit: int = MAX_CLAIM_BLOCK,
+                grades: Mapping[str, str] | None = None) -> str:
     """The claim line, the earlier reports under it and the update-or-contradiction note.
 
     Shows up to ``max_evidence`` earlier reports, fewer when the block would
@@ -439,7 +471,7 @@ def claim_block(check: ClaimCheck, *, max_evidence: int = MAX_EVIDENCE, limit: i
     """
     head = truncate(claim_line(check), FIELD_VALUE_LIMIT)
     note = truncate(f"{INDENT}_{short(check.note, 'note')}_", FIELD_VALUE_LIMIT) if check.note else None
-    evidence = [truncate(evidence_line(e), FIELD_VALUE_LIMIT) for e in check.evidence[:max_evidence]]
+    evidence = [truncate(evidence_line(e, grades), FIELD_VALUE_LIMIT) for e in check.evidence[:max_evidence]]
     while True:
         lines = [head, *evidence]
         hidden = len(check.evidence) - len(evidence)
@@ -481,16 +513,18 @@ def report_author(info: SourceInfo) -> str | None:
     return truncate(plain(" · ".join(bits)), AUTHOR_LIMIT) if bits else None
 
 
-def report_pages(report: ArticleReport, *, budget: int = PAGE_BUDGET) -> list[Page]:
+def report_pages(report: ArticleReport, *, budget: int = PAGE_BUDGET,
+                 grades: Mapping[str, str] | None = None) -> list[Page]:
     """The reply for one article: one embed per page, coloured by the worst verdict.
 
     A report without claims renders to no pages (the bot then says nothing in
-    watched channels).
+    watched channels). ``grades`` (outlet, lower-cased -> grade) shows the
+    newsroom's grade beside each earlier report's outlet.
     """
     if not report.checks:
         return []
     ordered = sorted(report.checks, key=lambda c: (-c.verdict.severity, c.claim.start))
-    chunks = _pack([claim_block(c) for c in ordered], budget)
+    chunks = _pack([claim_block(c, grades=grades) for c in ordered], budget)
     colour = COLOURS[report.worst]
     author = report_author(report.source)
     url = safe_url(report.source.url)
@@ -507,7 +541,7 @@ def report_pages(report: ArticleReport, *, budget: int = PAGE_BUDGET) -> list[Pa
 # -- /sources ----------------------------------------------------------------------------
 
 
-def stored_claim_line(sc: StoredClaim) -> str:
+def stored_claim_line(sc: StoredClaim, grades: Mapping[str, str] | None = None) -> str:
     """``• **30** · Ukrainian soldiers — *intelligence* · [Reuters](url), 3 Mar 2026``."""
     c = sc.claim
     info = sc.source.info
@@ -517,10 +551,10 @@ def stored_claim_line(sc: StoredClaim) -> str:
     line = " · ".join(bits)
     if c.claimant:
         line += f" — *{short(c.claimant, 'claimant')}*"
-    where = link(source_name(info), info.url or info.message_link)
+    where = source_link(info, grades)
     line += f" · {where}, {format_date(source_date(info, sc.source.created_at))}"
     if sc.status is not ClaimStatus.UNREVIEWED:
-        line += f" · {sc.status.value.replace('_', ' ')}"
+        line += f" · {status_text(sc.status)}"
     return truncate(line, FIELD_VALUE_LIMIT)
 
 
@@ -628,9 +662,9 @@ class Paginator(discord.ui.View):
         await self._show(interaction)
 
     async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
+        # only the page buttons: other controls sharing the message (verdict buttons) stay live
+        for item in (self.previous, self.position, self.next):
+            item.disabled = True
         if self.message is None:
             return
         try:
@@ -646,13 +680,25 @@ class Paginator(discord.ui.View):
 
 
 def page_kwargs(pages: Sequence[Page], *, owner_id: int, on_error_hook: ErrorHook | None = None,
-                refusal: str | None = None) -> tuple[dict[str, object], Paginator | None]:
-    """Send keyword arguments for the first page, with a :class:`Paginator` when there are more."""
+                refusal: str | None = None,
+                extra_items: Sequence[discord.ui.Item] = ()) -> tuple[dict[str, object], Paginator | None]:
+    """Send keyword arguments for the first page, with a :class:`Paginator` when there are more.
+
+    ``extra_items`` (e.g. the verdict controls of a stored article) go under
+    the page buttons, or alone in a view without timeout for a single page.
+    """
     kwargs = pages[0].kwargs()
     if len(pages) == 1:
+        if extra_items:
+            plain_view = discord.ui.View(timeout=None)
+            for item in extra_items:
+                plain_view.add_item(item)
+            kwargs["view"] = plain_view
         return kwargs, None
     extra = {"refusal": refusal} if refusal else {}
     view = Paginator(pages, owner_id=owner_id, on_error_hook=on_error_hook, **extra)
+    for item in extra_items:
+        view.add_item(item)
     kwargs["view"] = view
     return kwargs, view
 
@@ -660,6 +706,7 @@ def page_kwargs(pages: Sequence[Page], *, owner_id: int, on_error_hook: ErrorHoo
 __all__ = [
     "COLOURS",
     "MARKS",
+    "STATUS_MARKS",
     "Page",
     "Paginator",
     "claim_block",
