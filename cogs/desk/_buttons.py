@@ -72,9 +72,12 @@ def review_custom_id(source_id: int) -> str:
     return f"cc:review:{source_id}"
 
 
-def status_button(status: ClaimStatus, claim_id: int, *, row: int | None = None) -> RenderedButton:
+def status_button(status: ClaimStatus, claim_id: int, *, row: int | None = None,
+                  rendered: bool = True) -> discord.ui.Button:
+    """The button of ``status`` for a claim: rendered (for a message) or live (inside its dynamic item)."""
     _, label, emoji, style = next(b for b in STATUS_BUTTONS if b[0] is status)
-    return RenderedButton(label=label, emoji=emoji, style=style, custom_id=status_custom_id(status, claim_id), row=row)
+    cls = RenderedButton if rendered else discord.ui.Button
+    return cls(label=label, emoji=emoji, style=style, custom_id=status_custom_id(status, claim_id), row=row)
 
 
 def option_for(sc: StoredClaim) -> discord.SelectOption:
@@ -144,7 +147,7 @@ class StatusButton(discord.ui.DynamicItem[discord.ui.Button],
     """Confirm / Dispute / Not a claim, for one stored claim."""
 
     def __init__(self, status: ClaimStatus, claim_id: int) -> None:
-        super().__init__(status_button(status, claim_id))
+        super().__init__(status_button(status, claim_id, rendered=False))
         self.status = status
         self.claim_id = claim_id
 
@@ -179,8 +182,8 @@ class ReviewSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"cc:revi
     """The menu of a stored article's claims; a choice answers privately with the claim's buttons."""
 
     def __init__(self, source_id: int, options: Sequence[discord.SelectOption] = ()) -> None:
-        select = RenderedSelect(custom_id=review_custom_id(source_id), placeholder=REVIEW_PLACEHOLDER,
-                                options=list(options) or [discord.SelectOption(label="…", value="0")])
+        select = discord.ui.Select(custom_id=review_custom_id(source_id), placeholder=REVIEW_PLACEHOLDER,
+                                   options=list(options) or [discord.SelectOption(label="…", value="0")])
         super().__init__(select)
         self.source_id = source_id
 
