@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
 
         async def main() -> None:
             from .app import open_app
-            from .timeline import chart_title, pick_group, render_timeline
+            from .timeline import chart_title, pick_group, query_measures, render_timeline
 
             if not query.strip():
                 raise InputError("The query is empty. Name a topic, e.g. crosscheck timeline 'North Korean casualties'.")
@@ -128,9 +128,11 @@ def register(app: typer.Typer) -> None:
                 raise InputError(f"--out should name a .png file, not {out.name!r}.")
             async with open_app(settings) as a:
                 groups = await a.checker.sources(workspace, query, limit=TIMELINE_LIMIT, vocab=a.vocab)
+                prefer = query_measures(query, a.vocab)
             claims = [sc for group in groups.values() for sc in group]
-            group = pick_group(claims)
-            png = await asyncio.to_thread(render_timeline, claims, title=query, width_px=width, height_px=height)
+            group = pick_group(claims, prefer)
+            png = await asyncio.to_thread(render_timeline, claims, title=query, width_px=width, height_px=height,
+                                          prefer=prefer)
             try:
                 out.write_bytes(png)
             except OSError as exc:

@@ -17,10 +17,12 @@ such group of the claims given, and the title says which.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -31,6 +33,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from bot.engine.errors import NotFound
 from bot.engine.types import ClaimStatus, StoredClaim
+
+if TYPE_CHECKING:
+    from bot.engine.measures import MeasureVocab
 
 #: statuses drawn, and how (marker, size scale, face filled)
 STATUS_STYLE: dict[ClaimStatus, tuple[str, float, bool]] = {
@@ -93,10 +98,25 @@ def _drawable(sc: StoredClaim) -> bool:
     return sc.status not in HIDDEN and (fig.low is not None or fig.high is not None)
 
 
-def pick_group(claims: Sequence[StoredClaim]) -> TimelineGroup:
-    """The largest group of claims sharing a measure and unit (ties: the most recent report).
+def query_measures(query: str, vocab: MeasureVocab) -> set[str]:
+    """The measures a query names ("North Korean casualties" -> {"casualties"}), as /sources reads them."""
+    out: set[str] = set()
+    for w in re.findall(r"[a-z]+", query.lower()):
+        lemma = w[:-1] if w.endswith("s") and w[:-1] in vocab.by_noun else w
+        name = vocab.by_noun.get(lemma) or vocab.by_verb.get(lemma) or vocab.by_adjective.get(w)
+        if name:
+            out.add(name)
+        if w in vocab.measures:
+            out.add(w)
+    return out
 
-    Raises NotFound when no claim can be drawn.
+
+def pick_group(claims: Sequence[StoredClaim], prefer: Collection[str] = ()) -> TimelineGroup:
+    """The largest group of claims sharing a measure and unit.
+
+    Groups whose measure is in ``prefer`` (the measures the query names) come
+    first; ties go to the group with the most recent report. Raises NotFound
+    when no claim can be drawn.
     """
     drawable = [sc for sc in claims if _drawable(sc)]
     if not drawable:
@@ -106,7 +126,7 @@ def pick_group(claims: Sequence[StoredClaim]) -> TimelineGroup:
     for sc in drawable:
         key = (sc.claim.measure, sc.claim.figure.unit)
         latest[key] = max(latest.get(key, date.min), report_date(sc))
-    measure, unit = max(counts, key=lambda k: (counts[k], latest[k]))
+    measure, unit = max(counts, key=lambda k: (k[0] in prefer, counts[k], latest[k]))
     chosen = tuple(
         sorted((sc for sc in drawable if (sc.claim.measure, sc.claim.figure.unit) == (measure, unit)),
                key=lambda sc: (report_date(sc), sc.id))
@@ -118,10 +138,10 @@ def unit_label(unit: str) -> str:
     return UNIT_LABELS.get(unit, unit)
 
 
-def chart_title(query: str, group: TimelineGroup) -> str:
+def chart_title(query: str, group: TimelineGroup, *, sep: str = ": ") -> str:
     """``“North Korean casualties”: killed (people) · 5 reports`` (and what was left out)."""
     n = len(group.claims)
-    title = f"“{query}”: {group.measure} ({unit_label(group.unit)}) · {n} report{'s' if n != 1 else ''}"
+    title = f"“{query}”{sep}{group.measure} ({unit_label(group.unit)}) · {n} report{'s' if n != 1 else ''}"
     if group.total > n:
         title += f" of {group.total}"
     return title
@@ -142,15 +162,17 @@ def _colours(claims: Sequence[StoredClaim]) -> dict[str, str]:
 
 
 def _x_positions(claims: Sequence[StoredClaim]) -> list[datetime]:
-    """Report dates, spread a few hours apart where several share a day (so none hides another)."""
-    seen: Counter[date] = Counter(report_date(sc) for sc in claims)
+    """Report dates, spread apart where several share a day (so none hides another)."""
+    days = [report_date(sc) for sc in claims]
+    span_hours = (max(days) - min(days)).days * 24
+    step = max(10.0, span_hours * 0.025)
+    seen: Counter[date] = Counter(days)
     placed: Counter[date] = Counter()
     out = []
-    for sc in claims:
-        day = report_date(sc)
+    for day in days:
         n, k = seen[day], placed[day]
         placed[day] += 1
-        offset = (k - (n - 1) / 2) * (12 / max(n, 1)) if n > 1 else 0.0
+        offset = (k - (n - 1) / 2) * step if n > 1 else 0.0
         out.append(datetime.combine(day, time(12)) + timedelta(hours=offset))
     return out
 
@@ -211,7 +233,8 @@ def _draw_report(ax, sc: StoredClaim, x: float, colour: str, arrow: float, *, la
                            mew=1.5 if filled else 2.5, zorder=4))
     if label:
         artists.append(ax.annotate(fig.text, (x, y), xytext=(12, 0), textcoords="offset points",
-                                   va="center", fontsize=NOTE_SIZE, color="#333333", zorder=5))
+                                   va="center", fontsize=NOTE_SIZE, color="#333333", zorder=5,
+                                   bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
     return Mark(claim_id=sc.id, kind=kind, artists=artists)
 
 
@@ -229,12 +252,18 @@ def _style_axes(ax, xs: Sequence[datetime], lo: float, hi: float, arrow: float, 
                 measure: str, unit: str) -> None:
     first, last = min(xs), max(xs)
     pad = max((last - first) * 0.08, timedelta(days=2))
-    ax.set_xlim(date2num(first - pad), date2num(last + pad * 2.5))
+    start, end = first - pad, last + pad * 2.5
+    ax.set_xlim(date2num(start), date2num(end))
     bottom = 0.0 if lo >= 0 else lo - arrow
     ax.set_ylim(bottom, hi + arrow * 1.3)
     locator = AutoDateLocator(minticks=4, maxticks=7)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(
+        locator,
+        formats=["%Y", "%b", "%-d %b", "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%Y", "%-d %b", "%-d %b", "%H:%M", "%H:%M"],
+        show_offset=False,
+    ))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _number(v)))
     ax.tick_params(labelsize=TICK_SIZE, length=6, width=1.5)
@@ -243,20 +272,21 @@ def _style_axes(ax, xs: Sequence[datetime], lo: float, hi: float, arrow: float, 
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title(title, fontsize=TITLE_SIZE, loc="left", pad=12)
+    ax.set_title(title, fontsize=TITLE_SIZE, loc="left", pad=12, wrap=True)
     ax.set_ylabel(f"{measure} ({unit_label(unit)})", fontsize=LABEL_SIZE)
-    ax.set_xlabel("date reported", fontsize=LABEL_SIZE)
+    years = sorted({start.year, end.year})
+    ax.set_xlabel(f"date reported ({'–'.join(str(y) for y in years)})", fontsize=LABEL_SIZE)
 
 
 def _legends(ax, claims: Sequence[StoredClaim], colours: dict[str, str]) -> None:  # noqa: ANN001
     shown = list(colours.items())[: len(PALETTE)]
     others = len(colours) - len(shown)
-    handles = [Line2D([], [], ls="none", marker="o", ms=11, color=c, label=name[:28]) for name, c in shown]
+    handles = [Line2D([], [], ls="none", marker="o", ms=11, color=c, label=_short_name(name)) for name, c in shown]
     if others:
         handles.append(Line2D([], [], ls="none", marker="o", ms=11, color=OTHER_COLOUR, label=f"{others} more"))
-    outlets = ax.legend(handles=handles, title="Reported by", loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                        fontsize=LEGEND_SIZE, title_fontsize=LEGEND_SIZE, frameon=False, borderaxespad=0)
-    ax.add_artist(outlets)
+    fig = ax.figure
+    fig.legend(handles=handles, title="Reported by", loc="outside right upper", fontsize=LEGEND_SIZE,
+               title_fontsize=LEGEND_SIZE, frameon=False, alignment="left")
     statuses = [s for s in STATUS_STYLE if any(sc.status is s for sc in claims)]
     kinds = {_kind(sc) for sc in claims}
     status_handles = []
@@ -270,8 +300,12 @@ def _legends(ax, claims: Sequence[StoredClaim], colours: dict[str, str]) -> None
         status_handles.append(Line2D([], [], color="#555555", lw=3, marker="v", ms=9, label="up to (↓ open)"))
     if "range" in kinds:
         status_handles.append(Line2D([], [], color="#555555", lw=LINE_WIDTH, alpha=0.6, label="range"))
-    ax.legend(handles=status_handles, title="Status · hedge", loc="lower left", bbox_to_anchor=(1.01, 0.0),
-              fontsize=LEGEND_SIZE, title_fontsize=LEGEND_SIZE, frameon=False, borderaxespad=0)
+    fig.legend(handles=status_handles, title="Status · hedge", loc="outside right lower", fontsize=LEGEND_SIZE,
+               title_fontsize=LEGEND_SIZE, frameon=False, alignment="left")
+
+
+def _short_name(name: str, limit: int = 22) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def _kind(sc: StoredClaim) -> str:
@@ -288,15 +322,17 @@ def new_figure(width_px: int, height_px: int, dpi: int) -> Figure:
 
 
 def render_timeline(claims: Sequence[StoredClaim], *, title: str, width_px: int = 1200, height_px: int = 800,
-                    dpi: int = 150) -> bytes:
+                    dpi: int = 150, prefer: Collection[str] = ()) -> bytes:
     """The PNG of a figure's history: the largest measure-and-unit group of ``claims``.
 
     ``title`` leads the chart's title; the measure, unit and report count
-    follow it. Raises NotFound when nothing can be drawn.
+    follow it; ``prefer`` names the measures to draw first (see
+    :func:`pick_group`). Raises NotFound when nothing can be drawn.
     """
-    group = pick_group(claims)
+    group = pick_group(claims, prefer)
     fig = new_figure(width_px, height_px, dpi)
-    draw_timeline(fig, group.claims, title=chart_title(title, group), measure=group.measure, unit=group.unit)
+    draw_timeline(fig, group.claims, title=chart_title(title, group, sep="\n"), measure=group.measure,
+                  unit=group.unit)
     buf = io.BytesIO()
     FigureCanvasAgg(fig).print_png(buf)
     return buf.getvalue()

@@ -16,6 +16,7 @@ from bot.timeline import (
     draw_timeline,
     new_figure,
     pick_group,
+    query_measures,
     render_timeline,
     report_date,
 )
@@ -88,7 +89,7 @@ def test_axes_are_labelled_with_measure_and_unit_and_dated():
     ax = fig.axes[0]
     assert ax.get_ylabel() == "evacuated (people)"
     assert ax.get_title(loc="left") == "Evacuations"
-    assert len(ax.get_legend().get_texts()) >= 3  # statuses and hedges
+    assert sum(len(leg.get_texts()) for leg in fig.legends) >= 7  # outlets, statuses and hedges
     assert ax.get_ylim()[0] == 0
     assert len(ax.get_yticks()) <= 7
 
@@ -126,3 +127,13 @@ def test_nothing_to_draw_is_not_found():
 def test_a_single_report_still_draws():
     data = render_timeline([FLOOD[1]], title="one report")
     assert png_size(data) == (1200, 800)
+
+
+def test_the_measure_the_query_names_wins_over_a_larger_group():
+    from bot.engine.measures import MeasureVocab
+
+    assert "casualties" in query_measures("North Korean casualties", MeasureVocab.load())
+    mixed = FLOOD + [stored(20, "12", 12, 12, measure="injured"), stored(21, "14", 14, 14, measure="injured")]
+    assert pick_group(mixed).measure == "evacuated"
+    group = pick_group(mixed, prefer={"injured"})
+    assert (group.measure, [sc.id for sc in group.claims]) == ("injured", [20, 21])

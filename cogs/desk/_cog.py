@@ -24,7 +24,7 @@ from bot.errorhandler import ANSWERED, defer
 from bot.exchange import FORMATS, export_text, file_name
 from bot.moderation import MODERATOR_ROLE, describe_rule
 from bot.render.discord import COLOURS, escape, fit_message, plain, status_text, stored_claim_line, truncate
-from bot.timeline import chart_title, pick_group, render_timeline
+from bot.timeline import chart_title, pick_group, query_measures, render_timeline
 from cogs._common import NO_MENTIONS, rate_limit, workspace_of
 
 from ._checks import actor_of, moderator_only
@@ -174,8 +174,9 @@ class Desk(commands.Cog):
         claims = [sc for group in groups.values() for sc in group]
         if not claims:
             raise NotFound(f"No stored claims about “{escape(query)}” yet. Try fewer or other words.")
-        group = pick_group(claims)
-        png = await asyncio.to_thread(render_timeline, claims, title=query)
+        prefer = query_measures(query, self.bot.engine.vocab)
+        group = pick_group(claims, prefer)
+        png = await asyncio.to_thread(render_timeline, claims, title=query, prefer=prefer)
         text = escape(chart_title(query, group))
         await _answer(interaction, text, file=discord.File(io.BytesIO(png), filename="timeline.png"),
                       ephemeral=False)
