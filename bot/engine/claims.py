@@ -60,6 +60,7 @@ _PERIOD_ADJECTIVES = {
 }
 #: the period of an implicit count ("a soldier was killed"): one incident, not a toll
 INCIDENT = "one incident"
+_LIGHT_VERBS = frozenset("join attend stage hold take".split())
 _LEVEL_VERBS = frozenset("rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split())
 _TALLY_NOUNS = frozenset("number total tally count figure".split())
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
@@ -105,6 +106,7 @@ class ArticleContext:
     locations: Counter[str] = field(default_factory=Counter)
     #: places, parties and organisations named in figure sentences: what the article is about
     topics: Counter[str] = field(default_factory=Counter)
+    last_claim: Claim | None = None
     #: plural group nouns seen in subjects ("soldiers", "troops")
     groups: Counter[str] = field(default_factory=Counter)
 
@@ -152,15 +154,26 @@ class ClaimExtractor:
                 continue  # "for three consecutive days": a period, not a claim
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
             measure = self._measure(doc, m, nouns[i])
+            anaphor = noun is not None and noun.lemma_.lower() in _TALLY_NOUNS and not any(
+                c.dep_ == "prep" for c in noun.children)
+            previous = drafts[-1].claim if drafts else ctx.last_claim
             who, who_chain = self._claimant_for_figure(doc, m, ctx) or (claimant, chain)
             if who is None:
                 who, who_chain = _postposed_attribution(doc.text) or (None, ())
             subject, noun_lemma, qualified = self._subject(doc, m, noun, measure)
+            if anaphor and previous is not None:
+                # "police said 12,000; organisers put the figure at 40,000": the same count
+                measure, subject, noun_lemma, qualified = previous.measure, previous.subject, None, True
             unit = fig.unit
             if unit == "count":
                 meas = self.vocab.measures.get(measure)
-                if (noun is not None and self._is_people(noun)) or (meas is not None and meas.unit == "people"):
-                    unit = "people"
+                counts_people = meas is not None and meas.unit == "people"
+                if noun is None:
+                    unit = "people" if counts_people or fig.unit == "count" and measure in self.vocab.rising else unit
+                elif self._is_people(noun) or (counts_people and self._noun_measure(noun) == measure):
+                    unit = "people"  # "50 soldiers", "1,200 jobs", "300 casualties"; not "12 hospitals"
+            if anaphor and previous is not None and unit_family(unit) in ("people", "count"):
+                unit = previous.figure.unit
             figure = replace(fig, unit=unit) if unit != fig.unit else fig
             location = self._location(doc, m, noun)
             period = self._period(doc, period_spans, used_periods)
@@ -200,6 +213,8 @@ class ClaimExtractor:
                 ctx.locations[location] += 1
         if claimant:
             ctx.last_claimant, ctx.last_chain = claimant, chain
+        if drafts:
+            ctx.last_claim = drafts[-1].claim
         return drafts
 
     def attribution_after(self, sentence: str) -> tuple[str, tuple[str, ...]] | None:
@@ -220,13 +235,13 @@ class ClaimExtractor:
         by_measure: dict[str, str] = {}
         for d in sorted(drafts, key=lambda d: not d.qualified):
             if d.claim.subject:
-                by_measure.setdefault(d.claim.measure, d.claim.subject)
+                by_measure.setdefault(d.claim.measure.removesuffix(" change"), d.claim.subject)
         topic = _dominant(ctx.topics)
         out: list[Claim] = []
         for d in drafts:
             c = d.claim
-            if not c.subject and c.measure in by_measure:
-                c = replace(c, subject=by_measure[c.measure])
+            if not c.subject and c.measure.removesuffix(" change") in by_measure:
+                c = replace(c, subject=by_measure[c.measure.removesuffix(" change")])
             elif (not c.subject or c.subject.lower() == c.measure) and topic:
                 c = replace(c, subject=topic)  # "damage" of what: the article's main place or party
             if top_group and c.subject and self.places.demonym(c.subject) == c.subject:
@@ -402,7 +417,7 @@ class ClaimExtractor:
         if not people_ok:
             thing = _measured_thing(base, verb)
             if thing is not None:
-                name = self._noun_measure(thing) or thing.lemma_.lower()
+                name = self._noun_measure(thing) or _compound_lemma(thing)
                 return self._suffix(doc, m, name)
         # 6. fall back to the lemma of the head verb or noun
         if verb is not None and verb.lemma_.lower() not in ("be", "have"):
@@ -426,6 +441,12 @@ class ClaimExtractor:
     def _verb_measures(self, verb: Token, base: Token) -> list[str]:
         names: list[str] = []
         dep = base.dep_
+        if verb.lemma_.lower() in _LIGHT_VERBS:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "pobj", "attr") and c.i != base.i:
+                    name = self._noun_measure(c)
+                    if name:
+                        return [name]
         for v in [verb, *_coordinated(verb)]:
             lemma = _phrasal_lemma(v)
             name = self.vocab.by_verb.get(lemma) or self.vocab.by_verb.get(v.lemma_.lower())
@@ -464,10 +485,13 @@ class ClaimExtractor:
             root = _span_root(doc, m)
             thing = _measured_thing(root, _governing_verb(root))
             if thing is not None and unit_family(m.figure.unit) not in ("people", "count"):
-                if self._noun_measure(thing) and not any(
+                owner = _named_pp(thing)
+                if self._noun_measure(thing) and not owner and not any(
                         t.dep_ in ("compound", "amod", "poss") and _is_name(t) for t in thing.lefts):
                     return "", None, False  # "damage", "revenue" alone: whose is resolved from the article
                 text = self.places.normalise(_phrase(thing, doc, m))
+                if owner and owner.lower() not in text.lower():
+                    text = f"{self.places.demonym(owner) or owner} {text}"
                 return text, thing.lemma_.lower(), bool(_qualifier_words(text, self.places))
             return "", None, False
         lemma = noun.lemma_.lower()
@@ -809,7 +833,8 @@ def _coordinated(verb: Token) -> list[Token]:
 
 
 def _phrasal_lemma(verb: Token) -> str:
-    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    prt = [c.lower_ for c in verb.children
+           if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("out", "off", "down", "up") and c.i == verb.i + 1)]
     return f"{verb.lemma_.lower()} {prt[0]}" if prt else verb.lemma_.lower()
 
 
@@ -822,6 +847,10 @@ def _measured_thing(base: Token, verb: Token | None) -> Token | None:
                     return p
     if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
         return base.head.head
+    if base.dep_ == "pobj" and base.head.lower_ in ("to", "at") and verb is not None and base.head.head.i == verb.i:
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
+                return c
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
         return base.head
     if verb is not None:
@@ -858,6 +887,22 @@ def _phrase(noun: Token, doc: Doc, m: FigureMatch | None) -> str:
     text = " ".join(words)
     text = re.sub(r"\s+(['’]s)\b", r"\1", text)
     return text.strip()
+
+
+def _named_pp(noun: Token) -> str | None:
+    """A proper name in an "in"/"of"/"at" phrase of the noun: "shares in Norvia" -> "Norvia"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "at", "for"):
+            for p in c.children:
+                if p.dep_ == "pobj" and _is_name(p):
+                    return " ".join(t.text for t in p.subtree if t.dep_ != "det" and t.pos_ != "PUNCT")
+    return None
+
+
+def _compound_lemma(noun: Token) -> str:
+    """ "pay rise", "share price": a noun's lemma with its noun compounds."""
+    parts = [t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    return " ".join([*parts, noun.lemma_.lower()])
 
 
 def _head_lemma(text: str) -> str:
