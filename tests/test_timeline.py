@@ -137,3 +137,29 @@ def test_the_measure_the_query_names_wins_over_a_larger_group():
     assert pick_group(mixed).measure == "evacuated"
     group = pick_group(mixed, prefer={"injured"})
     assert (group.measure, [sc.id for sc in group.claims]) == ("injured", [20, 21])
+
+
+@pytest.mark.slow
+def test_cli_timeline_draws_what_was_ingested(settings, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+    from tests.helpers import BARRIER, BARRIER_CRITICS
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for name, text, outlet, day in (("a.txt", BARRIER, "Valley Courier", "2026-03-02"),
+                                    ("b.txt", BARRIER_CRITICS, "Hill Gazette", "2026-03-05")):
+        (tmp_path / name).write_text(text)
+        result = runner.invoke(app, ["ingest", name, "--db", settings.db, "--outlet", outlet, "--published", day])
+        assert result.exit_code == 0, result.output
+    out = tmp_path / "workers.png"
+    result = runner.invoke(app, ["timeline", "barrier workers", "--db", settings.db, "--out", str(out),
+                                 "--width", "800", "--height", "600"])
+    assert result.exit_code == 0, result.output
+    assert png_size(out.read_bytes()) == (800, 600)
+    assert "2 reports" in result.output
+    nothing = runner.invoke(app, ["timeline", "volcano ash", "--db", settings.db, "--out", str(out)])
+    assert nothing.exit_code == 1 and "No stored figure" in nothing.output
+    wrong = runner.invoke(app, ["timeline", "barrier", "--db", settings.db, "--out", str(tmp_path / "x.jpg")])
+    assert wrong.exit_code == 2 and ".png" in wrong.output
