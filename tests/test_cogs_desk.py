@@ -23,9 +23,10 @@ from bot.engine.types import ClaimStatus, SourceInfo, StoredClaim, Verdict
 from bot.moderation import MODERATOR_ROLE, NOT_MODERATOR
 from bot.render.discord import claim_block, report_pages
 from cogs._common import CheckRequest, check_article, read_article, reply_extras
-from cogs.claims._cog import ConfirmDelete, claim_autocomplete
+from cogs.claims._cog import Claims, ConfirmDelete, claim_autocomplete
 from cogs.desk._buttons import ReviewSelect, StatusButton, status_custom_id
 from cogs.desk._checks import NotModerator
+from cogs.desk._cog import Desk
 from tests.helpers import (
     BARRIER,
     BARRIER_CRITICS,
@@ -49,6 +50,9 @@ from tests.test_bot_e2e import (  # noqa: F401 - fixtures
 )
 
 pytestmark = pytest.mark.slow
+
+# Cogs are built here from the imported modules (as tests/test_cogs.py does): the bot's own
+# copies are re-imported whenever an earlier bot closed and unloaded its extensions.
 
 MODERATOR = discord.Permissions(manage_messages=True)
 DESK = Actor("desk test", user_id=1, is_moderator=True)
@@ -137,7 +141,7 @@ async def test_each_status_shapes_the_verdicts_and_is_marked(bot, guild):  # noq
 
 
 async def test_curation_commands_refuse_non_moderators_at_the_command(bot, channel):  # noqa: F811
-    claims_cog, desk_cog = bot.get_cog("Claims"), bot.get_cog("Desk")
+    claims_cog, desk_cog = Claims(bot), Desk(bot)
     commands = [claims_cog.edit, claims_cog.status, claims_cog.merge, claims_cog.delete, desk_cog.source_grade,
                 desk_cog.export]
     for command in commands:
@@ -150,7 +154,7 @@ async def test_curation_commands_refuse_non_moderators_at_the_command(bot, chann
 
 
 async def test_a_moderator_role_replaces_manage_messages(bot, channel):  # noqa: F811
-    desk_cog, claims_cog = bot.get_cog("Desk"), bot.get_cog("Claims")
+    desk_cog, claims_cog = Desk(bot), Claims(bot)
     role = MockRole(name="fact desk")
     admin = interaction_in(bot, channel, permissions=discord.Permissions(manage_guild=True))
     await desk_cog.moderator_role.callback(desk_cog, admin, role=role)
@@ -181,7 +185,7 @@ async def test_refusal_through_the_tree_is_a_short_private_sentence(bot, api):  
 
 async def test_the_store_refuses_a_non_moderator_even_past_the_command_check(bot, channel):  # noqa: F811
     sc = workers(await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3))
-    cog = bot.get_cog("Claims")
+    cog = Claims(bot)
     interaction = interaction_in(bot, channel, permissions=REPORTER)
     with pytest.raises(PermissionDenied):
         # the callback alone, as if the command's check were missing
@@ -197,7 +201,7 @@ async def test_claim_status_merge_and_show(bot, channel):  # noqa: F811
     ws = str(channel.guild.id)
     first = workers(await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3))
     second = workers(await store_article(bot, channel.guild.id, BARRIER, outlet="Hill Gazette", day=4))
-    cog = bot.get_cog("Claims")
+    cog = Claims(bot)
 
     status = interaction_in(bot, channel, permissions=MODERATOR)
     await cog.status.callback(cog, status, claim_id=first.id,
@@ -228,7 +232,7 @@ async def test_claim_status_merge_and_show(bot, channel):  # noqa: F811
 async def test_claim_edit_reads_the_figure_with_the_figure_parser(bot, channel):  # noqa: F811
     ws = str(channel.guild.id)
     sc = workers(await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3))
-    cog = bot.get_cog("Claims")
+    cog = Claims(bot)
     edit = interaction_in(bot, channel, permissions=MODERATOR)
     await cog.edit.callback(cog, edit, claim_id=sc.id, reason="the article says at least 170",
                             figure="at least 170", subject="construction workers")
@@ -254,7 +258,7 @@ async def test_claim_edit_reads_the_figure_with_the_figure_parser(bot, channel):
 async def test_claim_delete_waits_for_the_moderator_who_asked(bot, channel):  # noqa: F811
     ws = str(channel.guild.id)
     sc = workers(await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3))
-    cog = bot.get_cog("Claims")
+    cog = Claims(bot)
     asker = MockMember(name="editor", roles=[])
     ask = interaction_in(bot, channel, permissions=MODERATOR, user=asker)
     await cog.delete.callback(cog, ask, claim_id=sc.id, reason="duplicate of a wire story")
@@ -282,7 +286,7 @@ async def test_claim_delete_waits_for_the_moderator_who_asked(bot, channel):  # 
 
 async def test_source_grade_then_show(bot, channel):  # noqa: F811
     await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3)
-    cog = bot.get_cog("Desk")
+    cog = Desk(bot)
     grade = interaction_in(bot, channel, permissions=MODERATOR)
     await cog.source_grade.callback(cog, grade, outlet="Valley Post",
                                     grade=app_commands.Choice(name="mixed", value="mixed"), reason="corrections")
@@ -300,7 +304,7 @@ async def test_source_grade_then_show(bot, channel):  # noqa: F811
 async def test_timeline_attaches_a_png(bot, channel):  # noqa: F811
     for day, outlet in ((3, "Valley Post"), (5, "Hill Gazette")):
         await store_article(bot, channel.guild.id, BARRIER, outlet=outlet, day=day)
-    cog = bot.get_cog("Desk")
+    cog = Desk(bot)
     interaction = interaction_in(bot, channel)
     await cog.timeline.callback(cog, interaction, query="barrier workers")
     call = interaction.followup.send.call_args
@@ -314,7 +318,7 @@ async def test_timeline_attaches_a_png(bot, channel):  # noqa: F811
 
 async def test_export_attaches_the_file_for_moderators(bot, channel):  # noqa: F811
     await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3)
-    cog = bot.get_cog("Desk")
+    cog = Desk(bot)
     interaction = interaction_in(bot, channel, permissions=MODERATOR)
     interaction.filesize_limit = 25 * 1024 * 1024
     await cog.export.callback(cog, interaction, format=app_commands.Choice(name="CSV", value="csv"), status=None)
