@@ -22,7 +22,8 @@ from bot.engine.protocol import Actor
 from bot.engine.types import ClaimStatus, SourceInfo, StoredClaim, Verdict
 from bot.moderation import MODERATOR_ROLE, NOT_MODERATOR
 from bot.render.discord import claim_block, report_pages
-from cogs._common import CheckRequest, check_article, read_article, reply_extras
+from cogs._common import CheckRequest, check_article, read_article
+from cogs.desk._replies import reply_extras
 from cogs.claims._cog import Claims, ConfirmDelete, claim_autocomplete
 from cogs.desk._buttons import ReviewSelect, StatusButton, status_custom_id
 from cogs.desk._checks import NotModerator
@@ -420,3 +421,23 @@ async def test_dynamic_items_rebuild_from_their_custom_ids():
                                                             "cc:review:5"))
     assert select.source_id == 5 and [o.label for o in select.item.options] == ["a"]
     assert StatusButton.__discord_ui_compiled_template__.fullmatch("cc:st:retracted:1") is None
+
+
+async def test_newsroom_setting_names_the_claimreview_author(bot, channel):  # noqa: F811
+    ws = str(channel.guild.id)
+    sc = workers(await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3))
+    await bot.store.set_status(ws, sc.id, ClaimStatus.CONFIRMED, DESK, "two sources")
+    cog = Desk(bot)
+    admin = interaction_in(bot, channel, permissions=discord.Permissions(manage_guild=True))
+    await cog.newsroom.callback(cog, admin, name="The  Valley   Desk")
+    assert await bot.store.get_setting(ws, "newsroom") == "The Valley Desk"
+    interaction = interaction_in(bot, channel, permissions=MODERATOR)
+    interaction.filesize_limit = 25 * 1024 * 1024
+    await cog.export.callback(cog, interaction, format=app_commands.Choice(name="ClaimReview", value="claimreview"),
+                              status=None)
+    file: discord.File = interaction.followup.send.call_args.kwargs["file"]
+    import json
+
+    [review] = json.loads(file.fp.read())["@graph"]
+    assert review["author"] == {"@type": "Organization", "name": "The Valley Desk"}
+    assert file.filename.endswith(".claimreview.jsonld")

@@ -161,6 +161,19 @@ class Desk(commands.Cog):
         await self.bot.store.set_setting(ws, MODERATOR_ROLE, value, actor)
         await _answer(interaction, f"Saved. {describe_rule(value)}")
 
+    @settings.command(name="newsroom", description="The newsroom's name on ClaimReview exports.")
+    @app_commands.describe(name="Your newsroom's name; leave empty to use the server's name")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def newsroom(self, interaction: discord.Interaction,
+                       name: app_commands.Range[str, 2, 100] | None = None) -> None:
+        ws = workspace_of(_guild_id(interaction))
+        await defer(interaction, ephemeral=True)
+        actor = Actor(name=str(interaction.user), user_id=interaction.user.id, is_moderator=True)
+        value = " ".join(name.split()) if name else None
+        await self.bot.store.set_setting(ws, NEWSROOM_SETTING, value, actor)
+        shown = value or (interaction.guild.name if interaction.guild else "this server's name")
+        await _answer(interaction, f"Saved. ClaimReview exports name {escape(shown)} as their author.")
+
     # -- /timeline -----------------------------------------------------------------------------
     @app_commands.command(name="timeline", description="A figure's history as a chart: who reported what, when.")
     @app_commands.describe(query="Who or what was counted, e.g. “North Korean casualties”")
