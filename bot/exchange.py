@@ -234,13 +234,20 @@ def csv_row(sc: StoredClaim) -> dict[str, Any]:
     return {k: ("" if v is None else v) for k, v in row.items()}
 
 
+#: words that make a claimant an organisation rather than a person
+_ORGANISATION_WORDS = re.compile(
+    r"\b(ministry|intelligence|officials?|agency|government|council|army|forces|police|office|service|"
+    r"department|committee|command|staff|military|sources?|authorit\w+|group|organi[sz]ation|nations|union|"
+    r"bank|company|report)\b",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_person(name: str) -> bool:
+    """"Ana Ruiz" is a Person; "the regional governor", "Ukraine's military intelligence" are not."""
     words = name.split()
-    org = re.compile(r"\b(ministry|intelligence|officials?|agency|government|council|army|forces|police|office|"
-                     r"service|department|committee|command|staff|military|sources?|authorit\w+|group|"
-                     r"organi[sz]ation|nations|union|bank|company|report)\b", re.IGNORECASE)
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not org.search(name) \
-        and not name.lower().startswith("the ")
+    return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+            and not _ORGANISATION_WORDS.search(name) and not name.lower().startswith("the "))
 
 
 def _entity(name: str) -> dict[str, Any]:

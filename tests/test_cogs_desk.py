@@ -36,7 +36,6 @@ from tests.helpers import (
     MockMember,
     MockRole,
     MockTextChannel,
-    all_sends,
     text_of,
 )
 from tests.test_bot_e2e import (  # noqa: F401 - fixtures
