@@ -10,8 +10,8 @@ to run. The contract, which a PostgreSQL driver follows too:
   ``bool``, :class:`datetime.date` and timezone-aware
   :class:`datetime.datetime`. The driver encodes them for its database
   (SQLite: ISO-8601 text and 0/1; PostgreSQL: native DATE/TIMESTAMPTZ).
-* Rows come back as mappings by column name (``sqlite3.Row``,
-  ``asyncpg.Record``). Values read back go through :func:`to_datetime` /
+* Rows come back addressable by column name and by position
+  (``sqlite3.Row``, ``asyncpg.Record``); hot paths read by position. Values read back go through :func:`to_datetime` /
   :func:`to_date`, which accept either encoding.
 * :meth:`Driver.read` runs a function on a read connection within the
   configured time limit; :meth:`Driver.write` runs it inside one transaction
@@ -30,7 +30,7 @@ from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 
-#: A row read back from the database, addressed by column name.
+#: A row read back from the database, addressed by column name or position.
 Row = Mapping[str, Any]
 
 

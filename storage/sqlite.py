@@ -163,7 +163,7 @@ class SQLiteDriver:
     # -- opening and closing ----------------------------------------------------
 
     @classmethod
-    async def open(cls, path: Path, *, timeout: float, readers: int = 2) -> SQLiteDriver:
+    async def open(cls, path: Path, *, timeout: float, readers: int = 3) -> SQLiteDriver:
         """Open (creating if needed) the database at ``path``; raises StoreUnavailable."""
         problem = _path_problem(path)
         if problem is not None:

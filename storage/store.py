@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from bot.engine.errors import InputError, NotFound, PermissionDenied
-from bot.engine.protocol import Actor, IngestResult, WatchedChannel
+from bot.engine.protocol import Actor, AuditEntry, IngestResult, WatchedChannel
 from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource
 
 from .driver import Driver, Executor, Row, as_utc, placeholders, to_date, to_datetime, utc_now
@@ -23,7 +23,7 @@ from .driver import Driver, Executor, Row, as_utc, placeholders, to_date, to_dat
 #: A very common term ("soldiers" in a million claims) then costs no more
 #: than this; claims sharing only such terms, and older than its newest
 #: postings, are not retrieved.
-DEFAULT_POSTINGS_CAP = 1_000
+DEFAULT_POSTINGS_CAP = 200
 
 #: SQLite allows 500 terms in a compound SELECT; keep well under it.
 MAX_POSTING_QUERIES = 256
@@ -36,12 +36,14 @@ ID_CHUNK = 500
 #: status is read from the database on every lookup.
 DEFAULT_CACHE_SIZE = 20_000
 
+#: Read by position in ``_source_from``: keep the order.
 SOURCE_COLUMNS = (
     "id", "workspace", "path", "url", "title", "outlet", "author", "published", "text_hash",
     "guild_id", "channel_id", "message_id", "message_link", "poster", "poster_id", "posted_at",
     "created_at",
 )
 
+#: Read by position in ``_claim_from``: keep the order.
 CLAIM_COLUMNS = (
     "id", "source_id", "sentence", '"start"', '"end"', "figure_start", "figure_end", "figure_text",
     "low", "high", "qualifier", "approx", "unit", "measure", "subject", "claimant", "location",
@@ -87,22 +89,6 @@ _INSERT_AUDIT = (
     "INSERT INTO audit_log (workspace, claim_id, actor, actor_id, action, old_status, new_status, "
     "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    """One row of the append-only audit log."""
-
-    id: int
-    workspace: str
-    claim_id: int | None
-    actor: str
-    actor_id: int | None
-    action: str
-    old_status: ClaimStatus | None
-    new_status: ClaimStatus | None
-    reason: str | None
-    at: datetime
 
 
 class SQLClaimStore:
@@ -317,7 +303,7 @@ ranked (claim_id, shared) AS (
 )
 SELECT r.claim_id, c.status FROM ranked r JOIN claims c ON c.id = r.claim_id
 ORDER BY r.shared DESC, r.claim_id DESC"""
-        return [(int(r["claim_id"]), r["status"]) for r in await ex.fetchall(sql, params)]
+        return [(int(r[0]), r[1]) for r in await ex.fetchall(sql, params)]
 
     async def search_claims(
         self,
@@ -499,7 +485,7 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
         )
         if not rows:
             return []
-        ids = [int(r["id"]) for r in rows]
+        ids = [int(r[0]) for r in rows]
         mark = placeholders(len(ids))
         term_rows = await ex.fetchall(
             f"SELECT claim_id, kind, term FROM claim_terms WHERE claim_id IN ({mark})"
@@ -513,25 +499,25 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
         subjects: dict[int, list[str]] = {}
         entities: dict[int, list[str]] = {}
         for r in term_rows:
-            (subjects if r["kind"] == "subject" else entities).setdefault(int(r["claim_id"]), []).append(r["term"])
+            (subjects if r[1] == "subject" else entities).setdefault(int(r[0]), []).append(r[2])
         chains: dict[int, list[str]] = {}
         for r in chain_rows:
-            chains.setdefault(int(r["claim_id"]), []).append(r["name"])
+            chains.setdefault(int(r[0]), []).append(r[1])
         sources: dict[int, StoredSource] = {}
         out = []
         for r in rows:
-            cid = int(r["id"])
-            sid = int(r["source_id"])
+            cid = int(r[0])
+            sid = int(r[1])
             source = sources.get(sid)
             if source is None:
-                source = sources[sid] = self._cache.source(sid) or _source_from(r)
+                source = sources[sid] = self._cache.source(sid) or _source_from(r, len(CLAIM_COLUMNS))
             claim = _claim_from(r, subjects.get(cid, ()), entities.get(cid, ()), chains.get(cid, ()))
             stored = StoredClaim(
                 id=cid,
                 claim=claim,
                 source=source,
-                status=ClaimStatus(r["status"]),
-                created_at=to_datetime(r["created_at"]),
+                status=ClaimStatus(r[19]),
+                created_at=to_datetime(r[20]),
             )
             self._cache.put(stored)
             out.append(stored)
@@ -625,50 +611,49 @@ def _claim_params(source: StoredSource, claim: Claim, now: datetime) -> tuple[An
     )
 
 
-def _source_from(r: Row) -> StoredSource:
+def _source_from(r: Row, at: int = 0) -> StoredSource:
+    """A source from SOURCE_COLUMNS starting at position ``at`` of the row.
+
+    Rows are read by position on the hot paths: both sqlite3.Row and
+    asyncpg.Record index by position in constant time.
+    """
     info = SourceInfo(
-        workspace=r["s_workspace"],
-        path=r["s_path"],
-        url=r["s_url"],
-        title=r["s_title"],
-        outlet=r["s_outlet"],
-        author=r["s_author"],
-        published=to_date(r["s_published"]),
-        text_hash=r["s_text_hash"] or "",
-        guild_id=r["s_guild_id"],
-        channel_id=r["s_channel_id"],
-        message_id=r["s_message_id"],
-        message_link=r["s_message_link"],
-        poster=r["s_poster"],
-        poster_id=r["s_poster_id"],
-        posted_at=to_datetime(r["s_posted_at"]),
+        workspace=r[at + 1],
+        path=r[at + 2],
+        url=r[at + 3],
+        title=r[at + 4],
+        outlet=r[at + 5],
+        author=r[at + 6],
+        published=to_date(r[at + 7]),
+        text_hash=r[at + 8] or "",
+        guild_id=r[at + 9],
+        channel_id=r[at + 10],
+        message_id=r[at + 11],
+        message_link=r[at + 12],
+        poster=r[at + 13],
+        poster_id=r[at + 14],
+        posted_at=to_datetime(r[at + 15]),
     )
-    return StoredSource(id=int(r["s_id"]), info=info, created_at=_required_datetime(r["s_created_at"]))
+    return StoredSource(id=int(r[at]), info=info, created_at=_required_datetime(r[at + 16]))
 
 
 def _claim_from(r: Row, subject_terms: Sequence[str], entities: Sequence[str], chain: Sequence[str]) -> Claim:
-    figure = Figure(
-        text=r["figure_text"],
-        low=r["low"],
-        high=r["high"],
-        qualifier=r["qualifier"],
-        approx=bool(r["approx"]),
-        unit=r["unit"],
-    )
+    """A claim from a row of ``_SELECT_CLAIMS`` (CLAIM_COLUMNS first, by position)."""
+    figure = Figure(text=r[7], low=r[8], high=r[9], qualifier=r[10], approx=bool(r[11]), unit=r[12])
     return Claim(
-        sentence=r["sentence"],
+        sentence=r[2],
         figure=figure,
-        measure=r["measure"],
-        subject=r["subject"],
-        claimant=r["claimant"],
+        measure=r[13],
+        subject=r[14],
+        claimant=r[15],
         claimant_chain=tuple(chain),
-        location=r["location"],
-        date=to_date(r["ref_date"]),
-        period=r["period"],
-        start=int(r["start"]),
-        end=int(r["end"]),
-        figure_start=int(r["figure_start"]),
-        figure_end=int(r["figure_end"]),
+        location=r[16],
+        date=to_date(r[17]),
+        period=r[18],
+        start=int(r[3]),
+        end=int(r[4]),
+        figure_start=int(r[5]),
+        figure_end=int(r[6]),
         subject_terms=tuple(subject_terms),
         entities=tuple(entities),
     )
