@@ -7,10 +7,12 @@ For each size it builds a synthetic store shaped like a busy newsroom's:
 
 * one big workspace holding ``--big-share`` of the claims (the hard case) and
   the rest spread over ``--workspaces`` small ones;
-* ~30 claims per article, ~40 measures with a Zipf-like frequency ("killed"
-  is everywhere, "evacuated" rare), units that follow the measure, 2-5
-  subject terms and 0-3 entities per claim drawn from Zipf-like vocabularies,
-  so a few terms ("soldier") sit on a large share of the claims;
+* ~30 claims per article about one story (a few measures, subject terms
+  and entities shared by most of its claims, the rest drawn freely); ~40
+  measures with a Zipf-like frequency ("killed" is everywhere, "evacuated"
+  rare), units that follow the measure, 1-4 subject terms and 0-3 entities
+  per claim from Zipf-like vocabularies of 20,000 and 5,000, so a few terms
+  ("soldier") sit on a large share of the claims;
 
 then, through the real store (:func:`storage.open_store`), times
 ``candidates()`` for the claims of ``--articles`` new articles drawn from the
@@ -122,23 +124,43 @@ class SyntheticClaim:
     entities: tuple[str, ...]
 
 
-def draw_claims(n: int, vocab: Vocab, rng: np.random.Generator) -> list[SyntheticClaim]:
-    measure_idx = rng.choice(len(vocab.measures), size=n, p=vocab.measure_p)
-    n_subj = rng.integers(2, 6, size=n)
-    n_ent = rng.integers(0, 4, size=n)
-    subj_idx = rng.choice(len(vocab.subjects), size=int(n_subj.sum()), p=vocab.subject_p)
-    ent_idx = rng.choice(len(vocab.entities), size=int(n_ent.sum()), p=vocab.entity_p)
+def draw_articles(n_articles: int, vocab: Vocab, rng: np.random.Generator) -> list[list[SyntheticClaim]]:
+    """Articles of ``CLAIMS_PER_ARTICLE`` claims, each article about one story.
+
+    A story has a few measures, subject terms and entities (drawn Zipf-like),
+    and most of its claims use them ("soldiers killed in Kharkiv", "civilians
+    killed in Kharkiv"); the rest of each claim's terms are drawn freely.
+    """
+    n = n_articles * CLAIMS_PER_ARTICLE
+    story_measures = rng.choice(len(vocab.measures), size=(n_articles, 3), p=vocab.measure_p)
+    story_subjects = rng.choice(len(vocab.subjects), size=(n_articles, 3), p=vocab.subject_p)
+    story_entities = rng.choice(len(vocab.entities), size=(n_articles, 2), p=vocab.entity_p)
+    free_measures = rng.choice(len(vocab.measures), size=n, p=vocab.measure_p)
+    free_subjects = rng.choice(len(vocab.subjects), size=(n, 3), p=vocab.subject_p)
+    free_entities = rng.choice(len(vocab.entities), size=(n, 2), p=vocab.entity_p)
+    pick = rng.random((n, 8))
     lows = rng.lognormal(3.0, 1.5, size=n).round()
-    out: list[SyntheticClaim] = []
-    si = ei = 0
-    for i in range(n):
-        measure = vocab.measures[measure_idx[i]]
-        subjects = tuple(dict.fromkeys(vocab.subjects[j] for j in subj_idx[si:si + n_subj[i]]))
-        entities = tuple(dict.fromkeys(vocab.entities[j] for j in ent_idx[ei:ei + n_ent[i]]))
-        si += n_subj[i]
-        ei += n_ent[i]
-        out.append(SyntheticClaim(measure, unit_for(measure, rng), float(lows[i]), subjects, entities))
-    return out
+    articles: list[list[SyntheticClaim]] = []
+    for a in range(n_articles):
+        claims = []
+        for k in range(CLAIMS_PER_ARTICLE):
+            i = a * CLAIMS_PER_ARTICLE + k
+            p = pick[i]
+            m = story_measures[a, int(p[0] * 3)] if p[1] < 0.8 else free_measures[i]
+            subj = [story_subjects[a, int(p[2] * 3)]]
+            subj += [free_subjects[i, j] for j in range(int(p[3] * 4))]  # 0-3 more
+            ents = [story_entities[a, int(p[4] * 2)]] if p[5] < 0.7 else []
+            ents += [free_entities[i, j] for j in range(int(p[6] * 3))]  # 0-2 more
+            measure = vocab.measures[m]
+            claims.append(SyntheticClaim(
+                measure,
+                unit_for(measure, rng),
+                float(lows[i]),
+                tuple(dict.fromkeys(vocab.subjects[j] for j in subj)),
+                tuple(dict.fromkeys(vocab.entities[j] for j in ents)),
+            ))
+        articles.append(claims)
+    return articles
 
 
 def to_claim(sc: SyntheticClaim) -> Claim:
@@ -184,7 +206,7 @@ def bulk_load(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> 
     claim_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]) + 1
     for b in range(0, len(plan), batch_articles):
         chunk = plan[b:b + batch_articles]
-        claims = draw_claims(len(chunk) * CLAIMS_PER_ARTICLE, vocab, rng)
+        claims = [sc for article in draw_articles(len(chunk), vocab, rng) for sc in article]
         sources, claim_rows, term_rows, chain_rows = [], [], [], []
         conn.execute("BEGIN")
         first_source = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM sources").fetchone()[0]) + 1
@@ -243,7 +265,7 @@ async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace)
     store = await open_store(str(path), settings, cache_size=args.cache_size, postings_cap=args.postings_cap)
     try:
         total = await store.count_claims("big")
-        articles = [draw_claims(CLAIMS_PER_ARTICLE, vocab, rng) for _ in range(args.articles + args.warmup)]
+        articles = draw_articles(args.articles + args.warmup, vocab, rng)
         per_claim: list[float] = []
         per_article: list[float] = []
         found: list[int] = []
@@ -272,7 +294,7 @@ async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace)
             ))
             concurrent.append(time.perf_counter() - t)
 
-        ingest = [draw_claims(CLAIMS_PER_ARTICLE, vocab, rng) for _ in range(args.ingest)]
+        ingest = draw_articles(args.ingest, vocab, rng)
         t = time.perf_counter()
         for n, article in enumerate(ingest):
             info = SourceInfo(

@@ -265,15 +265,26 @@ class SQLiteDriver:
         )
 
     def _translate(self, exc: sqlite3.Error) -> Exception:
-        """Database trouble as a sentence for the user; programming errors stay as they are."""
-        if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
-            return exc
+        """Trouble with the database as a sentence for the user.
+
+        Anything else (a constraint refused, SQL this code got wrong) stays
+        as it is, for the central handler to log with an incident id.
+        """
         message = str(exc).lower()
         if "locked" in message or "busy" in message:
             return Busy("The claim store is busy with another write. Try again in a few seconds.")
-        return StoreUnavailable(
-            f"The claim store at {self.path} failed: {exc}. Check the disk and the file's permissions."
-        )
+        if isinstance(exc, sqlite3.OperationalError) and any(m in message for m in _TROUBLE) or (
+            type(exc) is sqlite3.DatabaseError
+        ):
+            return StoreUnavailable(
+                f"The claim store at {self.path} failed: {exc}. Check the disk and the file's permissions."
+            )
+        return exc
+
+
+#: OperationalError messages that mean the database, not the code, is in trouble.
+_TROUBLE = ("disk", "full", "readonly", "read-only", "i/o", "corrupt", "not a database", "unable to open",
+            "interrupted", "out of memory", "no such table", "permission")
 
 
 async def _connect(path: Path, opened: list[aiosqlite.Connection]) -> aiosqlite.Connection:

@@ -31,9 +31,10 @@ MAX_POSTING_QUERIES = 256
 #: Ids per IN (...) list when loading claims.
 ID_CHUNK = 500
 
-#: Claims whose content (everything but the status) is kept in memory. A
-#: stored claim's content never changes, so the cache cannot go stale; the
-#: status is read from the database on every lookup.
+#: Stored claims kept in memory by id. An entry is used only while the
+#: claim's ``updated_at`` in the database is the one it was read with (every
+#: change of a claim must set ``updated_at``), so another process's edit is
+#: seen at once.
 DEFAULT_CACHE_SIZE = 20_000
 
 #: Read by position in ``_source_from``: keep the order.
@@ -47,7 +48,7 @@ SOURCE_COLUMNS = (
 CLAIM_COLUMNS = (
     "id", "source_id", "sentence", '"start"', '"end"', "figure_start", "figure_end", "figure_text",
     "low", "high", "qualifier", "approx", "unit", "measure", "subject", "claimant", "location",
-    "ref_date", "period", "status", "created_at",
+    "ref_date", "period", "status", "created_at", "updated_at",
 )
 
 _SELECT_CLAIMS = (
@@ -251,8 +252,8 @@ class SQLClaimStore:
         terms: list[str],
         exclude_source_id: int | None,
         limit: int,
-    ) -> list[tuple[int, str]]:
-        """(id, status) of the best candidates, best first.
+    ) -> list[tuple[int, Any]]:
+        """(id, updated_at) of the best candidates, best first.
 
         1. Postings: the newest ``postings_cap`` claims of each (term, unit),
            read from the (workspace, measure, term, unit, claim_id) index.
@@ -301,7 +302,7 @@ ranked (claim_id, shared) AS (
     SELECT claim_id, shared FROM scored {excluded}
     ORDER BY shared DESC, claim_id DESC LIMIT ?
 )
-SELECT r.claim_id, c.status FROM ranked r JOIN claims c ON c.id = r.claim_id
+SELECT r.claim_id, c.updated_at FROM ranked r JOIN claims c ON c.id = r.claim_id
 ORDER BY r.shared DESC, r.claim_id DESC"""
         return [(int(r[0]), r[1]) for r in await ex.fetchall(sql, params)]
 
@@ -321,7 +322,7 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
             raise InputError("The page offset cannot be negative.")
         mark = placeholders(len(terms))
         sql = (
-            "SELECT c.id, c.status FROM claims c JOIN sources s ON s.id = c.source_id"
+            "SELECT c.id, c.updated_at FROM claims c JOIN sources s ON s.id = c.source_id"
             " WHERE c.workspace = ? AND (c.id IN (SELECT claim_id FROM claim_terms"
             f" WHERE workspace = ? AND kind = 'subject' AND term IN ({mark})) OR c.measure IN ({mark}))"
         )
@@ -337,8 +338,8 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
 
         async def run(ex: Executor) -> list[StoredClaim]:
             rows = await ex.fetchall(sql, params)
-            statuses = {int(r["id"]): r["status"] for r in rows}
-            return await self._claims_by_ids(ex, workspace, list(statuses), statuses)
+            versions = {int(r[0]): r[1] for r in rows}
+            return await self._claims_by_ids(ex, workspace, list(versions), versions)
 
         return await self.driver.read(run)
 
@@ -456,19 +457,19 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
         ex: Executor,
         workspace: str,
         ids: Sequence[int],
-        statuses: dict[int, str] | None = None,
+        versions: dict[int, Any] | None = None,
     ) -> list[StoredClaim]:
         """The claims with these ids in this workspace, in the order given.
 
-        With ``statuses`` (read in the same snapshot), claims whose content is
-        cached are not read again.
+        With ``versions`` (each claim's ``updated_at``, read in the same
+        snapshot), claims cached at that version are not read again.
         """
         found: dict[int, StoredClaim] = {}
         missing: list[int] = []
         for cid in ids:
-            hit = self._cache.get(cid) if statuses is not None else None
-            if hit is not None and statuses is not None and hit.source.info.workspace == workspace:
-                found[cid] = _with_status(hit, statuses[cid])
+            hit = self._cache.get(cid, versions[cid]) if versions is not None else None
+            if hit is not None and hit.source.info.workspace == workspace:
+                found[cid] = hit
             else:
                 missing.append(cid)
         for start in range(0, len(missing), ID_CHUNK):
@@ -519,7 +520,7 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
                 status=ClaimStatus(r[19]),
                 created_at=to_datetime(r[20]),
             )
-            self._cache.put(stored)
+            self._cache.put(stored, r[21])
             out.append(stored)
         return out
 
@@ -545,38 +546,37 @@ class SQLiteClaimStore(SQLClaimStore):
 
 
 class _ContentCache:
-    """A bounded LRU of stored claims by id (content only; callers refresh the status)."""
+    """A bounded LRU of stored claims by id, each with the ``updated_at`` it was read at."""
 
     def __init__(self, size: int) -> None:
         self._size = max(0, size)
-        self._claims: OrderedDict[int, StoredClaim] = OrderedDict()
+        self._claims: OrderedDict[int, tuple[StoredClaim, Any]] = OrderedDict()
         self._sources: dict[int, StoredSource] = {}
 
-    def get(self, claim_id: int) -> StoredClaim | None:
-        hit = self._claims.get(claim_id)
-        if hit is not None:
-            self._claims.move_to_end(claim_id)
-        return hit
+    def get(self, claim_id: int, version: Any) -> StoredClaim | None:
+        """The cached claim if it was read at ``version``; else None (and it is dropped)."""
+        entry = self._claims.get(claim_id)
+        if entry is None:
+            return None
+        if entry[1] != version:
+            del self._claims[claim_id]
+            return None
+        self._claims.move_to_end(claim_id)
+        return entry[0]
 
     def source(self, source_id: int) -> StoredSource | None:
         return self._sources.get(source_id)
 
-    def put(self, stored: StoredClaim) -> None:
+    def put(self, stored: StoredClaim, version: Any) -> None:
         if self._size == 0:
             return
-        self._claims[stored.id] = stored
+        self._claims[stored.id] = (stored, version)
         self._claims.move_to_end(stored.id)
         self._sources[stored.source.id] = stored.source
         while len(self._claims) > self._size:
             self._claims.popitem(last=False)
         if len(self._sources) > self._size:
-            self._sources = {sc.source.id: sc.source for sc in self._claims.values()}
-
-
-def _with_status(stored: StoredClaim, status: str) -> StoredClaim:
-    if stored.status.value == status:
-        return stored
-    return replace(stored, status=ClaimStatus(status))
+            self._sources = {sc.source.id: sc.source for sc, _ in self._claims.values()}
 
 
 # -- rows to domain objects ---------------------------------------------------------

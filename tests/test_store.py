@@ -40,13 +40,18 @@ def _postgres_url() -> str:
 
 @pytest.fixture(params=["sqlite", "postgres"])
 async def store_url(request, tmp_path):
-    """A URL for an empty store on each backend."""
+    """A URL for an empty store on each backend.
+
+    PostgreSQL: ``storage.postgres.scratch_database(url)`` is an async context
+    manager yielding a URL for a fresh schema that it drops afterwards.
+    """
     if request.param == "sqlite":
-        return str(tmp_path / "claims.db")
+        yield str(tmp_path / "claims.db")
+        return
     url = _postgres_url()
     postgres = importlib.import_module("storage.postgres")
-    await postgres.reset_database(url)  # the driver provides a wipe for tests
-    return url
+    async with postgres.scratch_database(url) as scratch_url:
+        yield scratch_url
 
 
 @pytest.fixture
@@ -313,6 +318,25 @@ async def test_candidates_see_status_changes(store):
     assert after[0].claim == before[0].claim
 
 
+async def test_cached_claims_follow_changes_made_elsewhere(sqlite_store, db_path):
+    result = await sqlite_store.add_article(make_source(), [make_claim(("miner",))])
+    claim_id = result.claims[0].id
+    first = await sqlite_store.candidates("guild-1", measure="trapped", units=["people"], terms=["miner"])
+    assert first[0].claim.subject == "miner"
+    conn = _raw(db_path)  # another process corrects the claim
+    try:
+        conn.execute(
+            "UPDATE claims SET subject = 'coal miner', updated_at = ? WHERE id = ?",
+            (datetime.now(UTC).isoformat(timespec="microseconds"), claim_id),
+        )
+    finally:
+        conn.close()
+    again = await sqlite_store.candidates("guild-1", measure="trapped", units=["people"], terms=["miner"])
+    assert again[0].claim.subject == "coal miner"
+    found = await sqlite_store.search_claims("guild-1", terms=["miner"])
+    assert found[0].claim.subject == "coal miner"
+
+
 async def test_search_pages_newest_first(store):
     made = []
     for day in (3, 1, 5, 2, 4):
@@ -574,6 +598,12 @@ async def test_slow_write_is_rolled_back(db_path, settings):
             await st.driver.write(stuck)
         assert await st.find_source(info.workspace, text_hash=info.text_hash) is None
         assert (await st.add_article(info, [make_claim()])).created
+
+
+async def test_sql_mistakes_are_not_dressed_up_as_outages(sqlite_store):
+    with pytest.raises(sqlite3.OperationalError, match="syntax error"):
+        await sqlite_store.driver.read(lambda ex: ex.fetchall("SELEC 1"))
+    assert await sqlite_store.count_claims("guild-1") == 0
 
 
 async def test_closed_store_says_so(db_path, settings):
