@@ -219,14 +219,7 @@ class ClaimExtractor:
 
     def attribution_after(self, sentence: str) -> tuple[str, tuple[str, ...]] | None:
         """ "This information was reported by the BBC, citing X." names the claimant of the sentence before."""
-        m = _ATTRIBUTION_AFTER.match(sentence.strip())
-        if not m:
-            return None
-        who = m.group("who").strip()
-        if m.group("cited"):
-            chain = (who, m.group("cited").strip())
-            return _display_chain(chain), chain
-        return who, (who,)
+        return _attribution(_ATTRIBUTION_AFTER.match(sentence.strip()))
 
     def finish(self, drafts: list[_Draft], ctx: ArticleContext) -> list[Claim]:
         """Resolve implicit subjects and locations from the whole article."""
@@ -710,7 +703,11 @@ _POSTPOSED = re.compile(
 
 def _postposed_attribution(sentence: str) -> tuple[str, tuple[str, ...]] | None:
     """ "..., a local paper reported on Wednesday, citing hospital staff." read from the words."""
-    m = _POSTPOSED.search(sentence.strip())
+    return _attribution(_POSTPOSED.search(sentence.strip()))
+
+
+def _attribution(m: re.Match[str] | None) -> tuple[str, tuple[str, ...]] | None:
+    """The claimant and chain named by a match with groups ``who`` and, optionally, ``cited``."""
     if not m:
         return None
     who = m.group("who").strip()
