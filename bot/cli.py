@@ -146,28 +146,34 @@ def _run(coro) -> None:  # noqa: ANN001
         raise typer.Exit(70) from None
 
 
-@app.command()
-def check(paths: PathsArg, db: DbOpt = None, published: PublishedOpt = None, json: JsonOpt = False,
-          workspace: WorkspaceOpt = "default") -> None:
-    """Show each article's claims and verdicts against the store, without storing anything."""
-    settings = _settings(db)
+async def _check_paths(settings: Settings, paths: list[str], *, save: bool, workspace: str, outlet: str | None,
+                       url: str | None, published: str | None, json: bool) -> None:
+    """Read every input first, then check (and store, with ``save``) each, printing as it goes."""
+    from .app import open_app
+    from .render.text import print_report, report_json
 
-    async def main() -> None:
-        from .app import open_app
-        from .render.text import print_report, report_json
-
-        day = _parse_date(published)
-        async with open_app(settings) as a:
-            articles = await _load_articles(a, paths, workspace=workspace, outlet=None, url=None, published=day)
-            out = Console()
+    day = _parse_date(published)
+    async with open_app(settings) as a:
+        articles = await _load_articles(a, paths, workspace=workspace, outlet=outlet, url=url, published=day)
+        out = Console()
+        with Progress(console=Console(stderr=True), transient=True,
+                      disable=not save or len(articles) < 5 or json) as progress:
+            task = progress.add_task("ingesting", total=len(articles))
             for path, article in articles:
-                report = await a.checker.check(article, save=False)
+                report = await a.checker.check(article, save=save)
                 if json:
                     print(report_json(report), flush=True)
                 else:
                     print_report(out, report, label=path)
+                progress.advance(task)
 
-    _run(main())
+
+@app.command()
+def check(paths: PathsArg, db: DbOpt = None, published: PublishedOpt = None, json: JsonOpt = False,
+          workspace: WorkspaceOpt = "default") -> None:
+    """Show each article's claims and verdicts against the store, without storing anything."""
+    _run(_check_paths(_settings(db), paths, save=False, workspace=workspace, outlet=None, url=None,
+                      published=published, json=json))
 
 
 @app.command()
@@ -181,28 +187,8 @@ def ingest(
     workspace: WorkspaceOpt = "default",
 ) -> None:
     """Store articles and their claims, printing each one's verdicts as it goes."""
-    settings = _settings(db)
-
-    async def main() -> None:
-        from .app import open_app
-        from .render.text import print_report, report_json
-
-        day = _parse_date(published)
-        async with open_app(settings) as a:
-            articles = await _load_articles(a, paths, workspace=workspace, outlet=outlet, url=url, published=day)
-            out = Console()
-            err = Console(stderr=True)
-            with Progress(console=err, transient=True, disable=len(articles) < 5 or json) as progress:
-                task = progress.add_task("ingesting", total=len(articles))
-                for path, article in articles:
-                    report = await a.checker.check(article, save=True)
-                    if json:
-                        print(report_json(report), flush=True)
-                    else:
-                        print_report(out, report, label=path)
-                    progress.advance(task)
-
-    _run(main())
+    _run(_check_paths(_settings(db), paths, save=True, workspace=workspace, outlet=outlet, url=url,
+                      published=published, json=json))
 
 
 @app.command()
