@@ -150,7 +150,7 @@ def chart_title(query: str, group: TimelineGroup, *, sep: str = ": ") -> str:
 def who(sc: StoredClaim) -> str:
     """The colour key of a report: its outlet, else its claimant, else who posted it."""
     info = sc.source.info
-    return info.outlet or sc.claim.claimant or info.poster or "unknown source"
+    return info.outlet or sc.claim.claimant or info.title or info.poster or "unknown source"
 
 
 def _colours(claims: Sequence[StoredClaim]) -> dict[str, str]:
@@ -201,14 +201,18 @@ def draw_timeline(fig: Figure, claims: Sequence[StoredClaim], *, title: str, mea
     arrow = (hi - min(lo, 0)) * 0.14
     label_them = len(claims) <= MAX_LABELS
     marks: list[Mark] = []
+    right = date2num(max(xs)) - (date2num(max(xs)) - date2num(min(xs))) * 0.25
     for sc, x in zip(claims, xs):
-        marks.append(_draw_report(ax, sc, date2num(x), colours[who(sc)], arrow, label=label_them))
+        at = date2num(x)
+        marks.append(_draw_report(ax, sc, at, colours[who(sc)], arrow, label=label_them,
+                                  label_left=len(claims) > 1 and at > right))
     _style_axes(ax, xs, lo, hi, arrow, title=title, measure=measure, unit=unit)
     _legends(ax, claims, colours)
     return marks
 
 
-def _draw_report(ax, sc: StoredClaim, x: float, colour: str, arrow: float, *, label: bool) -> Mark:  # noqa: ANN001
+def _draw_report(ax, sc: StoredClaim, x: float, colour: str, arrow: float, *, label: bool,  # noqa: ANN001
+                 label_left: bool = False) -> Mark:
     fig = sc.claim.figure
     marker, scale, filled = STATUS_STYLE.get(sc.status, ("o", 1.0, True))
     size = MARKER_SIZE * scale
@@ -232,9 +236,12 @@ def _draw_report(ax, sc: StoredClaim, x: float, colour: str, arrow: float, *, la
                            mfc=colour if filled else "white", mec="white" if filled else colour,
                            mew=1.5 if filled else 2.5, zorder=4))
     if label:
-        artists.append(ax.annotate(fig.text, (x, y), xytext=(12, 0), textcoords="offset points",
-                                   va="center", fontsize=NOTE_SIZE, color="#333333", zorder=5,
-                                   bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
+        text = ax.annotate(_short_name(fig.text, 24), (x, y), xytext=(-12 if label_left else 12, 0),
+                           textcoords="offset points", ha="right" if label_left else "left", va="center",
+                           fontsize=NOTE_SIZE, color="#333333", zorder=3.5,
+                           bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        text.set_in_layout(False)  # a label never shrinks the chart
+        artists.append(text)
     return Mark(claim_id=sc.id, kind=kind, artists=artists)
 
 
