@@ -8,6 +8,7 @@ claim, and stores the article when asked to. It knows the store only through
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import OrderedDict
 from dataclasses import replace
@@ -55,7 +56,7 @@ class Checker:
                 seen = result.source
         own_id = stored.id if stored else (seen.id if seen else None)
         published = info.published or (info.posted_at.date() if info.posted_at else None) or _today()
-        checks: list[ClaimCheck] = []
+        pairs = []
         for claim in claims:
             candidates = await self.store.candidates(
                 info.workspace,
@@ -65,11 +66,17 @@ class Checker:
                 exclude_source_id=own_id,
                 limit=self.candidate_limit,
             )
-            checks.append(
-                judge(claim, candidates, policy=self.policy, published=published, own_source_id=own_id,
-                      own_text_hash=info.text_hash or None)
-            )
+            pairs.append((claim, candidates))
+        # judging is pure CPU work (fuzzy matching over every candidate): off the event loop
+        checks = await asyncio.to_thread(self._judge_all, pairs, published, own_id, info.text_hash or None)
         return ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored)
+
+    def _judge_all(self, pairs, published, own_id, own_hash) -> list[ClaimCheck]:  # noqa: ANN001
+        return [
+            judge(claim, candidates, policy=self.policy, published=published, own_source_id=own_id,
+                  own_text_hash=own_hash)
+            for claim, candidates in pairs
+        ]
 
     async def sources(self, workspace: str, query: str, *, limit: int = 50, offset: int = 0,
                       vocab: MeasureVocab | None = None) -> "OrderedDict[str, list[StoredClaim]]":
