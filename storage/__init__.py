@@ -71,7 +71,10 @@ async def open_store(
     except BaseException:
         await driver.close()
         raise
-    cls = SQLiteClaimStore if driver.backend == "sqlite" else SQLClaimStore
+    if driver.backend == "sqlite":
+        cls: type[SQLClaimStore] = SQLiteClaimStore
+    else:  # postgres: one round trip for all of an article's claims
+        cls = importlib.import_module("storage.postgres").PostgresClaimStore
     return cls(driver, postings_cap=postings_cap, cache_size=cache_size)
 
 
