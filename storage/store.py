@@ -8,13 +8,15 @@ query where it has something better (``_gather_candidates`` is the hot path).
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
+from functools import partial
 from datetime import datetime
 from typing import Any
 
 from bot.engine.errors import InputError, NotFound, PermissionDenied
-from bot.engine.protocol import Actor, AuditEntry, IngestResult, WatchedChannel
+from bot.engine.protocol import GRADES, Actor, AuditEntry, ClaimEdit, IngestResult, WatchedChannel
+from bot.engine.subjects import subject_terms
 from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource
 
 from .driver import Driver, Executor, Row, as_utc, placeholders, to_date, to_datetime, utc_now
@@ -88,12 +90,32 @@ _INSERT_CHAIN = "INSERT INTO claimant_chain (claim_id, position, name) VALUES (?
 
 _INSERT_AUDIT = (
     "INSERT INTO audit_log (workspace, claim_id, actor, actor_id, action, old_status, new_status, "
-    "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "reason, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+
+_SELECT_AUDIT = (
+    "SELECT id, workspace, claim_id, actor, actor_id, action, old_status, new_status, reason, at, detail"
+    " FROM audit_log"
+)
+
+#: Claims read per query by :meth:`SQLClaimStore.iter_claims` unless told otherwise.
+ITER_BATCH = 500
+
+#: Newest claims of a workspace whose subject and figure text
+#: :meth:`SQLiteClaimStore.claim_choices` searches (ids are found in any
+#: claim): autocomplete answers within Discord's three seconds on any store size.
+CHOICE_SCAN = 50_000
+
+#: Characters kept of a deleted claim's sentence in its audit snapshot.
+SNAPSHOT_SENTENCE = 1_000
 
 
 class SQLClaimStore:
     """:class:`bot.engine.protocol.ClaimStore` in plain SQL over a driver."""
+
+    #: Newest claims whose text :meth:`claim_choices` searches; None: all of them
+    #: (PostgreSQL has trigram indexes on lower(subject) and lower(figure_text)).
+    choice_scan: int | None = None
 
     def __init__(
         self,
@@ -120,26 +142,66 @@ class SQLClaimStore:
     # -- articles and claims -------------------------------------------------
 
     async def add_article(self, info: SourceInfo, claims: Sequence[Claim]) -> IngestResult:
+        return await self.driver.write(lambda ex: self._ingest(ex, info, claims))
+
+    async def add_reviewed(
+        self, info: SourceInfo, claims: Sequence[tuple[Claim, ClaimStatus]], actor: Actor
+    ) -> IngestResult:
+        """Import reviewed claims: :meth:`add_article` with each claim's status, audited as 'import'.
+
+        Moderators only. A source already stored (same text hash or URL) is
+        not touched: the earlier source and its claims come back with
+        ``created=False`` and nothing is audited.
+        """
+        _require_moderator(actor, "import reviewed claims")
+        plain = [claim for claim, _ in claims]
+        statuses = [ClaimStatus(status) for _, status in claims]
+
         async def tx(ex: Executor) -> IngestResult:
-            now = utc_now()
-            row = await ex.fetchone(_INSERT_SOURCE, _source_params(info, now))
-            if row is None:
-                earlier = await self._find_source(ex, info.workspace, info.text_hash or None, info.url)
-                if earlier is None:  # a constraint we do not know of refused the row
-                    raise RuntimeError("the source was refused but no earlier copy was found")
-                stored = await self._claims_where(ex, info.workspace, "c.source_id = ?", [earlier.id])
-                return IngestResult(source=earlier, created=False, claims=tuple(stored))
-            source = StoredSource(id=int(row["id"]), info=_normalised_info(info), created_at=now)
-            stored_claims = await self._insert_claims(ex, source, claims, now)
-            return IngestResult(source=source, created=True, claims=tuple(stored_claims))
+            result = await self._ingest(ex, info, plain, statuses)
+            if result.created:
+                detail = f"source #{result.source.id}" + (f" ({info.url})" if info.url else "")
+                for sc in result.claims:
+                    await _audit(ex, info.workspace, sc.id, actor, "import", None, sc.status.value, None,
+                                 result.source.created_at, detail=detail)
+            return result
 
         return await self.driver.write(tx)
 
+    async def _ingest(
+        self,
+        ex: Executor,
+        info: SourceInfo,
+        claims: Sequence[Claim],
+        statuses: Sequence[ClaimStatus] | None = None,
+    ) -> IngestResult:
+        """Store a source and its claims, or find the earlier copy of it (same hash or URL)."""
+        now = utc_now()
+        row = await ex.fetchone(_INSERT_SOURCE, _source_params(info, now))
+        if row is None:
+            earlier = await self._find_source(ex, info.workspace, info.text_hash or None, info.url)
+            if earlier is None:  # a constraint we do not know of refused the row
+                raise RuntimeError("the source was refused but no earlier copy was found")
+            stored = await self._claims_where(ex, info.workspace, "c.source_id = ?", [earlier.id])
+            return IngestResult(source=earlier, created=False, claims=tuple(stored))
+        source = StoredSource(id=int(row["id"]), info=_normalised_info(info), created_at=now)
+        stored_claims = await self._insert_claims(ex, source, claims, now, statuses)
+        return IngestResult(source=source, created=True, claims=tuple(stored_claims))
+
     async def _insert_claims(
-        self, ex: Executor, source: StoredSource, claims: Sequence[Claim], now: datetime
+        self,
+        ex: Executor,
+        source: StoredSource,
+        claims: Sequence[Claim],
+        now: datetime,
+        statuses: Sequence[ClaimStatus] | None = None,
     ) -> list[StoredClaim]:
-        """Insert an article's claims with their terms and attribution chains."""
-        ids = await self._insert_claim_rows(ex, [_claim_params(source, claim, now) for claim in claims])
+        """Insert an article's claims with their terms and attribution chains (unreviewed unless told)."""
+        if statuses is None:
+            statuses = [ClaimStatus.UNREVIEWED] * len(claims)
+        ids = await self._insert_claim_rows(
+            ex, [_claim_params(source, claim, now, status) for claim, status in zip(claims, statuses, strict=True)]
+        )
         workspace = source.info.workspace
         terms = [
             (claim_id, workspace, claim.measure, claim.figure.unit, kind, pos, term)
@@ -157,8 +219,8 @@ class SQLClaimStore:
         if chains:
             await ex.executemany(_INSERT_CHAIN, chains)
         return [
-            StoredClaim(id=claim_id, claim=claim, source=source, created_at=now)
-            for claim_id, claim in zip(ids, claims, strict=True)
+            StoredClaim(id=claim_id, claim=claim, source=source, status=status, created_at=now)
+            for claim_id, claim, status in zip(ids, claims, statuses, strict=True)
         ]
 
     async def _insert_claim_rows(self, ex: Executor, rows: list[tuple[Any, ...]]) -> list[int]:
@@ -203,7 +265,7 @@ class SQLClaimStore:
     async def get_claim(self, workspace: str, claim_id: int) -> StoredClaim:
         found = await self.driver.read(lambda ex: self._claims_by_ids(ex, workspace, [claim_id]))
         if not found:
-            raise NotFound(f"No claim #{claim_id} in {_scope(workspace)}. Use /sources to find claim ids.")
+            raise _no_claim(workspace, claim_id)
         return found[0]
 
     async def claims_of_source(self, workspace: str, source_id: int) -> list[StoredClaim]:
@@ -394,39 +456,129 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
     async def set_status(
         self, workspace: str, claim_id: int, status: ClaimStatus, actor: Actor, reason: str
     ) -> StoredClaim:
-        if not actor.is_moderator:
-            raise PermissionDenied("Only moderators can change a claim's status. Ask someone with the moderator role.")
+        _require_moderator(actor, "change a claim's status")
         status = ClaimStatus(status)
 
-        async def tx(ex: Executor) -> StoredClaim | None:
+        async def tx(ex: Executor) -> StoredClaim:
             row = await ex.fetchone(
                 "SELECT status FROM claims WHERE workspace = ? AND id = ?", (workspace, claim_id)
             )
             if row is None:
-                return None
+                raise _no_claim(workspace, claim_id)
             now = utc_now()
             await ex.execute(
                 "UPDATE claims SET status = ?, updated_at = ? WHERE workspace = ? AND id = ?",
                 (status.value, now, workspace, claim_id),
             )
             await _audit(ex, workspace, claim_id, actor, "set_status", row["status"], status.value,
-                         reason.strip() or None, now)
+                         _reason(reason), now)
             found = await self._claims_by_ids(ex, workspace, [claim_id])
             return found[0]
 
-        stored = await self.driver.write(tx)
-        if stored is None:
-            raise NotFound(f"No claim #{claim_id} in {_scope(workspace)}. Use /sources to find claim ids.")
-        return stored
+        return await self.driver.write(tx)
+
+    async def edit_claim(
+        self, workspace: str, claim_id: int, edit: ClaimEdit, actor: Actor, reason: str
+    ) -> StoredClaim:
+        """Correct an extraction error: the fields of ``edit`` that are not None.
+
+        ``subject`` and ``measure`` must not be blank; a blank ``claimant``,
+        ``location`` or ``period`` clears it. Retrieval terms are recomputed
+        when the subject or measure changes (and follow a new unit). The
+        audit entry's ``detail`` lists ``field: old -> new``; an edit that
+        changes nothing is neither written nor audited.
+        """
+        _require_moderator(actor, "correct a claim")
+        edit = _checked_edit(edit)
+
+        async def tx(ex: Executor) -> StoredClaim:
+            found = await self._claims_by_ids(ex, workspace, [claim_id])
+            if not found:
+                raise _no_claim(workspace, claim_id)
+            before = found[0].claim
+            after, changes = _edited(before, edit)
+            if not changes:
+                return found[0]
+            now = utc_now()
+            fig = after.figure
+            await ex.execute(
+                "UPDATE claims SET figure_text = ?, low = ?, high = ?, qualifier = ?, approx = ?, unit = ?,"
+                " measure = ?, subject = ?, claimant = ?, location = ?, period = ?, updated_at = ?"
+                " WHERE workspace = ? AND id = ?",
+                (fig.text, fig.low, fig.high, fig.qualifier, bool(fig.approx), fig.unit, after.measure,
+                 after.subject, after.claimant, after.location, after.period, now, workspace, claim_id),
+            )
+            if (after.subject_terms, after.measure, fig.unit) != (
+                before.subject_terms, before.measure, before.figure.unit
+            ):
+                await _rewrite_terms(ex, workspace, claim_id, after)
+            await _audit(ex, workspace, claim_id, actor, "edit", None, None, _reason(reason), now,
+                         detail="; ".join(changes))
+            return (await self._claims_by_ids(ex, workspace, [claim_id]))[0]
+
+        return await self.driver.write(tx)
+
+    async def merge_claims(
+        self, workspace: str, keep_id: int, merge_id: int, actor: Actor, reason: str
+    ) -> StoredClaim:
+        """``merge_id`` becomes superseded by ``keep_id``; both get a 'merge' audit entry. Returns the kept claim."""
+        _require_moderator(actor, "merge claims")
+        if keep_id == merge_id:
+            raise InputError(f"Claim #{keep_id} cannot be merged into itself. Give two different claims.")
+
+        async def tx(ex: Executor) -> StoredClaim:
+            rows = await ex.fetchall(
+                "SELECT id, status FROM claims WHERE workspace = ? AND id IN (?, ?)", (workspace, keep_id, merge_id)
+            )
+            statuses = {int(r["id"]): r["status"] for r in rows}
+            for wanted in (keep_id, merge_id):
+                if wanted not in statuses:
+                    raise _no_claim(workspace, wanted)
+            now = utc_now()
+            why = _reason(reason)
+            await ex.execute(
+                "UPDATE claims SET status = ?, updated_at = ? WHERE workspace = ? AND id = ?",
+                (ClaimStatus.SUPERSEDED.value, now, workspace, merge_id),
+            )
+            await _audit(ex, workspace, merge_id, actor, "merge", statuses[merge_id], ClaimStatus.SUPERSEDED.value,
+                         why, now, detail=f"merged into #{keep_id}")
+            await _audit(ex, workspace, keep_id, actor, "merge", None, None, why, now,
+                         detail=f"#{merge_id} merged into this")
+            return (await self._claims_by_ids(ex, workspace, [keep_id]))[0]
+
+        return await self.driver.write(tx)
+
+    async def delete_claim(self, workspace: str, claim_id: int, actor: Actor, reason: str) -> None:
+        """Remove a claim with its terms and attribution chain; its audit entries stay.
+
+        The 'delete' entry's ``detail`` is a snapshot of the claim, so the log
+        still says what was removed.
+        """
+        _require_moderator(actor, "delete claims")
+
+        async def tx(ex: Executor) -> None:
+            found = await self._claims_by_ids(ex, workspace, [claim_id])
+            if not found:
+                raise _no_claim(workspace, claim_id)
+            gone = found[0]
+            await ex.execute("DELETE FROM claim_terms WHERE claim_id = ?", (claim_id,))
+            await ex.execute("DELETE FROM claimant_chain WHERE claim_id = ?", (claim_id,))
+            await ex.execute("DELETE FROM claims WHERE workspace = ? AND id = ?", (workspace, claim_id))
+            await _audit(ex, workspace, claim_id, actor, "delete", gone.status.value, None, _reason(reason),
+                         utc_now(), detail=_snapshot(gone))
+
+        try:
+            await self.driver.write(tx)
+        finally:
+            self._cache.discard(claim_id)
 
     async def audit_entries(
         self, workspace: str, *, claim_id: int | None = None, limit: int = 50
     ) -> list[AuditEntry]:
-        """The workspace's audit log (or one claim's), newest first."""
-        sql = (
-            "SELECT id, workspace, claim_id, actor, actor_id, action, old_status, new_status, reason, at"
-            " FROM audit_log WHERE workspace = ?"
-        )
+        """The workspace's audit log (or one claim's, deleted or not), newest first."""
+        if limit < 1:
+            return []
+        sql = f"{_SELECT_AUDIT} WHERE workspace = ?"
         params: list[Any] = [workspace]
         if claim_id is not None:
             sql += " AND claim_id = ?"
@@ -434,21 +586,213 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
         sql += " ORDER BY id DESC LIMIT ?"
         params.append(limit)
         rows = await self.driver.read(lambda ex: ex.fetchall(sql, params))
-        return [
-            AuditEntry(
-                id=int(r["id"]),
-                workspace=r["workspace"],
-                claim_id=r["claim_id"],
-                actor=r["actor"],
-                actor_id=r["actor_id"],
-                action=r["action"],
-                old_status=ClaimStatus(r["old_status"]) if r["old_status"] else None,
-                new_status=ClaimStatus(r["new_status"]) if r["new_status"] else None,
-                reason=r["reason"],
-                at=_required_datetime(r["at"]),
+        return [_audit_from(r) for r in rows]
+
+    # -- outlet grades and settings -------------------------------------------------
+
+    async def set_grade(self, workspace: str, outlet: str, grade: str, actor: Actor, reason: str) -> None:
+        """Grade an outlet (one of :data:`~bot.engine.protocol.GRADES`), keyed case-insensitively; audited."""
+        _require_moderator(actor, "grade outlets")
+        name = outlet.strip()
+        if not name:
+            raise InputError("Name the outlet to grade, as it appears on its stories.")
+        wanted = " ".join(grade.split()).lower()
+        if wanted not in GRADES:
+            raise InputError(f"“{grade}” is not a grade. Use one of: {', '.join(GRADES)}.")
+        key = name.lower()
+
+        async def tx(ex: Executor) -> None:
+            row = await ex.fetchone(
+                "SELECT grade FROM source_grades WHERE workspace = ? AND outlet_key = ?", (workspace, key)
             )
-            for r in rows
-        ]
+            now = utc_now()
+            await ex.execute(
+                "INSERT INTO source_grades (workspace, outlet_key, outlet, grade, updated_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (workspace, outlet_key) DO UPDATE SET outlet = excluded.outlet,"
+                " grade = excluded.grade, updated_at = excluded.updated_at",
+                (workspace, key, name, wanted, now),
+            )
+            before = row["grade"] if row is not None else "unrated"
+            await _audit(ex, workspace, None, actor, "grade", None, None, _reason(reason), now,
+                         detail=f"{name}: {before} -> {wanted}")
+
+        await self.driver.write(tx)
+
+    async def grades(self, workspace: str) -> dict[str, str]:
+        """Outlet key (trimmed, lower-cased) -> grade, for every graded outlet of the workspace."""
+        rows = await self.driver.read(
+            lambda ex: ex.fetchall(
+                "SELECT outlet_key, grade FROM source_grades WHERE workspace = ? ORDER BY outlet_key", (workspace,)
+            )
+        )
+        return {r["outlet_key"]: r["grade"] for r in rows}
+
+    async def get_setting(self, workspace: str, key: str) -> str | None:
+        row = await self.driver.read(
+            lambda ex: ex.fetchone(
+                "SELECT value FROM guild_settings WHERE workspace = ? AND key = ?", (workspace, key)
+            )
+        )
+        return row["value"] if row is not None else None
+
+    async def set_setting(self, workspace: str, key: str, value: str | None, actor: Actor) -> None:
+        """Set a workspace setting (None removes it); audited as 'setting' when it changes. Moderators only."""
+        _require_moderator(actor, "change this server's settings")
+        if not key.strip():
+            raise InputError("A setting needs a name.")
+
+        async def tx(ex: Executor) -> None:
+            row = await ex.fetchone(
+                "SELECT value FROM guild_settings WHERE workspace = ? AND key = ?", (workspace, key)
+            )
+            before = row["value"] if row is not None else None
+            if before == value:
+                return
+            if value is None:
+                await ex.execute("DELETE FROM guild_settings WHERE workspace = ? AND key = ?", (workspace, key))
+            else:
+                await ex.execute(
+                    "INSERT INTO guild_settings (workspace, key, value) VALUES (?, ?, ?)"
+                    " ON CONFLICT (workspace, key) DO UPDATE SET value = excluded.value",
+                    (workspace, key, value),
+                )
+            await _audit(ex, workspace, None, actor, "setting", None, None, None, utc_now(),
+                         detail=f"{key}: {_shown(before)} -> {_shown(value)}")
+
+        await self.driver.write(tx)
+
+    # -- autocomplete, export, import ---------------------------------------------------
+
+    async def outlets(self, workspace: str, prefix: str = "", limit: int = 25) -> list[str]:
+        """Distinct outlets of stored sources and grades starting with ``prefix``, case-insensitively.
+
+        One name per outlet whatever its capitalisation, in alphabetical
+        order. (SQLite folds the case of ASCII letters only.)
+        """
+        if limit < 1:
+            return []
+        pattern = _like_escape(prefix.strip().lower()) + "%"
+        sql = (
+            "SELECT MIN(outlet) AS outlet FROM ("
+            " SELECT outlet FROM sources WHERE workspace = ? AND outlet IS NOT NULL"
+            " AND lower(outlet) LIKE ? ESCAPE '\\'"
+            " UNION ALL SELECT outlet FROM source_grades WHERE workspace = ? AND lower(outlet) LIKE ? ESCAPE '\\'"
+            ") named WHERE trim(outlet) <> '' GROUP BY lower(outlet) ORDER BY lower(outlet) LIMIT ?"
+        )
+        rows = await self.driver.read(lambda ex: ex.fetchall(sql, (workspace, pattern, workspace, pattern, limit)))
+        return [r["outlet"] for r in rows]
+
+    async def claim_choices(self, workspace: str, prefix: str = "", limit: int = 25) -> list[StoredClaim]:
+        """Claims for autocomplete, best first.
+
+        First the claim whose id is ``prefix``, then the other claims whose id
+        starts with it, newest first, then claims whose subject or figure text
+        contains it (case-insensitively; among the newest :attr:`choice_scan`
+        claims when that is set), newest first. An empty prefix gives the
+        newest claims.
+        """
+        text = prefix.strip().lstrip("#").strip()
+        if limit < 1:
+            return []
+
+        async def run(ex: Executor) -> list[StoredClaim]:
+            versions: dict[int, Any] = {}
+            if text.isdigit() and not text.startswith("0"):
+                for r in await self._claims_with_id_prefix(ex, workspace, text, limit):
+                    versions[int(r[0])] = r[1]
+            if len(versions) < limit:
+                pattern = "%" + _like_escape(text.lower()) + "%"
+                match = "(lower(c.subject) LIKE ? ESCAPE '\\' OR lower(c.figure_text) LIKE ? ESCAPE '\\')"
+                if self.choice_scan is None:
+                    sql = f"SELECT c.id, c.updated_at FROM claims c WHERE c.workspace = ? AND {match}"
+                    params: list[Any] = [workspace, pattern, pattern]
+                else:
+                    sql = (
+                        "SELECT c.id, c.updated_at FROM"
+                        " (SELECT id FROM claims WHERE workspace = ? ORDER BY id DESC LIMIT ?) recent"
+                        f" JOIN claims c ON c.id = recent.id WHERE {match}"
+                    )
+                    params = [workspace, self.choice_scan, pattern, pattern]
+                rows = await ex.fetchall(sql + " ORDER BY c.id DESC LIMIT ?", [*params, limit])
+                for r in rows:
+                    if len(versions) >= limit:
+                        break
+                    versions.setdefault(int(r[0]), r[1])
+            return await self._claims_by_ids(ex, workspace, list(versions), versions)
+
+        return await self.driver.read(run)
+
+    async def _claims_with_id_prefix(self, ex: Executor, workspace: str, digits: str, limit: int) -> list[Row]:
+        """(id, updated_at) of claims whose id starts with ``digits``: that id first, then newest first.
+
+        Ids starting with 12 are 12, 120-129, 1200-1299...: one indexed range
+        per length up to the largest id, instead of reading every id as text.
+        """
+        row = await ex.fetchone("SELECT MAX(id) AS top FROM claims WHERE workspace = ?", (workspace,))
+        top = int(row["top"]) if row is not None and row["top"] is not None else 0
+        start, ranges = int(digits), []
+        scale = 1
+        while start * scale <= top:
+            ranges.append((start * scale, (start + 1) * scale - 1))
+            scale *= 10
+        if not ranges:
+            return []
+        where = " OR ".join("id BETWEEN ? AND ?" for _ in ranges)
+        return await ex.fetchall(
+            f"SELECT id, updated_at FROM claims WHERE workspace = ? AND ({where})"
+            " ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END, id DESC LIMIT ?",
+            [workspace, *(bound for pair in ranges for bound in pair), start, limit],
+        )
+
+    async def iter_claims(
+        self, workspace: str, *, statuses: Sequence[ClaimStatus] | None = None, batch: int = ITER_BATCH
+    ) -> AsyncIterator[StoredClaim]:
+        """Every claim of the workspace (or those with one of ``statuses``), oldest first.
+
+        Read ``batch`` claims per query, each page after the last id seen
+        (keyset pagination): the cost of a page does not grow with its depth,
+        and claims stored meanwhile are not skipped nor repeated.
+        """
+        if batch < 1:
+            raise ValueError("batch must be at least 1")
+        wanted = None if statuses is None else list(dict.fromkeys(ClaimStatus(s).value for s in statuses))
+        if wanted == []:
+            return
+        after = 0
+        while True:
+            ids, page = await self.driver.read(partial(self._page_after, workspace, after, wanted, batch))
+            for sc in page:
+                yield sc
+            if len(ids) < batch:
+                return
+            after = ids[-1]
+
+    async def _page_after(
+        self, workspace: str, after: int, statuses: list[str] | None, batch: int, ex: Executor
+    ) -> tuple[list[int], list[StoredClaim]]:
+        """The ids of the next page after ``after``, and their claims (fewer if deleted meanwhile)."""
+        sql = "SELECT id, updated_at FROM claims WHERE workspace = ? AND id > ?"
+        params: list[Any] = [workspace, after]
+        if statuses is not None:
+            sql += f" AND status IN ({placeholders(len(statuses))})"
+            params += statuses
+        sql += " ORDER BY id LIMIT ?"
+        params.append(batch)
+        rows = await ex.fetchall(sql, params)
+        versions = {int(r[0]): r[1] for r in rows}
+        ids = list(versions)
+        return ids, await self._claims_by_ids(ex, workspace, ids, versions)
+
+    async def workspaces(self) -> list[str]:
+        """Every workspace with sources, watched channels, settings, grades or audit entries, sorted."""
+        rows = await self.driver.read(
+            lambda ex: ex.fetchall(
+                "SELECT workspace FROM sources UNION SELECT workspace FROM watched_channels"
+                " UNION SELECT workspace FROM guild_settings UNION SELECT workspace FROM source_grades"
+                " UNION SELECT workspace FROM audit_log ORDER BY workspace"
+            )
+        )
+        return [r["workspace"] for r in rows]
 
     # -- loading claims ---------------------------------------------------------------
 
@@ -530,13 +874,24 @@ class SQLiteClaimStore(SQLClaimStore):
 
     Inside a write transaction SQLite holds the database's only write lock
     (``BEGIN IMMEDIATE``), so the next ids are ``MAX(id) + 1, + 2...``: the
-    very ids SQLite would pick for an ``INTEGER PRIMARY KEY`` itself.
+    very ids SQLite would pick for an ``INTEGER PRIMARY KEY`` itself, except
+    that the id of a deleted claim is never given again (its audit entries
+    still name it), so the largest id in the audit log counts too.
+
+    Without trigram indexes, searching the text of every claim for
+    autocomplete is a scan: :meth:`claim_choices` searches the newest
+    :data:`CHOICE_SCAN` only.
     """
+
+    choice_scan = CHOICE_SCAN
 
     async def _insert_claim_rows(self, ex: Executor, rows: list[tuple[Any, ...]]) -> list[int]:
         if not rows:
             return []
-        row = await ex.fetchone("SELECT COALESCE(MAX(id), 0) AS top FROM claims")
+        row = await ex.fetchone(
+            "SELECT MAX(COALESCE((SELECT MAX(id) FROM claims), 0),"
+            " COALESCE((SELECT MAX(claim_id) FROM audit_log), 0)) AS top"
+        )
         first = int(row["top"]) + 1 if row is not None else 1
         ids = list(range(first, first + len(rows)))
         await ex.executemany(
@@ -567,6 +922,10 @@ class _ContentCache:
     def source(self, source_id: int) -> StoredSource | None:
         return self._sources.get(source_id)
 
+    def discard(self, claim_id: int) -> None:
+        """Forget a claim (deleted)."""
+        self._claims.pop(claim_id, None)
+
     def put(self, stored: StoredClaim, version: Any) -> None:
         if self._size == 0:
             return
@@ -586,6 +945,123 @@ def _scope(workspace: str) -> str:
     return "this store" if workspace == "default" else "this server"
 
 
+def _require_moderator(actor: Actor, what: str) -> None:
+    """PermissionDenied unless ``actor`` moderates: checked by the store, whatever the UI did."""
+    if not actor.is_moderator:
+        raise PermissionDenied(f"Only moderators can {what}. Ask someone with the moderator role.")
+
+
+def _no_claim(workspace: str, claim_id: int) -> NotFound:
+    return NotFound(f"No claim #{claim_id} in {_scope(workspace)}. Use /sources to find claim ids.")
+
+
+def _reason(reason: str | None) -> str | None:
+    return (reason or "").strip() or None
+
+
+def _shown(value: Any) -> str:
+    """A value in an audit detail: quoted text, or "none"."""
+    return "none" if value is None or value == "" else repr(value)
+
+
+def _like_escape(text: str) -> str:
+    """``text`` matched literally by ``LIKE ... ESCAPE '\\'``."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _checked_edit(edit: ClaimEdit) -> ClaimEdit:
+    """``edit`` trimmed; InputError for a blank subject or measure or an impossible figure."""
+    subject = edit.subject.strip() if edit.subject is not None else None
+    measure = edit.measure.strip() if edit.measure is not None else None
+    if subject == "":
+        raise InputError("A claim's subject cannot be blank: say who or what was counted.")
+    if measure == "":
+        raise InputError("A claim's measure cannot be blank: say what was counted (killed, injured, cost...).")
+    fig = edit.figure
+    if fig is not None:
+        if not fig.text.strip() or not fig.unit.strip():
+            raise InputError("A figure needs its text as written and a unit.")
+        if fig.low is not None and fig.high is not None and fig.low > fig.high:
+            raise InputError(f"“{fig.text}” runs from {fig.low:g} down to {fig.high:g}: give its bounds in order.")
+        fig = replace(fig, text=fig.text.strip(), unit=fig.unit.strip())
+    return replace(edit, subject=subject, measure=measure, figure=fig)
+
+
+def _figure_shown(fig: Figure) -> str:
+    low = "open" if fig.low is None else f"{fig.low:g}"
+    high = "open" if fig.high is None else f"{fig.high:g}"
+    return f"{fig.text!r} ({low} to {high} {fig.unit})"
+
+
+def _edited(claim: Claim, edit: ClaimEdit) -> tuple[Claim, list[str]]:
+    """``claim`` with ``edit`` applied, and ``field: old -> new`` for each field that changed."""
+    changes: list[str] = []
+    updates: dict[str, Any] = {}
+    if edit.figure is not None and edit.figure != claim.figure:
+        old, new = claim.figure, edit.figure
+        if old.text == new.text:
+            changes.append(f"figure: {_figure_shown(old)} -> {_figure_shown(new)}")
+        else:
+            changes.append(f"figure: {old.text!r} -> {new.text!r}")
+        updates["figure"] = new
+    for name in ("measure", "subject", "claimant", "location", "period"):
+        value = getattr(edit, name)
+        if value is None:
+            continue
+        value = value.strip() or None  # blank clears the optional fields (subject, measure checked already)
+        if value != getattr(claim, name):
+            changes.append(f"{name}: {_shown(getattr(claim, name))} -> {_shown(value)}")
+            updates[name] = value
+    if "subject" in updates or "measure" in updates:
+        updates["subject_terms"] = subject_terms(updates.get("subject", claim.subject), claim.entities)
+    return replace(claim, **updates), changes
+
+
+async def _rewrite_terms(ex: Executor, workspace: str, claim_id: int, claim: Claim) -> None:
+    """Replace a claim's retrieval terms: its subject terms and entities, under its measure and unit."""
+    await ex.execute("DELETE FROM claim_terms WHERE claim_id = ?", (claim_id,))
+    rows = [
+        (claim_id, workspace, claim.measure, claim.figure.unit, kind, pos, term)
+        for kind, values in (("subject", claim.subject_terms), ("entity", claim.entities))
+        for pos, term in enumerate(values)
+    ]
+    if rows:
+        await ex.executemany(_INSERT_TERM, rows)
+
+
+def _snapshot(sc: StoredClaim) -> str:
+    """A deleted claim as its audit entry keeps it, readable without the claim."""
+    c = sc.claim
+    sentence = c.sentence if len(c.sentence) <= SNAPSHOT_SENTENCE else c.sentence[: SNAPSHOT_SENTENCE - 1] + "…"
+    parts = [
+        f"claim #{sc.id} of source #{sc.source.id}",
+        f"figure: {_figure_shown(c.figure)}",
+        f"measure: {c.measure!r}",
+        f"subject: {c.subject!r}",
+        f"claimant: {_shown(c.claimant)}",
+    ]
+    if sc.source.info.outlet:
+        parts.append(f"outlet: {sc.source.info.outlet!r}")
+    parts.append(f"sentence: {sentence!r}")
+    return "; ".join(parts)
+
+
+def _audit_from(r: Row) -> AuditEntry:
+    return AuditEntry(
+        id=int(r["id"]),
+        workspace=r["workspace"],
+        claim_id=int(r["claim_id"]) if r["claim_id"] is not None else None,
+        actor=r["actor"],
+        actor_id=int(r["actor_id"]) if r["actor_id"] is not None else None,
+        action=r["action"],
+        old_status=ClaimStatus(r["old_status"]) if r["old_status"] else None,
+        new_status=ClaimStatus(r["new_status"]) if r["new_status"] else None,
+        reason=r["reason"],
+        at=_required_datetime(r["at"]),
+        detail=r["detail"],
+    )
+
+
 def _normalised_info(info: SourceInfo) -> SourceInfo:
     """``info`` as it reads back from the store (``posted_at`` in UTC)."""
     if info.posted_at is None:
@@ -601,13 +1077,15 @@ def _source_params(info: SourceInfo, now: datetime) -> tuple[Any, ...]:
     )
 
 
-def _claim_params(source: StoredSource, claim: Claim, now: datetime) -> tuple[Any, ...]:
+def _claim_params(
+    source: StoredSource, claim: Claim, now: datetime, status: ClaimStatus = ClaimStatus.UNREVIEWED
+) -> tuple[Any, ...]:
     fig = claim.figure
     return (
         source.info.workspace, source.id, claim.sentence, claim.start, claim.end, claim.figure_start,
         claim.figure_end, fig.text, fig.low, fig.high, fig.qualifier, bool(fig.approx), fig.unit,
         claim.measure, claim.subject, claim.claimant, claim.location, claim.date, claim.period,
-        ClaimStatus.UNREVIEWED.value, now, now,
+        status.value, now, now,
     )
 
 
@@ -676,7 +1154,10 @@ async def _audit(
     new_status: str | None,
     reason: str | None,
     at: datetime,
+    *,
+    detail: str | None = None,
 ) -> None:
     await ex.execute(
-        _INSERT_AUDIT, (workspace, claim_id, actor.name, actor.user_id, action, old_status, new_status, reason, at)
+        _INSERT_AUDIT,
+        (workspace, claim_id, actor.name, actor.user_id, action, old_status, new_status, reason, at, detail),
     )
