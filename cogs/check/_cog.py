@@ -25,6 +25,7 @@ from cogs._common import (
     source_from_interaction,
     source_from_message,
 )
+from cogs.desk._replies import reply_extras
 
 from ._parsing import request_from_any_message, request_from_options
 
@@ -89,10 +90,12 @@ class Check(commands.Cog):
                       save: bool, ephemeral: bool) -> None:
         article = await read_article(self.bot, request, source)
         report = await check_article(self.bot, article, save=save)
-        pages = report_pages(report)
-        if not pages:
+        if not report.checks:
             raise InputError(NO_CLAIMS)
-        kwargs, view = page_kwargs(pages, owner_id=interaction.user.id, on_error_hook=report_error)
+        extras = await reply_extras(self.bot, report, save=save)
+        pages = report_pages(report, grades=extras.grades)
+        kwargs, view = page_kwargs(pages, owner_id=interaction.user.id, on_error_hook=report_error,
+                                   extra_items=extras.items)
         interaction.extras[ANSWERED] = True
         sent = await interaction.followup.send(wait=True, ephemeral=ephemeral, **kwargs)
         if view is not None:

@@ -25,7 +25,15 @@ from bot.engine.protocol import Actor
 from bot.errorhandler import ANSWERED, RateLimited, defer, new_incident_id, report_error
 from bot.fetch import NotAWebPage
 from bot.render.discord import escape, fit_message, no_mentions, page_kwargs, report_pages
-from cogs._common import NO_MENTIONS, CheckRequest, check_article, rate_limit, read_article, source_from_message
+from cogs._common import (
+    NO_MENTIONS,
+    CheckRequest,
+    check_article,
+    rate_limit,
+    read_article,
+    source_from_message,
+)
+from cogs.desk._replies import reply_extras
 
 from ._parsing import request_from_message
 
@@ -197,6 +205,7 @@ class Watch(commands.Cog):
                 rate_limit(self.bot, message.author.id, message.guild.id if message.guild else None)
             article = await read_article(self.bot, request, source_from_message(message))
             report = await check_article(self.bot, article, save=True)
+            extras = await reply_extras(self.bot, report, save=True) if report.checks else None
         except CrosscheckError as exc:
             if replies_to(exc):
                 await self._reply(message, content=no_mentions(str(exc)))
@@ -207,12 +216,12 @@ class Watch(commands.Cog):
             log.exception("incident %s: checking message %s in channel %s failed",
                           new_incident_id(), message.id, message.channel.id)
             return
-        pages = report_pages(report)
-        if not pages:
+        if extras is None:
             log.debug("message %s holds no claims", message.id)
             return
+        pages = report_pages(report, grades=extras.grades)
         kwargs, view = page_kwargs(pages, owner_id=message.author.id, on_error_hook=report_error,
-                                   refusal=PAGE_REFUSAL)
+                                   refusal=PAGE_REFUSAL, extra_items=extras.items)
         sent = await self._reply(message, **kwargs)
         if view is not None:
             if sent is None:
