@@ -274,6 +274,33 @@ async def test_audit_entries_are_newest_first_and_limited(store):  # noqa: F811
     assert await store.audit_entries(WS, limit=0) == []
 
 
+async def test_a_change_whose_audit_row_fails_is_not_made(store, monkeypatch):  # noqa: F811
+    keep = await one_claim(store, subject_terms=("miner",))
+    other = await one_claim(store, subject_terms=("rescuer",))
+
+    async def broken_audit(*args, **kwargs):
+        raise RuntimeError("the audit log is full")
+
+    monkeypatch.setattr("storage.store._audit", broken_audit)
+    attempts = [
+        store.set_status(WS, keep.id, ClaimStatus.CONFIRMED, MOD, "ok"),
+        store.edit_claim(WS, keep.id, ClaimEdit(subject="ferry passengers"), MOD, "x"),
+        store.merge_claims(WS, keep.id, other.id, MOD, "same"),
+        store.delete_claim(WS, other.id, MOD, "noise"),
+        store.set_grade(WS, "Valley Post", "mixed", MOD, "x"),
+        store.set_setting(WS, "newsroom", "The Desk", MOD),
+        store.add_reviewed(make_source(), [(make_claim(), ClaimStatus.CONFIRMED)], MOD),
+    ]
+    for attempt in attempts:
+        with pytest.raises(RuntimeError, match="audit log is full"):
+            await attempt
+    assert await store.get_claim(WS, keep.id) == keep
+    assert await store.get_claim(WS, other.id) == other
+    assert [c.id for c in await terms_query(store, "trapped", "people", "miner")] == [keep.id]
+    assert await store.count_claims(WS) == 2
+    assert await store.grades(WS) == {} and await store.get_setting(WS, "newsroom") is None
+
+
 # -- outlet grades -------------------------------------------------------------------------------------------------
 
 
