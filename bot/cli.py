@@ -234,6 +234,7 @@ def run() -> None:
 from .cli_desk import register as _register_desk  # noqa: E402
 
 _register_desk(app)
+from .cli_store import register as _register_store; _register_store(app)  # noqa: E402, E702
 
 
 def main() -> None:
