@@ -84,9 +84,8 @@ def audit_line(entry: AuditEntry) -> str:
     elif entry.new_status and entry.action in ("set_status", "import"):
         what = f"{what}: {entry.new_status.value.replace('_', ' ')}"
     line = f"{format_date(entry.at)} · {escape(entry.actor)}: {escape(what)}"
-    detail = getattr(entry, "detail", None)  # older stores' entries carry no detail
-    if detail and entry.action != "delete":
-        line += f" ({short(detail, 'note')})"
+    if entry.detail and entry.action != "delete":
+        line += f" ({short(entry.detail, 'note')})"
     if entry.reason:
         line += f" — “{short(entry.reason, 'note')}”"
     return line
