@@ -431,7 +431,7 @@ async def copy_store(
         copier = _TableCopy(spec, columns, converters, id_maps, src, dst, batch)
         count = await copier.run(progress)
         report.tables.append(count)
-        log.info("migrate-store: %s: %d copied, %d already there", spec.name, count.copied, count.present)
+        log.debug("migrate-store: %s: %d copied, %d already there", spec.name, count.copied, count.present)
         if spec.id_column and dst_backend == "postgres":
             await _advance_sequence(dst, spec.name, spec.id_column)
     report.workspaces = await dst.workspaces()
