@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from datetime import datetime
 from typing import Any
@@ -108,6 +108,15 @@ CHOICE_SCAN = 50_000
 
 #: Characters kept of a deleted claim's sentence in its audit snapshot.
 SNAPSHOT_SENTENCE = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateQuery:
+    """What :meth:`SQLClaimStore.candidates` takes for one claim, for ``candidates_many``."""
+
+    measure: str
+    units: tuple[str, ...]
+    terms: tuple[str, ...]
 
 
 class SQLClaimStore:
@@ -291,17 +300,44 @@ class SQLClaimStore:
         exclude_source_id: int | None = None,
         limit: int = 200,
     ) -> list[StoredClaim]:
-        units = list(dict.fromkeys(u for u in units if u))
-        terms = list(dict.fromkeys(t for t in terms if t))
-        if not units or not terms or limit < 1:
-            return []
-        terms = terms[: max(1, MAX_POSTING_QUERIES // len(units))]
+        found = await self.candidates_many(
+            workspace,
+            [CandidateQuery(measure, tuple(units), tuple(terms))],
+            exclude_source_id=exclude_source_id,
+            limit=limit,
+        )
+        return found[0]
 
-        async def run(ex: Executor) -> list[StoredClaim]:
-            ranked = await self._gather_candidates(
-                ex, workspace, measure, units, terms, exclude_source_id, limit
-            )
-            return await self._claims_by_ids(ex, workspace, [i for i, _ in ranked], dict(ranked))
+    async def candidates_many(
+        self,
+        workspace: str,
+        queries: Sequence[CandidateQuery],
+        *,
+        exclude_source_id: int | None = None,
+        limit: int = 200,
+    ) -> list[list[StoredClaim]]:
+        """:meth:`candidates` for each of an article's claims at once: one answer per query.
+
+        One trip to a read connection for all of them, and each earlier claim
+        is loaded once however many of the article's claims it is a
+        candidate for.
+        """
+
+        async def run(ex: Executor) -> list[list[StoredClaim]]:
+            ranked: list[list[tuple[int, Any]]] = []
+            for q in queries:
+                units = list(dict.fromkeys(u for u in q.units if u))
+                terms = list(dict.fromkeys(t for t in q.terms if t))
+                if not units or not terms or limit < 1:
+                    ranked.append([])
+                    continue
+                terms = terms[: max(1, MAX_POSTING_QUERIES // len(units))]
+                ranked.append(
+                    await self._gather_candidates(ex, workspace, q.measure, units, terms, exclude_source_id, limit)
+                )
+            versions = {cid: version for one in ranked for cid, version in one}
+            loaded = {sc.id: sc for sc in await self._claims_by_ids(ex, workspace, list(versions), versions)}
+            return [[loaded[cid] for cid, _ in one if cid in loaded] for one in ranked]
 
         return await self.driver.read(run)
 
@@ -805,8 +841,8 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
     ) -> list[StoredClaim]:
         """The claims with these ids in this workspace, in the order given.
 
-        With ``versions`` (each claim's ``updated_at``, read in the same
-        snapshot), claims cached at that version are not read again.
+        With ``versions`` (each claim's ``updated_at`` as the caller just read
+        it), claims cached at that version are not read again.
         """
         found: dict[int, StoredClaim] = {}
         missing: list[int] = []

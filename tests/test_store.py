@@ -308,6 +308,25 @@ async def test_common_terms_read_only_their_newest_postings(small_cap_store):
     assert ids[1:] == [r.claims[0].id for r in reversed(common[-3:])]
 
 
+async def test_candidates_many_answers_like_candidates(store):
+    from storage.store import CandidateQuery
+
+    await store.add_article(make_source(), [make_claim(("miner", "shaft")), make_claim(("pump",), unit="count")])
+    await store.add_article(make_source(), [make_claim(("miner",)), make_claim(("pump", "shaft"), unit="count")])
+    queries = [
+        CandidateQuery("trapped", ("people",), ("miner", "shaft")),
+        CandidateQuery("trapped", ("count",), ("pump",)),
+        CandidateQuery("trapped", ("people",), ()),
+        CandidateQuery("rescued", ("people",), ("miner",)),
+    ]
+    many = await store.candidates_many("guild-1", queries, limit=5)
+    one_by_one = [
+        await store.candidates("guild-1", measure=q.measure, units=q.units, terms=q.terms, limit=5) for q in queries
+    ]
+    assert many == one_by_one
+    assert [len(found) for found in many] == [2, 2, 0, 0]
+
+
 async def test_candidates_see_status_changes(store):
     result = await store.add_article(make_source(), [make_claim(("miner",))])
     before = await store.candidates("guild-1", measure="trapped", units=["people"], terms=["miner"])
