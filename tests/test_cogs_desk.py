@@ -440,3 +440,25 @@ async def test_newsroom_setting_names_the_claimreview_author(bot, channel):  # n
     [review] = json.loads(file.fp.read())["@graph"]
     assert review["author"] == {"@type": "Organization", "name": "The Valley Desk"}
     assert file.filename.endswith(".claimreview.jsonld")
+
+
+async def test_watched_channel_replies_carry_the_review_menu_and_grades(bot, channel):  # noqa: F811
+    from cogs.watch._cog import Watch
+    from tests.helpers import MockMessage
+
+    ws = str(channel.guild.id)
+    await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3)
+    await bot.store.set_grade(ws, "Valley Post", "generally reliable", DESK, "good record")
+    await bot.store.add_watch(ws, channel.id, DESK)
+    cog = Watch(bot)
+    message = MockMessage(content=BARRIER_CRITICS, channel=channel, author=MockMember(name="field_reporter"))
+    await cog.on_message(message)
+    call = message.reply.call_args
+    [embed] = call.kwargs["embeds"]
+    assert "Valley Post (generally reliable)" in embed.description
+    [menu] = call.kwargs["view"].children
+    assert menu.custom_id.startswith("cc:review:") and not menu.is_dispatchable()
+    source_id = int(menu.custom_id.rsplit(":", 1)[1])
+    stored = await bot.store.claims_of_source(ws, source_id)
+    assert stored[0].source.info.message_id == message.id
+    assert [o.value for o in menu.options] == [str(sc.id) for sc in stored]
