@@ -1,0 +1,77 @@
+"""Meta-tests: every setting, CLI command and Discord command is documented in the README."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from pathlib import Path
+
+import discord
+import pytest
+import typer.main
+from discord import app_commands
+from discord.ext import commands
+
+import cogs
+from bot.cli import app
+from bot.settings import Settings
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+
+
+def _env_name(field: str) -> str:
+    return "DISCORD_TOKEN" if field == "discord_token" else f"CROSSCHECK_{field.upper()}"
+
+
+@pytest.mark.parametrize("field", sorted(Settings.model_fields))
+def test_every_setting_is_in_the_readme(field):
+    assert f"`{_env_name(field)}`" in README, f"{_env_name(field)} is not documented in README.md"
+
+
+def _cli_commands() -> list[str]:
+    return sorted(typer.main.get_command(app).commands)
+
+
+def test_the_cli_has_the_documented_core_commands():
+    assert {"check", "ingest", "sources", "run"} <= set(_cli_commands())
+
+
+@pytest.mark.parametrize("name", _cli_commands())
+def test_every_cli_command_is_in_the_readme(name):
+    assert f"crosscheck {name}" in README, f"`crosscheck {name}` is not documented in README.md"
+
+
+def _slash_commands() -> list[str]:
+    names: set[str] = set()
+    for mod in pkgutil.walk_packages(cogs.__path__, "cogs."):
+        module = importlib.import_module(mod.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(cls, commands.Cog) or cls.__module__ != module.__name__:
+                continue
+            for cmd in getattr(cls, "__cog_app_commands__", []):
+                if isinstance(cmd, app_commands.Group):
+                    names.update(f"/{cmd.name} {sub.name}" for sub in cmd.commands)
+                else:
+                    names.add(f"/{cmd.name}")
+    return sorted(names)
+
+
+def test_the_bot_has_the_documented_core_commands():
+    assert {"/check", "/sources", "/watch add", "/watch remove", "/watch list"} <= set(_slash_commands())
+
+
+@pytest.mark.parametrize("name", _slash_commands())
+def test_every_slash_command_is_in_the_readme(name):
+    assert f"`{name}" in README, f"`{name}` is not documented in README.md"
+
+
+def test_the_message_command_is_in_the_readme():
+    assert "Check claims" in README
+
+
+def test_readme_has_the_install_and_test_commands_that_ci_runs():
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text("utf-8")
+    for command in ('python -m pip install -e ".[dev]"', "python -m pytest"):
+        assert command in README and command in ci
+    assert discord.__version__.startswith("2.")
