@@ -5,6 +5,8 @@ Returns plain strings; each renderer escapes them for its medium.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from ..engine.types import ClaimCheck, Evidence, Figure, StoredSource, Verdict
 
 MARKS = {Verdict.MATCHING: "✅", Verdict.CONFLICTING: "⚠️", Verdict.UNVERIFIED: "❔"}
@@ -34,7 +36,8 @@ def interval(fig: Figure) -> str:
 
 def source_name(src: StoredSource) -> str:
     info = src.info
-    return info.outlet or info.title or info.poster or info.path or info.url or f"source #{src.id}"
+    path = PurePath(info.path).name if info.path else None
+    return info.outlet or info.title or info.poster or path or info.url or f"source #{src.id}"
 
 
 def source_date(src: StoredSource) -> str:
