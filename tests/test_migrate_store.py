@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib
 import os
+import socket
 import sqlite3
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -27,10 +29,25 @@ from tests.store_fixtures import make_claim, make_source
 
 MOD = Actor("Desk editor", user_id=42, is_moderator=True)
 PG_URL = os.environ.get("CROSSCHECK_TEST_PG_URL")
-PG_SKIP = (
-    "PostgreSQL tests skipped: set CROSSCHECK_TEST_PG_URL to a database they may use "
-    "(e.g. postgresql://postgres@127.0.0.1:5432/test)"
-)
+
+
+def _pg_skip_reason(url: str | None) -> str | None:
+    """Why the PostgreSQL tests cannot run here, or None when a server answers at ``url``."""
+    if not url:
+        return (
+            "PostgreSQL tests skipped: set CROSSCHECK_TEST_PG_URL to a database they may use "
+            "(e.g. postgresql://postgres@127.0.0.1:5432/test)"
+        )
+    parts = urlsplit(url)
+    address = (parts.hostname or "127.0.0.1", parts.port or 5432)
+    try:
+        socket.create_connection(address, timeout=2).close()
+    except OSError as exc:
+        return f"PostgreSQL tests skipped: no server answers at {address[0]}:{address[1]} ({exc.strerror or exc})"
+    return None
+
+
+PG_SKIP = _pg_skip_reason(PG_URL)
 
 
 @asynccontextmanager
@@ -39,7 +56,7 @@ async def _scratch(kind: str, tmp_path, name: str):
     if kind == "sqlite":
         yield f"sqlite:///{tmp_path / (name + '.db')}"
         return
-    if not PG_URL:
+    if PG_SKIP is not None:
         pytest.skip(PG_SKIP)
     postgres = importlib.import_module("storage.postgres")
     async with postgres.scratch_database(PG_URL) as url:

@@ -36,11 +36,26 @@ pg = pytest.importorskip("storage.postgres")
 #: read once: the ``settings`` fixture clears CROSSCHECK_* variables for each test
 PG_URL = os.environ.get("CROSSCHECK_TEST_PG_URL")
 
-needs_pg = pytest.mark.skipif(
-    not PG_URL,
-    reason="PostgreSQL tests skipped: set CROSSCHECK_TEST_PG_URL to a database they may use "
-    "(e.g. postgresql://postgres@127.0.0.1:5432/test)",
-)
+
+def _pg_skip_reason(url: str | None) -> str | None:
+    """Why the PostgreSQL tests cannot run here, or None when a server answers at ``url``."""
+    if not url:
+        return (
+            "PostgreSQL tests skipped: set CROSSCHECK_TEST_PG_URL to a database they may use "
+            "(e.g. postgresql://postgres@127.0.0.1:5432/test)"
+        )
+    parts = urlsplit(url)
+    address = (parts.hostname or "127.0.0.1", parts.port or 5432)
+    try:
+        socket.create_connection(address, timeout=2).close()
+    except OSError as exc:
+        return f"PostgreSQL tests skipped: no server answers at {address[0]}:{address[1]} ({exc.strerror or exc})"
+    return None
+
+
+PG_SKIP = _pg_skip_reason(PG_URL)
+
+needs_pg = pytest.mark.skipif(PG_SKIP is not None, reason=PG_SKIP or "")
 
 
 # -- without a server --------------------------------------------------------------------
@@ -97,8 +112,8 @@ async def test_a_closed_port_is_unavailable_after_retrying(settings):
 
 @pytest.fixture
 async def pg_url():
-    if not PG_URL:
-        pytest.skip("PostgreSQL tests skipped: set CROSSCHECK_TEST_PG_URL to a database they may use")
+    if PG_SKIP is not None:
+        pytest.skip(PG_SKIP)
     async with pg.scratch_database(PG_URL) as scratch:
         yield scratch
 
