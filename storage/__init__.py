@@ -1,4 +1,4 @@
-"""The claim store: :class:`bot.engine.protocol.ClaimStore` on SQLite (PostgreSQL next).
+"""The claim store: :class:`bot.engine.protocol.ClaimStore` on SQLite or PostgreSQL.
 
 Why plain SQL behind a thin driver, and not an ORM or SQLAlchemy Core
 --------------------------------------------------------------------
@@ -8,7 +8,7 @@ Why plain SQL behind a thin driver, and not an ORM or SQLAlchemy Core
   strings in :mod:`storage.store`. Nothing is generated at run time.
 * **Each backend keeps its strengths.** SQLite runs the datasette way (WAL,
   one serialised writer, read-only readers with a time limit,
-  ``WITHOUT ROWID`` term tables); PostgreSQL will use a connection pool,
+  ``WITHOUT ROWID`` term tables); PostgreSQL uses a connection pool,
   native DATE/TIMESTAMPTZ and pg_trgm, in its own migrations. An abstraction
   layer would flatten both to the common denominator.
 * **The surface is small.** Most SQL is portable (``?`` placeholders,
@@ -20,9 +20,10 @@ Why plain SQL behind a thin driver, and not an ORM or SQLAlchemy Core
 
 Layout: :mod:`storage.driver` (the driver contract and value helpers),
 :mod:`storage.sqlite` (the SQLite driver), :mod:`storage.migrate` (the
-migration runner), :mod:`storage.store` (the store in SQL). A PostgreSQL
-driver goes in ``storage/postgres.py`` with ``storage/migrations/postgres/``;
-:func:`open_store` picks it for ``postgresql://`` URLs.
+migration runner), :mod:`storage.store` (the store in SQL),
+:mod:`storage.postgres` (the PostgreSQL driver, with
+``storage/migrations/postgres/``; :func:`open_store` picks it for
+``postgresql://`` URLs) and :mod:`storage.copy` (``migrate-store``).
 """
 
 from __future__ import annotations
