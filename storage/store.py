@@ -98,8 +98,10 @@ _SELECT_AUDIT = (
     " FROM audit_log"
 )
 
-#: Claims read per query by :meth:`SQLClaimStore.iter_claims` unless told otherwise.
+#: Claims read per query by :meth:`SQLClaimStore.iter_claims` unless told otherwise,
+#: and at most (each page's ids go in IN lists).
 ITER_BATCH = 500
+MAX_ITER_BATCH = 5_000
 
 #: Newest claims of a workspace whose subject and figure text
 #: :meth:`SQLiteClaimStore.claim_choices` searches (ids are found in any
@@ -737,19 +739,20 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
                 for r in await self._claims_with_id_prefix(ex, workspace, text, limit):
                     versions[int(r[0])] = r[1]
             if len(versions) < limit:
-                pattern = "%" + _like_escape(text.lower()) + "%"
-                match = "(lower(c.subject) LIKE ? ESCAPE '\\' OR lower(c.figure_text) LIKE ? ESCAPE '\\')"
-                if self.choice_scan is None:
-                    sql = f"SELECT c.id, c.updated_at FROM claims c WHERE c.workspace = ? AND {match}"
-                    params: list[Any] = [workspace, pattern, pattern]
-                else:
-                    sql = (
-                        "SELECT c.id, c.updated_at FROM"
-                        " (SELECT id FROM claims WHERE workspace = ? ORDER BY id DESC LIMIT ?) recent"
-                        f" JOIN claims c ON c.id = recent.id WHERE {match}"
-                    )
-                    params = [workspace, self.choice_scan, pattern, pattern]
-                rows = await ex.fetchall(sql + " ORDER BY c.id DESC LIMIT ?", [*params, limit])
+                sql = "SELECT id, updated_at FROM claims WHERE workspace = ?"
+                params: list[Any] = [workspace]
+                if text:
+                    pattern = "%" + _like_escape(text.lower()) + "%"
+                    sql += " AND (lower(subject) LIKE ? ESCAPE '\\' OR lower(figure_text) LIKE ? ESCAPE '\\')"
+                    params += [pattern, pattern]
+                    if self.choice_scan is not None:
+                        # Read backwards from the newest claim, stopping at the oldest of the window.
+                        sql += (
+                            " AND id >= COALESCE((SELECT id FROM claims WHERE workspace = ?"
+                            " ORDER BY id DESC LIMIT 1 OFFSET ?), 0)"
+                        )
+                        params += [workspace, self.choice_scan - 1]
+                rows = await ex.fetchall(sql + " ORDER BY id DESC LIMIT ?", [*params, limit])
                 for r in rows:
                     if len(versions) >= limit:
                         break
@@ -785,39 +788,39 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
     ) -> AsyncIterator[StoredClaim]:
         """Every claim of the workspace (or those with one of ``statuses``), oldest first.
 
-        Read ``batch`` claims per query, each page after the last id seen
-        (keyset pagination): the cost of a page does not grow with its depth,
-        and claims stored meanwhile are not skipped nor repeated.
+        Reads ``batch`` claims (at most :data:`MAX_ITER_BATCH`) per query,
+        each page after the last id seen (keyset pagination): the cost of a
+        page does not grow with its depth, claims stored meanwhile are not
+        skipped nor repeated, and the claims read (an export) do not push the
+        hot ones out of the cache.
         """
         if batch < 1:
             raise ValueError("batch must be at least 1")
+        batch = min(batch, MAX_ITER_BATCH)
         wanted = None if statuses is None else list(dict.fromkeys(ClaimStatus(s).value for s in statuses))
         if wanted == []:
             return
         after = 0
         while True:
-            ids, page = await self.driver.read(partial(self._page_after, workspace, after, wanted, batch))
+            page = await self.driver.read(partial(self._page_after, workspace, after, wanted, batch))
             for sc in page:
                 yield sc
-            if len(ids) < batch:
+            if len(page) < batch:
                 return
-            after = ids[-1]
+            after = page[-1].id
 
     async def _page_after(
         self, workspace: str, after: int, statuses: list[str] | None, batch: int, ex: Executor
-    ) -> tuple[list[int], list[StoredClaim]]:
-        """The ids of the next page after ``after``, and their claims (fewer if deleted meanwhile)."""
-        sql = "SELECT id, updated_at FROM claims WHERE workspace = ? AND id > ?"
+    ) -> list[StoredClaim]:
+        """The next ``batch`` claims after id ``after``, by id."""
+        page = "SELECT id FROM claims WHERE workspace = ? AND id > ?"
         params: list[Any] = [workspace, after]
         if statuses is not None:
-            sql += f" AND status IN ({placeholders(len(statuses))})"
+            page += f" AND status IN ({placeholders(len(statuses))})"
             params += statuses
-        sql += " ORDER BY id LIMIT ?"
+        page += " ORDER BY id LIMIT ?"
         params.append(batch)
-        rows = await ex.fetchall(sql, params)
-        versions = {int(r[0]): r[1] for r in rows}
-        ids = list(versions)
-        return ids, await self._claims_by_ids(ex, workspace, ids, versions)
+        return await self._claims_where(ex, workspace, f"c.id IN ({page})", params, cache=False)
 
     async def workspaces(self) -> list[str]:
         """Every workspace with sources, watched channels, settings, grades or audit entries, sorted."""
@@ -859,8 +862,9 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
         return [found[i] for i in ids if i in found]
 
     async def _claims_where(
-        self, ex: Executor, workspace: str, where: str, params: Sequence[Any]
+        self, ex: Executor, workspace: str, where: str, params: Sequence[Any], *, cache: bool = True
     ) -> list[StoredClaim]:
+        """The workspace's claims matching ``where``, by id; ``cache=False`` leaves the cache as it is."""
         rows = await ex.fetchall(
             f"{_SELECT_CLAIMS} WHERE c.workspace = ? AND {where} ORDER BY c.id", [workspace, *params]
         )
@@ -900,7 +904,8 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
                 status=ClaimStatus(r[19]),
                 created_at=to_datetime(r[20]),
             )
-            self._cache.put(stored, r[21])
+            if cache:
+                self._cache.put(stored, r[21])
             out.append(stored)
         return out
 
