@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -46,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.engine.types import Claim, Figure, SourceInfo  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage import open_store  # noqa: E402
-from storage.store import DEFAULT_CACHE_SIZE, DEFAULT_POSTINGS_CAP  # noqa: E402
+from storage.store import DEFAULT_CACHE_SIZE, DEFAULT_POSTINGS_CAP, CandidateQuery  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 30
 
@@ -263,6 +264,7 @@ async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace)
     settings = Settings(_env_file=None, db=str(path), db_timeout=60)
     rng = np.random.default_rng(args.seed + 1)
     store = await open_store(str(path), settings, cache_size=args.cache_size, postings_cap=args.postings_cap)
+    limit = args.limit or settings.candidate_limit
     try:
         total = await store.count_claims("big")
         articles = draw_articles(args.articles + args.warmup, vocab, rng)
@@ -275,7 +277,7 @@ async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace)
                 t = time.perf_counter()
                 cands = await store.candidates(
                     "big", measure=sc.measure, units=units_for(sc.unit),
-                    terms=[*sc.subjects, *sc.entities], limit=settings.candidate_limit,
+                    terms=[*sc.subjects, *sc.entities], limit=limit,
                 )
                 if i >= args.warmup:
                     per_claim.append(time.perf_counter() - t)
@@ -289,10 +291,19 @@ async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace)
             t = time.perf_counter()
             await asyncio.gather(*(
                 store.candidates("big", measure=sc.measure, units=units_for(sc.unit),
-                                 terms=[*sc.subjects, *sc.entities], limit=settings.candidate_limit)
+                                 terms=[*sc.subjects, *sc.entities], limit=limit)
                 for sc in article
             ))
             concurrent.append(time.perf_counter() - t)
+
+        # The same lookups in one call (candidates_many: each earlier claim loaded once).
+        batched: list[float] = []
+        for article in articles[args.warmup:]:
+            queries = [CandidateQuery(sc.measure, tuple(units_for(sc.unit)), (*sc.subjects, *sc.entities))
+                       for sc in article]
+            t = time.perf_counter()
+            await store.candidates_many("big", queries, limit=limit)
+            batched.append(time.perf_counter() - t)
 
         ingest = draw_articles(args.ingest, vocab, rng)
         t = time.perf_counter()
@@ -315,6 +326,8 @@ async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace)
         "article_p95": pct(per_article, 0.95) * 1000,
         "found": statistics.mean(found),
         "gathered_med": statistics.median(concurrent) * 1000,
+        "batched_med": statistics.median(batched) * 1000,
+        "batched_p95": pct(batched, 0.95) * 1000,
         "ingest": args.ingest / ingest_s,
     }
 
@@ -356,6 +369,8 @@ def main() -> None:
     parser.add_argument("--big-share", type=float, default=0.6, help="share of claims in the one big workspace")
     parser.add_argument("--workspaces", type=int, default=200, help="number of small workspaces")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--limit", type=int, default=0,
+                        help="candidates per claim (default: the candidate_limit setting, 200)")
     parser.add_argument("--cache-size", type=int, default=DEFAULT_CACHE_SIZE,
                         help="claims cached in memory by the store (0: every lookup reads the database)")
     parser.add_argument("--postings-cap", type=int, default=DEFAULT_POSTINGS_CAP,
@@ -371,23 +386,36 @@ def main() -> None:
     for size in sizes:
         path = db_dir / f"bench_{size}.db"
         asyncio.run(prepare(path, size, vocab, args))
-        results.append(asyncio.run(measure(path, size, vocab, args)))
+        # Measure on a copy, so the ingest test leaves the built store as it was.
+        run_path = db_dir / f"bench_{size}.run.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{run_path}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(path, run_path)
+        try:
+            results.append(asyncio.run(measure(run_path, size, vocab, args)))
+        finally:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{run_path}{suffix}").unlink(missing_ok=True)
 
-    print(f"\ncache_size={args.cache_size} postings_cap={args.postings_cap}")
+    print(f"\ncache_size={args.cache_size} postings_cap={args.postings_cap} limit={args.limit or 'candidate_limit'}")
     print(f"candidates(): {args.articles} articles x {CLAIMS_PER_ARTICLE} claims in the big workspace; "
           f"ingest: {args.ingest} articles x {CLAIMS_PER_ARTICLE} claims")
-    print("article = the claims looked up one after another; gathered = all at once (asyncio.gather)")
+    print("article = its claims' candidates() one after another; gathered = all at once (asyncio.gather);")
+    print("batched = one candidates_many() call")
     header = (f"{'claims':>10} {'big ws':>9} {'claim med':>10} {'claim p95':>10} "
-              f"{'article med':>12} {'article p95':>12} {'gathered med':>13} {'cands/claim':>12} {'ingest art/s':>13}")
+              f"{'article med':>12} {'article p95':>12} {'gathered med':>13} {'batched med':>12} {'batched p95':>12} "
+              f"{'cands/claim':>12} {'ingest art/s':>13}")
     print(header)
     print("-" * len(header))
     for r in results:
         print(f"{r['size']:>10,} {r['big']:>9,} {r['claim_med']:>8.2f}ms {r['claim_p95']:>8.2f}ms "
               f"{r['article_med']:>10.1f}ms {r['article_p95']:>10.1f}ms {r['gathered_med']:>11.1f}ms "
+              f"{r['batched_med']:>10.1f}ms {r['batched_p95']:>10.1f}ms "
               f"{r['found']:>12.0f} {r['ingest']:>13.0f}")
     if len(results) > 1:
-        ratio = results[-1]["article_med"] / results[0]["article_med"]
-        print(f"\narticle median at {results[-1]['size']:,} / at {results[0]['size']:,}: {ratio:.2f}x")
+        for key in ("article_med", "batched_med"):
+            ratio = results[-1][key] / results[0][key]
+            print(f"{key} at {results[-1]['size']:,} / at {results[0]['size']:,}: {ratio:.2f}x")
 
 
 if __name__ == "__main__":
