@@ -1,4 +1,4 @@
-"""The claim store: :class:`bot.engine.protocol.ClaimStore` on SQLite or PostgreSQL.
+"""The claim store: :class:`bot.engine.protocol.ClaimStore` on SQLite and PostgreSQL.
 
 Why plain SQL behind a thin driver, and not an ORM or SQLAlchemy Core
 --------------------------------------------------------------------
