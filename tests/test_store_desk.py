@@ -271,6 +271,7 @@ async def test_audit_entries_are_newest_first_and_limited(store):  # noqa: F811
     entries = await store.audit_entries(WS, limit=2)
     assert [e.new_status for e in entries] == [ClaimStatus.RETRACTED, ClaimStatus.CONFIRMED]
     assert all(isinstance(e, AuditEntry) and e.detail is None for e in entries)
+    assert storage.AuditEntry is storage.store.AuditEntry is AuditEntry  # the protocol's, re-exported
     assert await store.audit_entries(WS, limit=0) == []
 
 
