@@ -2,6 +2,7 @@
 """Benchmark the claim store: candidate lookups and ingest at growing sizes.
 
     python scripts/bench_store.py --sizes 10000,100000,1000000 [--db-dir DIR]
+    python scripts/bench_store.py --backend sqlite,postgres --pg-url postgresql://postgres@127.0.0.1:5432/test
 
 For each size it builds a synthetic store shaped like a busy newsroom's:
 
@@ -26,6 +27,14 @@ The big store is written in bulk (sqlite3, big transactions) after the
 store itself has created the schema, so the bench measures the shipped schema
 and queries. Databases are kept in ``--db-dir`` and reused when their size
 matches, unless ``--rebuild``.
+
+``--backend sqlite,postgres`` measures PostgreSQL side by side with SQLite on
+the same synthetic claims (same seed). The PostgreSQL store of each size is a
+schema ``bench_<size>`` in the database at ``--pg-url`` (default
+``CROSSCHECK_BENCH_PG_URL``, else ``CROSSCHECK_TEST_PG_URL``), kept and reused
+like the SQLite files (the articles a run ingests are deleted afterwards). It
+is loaded with COPY (``copy_records_to_table``), its secondary indexes dropped
+meanwhile and built again afterwards, then VACUUM ANALYZEd.
 """
 
 from __future__ import annotations
@@ -33,12 +42,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
+import os
 import shutil
 import sqlite3
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -197,23 +208,26 @@ def workspace_plan(size: int, big_share: float, n_small: int, rng: np.random.Gen
     return ["big" if big[i] else f"ws{small[i]}" for i in range(n_articles)]
 
 
-def bulk_load(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> None:
+#: Rows of one bulk-load batch: sources, claims, claim_terms, claimant_chain (SQLite's text encoding).
+Batch = tuple[list[tuple], list[tuple], list[tuple], list[tuple]]
+
+
+def generate_rows(size: int, vocab: Vocab, args: argparse.Namespace) -> Iterator[tuple[int, Batch]]:
+    """The rows of a fresh store of ``size`` claims, in batches: (claims so far, rows).
+
+    Ids start at 1; dates and times are ISO text and ``approx`` 0, as SQLite
+    stores them (:func:`pg_batch` converts for PostgreSQL).
+    """
     rng = np.random.default_rng(args.seed)
     plan = workspace_plan(size, args.big_share, args.workspaces, rng)
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA synchronous = OFF")
-    conn.execute("PRAGMA cache_size = -1048576")
-    conn.execute("PRAGMA foreign_keys = ON")
-    t0 = time.perf_counter()
     start_day = date(2022, 2, 24)
     batch_articles = 2_000
-    claim_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]) + 1
+    claim_id = 1
     for b in range(0, len(plan), batch_articles):
         chunk = plan[b:b + batch_articles]
         claims = [sc for article in draw_articles(len(chunk), vocab, rng) for sc in article]
         sources, claim_rows, term_rows, chain_rows = [], [], [], []
-        conn.execute("BEGIN")
-        first_source = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM sources").fetchone()[0]) + 1
+        first_source = b + 1
         for k, ws in enumerate(chunk):
             sid = first_source + k
             n = b + k
@@ -239,6 +253,18 @@ def bulk_load(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> 
                     term_rows.append((claim_id, ws, sc.measure, sc.unit, "entity", pos, term))
                 chain_rows.append((claim_id, 0, "officials"))
                 claim_id += 1
+        done = min(len(plan), b + batch_articles) * CLAIMS_PER_ARTICLE
+        yield done, (sources, claim_rows, term_rows, chain_rows)
+
+
+def bulk_load(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -1048576")
+    conn.execute("PRAGMA foreign_keys = ON")
+    t0 = time.perf_counter()
+    for done, (sources, claim_rows, term_rows, chain_rows) in generate_rows(size, vocab, args):
+        conn.execute("BEGIN")
         conn.executemany(f"INSERT INTO sources VALUES ({', '.join('?' * 17)})", sources)
         conn.executemany(
             'INSERT INTO claims (id, workspace, source_id, sentence, "start", "end", figure_start, figure_end,'
@@ -249,10 +275,139 @@ def bulk_load(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> 
         conn.executemany("INSERT INTO claim_terms VALUES (?, ?, ?, ?, ?, ?, ?)", term_rows)
         conn.executemany("INSERT INTO claimant_chain VALUES (?, ?, ?)", chain_rows)
         conn.execute("COMMIT")
-        done = min(len(plan), b + batch_articles) * CLAIMS_PER_ARTICLE
         print(f"  loaded {done:>9,} claims ({time.perf_counter() - t0:,.0f} s)", file=sys.stderr, flush=True)
     conn.execute("ANALYZE")
     conn.close()
+
+
+# -- PostgreSQL ----------------------------------------------------------------------
+
+SOURCE_COLS = (
+    "id", "workspace", "path", "url", "title", "outlet", "author", "published", "text_hash", "guild_id",
+    "channel_id", "message_id", "message_link", "poster", "poster_id", "posted_at", "created_at",
+)
+CLAIM_COLS = (
+    "id", "workspace", "source_id", "sentence", "start", "end", "figure_start", "figure_end", "figure_text",
+    "low", "high", "qualifier", "approx", "unit", "measure", "subject", "claimant", "location", "ref_date",
+    "period", "status", "created_at", "updated_at",
+)
+TERM_COLS = ("claim_id", "workspace", "measure", "unit", "kind", "position", "term")
+CHAIN_COLS = ("claim_id", "position", "name")
+
+
+def pg_batch(rows: Batch) -> Batch:
+    """A batch of :func:`generate_rows` with native DATE, TIMESTAMPTZ and BOOLEAN values."""
+    sources, claims, terms, chains = rows
+    sources = [(*r[:7], date.fromisoformat(r[7]), *r[8:16], datetime.fromisoformat(r[16])) for r in sources]
+    claims = [
+        (*r[:12], bool(r[12]), *r[13:21], datetime.fromisoformat(r[21]), datetime.fromisoformat(r[22]))
+        for r in claims
+    ]
+    return sources, claims, terms, chains
+
+
+def pg_schema(size: int) -> str:
+    return f"bench_{size}"
+
+
+def pg_url_for(base: str, size: int) -> str:
+    from storage.postgres import with_search_path
+
+    return with_search_path(base, pg_schema(size))
+
+
+async def pg_connect(base: str, size: int):  # noqa: ANN201 - asyncpg.Connection
+    import asyncpg
+
+    return await asyncpg.connect(base, server_settings={"search_path": f"{pg_schema(size)},public"})
+
+
+async def pg_stored_size(base: str, size: int) -> int:
+    conn = await pg_connect(base, size)
+    try:
+        if await conn.fetchval("SELECT to_regclass('claims')") is None:
+            return -1
+        return await conn.fetchval("SELECT COUNT(*) FROM claims")
+    finally:
+        await conn.close()
+
+
+async def bulk_load_postgres(base: str, size: int, vocab: Vocab, args: argparse.Namespace) -> None:
+    """COPY the rows of :func:`generate_rows` into ``bench_<size>``; secondary indexes built afterwards."""
+    schema = pg_schema(size)
+    conn = await pg_connect(base, size)
+    try:
+        await conn.execute("SET synchronous_commit = off; SET maintenance_work_mem = '512MB'")
+        indexes = await conn.fetch(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i"
+            " WHERE i.schemaname = $1 AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
+            " WHERE c.conname = i.indexname AND c.connamespace = $1::regnamespace)",
+            schema,
+        )
+        for ix in indexes:
+            await conn.execute(f'DROP INDEX "{schema}"."{ix["indexname"]}"')
+        t0 = time.perf_counter()
+        for done, rows in generate_rows(size, vocab, args):
+            sources, claims, terms, chains = pg_batch(rows)
+            async with conn.transaction():
+                await conn.copy_records_to_table("sources", records=sources, columns=SOURCE_COLS)
+                await conn.copy_records_to_table("claims", records=claims, columns=CLAIM_COLS)
+                await conn.copy_records_to_table("claim_terms", records=terms, columns=TERM_COLS)
+                await conn.copy_records_to_table("claimant_chain", records=chains, columns=CHAIN_COLS)
+            print(f"  copied {done:>9,} claims ({time.perf_counter() - t0:,.0f} s)", file=sys.stderr, flush=True)
+        for ix in indexes:
+            await conn.execute(ix["indexdef"])
+        print(f"  indexed ({time.perf_counter() - t0:,.0f} s)", file=sys.stderr, flush=True)
+        for table in ("sources", "claims"):  # the identities continue above the copied ids
+            await conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), m)"
+                f" FROM (SELECT MAX(id) AS m FROM {table}) top WHERE m IS NOT NULL"
+            )
+        await conn.execute("VACUUM (ANALYZE) sources, claims, claim_terms, claimant_chain")
+    finally:
+        await conn.close()
+
+
+async def prepare_postgres(base: str, size: int, vocab: Vocab, args: argparse.Namespace) -> None:
+    import asyncpg
+
+    from storage.postgres import ensure_trgm
+
+    expected = max(1, size // CLAIMS_PER_ARTICLE) * CLAIMS_PER_ARTICLE
+    if not args.rebuild and await pg_stored_size(base, size) >= expected:
+        print(f"reusing schema {pg_schema(size)}", file=sys.stderr)
+        return
+    conn = await asyncpg.connect(base)
+    try:
+        await ensure_trgm(conn)
+        await conn.execute(f"DROP SCHEMA IF EXISTS {pg_schema(size)} CASCADE; CREATE SCHEMA {pg_schema(size)}")
+    finally:
+        await conn.close()
+    url = pg_url_for(base, size)
+    # The store creates its own schema: the bench loads into exactly what ships.
+    store = await open_store(url, Settings(_env_file=None, db=url))
+    await store.close()
+    print(f"building schema {pg_schema(size)} ({expected:,} claims)", file=sys.stderr)
+    t = time.perf_counter()
+    await bulk_load_postgres(base, size, vocab, args)
+    print(f"built in {time.perf_counter() - t:,.0f} s", file=sys.stderr)
+
+
+async def drop_ingested(base: str, size: int) -> None:
+    """Remove the articles :func:`measure` ingested, so the next run measures the same store."""
+    conn = await pg_connect(base, size)
+    try:
+        async with conn.transaction():
+            await conn.execute(
+                "CREATE TEMP TABLE gone ON COMMIT DROP AS SELECT c.id FROM claims c JOIN sources s"
+                " ON s.id = c.source_id WHERE s.url LIKE 'https://bench.example/%'"
+            )
+            for table in ("claim_terms", "claimant_chain"):
+                await conn.execute(f"DELETE FROM {table} WHERE claim_id IN (SELECT id FROM gone)")
+            await conn.execute("DELETE FROM claims WHERE id IN (SELECT id FROM gone)")
+            await conn.execute("DELETE FROM sources WHERE url LIKE 'https://bench.example/%'")
+    finally:
+        await conn.close()
 
 
 # -- measuring -----------------------------------------------------------------------
@@ -263,10 +418,12 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace) -> dict[str, float]:
-    settings = Settings(_env_file=None, db=str(path), db_timeout=60)
+async def measure(location: Path | str, size: int, vocab: Vocab, args: argparse.Namespace) -> dict[str, float]:
+    """Lookups and ingest on the store at ``location`` (a SQLite path or a postgresql:// URL)."""
+    settings = Settings(_env_file=None, db=str(location), db_timeout=60)
     rng = np.random.default_rng(args.seed + 1)
-    store = await open_store(str(path), settings, cache_size=args.cache_size, postings_cap=args.postings_cap)
+    store = await open_store(str(location), settings, cache_size=args.cache_size, postings_cap=args.postings_cap)
+    backend = store.driver.backend
     limit = args.limit or settings.candidate_limit
     try:
         total = await store.count_claims("big")
@@ -321,6 +478,7 @@ async def measure(path: Path, size: int, vocab: Vocab, args: argparse.Namespace)
     finally:
         await store.close()
     return {
+        "backend": backend,
         "size": size,
         "big": total,
         "claim_med": statistics.median(per_claim) * 1000,
@@ -379,7 +537,19 @@ def main() -> None:
     parser.add_argument("--postings-cap", type=int, default=DEFAULT_POSTINGS_CAP,
                         help="newest postings read per (term, unit)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild databases even when present")
+    parser.add_argument("--backend", default="sqlite",
+                        help="backends to measure, comma-separated: sqlite, postgres (default: sqlite)")
+    parser.add_argument("--pg-url", default=os.environ.get("CROSSCHECK_BENCH_PG_URL")
+                        or os.environ.get("CROSSCHECK_TEST_PG_URL"),
+                        help="PostgreSQL database for the bench_<size> schemas "
+                             "(default: CROSSCHECK_BENCH_PG_URL, else CROSSCHECK_TEST_PG_URL)")
     args = parser.parse_args()
+    backends = [b.strip() for b in args.backend.split(",") if b.strip()]
+    unknown = set(backends) - {"sqlite", "postgres"}
+    if unknown or not backends:
+        parser.error(f"--backend takes sqlite and/or postgres, not {', '.join(sorted(unknown)) or 'nothing'}")
+    if "postgres" in backends and not args.pg_url:
+        parser.error("--backend postgres needs --pg-url (or CROSSCHECK_BENCH_PG_URL)")
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     db_dir = args.db_dir or Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
@@ -387,38 +557,48 @@ def main() -> None:
     vocab = Vocab.build()
     results = []
     for size in sizes:
-        path = db_dir / f"bench_{size}.db"
-        asyncio.run(prepare(path, size, vocab, args))
-        # Measure on a copy, so the ingest test leaves the built store as it was.
-        run_path = db_dir / f"bench_{size}.run.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{run_path}{suffix}").unlink(missing_ok=True)
-        shutil.copyfile(path, run_path)
-        try:
-            results.append(asyncio.run(measure(run_path, size, vocab, args)))
-        finally:
+        if "sqlite" in backends:
+            path = db_dir / f"bench_{size}.db"
+            asyncio.run(prepare(path, size, vocab, args))
+            # Measure on a copy, so the ingest test leaves the built store as it was.
+            run_path = db_dir / f"bench_{size}.run.db"
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{run_path}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(path, run_path)
+            try:
+                results.append(asyncio.run(measure(run_path, size, vocab, args)))
+            finally:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{run_path}{suffix}").unlink(missing_ok=True)
+        if "postgres" in backends:
+            asyncio.run(prepare_postgres(args.pg_url, size, vocab, args))
+            try:
+                results.append(asyncio.run(measure(pg_url_for(args.pg_url, size), size, vocab, args)))
+            finally:  # the built store stays as it was for the next run
+                asyncio.run(drop_ingested(args.pg_url, size))
 
     print(f"\ncache_size={args.cache_size} postings_cap={args.postings_cap} limit={args.limit or 'candidate_limit'}")
     print(f"candidates(): {args.articles} articles x {CLAIMS_PER_ARTICLE} claims in the big workspace; "
           f"ingest: {args.ingest} articles x {CLAIMS_PER_ARTICLE} claims")
     print("article = its claims' candidates() one after another; gathered = all at once (asyncio.gather);")
     print("batched = one candidates_many() call")
-    header = (f"{'claims':>10} {'big ws':>9} {'claim med':>10} {'claim p95':>10} "
+    header = (f"{'backend':<8} {'claims':>10} {'big ws':>9} {'claim med':>10} {'claim p95':>10} "
               f"{'article med':>12} {'article p95':>12} {'gathered med':>13} {'batched med':>12} {'batched p95':>12} "
               f"{'cands/claim':>12} {'ingest art/s':>13}")
     print(header)
     print("-" * len(header))
     for r in results:
-        print(f"{r['size']:>10,} {r['big']:>9,} {r['claim_med']:>8.2f}ms {r['claim_p95']:>8.2f}ms "
+        print(f"{r['backend']:<8} {r['size']:>10,} {r['big']:>9,} {r['claim_med']:>8.2f}ms {r['claim_p95']:>8.2f}ms "
               f"{r['article_med']:>10.1f}ms {r['article_p95']:>10.1f}ms {r['gathered_med']:>11.1f}ms "
               f"{r['batched_med']:>10.1f}ms {r['batched_p95']:>10.1f}ms "
               f"{r['found']:>12.0f} {r['ingest']:>13.0f}")
-    if len(results) > 1:
-        for key in ("article_med", "batched_med"):
-            ratio = results[-1][key] / results[0][key]
-            print(f"{key} at {results[-1]['size']:,} / at {results[0]['size']:,}: {ratio:.2f}x")
+    for backend in backends:
+        mine = [r for r in results if r["backend"] == backend]
+        if len(mine) > 1:
+            for key in ("article_med", "batched_med"):
+                if key in mine[0]:
+                    ratio = mine[-1][key] / mine[0][key]
+                    print(f"{backend}: {key} at {mine[-1]['size']:,} / at {mine[0]['size']:,}: {ratio:.2f}x")
 
 
 if __name__ == "__main__":
