@@ -191,3 +191,24 @@ def test_a_headline_repeating_the_lead_is_one_claim(engine):
     eights = [c for c in claims if c.figure.low == 8]
     assert len(eights) == 1
     assert eights[0].claimant == "the mayor"  # the attributed body claim is the one kept
+
+
+OUTBREAK = """Cholera spreads in Dunmore
+At least 230 people have died of cholera in Dunmore since January, the World Health Organization said on Friday.
+Two people were killed and five others injured in a shooting at a market in Brisk, police said.
+Turnout in the Dunmore election was 61.4%, the electoral commission said, down from 66% in 2019.
+The firm reported a net loss of £12.3m for the six months to June.
+"""
+
+
+def test_running_totals_earlier_levels_and_others(engine):
+    claims = claims_of(engine, OUTBREAK, date(2025, 5, 2))
+    deaths = find(claims, "At least 230")
+    assert deaths.measure == "killed" and deaths.date is None  # "since January" starts a running total
+    others = find(claims, "five")
+    assert others.measure == "injured" and others.figure.unit == "people" and others.subject == "people"
+    now, before = find(claims, "61.4%"), find(claims, "66%")
+    assert now.measure == before.measure == "turnout"  # "down from 66%" is the earlier level of the same measure
+    loss = find(claims, "£12.3m")
+    assert loss.measure == "loss" and loss.figure.unit == "GBP"  # a money loss is not a casualty count
+    assert loss.period == "6 months"

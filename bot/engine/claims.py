@@ -60,6 +60,8 @@ _PERIOD_ADJECTIVES = {
 }
 #: the period of an implicit count ("a soldier was killed"): one incident, not a toll
 INCIDENT = "one incident"
+#: "since January", "until March": the bounds of a running total, not the date a figure refers to
+_NOT_A_REFERENCE = frozenset("since until till through throughout from".split())
 _LIGHT_VERBS = frozenset("join attend stage hold take".split())
 _LEVEL_VERBS = frozenset("rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split())
 _TALLY_NOUNS = frozenset("number total tally count figure".split())
@@ -164,6 +166,12 @@ class ClaimExtractor:
             if anaphor and previous is not None:
                 # "police said 12,000; organisers put the figure at 40,000": the same count
                 measure, subject, noun_lemma, qualified = previous.measure, previous.subject, None, True
+            elif drafts and _compared_with_previous(doc, m) and unit_family(drafts[-1].claim.figure.unit) == unit_family(fig.unit):
+                # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure
+                measure, subject = drafts[-1].claim.measure.removesuffix(" change"), drafts[-1].claim.subject
+                noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
+            elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
+                subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             unit = fig.unit
             if unit == "count":
                 meas = self.vocab.measures.get(measure)
@@ -225,16 +233,20 @@ class ClaimExtractor:
         """Resolve implicit subjects and locations from the whole article."""
         top_qualifier = _dominant(ctx.qualifiers)
         top_group = _dominant(ctx.groups)
-        by_measure: dict[str, str] = {}
+        by_measure: dict[tuple[str, str], str] = {}
         for d in sorted(drafts, key=lambda d: not d.qualified):
             if d.claim.subject:
-                by_measure.setdefault(d.claim.measure.removesuffix(" change"), d.claim.subject)
+                key = (d.claim.measure.removesuffix(" change"), unit_family(d.claim.figure.unit))
+                by_measure.setdefault(key, d.claim.subject)
         topic = _dominant(ctx.topics)
+        if topic is not None and ctx.topics[topic] < 2:
+            topic = None  # named once is not what the article is about
         out: list[Claim] = []
         for d in drafts:
             c = d.claim
-            if not c.subject and c.measure.removesuffix(" change") in by_measure:
-                c = replace(c, subject=by_measure[c.measure.removesuffix(" change")])
+            key = (c.measure.removesuffix(" change"), unit_family(c.figure.unit))
+            if not c.subject and key in by_measure:
+                c = replace(c, subject=by_measure[key])
             elif (not c.subject or c.subject.lower() == c.measure) and topic:
                 c = replace(c, subject=topic)  # "damage" of what: the article's main place or party
             if top_group and c.subject and self.places.demonym(c.subject) == c.subject:
@@ -311,7 +323,8 @@ class ClaimExtractor:
         anchor = doc[m.anchor]
         root = _span_root(doc, m)
         # "the death toll rose to 23", "the number of people killed has risen to 19"
-        if root.dep_ == "pobj" and root.head.lower_ in ("to", "at") and root.head.head.lemma_.lower() in _LEVEL_VERBS:
+        if (not m.unit_explicit and root.dep_ == "pobj" and root.head.lower_ in ("to", "at")
+                and root.head.head.lemma_.lower() in _LEVEL_VERBS):
             for c in root.head.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
                     if c.lemma_.lower() in _TALLY_NOUNS:
@@ -410,14 +423,17 @@ class ClaimExtractor:
         if not people_ok:
             thing = _measured_thing(base, verb)
             if thing is not None:
-                name = self._noun_measure(thing) or _compound_lemma(thing)
+                name = ok(self._noun_measure(thing)) or _compound_lemma(thing)
                 return self._suffix(doc, m, name)
         # 6. fall back to the lemma of the head verb or noun
         if verb is not None and verb.lemma_.lower() not in ("be", "have"):
             return self._suffix(doc, m, _phrasal_lemma(verb))
         if noun is not None:
             return noun.lemma_.lower()
-        return doc[m.anchor].head.lemma_.lower() or "count"
+        head = doc[m.anchor].head
+        if not (m.start <= head.i < m.end) and head.pos_ in ("NOUN", "VERB", "ADJ"):
+            return head.lemma_.lower()
+        return unit_family(fig.unit).removeprefix("other:")  # nothing names it: "percent", "money"...
 
     def _noun_measure(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower()
@@ -658,7 +674,8 @@ class ClaimExtractor:
         dates = sorted((e for e in doc.ents if e.label_ == "DATE"), key=lambda e: abs(e.start - m.end))
         for scope in (own, near):
             for ent in dates:
-                if ent.root.i in scope:
+                before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                if ent.root.i in scope and before not in _NOT_A_REFERENCE and ent.root.head.lower_ not in _NOT_A_REFERENCE:
                     d = _parse_date(ent.text, ref, published)
                     if d is not None:
                         return d
@@ -781,6 +798,16 @@ def _is_time_count(noun: Token | None) -> bool:
     )
 
 
+def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:
+    """ "down from 66%", "compared with 3.9%", "up from £4.1m": an earlier level, not a new measure."""
+    root = _span_root(doc, m)
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "with", "against"):
+        prep = root.head
+        return prep.lower_ == "from" or (prep.head.lower_ in ("compared", "compare", "versus"))
+    before = doc[max(0, m.start - 3) : m.start].text.lower()
+    return before.endswith(("compared with", "compared to", "down from", "up from", "versus", "vs"))
+
+
 def _span_root(doc: Doc, m: FigureMatch) -> Token:
     """The figure's syntactic root: the token of the span whose head lies outside it ("%" in "4.2%")."""
     roots = [t for t in doc[m.start : m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i]
@@ -852,7 +879,8 @@ def _measured_thing(base: Token, verb: Token | None) -> Token | None:
         return base.head
     if verb is not None:
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+            # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%")
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and c.i == 0)):
                 return c
     return None
 
