@@ -87,7 +87,7 @@ SCHEMA_VERSION_DDL = (
 _SQL_TOKENS = re.compile(
     r"""
       (?P<skip>
-          [eE]'(?:[^'\\]|\\.|'')*'          # E'...' escape string
+          (?<![\w$])[eE]'(?:[^'\\]|\\.|'')*'  # E'...' escape string (E starting a token)
         | '(?:[^']|'')*'                    # '...' string literal
         | "(?:[^"]|"")*"                    # "quoted identifier"
         | --[^\n]*                          # -- comment

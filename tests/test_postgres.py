@@ -68,6 +68,8 @@ needs_pg = pytest.mark.skipif(PG_SKIP is not None, reason=PG_SKIP or "")
         ("SELECT '?' AS q, ? AS v", "SELECT '?' AS q, $1 AS v"),
         ("SELECT 'it''s ?', ?", "SELECT 'it''s ?', $1"),
         ("SELECT E'a\\'?' , ?", "SELECT E'a\\'?' , $1"),
+        ("SELECT CASE WHEN ? THEN 'a' ELSE'\\' END, ?, 'x'", "SELECT CASE WHEN $1 THEN 'a' ELSE'\\' END, $2, 'x'"),
+        ("SELECT 1 WHERE x LIKE ? ESCAPE '\\' AND y = ?", "SELECT 1 WHERE x LIKE $1 ESCAPE '\\' AND y = $2"),
         ('SELECT "odd?name" FROM t WHERE x = ?', 'SELECT "odd?name" FROM t WHERE x = $1'),
         ("SELECT ? -- why?\n, ?", "SELECT $1 -- why?\n, $2"),
         ("SELECT /* a ? b */ ?", "SELECT /* a ? b */ $1"),
