@@ -69,6 +69,11 @@ UNAVAILABLE = (
 #: pg_advisory_xact_lock key held by every schema write ("crosscheck" in ASCII, folded).
 MIGRATION_LOCK = 0x63726F7373636B
 
+#: Prepared statements kept per connection. The store's statements vary with
+#: the number of terms, units and ids (IN lists), so asyncpg's default of 100
+#: would keep re-preparing them; each costs a round trip and a plan.
+STATEMENT_CACHE = 1024
+
 #: First wait before a retry, in seconds; it doubles (with jitter) up to RETRY_MAX_WAIT.
 RETRY_FIRST_WAIT = 0.2
 RETRY_MAX_WAIT = 5.0
@@ -235,6 +240,7 @@ class PostgresDriver:
                 max_size=size_max,
                 timeout=timeout,  # to establish a connection
                 command_timeout=None,  # reads and writes carry their own limit
+                statement_cache_size=STATEMENT_CACHE,
                 server_settings={
                     "statement_timeout": str(int(timeout * 1000)),
                     "idle_in_transaction_session_timeout": str(int(max(timeout * 6, 60) * 1000)),
