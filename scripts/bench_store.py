@@ -445,6 +445,20 @@ async def measure(location: Path | str, size: int, vocab: Vocab, args: argparse.
             if i >= args.warmup:
                 per_article.append(time.perf_counter() - t_article)
 
+        # The ranking query alone (ids, no claims loaded): the indexed part, whose
+        # cost must not grow with the store.
+        ranking: list[float] = []
+        for article in articles[args.warmup:]:
+            for sc in article:
+                units, terms = units_for(sc.unit), list(sc.subjects)
+                t = time.perf_counter()
+                await store.driver.read(
+                    lambda ex, sc=sc, units=units, terms=terms: store._gather_candidates(
+                        ex, "big", sc.measure, units, terms, None, limit
+                    )
+                )
+                ranking.append(time.perf_counter() - t)
+
         # The same lookups, an article's claims at once (as an engine may gather them).
         concurrent: list[float] = []
         for article in articles[args.warmup:]:
@@ -488,6 +502,8 @@ async def measure(location: Path | str, size: int, vocab: Vocab, args: argparse.
         "found": statistics.mean(found),
         "gathered_med": statistics.median(concurrent) * 1000,
         "batched_med": statistics.median(batched) * 1000,
+        "rank_med": statistics.median(ranking) * 1000,
+        "rank_p95": pct(ranking, 0.95) * 1000,
         "batched_p95": pct(batched, 0.95) * 1000,
         "ingest": args.ingest / ingest_s,
     }
@@ -581,21 +597,23 @@ def main() -> None:
     print(f"candidates(): {args.articles} articles x {CLAIMS_PER_ARTICLE} claims in the big workspace; "
           f"ingest: {args.ingest} articles x {CLAIMS_PER_ARTICLE} claims")
     print("article = its claims' candidates() one after another; gathered = all at once (asyncio.gather);")
-    print("batched = one candidates_many() call")
-    header = (f"{'backend':<8} {'claims':>10} {'big ws':>9} {'claim med':>10} {'claim p95':>10} "
+    print("batched = one candidates_many() call; rank = the ranking query alone (ids only), per claim")
+    header = (f"{'backend':<8} {'claims':>10} {'big ws':>9} {'rank med':>9} {'rank p95':>9} "
+              f"{'claim med':>10} {'claim p95':>10} "
               f"{'article med':>12} {'article p95':>12} {'gathered med':>13} {'batched med':>12} {'batched p95':>12} "
               f"{'cands/claim':>12} {'ingest art/s':>13}")
     print(header)
     print("-" * len(header))
     for r in results:
-        print(f"{r['backend']:<8} {r['size']:>10,} {r['big']:>9,} {r['claim_med']:>8.2f}ms {r['claim_p95']:>8.2f}ms "
+        print(f"{r['backend']:<8} {r['size']:>10,} {r['big']:>9,} {r['rank_med']:>7.2f}ms {r['rank_p95']:>7.2f}ms "
+              f"{r['claim_med']:>8.2f}ms {r['claim_p95']:>8.2f}ms "
               f"{r['article_med']:>10.1f}ms {r['article_p95']:>10.1f}ms {r['gathered_med']:>11.1f}ms "
               f"{r['batched_med']:>10.1f}ms {r['batched_p95']:>10.1f}ms "
               f"{r['found']:>12.0f} {r['ingest']:>13.0f}")
     for backend in backends:
         mine = [r for r in results if r["backend"] == backend]
         if len(mine) > 1:
-            for key in ("article_med", "batched_med"):
+            for key in ("rank_med", "article_med", "batched_med"):
                 if key in mine[0]:
                     ratio = mine[-1][key] / mine[0][key]
                     print(f"{backend}: {key} at {mine[-1]['size']:,} / at {mine[0]['size']:,}: {ratio:.2f}x")
