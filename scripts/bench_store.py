@@ -61,7 +61,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.engine.types import Claim, Figure, SourceInfo  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage import open_store  # noqa: E402
-from storage.store import DEFAULT_CACHE_SIZE, DEFAULT_POSTINGS_CAP, CandidateQuery  # noqa: E402
+from storage.store import DEFAULT_CACHE_SIZE, DEFAULT_LEAD_DEPTH, DEFAULT_POSTINGS_CAP, CandidateQuery  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 30
 
@@ -422,7 +422,8 @@ async def measure(location: Path | str, size: int, vocab: Vocab, args: argparse.
     """Lookups and ingest on the store at ``location`` (a SQLite path or a postgresql:// URL)."""
     settings = Settings(_env_file=None, db=str(location), db_timeout=60)
     rng = np.random.default_rng(args.seed + 1)
-    store = await open_store(str(location), settings, cache_size=args.cache_size, postings_cap=args.postings_cap)
+    store = await open_store(str(location), settings, cache_size=args.cache_size, postings_cap=args.postings_cap,
+                             lead_depth=args.lead_depth)
     backend = store.driver.backend
     limit = args.limit or settings.candidate_limit
     try:
@@ -552,6 +553,8 @@ def main() -> None:
                         help="claims cached in memory by the store (0: every lookup reads the database)")
     parser.add_argument("--postings-cap", type=int, default=DEFAULT_POSTINGS_CAP,
                         help="newest postings read per (term, unit)")
+    parser.add_argument("--lead-depth", type=int, default=DEFAULT_LEAD_DEPTH,
+                        help="postings read of the sparsest common term when a claim has several terms")
     parser.add_argument("--rebuild", action="store_true", help="rebuild databases even when present")
     parser.add_argument("--backend", default="sqlite",
                         help="backends to measure, comma-separated: sqlite, postgres (default: sqlite)")
@@ -593,7 +596,8 @@ def main() -> None:
             finally:  # the built store stays as it was for the next run
                 asyncio.run(drop_ingested(args.pg_url, size))
 
-    print(f"\ncache_size={args.cache_size} postings_cap={args.postings_cap} limit={args.limit or 'candidate_limit'}")
+    print(f"\ncache_size={args.cache_size} postings_cap={args.postings_cap} lead_depth={args.lead_depth} "
+          f"limit={args.limit or 'candidate_limit'}")
     print(f"candidates(): {args.articles} articles x {CLAIMS_PER_ARTICLE} claims in the big workspace; "
           f"ingest: {args.ingest} articles x {CLAIMS_PER_ARTICLE} claims")
     print("article = its claims' candidates() one after another; gathered = all at once (asyncio.gather);")

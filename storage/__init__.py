@@ -36,7 +36,7 @@ from bot.engine.errors import StoreUnavailable
 from .driver import Driver
 from .migrate import migrate
 from .sqlite import SQLiteDriver, sqlite_path
-from .store import DEFAULT_CACHE_SIZE, DEFAULT_POSTINGS_CAP, AuditEntry, SQLClaimStore, SQLiteClaimStore
+from .store import DEFAULT_CACHE_SIZE, DEFAULT_LEAD_DEPTH, DEFAULT_POSTINGS_CAP, AuditEntry, SQLClaimStore, SQLiteClaimStore
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -52,6 +52,7 @@ async def open_store(
     *,
     postings_cap: int = DEFAULT_POSTINGS_CAP,
     cache_size: int = DEFAULT_CACHE_SIZE,
+    lead_depth: int = DEFAULT_LEAD_DEPTH,
 ) -> SQLClaimStore:
     """Open the claim store at ``url_or_path`` and bring its schema up to date.
 
@@ -63,7 +64,7 @@ async def open_store(
         async with await open_store(settings.db, settings) as store:
             ...
 
-    ``postings_cap`` and ``cache_size`` tune candidate retrieval (see
+    ``postings_cap``, ``lead_depth`` and ``cache_size`` tune candidate retrieval (see
     :class:`~storage.store.SQLClaimStore`); the defaults suit a million claims.
     """
     driver = await open_driver(url_or_path, settings)
@@ -76,7 +77,7 @@ async def open_store(
         cls: type[SQLClaimStore] = SQLiteClaimStore
     else:  # postgres: one round trip for all of an article's claims
         cls = importlib.import_module("storage.postgres").PostgresClaimStore
-    return cls(driver, postings_cap=postings_cap, cache_size=cache_size)
+    return cls(driver, postings_cap=postings_cap, cache_size=cache_size, lead_depth=lead_depth)
 
 
 async def open_driver(url_or_path: str, settings: Settings) -> Driver:

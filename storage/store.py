@@ -27,6 +27,10 @@ from .driver import Driver, Executor, Row, as_utc, placeholders, to_date, to_dat
 #: postings, are not retrieved.
 DEFAULT_POSTINGS_CAP = 200
 
+#: Postings of the sparsest common term read when a claim has several terms,
+#: so that claims sharing two common terms are found beyond the cap.
+DEFAULT_LEAD_DEPTH = 1_000
+
 #: SQLite allows 500 terms in a compound SELECT; keep well under it.
 MAX_POSTING_QUERIES = 256
 
@@ -134,11 +138,13 @@ class SQLClaimStore:
         *,
         postings_cap: int = DEFAULT_POSTINGS_CAP,
         cache_size: int = DEFAULT_CACHE_SIZE,
+        lead_depth: int = DEFAULT_LEAD_DEPTH,
     ) -> None:
         if postings_cap < 1:
             raise ValueError("postings_cap must be at least 1")
         self.driver = driver
         self.postings_cap = postings_cap
+        self.lead_depth = max(0, lead_depth)
         self._cache = _ContentCache(cache_size)
 
     async def __aenter__(self) -> SQLClaimStore:
@@ -357,17 +363,20 @@ class SQLClaimStore:
 
         1. Postings: the newest ``postings_cap`` claims of each (term, unit),
            read from the (workspace, measure, term, unit, claim_id) index.
-        2. A term that filled its cap is *common*. A claim reached through a
-           rare term is scored exactly: its own terms are counted from the
-           claim_terms primary key, so an old claim sharing a rare term and
-           a common one still ranks above claims sharing the common one alone.
-           A claim reached only through common terms is scored by the
-           postings read.
-        3. Rank by shared terms, then newest (highest id); exclude the
+        2. A term that filled its cap is *common*; the others are *rare* and
+           were read whole. With two terms or more, the sparsest common term
+           (whose capped postings reach furthest back) *leads*: its newest
+           ``lead_depth`` postings are read too, so claims sharing it with
+           other common terms are found beyond the cap ("ukrainian" and
+           "soldier" together, in a store full of both).
+        3. Claims reached through a rare or the leading term are scored
+           exactly, counting their own terms from the claim_terms primary
+           key; the rest by the postings read.
+        4. Rank by shared terms, then newest (highest id); exclude the
            article's own source; keep ``limit``.
 
-        The cost is bounded by terms x units x cap plus the claims of rare
-        terms, whatever the size of the store.
+        The cost is bounded by terms x units x cap + lead_depth (+ the claims
+        of rare terms, fewer than cap each), whatever the size of the store.
         """
         cap = self.postings_cap
         parts: list[str] = []
@@ -379,7 +388,8 @@ class SQLClaimStore:
                 f" ORDER BY claim_id DESC LIMIT ?) AS p{i}"
             )
             params += [workspace, measure, term, unit, cap]
-        params += [cap, *terms]
+        depth = self.lead_depth if len(terms) > 1 else 0
+        params += [cap, workspace, measure, *units, depth, cap, *terms]
         excluded = ""
         if exclude_source_id is not None:
             excluded = "WHERE claim_id NOT IN (SELECT id FROM claims WHERE source_id = ?)"
@@ -387,8 +397,19 @@ class SQLClaimStore:
         params.append(limit)
         sql = f"""
 WITH g (claim_id, term) AS ({" UNION ALL ".join(parts)}),
-common (term) AS (SELECT term FROM g GROUP BY term HAVING COUNT(*) >= ?),
-rare (claim_id) AS (SELECT DISTINCT claim_id FROM g WHERE term NOT IN (SELECT term FROM common)),
+stats (term, n, oldest) AS (SELECT term, COUNT(*), MIN(claim_id) FROM g GROUP BY term),
+lead (term) AS (SELECT term FROM stats WHERE n >= ? ORDER BY oldest, term LIMIT 1),
+deep (claim_id) AS (
+    SELECT claim_id FROM claim_terms
+    WHERE workspace = ? AND measure = ? AND unit IN ({placeholders(len(units))})
+      AND term = (SELECT term FROM lead)
+    ORDER BY claim_id DESC LIMIT ?
+),
+rare (claim_id) AS (
+    SELECT claim_id FROM g WHERE term IN (SELECT term FROM stats WHERE n < ?)
+    UNION
+    SELECT claim_id FROM deep
+),
 scored (claim_id, shared) AS (
     SELECT t.claim_id, COUNT(DISTINCT t.term) FROM claim_terms t
     WHERE t.claim_id IN (SELECT claim_id FROM rare) AND t.term IN ({placeholders(len(terms))})

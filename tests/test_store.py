@@ -63,7 +63,7 @@ async def store(store_url, settings):
 
 @pytest.fixture
 async def small_cap_store(store_url, settings):
-    st = await storage.open_store(store_url, settings, postings_cap=3)
+    st = await storage.open_store(store_url, settings, postings_cap=3, lead_depth=0)
     yield st
     await st.close()
 
@@ -306,6 +306,22 @@ async def test_common_terms_read_only_their_newest_postings(small_cap_store):
     # The rare term still finds its old claim; the common one brings only its 3 newest.
     assert ids[0] == rare.claims[0].id
     assert ids[1:] == [r.claims[0].id for r in reversed(common[-3:])]
+
+
+async def test_two_common_terms_are_found_together_beyond_the_cap(store_url, settings):
+    async with await storage.open_store(store_url, settings, postings_cap=2, lead_depth=10) as st:
+        both = await st.add_article(make_source(), [make_claim(("ukrainian", "soldier"))])
+        for _ in range(3):
+            await st.add_article(make_source(), [make_claim(("soldier",))])
+        for _ in range(3):
+            await st.add_article(make_source(), [make_claim(("ukrainian",))])
+        got = await st.candidates("guild-1", measure="trapped", units=["people"], terms=["ukrainian", "soldier"])
+        # Both terms fill their cap of 2; the sparser one ("soldier") leads and is read
+        # deeper, so the old claim sharing both is found, and ranks first.
+        assert got[0].id == both.claims[0].id
+    async with await storage.open_store(store_url, settings, postings_cap=2, lead_depth=0) as st:
+        got = await st.candidates("guild-1", measure="trapped", units=["people"], terms=["ukrainian", "soldier"])
+        assert both.claims[0].id not in {sc.id for sc in got}
 
 
 async def test_candidates_many_answers_like_candidates(store):
