@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from .measures import MeasureVocab
 from .protocol import ClaimStore
 from .subjects import subject_terms
-from .types import Article, ArticleReport, ClaimCheck, SourceInfo, StoredClaim
+from .types import Article, ArticleReport, Claim, ClaimCheck, SourceInfo, StoredClaim
 from .units import compatible_units
 from .verdicts import VerdictPolicy, judge
 from .worker import NlpWorker
@@ -44,8 +44,12 @@ class Checker:
 
     async def check(self, article: Article, *, save: bool = False) -> ArticleReport:
         """Verdicts for every claim of the article; stores it too when ``save``."""
-        info = article.source
         claims = await self.worker.extract(article)
+        return await self.check_claims(article, claims, save=save)
+
+    async def check_claims(self, article: Article, claims: list[Claim], *, save: bool = False) -> ArticleReport:
+        """Candidates from the store and verdicts for claims already extracted from ``article``."""
+        info = article.source
         seen = await self.store.find_source(info.workspace, text_hash=info.text_hash or None, url=info.url)
         stored = None
         if save:
