@@ -15,8 +15,9 @@ through the target's, one transaction per batch:
   recognised by what it is, not by its id: a source by (workspace, text
   hash), else (workspace, URL); a claim by (source, start, figure start and
   end, measure); an audit entry by (workspace, at, actor, action, claim);
-  other rows by their primary key. An interrupted copy is finished by running
-  it again;
+  other rows by their primary key. Rows alike in their key (two claims of one
+  article at the same place, as imports can make) are matched in id order.
+  An interrupted copy is finished by running it again;
 * ids are kept when the target has no row with that id (an empty target gets
   the very same claim ids, so ``#123`` in old Discord messages still means the
   same claim); otherwise the row gets a new id and references to it follow;
@@ -53,6 +54,9 @@ DEFAULT_BATCH = 2_000
 #: Values per IN (...) list when looking rows up in the target.
 IN_CHUNK = 500
 
+#: Rows per group assumed when paging by groups (claims per source), to size a page.
+GROUP_ROWS = 20
+
 
 class CopyMismatch(CrosscheckError):
     """After a copy, the counts do not add up: the user sees which table and what to do."""
@@ -72,6 +76,8 @@ class TableSpec:
     id_column: str | None = None
     #: column -> table whose id map translates it
     refs: tuple[tuple[str, str], ...] = ()
+    #: read whole groups of rows sharing this column per page (all claims of a source)
+    group_by: str | None = None
 
 
 #: Known tables, in the order they are copied (referenced tables first).
@@ -86,6 +92,7 @@ KNOWN_TABLES: tuple[TableSpec, ...] = (
         keys=(("source_id", "start", "figure_start", "figure_end", "measure"),),
         id_column="id",
         refs=(("source_id", "sources"),),
+        group_by="source_id",
     ),
     TableSpec("claim_terms", keys=(("claim_id", "kind", "position"),), refs=(("claim_id", "claims"),)),
     TableSpec("claimant_chain", keys=(("claim_id", "position"),), refs=(("claim_id", "claims"),)),
@@ -211,7 +218,14 @@ def _quote(name: str) -> str:
 
 
 class _TableCopy:
-    """Copies one table in batches, recognising rows already in the target."""
+    """Copies one table in batches, recognising rows already in the target.
+
+    Rows with the same key (two identical claims of one article, say) are
+    told apart by their order: the k-th such row of the source is the k-th of
+    the target. That is exact because every row sharing a key is on the same
+    page: a page holds whole groups (all claims of a set of sources) or whole
+    keys (primary keys are unique).
+    """
 
     def __init__(
         self,
@@ -230,7 +244,10 @@ class _TableCopy:
         self.src = src
         self.dst = dst
         self.batch = batch
-        self.order = [spec.id_column] if spec.id_column else list(spec.keys[0])
+        if spec.group_by:
+            self.order = [spec.group_by, *([spec.id_column] if spec.id_column else [])]
+        else:
+            self.order = [spec.id_column] if spec.id_column else list(spec.keys[0])
         self.count = TableCount(spec.name)
         self.next_id = 0
         id_maps.setdefault(spec.name, {})
@@ -244,31 +261,50 @@ class _TableCopy:
             top_src = await _scalar(self.src, f"SELECT MAX({col}) FROM {table}")
             top_dst = await _scalar(self.dst, f"SELECT MAX({col}) FROM {table}")
             self.next_id = max(top_src or 0, top_dst or 0) + 1
-        after: tuple[Any, ...] | None = None
+        after: Any = None
         while True:
-            rows = await self.src.driver.read(lambda ex, a=after: self._read_page(ex, a))
-            if not rows:
-                break
-            await self.dst.driver.write(lambda ex, r=rows: self._write_page(ex, r))
-            if progress is not None:
-                progress(self.spec.name, len(rows))
-            after = tuple(rows[-1][c] for c in self.order)
-            if len(rows) < self.batch:
+            rows, after, last = await self.src.driver.read(lambda ex, a=after: self._read_page(ex, a))
+            if rows:
+                await self.dst.driver.write(lambda ex, r=rows: self._write_page(ex, r))
+                if progress is not None:
+                    progress(self.spec.name, len(rows))
+            if last:
                 break
         self.count.target = await _count(self.dst, table)
         return self.count
 
-    async def _read_page(self, ex: Executor, after: tuple[Any, ...] | None) -> list[dict[str, Any]]:
+    async def _read_page(self, ex: Executor, after: Any) -> tuple[list[dict[str, Any]], Any, bool]:
+        """The next page after ``after``: (rows, where the next page starts, whether it was the last)."""
         cols = ", ".join(_quote(c) for c in self.columns)
         order = ", ".join(_quote(c) for c in self.order)
-        sql = f"SELECT {cols} FROM {_quote(self.spec.name)}"
-        params: list[Any] = []
+        table = _quote(self.spec.name)
+        group = self.spec.group_by
+        if group is not None:
+            # Whole groups per page: every claim of a source is on the same page.
+            wanted = max(1, self.batch // GROUP_ROWS)
+            sql = f"SELECT DISTINCT {_quote(group)} AS g FROM {table}"
+            params: list[Any] = []
+            if after is not None:
+                sql += f" WHERE {_quote(group)} > ?"
+                params.append(after)
+            groups = [r["g"] for r in await ex.fetchall(sql + " ORDER BY g LIMIT ?", [*params, wanted])]
+            if not groups:
+                return [], after, True
+            rows = await ex.fetchall(
+                f"SELECT {cols} FROM {table} WHERE {_quote(group)} IN ({placeholders(len(groups))})"
+                f" ORDER BY {order}",
+                groups,
+            )
+            return [{c: r[c] for c in self.columns} for r in rows], groups[-1], len(groups) < wanted
+        sql = f"SELECT {cols} FROM {table}"
+        params = []
         if after is not None:
             sql += f" WHERE ({order}) > ({placeholders(len(after))})"
             params += after
-        sql += f" ORDER BY {order} LIMIT ?"
-        params.append(self.batch)
-        return [{c: r[c] for c in self.columns} for r in await ex.fetchall(sql, params)]
+        rows = await ex.fetchall(sql + f" ORDER BY {order} LIMIT ?", [*params, self.batch])
+        page = [{c: r[c] for c in self.columns} for r in rows]
+        nxt = tuple(page[-1][c] for c in self.order) if page else after
+        return page, nxt, len(page) < self.batch
 
     def _target_row(self, row: dict[str, Any]) -> dict[str, Any]:
         """``row`` with references mapped to target ids and values in the target's types."""
@@ -288,28 +324,30 @@ class _TableCopy:
             return None
         return values
 
-    async def _existing(self, ex: Executor, rows: list[dict[str, Any]]) -> list[dict[tuple[Any, ...], Any]]:
-        """For each key, the target's matching rows: key values -> id (or True without ids)."""
-        found: list[dict[tuple[Any, ...], Any]] = []
+    async def _existing(self, ex: Executor, rows: list[dict[str, Any]]) -> list[dict[tuple[Any, ...], list[Any]]]:
+        """For each key, the target's rows with the key values of ``rows``: key -> their ids, in order."""
+        id_col = self.spec.id_column
+        found: list[dict[tuple[Any, ...], list[Any]]] = []
         for i, key in enumerate(self.spec.keys):
             wanted = {k for r in rows if (k := self._key_of(r, i)) is not None}
-            index: dict[tuple[Any, ...], Any] = {}
-            narrow = key[0]
+            hits_by_key: dict[tuple[Any, ...], list[Any]] = {}
             values = list(dict.fromkeys(k[0] for k in wanted))
-            select = [self.spec.id_column] if self.spec.id_column else []
-            cols = ", ".join(_quote(c) for c in [*select, *key])
+            cols = ", ".join(_quote(c) for c in [*([id_col] if id_col else []), *key])
             for start in range(0, len(values), IN_CHUNK):
                 chunk = values[start:start + IN_CHUNK]
                 hits = await ex.fetchall(
                     f"SELECT {cols} FROM {_quote(self.spec.name)}"
-                    f" WHERE {_quote(narrow)} IN ({placeholders(len(chunk))})",
+                    f" WHERE {_quote(key[0])} IN ({placeholders(len(chunk))})",
                     chunk,
                 )
                 for h in hits:
                     k = tuple(self.convert[c](h[c]) for c in key)
                     if k in wanted:
-                        index.setdefault(k, h[self.spec.id_column] if self.spec.id_column else True)
-            found.append(index)
+                        hits_by_key.setdefault(k, []).append(int(h[id_col]) if id_col else True)
+            if id_col:
+                for ids in hits_by_key.values():
+                    ids.sort()
+            found.append(hits_by_key)
         return found
 
     async def _taken_ids(self, ex: Executor, ids: list[int]) -> set[int]:
@@ -330,14 +368,21 @@ class _TableCopy:
         id_col = self.spec.id_column
         id_map = self.id_maps[self.spec.name]
         taken = await self._taken_ids(ex, [int(r[id_col]) for r in rows]) if id_col else set()
+        seen: list[dict[tuple[Any, ...], int]] = [{} for _ in self.spec.keys]
         fresh: list[dict[str, Any]] = []
         for original, row in zip(page, rows, strict=True):
+            keys = [self._key_of(row, i) for i in range(len(self.spec.keys))]
             match = None
-            for i in range(len(self.spec.keys)):
-                key = self._key_of(row, i)
-                if key is not None and key in existing[i]:
-                    match = existing[i][key]
+            for i, key in enumerate(keys):
+                if key is None:
+                    continue
+                nth, hits = seen[i].get(key, 0), existing[i].get(key, [])
+                if nth < len(hits):  # the nth row with this key here is the nth one there
+                    match = hits[nth]
                     break
+            for i, key in enumerate(keys):
+                if key is not None:
+                    seen[i][key] = seen[i].get(key, 0) + 1
             if match is not None:
                 self.count.present += 1
                 if id_col:
@@ -353,10 +398,9 @@ class _TableCopy:
                 row[id_col] = new
                 taken.add(new)
                 _remember(id_map, old, new)
-            for i in range(len(self.spec.keys)):  # a later row of this page may be the same one
-                key = self._key_of(row, i)
+            for i, key in enumerate(keys):  # it is there now, for the rows after it
                 if key is not None:
-                    existing[i][key] = row[id_col] if id_col else True
+                    existing[i].setdefault(key, []).append(row[id_col] if id_col else True)
             fresh.append(row)
         if fresh:
             await _insert(ex, self.spec.name, self.columns, fresh)

@@ -108,6 +108,8 @@ async def _fill(url: str, settings) -> dict[str, int]:
                                       [make_claim(("rescuer",), measure="deployed"), make_claim(("tent",))])
         loose = await st.add_article(make_source("guild-7", url=None, text_hash=""), [make_claim(("child",))])
         other = await st.add_article(make_source("guild-8"), [make_claim(("miner",))])
+        # Two claims alike in source, position and measure (as imports can be): both must travel.
+        await st.add_article(make_source("guild-8"), [make_claim(("diver",)), make_claim(("diver",), low=14, high=14)])
         await st.set_status("guild-7", first.claims[0].id, ClaimStatus.CONFIRMED, MOD, "two agencies agree")
         await st.set_status("guild-7", first.claims[1].id, ClaimStatus.DISPUTED, MOD, "")
         await st.edit_claim("guild-7", second.claims[0].id, ClaimEdit(subject="rescue teams"), MOD, "typo")
@@ -176,7 +178,7 @@ async def test_round_trip_keeps_every_field(tmp_path, settings, middle):
     assert await _every_claim(back, settings) == original
     assert sorted(original) == ["guild-7", "guild-8"]
     counts = {t.table: (t.source, t.copied, t.present, t.target) for t in there.tables}
-    assert counts["claims"] == (6, 6, 0, 6)  # one of the seven was deleted
+    assert counts["claims"] == (8, 8, 0, 8)  # one of the nine was deleted
     assert counts["audit_log"][1] == counts["audit_log"][0] > 0
     assert counts["source_grades"] == (1, 1, 0, 1)
     assert counts["guild_settings"][1] >= 1
@@ -228,7 +230,7 @@ async def test_copying_into_a_store_in_use_renumbers_and_matches(tmp_path, setti
         assert counts["claims"].renumbered > 0
         async with await storage.open_store(dst, settings) as st:
             assert await st.count_claims("guild-9") == 8
-            assert await st.count_claims("guild-8") == 2  # the shared article once, plus the reviewed one
+            assert await st.count_claims("guild-8") == 4  # the shared article once, the twins, the reviewed one
             assert [sc.id for sc in await st.claims_of_source("guild-8", dup.source.id)] == [dup.claims[0].id]
             moved = [sc async for sc in st.iter_claims("guild-7")]
             assert len(moved) == 4 and all(sc.id not in {c.id for c in own.claims} for sc in moved)
@@ -281,7 +283,7 @@ def test_the_command_prints_the_counts_and_is_idempotent(tmp_path, settings):
     lines = {line.split("│")[1].strip(): line for line in first.stdout.splitlines() if line.count("│") >= 5}
     assert "claims" in lines and "audit_log" in lines and "watched_channels" in lines
     cells = [c.strip() for c in lines["claims"].split("│")[1:-1]]
-    assert cells == ["claims", "6", "6", "0", "6"]
+    assert cells == ["claims", "8", "8", "0", "8"]
     assert "every table checked" in first.stdout
 
     second = runner.invoke(app, args)
