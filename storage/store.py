@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.engine.errors import InputError, NotFound, PermissionDenied
-from bot.engine.protocol import GRADES, Actor, AuditEntry, ClaimEdit, IngestResult, WatchedChannel
+from bot.engine.protocol import GRADES, Actor, AuditEntry, CandidateQuery, ClaimEdit, IngestResult, WatchedChannel
 from bot.engine.subjects import subject_terms
 from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource
 
@@ -114,15 +114,6 @@ CHOICE_SCAN = 50_000
 
 #: Characters kept of a deleted claim's sentence in its audit snapshot.
 SNAPSHOT_SENTENCE = 1_000
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateQuery:
-    """What :meth:`SQLClaimStore.candidates` takes for one claim, for ``candidates_many``."""
-
-    measure: str
-    units: tuple[str, ...]
-    terms: tuple[str, ...]
 
 
 class SQLClaimStore:

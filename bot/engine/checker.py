@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 
 from .measures import MeasureVocab
-from .protocol import ClaimStore
+from .protocol import CandidateQuery, ClaimStore
 from .subjects import subject_terms
 from .types import Article, ArticleReport, Claim, ClaimCheck, SourceInfo, StoredClaim
 from .units import compatible_units
@@ -60,17 +60,14 @@ class Checker:
                 seen = result.source
         own_id = stored.id if stored else (seen.id if seen else None)
         published = info.published or (info.posted_at.date() if info.posted_at else None) or _today()
-        pairs = []
-        for claim in claims:
-            candidates = await self.store.candidates(
-                info.workspace,
-                measure=claim.measure,
-                units=compatible_units(claim.figure.unit),
-                terms=list(claim.subject_terms),
-                exclude_source_id=own_id,
-                limit=self.candidate_limit,
-            )
-            pairs.append((claim, candidates))
+        queries = [
+            CandidateQuery(claim.measure, tuple(compatible_units(claim.figure.unit)), tuple(claim.subject_terms))
+            for claim in claims
+        ]
+        found = await self.store.candidates_many(
+            info.workspace, queries, exclude_source_id=own_id, limit=self.candidate_limit
+        ) if claims else []
+        pairs = list(zip(claims, found))
         # judging is pure CPU work (fuzzy matching over every candidate): off the event loop
         checks = await asyncio.to_thread(self._judge_all, pairs, published, own_id, info.text_hash or None)
         return ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored)

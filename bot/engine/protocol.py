@@ -35,6 +35,15 @@ class IngestResult:
 
 
 @dataclass(frozen=True, slots=True)
+class CandidateQuery:
+    """What ``candidates`` takes for one claim, for ``candidates_many``."""
+
+    measure: str
+    units: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class WatchedChannel:
     workspace: str
     channel_id: int
@@ -117,6 +126,16 @@ class ClaimStore(Protocol):
         Retrieval is indexed (workspace, measure, term): its cost does not grow
         linearly with the store. Ranked by how many terms they share.
         """
+
+    async def candidates_many(
+        self,
+        workspace: str,
+        queries: Sequence[CandidateQuery],
+        *,
+        exclude_source_id: int | None = None,
+        limit: int = 200,
+    ) -> list[list[StoredClaim]]:
+        """``candidates`` for each of an article's claims in one trip: one answer per query."""
 
     async def search_claims(
         self,
