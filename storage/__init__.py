@@ -36,7 +36,7 @@ from bot.engine.errors import StoreUnavailable
 from .driver import Driver
 from .migrate import migrate
 from .sqlite import SQLiteDriver, sqlite_path
-from .store import DEFAULT_CACHE_SIZE, DEFAULT_LEAD_DEPTH, DEFAULT_POSTINGS_CAP, AuditEntry, SQLClaimStore, SQLiteClaimStore
+from .store import AuditEntry, SQLClaimStore, SQLiteClaimStore
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -50,9 +50,9 @@ async def open_store(
     url_or_path: str,
     settings: Settings,
     *,
-    postings_cap: int = DEFAULT_POSTINGS_CAP,
-    cache_size: int = DEFAULT_CACHE_SIZE,
-    lead_depth: int = DEFAULT_LEAD_DEPTH,
+    postings_cap: int | None = None,
+    cache_size: int | None = None,
+    lead_depth: int | None = None,
 ) -> SQLClaimStore:
     """Open the claim store at ``url_or_path`` and bring its schema up to date.
 
@@ -65,7 +65,9 @@ async def open_store(
             ...
 
     ``postings_cap``, ``lead_depth`` and ``cache_size`` tune candidate retrieval (see
-    :class:`~storage.store.SQLClaimStore`); the defaults suit a million claims.
+    :class:`~storage.store.SQLClaimStore`); they default to the settings
+    ``store_postings_cap``, ``store_lead_depth`` and ``store_cache_size``, whose
+    defaults suit a million claims.
     """
     driver = await open_driver(url_or_path, settings)
     try:
@@ -77,7 +79,12 @@ async def open_store(
         cls: type[SQLClaimStore] = SQLiteClaimStore
     else:  # postgres: one round trip for all of an article's claims
         cls = importlib.import_module("storage.postgres").PostgresClaimStore
-    return cls(driver, postings_cap=postings_cap, cache_size=cache_size, lead_depth=lead_depth)
+    return cls(
+        driver,
+        postings_cap=settings.store_postings_cap if postings_cap is None else postings_cap,
+        cache_size=settings.store_cache_size if cache_size is None else cache_size,
+        lead_depth=settings.store_lead_depth if lead_depth is None else lead_depth,
+    )
 
 
 async def open_driver(url_or_path: str, settings: Settings) -> Driver:
