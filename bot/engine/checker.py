@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import re
 from collections import OrderedDict
-from dataclasses import replace
 from datetime import date, datetime, timezone
 
 from .measures import MeasureVocab

@@ -7,9 +7,19 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from ..engine.types import ClaimCheck, Evidence, Figure, StoredSource, Verdict
+from datetime import date, datetime
 
-MARKS = {Verdict.MATCHING: "✅", Verdict.CONFLICTING: "⚠️", Verdict.UNVERIFIED: "❔"}
+from ..engine.types import ClaimCheck, ClaimStatus, Evidence, Figure, SourceInfo, StoredSource, Verdict
+
+MARKS: dict[Verdict, str] = {Verdict.MATCHING: "✅", Verdict.CONFLICTING: "⚠️", Verdict.UNVERIFIED: "❔"}
+#: marks beside a stored claim's moderation status
+STATUS_MARKS: dict[ClaimStatus, str] = {
+    ClaimStatus.CONFIRMED: "✔",
+    ClaimStatus.DISPUTED: "✖",
+    ClaimStatus.SUPERSEDED: "↻",
+    ClaimStatus.RETRACTED: "⊘",
+    ClaimStatus.NOT_A_CLAIM: "⊘",
+}
 _UNIT_WORDS = {"people": "", "count": "", "percent": "%", "pp": " pp"}
 
 
@@ -34,16 +44,26 @@ def interval(fig: Figure) -> str:
     return "?"
 
 
-def source_name(src: StoredSource) -> str:
-    info = src.info
-    path = PurePath(info.path).name if info.path else None
-    return info.outlet or info.title or info.poster or path or info.url or f"source #{src.id}"
+def source_name(info: SourceInfo) -> str:
+    """Who published or posted a source, for a reader: outlet, poster, title, file name."""
+    if info.outlet:
+        return info.outlet
+    if info.poster:
+        return f"posted by {info.poster}"
+    if info.title:
+        return info.title
+    if info.path:
+        return PurePath(info.path).name
+    return info.url or "an earlier report"
 
 
-def source_date(src: StoredSource) -> str:
-    if src.info.published:
-        return src.info.published.isoformat()
-    return src.created_at.date().isoformat()
+def source_date(info: SourceInfo, stored_at: datetime | None = None) -> date | None:
+    """When a source was published: its own date, else when it was posted, else stored."""
+    if info.published:
+        return info.published
+    if info.posted_at:
+        return info.posted_at.date()
+    return stored_at.date() if stored_at else None
 
 
 def source_link(src: StoredSource) -> str | None:
@@ -73,8 +93,8 @@ def evidence_line_parts(ev: Evidence) -> dict[str, str]:
         "mark": MARKS[ev.relation],
         "figure": ev.stored.claim.figure.text,
         "interval": interval(ev.stored.claim.figure),
-        "source": source_name(src),
-        "date": source_date(src),
+        "source": source_name(src.info),
+        "date": (d.isoformat() if (d := source_date(src.info, src.created_at)) else ""),
         "link": source_link(src) or "",
         "claimant": ev.stored.claim.claimant or "",
         "status": "" if status == "unreviewed" else status.replace("_", " "),

@@ -31,6 +31,8 @@ from urllib.parse import quote
 
 import discord
 
+from bot.render.common import MARKS, STATUS_MARKS, source_date, source_name
+
 from bot.engine.types import (
     ArticleReport,
     ClaimCheck,
@@ -62,11 +64,6 @@ ZWSP = "\u200b"
 
 # -- look ---------------------------------------------------------------------------
 
-MARKS: dict[Verdict, str] = {
-    Verdict.MATCHING: "✅",
-    Verdict.CONFLICTING: "⚠️",
-    Verdict.UNVERIFIED: "❔",
-}
 COLOURS: dict[Verdict | None, discord.Colour] = {
     Verdict.MATCHING: discord.Colour(0x2ECC71),
     Verdict.UNVERIFIED: discord.Colour(0x5B8DEF),
@@ -79,14 +76,6 @@ RELATION_WORDS: dict[Verdict, str] = {
     Verdict.UNVERIFIED: "compared with",
 }
 INDENT = "\u2003↳ "
-#: marks beside a stored claim's moderation status in replies
-STATUS_MARKS: dict[ClaimStatus, str] = {
-    ClaimStatus.CONFIRMED: "✔",
-    ClaimStatus.DISPUTED: "✖",
-    ClaimStatus.SUPERSEDED: "↻",
-    ClaimStatus.RETRACTED: "⊘",
-    ClaimStatus.NOT_A_CLAIM: "⊘",
-}
 #: outlet grades worth showing beside evidence ("unrated" says nothing)
 SHOWN_GRADES = ("reliable", "generally reliable", "mixed", "unreliable")
 
@@ -347,26 +336,6 @@ def format_date(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         value = value.date()
     return f"{value.day} {value:%b %Y}"
-
-
-def source_date(info: SourceInfo, stored_at: datetime | None = None) -> date | None:
-    """When a source was published: its own date, else when it was posted, else stored."""
-    if info.published:
-        return info.published
-    if info.posted_at:
-        return info.posted_at.date()
-    return stored_at.date() if stored_at else None
-
-
-def source_name(info: SourceInfo) -> str:
-    """Who published or posted a source, for a reader."""
-    if info.outlet:
-        return info.outlet
-    if info.poster:
-        return f"posted by {info.poster}"
-    if info.title:
-        return info.title
-    return "an earlier report"
 
 
 def _pack(blocks: Sequence[str], budget: int) -> list[str]:

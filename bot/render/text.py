@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..engine.types import ArticleReport, StoredClaim, Verdict
-from .common import MARKS, claim_line_parts, evidence_line_parts, interval, source_name
+from .common import MARKS, claim_line_parts, evidence_line_parts, interval, source_date, source_name
 
 _STYLES = {Verdict.MATCHING: "green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "yellow"}
 
@@ -107,11 +107,12 @@ def print_sources(console: Console, query: str, groups: "OrderedDict[str, list[S
         for sc in claims:
             c = sc.claim
             src = sc.source
-            date = src.info.published.isoformat() if src.info.published else src.created_at.date().isoformat()
+            day = source_date(src.info, src.created_at)
+            date = day.isoformat() if day else "date unknown"
             status = "" if sc.status.value == "unreviewed" else f" [{sc.status.value}]"
             console.print(
                 f"  #{sc.id} {escape(c.figure.text)} ({escape(interval(c.figure))}) {escape(c.subject)}"
                 f" — {escape(c.claimant or 'unattributed')}{escape(status)}"
             )
-            console.print(f"      {escape(source_name(src))} · {date}" + (f" · {escape(src.info.url)}" if src.info.url else ""))
+            console.print(f"      {escape(source_name(src.info))} · {date}" + (f" · {escape(src.info.url)}" if src.info.url else ""))
         console.print()
