@@ -732,6 +732,29 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
         rows = await self.driver.read(lambda ex: ex.fetchall(sql, (workspace, pattern, workspace, pattern, limit)))
         return [r["outlet"] for r in rows]
 
+    async def outlet_claims(
+        self, workspace: str, outlet: str, *, limit: int = 10
+    ) -> tuple[list[StoredClaim], dict[ClaimStatus, int]]:
+        """An outlet's newest claims (newest first) and how many it has of each status."""
+        key = outlet.strip().lower()
+
+        async def run(ex: Executor) -> tuple[list[StoredClaim], dict[ClaimStatus, int]]:
+            counts = await ex.fetchall(
+                "SELECT c.status, count(*) AS n FROM claims c JOIN sources s ON s.id = c.source_id"
+                " WHERE c.workspace = ? AND s.workspace = ? AND lower(s.outlet) = ? GROUP BY c.status",
+                (workspace, workspace, key),
+            )
+            rows = await ex.fetchall(
+                "SELECT c.id FROM claims c JOIN sources s ON s.id = c.source_id"
+                " WHERE c.workspace = ? AND s.workspace = ? AND lower(s.outlet) = ? ORDER BY c.id DESC LIMIT ?",
+                (workspace, workspace, key, max(0, limit)),
+            )
+            ids = [int(r[0]) for r in rows]
+            found = {sc.id: sc for sc in await self._claims_by_ids(ex, workspace, ids)} if ids else {}
+            return [found[i] for i in ids if i in found], {ClaimStatus(r[0]): int(r[1]) for r in counts}
+
+        return await self.driver.read(run)
+
     async def claim_choices(self, workspace: str, prefix: str = "", limit: int = 25) -> list[StoredClaim]:
         """Claims for autocomplete, best first.
 

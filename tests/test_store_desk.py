@@ -579,3 +579,21 @@ async def test_a_version_3_database_upgrades_in_place_keeping_its_audit_log(db_p
         assert conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == 3
     finally:
         conn.close()
+
+
+# -- an outlet's claims ----------------------------------------------------------------------------------
+
+
+async def test_outlet_claims_newest_first_with_counts_by_status(store):  # noqa: F811
+    ids = []
+    for n in range(4):
+        result = await store.add_article(make_source(outlet="Valley Radio"), [make_claim(subject_terms=(f"t{n}",))])
+        ids.append(result.claims[0].id)
+    await store.add_article(make_source(outlet="Other Paper"), [make_claim()])
+    await store.add_article(make_source("guild-2", outlet="Valley Radio"), [make_claim()])
+    await store.set_status(WS, ids[0], ClaimStatus.CONFIRMED, MOD, "checked")
+    newest, counts = await store.outlet_claims(WS, "  valley RADIO ", limit=3)
+    assert [sc.id for sc in newest] == [ids[3], ids[2], ids[1]]
+    assert all(sc.source.info.outlet == "Valley Radio" for sc in newest)
+    assert counts == {ClaimStatus.UNREVIEWED: 3, ClaimStatus.CONFIRMED: 1}  # guild-2's claim is not counted
+    assert await store.outlet_claims(WS, "Nobody") == ([], {})

@@ -198,6 +198,11 @@ class ClaimStore(Protocol):
     async def outlets(self, workspace: str, prefix: str = "", limit: int = 25) -> list[str]:
         """Distinct outlets starting with ``prefix`` (case-insensitive), for autocomplete."""
 
+    async def outlet_claims(
+        self, workspace: str, outlet: str, *, limit: int = 10
+    ) -> tuple[list[StoredClaim], dict[ClaimStatus, int]]:
+        """An outlet's newest claims (newest first, case-insensitive name) and its counts by status."""
+
     async def claim_choices(self, workspace: str, prefix: str = "", limit: int = 25) -> list[StoredClaim]:
         """Claims whose id starts with ``prefix`` or whose subject/figure contains it, newest first."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from collections import Counter, deque
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import discord
@@ -67,14 +67,8 @@ async def outlet_autocomplete(interaction: discord.Interaction, current: str) ->
 async def outlet_claims(bot: CrosscheckBot, workspace: str, outlet: str,
                         limit: int = OUTLET_CLAIMS_SHOWN) -> tuple[list[StoredClaim], Counter[ClaimStatus]]:
     """An outlet's newest claims (newest first) and how many it has of each status."""
-    key = outlet.strip().lower()
-    newest: deque[StoredClaim] = deque(maxlen=limit)
-    counts: Counter[ClaimStatus] = Counter()
-    async for sc in bot.store.iter_claims(workspace):
-        if (sc.source.info.outlet or "").strip().lower() == key:
-            newest.append(sc)
-            counts[sc.status] += 1
-    return list(reversed(newest)), counts
+    newest, counts = await bot.store.outlet_claims(workspace, outlet, limit=limit)
+    return newest, Counter(counts)
 
 
 def outlet_embed(outlet: str, grade: str | None, claims: list[StoredClaim],
