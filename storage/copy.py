@@ -57,6 +57,11 @@ IN_CHUNK = 500
 #: Rows per group assumed when paging by groups (claims per source), to size a page.
 GROUP_ROWS = 20
 
+#: A PostgreSQL target table is ANALYZEd once this many rows were copied into
+#: it, then each time that doubles: the look-ups of the next pages are planned
+#: from its statistics, and a table that grew from nothing would be scanned whole.
+ANALYZE_AFTER = 10_000
+
 
 class CopyMismatch(CrosscheckError):
     """After a copy, the counts do not add up: the user sees which table and what to do."""
@@ -261,6 +266,9 @@ class _TableCopy:
             top_src = await _scalar(self.src, f"SELECT MAX({col}) FROM {table}")
             top_dst = await _scalar(self.dst, f"SELECT MAX({col}) FROM {table}")
             self.next_id = max(top_src or 0, top_dst or 0) + 1
+        if self.count.target_before:
+            await self._analyze()
+        analyzed_at = 0
         after: Any = None
         while True:
             rows, after, last = await self.src.driver.read(lambda ex, a=after: self._read_page(ex, a))
@@ -268,10 +276,22 @@ class _TableCopy:
                 await self.dst.driver.write(lambda ex, r=rows: self._write_page(ex, r))
                 if progress is not None:
                     progress(self.spec.name, len(rows))
+            if self.count.copied >= max(ANALYZE_AFTER, 2 * analyzed_at):
+                await self._analyze()
+                analyzed_at = self.count.copied
             if last:
                 break
+        if self.count.copied > analyzed_at:
+            await self._analyze()
         self.count.target = await _count(self.dst, table)
         return self.count
+
+    async def _analyze(self) -> None:
+        """Fresh planner statistics for the target table (PostgreSQL; SQLite plans these look-ups well)."""
+        if self.dst.driver.backend != "postgres":
+            return
+        table = _quote(self.spec.name)
+        await self.dst.driver.write(lambda ex: ex.execute(f"ANALYZE {table}"))
 
     async def _read_page(self, ex: Executor, after: Any) -> tuple[list[dict[str, Any]], Any, bool]:
         """The next page after ``after``: (rows, where the next page starts, whether it was the last)."""
