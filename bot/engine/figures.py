@@ -65,7 +65,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from bot.engine.numbers import PREFIX_CURRENCIES, SMALL, TENS, Amount, read_amount
+from bot.engine.numbers import PREFIX_CURRENCIES, SMALL, TENS, Amount, could_hold_amount, read_amount
 from bot.engine.types import Figure
 from bot.engine.units import CURRENCIES, canonical_unit
 
@@ -356,6 +356,8 @@ class FigureParser:
         """Every figure in ``doc``, in text order, non-overlapping."""
         if doc.vocab is not self.vocab:
             raise ValueError("this FigureParser was built for another Vocab")
+        if not could_hold_amount(doc):
+            return []  # no digit, currency sign or number word: skip the matchers
         ctx = self._context(doc)
         out: list[FigureMatch] = []
         n = len(doc)

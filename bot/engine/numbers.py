@@ -591,3 +591,25 @@ def read_amount(doc: Doc, i: int, currency: bool = False) -> Amount | None:
     if _word_value(low) is not None or low in ("a", "an"):
         return read_word_number(doc, i)
     return None
+
+
+_CURRENCY_CHARS = frozenset("$€£¥₹₽₴₩₦₺₪")
+
+
+def could_hold_amount(doc: Doc) -> bool:
+    """False only when no token of ``doc`` can start or complete an amount: a cheap gate.
+
+    Every amount ``read_amount`` finds has a token with a digit, a currency
+    sign, a number or scale word, a vague starter ("dozens", "several"),
+    "half" or a fraction word ("a third"). A text with none of them holds no
+    figure, so the matchers need not run on it.
+    """
+    for tok in doc:
+        text = tok.text
+        if any(ch.isdigit() for ch in text) or text[:1] in _CURRENCY_CHARS:
+            return True
+        low = tok.lower_
+        if low in _VAGUE_STARTERS or low in FRACTIONS or low == "half" or _word_value(low) is not None:
+            return True
+    return False
+
