@@ -33,7 +33,7 @@ Stop the bots writing to either store while it runs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -568,8 +568,3 @@ def _same_store(a: str, b: str) -> bool:
     if a.startswith(pg) or b.startswith(pg):
         return False
     return Path(sqlite_path(a)).resolve() == Path(sqlite_path(b)).resolve()
-
-
-def counts_table(report: CopyReport) -> Sequence[tuple[str, int, int, int, int]]:
-    """(table, source rows, copied, already there, target rows) for printing."""
-    return [(t.table, t.source, t.copied, t.present, t.target) for t in report.tables]
