@@ -34,12 +34,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.engine.errors import CrosscheckError, InputError
 
+from . import open_store, redact_url
 from .driver import Executor, encode_text_value, placeholders, to_date, to_datetime
+from .sqlite import sqlite_path
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -542,8 +545,6 @@ async def migrate_store(
     progress: Progress | None = None,
 ) -> CopyReport:
     """Open both stores (migrating their schemas) and copy ``from_url`` into ``to_url``."""
-    from . import open_store, redact_url
-
     if _same_store(from_url, to_url):
         raise InputError(f"--from and --to name the same store ({redact_url(from_url)}). Give two stores.")
     src = await open_store(from_url, settings, cache_size=0)
@@ -558,10 +559,6 @@ async def migrate_store(
 
 
 def _same_store(a: str, b: str) -> bool:
-    from pathlib import Path
-
-    from .sqlite import sqlite_path
-
     if a == b:
         return True
     pg = ("postgresql://", "postgres://")
