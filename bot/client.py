@@ -183,7 +183,8 @@ class CrosscheckBot(commands.Bot):
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for name in self.extension_names:
             await self.load_extension(name)
-        if self._sync_commands:
+        # commands belong to the application, not to a shard: one process syncs them
+        if self._sync_commands and not self.settings.shard_id:
             await self.sync_commands()
 
     async def sync_commands(self) -> list[discord.app_commands.AppCommand]:

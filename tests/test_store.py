@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.pg_helpers import pg_skip_reason
+
 import asyncio
 import importlib
 import os
@@ -29,8 +31,9 @@ LATEST = len(load_migrations("sqlite"))
 
 def _postgres_url() -> str:
     url = os.environ.get("CROSSCHECK_TEST_PG_URL")
-    if not url:
-        pytest.skip("PostgreSQL tests need CROSSCHECK_TEST_PG_URL (a database they may wipe)")
+    reason = pg_skip_reason(url)
+    if reason:
+        pytest.skip(reason)
     try:
         importlib.import_module("storage.postgres")
     except ModuleNotFoundError:
