@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 
@@ -16,11 +18,19 @@ def nlp():
 
 
 @pytest.fixture
-def settings(tmp_path, monkeypatch):
+def clean_env(tmp_path, monkeypatch):
+    """No crosscheck variable from the developer's environment, and a working directory
+    without a .env file: what a fresh machine sees."""
+    for var in list(os.environ):
+        if var.startswith("CROSSCHECK_") or var == "DISCORD_TOKEN":
+            monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def settings(tmp_path, clean_env):
     """Settings isolated from the developer's environment and .env file."""
     from bot.settings import Settings
 
-    for var in list(__import__("os").environ):
-        if var.startswith("CROSSCHECK_") or var == "DISCORD_TOKEN":
-            monkeypatch.delenv(var, raising=False)
     return Settings(_env_file=None, db=str(tmp_path / "crosscheck.db"))

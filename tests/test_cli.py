@@ -29,11 +29,8 @@ ARTICLE_3 = (
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    for var in list(os.environ):
-        if var.startswith("CROSSCHECK_") or var == "DISCORD_TOKEN":
-            monkeypatch.delenv(var, raising=False)
-    monkeypatch.chdir(tmp_path)  # no stray .env is read
+def env(clean_env):
+    tmp_path = clean_env
     db = tmp_path / "store.db"
     files = {}
     for name, text in {"a1.txt": ARTICLE_1, "a2.txt": ARTICLE_2, "a3.txt": ARTICLE_3}.items():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -57,15 +56,6 @@ def page_url():
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture
-def clean_env(tmp_path, monkeypatch):
-    for var in list(os.environ):
-        if var.startswith("CROSSCHECK_") or var == "DISCORD_TOKEN":
-            monkeypatch.delenv(var, raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_a_loopback_link_is_refused_without_the_setting(clean_env, page_url):

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import importlib
 import os
-import socket
 import sqlite3
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
-from urllib.parse import urlsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -25,29 +23,14 @@ from bot.engine.protocol import Actor, ClaimEdit
 from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo
 from storage.copy import copy_store, migrate_store
 from storage.driver import encode_text_value
+from tests.pg_helpers import pg_skip_reason
 from tests.store_fixtures import make_claim, make_source
 
 MOD = Actor("Desk editor", user_id=42, is_moderator=True)
 PG_URL = os.environ.get("CROSSCHECK_TEST_PG_URL")
 
 
-def _pg_skip_reason(url: str | None) -> str | None:
-    """Why the PostgreSQL tests cannot run here, or None when a server answers at ``url``."""
-    if not url:
-        return (
-            "PostgreSQL tests skipped: set CROSSCHECK_TEST_PG_URL to a database they may use "
-            "(e.g. postgresql://postgres@127.0.0.1:5432/test)"
-        )
-    parts = urlsplit(url)
-    address = (parts.hostname or "127.0.0.1", parts.port or 5432)
-    try:
-        socket.create_connection(address, timeout=2).close()
-    except OSError as exc:
-        return f"PostgreSQL tests skipped: no server answers at {address[0]}:{address[1]} ({exc.strerror or exc})"
-    return None
-
-
-PG_SKIP = _pg_skip_reason(PG_URL)
+PG_SKIP = pg_skip_reason(PG_URL)
 
 
 @asynccontextmanager

