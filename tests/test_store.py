@@ -34,10 +34,6 @@ def _postgres_url() -> str:
     reason = pg_skip_reason(url)
     if reason:
         pytest.skip(reason)
-    try:
-        importlib.import_module("storage.postgres")
-    except ModuleNotFoundError:
-        pytest.skip("storage.postgres (the PostgreSQL driver) is not written yet")
     return url
 
 
@@ -586,15 +582,6 @@ async def test_read_only_directory_is_refused(tmp_path, settings):
             await storage.open_store(str(locked / "claims.db"), settings)
     finally:
         locked.chmod(0o700)
-
-
-async def test_postgres_url_without_driver_is_explained(settings, monkeypatch):
-    if importlib.util.find_spec("storage.postgres") is not None:
-        pytest.skip("the PostgreSQL driver exists")
-    with pytest.raises(StoreUnavailable) as caught:
-        await storage.open_store("postgresql://crosscheck:s3cret@db.example:5432/claims", settings)
-    assert "PostgreSQL" in str(caught.value)
-    assert "s3cret" not in str(caught.value)
 
 
 def test_sqlite_urls_follow_sqlalchemy():

@@ -66,7 +66,7 @@ class Checker:
         found = await self.store.candidates_many(
             info.workspace, queries, exclude_source_id=own_id, limit=self.candidate_limit
         ) if claims else []
-        pairs = list(zip(claims, found))
+        pairs = list(zip(claims, found, strict=True))
         # judging is pure CPU work (fuzzy matching over every candidate): off the event loop
         checks = await asyncio.to_thread(self._judge_all, pairs, published, own_id, info.text_hash or None)
         return ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored)

@@ -58,6 +58,8 @@ markers ("1."), and "one" as a pronoun ("one of the", "no one"). "several" and
 
 from __future__ import annotations
 
+import math
+
 import threading
 from dataclasses import dataclass
 
@@ -370,6 +372,8 @@ class FigureParser:
                 i += 1
                 continue
             match, resume, hedge = found
+            if match is not None and not _sane(match.figure):
+                match = None  # "1,000,000,...,000 people": no newsroom figure, and no number to compare
             if match is not None:
                 out.append(match)
                 last_end = match.end
@@ -671,6 +675,14 @@ class FigureParser:
 
 
 # -- helpers -------------------------------------------------------------------
+
+
+#: larger magnitudes are not figures a newsroom checks (and float arithmetic on them is unsafe)
+MAX_MAGNITUDE = 1e18
+
+
+def _sane(fig: Figure) -> bool:
+    return all(v is None or (math.isfinite(v) and abs(v) <= MAX_MAGNITUDE) for v in (fig.low, fig.high))
 
 
 def _canon(alias: str) -> str:

@@ -30,11 +30,21 @@ from .types import Article, Claim, SourceInfo
 
 log = logging.getLogger(__name__)
 
+#: a sentence that may state an implicit count ("a soldier was killed", "the death of a miner").
+#: The gaps are bounded so that a long unpunctuated text cannot make the search quadratic.
 _IMPLICIT_TRIGGER = re.compile(
-    r"\b(an?)\b.*\b(killed|dead|died|death|injured|wounded|captured|arrested|detained|missing)\b"
-    r"|\b(killed|death|capture|arrest)\b.*\bof an?\b",
+    r"\b(an?)\b[^.!?\n]{0,80}?\b(killed|dead|died|death|injured|wounded|captured|arrested|detained|missing)\b"
+    r"|\b(killed|death|capture|arrest)\b[^.!?\n]{0,40}?\bof an?\b",
     re.IGNORECASE,
 )
+
+
+_CASUALTY_WORD = re.compile(r"\b(killed|dead|died|death|injured|wounded|captured|capture|arrested|arrest|detained|missing)\b",
+                            re.IGNORECASE)
+
+
+def _implicit_trigger(text: str) -> bool:
+    return bool(_CASUALTY_WORD.search(text)) and bool(_IMPLICIT_TRIGGER.search(text))
 
 
 def load_pipeline(name: str) -> Language:
@@ -127,7 +137,7 @@ class Engine:
                 by_sentence.setdefault(_sentence_index(sents, m.start), []).append(m)
             for i, sent in enumerate(sents):
                 found = by_sentence.get(i, [])
-                if found or _IMPLICIT_TRIGGER.search(sent.text):
+                if found or _implicit_trigger(sent.text):
                     after = sents[i + 1].text if i + 1 < len(sents) else None
                     shifted = [_shift(m, sent.start, sent.start_char) for m in found]
                     out.append(FigureSentence(sent.text, line.start + sent.start_char, after, shifted, len(sent)))

@@ -220,7 +220,7 @@ def compare_figures(a: Figure, b: Figure, *, tolerance: float) -> Verdict | None
     converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
     a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)
     b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted)
-    slack = _EPS * max(1.0, *(abs(v) for v in (a_low, a_high, b_low, b_high) if math.isfinite(v)))
+    slack = _EPS * max([1.0, *(abs(v) for v in (a_low, a_high, b_low, b_high) if math.isfinite(v))])
     if a_low <= b_high + slack and b_low <= a_high + slack:
         return Verdict.MATCHING
     return Verdict.CONFLICTING

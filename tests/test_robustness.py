@@ -1,0 +1,44 @@
+"""Hostile or absurd input: the engine answers, fast enough, and its JSON stays valid."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.engine.measures import MeasureVocab
+from bot.engine.pipeline import Engine
+from bot.engine.places import Places
+from bot.engine.types import Article, ArticleReport, ClaimCheck, Figure, Verdict
+from bot.engine.verdicts import compare_figures
+
+
+@pytest.fixture(scope="module")
+def engine(nlp):
+    return Engine(nlp, MeasureVocab.load(), Places.load())
+
+
+def test_astronomical_numbers_are_not_figures(engine):
+    huge = ",".join(["1"] + ["000"] * 120)
+    text = f"Around {huge} people were evacuated from the coast, officials said. Some 5 trillion trillion dollars were lost.\n"
+    claims = engine.extract(Article(text=text))
+    for c in claims:
+        for v in (c.figure.low, c.figure.high):
+            assert v is None or abs(v) <= 1e18
+    report = ArticleReport(source=Article(text=text).source,
+                           checks=tuple(ClaimCheck(c, Verdict.UNVERIFIED) for c in claims))
+    json.dumps(report.to_json(), allow_nan=False)  # no Infinity in the JSON contract
+
+
+def test_open_and_infinite_bounds_compare_without_crashing():
+    a = Figure("at least 30", 30, None)
+    b = Figure("no fewer than 40", 40, None)
+    assert compare_figures(a, b, tolerance=0.1) is Verdict.MATCHING
+    c = Figure("up to 5", None, 5)
+    assert compare_figures(a, c, tolerance=0.1) is Verdict.CONFLICTING
+
+
+def test_a_long_unpunctuated_paste_is_read(engine):
+    text = ("a soldier and a " * 3000) + "were killed in 3 villages"
+    claims = engine.extract(Article(text=text[:60_000]))
+    assert isinstance(claims, list)
