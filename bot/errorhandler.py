@@ -19,7 +19,7 @@ import discord
 from discord import app_commands
 
 from bot.engine.errors import CrosscheckError
-from bot.render.discord import no_mentions
+from bot.render.discord import ZWSP, escape, no_mentions
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,18 @@ def _permission_names(perms: list[str]) -> str:
     return ", ".join(p.replace("_", " ").replace("guild", "server").title() for p in perms)
 
 
+def error_text(error: CrosscheckError) -> str:
+    """The sentence of ``error``, safe to post: markdown, masked links and mentions neutralised.
+
+    Error sentences can quote what a user typed or what a remote server sent,
+    so every one is escaped here, once: the places raising them put raw text
+    in. :func:`~bot.render.discord.escape` backslashes only markdown
+    characters (Discord hides those backslashes) and leaves URLs and ordinary
+    punctuation alone.
+    """
+    return escape(str(error), single_line=False)
+
+
 def user_message(error: BaseException, *, command: str | None = None) -> str:
     """The sentence the user sees for ``error``; unexpected errors are logged here with an incident id."""
     if isinstance(error, app_commands.CommandInvokeError):
@@ -59,7 +71,7 @@ def user_message(error: BaseException, *, command: str | None = None) -> str:
     if isinstance(error, app_commands.TransformerError) and isinstance(error.__cause__, CrosscheckError):
         error = error.__cause__
     if isinstance(error, CrosscheckError):
-        return str(error)
+        return error_text(error)
     if isinstance(error, app_commands.MissingPermissions):
         return f"You need the {_permission_names(error.missing_permissions)} permission to do that."
     if isinstance(error, app_commands.BotMissingPermissions):
@@ -94,7 +106,8 @@ async def defer(interaction: discord.Interaction, *, ephemeral: bool) -> None:
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     """Send ``text`` privately, whatever state the interaction is in."""
     none = discord.AllowedMentions.none()
-    text = no_mentions(text)
+    # idempotent: an escaped error sentence already has its mentions broken
+    text = no_mentions(text).replace(ZWSP + ZWSP, ZWSP)
     try:
         if not interaction.response.is_done():
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=none)

@@ -206,6 +206,9 @@ def build_app(state: ServerState) -> web.Application:
         await asyncio.sleep(0.15)
         raise web.HTTPFound("/article" if n == 0 else f"/slow-hop/{n - 1}")
 
+    async def phish_reason(request: web.Request) -> web.Response:
+        return web.Response(status=404, reason="[Log in again](https://phish.example/login)")
+
     async def pdf(request: web.Request) -> web.Response:
         return web.Response(body=b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", content_type="application/pdf")
 
@@ -238,6 +241,7 @@ def build_app(state: ServerState) -> web.Application:
     app.router.add_get("/report.pdf", pdf)
     app.router.add_get("/chart.png", image)
     app.router.add_get("/gone", missing)
+    app.router.add_get("/phish-reason", phish_reason)
     return app
 
 
@@ -358,6 +362,15 @@ async def test_http_error_status(fetcher: Fetcher, base: str) -> None:
         await fetcher.fetch_article(f"{base}/gone")
     assert info.value.status == 404
     assert "404" in str(info.value)
+
+
+async def test_http_error_ignores_the_servers_reason_phrase(fetcher: Fetcher, base: str) -> None:
+    with pytest.raises(HTTPStatusError) as info:
+        await fetcher.fetch_article(f"{base}/phish-reason")
+    assert info.value.status == 404
+    assert "(404 Not Found)" in str(info.value)
+    assert "phish" not in str(info.value)
+    assert "Log in" not in str(info.value)
 
 
 async def test_unknown_name(fetcher: Fetcher) -> None:

@@ -80,3 +80,19 @@ def test_refusal_is_a_check_failure_that_shows_its_own_sentence():
     down = CheckUnavailable("The claim store cannot be reached.")
     assert isinstance(down, app_commands.CheckFailure) and isinstance(down, CrosscheckError)
     assert user_message(down) == "The claim store cannot be reached."
+
+
+def test_error_sentences_are_escaped_once_for_discord():
+    """Text quoted in an error (a server's words, a user's query) cannot post links, mentions or markdown."""
+    exc = CrosscheckError("No stored claims about “[Log in](https://phish.example) **now** @everyone <@123>”.")
+    shown = user_message(exc)
+    assert "[Log in](" not in shown
+    assert r"\[Log in\](https://phish.example)" in shown
+    assert r"\*\*now\*\*" in shown
+    assert "@everyone" not in shown and "<@123>" not in shown
+    # our own punctuation is left alone: no visible backslashes
+    plain = CrosscheckError("That page answered with an error (404 Not Found). Check the link, or paste it.")
+    assert user_message(plain) == str(plain)
+    assert user_message(CrosscheckError("It's done: see https://example.org/a_b.")) == (
+        "It's done: see https://example.org/a_b."
+    )

@@ -7,6 +7,8 @@ what to do next (usually: paste the article text).
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from bot.engine.errors import FetchError
 
 PASTE = "Paste the article text instead."
@@ -106,8 +108,18 @@ class TooManyRedirects(FetchError):
 
 
 class HTTPStatusError(FetchError):
-    def __init__(self, status: int, reason: str | None = None) -> None:
-        label = f"{status} {reason}".strip() if reason else str(status)
+    """A page answered with an error status.
+
+    The sentence names the status with its standard phrase from
+    :class:`http.HTTPStatus`, never the reason phrase the server sent: that is
+    chosen by the remote server and would be posted in the channel.
+    """
+
+    def __init__(self, status: int) -> None:
+        try:
+            label = f"{status} {HTTPStatus(status).phrase}"
+        except ValueError:
+            label = str(status)
         super().__init__(
             f"That page answered with an error ({label}). Check the link, or paste the article text."
         )

@@ -252,7 +252,7 @@ class Fetcher:
 
     async def _read(self, resp: aiohttp.ClientResponse) -> Page:
         if not 200 <= resp.status < 300:
-            raise HTTPStatusError(resp.status, resp.reason)
+            raise HTTPStatusError(resp.status)
         declared = "Content-Type" in resp.headers
         content_type = resp.content_type.lower() if declared else ""
         if declared and content_type not in HTML_TYPES | TEXT_TYPES:

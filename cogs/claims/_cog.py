@@ -246,7 +246,7 @@ class Claims(commands.Cog):
             measure = measure.strip().lower()
             if measure not in self.bot.engine.vocab.measures:
                 known = ", ".join(list(self.bot.engine.vocab.measures)[:12])
-                raise InputError(f"“{escape(measure)}” is not a measure I know. Use one like: {known}.")
+                raise InputError(f"“{measure}” is not a measure I know. Use one like: {known}.")
         await defer(interaction, ephemeral=True)
         actor = await actor_of(self.bot, interaction)
         before = await self.bot.store.get_claim(ws, claim_id)

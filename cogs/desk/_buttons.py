@@ -28,7 +28,7 @@ import discord
 
 from bot.engine.errors import CrosscheckError
 from bot.engine.types import ClaimStatus, StoredClaim
-from bot.errorhandler import ANSWERED, defer, report_error, send_ephemeral
+from bot.errorhandler import ANSWERED, defer, error_text, report_error, send_ephemeral
 from bot.render.discord import escape, fit_message, plain, truncate
 from cogs._common import NO_MENTIONS, workspace_of
 
@@ -123,7 +123,7 @@ async def _gate(interaction: discord.Interaction) -> bool:
     try:
         await require_moderator(interaction.client, interaction)  # type: ignore[arg-type]
     except CrosscheckError as exc:
-        await send_ephemeral(interaction, str(exc))
+        await send_ephemeral(interaction, error_text(exc))
         return False
     except Exception as exc:  # the central handler: logged with an incident id
         await report_error(interaction, exc)

@@ -125,7 +125,7 @@ class Desk(commands.Cog):
         claims, counts = await outlet_claims(self.bot, ws, outlet)
         grade = (await self.bot.store.grades(ws)).get(outlet.strip().lower())
         if not counts and grade is None:
-            raise NotFound(f"No stored claims from “{escape(outlet)}”. Pick an outlet from the suggestions.")
+            raise NotFound(f"No stored claims from “{outlet}”. Pick an outlet from the suggestions.")
         await _answer(interaction, embed=outlet_embed(outlet, grade, claims, counts))
 
     @source.command(name="grade", description="Grade an outlet's reliability (moderators).")
@@ -180,7 +180,7 @@ class Desk(commands.Cog):
                                                 vocab=self.bot.engine.vocab)
         claims = [sc for group in groups.values() for sc in group]
         if not claims:
-            raise NotFound(f"No stored claims about “{escape(query)}” yet. Try fewer or other words.")
+            raise NotFound(f"No stored claims about “{query}” yet. Try fewer or other words.")
         prefer = query_measures(query, self.bot.engine.vocab)
         group = pick_group(claims, prefer)
         png = await asyncio.to_thread(render_timeline, claims, title=query, prefer=prefer)

@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot.engine.errors import NotFound
 from bot.errorhandler import ANSWERED, defer, report_error
-from bot.render.discord import escape, page_kwargs, sources_pages
+from bot.render.discord import page_kwargs, sources_pages
 from cogs._common import workspace_of
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class Sources(commands.Cog):
         pages = sources_pages(query, groups)
         if not pages:
             raise NotFound(
-                f"No stored claims about “{escape(query)}” yet. Try fewer or other words, "
+                f"No stored claims about “{query}” yet. Try fewer or other words, "
                 "or check articles with save on to build the store."
             )
         kwargs, view = page_kwargs(pages, owner_id=interaction.user.id, on_error_hook=report_error)

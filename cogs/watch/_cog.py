@@ -22,9 +22,9 @@ from discord.ext import commands
 
 from bot.engine.errors import Busy, CrosscheckError, FetchError, InputError
 from bot.engine.protocol import Actor
-from bot.errorhandler import ANSWERED, RateLimited, defer, new_incident_id, report_error
+from bot.errorhandler import ANSWERED, RateLimited, defer, error_text, new_incident_id, report_error
 from bot.fetch import NotAWebPage
-from bot.render.discord import escape, fit_message, no_mentions, page_kwargs, report_pages
+from bot.render.discord import escape, fit_message, page_kwargs, report_pages
 from cogs._common import (
     NO_MENTIONS,
     CheckRequest,
@@ -208,7 +208,7 @@ class Watch(commands.Cog):
             extras = await reply_extras(self.bot, report, save=True) if report.checks else None
         except CrosscheckError as exc:
             if replies_to(exc):
-                await self._reply(message, content=no_mentions(str(exc)))
+                await self._reply(message, content=error_text(exc))
             else:
                 log.warning("message %s in channel %s not checked: %s", message.id, message.channel.id, exc)
             return
