@@ -458,6 +458,8 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
     # -- watched channels ----------------------------------------------------------
 
     async def add_watch(self, workspace: str, channel_id: int, actor: Actor) -> bool:
+        _require_moderator(actor, "choose the watched channels")
+
         async def tx(ex: Executor) -> bool:
             now = utc_now()
             row = await ex.fetchone(
@@ -472,6 +474,8 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
         return await self.driver.write(tx)
 
     async def remove_watch(self, workspace: str, channel_id: int, actor: Actor) -> bool:
+        _require_moderator(actor, "choose the watched channels")
+
         async def tx(ex: Executor) -> bool:
             row = await ex.fetchone(
                 "DELETE FROM watched_channels WHERE workspace = ? AND channel_id = ? RETURNING channel_id",

@@ -31,6 +31,7 @@ from bot.client import EXTENSIONS, NO_TOKEN, CrosscheckBot, intents, run, shard_
 from bot.engine.errors import InputError
 from bot.engine.protocol import Actor
 from bot.engine.types import SourceInfo
+from bot.moderation import NOT_MODERATOR
 from cogs._common import CheckRequest, check_article, read_article
 from cogs.check._parsing import BOTH
 from tests.helpers import BARRIER, BARRIER_CRITICS, NO_FIGURES, make_engine
@@ -273,12 +274,12 @@ async def test_check_option_errors_come_back_ephemeral_through_the_error_handler
     assert data["allowed_mentions"] == {"parse": []}
 
 
-async def test_watch_is_refused_without_manage_messages(bot, api):
+async def test_watch_is_refused_to_non_moderators(bot, api):
     payload = interaction_payload(bot, "watch", [], subcommand="list", permissions=REPORTER)
     await call_tree(bot, payload)
     [answer] = api.sent
     data = answer.payload["data"]
-    assert data["content"] == "You need the Manage Messages permission to do that."
+    assert data["content"] == NOT_MODERATOR
     assert data["flags"] & EPHEMERAL
 
 

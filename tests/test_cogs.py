@@ -21,6 +21,7 @@ from discord import app_commands
 
 from bot.client import CrosscheckBot
 from bot.engine.errors import FetchError, InputError, NotFound
+from bot.engine.protocol import Actor
 from bot.engine.types import Verdict
 from bot.errorhandler import RateLimited, report_error
 from bot.render.discord import COLOURS, Paginator, limit_violations
@@ -306,16 +307,35 @@ async def test_watch_add_names_missing_permissions(bot, channel):
     assert "Send Messages" in text and "Embed Links" in text
 
 
-async def test_watch_commands_are_for_moderators(bot):
+async def test_watch_commands_follow_the_desk_moderator_rule(bot, channel):
+    from bot.moderation import MODERATOR_ROLE
+    from cogs.desk._checks import NotModerator
+    from tests.helpers import MockRole
+
     cog = Watch(bot)
-    assert cog.watch.default_permissions == MODERATOR
     assert cog.watch.guild_only
+
+    def asked_by(permissions, user=None) -> MockInteraction:
+        interaction = interaction_in(channel, permissions=permissions, user=user or MockMember(roles=[]))
+        interaction.client = bot
+        return interaction
+
     for command in cog.watch.commands:
         assert command.checks, f"/watch {command.name} has no permission check"
-        refused = MockInteraction(permissions=discord.Permissions.none())
-        with pytest.raises(app_commands.MissingPermissions):
-            for check in command.checks:
-                await discord.utils.maybe_coroutine(check, refused)
+        with pytest.raises(NotModerator):
+            await command._check_can_run(asked_by(discord.Permissions.none()))
+        assert await command._check_can_run(asked_by(MODERATOR))
+
+    role = MockRole(name="fact desk")
+    await bot.store.set_setting(str(channel.guild.id), MODERATOR_ROLE, str(role.id),
+                                Actor("admin", is_moderator=True))
+    for command in cog.watch.commands:  # with a moderator role, Manage Messages alone no longer moderates
+        with pytest.raises(NotModerator):
+            await command._check_can_run(asked_by(MODERATOR))
+        assert await command._check_can_run(asked_by(discord.Permissions.none(), MockMember(roles=[role])))
+    with pytest.raises(NotModerator):  # the callback refuses too, as if the check were missing
+        await cog.add.callback(cog, asked_by(MODERATOR), channel)
+    assert await bot.store.list_watches(str(channel.guild.id)) == []
 
 
 async def watched(bot, channel) -> Watch:

@@ -48,6 +48,8 @@ async def test_every_curation_method_refuses_a_non_moderator(store):  # noqa: F8
         "set_grade": store.set_grade(WS, "The Example Paper", "reliable", REPORTER, "good"),
         "set_setting": store.set_setting(WS, "moderator_role", "123", REPORTER),
         "add_reviewed": store.add_reviewed(make_source(), [(make_claim(), ClaimStatus.CONFIRMED)], REPORTER),
+        "add_watch": store.add_watch(WS, 9001, REPORTER),
+        "remove_watch": store.remove_watch(WS, 9002, REPORTER),
     }
     for name, attempt in attempts.items():
         with pytest.raises(PermissionDenied) as denied:
@@ -58,6 +60,7 @@ async def test_every_curation_method_refuses_a_non_moderator(store):  # noqa: F8
 
     assert await store.get_claim(WS, first.id) == first
     assert (await store.get_claim(WS, second.id)).status is ClaimStatus.UNREVIEWED
+    assert await store.list_watches(WS) == []
     assert await store.grades(WS) == {}
     assert await store.get_setting(WS, "moderator_role") is None
     assert await store.count_claims(WS) == 2

@@ -33,6 +33,7 @@ from cogs._common import (
     read_article,
     source_from_message,
 )
+from cogs.desk._checks import moderator_only, require_moderator
 from cogs.desk._replies import reply_extras
 
 from ._parsing import request_from_message
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MODERATORS = discord.Permissions(manage_messages=True)
 PAGE_REFUSAL = (
     "Only the person who posted the article can turn these pages. "
     "Use the “Check claims” message command on it to read every page yourself."
@@ -65,7 +65,6 @@ class Watch(commands.Cog):
         name="watch",
         description="Choose the channels whose articles are checked and stored automatically.",
         guild_only=True,
-        default_permissions=MODERATORS,
     )
 
     def __init__(self, bot: CrosscheckBot) -> None:
@@ -101,11 +100,12 @@ class Watch(commands.Cog):
     # -- /watch ------------------------------------------------------------------------
     @watch.command(name="add", description="Check and store every article posted in a channel.")
     @app_commands.describe(channel="The channel to watch")
-    @app_commands.checks.has_permissions(manage_messages=True)
+    @moderator_only()
     async def add(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         guild = _guild(interaction)
         await defer(interaction, ephemeral=True)
-        added = await self.bot.store.add_watch(str(guild.id), channel.id, _actor(interaction))
+        actor = await require_moderator(self.bot, interaction)
+        added = await self.bot.store.add_watch(str(guild.id), channel.id, actor)
         await self._refresh(guild.id)
         if added:
             text = f"Watching {channel.mention}: articles and links posted there are checked and stored."
@@ -118,17 +118,18 @@ class Watch(commands.Cog):
 
     @watch.command(name="remove", description="Stop checking a channel.")
     @app_commands.describe(channel="The channel to stop watching")
-    @app_commands.checks.has_permissions(manage_messages=True)
+    @moderator_only()
     async def remove(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         guild = _guild(interaction)
         await defer(interaction, ephemeral=True)
-        removed = await self.bot.store.remove_watch(str(guild.id), channel.id, _actor(interaction))
+        actor = await require_moderator(self.bot, interaction)
+        removed = await self.bot.store.remove_watch(str(guild.id), channel.id, actor)
         await self._refresh(guild.id)
         text = f"Stopped watching {channel.mention}." if removed else f"{channel.mention} was not watched."
         await _answer(interaction, text)
 
     @watch.command(name="list", description="The channels whose articles are checked.")
-    @app_commands.checks.has_permissions(manage_messages=True)
+    @moderator_only()
     async def list_watched(self, interaction: discord.Interaction) -> None:
         guild = _guild(interaction)
         await defer(interaction, ephemeral=True)
@@ -249,14 +250,6 @@ def _guild(interaction: discord.Interaction) -> discord.Guild:
     if interaction.guild is None:
         raise app_commands.NoPrivateMessage()
     return interaction.guild
-
-
-def _actor(interaction: discord.Interaction) -> Actor:
-    return Actor(
-        name=str(interaction.user),
-        user_id=interaction.user.id,
-        is_moderator=interaction.permissions.manage_messages,
-    )
 
 
 def _missing_permissions(channel: discord.TextChannel, guild: discord.Guild) -> list[str]:
