@@ -215,8 +215,28 @@ def source_from_fields(d: dict[str, Any], workspace: str) -> SourceInfo:
 # -- export --------------------------------------------------------------------------------
 
 
+#: first characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """``value`` safe for a spreadsheet: text starting like a formula gets a leading ``'``.
+
+    The rule applies to text cells only (sentences, subjects, titles, names...
+    come from articles and posters). Numbers we write as numbers (a ``low`` of
+    -5.0) are left as they are: a spreadsheet reads them as numbers, not
+    formulas. JSON exports are never changed.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_row(sc: StoredClaim) -> dict[str, Any]:
-    """One CSV row: every field, lists as JSON arrays, absent values empty."""
+    """One CSV row: every field, lists as JSON arrays, absent values empty, formula-like text quoted.
+
+    See :func:`csv_cell` for the quoting rule.
+    """
     rec = claim_record(sc)
     c, s, fig = rec["claim"], rec["source"], rec["claim"]["figure"]
     row = {
@@ -232,7 +252,7 @@ def csv_row(sc: StoredClaim) -> dict[str, Any]:
     for key in ("workspace", "path", "url", "title", "outlet", "author", "published", "text_hash", "guild_id",
                 "channel_id", "message_id", "message_link", "poster", "poster_id", "posted_at"):
         row[key] = s[key]
-    return {k: ("" if v is None else v) for k, v in row.items()}
+    return {k: ("" if v is None else csv_cell(v)) for k, v in row.items()}
 
 
 #: words that make a claimant an organisation rather than a person
@@ -328,7 +348,8 @@ async def export_claims(store: ClaimStore, workspace: str, fmt: str, out: TextIO
 
 
 async def _write_csv(claims: AsyncIterator[StoredClaim], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes a field holding a lone carriage return
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     n = 0
     async for sc in claims:

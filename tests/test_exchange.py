@@ -185,6 +185,31 @@ async def test_csv_has_every_field_in_a_column(store):
     assert rows[1]["figure_text"] == "about 12.5 million euros" and rows[1]["low"] == "12500000"
 
 
+async def test_csv_quotes_article_text_that_a_spreadsheet_would_run(store):
+    source = SourceInfo(workspace=WS, url="https://evil.example/x", title="=HYPERLINK(\"https://evil.example\")",
+                        outlet="+cmd|' /C calc'!A0", author="@SUM(1+1)", text_hash="c" * 64)
+    claim = Claim(
+        sentence="-2+3 people were hurt, police said.",
+        figure=Figure(text="-5", low=-5.0, high=-5.0, unit="people"),
+        measure="injured", subject="\tpeople", claimant="\rpolice", claimant_chain=("police",),
+        start=0, end=36, figure_start=0, figure_end=2,
+    )
+    await store.add_article(source, [claim])
+    text, _ = await export_text(store, WS, "csv")
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert row["title"] == "'=HYPERLINK(\"https://evil.example\")"
+    assert row["outlet"] == "'+cmd|' /C calc'!A0"
+    assert row["author"] == "'@SUM(1+1)"
+    assert row["sentence"] == "'-2+3 people were hurt, police said."
+    assert (row["figure_text"], row["subject"], row["claimant"]) == ("'-5", "'\tpeople", "'\rpolice")
+    assert row["low"] == "-5" and row["high"] == "-5"  # numbers we write stay numbers
+    assert row["url"] == "https://evil.example/x"
+    # JSON is left exactly as stored
+    doc = json.loads((await export_text(store, WS, "json"))[0])
+    assert doc["claims"][0]["source"]["title"] == "=HYPERLINK(\"https://evil.example\")"
+    assert doc["claims"][0]["claim"]["sentence"].startswith("-2+3")
+
+
 async def test_export_writes_to_a_stream_and_refuses_unknown_formats(store):
     await fill(store)
     buf = io.StringIO()
