@@ -15,6 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.engine.errors import CrosscheckError, InputError
+from bot.engine.figure_edit import parse_figure
 from bot.engine.protocol import Actor, AuditEntry, ClaimEdit
 from bot.engine.types import ClaimStatus, StoredClaim
 from bot.errorhandler import ANSWERED, defer, report_error
@@ -34,7 +35,6 @@ from bot.render.discord import (
 from cogs._common import NO_MENTIONS, workspace_of
 from cogs.desk._checks import actor_of, moderator_only
 
-from ._edit import parse_figure
 
 if TYPE_CHECKING:
     from bot.client import CrosscheckBot

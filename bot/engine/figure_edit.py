@@ -1,4 +1,8 @@
-"""A moderator's corrected figure, read by the real figure parser."""
+"""A moderator's corrected figure, read by the real figure parser.
+
+Plain engine code (spaCy, no discord): the ``/claim edit`` command runs
+:func:`parse_figure` in the bot's NLP worker, so the cog imports no NLP.
+"""
 
 from __future__ import annotations
 
