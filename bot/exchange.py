@@ -327,14 +327,8 @@ async def export_claims(store: ClaimStore, workspace: str, fmt: str, out: TextIO
     Claims are streamed from the store oldest first; JSON and CSV hold every
     status unless ``statuses`` is given, ClaimReview only confirmed and disputed.
     """
-    if fmt not in FORMATS:
-        raise InputError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
-    if fmt == "claimreview":
-        wanted = [s for s in (statuses or REVIEWED) if s in REVIEWED]
-        if not wanted:
-            raise InputError("A ClaimReview export holds confirmed and disputed claims only.")
-        statuses = wanted
-    claims = store.iter_claims(workspace, statuses=list(statuses) if statuses else None)
+    statuses = _export_statuses(fmt, statuses)
+    claims = store.iter_claims(workspace, statuses=statuses)
     if fmt == "csv":
         return await _write_csv(claims, out)
     if fmt == "json":
@@ -345,6 +339,103 @@ async def export_claims(store: ClaimStore, workspace: str, fmt: str, out: TextIO
     text = await asyncio.to_thread(json.dumps, claimreview_document(reviews), ensure_ascii=False, indent=2)
     out.write(text + "\n")
     return len(reviews)
+
+
+def _export_statuses(fmt: str, statuses: Sequence[ClaimStatus] | None) -> list[ClaimStatus] | None:
+    """The statuses an export of ``fmt`` holds (None: all); InputError for an unknown format."""
+    if fmt not in FORMATS:
+        raise InputError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+    if fmt == "claimreview":
+        wanted = [s for s in (statuses or REVIEWED) if s in REVIEWED]
+        if not wanted:
+            raise InputError("A ClaimReview export holds confirmed and disputed claims only.")
+        return wanted
+    return list(statuses) if statuses else None
+
+
+class ExportTooLarge(InputError):
+    """An export bigger than an upload may be (stopped as soon as it passed the limit)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"The export is larger than Discord allows ({_mebibytes(limit)}). "
+            "Use crosscheck export on the server, or filter by status."
+        )
+        self.limit = limit
+
+
+def _mebibytes(n: int) -> str:
+    """Sizes as Discord states its upload limits: ``26_214_400`` -> ``"25 MB"`` (MiB)."""
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+
+
+class _CappedBytes(io.TextIOBase):
+    """A text sink that keeps UTF-8 bytes and raises :class:`ExportTooLarge` once past ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+        self._chunks: list[bytes] = []
+        self._size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        data = text.encode("utf-8")
+        self._size += len(data)
+        if self._size > self.limit:
+            raise ExportTooLarge(self.limit)
+        self._chunks.append(data)
+        return len(text)
+
+    def getvalue(self) -> bytes:
+        return b"".join(self._chunks)
+
+
+def _serialise(claims: list[StoredClaim], fmt: str, limit: int, *, workspace: str, newsroom: str,
+               reviewed_on: date) -> bytes:
+    """The export of ``claims`` as UTF-8 bytes, stopping at ``limit`` (CPU work: run it in a thread)."""
+    out = _CappedBytes(limit)
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for sc in claims:
+            writer.writerow(csv_row(sc))
+    elif fmt == "json":
+        out.write(_json_head(workspace))
+        for i, sc in enumerate(claims):
+            out.write(",\n  " if i else "\n  ")
+            out.write(json.dumps(claim_record(sc), ensure_ascii=False))
+        out.write("\n]}\n")
+    else:
+        reviews = [claimreview(sc, newsroom=newsroom, reviewed_on=reviewed_on) for sc in claims]
+        out.write(json.dumps(claimreview_document(reviews), ensure_ascii=False, indent=2) + "\n")
+    return out.getvalue()
+
+
+async def export_file(store: ClaimStore, workspace: str, fmt: str, *, limit: int,
+                      statuses: Sequence[ClaimStatus] | None = None, newsroom: str = "crosscheck",
+                      today: date | None = None) -> tuple[bytes, int]:
+    """The export as the bytes of an upload of at most ``limit`` bytes, and its claim count.
+
+    Serialising and encoding run in a thread, off the event loop; they stop
+    with :class:`ExportTooLarge` as soon as the bytes pass ``limit``.
+    """
+    wanted = _export_statuses(fmt, statuses)
+    claims = [sc async for sc in store.iter_claims(workspace, statuses=wanted)]
+    reviewed_on = today or datetime.now(timezone.utc).date()
+    data = await asyncio.to_thread(_serialise, claims, fmt, limit, workspace=workspace, newsroom=newsroom,
+                                   reviewed_on=reviewed_on)
+    return data, len(claims)
+
+
+def _json_head(workspace: str) -> str:
+    head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "workspace": workspace,
+            "exported_at": datetime.now(timezone.utc).isoformat()}
+    return json.dumps(head, ensure_ascii=False)[:-1] + ', "claims": ['
 
 
 async def _write_csv(claims: AsyncIterator[StoredClaim], out: TextIO) -> int:
@@ -359,9 +450,7 @@ async def _write_csv(claims: AsyncIterator[StoredClaim], out: TextIO) -> int:
 
 
 async def _write_json(claims: AsyncIterator[StoredClaim], out: TextIO, *, workspace: str) -> int:
-    head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "workspace": workspace,
-            "exported_at": datetime.now(timezone.utc).isoformat()}
-    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "claims": [')
+    out.write(_json_head(workspace))
     n = 0
     async for sc in claims:
         out.write(",\n  " if n else "\n  ")

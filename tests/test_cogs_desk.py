@@ -329,6 +329,19 @@ async def test_export_attaches_the_file_for_moderators(bot, channel):  # noqa: F
     assert file.fp.read().decode().count("\n") == 4  # header and three claims
 
 
+async def test_export_larger_than_the_upload_limit_says_what_to_do(bot, channel):  # noqa: F811
+    await store_article(bot, channel.guild.id, BARRIER, outlet="Valley Post", day=3)
+    cog = Desk(bot)
+    interaction = interaction_in(bot, channel, permissions=MODERATOR)
+    interaction.filesize_limit = 1024
+    with pytest.raises(InputError) as info:
+        await cog.export.callback(cog, interaction, format=app_commands.Choice(name="JSON", value="json"),
+                                  status=None)
+    assert str(info.value) == ("The export is larger than Discord allows (1 KB). "
+                               "Use crosscheck export on the server, or filter by status.")
+    interaction.followup.send.assert_not_called()
+
+
 # -- the verdict buttons -------------------------------------------------------------------------------------
 
 

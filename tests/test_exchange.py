@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -16,7 +17,9 @@ from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo
 from bot.exchange import (
     CLAIM_KEY,
     CSV_COLUMNS,
+    ExportTooLarge,
     export_claims,
+    export_file,
     export_text,
     import_document,
     items_of,
@@ -208,6 +211,37 @@ async def test_csv_quotes_article_text_that_a_spreadsheet_would_run(store):
     doc = json.loads((await export_text(store, WS, "json"))[0])
     assert doc["claims"][0]["source"]["title"] == "=HYPERLINK(\"https://evil.example\")"
     assert doc["claims"][0]["claim"]["sentence"].startswith("-2+3")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "claimreview"])
+async def test_export_file_is_the_streamed_export_as_bytes(store, fmt):
+    await fill(store)
+    data, n = await export_file(store, WS, fmt, limit=25 * 1024 * 1024, today=date(2026, 2, 1))
+    text, m = await export_text(store, WS, fmt, today=date(2026, 2, 1))
+    assert n == m and n > 0
+    if fmt == "json":  # exported_at differs by a few microseconds
+        assert json.loads(data)["claims"] == json.loads(text)["claims"]
+    else:
+        assert data == text.encode("utf-8")
+
+
+async def test_export_file_stops_once_past_the_upload_limit(store, monkeypatch):
+    await fill(store)
+    threads = []
+    real = asyncio.to_thread
+
+    async def spy(fn, *args, **kwargs):
+        threads.append(fn.__name__)
+        return await real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "to_thread", spy)
+    with pytest.raises(ExportTooLarge) as info:
+        await export_file(store, WS, "csv", limit=600)
+    assert str(info.value) == (
+        "The export is larger than Discord allows (0.6 KB). Use crosscheck export on the server, or filter by status."
+    )
+    assert threads == ["_serialise"]  # serialised and encoded off the event loop
+    assert str(ExportTooLarge(25 * 1024 * 1024)).startswith("The export is larger than Discord allows (25 MB).")
 
 
 async def test_export_writes_to_a_stream_and_refuses_unknown_formats(store):

@@ -21,7 +21,7 @@ from bot.engine.errors import CrosscheckError, InputError, NotFound
 from bot.engine.protocol import GRADES, Actor
 from bot.engine.types import ClaimStatus, StoredClaim
 from bot.errorhandler import ANSWERED, defer
-from bot.exchange import FORMATS, export_text, file_name
+from bot.exchange import FORMATS, export_file, file_name
 from bot.moderation import MODERATOR_ROLE, describe_rule
 from bot.render.discord import COLOURS, escape, fit_message, plain, status_text, stored_claim_line, truncate
 from bot.timeline import chart_title, pick_group, query_measures, render_timeline
@@ -205,12 +205,9 @@ class Desk(commands.Cog):
         statuses = [ClaimStatus(status.value)] if status else None
         newsroom = await self.bot.store.get_setting(ws, NEWSROOM_SETTING) or (
             interaction.guild.name if interaction.guild else "crosscheck")
-        text, n = await export_text(self.bot.store, ws, format.value, statuses=statuses, newsroom=newsroom)
-        data = text.encode("utf-8")
         limit = interaction.filesize_limit or DEFAULT_FILE_LIMIT
-        if len(data) > limit:
-            raise InputError(f"The export is {len(data) / 1e6:.1f} MB, more than Discord takes. "
-                             "Export with a status, or use crosscheck export on the server.")
+        data, n = await export_file(self.bot.store, ws, format.value, limit=limit, statuses=statuses,
+                                    newsroom=newsroom)
         name = file_name(ws, format.value)
         await _answer(interaction, f"{n} claim{'s' if n != 1 else ''} exported.",
                       file=discord.File(io.BytesIO(data), filename=name))
