@@ -399,10 +399,11 @@ async def test_search_pages_newest_first(store):
 
 async def test_watches_are_idempotent(store):
     assert await store.add_watch("guild-1", 555, MOD) is True
-    assert await store.add_watch("guild-1", 555, REPORTER) is False
-    assert await store.add_watch("guild-1", 777, REPORTER) is True
+    other_mod = Actor("Night editor", user_id=8, is_moderator=True)
+    assert await store.add_watch("guild-1", 555, other_mod) is False
+    assert await store.add_watch("guild-1", 777, other_mod) is True
     watches = await store.list_watches("guild-1")
-    assert [(w.channel_id, w.added_by) for w in watches] == [(555, "Desk editor"), (777, "Reporter")]
+    assert [(w.channel_id, w.added_by) for w in watches] == [(555, "Desk editor"), (777, "Night editor")]
     assert all(w.workspace == "guild-1" and w.added_at.tzinfo == UTC for w in watches)
     assert await store.remove_watch("guild-1", 555, MOD) is True
     assert await store.remove_watch("guild-1", 555, MOD) is False
