@@ -22,6 +22,8 @@ to run. The contract, which a PostgreSQL driver follows too:
 
 from __future__ import annotations
 
+from bot.engine.errors import StoreUnavailable
+
 import enum
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
@@ -141,3 +143,26 @@ def placeholders(n: int) -> str:
     if n < 1:
         raise ValueError("an IN list needs at least one value")
     return ", ".join("?" * n)
+
+
+class DriverBase:
+    """What every driver shares: the closed state and the sentence for a query that took too long.
+
+    A driver sets ``_closed``, ``_timeout`` and, in ``slow_hint``, what its
+    operators can do about a slow store.
+    """
+
+    _closed: bool = False
+    _timeout: float = 10.0
+    slow_hint = "ask the database's operators"
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreUnavailable("The claim store is closed. Restart crosscheck.")
+
+    def _too_slow(self) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"The claim store did not answer within {self._timeout:g} s. Try again shortly; "
+            f"if it keeps happening, raise CROSSCHECK_DB_TIMEOUT or {self.slow_hint}."
+        )
+

@@ -50,7 +50,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait
 from bot.engine.errors import StoreUnavailable
 
 from . import redact_url
-from .driver import Row, as_utc
+from .driver import DriverBase, Row, as_utc
 from .store import _INSERT_CLAIM_WITH_ID, SQLClaimStore
 
 if TYPE_CHECKING:
@@ -211,8 +211,9 @@ class PostgresExecutor:
 # -- the driver ------------------------------------------------------------------------------
 
 
-class PostgresDriver:
+class PostgresDriver(DriverBase):
     """An asyncpg pool. Build with :meth:`open`."""
+    slow_hint = "ask the database's operators"
 
     backend = "postgres"
 
@@ -358,15 +359,6 @@ class PostgresDriver:
 
     # -- errors -------------------------------------------------------------------
 
-    def _check_open(self) -> None:
-        if self._closed:
-            raise StoreUnavailable("The claim store is closed. Restart crosscheck.")
-
-    def _too_slow(self) -> StoreUnavailable:
-        return StoreUnavailable(
-            f"The claim store did not answer within {self._timeout:g} s. Try again shortly; "
-            "if it keeps happening, raise CROSSCHECK_DB_TIMEOUT or ask the database's operators."
-        )
 
 
 async def _rollback(tx: asyncpg.connection.transaction.Transaction) -> None:

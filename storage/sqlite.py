@@ -29,7 +29,7 @@ import aiosqlite
 
 from bot.engine.errors import Busy, StoreUnavailable
 
-from .driver import Row, encode_text_value
+from .driver import DriverBase, Row, encode_text_value
 
 log = logging.getLogger(__name__)
 
@@ -136,8 +136,9 @@ class SQLiteExecutor:
             await self._conn.execute_fetchall(statement)
 
 
-class SQLiteDriver:
+class SQLiteDriver(DriverBase):
     """WAL-mode SQLite behind one writer and a pool of readers. Build with :meth:`open`."""
+    slow_hint = 'check the disk'
 
     backend = "sqlite"
 
@@ -254,15 +255,6 @@ class SQLiteDriver:
 
     # -- errors -------------------------------------------------------------------
 
-    def _check_open(self) -> None:
-        if self._closed:
-            raise StoreUnavailable("The claim store is closed. Restart crosscheck.")
-
-    def _too_slow(self) -> StoreUnavailable:
-        return StoreUnavailable(
-            f"The claim store did not answer within {self._timeout:g} s. Try again shortly; "
-            "if it keeps happening, raise CROSSCHECK_DB_TIMEOUT or check the disk."
-        )
 
     def _translate(self, exc: sqlite3.Error) -> Exception:
         """Trouble with the database as a sentence for the user.
