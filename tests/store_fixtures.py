@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from bot.engine.types import Claim, Figure, SourceInfo
@@ -51,3 +52,26 @@ def make_claim(
         subject_terms=subject_terms,
     )
     return replace(base, **overrides)
+
+
+def full_source(**overrides: Any) -> SourceInfo:
+    """A source with every field set, the large Discord ids and an offset time zone included."""
+    base = SourceInfo(
+        workspace="guild-9",
+        path="/archive/2024/flood.txt",
+        url="https://paper.example/flood",
+        title="Flood waters rise",
+        outlet="The Example Paper",
+        author="A. Writer",
+        published=date(2024, 3, 5),
+        text_hash="f" * 64,
+        guild_id=1_234_567_890_123_456_789,
+        channel_id=987_654_321_098_765_432,
+        message_id=1_111_111_111_111_111_111,
+        message_link="https://discord.com/channels/1/2/3",
+        poster="reporter#1",
+        poster_id=555_555_555_555_555_555,
+        posted_at=datetime(2024, 3, 5, 14, 30, 15, 123456, tzinfo=timezone(timedelta(hours=2))),
+    )
+    return replace(base, **overrides)
+

@@ -20,11 +20,11 @@ from typer.testing import CliRunner
 import storage
 from bot.engine.errors import InputError
 from bot.engine.protocol import Actor, ClaimEdit
-from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo
+from bot.engine.types import Claim, ClaimStatus, Figure
 from storage.copy import copy_store, migrate_store
 from storage.driver import encode_text_value
 from tests.pg_helpers import pg_skip_reason
-from tests.store_fixtures import make_claim, make_source
+from tests.store_fixtures import full_source, make_claim, make_source
 
 MOD = Actor("Desk editor", user_id=42, is_moderator=True)
 PG_URL = os.environ.get("CROSSCHECK_TEST_PG_URL")
@@ -49,21 +49,9 @@ async def _scratch(kind: str, tmp_path, name: str):
 async def _fill(url: str, settings) -> dict[str, int]:
     """A store with something in every table: two workspaces, curated claims, a deleted one."""
     async with await storage.open_store(url, settings) as st:
-        full = SourceInfo(
-            workspace="guild-7",
-            path="/archive/quake.txt",
-            url="https://paper.example/quake",
-            title="Quake toll rises",
-            outlet="The Example Paper",
-            author="A. Writer",
-            published=date(2024, 2, 6),
-            text_hash="c" * 64,
-            guild_id=1_234_567_890_123_456_789,
-            channel_id=987_654_321_098_765_432,
-            message_id=1_111_111_111_111_111_111,
-            message_link="https://discord.com/channels/1/2/3",
-            poster="reporter#1",
-            poster_id=555_555_555_555_555_555,
+        full = full_source(
+            workspace="guild-7", path="/archive/quake.txt", url="https://paper.example/quake",
+            title="Quake toll rises", published=date(2024, 2, 6), text_hash="c" * 64,
             posted_at=datetime(2024, 2, 6, 9, 15, 0, 250_001, tzinfo=timezone(timedelta(hours=3))),
         )
         rich = Claim(

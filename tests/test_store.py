@@ -9,17 +9,17 @@ import importlib
 import os
 import sqlite3
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 import storage
 from bot.engine.errors import NotFound, PermissionDenied, StoreUnavailable
 from bot.engine.protocol import Actor, ClaimStore
-from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo
+from bot.engine.types import Claim, ClaimStatus, Figure
 from storage.migrate import current_version, load_migrations, migrate
 from storage.sqlite import SQLiteDriver
-from tests.store_fixtures import make_claim, make_source
+from tests.store_fixtures import full_source, make_claim, make_source
 
 MOD = Actor("Desk editor", user_id=42, is_moderator=True)
 REPORTER = Actor("Reporter", user_id=7, is_moderator=False)
@@ -91,23 +91,7 @@ async def test_store_follows_the_protocol(store):
 
 
 async def test_every_field_round_trips(store):
-    info = SourceInfo(
-        workspace="guild-9",
-        path="/archive/2024/flood.txt",
-        url="https://paper.example/flood",
-        title="Flood waters rise",
-        outlet="The Example Paper",
-        author="A. Writer",
-        published=date(2024, 3, 5),
-        text_hash="f" * 64,
-        guild_id=1_234_567_890_123_456_789,
-        channel_id=987_654_321_098_765_432,
-        message_id=1_111_111_111_111_111_111,
-        message_link="https://discord.com/channels/1/2/3",
-        poster="reporter#1",
-        poster_id=555_555_555_555_555_555,
-        posted_at=datetime(2024, 3, 5, 14, 30, 15, 123456, tzinfo=timezone(timedelta(hours=2))),
-    )
+    info = full_source()
     claim = Claim(
         sentence="Around 1,200 homes were flooded in the valley on Monday, the fire service said.",
         figure=Figure(text="around 1,200", low=1200.0, high=1200.5, qualifier="around", approx=True, unit="count"),
