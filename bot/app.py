@@ -45,12 +45,7 @@ async def open_app(settings: Settings, *, engine: Engine | None = None) -> Async
     worker = NlpWorker(engine, queue_size=settings.nlp_queue_size)
     store = await open_store(settings.db, settings)
     try:
-        checker = Checker(
-            worker,
-            store,
-            Checker.policy_from(settings, engine.vocab),
-            candidate_limit=settings.candidate_limit,
-        )
+        checker = Checker.from_settings(worker, store, settings)
         yield App(settings, engine, worker, store, checker)
     finally:
         await store.close()

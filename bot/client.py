@@ -12,7 +12,6 @@ Cogs reach the resources through the bot (``bot.checker``, ``bot.store``,
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -134,8 +133,8 @@ class CrosscheckBot(commands.Bot):
 
     async def open_resources(self) -> None:
         """Open the store, engine, worker, checker, HTTP session, fetcher and rate limiter once."""
+        from bot.app import build_engine
         from bot.engine.checker import Checker
-        from bot.engine.pipeline import Engine
         from bot.engine.worker import NlpWorker
         from bot.fetch import Fetcher, make_session
         from bot.ratelimit import RateLimiter
@@ -144,10 +143,9 @@ class CrosscheckBot(commands.Bot):
         s = self.settings
         try:
             self._store = await open_store(s.db, s)
-            self._engine = self._given_engine or await asyncio.to_thread(Engine.from_settings, s)
+            self._engine = self._given_engine or await build_engine(s)
             self._worker = NlpWorker(self._engine, queue_size=s.nlp_queue_size)
-            policy = Checker.policy_from(s, self._engine.vocab)
-            self._checker = Checker(self._worker, self._store, policy, candidate_limit=s.candidate_limit)
+            self._checker = Checker.from_settings(self._worker, self._store, s)
             self._session = make_session(s, resolve=self._resolve)
             self._fetcher = Fetcher(s, self._session)
             self._ratelimiter = RateLimiter.from_settings(s)

@@ -31,6 +31,12 @@ class Checker:
         self.candidate_limit = candidate_limit
 
     @classmethod
+    def from_settings(cls, worker: NlpWorker, store: ClaimStore, settings) -> "Checker":  # noqa: ANN001
+        """The checker a running crosscheck uses: policy and candidate limit from the settings."""
+        return cls(worker, store, cls.policy_from(settings, worker.engine.vocab),
+                   candidate_limit=settings.candidate_limit)
+
+    @classmethod
     def policy_from(cls, settings, vocab: MeasureVocab) -> VerdictPolicy:  # noqa: ANN001
         return VerdictPolicy(
             threshold=settings.subject_threshold,

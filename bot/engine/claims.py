@@ -70,7 +70,6 @@ _CHANGE_VERBS = frozenset(
     """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
     soar tumble sink shrink expand rally advance retreat dip""".split()
 )
-_SOLDIER_SYNONYMS = frozenset("soldier troop force personnel serviceman fighter man unit".split())
 _LOCATION_SUFFIX = re.compile(
     r"\s+(region|oblast|province|state|county|district|area|city|town|village|governorate|prefecture)$",
     re.IGNORECASE,
@@ -103,9 +102,7 @@ class ArticleContext:
 
     published: date | None = None
     last_claimant: str | None = None
-    last_chain: tuple[str, ...] = ()
     qualifiers: Counter[str] = field(default_factory=Counter)
-    locations: Counter[str] = field(default_factory=Counter)
     #: places, parties and organisations named in figure sentences: what the article is about
     topics: Counter[str] = field(default_factory=Counter)
     last_claim: Claim | None = None
@@ -119,7 +116,6 @@ class _Draft:
     noun_lemma: str | None
     qualified: bool
     needs_subject: bool
-    needs_location: bool
 
 
 class ClaimExtractor:
@@ -145,7 +141,6 @@ class ClaimExtractor:
                 ctx.topics[self.places.demonym(ent.text) or _clean_location(ent.text) or ent.text] += 1
         claimant, chain = self._claimant_for_sentence(doc, ctx)
         period_spans = self._period_spans(doc)
-        used_periods: set[int] = set()
         figures, implicit = self._with_implicit(doc, figures)
         nouns = [self._counted_noun(doc, m) for m in figures]
         for i, m in enumerate(figures):
@@ -184,7 +179,7 @@ class ClaimExtractor:
                 unit = previous.figure.unit
             figure = replace(fig, unit=unit) if unit != fig.unit else fig
             location = self._location(doc, m, noun)
-            period = self._period(doc, period_spans, used_periods)
+            period = self._period(doc, period_spans)
             if m.start in implicit:
                 # "a soldier was killed" counts one incident, not a running toll
                 period = period or INCIDENT
@@ -209,7 +204,6 @@ class ClaimExtractor:
                     noun_lemma,
                     qualified,
                     needs_subject=not subject or (not qualified and noun_lemma in _GROUP_NOUNS) or noun_lemma is None,
-                    needs_location=location is None,
                 )
             )
             if qualified and noun_lemma in _GROUP_NOUNS:
@@ -217,10 +211,8 @@ class ClaimExtractor:
                     ctx.qualifiers[q] += 1
             if noun_lemma in _GROUP_NOUNS and noun is not None:
                 ctx.groups[noun.lower_ if noun.tag_ in ("NNS", "NNPS") else noun.lower_ + "s"] += 1
-            if location:
-                ctx.locations[location] += 1
         if claimant:
-            ctx.last_claimant, ctx.last_chain = claimant, chain
+            ctx.last_claimant = claimant
         if drafts:
             ctx.last_claim = drafts[-1].claim
         return drafts
@@ -230,7 +222,7 @@ class ClaimExtractor:
         return _attribution(_ATTRIBUTION_AFTER.match(sentence.strip()))
 
     def finish(self, drafts: list[_Draft], ctx: ArticleContext) -> list[Claim]:
-        """Resolve implicit subjects and locations from the whole article."""
+        """Resolve implicit subjects from the whole article."""
         top_qualifier = _dominant(ctx.qualifiers)
         top_group = _dominant(ctx.groups)
         by_measure: dict[tuple[str, str], str] = {}
@@ -342,7 +334,7 @@ class ClaimExtractor:
             if child.dep_ == "prep" and child.lower_ in ("of", "among"):
                 for p in child.children:
                     if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
-                        return _conj_root(p)
+                        return p
         # the unit words inside the figure are not the counted noun
         if m.unit_explicit:
             return None
@@ -588,7 +580,7 @@ class ClaimExtractor:
                 continue
             cited = self._cited(anc)
             chain = (who, cited) if cited else (who,)
-            ctx.last_claimant, ctx.last_chain = who, chain
+            ctx.last_claimant = who
             return (_display_chain(chain) if cited else who), chain
         return None
 
@@ -702,7 +694,7 @@ class ClaimExtractor:
     def _is_period_figure(self, doc: Doc, m: FigureMatch, spans: list[tuple[int, int, str]]) -> bool:
         return any(s <= m.start_char and m.end_char <= e for s, e, _ in spans)
 
-    def _period(self, doc: Doc, spans: list[tuple[int, int, str]], used: set[int]) -> str | None:
+    def _period(self, doc: Doc, spans: list[tuple[int, int, str]]) -> str | None:
         if spans:
             return spans[0][2]
         for tok in doc:
@@ -783,10 +775,6 @@ def _to_int(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return _NUMBER_WORDS.get(word.lower())
-
-
-def _conj_root(tok: Token) -> Token:
-    return tok
 
 
 _TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())

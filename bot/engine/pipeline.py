@@ -118,7 +118,7 @@ class Engine:
                         for d in found:
                             if d.claim.claimant is None:
                                 d.claim = replace(d.claim, claimant=who, claimant_chain=chain)
-                        ctx.last_claimant, ctx.last_chain = chain[0], chain
+                        ctx.last_claimant = chain[0]
                 for d in found:
                     d.claim = replace(d.claim, entities=_entities(doc, self.places))
                 drafts.extend(found)
@@ -142,9 +142,6 @@ class Engine:
                     shifted = [_shift(m, sent.start, sent.start_char) for m in found]
                     out.append(FigureSentence(sent.text, line.start + sent.start_char, after, shifted, len(sent)))
         return out
-
-    def count_tokens(self, text: str) -> int:
-        return len(self.nlp.make_doc(text))
 
 
 @dataclass(frozen=True, slots=True)

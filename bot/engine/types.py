@@ -14,7 +14,7 @@ rename none.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -253,6 +253,3 @@ class ArticleReport:
             out["stored"] = self.stored.to_json()
         return out
 
-
-def as_dict(obj: Any) -> dict[str, Any]:
-    return asdict(obj)
