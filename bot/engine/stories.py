@@ -1,0 +1,447 @@
+"""Stories: which news event an article reports. Pure online clustering, no I/O.
+
+An article joins the best existing story, or starts a new one, in the manner
+of Miranda et al., "Multilingual Clustering of Streaming News" (EMNLP 2018):
+
+* **Features.** Sparse TF-IDF vectors in separate groups, each group compared
+  on its own: named *entities* (places, people, organisations: capitalised
+  sequences of the text, the sentence entities of the claims, the dateline),
+  *tokens* (content words of title and body, lower-cased and singularised,
+  numbers of three digits or more such as street blocks) and *title* words.
+  Terms carry their group as a prefix ("e:anthony hughes", "t:restaurant",
+  "h:shooting") so one document-frequency table and one inverted index serve
+  every group.
+* **IDF from the store**, per workspace: ``idf = ln((N + 1) / (df + 1)) + 1``
+  where ``df`` counts stored articles with the term. A city every report
+  names weighs little; a victim's name or a street block weighs much.
+* **Similarity** of an article and a story: the cosine of each group (the
+  story's vector is the sum of its articles'), combined with fixed weights,
+  plus a **time** term: 1 inside the story's span of publication dates,
+  decaying with the days outside it (``1 / (1 + gap / TIME_SCALE)``).
+* **Decision.** The best story scoring at least ``threshold`` is joined;
+  none: a new story. Another story scoring at least ``roundup`` and nearly
+  as well, whose matching entities the best story lacks, is joined too (a
+  roundup reports several events).
+
+Different shootings in one city on one day share the city, the day and the
+word "shooting", which weigh little; they differ in names, streets and
+places, which weigh much: the entity group must agree for a story to be
+joined (``MIN_ENTITY``).
+
+Candidates never come from a scan: the store looks up the article's rarest
+terms (:func:`query_terms`) in its inverted index within a time window and
+hands :func:`assign` a bounded list of :class:`StoryCandidate`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .subjects import singularise
+from .types import Claim
+
+__all__ = [
+    "ArticleFeatures",
+    "Assignment",
+    "StoryCandidate",
+    "StoryPolicy",
+    "assign",
+    "features",
+    "idf",
+    "query_terms",
+    "story_name",
+]
+
+#: feature groups and their prefixes
+ENTITY, TOKEN, TITLE = "e", "t", "h"
+GROUPS = (ENTITY, TOKEN, TITLE)
+
+#: terms kept per article and group (the most weighty)
+MAX_TERMS = {ENTITY: 40, TOKEN: 60, TITLE: 16}
+#: days outside a story's span at which the time term has halved
+TIME_SCALE = 4.0
+#: a term stored with at most this many articles is rare: its stories are candidates at any date
+RARE_DF = 3
+
+_STOP = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been before
+    being below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my no nor not now of off on once only or other our ours out over own same she should so some such
+    than that the their theirs them then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your yours said says say told tell
+    according also one two three four five six seven eight nine ten first second third last new news year
+    years day days week weeks month months time times people person man men woman women mr mrs ms dr
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon
+    evening night january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec around near just still many much several another like
+    get got go going went come came make made take took see seen know known think around including around
+    may might must shall can't won't don't didn't isn't wasn't weren't hasn't haven't it's he's she's
+    they're we're that's there's who's what's let us via per since while though although however""".split()
+)
+#: capitalised words that are not names when alone
+_NOT_NAMES = _STOP | frozenset(
+    """the a an he she it they we i this that these those his her their its our my but and or if when
+    while after before as at in on of for from by with police officers officer authorities update
+    updated breaking watch video photo read share related more according""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d{3,}|\d+(?:st|nd|rd|th)\b")
+_NAME = re.compile(
+    r"(?<![\w'’])((?:[A-Z][a-zA-Z'’\-]*\.?|[A-Z]\.)(?:\s+(?:(?:of|de|del|la|van|von|al|bin)\s+)?"
+    r"(?:[A-Z][a-zA-Z'’\-]*\.?|\d+(?:st|nd|rd|th)))*)"
+)
+#: "INDIANAPOLIS (WTHR) -", "PHOENIX, Ariz. —", "Kyiv, Ukraine –"
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z .'’\-]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,30}\))?\s*[—–\-:]\s",
+)
+_BLOCK = re.compile(r"\b(\d{2,6}) block\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPolicy:
+    """How readily an article joins a story."""
+
+    #: least combined similarity to join a story
+    threshold: float = 0.27
+    #: least similarity for a second (roundup) story
+    roundup: float = 0.45
+    #: least entity cosine to join a story whose article names entities
+    min_entity: float = 0.12
+    #: weights of the groups and of time (they sum to 1)
+    w_entity: float = 0.40
+    w_token: float = 0.30
+    w_title: float = 0.10
+    w_time: float = 0.20
+    #: days before and after a story's span within which it is a candidate
+    window_days: int = 30
+    #: most stories an article joins (a roundup)
+    max_stories: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """An article's terms (prefixed by group) with their raw weights, and its day."""
+
+    terms: Mapping[str, float]
+    day: date | None
+    #: a name for a story this article starts
+    name: str
+    #: entity terms of the title and dateline: the places and names the article is about
+    key_terms: tuple[str, ...] = ()
+
+    def group(self, g: str) -> dict[str, float]:
+        return {t: w for t, w in self.terms.items() if t[0] == g}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCandidate:
+    """A stored story as the store hands it for scoring."""
+
+    id: int
+    name: str
+    first_day: date | None
+    last_day: date | None
+    n_articles: int
+    #: the story's summed weights of the article's terms only (others do not change a dot product)
+    weights: Mapping[str, float]
+    #: squared norms of the story's vector per group, with the IDF of when they were last updated
+    norms: Mapping[str, float]
+    #: the story's key entity terms (titles and datelines of its articles)
+    key_terms: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an article goes: existing stories (best first), or a new story."""
+
+    story_ids: tuple[int, ...]
+    scores: tuple[float, ...] = ()
+    #: the name of the story to start when ``story_ids`` is empty
+    new_name: str | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return not self.story_ids
+
+
+# -- features -------------------------------------------------------------------------
+
+
+def _norm_word(w: str) -> str:
+    w = w.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return singularise(w)
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for m in _WORD.finditer(text):
+        w = _norm_word(m.group(0))
+        if len(w) < 3 and not w[:1].isdigit() or w in _STOP:
+            continue
+        out.append(w)
+    return out
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised sequences that are names (a lone sentence-initial common word is not)."""
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group(1).split()
+        # drop leading function words written with a capital at a sentence start
+        while words and words[0].lower().rstrip(".") in _NOT_NAMES:
+            words = words[1:]
+        while words and words[-1].lower().rstrip(".") in _NOT_NAMES:
+            words = words[:-1]
+        if not words:
+            continue
+        name = " ".join(w.rstrip(".").lower().replace("’", "'") for w in words)
+        name = re.sub(r"'s$", "", name)
+        if len(name) < 3:
+            continue
+        if len(words) == 1 and _SENTENCE_START.search(text[: m.start(1)]) and name in _STOP:
+            continue
+        out.append(name)
+    return out
+
+
+def dateline(text: str) -> str | None:
+    """The place of a dateline opening the article ("INDIANAPOLIS (WTHR) -"), lower-cased."""
+    for line in text.splitlines()[:3]:
+        m = _DATELINE.match(line)
+        if m:
+            place = m.group(1).strip().lower()
+            if place and place not in _NOT_NAMES and len(place.split()) <= 4:
+                return place
+    return None
+
+
+def _top(counts: Counter[str], limit: int) -> dict[str, float]:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return {t: 1.0 + math.log(n) for t, n in ranked}
+
+
+def features(
+    text: str,
+    *,
+    title: str | None = None,
+    published: date | None = None,
+    claims: Sequence[Claim] = (),
+) -> ArticleFeatures:
+    """The clustering features of an article (pure; linear in the text).
+
+    ``title`` defaults to the first line. The claims' sentence entities (from
+    the NER of the figure sentences) add to the entity group.
+    """
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if title is None:
+        title = lines[0].strip() if lines else ""
+    body = text
+    ents: Counter[str] = Counter()
+    for name in _names(body):
+        ents[name] += 1
+        words = [w for w in name.split() if len(w) > 2 and w not in _NOT_NAMES]
+        if len(words) > 1:  # "cathy geralds" also matches a later "geralds"
+            ents.update(words)
+    ents.update(f"{n} block" for n in _BLOCK.findall(body))
+    for c in claims:
+        for e in c.entities:
+            ents[e.lower()] += 1
+    place = dateline(text)
+    title_names = _names(title)
+    if place:
+        ents[place] += 2
+    for n in title_names:
+        ents[n] += 1
+    toks: Counter[str] = Counter(_tokens(title + "\n" + body))
+    heads: Counter[str] = Counter(_tokens(title))
+    terms: dict[str, float] = {}
+    for prefix, counts in ((ENTITY, ents), (TOKEN, toks), (TITLE, heads)):
+        for t, w in _top(counts, MAX_TERMS[prefix]).items():
+            terms[f"{prefix}:{t}"] = w
+    key = [f"{ENTITY}:{n}" for n in ([place] if place else []) + title_names]
+    key = [k for k in dict.fromkeys(key) if k in terms]
+    return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=tuple(key))
+
+
+def story_name(title: str | None, text: str = "") -> str:
+    """A short name for a story: its first article's title, else its first sentence."""
+    name = (title or "").strip()
+    if not name:
+        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        name = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    name = " ".join(name.split())
+    return name[:117] + "…" if len(name) > 120 else (name or "Untitled story")
+
+
+# -- scoring ----------------------------------------------------------------------------
+
+
+def idf(df: int, n_docs: int) -> float:
+    return math.log((n_docs + 1) / (df + 1)) + 1.0
+
+
+def query_terms(feats: ArticleFeatures, df: Mapping[str, int], *, per_group: int = 10) -> list[str]:
+    """The article's rarest stored entity and token terms, for the store's inverted index.
+
+    Terms no stored article has (df 0) lead nowhere and are skipped; of the
+    others the rarest ``per_group`` of each group are taken, rarest first.
+    """
+    out: list[str] = []
+    for g in (ENTITY, TOKEN, TITLE):
+        own = [t for t in feats.terms if t[0] == g and df.get(t, 0) > 0]
+        own.sort(key=lambda t: (df[t], -feats.terms[t], t))
+        out += own[: per_group if g != TITLE else 3]
+    return out
+
+
+def norms_sq(weights: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
+    """Squared norm per group of a vector of raw weights."""
+    out = {g: 0.0 for g in GROUPS}
+    for t, w in weights.items():
+        out[t[0]] = out.get(t[0], 0.0) + (w * idf(df.get(t, 0), n_docs)) ** 2
+    return out
+
+
+def _in_window(day: date | None, first: date | None, last: date | None, window: int) -> bool:
+    if day is None or first is None or last is None:
+        return True
+    return (first - day).days <= window and (day - last).days <= window
+
+
+def time_similarity(day: date | None, first: date | None, last: date | None) -> float:
+    if day is None or first is None or last is None:
+        return 0.5
+    if first <= day <= last:
+        return 1.0
+    gap = (first - day).days if day < first else (day - last).days
+    return 1.0 / (1.0 + gap / TIME_SCALE)
+
+
+def similarity(
+    feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], n_docs: int, policy: StoryPolicy
+) -> tuple[float, dict[str, float]]:
+    """The combined similarity of an article and a story, and each group's cosine."""
+    own = norms_sq(feats.terms, df, n_docs)
+    dots = {g: 0.0 for g in GROUPS}
+    for t, w in feats.terms.items():
+        sw = story.weights.get(t)
+        if sw:
+            i = idf(df.get(t, 0), n_docs)
+            dots[t[0]] += w * sw * i * i
+    cos = {}
+    for g in GROUPS:
+        denom = math.sqrt(own.get(g, 0.0) * story.norms.get(g, 0.0))
+        cos[g] = min(1.0, dots[g] / denom) if denom > 0 else 0.0
+    t = time_similarity(feats.day, story.first_day, story.last_day)
+    score = (policy.w_entity * cos[ENTITY] + policy.w_token * cos[TOKEN] + policy.w_title * cos[TITLE]
+             + policy.w_time * t)
+    cos["time"] = t
+    return score, cos
+
+
+def assign(
+    feats: ArticleFeatures,
+    candidates: Iterable[StoryCandidate],
+    df: Mapping[str, int],
+    n_docs: int,
+    policy: StoryPolicy = StoryPolicy(),
+) -> Assignment:
+    """The stories an article joins (best first), or a new story (see the module docstring)."""
+    has_entities = any(t[0] == ENTITY for t in feats.terms)
+    scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
+    for cand in candidates:
+        score, cos = similarity(feats, cand, df, n_docs, policy)
+        if score < policy.threshold:
+            continue
+        if has_entities and cand.norms.get(ENTITY) and cos[ENTITY] < policy.min_entity:
+            continue
+        scored.append((score, cand, cos))
+    if not scored:
+        return Assignment((), (), new_name=feats.name)
+    scored.sort(key=lambda x: (-x[0], -x[1].id))
+    best_score, best, _ = scored[0]
+    chosen = [(best_score, best)]
+    best_ents = {t for t in feats.terms if t[0] == ENTITY and best.weights.get(t)}
+    for score, cand, _cos in scored[1:]:
+        if len(chosen) >= policy.max_stories or score < policy.roundup or score < 0.85 * best_score:
+            continue
+        own = {t for t in feats.terms if t[0] == ENTITY and cand.weights.get(t)}
+        distinct = own - best_ents
+        if sum(idf(df.get(t, 0), n_docs) for t in distinct) > sum(idf(df.get(t, 0), n_docs) for t in own) / 2:
+            chosen.append((score, cand))
+    return Assignment(tuple(c.id for _, c in chosen), tuple(round(s, 4) for s, _ in chosen))
+
+
+@dataclass
+class MemoryStories:
+    """An in-memory story index with the store's semantics: for tests and measurements.
+
+    ``add`` is what a store does on insert (document frequencies, the story's
+    summed weights, its norms and span); ``candidates`` what its inverted
+    index answers.
+    """
+
+    policy: StoryPolicy = field(default_factory=StoryPolicy)
+    df: Counter[str] = field(default_factory=Counter)
+    n_docs: int = 0
+    weights: dict[int, Counter[str]] = field(default_factory=dict)
+    spans: dict[int, tuple[date | None, date | None]] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
+    keys: dict[int, set[str]] = field(default_factory=dict)
+    index: dict[str, set[int]] = field(default_factory=dict)
+
+    def candidates(self, feats: ArticleFeatures) -> list[StoryCandidate]:
+        ids: set[int] = set()
+        rare: set[int] = set()
+        for t in query_terms(feats, self.df):
+            ids |= self.index.get(t, set())
+            if self.df[t] <= RARE_DF:
+                rare |= self.index.get(t, set())
+        out = []
+        for sid in ids:
+            first, last = self.spans[sid]
+            if sid not in rare and not _in_window(feats.day, first, last, self.policy.window_days):
+                continue
+            w = self.weights[sid]
+            out.append(StoryCandidate(
+                id=sid, name=self.names[sid], first_day=first, last_day=last, n_articles=0,
+                weights={t: w[t] for t in feats.terms if t in w}, norms=norms_sq(w, self.df, self.n_docs),
+                key_terms=frozenset(self.keys[sid]),
+            ))
+        return out
+
+    def assign(self, feats: ArticleFeatures) -> Assignment:
+        return assign(feats, self.candidates(feats), self.df, self.n_docs, self.policy)
+
+    def add(self, feats: ArticleFeatures, assignment: Assignment | None = None) -> tuple[int, ...]:
+        assignment = assignment or self.assign(feats)
+        ids = assignment.story_ids
+        if not ids:
+            sid = len(self.weights) + 1
+            self.weights[sid] = Counter()
+            self.spans[sid] = (feats.day, feats.day)
+            self.names[sid] = feats.name
+            self.keys[sid] = set()
+            ids = (sid,)
+        self.n_docs += 1
+        for t in feats.terms:
+            self.df[t] += 1
+        for sid in ids:
+            self.weights[sid].update(feats.terms)
+            first, last = self.spans[sid]
+            if feats.day:
+                first = min(first, feats.day) if first else feats.day
+                last = max(last, feats.day) if last else feats.day
+            self.spans[sid] = (first, last)
+            self.keys[sid].update(feats.key_terms)
+            for t in feats.terms:
+                self.index.setdefault(t, set()).add(sid)
+        return ids
