@@ -20,6 +20,7 @@ It also finds implicit counts in casualty statements ("a soldier was killed").
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -136,11 +137,14 @@ class ClaimExtractor:
     ) -> list[_Draft]:
         """Draft claims of one parsed sentence; ``offset`` is its start in the article."""
         drafts: list[_Draft] = []
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ in ("GPE", "LOC", "NORP", "EVENT", "FAC"):
                 ctx.topics[self.places.demonym(ent.text) or _clean_location(ent.text) or ent.text] += 1
         claimant, chain = self._claimant_for_sentence(doc, ctx)
         period_spans = self._period_spans(doc)
+        sentence_period = self._period(doc, period_spans)  # the same for every figure of the sentence
+        text = doc.text  # built anew on every access
+        postposed: list = []  # the sentence's postposed attribution, read at most once
         figures, implicit = self._with_implicit(doc, figures)
         nouns = [self._counted_noun(doc, m) for m in figures]
         for i, m in enumerate(figures):
@@ -156,7 +160,9 @@ class ClaimExtractor:
             previous = drafts[-1].claim if drafts else ctx.last_claim
             who, who_chain = self._claimant_for_figure(doc, m, ctx) or (claimant, chain)
             if who is None:
-                who, who_chain = _postposed_attribution(doc.text) or (None, ())
+                if not postposed:
+                    postposed.append(_postposed_attribution(text))
+                who, who_chain = postposed[0] or (None, ())
             subject, noun_lemma, qualified = self._subject(doc, m, noun, measure)
             if anaphor and previous is not None:
                 # "police said 12,000; organisers put the figure at 40,000": the same count
@@ -179,12 +185,12 @@ class ClaimExtractor:
                 unit = previous.figure.unit
             figure = replace(fig, unit=unit) if unit != fig.unit else fig
             location = self._location(doc, m, noun)
-            period = self._period(doc, period_spans)
+            period = sentence_period
             if m.start in implicit:
                 # "a soldier was killed" counts one incident, not a running toll
                 period = period or INCIDENT
             claim = Claim(
-                sentence=doc.text,
+                sentence=text,
                 figure=figure,
                 measure=measure,
                 subject=subject,
@@ -194,7 +200,7 @@ class ClaimExtractor:
                 date=self._ref_date(doc, m, ctx.published),
                 period=period,
                 start=offset,
-                end=offset + len(doc.text),
+                end=offset + len(text),
                 figure_start=offset + m.start_char,
                 figure_end=offset + m.end_char,
             )
@@ -609,6 +615,12 @@ class ClaimExtractor:
         return self._np(subj)
 
     def _cited(self, verb: Token) -> str | None:
+        cache = verb.doc.user_data.setdefault("crosscheck.cited", {})
+        if verb.i not in cache:
+            cache[verb.i] = self._find_cited(verb)
+        return cache[verb.i]
+
+    def _find_cited(self, verb: Token) -> str | None:
         for c in verb.subtree:
             if c.lemma_.lower() == "cite" and c.i != verb.i:
                 for p in c.children:
@@ -634,9 +646,9 @@ class ClaimExtractor:
         Kursk"), not the speaker's ("said in Washington"), an origin ("troops from Pyongyang") or a
         destination ("sent to Russia"). The most specific such place wins."""
         scope = _governing_verb(noun if noun is not None else _span_root(doc, m))
-        allowed = {t.i for t in scope.subtree} if scope is not None else {t.i for t in doc}
+        allowed = _subtree_ids(scope) if scope is not None else range(len(doc))
         best: tuple[int, int, str] | None = None
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i not in allowed:
                 continue
             head = ent.root
@@ -660,17 +672,15 @@ class ClaimExtractor:
         Tuesday"). A month alone gives its first day; the year comes from the text or publication."""
         root = _span_root(doc, m)
         verb = _governing_verb(root)
-        own = {t.i for t in root.subtree}
-        near = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree} if verb is not None else set()
+        own = _subtree_ids(root)
+        near = _near_ids(verb) if verb is not None else frozenset()
         ref = published or date.today()
-        dates = sorted((e for e in doc.ents if e.label_ == "DATE"), key=lambda e: abs(e.start - m.end))
         for scope in (own, near):
-            for ent in dates:
-                before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                if ent.root.i in scope and before not in _NOT_A_REFERENCE and ent.root.head.lower_ not in _NOT_A_REFERENCE:
-                    d = _parse_date(ent.text, ref, published)
-                    if d is not None:
-                        return d
+            dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
+            for _, _, text in dates:
+                d = _parse_date(text, ref, published)
+                if d is not None:
+                    return d
         return None
 
     def _period_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
@@ -735,6 +745,7 @@ def _is_name(tok: Token) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_date(text: str, ref: date, published: date | None) -> date | None:
     words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
@@ -794,6 +805,49 @@ def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:
         return prep.lower_ == "from" or (prep.head.lower_ in ("compared", "compare", "versus"))
     before = doc[max(0, m.start - 3) : m.start].text.lower()
     return before.endswith(("compared with", "compared to", "down from", "up from", "versus", "vs"))
+
+
+# Per-sentence memos. Every figure of a sentence is read against the whole sentence; building the
+# sentence's entity spans and subtrees once (in the Doc's own user_data, freed with it) keeps a sentence
+# of many figures linear instead of quadratic.
+def _ents(doc: Doc) -> tuple:
+    """``doc.ents``, built once per parsed sentence (each ``doc.ents`` builds every span anew)."""
+    cached = doc.user_data.get("crosscheck.ents")
+    if cached is None:
+        cached = doc.user_data["crosscheck.ents"] = tuple(doc.ents)
+    return cached
+
+
+def _subtree_ids(tok: Token) -> frozenset[int]:
+    """The indices of a token's subtree, once per token of a parsed sentence."""
+    cache = tok.doc.user_data.setdefault("crosscheck.subtrees", {})
+    ids = cache.get(tok.i)
+    if ids is None:
+        ids = cache[tok.i] = frozenset(t.i for t in tok.subtree)
+    return ids
+
+
+def _reference_dates(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, root index, text) of the DATE entities that may date a figure, once per sentence."""
+    cached = doc.user_data.get("crosscheck.dates")
+    if cached is None:
+        cached = doc.user_data["crosscheck.dates"] = [
+            (e.start, e.root.i, e.text) for e in _ents(doc)
+            if e.label_ == "DATE"
+            and (doc[e.start - 1].lower_ if e.start > 0 else "") not in _NOT_A_REFERENCE
+            and e.root.head.lower_ not in _NOT_A_REFERENCE
+        ]
+    return cached
+
+
+def _near_ids(verb: Token) -> frozenset[int]:
+    """The indices under a verb's prepositional and adverbial phrases, once per verb."""
+    cache = verb.doc.user_data.setdefault("crosscheck.near", {})
+    ids = cache.get(verb.i)
+    if ids is None:
+        ids = cache[verb.i] = frozenset().union(
+            *(_subtree_ids(c) for c in verb.children if c.dep_ in ("prep", "npadvmod")))
+    return ids
 
 
 def _span_root(doc: Doc, m: FigureMatch) -> Token:

@@ -119,8 +119,10 @@ class Engine:
                             if d.claim.claimant is None:
                                 d.claim = replace(d.claim, claimant=who, claimant_chain=chain)
                         ctx.last_claimant = chain[0]
-                for d in found:
-                    d.claim = replace(d.claim, entities=_entities(doc, self.places))
+                if found:
+                    entities = _entities(doc, self.places)
+                    for d in found:
+                        d.claim = replace(d.claim, entities=entities)
                 drafts.extend(found)
             claims = _dedupe(self.extractor.finish(drafts, ctx))
         return [replace(c, subject_terms=subject_terms(c.subject, c.entities)) for c in claims]
@@ -132,6 +134,7 @@ class Engine:
             doc = self.nlp.make_doc(line.text)
             self._sentencizer(doc)
             sents = list(doc.sents)
+            _refuse_number_lists(sents)
             by_sentence: dict[int, list[FigureMatch]] = {}
             for m in find_figures(doc):
                 by_sentence.setdefault(_sentence_index(sents, m.start), []).append(m)
@@ -180,6 +183,23 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         elif out[i].claimant is None or c.claimant is not None:
             out[i] = c
     return out
+
+
+#: numbers one sentence may hold. Each figure of a sentence is read against the whole sentence, so a
+#: sentence made of thousands of numbers (a pasted table, a list) would take time that grows with the
+#: square of its length; such a sentence is refused before any parsing, in one line.
+MAX_NUMBERS_PER_SENTENCE = 100
+
+
+def _refuse_number_lists(sents) -> None:  # noqa: ANN001 - spaCy spans
+    for sent in sents:
+        numbers = sum(1 for t in sent if t.like_num)
+        if numbers > MAX_NUMBERS_PER_SENTENCE:
+            raise InputError(
+                f"One sentence holds {numbers:,} numbers; crosscheck reads at most "
+                f"{MAX_NUMBERS_PER_SENTENCE} in a sentence. Split that list or table into sentences, "
+                "or leave it out, and check again."
+            )
 
 
 def _sentence_index(sents, token_i: int) -> int:  # noqa: ANN001
