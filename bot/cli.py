@@ -12,23 +12,23 @@ read and validated before anything is stored.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
-import uuid
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import Progress
 
 from .engine.errors import CrosscheckError, InputError
 from .engine.text import decode
 from .engine.types import Article, SourceInfo
-from .settings import Settings
+
+if TYPE_CHECKING:  # imported where used: `crosscheck --help` starts without them
+    from rich.console import Console
+
+    from .settings import Settings
 
 log = logging.getLogger("crosscheck")
 
@@ -38,6 +38,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: no rich import, so `crosscheck --help` starts fast
 )
 
 DbOpt = Annotated[
@@ -53,6 +54,8 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files, '-' for standard inp
 
 
 def _settings(db: str | None) -> Settings:
+    from .settings import Settings
+
     settings = Settings()
     if db:
         settings = settings.model_copy(update={"db": db})
@@ -126,6 +129,11 @@ async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str 
 
 def _run(coro) -> None:  # noqa: ANN001
     """Run a command; domain errors become one line and an exit code, others an incident id."""
+    import asyncio
+    import uuid
+
+    from rich.console import Console
+
     err = Console(stderr=True, soft_wrap=True)
     try:
         asyncio.run(coro)
@@ -149,6 +157,9 @@ def _run(coro) -> None:  # noqa: ANN001
 async def _check_paths(settings: Settings, paths: list[str], *, save: bool, workspace: str, outlet: str | None,
                        url: str | None, published: str | None, json: bool) -> None:
     """Read every input first, then check (and store, with ``save``) each, printing as it goes."""
+    from rich.console import Console
+    from rich.progress import Progress
+
     from .app import open_app
     from .render.text import print_report, report_json
 
@@ -203,6 +214,8 @@ def sources(
     settings = _settings(db)
 
     async def main() -> None:
+        from rich.console import Console
+
         from .app import open_app
         from .render.text import print_sources, sources_json
 
