@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.engine.errors import InputError, NotFound, PermissionDenied
 from bot.engine.protocol import GRADES, Actor, AuditEntry, CandidateQuery, ClaimEdit, IngestResult, WatchedChannel
+from bot.engine.protocol import HandledMessage
 from bot.engine.subjects import subject_terms
 from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource
 
@@ -504,6 +505,57 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
             )
             for r in rows
         ]
+
+    # -- catching up on watched channels ---------------------------------------------
+
+    async def channel_cursor(self, workspace: str, channel_id: int) -> int | None:
+        row = await self.driver.read(
+            lambda ex: ex.fetchone(
+                "SELECT last_message_id FROM channel_cursors WHERE workspace = ? AND channel_id = ?",
+                (workspace, channel_id),
+            )
+        )
+        return None if row is None else int(row[0])
+
+    async def advance_cursor(self, workspace: str, channel_id: int, message_id: int) -> None:
+        await self.driver.write(partial(_advance_cursor, workspace=workspace, channel_id=channel_id,
+                                        message_id=message_id))
+
+    async def handled_message(self, workspace: str, message_id: int) -> HandledMessage | None:
+        row = await self.driver.read(
+            lambda ex: ex.fetchone(
+                "SELECT workspace, channel_id, message_id, edited_at, reply_id, handled_at"
+                " FROM handled_messages WHERE workspace = ? AND message_id = ?",
+                (workspace, message_id),
+            )
+        )
+        if row is None:
+            return None
+        return HandledMessage(
+            workspace=row[0],
+            channel_id=int(row[1]),
+            message_id=int(row[2]),
+            edited_at=to_datetime(row[3]),
+            reply_id=None if row[4] is None else int(row[4]),
+            handled_at=_required_datetime(row[5]),
+        )
+
+    async def mark_handled(
+        self, workspace: str, channel_id: int, message_id: int, *,
+        edited_at: datetime | None, reply_id: int | None,
+    ) -> None:
+        async def tx(ex: Executor) -> None:
+            await ex.execute(
+                "INSERT INTO handled_messages (workspace, channel_id, message_id, edited_at, reply_id, handled_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (workspace, message_id) DO UPDATE SET"
+                " edited_at = excluded.edited_at,"
+                " reply_id = COALESCE(excluded.reply_id, handled_messages.reply_id),"
+                " handled_at = excluded.handled_at",
+                (workspace, channel_id, message_id, as_utc(edited_at) if edited_at else None, reply_id, utc_now()),
+            )
+            await _advance_cursor(ex, workspace=workspace, channel_id=channel_id, message_id=message_id)
+
+        await self.driver.write(tx)
 
     # -- curation -------------------------------------------------------------------
 
@@ -1214,6 +1266,18 @@ def _claim_from(r: Row, subject_terms: Sequence[str], entities: Sequence[str], c
         figure_end=int(r[6]),
         subject_terms=tuple(subject_terms),
         entities=tuple(entities),
+    )
+
+
+async def _advance_cursor(ex: Executor, *, workspace: str, channel_id: int, message_id: int) -> None:
+    """Move a channel's catch-up cursor forward to ``message_id`` (never back)."""
+    await ex.execute(
+        "INSERT INTO channel_cursors (workspace, channel_id, last_message_id, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (workspace, channel_id) DO UPDATE SET"
+        " last_message_id = CASE WHEN excluded.last_message_id > channel_cursors.last_message_id"
+        " THEN excluded.last_message_id ELSE channel_cursors.last_message_id END,"
+        " updated_at = excluded.updated_at",
+        (workspace, channel_id, message_id, utc_now()),
     )
 
 

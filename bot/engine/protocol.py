@@ -52,6 +52,20 @@ class WatchedChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class HandledMessage:
+    """A message of a watched channel the bot has checked (catch-up never answers it twice)."""
+
+    workspace: str
+    channel_id: int
+    message_id: int
+    #: the message's edit time when it was checked (None: not edited then); a later edit is checked again
+    edited_at: datetime | None
+    #: the bot's reply, when one was sent
+    reply_id: int | None
+    handled_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class AuditEntry:
     """One row of the append-only audit log: who changed what, when and why."""
 
@@ -157,6 +171,22 @@ class ClaimStore(Protocol):
     async def remove_watch(self, workspace: str, channel_id: int, actor: Actor) -> bool: ...
 
     async def list_watches(self, workspace: str) -> list[WatchedChannel]: ...
+
+    # -- catching up on watched channels (the bot) ----------------------------
+    async def channel_cursor(self, workspace: str, channel_id: int) -> int | None:
+        """The newest message id read in the channel, or None before the first."""
+
+    async def advance_cursor(self, workspace: str, channel_id: int, message_id: int) -> None:
+        """Remember ``message_id`` as read; a cursor never moves back."""
+
+    async def handled_message(self, workspace: str, message_id: int) -> HandledMessage | None: ...
+
+    async def mark_handled(
+        self, workspace: str, channel_id: int, message_id: int, *,
+        edited_at: datetime | None, reply_id: int | None,
+    ) -> None:
+        """Record a checked message (a later check of an edit replaces the record; a known reply id is
+        kept when none is given) and advance the channel's cursor, in one transaction."""
 
     # -- curation (the verification desk) --------------------------------------
     # Every curation method raises PermissionDenied unless ``actor.is_moderator`` (in the
