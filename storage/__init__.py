@@ -79,12 +79,19 @@ async def open_store(
         cls: type[SQLClaimStore] = SQLiteClaimStore
     else:  # postgres: one round trip for all of an article's claims
         cls = importlib.import_module("storage.postgres").PostgresClaimStore
-    return cls(
+    store = cls(
         driver,
         postings_cap=settings.store_postings_cap if postings_cap is None else postings_cap,
         cache_size=settings.store_cache_size if cache_size is None else cache_size,
         lead_depth=settings.store_lead_depth if lead_depth is None else lead_depth,
     )
+    try:
+        # articles stored before stories existed (schema 0005) are linked once, oldest first
+        await store.backfill_stories()
+    except BaseException:
+        await driver.close()
+        raise
+    return store
 
 
 async def open_driver(url_or_path: str, settings: Settings) -> Driver:

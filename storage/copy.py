@@ -113,6 +113,13 @@ KNOWN_TABLES: tuple[TableSpec, ...] = (
         id_column="id",
         refs=(("claim_id", "claims"),),
     ),
+    # merged_into is copied as it is: ids are kept where the target has them free
+    TableSpec("stories", keys=(("created_at", "workspace", "name"),), id_column="id"),
+    TableSpec("story_articles", keys=(("story_id", "source_id"),),
+              refs=(("story_id", "stories"), ("source_id", "sources"))),
+    TableSpec("article_terms", keys=(("source_id", "term"),), refs=(("source_id", "sources"),)),
+    TableSpec("story_terms", keys=(("story_id", "term"),), refs=(("story_id", "stories"),)),
+    TableSpec("term_df", keys=(("term", "workspace"),)),
 )
 
 #: Each store keeps its own record of the migrations applied to it.

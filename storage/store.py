@@ -15,12 +15,15 @@ from datetime import datetime
 from typing import Any
 
 from bot.engine.errors import InputError, NotFound, PermissionDenied
-from bot.engine.protocol import GRADES, Actor, AuditEntry, CandidateQuery, ClaimEdit, IngestResult, WatchedChannel
+from bot.engine.protocol import (
+    GRADES, Actor, AuditEntry, CandidateQuery, ClaimEdit, IngestResult, StoryLink, WatchedChannel,
+)
 from bot.engine.protocol import HandledMessage
 from bot.engine.subjects import subject_terms
 from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource
 
 from .driver import Driver, Executor, Row, as_utc, placeholders, to_date, to_datetime, utc_now
+from .stories import StoryStore
 
 #: Newest postings read per (term, unit) by :meth:`SQLClaimStore.candidates`.
 #: A very common term ("soldiers" in a million claims) then costs no more
@@ -117,8 +120,8 @@ CHOICE_SCAN = 50_000
 SNAPSHOT_SENTENCE = 1_000
 
 
-class SQLClaimStore:
-    """:class:`bot.engine.protocol.ClaimStore` in plain SQL over a driver."""
+class SQLClaimStore(StoryStore):
+    """:class:`bot.engine.protocol.ClaimStore` in plain SQL over a driver (stories: :class:`StoryStore`)."""
 
     #: Newest claims whose text :meth:`claim_choices` searches; None: all of them
     #: (PostgreSQL has trigram indexes on lower(subject) and lower(figure_text)).
@@ -150,8 +153,11 @@ class SQLClaimStore:
 
     # -- articles and claims -------------------------------------------------
 
-    async def add_article(self, info: SourceInfo, claims: Sequence[Claim]) -> IngestResult:
-        return await self.driver.write(lambda ex: self._ingest(ex, info, claims))
+    async def add_article(
+        self, info: SourceInfo, claims: Sequence[Claim], story: StoryLink | None = None
+    ) -> IngestResult:
+        """The source, its claims and its story links in one transaction (see the protocol)."""
+        return await self.driver.write(lambda ex: self._ingest(ex, info, claims, story=story))
 
     async def add_reviewed(
         self, info: SourceInfo, claims: Sequence[tuple[Claim, ClaimStatus]], actor: Actor
@@ -183,8 +189,10 @@ class SQLClaimStore:
         info: SourceInfo,
         claims: Sequence[Claim],
         statuses: Sequence[ClaimStatus] | None = None,
+        *,
+        story: StoryLink | None = None,
     ) -> IngestResult:
-        """Store a source and its claims, or find the earlier copy of it (same hash or URL)."""
+        """Store a source, its claims and its story links, or find the earlier copy of it (same hash or URL)."""
         now = utc_now()
         row = await ex.fetchone(_INSERT_SOURCE, _source_params(info, now))
         if row is None:
@@ -195,6 +203,7 @@ class SQLClaimStore:
             return IngestResult(source=earlier, created=False, claims=tuple(stored))
         source = StoredSource(id=int(row["id"]), info=_normalised_info(info), created_at=now)
         stored_claims = await self._insert_claims(ex, source, claims, now, statuses)
+        await self._link_new_article(ex, source, claims, story)
         return IngestResult(source=source, created=True, claims=tuple(stored_claims))
 
     async def _insert_claims(

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from .types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource
+from .stories import ArticleFeatures, Assignment, StoryCandidate
+from .types import Claim, ClaimStatus, Figure, SourceInfo, Story, StoredClaim, StoredSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,24 @@ class CandidateQuery:
     measure: str
     units: tuple[str, ...]
     terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    """What the store knows that story assignment needs: document frequencies and candidate stories."""
+
+    n_docs: int
+    #: stored articles per term, for the article's terms
+    df: dict[str, int]
+    candidates: tuple[StoryCandidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    """How a new article joins the stories: its features and where the clustering put it."""
+
+    features: ArticleFeatures
+    assignment: Assignment
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +125,59 @@ class ClaimStore(Protocol):
     async def close(self) -> None: ...
 
     # -- articles and claims -------------------------------------------------
-    async def add_article(self, info: SourceInfo, claims: Sequence[Claim]) -> IngestResult:
-        """Store a source and its claims in one transaction, once per workspace.
+    async def add_article(
+        self, info: SourceInfo, claims: Sequence[Claim], story: StoryLink | None = None
+    ) -> IngestResult:
+        """Store a source, its claims and its story links in one transaction, once per workspace.
 
         A second ingest of the same text hash or URL in the workspace stores
-        nothing and returns ``created=False`` with the earlier source.
+        nothing and returns ``created=False`` with the earlier source. Without
+        ``story`` the store links the article itself, from its title and claims.
         """
+
+    # -- stories ---------------------------------------------------------------
+    async def story_context(self, workspace: str, features: ArticleFeatures, *, window_days: int = 30) -> StoryContext:
+        """Document frequencies of the article's terms and the candidate stories for it.
+
+        Candidates come from the inverted index of the article's rarest terms,
+        within ``window_days`` of its day (stories reached through a rare term
+        at any date): a bounded number, whatever the size of the store.
+        """
+
+    async def stories_of_source(self, workspace: str, source_id: int) -> list[Story]: ...
+
+    async def get_story(self, workspace: str, story_id: int) -> Story:
+        """The story (a merged story's id leads to the story it was merged into). Raises NotFound."""
+
+    async def find_stories(self, workspace: str, query: str, *, limit: int = 10) -> list[Story]:
+        """Stories whose name holds the query's words, newest first."""
+
+    async def story_sources(self, workspace: str, story_id: int) -> list[StoredSource]:
+        """The story's articles, oldest first (by publication date, then storage)."""
+
+    async def story_claims(
+        self,
+        workspace: str,
+        story_ids: Sequence[int],
+        *,
+        measures: Sequence[str] | None = None,
+        exclude_source_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[StoredClaim]:
+        """Claims of the stories' articles (of these measures), newest first, at most ``limit``."""
+
+    async def move_article(
+        self, workspace: str, source_id: int, story_id: int | None, actor: Actor, reason: str
+    ) -> Story:
+        """Moderators: the article leaves its stories for ``story_id`` (None: a new story of its own)."""
+
+    async def merge_stories(self, workspace: str, keep_id: int, merge_id: int, actor: Actor, reason: str) -> Story:
+        """Moderators: every article of ``merge_id`` joins ``keep_id``; ``merge_id`` then points to it."""
+
+    async def split_story(
+        self, workspace: str, story_id: int, source_ids: Sequence[int], actor: Actor, reason: str
+    ) -> Story:
+        """Moderators: these articles of the story leave it for a new story, which is returned."""
 
     async def find_source(
         self, workspace: str, *, text_hash: str | None = None, url: str | None = None

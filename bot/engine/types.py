@@ -212,19 +212,66 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class ConflictSummary:
+    """Every conflicting earlier claim, summarised when the evidence shown is capped."""
+
+    count: int
+    lowest: Figure
+    highest: Figure
+    #: conflicting evidence left out of ``ClaimCheck.evidence`` by the cap
+    not_shown: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "not_shown": self.not_shown,
+            "lowest": self.lowest.to_json(),
+            "highest": self.highest.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimCheck:
     claim: Claim
     verdict: Verdict
     evidence: tuple[Evidence, ...] = ()
     #: update-or-contradiction note, e.g. "higher than reports from 5 days earlier"
     note: str | None = None
+    #: all conflicting earlier claims (count, lowest and highest figure), None without conflicts
+    conflicts: ConflictSummary | None = None
 
     def to_json(self) -> dict[str, Any]:
         out = self.claim.to_json()
         out["verdict"] = self.verdict.value
         out["note"] = self.note
         out["evidence"] = [e.to_json() for e in self.evidence]
+        out["conflicts"] = self.conflicts.to_json() if self.conflicts is not None else None
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A news event: the articles that report it. ``id`` 0: a story an unstored article would start."""
+
+    id: int
+    workspace: str
+    name: str
+    first_day: date | None = None
+    last_day: date | None = None
+    n_articles: int = 0
+    created_at: datetime | None = None
+    #: set on a story merged into another (its articles now belong there)
+    merged_into: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id or None,
+            "name": self.name,
+            "new": self.n_articles == 0,
+            "first_day": self.first_day.isoformat() if self.first_day else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "articles": self.n_articles,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +282,8 @@ class ArticleReport:
     seen_before: StoredSource | None = None
     #: set when this report's article was stored now
     stored: StoredSource | None = None
+    #: the stories the claims were checked against (best first); a new story has n_articles 0
+    stories: tuple[Story, ...] = ()
 
     @property
     def worst(self) -> Verdict | None:
@@ -251,5 +300,8 @@ class ArticleReport:
             out["seen_before"] = self.seen_before.to_json()
         if self.stored is not None:
             out["stored"] = self.stored.to_json()
+        if self.stories:
+            out["story"] = self.stories[0].to_json()
+            out["stories"] = [s.to_json() for s in self.stories]
         return out
 

@@ -1,0 +1,555 @@
+"""Stories in the store: the inverted index, story links, curation and the backfill.
+
+:class:`StoryStore` is mixed into :class:`~storage.store.SQLClaimStore`. The
+clustering itself is engine code (:mod:`bot.engine.stories`); here it is
+stored and looked up:
+
+* ``term_df`` keeps document frequencies per workspace (``''`` counts the
+  articles) and is updated in the article's own transaction;
+* ``story_terms`` holds each story's summed term weights and is the inverted
+  index: candidate stories for an article are the newest
+  :data:`POSTINGS_PER_TERM` stories of each of its rarest terms
+  (:func:`bot.engine.stories.query_terms`), kept when within the time window
+  or reached through a rare term, the best :data:`MAX_CANDIDATES` of them by
+  the IDF of the terms they share. Nothing is scanned;
+* ``article_terms`` keeps each article's own terms, so that a story's vector
+  is rebuilt exactly when a moderator moves, merges or splits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from bot.engine.errors import InputError, NotFound
+from bot.engine.protocol import Actor, StoryContext, StoryLink
+from bot.engine.stories import (
+    ENTITY,
+    RARE_DF,
+    TITLE,
+    TOKEN,
+    ArticleFeatures,
+    Assignment,
+    StoryCandidate,
+    StoryPolicy,
+    _in_window,
+    assign,
+    features,
+    idf,
+    query_terms,
+)
+from bot.engine.types import Claim, SourceInfo, Story, StoredClaim, StoredSource
+
+from .driver import Executor, Row, placeholders, to_date, to_datetime, utc_now
+
+#: newest stories read per query term
+POSTINGS_PER_TERM = 50
+#: stories scored per article (the best by the IDF of the terms they share)
+MAX_CANDIDATES = 40
+#: articles linked per transaction by the backfill
+BACKFILL_BATCH = 50
+
+_STORY_COLUMNS = "id, workspace, name, first_day, last_day, n_articles, created_at, merged_into"
+_NORM_COLUMN = {ENTITY: "norm_e", TOKEN: "norm_t", TITLE: "norm_h"}
+
+
+def _story_from(r: Row) -> Story:
+    return Story(
+        id=int(r[0]), workspace=r[1], name=r[2], first_day=to_date(r[3]), last_day=to_date(r[4]),
+        n_articles=int(r[5]), created_at=to_datetime(r[6]),
+        merged_into=int(r[7]) if r[7] is not None else None,
+    )
+
+
+def source_day(info: SourceInfo, created_at: datetime | None = None) -> date | None:
+    """The day an article counts from: published, else posted, else stored."""
+    if info.published is not None:
+        return info.published
+    if info.posted_at is not None:
+        return info.posted_at.date()
+    return created_at.date() if created_at is not None else None
+
+
+def stored_features(info: SourceInfo, claims: Sequence[Claim], day: date | None) -> ArticleFeatures:
+    """Features of an article known only by its title and claims (import, backfill)."""
+    text = "\n".join([info.title or "", *dict.fromkeys(c.sentence for c in claims)])
+    return features(text, title=info.title or None, published=day, claims=claims)
+
+
+class StoryStore:
+    """The story half of :class:`~storage.store.SQLClaimStore` (see the module docstring)."""
+
+    story_policy: StoryPolicy = StoryPolicy()
+
+    # -- look-ups --------------------------------------------------------------------
+
+    async def story_context(self, workspace: str, features: ArticleFeatures, *, window_days: int = 30) -> StoryContext:
+        return await self.driver.read(lambda ex: self._story_context(ex, workspace, features, window_days))
+
+    async def _story_context(
+        self, ex: Executor, workspace: str, feats: ArticleFeatures, window_days: int
+    ) -> StoryContext:
+        terms = list(feats.terms)
+        df = await _df(ex, workspace, terms)
+        n_docs = df.pop("", 0)
+        wanted = query_terms(feats, df)
+        if not wanted:
+            return StoryContext(n_docs, df, ())
+        parts, params = [], []
+        for i, term in enumerate(wanted):
+            parts.append(
+                f"SELECT story_id, term FROM (SELECT story_id, term FROM story_terms WHERE workspace = ? AND term = ?"
+                f" ORDER BY story_id DESC LIMIT ?) AS p{i}"
+            )
+            params += [workspace, term, POSTINGS_PER_TERM]
+        hits: dict[int, float] = defaultdict(float)
+        rare: set[int] = set()
+        for r in await ex.fetchall(" UNION ALL ".join(parts), params):
+            sid, term = int(r[0]), r[1]
+            hits[sid] += idf(df.get(term, 0), n_docs)
+            if df.get(term, 0) <= RARE_DF:
+                rare.add(sid)
+        if not hits:
+            return StoryContext(n_docs, df, ())
+        ranked = sorted(hits, key=lambda s: (-hits[s], -s))[: MAX_CANDIDATES * 2]
+        rows = await ex.fetchall(
+            f"SELECT {_STORY_COLUMNS}, norm_e, norm_t, norm_h FROM stories"
+            f" WHERE workspace = ? AND merged_into IS NULL AND id IN ({placeholders(len(ranked))})",
+            [workspace, *ranked],
+        )
+        stories = {}
+        for r in rows:
+            st = _story_from(r)
+            if st.id not in rare and not _in_window(feats.day, st.first_day, st.last_day, window_days):
+                continue
+            stories[st.id] = (st, {ENTITY: float(r[8]), TOKEN: float(r[9]), TITLE: float(r[10])})
+        keep = [s for s in ranked if s in stories][:MAX_CANDIDATES]
+        if not keep:
+            return StoryContext(n_docs, df, ())
+        weights: dict[int, dict[str, float]] = defaultdict(dict)
+        wrows = await ex.fetchall(
+            f"SELECT story_id, term, weight FROM story_terms WHERE story_id IN ({placeholders(len(keep))})"
+            f" AND term IN ({placeholders(len(terms))})",
+            [*keep, *terms],
+        )
+        for r in wrows:
+            weights[int(r[0])][r[1]] = float(r[2])
+        cands = tuple(
+            StoryCandidate(
+                id=sid, name=stories[sid][0].name, first_day=stories[sid][0].first_day,
+                last_day=stories[sid][0].last_day, n_articles=stories[sid][0].n_articles,
+                weights=weights.get(sid, {}), norms=stories[sid][1],
+            )
+            for sid in keep
+        )
+        return StoryContext(n_docs, df, cands)
+
+    async def stories_of_source(self, workspace: str, source_id: int) -> list[Story]:
+        rows = await self.driver.read(lambda ex: ex.fetchall(
+            f"SELECT {', '.join('s.' + c.strip() for c in _STORY_COLUMNS.split(','))} FROM stories s"
+            " JOIN story_articles sa ON sa.story_id = s.id WHERE sa.workspace = ? AND sa.source_id = ?"
+            " ORDER BY sa.score IS NULL, sa.score DESC, s.id",
+            (workspace, source_id),
+        ))
+        return [_story_from(r) for r in rows]
+
+    async def get_story(self, workspace: str, story_id: int) -> Story:
+        return await self.driver.read(lambda ex: self._get_story(ex, workspace, story_id))
+
+    async def _get_story(self, ex: Executor, workspace: str, story_id: int) -> Story:
+        seen = set()
+        while True:
+            r = await ex.fetchone(f"SELECT {_STORY_COLUMNS} FROM stories WHERE workspace = ? AND id = ?",
+                                  (workspace, story_id))
+            if r is None:
+                raise NotFound(f"No story #{story_id} here. Use `story` with words from its name to find it.")
+            st = _story_from(r)
+            if st.merged_into is None or st.merged_into in seen:
+                return st
+            seen.add(st.id)
+            story_id = st.merged_into
+
+    async def find_stories(self, workspace: str, query: str, *, limit: int = 10) -> list[Story]:
+        words = [w for w in re.findall(r"[\w'’-]+", query.lower()) if len(w) > 1][:8]
+        if not words or limit < 1:
+            return []
+        where = " AND ".join("lower(name) LIKE ? ESCAPE '\\'" for _ in words)
+        params: list[Any] = [workspace, *(f"%{_like(w)}%" for w in words), limit]
+        rows = await self.driver.read(lambda ex: ex.fetchall(
+            f"SELECT {_STORY_COLUMNS} FROM stories WHERE workspace = ? AND merged_into IS NULL AND n_articles > 0"
+            f" AND {where} ORDER BY last_day IS NULL, last_day DESC, id DESC LIMIT ?",
+            params,
+        ))
+        return [_story_from(r) for r in rows]
+
+    async def story_sources(self, workspace: str, story_id: int) -> list[StoredSource]:
+        from .store import _SELECT_SOURCES, _source_from
+
+        rows = await self.driver.read(lambda ex: ex.fetchall(
+            f"{_SELECT_SOURCES} WHERE workspace = ? AND id IN"
+            " (SELECT source_id FROM story_articles WHERE story_id = ?)"
+            " ORDER BY published IS NULL, published, created_at, id",
+            (workspace, story_id),
+        ))
+        return [_source_from(r) for r in rows]
+
+    async def story_claims(
+        self,
+        workspace: str,
+        story_ids: Sequence[int],
+        *,
+        measures: Sequence[str] | None = None,
+        exclude_source_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[StoredClaim]:
+        ids = list(dict.fromkeys(story_ids))
+        if not ids or limit < 1 or (measures is not None and not measures):
+            return []
+        sql = (
+            "SELECT c.id, c.updated_at FROM claims c WHERE c.workspace = ? AND c.source_id IN"
+            f" (SELECT source_id FROM story_articles WHERE story_id IN ({placeholders(len(ids))}))"
+        )
+        params: list[Any] = [workspace, *ids]
+        if measures is not None:
+            wanted = list(dict.fromkeys(measures))
+            sql += f" AND c.measure IN ({placeholders(len(wanted))})"
+            params += wanted
+        if exclude_source_id is not None:
+            sql += " AND c.source_id <> ?"
+            params.append(exclude_source_id)
+        sql += " ORDER BY c.id DESC LIMIT ?"
+        params.append(limit)
+
+        async def run(ex: Executor) -> list[StoredClaim]:
+            rows = await ex.fetchall(sql, params)
+            versions = {int(r[0]): r[1] for r in rows}
+            return await self._claims_by_ids(ex, workspace, list(versions), versions)
+
+        return await self.driver.read(run)
+
+    async def story_key_terms(self, workspace: str, story_ids: Sequence[int]) -> frozenset[str]:
+        """The entity terms of the stories' titles and datelines (the places they are about)."""
+        ids = list(dict.fromkeys(story_ids))
+        if not ids:
+            return frozenset()
+        rows = await self.driver.read(lambda ex: ex.fetchall(
+            "SELECT DISTINCT at.term FROM article_terms at JOIN story_articles sa ON sa.source_id = at.source_id"
+            f" WHERE sa.story_id IN ({placeholders(len(ids))}) AND at.is_key = ?",
+            [*ids, True],
+        ))
+        return frozenset(r[0] for r in rows)
+
+    # -- linking on insert ----------------------------------------------------------------
+
+    async def _link_new_article(
+        self, ex: Executor, source: StoredSource, claims: Sequence[Claim], link: StoryLink | None,
+        linked_by: str = "auto",
+    ) -> tuple[int, ...]:
+        """Link a just-inserted source to its stories (computing the assignment when not given)."""
+        workspace = source.info.workspace
+        if link is None:
+            feats = stored_features(source.info, claims, source_day(source.info, source.created_at))
+            ctx = await self._story_context(ex, workspace, feats, self.story_policy.window_days)
+            assignment = assign(feats, ctx.candidates, ctx.df, ctx.n_docs, self.story_policy)
+        else:
+            feats, assignment = link.features, link.assignment
+        return await self._link(ex, source, feats, assignment, linked_by)
+
+    async def _link(
+        self, ex: Executor, source: StoredSource, feats: ArticleFeatures, assignment: Assignment, linked_by: str
+    ) -> tuple[int, ...]:
+        workspace = source.info.workspace
+        day = feats.day or source_day(source.info, source.created_at)
+        now = utc_now()
+        ids: list[int] = []
+        scores: list[float | None] = []
+        for sid, score in zip(assignment.story_ids, assignment.scores or [None] * len(assignment.story_ids)):
+            row = await ex.fetchone(
+                "SELECT id, merged_into FROM stories WHERE workspace = ? AND id = ?", (workspace, sid)
+            )
+            while row is not None and row["merged_into"] is not None:  # merged since it was chosen
+                row = await ex.fetchone("SELECT id, merged_into FROM stories WHERE id = ?", (row["merged_into"],))
+            if row is not None and int(row["id"]) not in ids:
+                ids.append(int(row["id"]))
+                scores.append(score)
+        if not ids:
+            ids = [await self._new_story(ex, workspace, assignment.new_name or feats.name, now)]
+            scores = [None]
+        terms = list(feats.terms)
+        df = await _df(ex, workspace, terms)
+        n_docs = df.pop("", 0)
+        keys = set(feats.key_terms)
+        if terms:
+            await ex.executemany(
+                "INSERT INTO article_terms (source_id, term, weight, is_key) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (source_id, term) DO NOTHING",
+                [(source.id, t, w, t in keys) for t, w in feats.terms.items()],
+            )
+        for sid, score in zip(ids, scores, strict=True):
+            await ex.execute(
+                "INSERT INTO story_articles (story_id, source_id, workspace, score, linked_by) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (story_id, source_id) DO NOTHING",
+                (sid, source.id, workspace, score, linked_by),
+            )
+            await self._add_to_story(ex, sid, workspace, feats, keys, df, n_docs + 1, day, now)
+        await _bump_df(ex, workspace, [*terms, ""], +1)
+        return tuple(ids)
+
+    async def _new_story(self, ex: Executor, workspace: str, name: str, now: datetime) -> int:
+        row = await ex.fetchone(
+            "INSERT INTO stories (workspace, name, n_articles, created_at, updated_at) VALUES (?, ?, 0, ?, ?)"
+            " RETURNING id",
+            (workspace, name, now, now),
+        )
+        assert row is not None
+        return int(row["id"])
+
+    async def _add_to_story(
+        self, ex: Executor, sid: int, workspace: str, feats: ArticleFeatures, keys: set[str],
+        df: dict[str, int], n_docs: int, day: date | None, now: datetime,
+    ) -> None:
+        terms = list(feats.terms)
+        old: dict[str, float] = {}
+        if terms:
+            for r in await ex.fetchall(
+                f"SELECT term, weight FROM story_terms WHERE story_id = ? AND term IN ({placeholders(len(terms))})",
+                [sid, *terms],
+            ):
+                old[r[0]] = float(r[1])
+        st = await ex.fetchone(
+            "SELECT first_day, last_day, norm_e, norm_t, norm_h FROM stories WHERE id = ?", (sid,)
+        )
+        assert st is not None
+        norms = {ENTITY: float(st["norm_e"]), TOKEN: float(st["norm_t"]), TITLE: float(st["norm_h"])}
+        for t, w in feats.terms.items():
+            i2 = idf(df.get(t, 0), n_docs) ** 2
+            before = old.get(t, 0.0)
+            norms[t[0]] = norms.get(t[0], 0.0) + ((before + w) ** 2 - before**2) * i2
+        if terms:
+            await ex.executemany(
+                "INSERT INTO story_terms (story_id, workspace, term, weight, is_key) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight,"
+                " is_key = CASE WHEN excluded.is_key THEN excluded.is_key ELSE story_terms.is_key END",
+                [(sid, workspace, t, w, t in keys) for t, w in feats.terms.items()],
+            )
+        first, last = to_date(st["first_day"]), to_date(st["last_day"])
+        if day is not None:
+            first = min(first, day) if first else day
+            last = max(last, day) if last else day
+        await ex.execute(
+            "UPDATE stories SET n_articles = n_articles + 1, first_day = ?, last_day = ?, norm_e = ?, norm_t = ?,"
+            " norm_h = ?, updated_at = ? WHERE id = ?",
+            (first, last, norms[ENTITY], norms[TOKEN], norms[TITLE], now, sid),
+        )
+
+    async def _rebuild_story(self, ex: Executor, workspace: str, sid: int) -> None:
+        """Recompute a story's vector, norms, span and count from its articles' own terms."""
+        await ex.execute("DELETE FROM story_terms WHERE story_id = ?", (sid,))
+        rows = await ex.fetchall(
+            "SELECT at.term, at.weight, at.is_key FROM article_terms at"
+            " JOIN story_articles sa ON sa.source_id = at.source_id WHERE sa.story_id = ?",
+            (sid,),
+        )
+        weights: Counter[str] = Counter()
+        keys: set[str] = set()
+        for r in rows:
+            weights[r[0]] += float(r[1])
+            if r[2]:
+                keys.add(r[0])
+        if weights:
+            await ex.executemany(
+                "INSERT INTO story_terms (story_id, workspace, term, weight, is_key) VALUES (?, ?, ?, ?, ?)",
+                [(sid, workspace, t, w, t in keys) for t, w in weights.items()],
+            )
+        df = await _df(ex, workspace, list(weights))
+        n_docs = df.pop("", 0)
+        norms = {ENTITY: 0.0, TOKEN: 0.0, TITLE: 0.0}
+        for t, w in weights.items():
+            norms[t[0]] = norms.get(t[0], 0.0) + (w * idf(df.get(t, 0), n_docs)) ** 2
+        from .store import _SELECT_SOURCES, _source_from
+
+        srcs = [_source_from(r) for r in await ex.fetchall(
+            f"{_SELECT_SOURCES} WHERE id IN (SELECT source_id FROM story_articles WHERE story_id = ?)", (sid,)
+        )]
+        days = [d for d in (source_day(s.info, s.created_at) for s in srcs) if d is not None]
+        await ex.execute(
+            "UPDATE stories SET n_articles = ?, first_day = ?, last_day = ?, norm_e = ?, norm_t = ?, norm_h = ?,"
+            " updated_at = ? WHERE id = ?",
+            (len(srcs), min(days) if days else None, max(days) if days else None, norms[ENTITY], norms[TOKEN],
+             norms[TITLE], utc_now(), sid),
+        )
+
+    # -- curation -------------------------------------------------------------------------
+
+    async def move_article(
+        self, workspace: str, source_id: int, story_id: int | None, actor: Actor, reason: str
+    ) -> Story:
+        from .store import _audit, _reason, _require_moderator
+
+        _require_moderator(actor, "move articles between stories")
+
+        async def tx(ex: Executor) -> Story:
+            src = await ex.fetchone("SELECT id, title FROM sources WHERE workspace = ? AND id = ?",
+                                    (workspace, source_id))
+            if src is None:
+                raise NotFound(f"No article #{source_id} here. The story dossier lists its articles' ids.")
+            before = [int(r[0]) for r in await ex.fetchall(
+                "SELECT story_id FROM story_articles WHERE source_id = ? ORDER BY story_id", (source_id,))]
+            now = utc_now()
+            if story_id is None:
+                target = await self._new_story(ex, workspace, src["title"] or f"Story of article #{source_id}", now)
+            else:
+                target = (await self._get_story(ex, workspace, story_id)).id
+            if before == [target]:
+                return await self._get_story(ex, workspace, target)
+            await ex.execute("DELETE FROM story_articles WHERE source_id = ?", (source_id,))
+            await ex.execute(
+                "INSERT INTO story_articles (story_id, source_id, workspace, score, linked_by)"
+                " VALUES (?, ?, ?, NULL, 'moderator')",
+                (target, source_id, workspace),
+            )
+            for sid in {*before, target}:
+                await self._rebuild_story(ex, workspace, sid)
+            shown = ", ".join(f"#{s}" for s in before) or "none"
+            await _audit(ex, workspace, None, actor, "story_move", None, None, _reason(reason), now,
+                         detail=f"article #{source_id}: story {shown} -> #{target}")
+            return await self._get_story(ex, workspace, target)
+
+        return await self.driver.write(tx)
+
+    async def merge_stories(self, workspace: str, keep_id: int, merge_id: int, actor: Actor, reason: str) -> Story:
+        from .store import _audit, _reason, _require_moderator
+
+        _require_moderator(actor, "merge stories")
+
+        async def tx(ex: Executor) -> Story:
+            keep = await self._get_story(ex, workspace, keep_id)
+            gone = await self._get_story(ex, workspace, merge_id)
+            if keep.id == gone.id:
+                raise InputError(f"Story #{keep_id} and #{merge_id} are already one story. Give two different stories.")
+            moved = [int(r[0]) for r in await ex.fetchall(
+                "SELECT source_id FROM story_articles WHERE story_id = ?", (gone.id,))]
+            if moved:
+                await ex.executemany(
+                    "INSERT INTO story_articles (story_id, source_id, workspace, score, linked_by)"
+                    " VALUES (?, ?, ?, NULL, 'moderator') ON CONFLICT (story_id, source_id) DO NOTHING",
+                    [(keep.id, s, workspace) for s in moved],
+                )
+            await ex.execute("DELETE FROM story_articles WHERE story_id = ?", (gone.id,))
+            await ex.execute("DELETE FROM story_terms WHERE story_id = ?", (gone.id,))
+            now = utc_now()
+            await ex.execute(
+                "UPDATE stories SET merged_into = ?, n_articles = 0, updated_at = ? WHERE id = ?",
+                (keep.id, now, gone.id),
+            )
+            await self._rebuild_story(ex, workspace, keep.id)
+            await _audit(ex, workspace, None, actor, "story_merge", None, None, _reason(reason), now,
+                         detail=f"story #{gone.id} ({gone.name}) merged into #{keep.id} ({keep.name}):"
+                                f" {len(moved)} article(s)")
+            return await self._get_story(ex, workspace, keep.id)
+
+        return await self.driver.write(tx)
+
+    async def split_story(
+        self, workspace: str, story_id: int, source_ids: Sequence[int], actor: Actor, reason: str
+    ) -> Story:
+        from .store import _audit, _reason, _require_moderator
+
+        _require_moderator(actor, "split stories")
+        wanted = list(dict.fromkeys(int(s) for s in source_ids))
+        if not wanted:
+            raise InputError("Name the articles that leave the story (their ids are in the story dossier).")
+
+        async def tx(ex: Executor) -> Story:
+            story = await self._get_story(ex, workspace, story_id)
+            held = {int(r[0]) for r in await ex.fetchall(
+                "SELECT source_id FROM story_articles WHERE story_id = ?", (story.id,))}
+            missing = [s for s in wanted if s not in held]
+            if missing:
+                raise InputError(
+                    f"Article #{missing[0]} is not in story #{story.id}. The dossier lists the story's articles."
+                )
+            if len(wanted) == len(held):
+                raise InputError("A split must leave at least one article in the story; move the others instead.")
+            first = await ex.fetchone("SELECT title FROM sources WHERE id = ?", (wanted[0],))
+            now = utc_now()
+            name = (first["title"] if first is not None else None) or f"Split from story #{story.id}"
+            new_id = await self._new_story(ex, workspace, name, now)
+            await ex.executemany(
+                "DELETE FROM story_articles WHERE story_id = ? AND source_id = ?", [(story.id, s) for s in wanted]
+            )
+            await ex.executemany(
+                "INSERT INTO story_articles (story_id, source_id, workspace, score, linked_by)"
+                " VALUES (?, ?, ?, NULL, 'moderator')",
+                [(new_id, s, workspace) for s in wanted],
+            )
+            await self._rebuild_story(ex, workspace, story.id)
+            await self._rebuild_story(ex, workspace, new_id)
+            await _audit(ex, workspace, None, actor, "story_split", None, None, _reason(reason), now,
+                         detail=f"story #{story.id}: article(s) {', '.join(f'#{s}' for s in wanted)}"
+                                f" -> new story #{new_id}")
+            return await self._get_story(ex, workspace, new_id)
+
+        return await self.driver.write(tx)
+
+    # -- backfill -------------------------------------------------------------------------
+
+    async def backfill_stories(self) -> int:
+        """Link every article stored without a story (a database from before stories), oldest first.
+
+        Articles are taken in publication order and linked from their titles
+        and claims (their text was never stored), BACKFILL_BATCH per
+        transaction; each is looked for again inside the transaction, so
+        processes opening the store at once link each article once. Returns
+        how many were linked.
+        """
+        total = 0
+        while True:
+            done = await self.driver.write(self._backfill_batch, unlimited=True)
+            total += done
+            if done < BACKFILL_BATCH:
+                return total
+
+    async def _backfill_batch(self, ex: Executor) -> int:
+        from .store import _SELECT_SOURCES, _source_from
+
+        rows = await ex.fetchall(
+            f"{_SELECT_SOURCES} WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.source_id = sources.id)"
+            " ORDER BY published IS NULL, published, created_at, id LIMIT ?",
+            (BACKFILL_BATCH,),
+        )
+        for r in rows:
+            src = _source_from(r)
+            claims = [sc.claim for sc in await self._claims_where(ex, src.info.workspace, "c.source_id = ?",
+                                                                   [src.id], cache=False)]
+            await self._link_new_article(ex, src, claims, None, linked_by="backfill")
+        return len(rows)
+
+
+async def _df(ex: Executor, workspace: str, terms: Sequence[str]) -> dict[str, int]:
+    """Document frequencies of ``terms`` (and ``''``: the number of articles)."""
+    wanted = list(dict.fromkeys([*terms, ""]))
+    out: dict[str, int] = {}
+    for start in range(0, len(wanted), 400):
+        chunk = wanted[start:start + 400]
+        for r in await ex.fetchall(
+            f"SELECT term, df FROM term_df WHERE workspace = ? AND term IN ({placeholders(len(chunk))})",
+            [workspace, *chunk],
+        ):
+            out[r[0]] = int(r[1])
+    return out
+
+
+async def _bump_df(ex: Executor, workspace: str, terms: Sequence[str], by: int) -> None:
+    await ex.executemany(
+        "INSERT INTO term_df (workspace, term, df) VALUES (?, ?, ?)"
+        " ON CONFLICT (workspace, term) DO UPDATE SET df = term_df.df + excluded.df",
+        [(workspace, t, by) for t in dict.fromkeys(terms)],
+    )
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
