@@ -28,6 +28,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from .counted import CountReader, measured_thing, span_root
 from .figures import FigureMatch
 from .measures import MeasureVocab
 from .places import Places
@@ -39,10 +40,6 @@ REPORT_VERBS = frozenset(
     warn allege assert insist write tweet post indicate show suggest acknowledge admit put give
     publish testify brief explain believe think assess calculate count record register document
     cite quote according find conclude declare""".split()
-)
-#: verbs whose active subject is what is counted ("300 died", "11,000 soldiers fought")
-_INTRANSITIVE_OK = frozenset(
-    "die perish fight serve join march rally gather attend protest flee disappear vanish demonstrate".split()
 )
 _GENERIC_MODIFIERS = frozenset(
     """heavy significant many several other more new additional total estimated reported least
@@ -63,14 +60,9 @@ _PERIOD_ADJECTIVES = {
 INCIDENT = "one incident"
 #: "since January", "until March": the bounds of a running total, not the date a figure refers to
 _NOT_A_REFERENCE = frozenset("since until till through throughout from".split())
-_LIGHT_VERBS = frozenset("join attend stage hold take".split())
 _LEVEL_VERBS = frozenset("rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split())
 _TALLY_NOUNS = frozenset("number total tally count figure".split())
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
-_CHANGE_VERBS = frozenset(
-    """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
-    soar tumble sink shrink expand rally advance retreat dip""".split()
-)
 _LOCATION_SUFFIX = re.compile(
     r"\s+(region|oblast|province|state|county|district|area|city|town|village|governorate|prefecture)$",
     re.IGNORECASE,
@@ -125,6 +117,7 @@ class ClaimExtractor:
     def __init__(self, vocab: MeasureVocab, places: Places) -> None:
         self.vocab = vocab
         self.places = places
+        self.counts = CountReader(vocab)
 
     # -- public ------------------------------------------------------------------
     def extract_sentence(
@@ -146,7 +139,7 @@ class ClaimExtractor:
         text = doc.text  # built anew on every access
         postposed: list = []  # the sentence's postposed attribution, read at most once
         figures, implicit = self._with_implicit(doc, figures)
-        nouns = [self._counted_noun(doc, m) for m in figures]
+        nouns = [doc[m.anchor] if m.start in implicit else self._counted_noun(doc, m) for m in figures]
         for i, m in enumerate(figures):
             fig = m.figure
             if unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):
@@ -186,7 +179,7 @@ class ClaimExtractor:
             figure = replace(fig, unit=unit) if unit != fig.unit else fig
             location = self._location(doc, m, noun)
             period = sentence_period
-            if m.start in implicit:
+            if m.start in implicit and m.figure.text.lower().startswith(("a ", "an ")):
                 # "a soldier was killed" counts one incident, not a running toll
                 period = period or INCIDENT
             claim = Claim(
@@ -257,26 +250,40 @@ class ClaimExtractor:
 
     # -- figures and nouns -----------------------------------------------------
     def _with_implicit(self, doc: Doc, figures: list[FigureMatch]) -> tuple[list[FigureMatch], set[int]]:
-        """Add implicit counts: "a soldier was killed", "the death of a North Korean soldier"."""
+        """Add implicit counts: one person named as the one a casualty happened to.
+
+        "a soldier was killed", "the captain was arrested", "Man gunned down in car",
+        "Tyrell Hall, 20, was shot", "the fatal shooting of 20-year-old Tyrell Hall",
+        "the death of a North Korean soldier": each counts one. Read from the
+        parse: a person (a singular people noun or a person's name) as the patient
+        of a casualty verb, the subject of a verb of dying, or the "of" phrase of
+        a casualty noun. A number already counting the noun ("two men") wins.
+        """
         covered = {i for m in figures for i in range(m.start, m.end)}
         extra: list[FigureMatch] = []
-        for tok in doc:
-            if tok.lower_ not in ("a", "an") or tok.dep_ != "det" or tok.i in covered:
+        for noun in doc:
+            if noun.i in covered or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in ("compound", "poss"):
                 continue
-            noun = tok.head
-            if noun.pos_ not in ("NOUN", "PROPN") or not self._is_people(noun) or noun.tag_ in ("NNS", "NNPS"):
+            if not self.counts.is_person(noun):
                 continue
-            if not self._casualty_context(noun):
+            dets = [c for c in noun.children if c.dep_ in ("det", "nummod", "quantmod", "poss")]
+            if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _NOT_ONE for c in dets):
                 continue
-            fig = Figure(text=doc[tok.i : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False, unit="people")
+            measure = self._casualty_of(noun)
+            if measure is None:
+                continue
+            first = min([noun.i, *(c.i for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod"))])
+            if any(i in covered for i in range(first, noun.i)):
+                continue
+            fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False, unit="people")
             extra.append(
                 FigureMatch(
                     figure=fig,
-                    start=tok.i,
-                    end=tok.i + 1,
-                    start_char=tok.idx,
+                    start=noun.i,
+                    end=noun.i + 1,
+                    start_char=doc[first].idx,
                     end_char=noun.idx + len(noun.text),
-                    anchor=tok.i,
+                    anchor=noun.i,
                     unit_explicit=False,
                 )
             )
@@ -284,23 +291,33 @@ class ClaimExtractor:
             return figures, set()
         return sorted([*figures, *extra], key=lambda m: m.start), {m.start for m in extra}
 
-    def _casualty_context(self, noun: Token) -> bool:
-        casualty = {"killed", "injured", "casualties", "captured", "missing", "arrested"}
+    def _casualty_of(self, noun: Token) -> str | None:
+        """The casualty measure that happened to this person, if the sentence says one did."""
+        while noun.dep_ in ("conj", "appos") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+            noun = noun.head  # "a man and a woman were shot", "Tyrell Hall, a father of two, ..."
         head = noun.head
-        if noun.dep_ in ("nsubjpass", "dobj") and self.vocab.by_verb.get(head.lemma_.lower()) in casualty:
-            return True
-        if noun.dep_ == "nsubj" and head.lemma_.lower() in ("die", "perish"):
-            return True
-        # "the death of a soldier", "the capture of a soldier"
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-            return self.vocab.by_noun.get(head.head.lemma_.lower()) in casualty or head.head.lemma_.lower() in (
-                "capture", "arrest", "injury"
-            )
-        return False
+        name: str | None = None
+        if noun.dep_ in ("nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ"):
+            name = self._verb_casualty(head)
+        elif noun.dep_ == "nsubj" and head.pos_ in ("VERB", "ADJ", "AUX"):
+            if head.lemma_.lower() in ("die", "perish", "drown", "succumb"):
+                name = "killed"
+            elif not any(c.dep_ == "dobj" for c in head.children) and (
+                    head.tag_ in ("VBN", "VBD") or head.pos_ in ("ADJ", "AUX")):
+                # headline passives ("Man gunned down", "Teen killed"), "was found dead", "is in custody"
+                name = self._verb_casualty(head)
+        elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "VERB"):
+            event = head.head  # "the death of", "the fatal shooting of", "the arrest of"
+            name = self.counts.noun_measure(event) or self.counts.word_verb_measure(event)
+            if name in self.vocab.fatal_if and any(c.lower_ in ("fatal", "deadly") for c in event.children):
+                name = self.vocab.fatal_if[name]
+        return name if name in _CASUALTIES else None
+
+    def _verb_casualty(self, verb: Token) -> str | None:
+        names = self.counts.verb_measures(verb, verb)
+        return self.vocab.combine(names) if names else None
 
     def _counted_noun(self, doc: Doc, m: FigureMatch) -> Token | None:
-        if m.figure.text.lower().startswith(("a ", "an ")) and m.end - m.start == 1:
-            return doc[m.anchor].head  # implicit count: the determiner's noun
         tok = doc[m.anchor]
         seen = 0
         # climb from the number through number-internal links to the noun it counts
@@ -319,7 +336,7 @@ class ClaimExtractor:
                 return head
             break
         anchor = doc[m.anchor]
-        root = _span_root(doc, m)
+        root = span_root(doc, m)
         # "the death toll rose to 23", "the number of people killed has risen to 19"
         if (not m.unit_explicit and root.dep_ == "pobj" and root.head.lower_ in ("to", "at")
                 and root.head.head.lemma_.lower() in _LEVEL_VERBS):
@@ -363,124 +380,14 @@ class ClaimExtractor:
         return None
 
     def _is_people(self, noun: Token) -> bool:
-        lemma = noun.lemma_.lower()
-        return (
-            self.vocab.is_people(lemma)
-            or self.vocab.is_people(noun.lower_)
-            or noun.ent_type_ in ("NORP",)
-            or (lemma.endswith(("ian", "ese")) and noun.pos_ == "PROPN")
-        )
-
-    # -- measure --------------------------------------------------------------
-    def _measure(self, doc: Doc, m: FigureMatch, noun: Token | None) -> str:
-        fig = m.figure
-        family = unit_family(fig.unit)
-        if family in self.vocab.by_family:
-            return self.vocab.by_family[family]
-        people_ok = family in ("people", "count")
-        base = noun if noun is not None else _span_root(doc, m)
-
-        def ok(name: str | None) -> str | None:
-            if not name:
-                return None
-            meas = self.vocab.measures.get(name)
-            if meas is not None and meas.unit == "people" and not people_ok:
-                return None
-            return name
-
-        # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
-        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
-            name = ok(self._noun_measure(base.head.head))
-            if name:
-                return self._suffix(doc, m, name)
-        # 2. a participle on the counted noun ("the number of people killed"), else the governing
-        #    verb, with coordinated verbs that share the object
-        for c in base.children:
-            if c.dep_ == "acl" and c.pos_ == "VERB":
-                names = [n for n in self._verb_measures(c, base) if ok(n)]
-                if names:
-                    return self._suffix(doc, m, self.vocab.combine(names))
-        verb = _governing_verb(base)
-        if verb is not None:
-            names = self._verb_measures(verb, base)
-            names = [n for n in names if ok(n)]
-            if names:
-                return self._suffix(doc, m, self.vocab.combine(names))
-        # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "50,000 protesters")
-        if noun is not None:
-            name = ok(self._noun_measure(noun))
-            if name and not (self.vocab.is_people(noun.lemma_.lower()) and name == "jobs" and verb is not None):
-                return self._suffix(doc, m, name)
-        # 4. an adjective after the number ("two dead, two injured", "47 missing")
-        anchor = doc[m.anchor]
-        for tok in (anchor.head, *anchor.children, *(doc[m.end : m.end + 1])):
-            name = ok(self.vocab.by_adjective.get(tok.lower_))
-            if name:
-                return name
-        # 5. money and rates: what the amount is of ("revenue of $4.2bn", "inflation rose to 4.2%")
-        if not people_ok:
-            thing = _measured_thing(base, verb)
-            if thing is not None:
-                name = ok(self._noun_measure(thing)) or _compound_lemma(thing)
-                return self._suffix(doc, m, name)
-        # 6. fall back to the lemma of the head verb or noun
-        if verb is not None and verb.lemma_.lower() not in ("be", "have"):
-            return self._suffix(doc, m, _phrasal_lemma(verb))
-        if noun is not None:
-            return noun.lemma_.lower()
-        head = doc[m.anchor].head
-        if not (m.start <= head.i < m.end) and head.pos_ in ("NOUN", "VERB", "ADJ"):
-            return head.lemma_.lower()
-        return unit_family(fig.unit).removeprefix("other:")  # nothing names it: "percent", "money"...
+        return self.counts.is_people(noun)
 
     def _noun_measure(self, noun: Token) -> str | None:
-        lemma = noun.lemma_.lower()
-        compounds = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound", "amod")]
-        keys = [f"{' '.join(compounds)} {lemma}".strip(), *(f"{c} {lemma}" for c in compounds), lemma, noun.lower_]
-        for key in keys:
-            if key in self.vocab.by_noun:
-                return self.vocab.by_noun[key]
-        for c in compounds:  # "inflation rate", "jobless rate"
-            if c in self.vocab.by_noun and lemma in ("rate", "figure", "level", "number", "total", "count", "tally"):
-                return self.vocab.by_noun[c]
-        return None
+        return self.counts.noun_measure(noun)
 
-    def _verb_measures(self, verb: Token, base: Token) -> list[str]:
-        names: list[str] = []
-        dep = base.dep_
-        if verb.lemma_.lower() in _LIGHT_VERBS:
-            for c in verb.children:
-                if c.dep_ in ("dobj", "pobj", "attr") and c.i != base.i:
-                    name = self._noun_measure(c)
-                    if name:
-                        return [name]
-        for v in [verb, *_coordinated(verb)]:
-            lemma = _phrasal_lemma(v)
-            name = self.vocab.by_verb.get(lemma) or self.vocab.by_verb.get(v.lemma_.lower())
-            if name is None and v.pos_ == "ADJ":
-                name = self.vocab.by_adjective.get(v.lower_)
-            if name is None:
-                continue
-            if dep == "nsubj" and v is verb and v.lemma_.lower() not in _INTRANSITIVE_OK and any(
-                c.dep_ == "dobj" for c in v.children
-            ):
-                continue  # "50 soldiers killed civilians": the soldiers did the killing
-            names.append(name)
-        return names
-
-    def _suffix(self, doc: Doc, m: FigureMatch, name: str) -> str:
-        """A change is not a level: "rose by 2%" / "up 9.4 per cent" measure the change."""
-        if unit_family(m.figure.unit) in ("people", "count", "area"):
-            return name
-        if name.endswith(" change"):
-            return name
-        before = doc[max(0, m.start - 2) : m.start].text.lower().split()
-        if before and before[-1] in ("by", "up", "down"):
-            return f"{name} change"
-        tok = _span_root(doc, m)
-        if tok.dep_ in ("dobj", "npadvmod", "advmod") and tok.head.lemma_.lower() in _CHANGE_VERBS:
-            return f"{name} change"
-        return name
+    def _measure(self, doc: Doc, m: FigureMatch, noun: Token | None) -> str:
+        root = span_root(doc, m)
+        return self.counts.measure(doc, m, noun, root, _governing_verb(noun if noun is not None else root))
 
     # -- subject ----------------------------------------------------------------
     def _subject(self, doc: Doc, m: FigureMatch, noun: Token | None, measure: str) -> tuple[str, str | None, bool]:
@@ -489,8 +396,8 @@ class ClaimExtractor:
             actor = self._actor(doc, m)
             return (f"territory held by {actor}", "territory", True) if actor else ("territory", "territory", False)
         if noun is None:
-            root = _span_root(doc, m)
-            thing = _measured_thing(root, _governing_verb(root))
+            root = span_root(doc, m)
+            thing = measured_thing(root, _governing_verb(root))
             if thing is not None and unit_family(m.figure.unit) not in ("people", "count"):
                 owner = _named_pp(thing)
                 if self._noun_measure(thing) and not owner and not any(
@@ -645,7 +552,7 @@ class ClaimExtractor:
         """Where it happened: a place in a locative phrase of the figure's own clause ("killed in
         Kursk"), not the speaker's ("said in Washington"), an origin ("troops from Pyongyang") or a
         destination ("sent to Russia"). The most specific such place wins."""
-        scope = _governing_verb(noun if noun is not None else _span_root(doc, m))
+        scope = _governing_verb(noun if noun is not None else span_root(doc, m))
         allowed = _subtree_ids(scope) if scope is not None else range(len(doc))
         best: tuple[int, int, str] | None = None
         for ent in _ents(doc):
@@ -670,7 +577,7 @@ class ClaimExtractor:
         """The date a figure refers to: a date phrase of the figure itself ("3.9% in September") or of
         its verb ("rose to 4.2% in October", "were killed on Monday"), not of the speaker ("said on
         Tuesday"). A month alone gives its first day; the year comes from the text or publication."""
-        root = _span_root(doc, m)
+        root = span_root(doc, m)
         verb = _governing_verb(root)
         own = _subtree_ids(root)
         near = _near_ids(verb) if verb is not None else frozenset()
@@ -714,6 +621,19 @@ class ClaimExtractor:
 
 
 # -- helpers --------------------------------------------------------------------
+#: what an implicit count of one person can be
+_CASUALTIES = frozenset({"killed", "injured", "shot", "stabbed", "casualties", "captured", "missing", "arrested",
+                         "hospitalised"})
+#: determiners that do not count one ("no soldier", "every victim", "which man")
+_NOT_ONE = frozenset("no every each any all some these those which what whose either neither".split())
+#: a sentence that may state an implicit count: a casualty word. The parser decides the rest.
+IMPLICIT_TRIGGER = re.compile(
+    r"\b(?:kill|dead|die[ds]?\b|dying|death|fatal|shot\b|shoot|slain|gunned|stabb|injur|wound|hurt|arrest|detain"
+    r"|custody|missing|captur|hospitali[sz]|drown|murder|homicide)",
+    re.IGNORECASE,
+)
+
+
 _POSTPOSED = re.compile(
     r",\s+(?P<who>(?:the|a|an)\s+[^,;]{2,60}?|[A-Z][^,;]{1,60}?)\s+(?:said|says|reported|reports|told|added|claimed|estimated|announced|confirmed)"
     r"\b[^,;]*?(?:,\s*citing\s+(?P<cited>[^,;.]+))?[.!]?\s*$"
@@ -799,7 +719,7 @@ def _is_time_count(noun: Token | None) -> bool:
 
 def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:
     """ "down from 66%", "compared with 3.9%", "up from £4.1m": an earlier level, not a new measure."""
-    root = _span_root(doc, m)
+    root = span_root(doc, m)
     if root.dep_ == "pobj" and root.head.lower_ in ("from", "with", "against"):
         prep = root.head
         return prep.lower_ == "from" or (prep.head.lower_ in ("compared", "compare", "versus"))
@@ -850,12 +770,6 @@ def _near_ids(verb: Token) -> frozenset[int]:
     return ids
 
 
-def _span_root(doc: Doc, m: FigureMatch) -> Token:
-    """The figure's syntactic root: the token of the span whose head lies outside it ("%" in "4.2%")."""
-    roots = [t for t in doc[m.start : m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i]
-    return roots[-1] if roots else doc[m.anchor]
-
-
 def _governing_verb(tok: Token) -> Token | None:
     """Climb to the verb that governs this noun or number."""
     cur = tok
@@ -873,57 +787,6 @@ def _governing_verb(tok: Token) -> Token | None:
             cur = head
             continue
         return None
-    return None
-
-
-def _coordinated(verb: Token) -> list[Token]:
-    """Words listed right after the verb that share its object: "killed, wounded, missing, or captured".
-
-    Read from the tokens, not the parse: the parser often hangs a long list on
-    the wrong verb. The list stops at the first word that is not a verb or an
-    adjective after a comma or a conjunction ("killed 21 and wounded 40" stops
-    at 21: each verb has its own figure).
-    """
-    out: list[Token] = []
-    doc = verb.doc
-    i = verb.i + 1
-    while i < len(doc):
-        j = i
-        while j < len(doc) and (doc[j].is_punct and doc[j].text in ",/" or doc[j].lower_ in ("or", "and", "and/or")):
-            j += 1
-        if j == i or j >= len(doc) or doc[j].pos_ not in ("VERB", "ADJ"):
-            break
-        out.append(doc[j])
-        i = j + 1
-    return out
-
-
-def _phrasal_lemma(verb: Token) -> str:
-    prt = [c.lower_ for c in verb.children
-           if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("out", "off", "down", "up") and c.i == verb.i + 1)]
-    return f"{verb.lemma_.lower()} {prt[0]}" if prt else verb.lemma_.lower()
-
-
-def _measured_thing(base: Token, verb: Token | None) -> Token | None:
-    """What an amount or rate is of: "revenue of $4.2bn", "inflation rose to 4.2%", "a $700,000 award"."""
-    for c in base.children:  # "$40 million in damage", "$2bn of aid"
-        if c.dep_ == "prep" and c.lower_ in ("in", "of"):
-            for p in c.children:
-                if p.dep_ == "pobj" and p.pos_ == "NOUN":
-                    return p
-    if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
-        return base.head.head
-    if base.dep_ == "pobj" and base.head.lower_ in ("to", "at") and verb is not None and base.head.head.i == verb.i:
-        for c in verb.children:
-            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
-                return c
-    if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
-        return base.head
-    if verb is not None:
-        for c in verb.children:
-            # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%")
-            if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and c.i == 0)):
-                return c
     return None
 
 
@@ -964,12 +827,6 @@ def _named_pp(noun: Token) -> str | None:
                 if p.dep_ == "pobj" and _is_name(p):
                     return " ".join(t.text for t in p.subtree if t.dep_ != "det" and t.pos_ != "PUNCT")
     return None
-
-
-def _compound_lemma(noun: Token) -> str:
-    """ "pay rise", "share price": a noun's lemma with its noun compounds."""
-    parts = [t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-    return " ".join([*parts, noun.lemma_.lower()])
 
 
 def _head_lemma(text: str) -> str:

@@ -20,6 +20,12 @@ class Measure:
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()
+    #: prepositional complements that name the state: "to hospital", "without power"
+    complements: frozenset[str] = frozenset()
+    #: the measure this one becomes when made fatal ("fatally shot", "stabbed to death")
+    fatal: str | None = None
+    #: named with what happened to the thing ("houses destroyed", "houses damaged")
+    qualified: bool = False
     rising: bool = False
     unit: str | None = None
     families: frozenset[str] = frozenset()
@@ -34,6 +40,8 @@ class MeasureVocab:
     by_noun: dict[str, str] = field(default_factory=dict)
     by_adjective: dict[str, str] = field(default_factory=dict)
     by_family: dict[str, str] = field(default_factory=dict)
+    by_complement: dict[str, str] = field(default_factory=dict)
+    fatal_if: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> "MeasureVocab":
@@ -56,6 +64,9 @@ class MeasureVocab:
                 verbs=frozenset(w.lower() for w in spec.get("verbs", [])),
                 nouns=frozenset(w.lower() for w in spec.get("nouns", [])),
                 adjectives=frozenset(w.lower() for w in spec.get("adjectives", [])),
+                complements=frozenset(w.lower() for w in spec.get("complements", [])),
+                fatal=spec.get("fatal"),
+                qualified=bool(spec.get("qualified", False)),
                 rising=bool(spec.get("rising", False)),
                 unit=spec.get("unit"),
                 families=frozenset(spec.get("families", [])),
@@ -74,6 +85,10 @@ class MeasureVocab:
                 vocab.by_adjective.setdefault(w, m.name)
             for f in m.families:
                 vocab.by_family.setdefault(f, m.name)
+            for w in m.complements:
+                vocab.by_complement.setdefault(w, m.name)
+            if m.fatal:
+                vocab.fatal_if[m.name] = m.fatal
         return vocab
 
     @property

@@ -19,32 +19,21 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from .claims import ArticleContext, ClaimExtractor
+from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor
 from .errors import InputError
 from .figures import FigureMatch, find_figures
 from .measures import MeasureVocab
 from .places import Places
 from .subjects import subject_terms
+from .casing import headline_case
 from .text import prepare
 from .types import Article, Claim, SourceInfo
 
 log = logging.getLogger(__name__)
 
-#: a sentence that may state an implicit count ("a soldier was killed", "the death of a miner").
-#: The gaps are bounded so that a long unpunctuated text cannot make the search quadratic.
-_IMPLICIT_TRIGGER = re.compile(
-    r"\b(an?)\b[^.!?\n]{0,80}?\b(killed|dead|died|death|injured|wounded|captured|arrested|detained|missing)\b"
-    r"|\b(killed|death|capture|arrest)\b[^.!?\n]{0,40}?\bof an?\b",
-    re.IGNORECASE,
-)
-
-
-_CASUALTY_WORD = re.compile(r"\b(killed|dead|died|death|injured|wounded|captured|capture|arrested|arrest|detained|missing)\b",
-                            re.IGNORECASE)
-
-
 def _implicit_trigger(text: str) -> bool:
-    return bool(_CASUALTY_WORD.search(text)) and bool(_IMPLICIT_TRIGGER.search(text))
+    """A sentence with no number may still count one person ("Man gunned down in car")."""
+    return bool(IMPLICIT_TRIGGER.search(text))
 
 
 def load_pipeline(name: str) -> Language:
@@ -104,13 +93,18 @@ class Engine:
             return []
         ctx = ArticleContext(published=article.source.published)
         drafts = []
-        texts = [s.text for s in sentences]
+        texts = [headline_case(s.text, self.vocab) for s in sentences]
         with self.nlp.memory_zone():
             for doc, sent in zip(self.nlp.pipe(texts, batch_size=self.batch_size), sentences):
                 offset, after = sent.offset, sent.after
                 # reuse the pre-filter's figures when the sentence tokenises the same way alone
                 figures = sent.figures if len(doc) == sent.n_tokens else find_figures(doc)
                 found = self.extractor.extract_sentence(doc, figures, offset=offset, ctx=ctx)
+                if doc.text != sent.text:  # a headline read in lower case: show it as written
+                    for d in found:
+                        c = d.claim
+                        written = sent.text[c.figure_start - offset : c.figure_end - offset]
+                        d.claim = replace(c, sentence=sent.text, figure=replace(c.figure, text=written))
                 if after and found:
                     attribution = self.extractor.attribution_after(after)
                     if attribution:
@@ -131,7 +125,8 @@ class Engine:
         """Sentences that can hold a figure, with the figures the pre-filter found in them."""
         out: list[FigureSentence] = []
         for line in prep.lines:
-            doc = self.nlp.make_doc(line.text)
+            # a title-case headline is read in lower case (offsets unchanged); sentences keep the text as written
+            doc = self.nlp.make_doc(headline_case(line.text, self.vocab))
             self._sentencizer(doc)
             sents = list(doc.sents)
             _refuse_number_lists(sents)
@@ -143,7 +138,8 @@ class Engine:
                 if found or _implicit_trigger(sent.text):
                     after = sents[i + 1].text if i + 1 < len(sents) else None
                     shifted = [_shift(m, sent.start, sent.start_char) for m in found]
-                    out.append(FigureSentence(sent.text, line.start + sent.start_char, after, shifted, len(sent)))
+                    written = line.text[sent.start_char : sent.end_char]
+                    out.append(FigureSentence(written, line.start + sent.start_char, after, shifted, len(sent)))
         return out
 
 

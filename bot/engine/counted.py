@@ -1,0 +1,397 @@
+"""What is counted: a figure's measure, from the counted thing and what is said of it.
+
+The measure names the quantity, so that two articles that count the same
+thing give it the same name whatever verbs they use. It is read from two
+parts of the parse:
+
+* the **counted thing**: the noun the number counts ("412 cases", "1.28 million
+  votes", "210,000 households") or, for an amount or a rate, what it is of
+  ("revenue of $4.2bn", "inflation rose to 4.2%");
+* the **predicate**: the state or event said of it ("killed", "rescued",
+  "cancelled", "without power", "taken to hospital", "remain displaced").
+
+Verbs that only report, locate or move a number ("cases were **recorded**",
+"**received** 1.28 million votes", "the toll **rose** to 23", "**left** 210,000
+households without power", "**drew** 12,000 people") pass the measure through:
+their complement, object or subject names it, never the verb itself. Known
+words map to canonical names through the measure vocabulary (data,
+``bot/data/measures.toml``); a thing the vocabulary does not know is named as
+an editor would name it: the plural of the counted noun, with the participle
+of what happened to it ("flights cancelled", "miners trapped" reads
+"trapped": people are named by what happened to them).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .figures import FigureMatch
+from .measures import MeasureVocab
+from .units import unit_family
+
+#: verbs that report, locate, move or bound a number: never the measure themselves
+PASS_THROUGH = frozenset(
+    """be have say tell report claim state announce estimate confirm reveal disclose add note put give show
+    indicate suggest publish cite quote find record register log count tally list number total reach stand
+    remain rise climb increase grow jump soar surge fall drop decline decrease dip slip double triple near
+    approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
+    make get see hold carry face perform conduct undertake complete stay keep become account represent
+    amount""".split()
+)
+#: verbs with an object whose counted thing is the measure: "carried out 58,200 operations"
+_PHRASAL_PASS = frozenset({"carry out", "rise to", "go up", "come to", "add up", "turn out"})
+#: adverbs that make a shooting or a stabbing fatal
+_FATAL = frozenset({"fatally", "mortally", "dead"})
+#: nouns too vague to name a measure on their own
+_VAGUE_NOUNS = frozenset("number total figure count tally amount one other others thing time part share level rate".split())
+#: people named by what happened to them alone: "25 men were rescued" is "rescued"
+_PLAIN_PEOPLE = frozenset("people person man woman child kid adult resident civilian individual other inhabitant".split())
+#: verbs whose active subject is what is counted ("300 died", "11,000 soldiers fought")
+INTRANSITIVE = frozenset(
+    "die perish fight serve join march rally gather attend protest flee disappear vanish demonstrate".split()
+)
+CHANGE_VERBS = frozenset(
+    """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
+    soar tumble sink shrink expand rally advance retreat dip""".split()
+)
+LIGHT_VERBS = frozenset("join attend stage hold take cast".split())
+_TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
+
+
+class CountReader:
+    """Reads what a figure counts from the dependency parse of its sentence."""
+
+    def __init__(self, vocab: MeasureVocab) -> None:
+        self.vocab = vocab
+
+    # -- people ------------------------------------------------------------------
+    def is_people(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return (
+            self.vocab.is_people(lemma)
+            or self.vocab.is_people(noun.lower_)
+            or noun.ent_type_ in ("NORP",)
+            or (lemma.endswith(("ian", "ese")) and noun.pos_ == "PROPN")
+        )
+
+    def is_person(self, noun: Token) -> bool:
+        """One person: a people noun in the singular, or a person's name (the small model often
+        labels a name as a facility, an organisation or nothing; places, organisations and groups are not people)."""
+        if noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "FAC", "ORG", "WORK_OF_ART", "") and noun.tag_ == "NNP":
+            return not self.is_people(noun) or self.vocab.is_people(noun.lemma_.lower())
+        return noun.tag_ in ("NN", "NNP") and self.is_people(noun) and noun.lemma_.lower() not in (
+            "people", "family", "household", "crew", "staff", "police", "force", "personnel", "other")
+
+    # -- the measure ---------------------------------------------------------------
+    def measure(self, doc: Doc, m: FigureMatch, noun: Token | None, root: Token, verb: Token | None) -> str:
+        """The measure of figure ``m``: ``noun`` is what it counts (or None), ``root`` the figure's own
+        syntactic root and ``verb`` the verb that governs it."""
+        fig = m.figure
+        family = unit_family(fig.unit)
+        if family in self.vocab.by_family:
+            return self.vocab.by_family[family]
+        people_ok = family in ("people", "count")
+        base = noun if noun is not None else root
+
+        def ok(name: str | None) -> str | None:
+            if not name:
+                return None
+            meas = self.vocab.measures.get(name)
+            if meas is not None and meas.unit == "people" and not people_ok:
+                return None
+            return name
+
+        # 0. a measure verb written right before the number ("kills 2, injures 4", "killed 21"):
+        #    read from the words, as headlines often parse as strings of nouns
+        if m.start > 0 and people_ok and not m.unit_explicit:
+            name = ok(self.word_verb_measure(doc[m.start - 1]))
+            if name:
+                return name
+
+        # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
+        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
+            name = ok(self.noun_measure(base.head.head))
+            if name:
+                return self.suffix(doc, m, name)
+        # 2. what is said of the counted thing: a participle or complement on it ("people killed",
+        #    "flights cancelled", "households without power"), else the governing verb and what
+        #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
+        said = self._predicate(base, verb, ok)
+        if said is not None:
+            return self.suffix(doc, m, said)
+        # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "412 cases")
+        if noun is not None:
+            name = ok(self.noun_measure(noun))
+            if name:
+                return self.suffix(doc, m, name)
+        # 4. an adjective after the number ("two dead, two injured", "47 missing")
+        anchor = doc[m.anchor]
+        for tok in (anchor.head, *anchor.children, *(doc[m.end : m.end + 1])):
+            name = ok(self.vocab.by_adjective.get(tok.lower_))
+            if name:
+                return name
+        # 5. money and rates: what the amount is of ("revenue of $4.2bn", "inflation rose to 4.2%")
+        if not people_ok:
+            thing = measured_thing(base, verb)
+            if thing is not None:
+                name = ok(self.noun_measure(thing)) or _compound_name(thing)
+                return self.suffix(doc, m, name)
+        # 6. named as an editor would: what happened to the thing, else the thing
+        generic = self._generic(base, noun, verb)
+        if generic:
+            return self.suffix(doc, m, generic)
+        return family.removeprefix("other:")  # nothing names it: "percent", "money", "count"...
+
+    def word_verb_measure(self, tok: Token) -> str | None:
+        """The measure a word names as a verb, read from the word itself: "kills", "injures", "wounded"."""
+        if tok.pos_ not in ("VERB", "NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            return None
+        low = tok.lower_
+        for key in (tok.lemma_.lower() if tok.pos_ == "VERB" else "", *word_stems(low)):
+            if key and key in self.vocab.by_verb:
+                return self.vocab.by_verb[key]
+        return None
+
+    def noun_measure(self, noun: Token) -> str | None:
+        lemma = noun.lemma_.lower()
+        compounds = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound", "amod")]
+        keys = [f"{' '.join(compounds)} {lemma}".strip(), *(f"{c} {lemma}" for c in compounds), lemma, noun.lower_]
+        for key in keys:
+            if key in self.vocab.by_noun:
+                return self.vocab.by_noun[key]
+        for c in compounds:  # "inflation rate", "jobless rate"
+            if c in self.vocab.by_noun and lemma in ("rate", "figure", "level", "number", "total", "count", "tally"):
+                return self.vocab.by_noun[c]
+        return None
+
+    def verb_measures(self, verb: Token, base: Token) -> list[str]:
+        """Canonical measures named by a verb and the verbs listed with it ("killed or wounded")."""
+        names: list[str] = []
+        dep = base.dep_
+        for v in [verb, *coordinated(verb)]:
+            name = self._verb_name(v)
+            if name is None:
+                continue
+            if dep == "nsubj" and v is verb and v.lemma_.lower() not in INTRANSITIVE and any(
+                c.dep_ == "dobj" for c in v.children
+            ):
+                continue  # "50 soldiers killed civilians": the soldiers did the killing
+            names.append(name)
+        return names
+
+    def suffix(self, doc: Doc, m: FigureMatch, name: str) -> str:
+        """A change is not a level: "rose by 2%" / "up 9.4 per cent" measure the change."""
+        if unit_family(m.figure.unit) in ("people", "count", "area"):
+            return name
+        if name.endswith(" change"):
+            return name
+        before = doc[max(0, m.start - 2) : m.start].text.lower().split()
+        if before and before[-1] in ("by", "up", "down"):
+            return f"{name} change"
+        tok = span_root(doc, m)
+        if tok.dep_ in ("dobj", "npadvmod", "advmod") and tok.head.lemma_.lower() in CHANGE_VERBS:
+            return f"{name} change"
+        return name
+
+    # -- parts -------------------------------------------------------------------------
+    def _verb_name(self, v: Token) -> str | None:
+        """The canonical measure a verb names, with its particle and complements."""
+        lemma = v.lemma_.lower()
+        phrasal = phrasal_lemma(v)
+        name = self.vocab.by_verb.get(phrasal) or (self.vocab.by_verb.get(lemma) if phrasal == lemma or
+                                                   phrasal not in _PHRASAL_PASS else None)
+        if name is None and v.pos_ == "ADJ":
+            name = self.vocab.by_adjective.get(v.lower_)
+        if name is not None and name in self.vocab.fatal_if and any(
+                c.lower_ in _FATAL for c in v.children if c.dep_ in ("advmod", "oprd", "acomp", "xcomp")):
+            return self.vocab.fatal_if[name]  # "fatally shot", "shot dead", "stabbed to death"
+        if name is not None and name in self.vocab.fatal_if and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() == "death" for p in c.children)
+                for c in v.children):
+            return self.vocab.fatal_if[name]
+        if name is None:
+            name = self._complement_name(v)
+        return name
+
+    def _complement_name(self, v: Token) -> str | None:
+        """A measure named by the verb's complement: "taken to hospital", "left without power",
+        "remain displaced", "leaves two dead", "fell ill"."""
+        lemma = v.lemma_.lower()
+        for c in v.children:
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for key in (f"{lemma} {c.lower_} {p.lemma_.lower()}", f"{c.lower_} {p.lemma_.lower()}"):
+                            if key in self.vocab.by_complement:
+                                return self.vocab.by_complement[key]
+            elif c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "VERB"):
+                name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower())
+                if name:
+                    return name
+            elif c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard"):
+                return self.vocab.by_complement.get(c.lower_)
+        return None
+
+    def _predicate(self, base: Token, verb: Token | None, ok) -> str | None:  # noqa: ANN001
+        # a participle or complement on the counted noun: "the number of people killed",
+        # "households without power", "passengers on board"
+        for c in base.children:
+            if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > base.i:
+                names = [n for n in self.verb_measures(c, base) if ok(n)]
+                if names:
+                    return self.vocab.combine(names)
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj" and ok(self.vocab.by_complement.get(f"{c.lower_} {p.lemma_.lower()}")):
+                        return self.vocab.by_complement[f"{c.lower_} {p.lemma_.lower()}"]
+        if verb is None:
+            return None
+        names = [n for n in self.verb_measures(verb, base) if ok(n)]
+        if names:
+            return self.vocab.combine(names)
+        # a verb that passes the figure through: what its own complement says
+        if verb.lemma_.lower() in PASS_THROUGH or phrasal_lemma(verb) in _PHRASAL_PASS:
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "advcl") and c.i > verb.i and c.pos_ in ("VERB", "ADJ"):
+                    names = [n for n in self.verb_measures(c, base) if ok(n)]
+                    if names:
+                        return self.vocab.combine(names)
+        # light verbs with a noun: "took part" is attendance, "cast 12,000 ballots"
+        if verb.lemma_.lower() in LIGHT_VERBS:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "prt", "attr") and c.i != base.i:
+                    name = ok(self.vocab.by_verb.get(f"{verb.lemma_.lower()} {c.lower_}") or self.noun_measure(c))
+                    if name:
+                        return name
+        return None
+
+    def _generic(self, base: Token, noun: Token | None, verb: Token | None) -> str | None:
+        """A name for what the vocabulary does not know: "flights cancelled", "trapped", "cases"."""
+        thing = None
+        if noun is not None and noun.lemma_.lower() not in _VAGUE_NOUNS and noun.pos_ in ("NOUN", "PROPN") and (
+                noun.lemma_.lower() not in _TIME_NOUNS):
+            thing = plural(noun)
+        happened = None
+        if verb is not None and base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") \
+                and verb.lemma_.lower() not in PASS_THROUGH and phrasal_lemma(verb) not in _PHRASAL_PASS \
+                and verb.pos_ == "VERB":
+            if base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",)):
+                happened = participle(verb)
+        if happened and thing and noun is not None and noun.lemma_.lower() not in _PLAIN_PEOPLE:
+            return f"{thing} {happened}"
+        if happened:
+            return happened
+        return thing
+
+
+# -- parse helpers --------------------------------------------------------------------
+def word_stems(low: str) -> list[str]:
+    """Possible base forms of an inflected verb: "kills" -> kill, "injures" -> injure, "stabbed" -> stab."""
+    out: list[str] = []
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    return out
+
+
+def span_root(doc: Doc, m: FigureMatch) -> Token:
+    """The figure's syntactic root: the token of the span whose head lies outside it ("%" in "4.2%")."""
+    roots = [t for t in doc[m.start : m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i]
+    return roots[-1] if roots else doc[m.anchor]
+
+
+def coordinated(verb: Token) -> list[Token]:
+    """Words listed right after the verb that share its object: "killed, wounded, missing, or captured".
+
+    Read from the tokens, not the parse: the parser often hangs a long list on
+    the wrong verb. The list stops at the first word that is not a verb or an
+    adjective after a comma or a conjunction ("killed 21 and wounded 40" stops
+    at 21: each verb has its own figure).
+    """
+    out: list[Token] = []
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and len(out) < 8:
+        j = i
+        while j < len(doc) and (doc[j].is_punct and doc[j].text in ",/" or doc[j].lower_ in ("or", "and", "and/or")):
+            j += 1
+        if j == i or j >= len(doc) or doc[j].pos_ not in ("VERB", "ADJ"):
+            break
+        out.append(doc[j])
+        i = j + 1
+    return out
+
+
+def phrasal_lemma(verb: Token) -> str:
+    prt = [c.lower_ for c in verb.children
+           if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("out", "off", "down", "up") and c.i == verb.i + 1)]
+    return f"{verb.lemma_.lower()} {prt[0]}" if prt else verb.lemma_.lower()
+
+
+def measured_thing(base: Token, verb: Token | None) -> Token | None:
+    """What an amount or rate is of: "revenue of $4.2bn", "inflation rose to 4.2%", "a $700,000 award"."""
+    for c in base.children:  # "$40 million in damage", "$2bn of aid"
+        if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                    return p
+    if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
+        return base.head.head
+    if base.dep_ == "pobj" and base.head.lower_ in ("to", "at") and verb is not None and base.head.head.i == verb.i:
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
+                return c
+    if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
+        return base.head
+    if verb is not None:
+        for c in verb.children:
+            # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%")
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and c.i == 0)):
+                return c
+    return None
+
+
+def _compound_name(noun: Token) -> str:
+    """ "pay rise", "share price", "median wait": a noun's lemma with its noun compounds and
+    the adjectives that say which one."""
+    parts = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound",) and t.pos_ == "NOUN"]
+    return " ".join([*parts, noun.lemma_.lower()])
+
+
+_IZE = re.compile(r"(?<=\w{3})iz(e|ed|es|ing|ation)\b")
+
+
+def normalise_name(name: str) -> str:
+    """One spelling for a measure name: "hospitalized" and "hospitalised" are one measure."""
+    return _IZE.sub(r"is\1", name.lower())
+
+
+def participle(verb: Token) -> str:
+    """ "cancelled" for cancel, "taken" for take, with the verb's particle ("called off")."""
+    if verb.tag_ in ("VBN", "VBD") and verb.lower_.endswith(("ed", "en", "t")):
+        word = verb.lower_
+    else:
+        word = _inflect(verb.lemma_.lower(), "VBN")
+    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return normalise_name(f"{word} {prt[0]}" if prt else word)
+
+
+def plural(noun: Token) -> str:
+    if noun.tag_ in ("NNS", "NNPS"):
+        return noun.lower_
+    lemma = noun.lemma_.lower()
+    return _inflect(lemma, "NNS")
+
+
+@lru_cache(maxsize=4096)
+def _inflect(lemma: str, tag: str) -> str:
+    from lemminflect import getInflection  # a data-only package: loaded once, on first use
+
+    forms = getInflection(lemma, tag=tag)
+    return forms[-1] if forms else lemma
