@@ -418,13 +418,17 @@ def test_disputed_evidence_is_listed_after_confirmed() -> None:
     assert [e.stored for e in check.evidence] == [confirmed, disputed]
 
 
-def test_evidence_is_capped_but_conflicting_kept() -> None:
+def test_evidence_is_capped_and_the_conflicts_beyond_it_summarised() -> None:
     matches = [stored(fig(30), published=date(2026, 1, d)) for d in range(1, 16)]
     conflicts = [stored(fig(500 + i)) for i in range(12)]
     check = judge(make_claim(fig(30)), matches + conflicts, policy=VerdictPolicy(max_evidence=10))
     relations = [e.relation for e in check.evidence]
-    assert relations.count(C) == 12
-    assert relations.count(M) == 0
+    assert len(check.evidence) == 10
+    assert relations.count(C) == 9 and relations.count(M) == 1  # the best match keeps a place
+    assert check.verdict is C
+    assert check.conflicts is not None
+    assert check.conflicts.count == 12 and check.conflicts.not_shown == 3
+    assert (check.conflicts.lowest.low, check.conflicts.highest.high) == (500, 511)
     check = judge(make_claim(fig(30)), matches + conflicts[:3], policy=VerdictPolicy(max_evidence=10))
     relations = [e.relation for e in check.evidence]
     assert relations == [C] * 3 + [M] * 7

@@ -14,21 +14,22 @@ from collections import OrderedDict
 from datetime import date, datetime, timezone
 
 from .measures import MeasureVocab
-from .protocol import CandidateQuery, ClaimStore
+from .protocol import ClaimStore, StoryLink
+from .stories import Assignment, StoryPolicy, assign, features
 from .subjects import subject_terms
-from .types import Article, ArticleReport, Claim, ClaimCheck, SourceInfo, StoredClaim
-from .units import compatible_units
-from .verdicts import VerdictPolicy, judge
+from .types import Article, ArticleReport, Claim, ClaimCheck, SourceInfo, Story, StoredClaim
+from .verdicts import VerdictPolicy, _measure_key, judge
 from .worker import NlpWorker
 
 
 class Checker:
     def __init__(self, worker: NlpWorker, store: ClaimStore, policy: VerdictPolicy, *,
-                 candidate_limit: int = 200) -> None:
+                 candidate_limit: int = 200, story_policy: StoryPolicy | None = None) -> None:
         self.worker = worker
         self.store = store
         self.policy = policy
         self.candidate_limit = candidate_limit
+        self.story_policy = story_policy or StoryPolicy()
 
     @classmethod
     def from_settings(cls, worker: NlpWorker, store: ClaimStore, settings) -> "Checker":  # noqa: ANN001
@@ -53,35 +54,70 @@ class Checker:
         return await self.check_claims(article, claims, save=save)
 
     async def check_claims(self, article: Article, claims: list[Claim], *, save: bool = False) -> ArticleReport:
-        """Candidates from the store and verdicts for claims already extracted from ``article``."""
+        """Verdicts for claims already extracted from ``article``, against the claims of its story.
+
+        1. The article's story: features (pure, off the event loop), candidate
+           stories and document frequencies from the store's inverted index,
+           then :func:`bot.engine.stories.assign`. An article stored before
+           keeps the stories it is in.
+        2. The earlier claims of those stories with the article's measures,
+           and a verdict for each claim (off the event loop).
+        3. With ``save``, only then the article, its claims and its story
+           links in one transaction: an article is stored with its report or
+           not at all, and a rerun after a failure checks it again or says it
+           was seen before.
+        """
         info = article.source
-        seen = await self.store.find_source(info.workspace, text_hash=info.text_hash or None, url=info.url)
+        workspace = info.workspace
+        seen = await self.store.find_source(workspace, text_hash=info.text_hash or None, url=info.url)
+        published = info.published or (info.posted_at.date() if info.posted_at else None) or _today()
+        feats = await asyncio.to_thread(
+            features, article.text, title=info.title, published=published, claims=claims
+        )
+        assignment = Assignment((), new_name=feats.name)
+        if seen is not None:
+            stories = await self.store.stories_of_source(workspace, seen.id)
+        else:
+            ctx = await self.store.story_context(workspace, feats, window_days=self.story_policy.window_days)
+            assignment = assign(feats, ctx.candidates, ctx.df, ctx.n_docs, self.story_policy)
+            by_id = {c.id: c for c in ctx.candidates}
+            stories = [
+                Story(id=sid, workspace=workspace, name=by_id[sid].name, first_day=by_id[sid].first_day,
+                      last_day=by_id[sid].last_day, n_articles=by_id[sid].n_articles)
+                for sid in assignment.story_ids
+            ]
+        story_ids = [st.id for st in stories]
+        own_id = seen.id if seen else None
+        measures = list(dict.fromkeys(c.measure for c in claims))
+        earlier = await self.store.story_claims(
+            workspace, story_ids, measures=measures, exclude_source_id=own_id, limit=self.candidate_limit * 5
+        ) if claims and story_ids else []
+        keys = await self.store.story_key_terms(workspace, story_ids) if story_ids else frozenset()
+        places = frozenset(t[2:] for t in (*keys, *feats.key_terms))
+        checks = await asyncio.to_thread(
+            self._judge_all, claims, earlier, published, own_id, info.text_hash or None, places
+        )
         stored = None
-        if save:
-            result = await self.store.add_article(info, claims)
+        if save and seen is None:
+            result = await self.store.add_article(info, claims, StoryLink(feats, assignment))
             if result.created:
                 stored = result.source
-            else:
+                stories = await self.store.stories_of_source(workspace, stored.id)
+            else:  # stored meanwhile by another process: report it as seen before
                 seen = result.source
-        own_id = stored.id if stored else (seen.id if seen else None)
-        published = info.published or (info.posted_at.date() if info.posted_at else None) or _today()
-        queries = [
-            CandidateQuery(claim.measure, tuple(compatible_units(claim.figure.unit)), tuple(claim.subject_terms))
-            for claim in claims
-        ]
-        found = await self.store.candidates_many(
-            info.workspace, queries, exclude_source_id=own_id, limit=self.candidate_limit
-        ) if claims else []
-        pairs = list(zip(claims, found, strict=True))
-        # judging is pure CPU work (fuzzy matching over every candidate): off the event loop
-        checks = await asyncio.to_thread(self._judge_all, pairs, published, own_id, info.text_hash or None)
-        return ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored)
+        if not stories:
+            stories = [Story(id=0, workspace=workspace, name=feats.name, first_day=published, last_day=published)]
+        return ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored,
+                             stories=tuple(stories))
 
-    def _judge_all(self, pairs, published, own_id, own_hash) -> list[ClaimCheck]:  # noqa: ANN001
+    def _judge_all(self, claims, earlier, published, own_id, own_hash, places) -> list[ClaimCheck]:  # noqa: ANN001
+        by_measure: dict[str, list[StoredClaim]] = {}
+        for sc in earlier:
+            by_measure.setdefault(_measure_key(sc.claim.measure), []).append(sc)
         return [
-            judge(claim, candidates, policy=self.policy, published=published, own_source_id=own_id,
-                  own_text_hash=own_hash)
-            for claim, candidates in pairs
+            judge(claim, by_measure.get(_measure_key(claim.measure), []), policy=self.policy, published=published,
+                  own_source_id=own_id, own_text_hash=own_hash, story_places=places)
+            for claim in claims
         ]
 
     async def sources(self, workspace: str, query: str, *, limit: int = 50, offset: int = 0,

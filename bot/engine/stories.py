@@ -241,8 +241,10 @@ def features(
     the NER of the figure sentences) add to the entity group.
     """
     lines = [ln for ln in text.splitlines() if ln.strip()]
-    if title is None:
+    if title is None:  # the first line, when it is a headline; else the first sentence
         title = lines[0].strip() if lines else ""
+        if len(title) > 150:
+            title = re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0][:150]
     body = text
     ents: Counter[str] = Counter()
     for name in _names(body):

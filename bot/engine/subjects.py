@@ -722,3 +722,77 @@ def parts_similarity(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts) -> 
         else:
             score -= LOCATION_PENALTY
     return max(0.0, min(100.0, score))
+
+
+# -- within a story: what tells two claims of one measure apart ----------------------------
+
+#: head words that name people in general ("a man", "one person", "two victims")
+_GENERIC_PEOPLE = frozenset("person people individual victim man woman adult".split())
+
+
+def _head_class(p: SubjectParts) -> str | None:
+    if p.head_word in _GENERIC_PEOPLE or p.head in ("person",):
+        return "person"
+    return p.head
+
+
+def _place_keys(places: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalise_location(p) for p in places if p)
+
+
+def _is_story_place(location: str, story_places: frozenset[str]) -> bool:
+    key = normalise_location(location)
+    if not key:
+        return True
+    words = set(key.split())
+    return any(key == p or words <= set(p.split()) or set(p.split()) <= words for p in story_places if p)
+
+
+def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
+                  story_places: Iterable[str] = ()) -> str | None:
+    """Why two claims of one story and measure are different quantities, or None when nothing does.
+
+    Inside a story, the same measure is the same quantity unless one of these
+    tells them apart (the period and reference date are the verdicts' to
+    check): a different place ("in Tessun" against the province, where the
+    province is what the story is about: ``story_places``, its titles' and
+    datelines' names); a different side or group (other countries, compass
+    words or names: "North Korean" against "Russian", one candidate against
+    another); a part against the whole (civilians among people killed, a
+    child among the dead, or two unrelated quantity nouns: job cuts against
+    the workforce). An empty or differently worded subject is no discriminator.
+    """
+    places = _place_keys(story_places)
+    if a.location and b.location:
+        if not same_location(a.location, b.location):
+            return "different places"
+    elif a.location or b.location:
+        only = a.location or b.location or ""
+        if not _is_story_place(only, places):
+            return "a place within the story against the whole"
+    pa, pb = _reconcile(pa, pb), _reconcile(pb, pa)
+    if pa.empty or pb.empty:
+        return None
+    if pa.countries and pb.countries and pa.countries != pb.countries:
+        return "different sides"
+    if pa.compass and pb.compass and pa.compass != pb.compass:
+        return "different parts"
+    if bool(pa.compass) != bool(pb.compass):
+        return "a part against the whole"
+    na, nb = pa.name_stems - {_name_stem(p) for p in places}, pb.name_stems - {_name_stem(p) for p in places}
+    if na and nb and not (na & nb) and not _names_are_places(na | nb, places):
+        return "different groups"
+    ha, hb = _head_class(pa), _head_class(pb)
+    if ha and hb and ha != hb and not _spelling_variant(ha, hb):
+        if frozenset((ha, hb)) in _RELATED:
+            return "a part against the whole"
+        words_a = {w for w in (pa.head_word, *pa.modifiers) if w} | {ha}
+        words_b = {w for w in (pb.head_word, *pb.modifiers) if w} | {hb}
+        common = _common_words() | _GENERIC_PEOPLE
+        if not (words_a & words_b) and ha in common and hb in common:
+            return "different things counted"
+    return None
+
+
+def _names_are_places(names: frozenset[str], places: frozenset[str]) -> bool:
+    return bool(places) and all(any(n in p.split() or n == p for p in places) for n in names)

@@ -267,7 +267,6 @@ class Story:
         return {
             "id": self.id or None,
             "name": self.name,
-            "new": self.n_articles == 0,
             "first_day": self.first_day.isoformat() if self.first_day else None,
             "last_day": self.last_day.isoformat() if self.last_day else None,
             "articles": self.n_articles,
@@ -301,7 +300,12 @@ class ArticleReport:
         if self.stored is not None:
             out["stored"] = self.stored.to_json()
         if self.stories:
-            out["story"] = self.stories[0].to_json()
-            out["stories"] = [s.to_json() for s in self.stories]
+            # "new": the article starts the story (no other stored article reports it)
+            stories = [
+                {**s.to_json(), "new": s.id == 0 or (self.stored is not None and s.n_articles <= 1)}
+                for s in self.stories
+            ]
+            out["story"] = stories[0]
+            out["stories"] = stories
         return out
 

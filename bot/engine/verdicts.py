@@ -46,8 +46,8 @@ Evidence and notes
 The verdict is CONFLICTING when any evidence conflicts, else MATCHING when
 any matches, else UNVERIFIED. Evidence is ordered confirmed first, then
 conflicting before matching, then by subject score, then most recent report;
-it is capped at ``policy.max_evidence`` but conflicting evidence is always
-kept. A source repeating the same figure counts once. Each evidence's note
+it is capped at ``policy.max_evidence``; conflicts left out are summarised
+(count, lowest and highest figure) in ``ClaimCheck.conflicts``. A source repeating the same figure counts once. Each evidence's note
 dates it against the new article ("reported 5 days earlier"), from the
 source's publication date, else the date it was stored. The claim's note
 reads the conflicts: for rising measures a higher figure than older reports is
@@ -65,8 +65,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .subjects import analyse_subject, parts_similarity
-from .types import Claim, ClaimCheck, ClaimStatus, Evidence, Figure, StoredClaim, Verdict
+from .subjects import analyse_subject, discriminator, parts_similarity
+from .types import Claim, ClaimCheck, ClaimStatus, ConflictSummary, Evidence, Figure, StoredClaim, Verdict
 from .units import convert, unit_info
 
 __all__ = [
@@ -103,7 +103,7 @@ class VerdictPolicy:
     tolerance: float = 0.10
     #: measures that usually rise over time (see :func:`is_rising`)
     rising_measures: frozenset[str] = field(default=DEFAULT_RISING_MEASURES)
-    #: evidence shown per claim; conflicting evidence is always kept beyond it
+    #: evidence shown per claim; the conflicts beyond it are summarised (ClaimCheck.conflicts)
     max_evidence: int = 10
 
     def __post_init__(self) -> None:
@@ -303,12 +303,21 @@ def is_rising(measure: str, rising_measures: Iterable[str] = DEFAULT_RISING_MEAS
     return any(w in rising for w in re.split(r"[^a-z]+", key) if w)
 
 
-def _same_context(new: Claim, old: Claim, policy: VerdictPolicy) -> bool:
-    """Same measure, same period, and no different reference dates (see the module docstring)."""
+def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bool = False) -> bool:
+    """Same measure, same period, and no different reference dates (see the module docstring).
+
+    Within a story only an explicit period on both sides must agree ("annual"
+    on one side only is how writers vary), except for rising measures, where a
+    count over a period is not the running total.
+    """
     if _measure_key(new.measure) != _measure_key(old.measure):
         return False
-    if normalise_period(new.period) != normalise_period(old.period):
-        return False
+    pn, po = normalise_period(new.period), normalise_period(old.period)
+    if pn != po:
+        if not in_story or (pn is not None and po is not None):
+            return False
+        if is_rising(new.measure, policy.rising_measures):
+            return False
     if new.date is not None and old.date is not None and new.date != old.date:
         return new.period is None and is_rising(new.measure, policy.rising_measures)
     return True
@@ -356,6 +365,7 @@ def _eligible(
     policy: VerdictPolicy,
     own_source_id: int | None,
     own_text_hash: str | None,
+    in_story: bool = False,
 ) -> bool:
     if not cand.status.can_be_evidence or cand.claim is claim:
         return False
@@ -363,7 +373,9 @@ def _eligible(
         return False
     if own_text_hash and cand.source.info.text_hash == own_text_hash:
         return False
-    return _same_context(claim, cand.claim, policy)
+    if is_increment(cand.claim):
+        return False
+    return _same_context(claim, cand.claim, policy, in_story=in_story)
 
 
 def _sort_key(ev: Evidence) -> tuple[Any, ...]:
@@ -392,9 +404,54 @@ def _dedupe(evidence: Sequence[Evidence]) -> list[Evidence]:
 
 
 def _cap(evidence: list[Evidence], limit: int) -> list[Evidence]:
-    """The first ``limit`` in order, plus every conflicting one beyond it."""
-    kept = [ev for i, ev in enumerate(evidence) if i < limit or ev.relation is Verdict.CONFLICTING]
+    """The first ``limit`` in order; when they are all conflicting, the best match takes the last place.
+
+    The conflicts left out are summarised (:func:`_summary`), never silently dropped.
+    """
+    kept = evidence[:limit]
+    if len(evidence) > limit and all(ev.relation is Verdict.CONFLICTING for ev in kept):
+        match = next((ev for ev in evidence[limit:] if ev.relation is Verdict.MATCHING), None)
+        if match is not None:
+            kept = [*kept[: limit - 1], match]
     return kept
+
+
+def _summary(conflicting: Sequence[Evidence], shown: Sequence[Evidence], tolerance: float) -> ConflictSummary | None:
+    """Count, lowest and highest figure of every conflicting earlier claim."""
+    if not conflicting:
+        return None
+
+    def low(ev: Evidence) -> float:
+        return figure_interval(ev.stored.claim.figure, tolerance=0.0)[0]
+
+    def high(ev: Evidence) -> float:
+        return figure_interval(ev.stored.claim.figure, tolerance=0.0)[1]
+
+    lowest = min(conflicting, key=lambda ev: (low(ev), high(ev)))
+    highest = max(conflicting, key=lambda ev: (high(ev), low(ev)))
+    in_view = sum(1 for ev in shown if ev.relation is Verdict.CONFLICTING)
+    return ConflictSummary(
+        count=len(conflicting), lowest=lowest.stored.claim.figure, highest=highest.stored.claim.figure,
+        not_shown=len(conflicting) - in_view,
+    )
+
+
+# -- increments ----------------------------------------------------------------------
+
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new)\b", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s*$", re.IGNORECASE)
+
+
+def is_increment(claim: Claim) -> bool:
+    """True for a figure that adds to an earlier count: "six more bodies", "another 12 injured"."""
+    sentence = claim.sentence
+    i, j = claim.figure_start - claim.start, claim.figure_end - claim.start
+    if not (0 <= i <= j <= len(sentence)):
+        i = sentence.find(claim.figure.text)
+        if i < 0:
+            return False
+        j = i + len(claim.figure.text)
+    return bool(_INCREMENT_AFTER.match(sentence[j:j + 20]) or _INCREMENT_BEFORE.search(sentence[max(0, i - 20):i]))
 
 
 # -- the update-or-contradiction note ----------------------------------------------
@@ -456,6 +513,7 @@ def judge(
     published: date | None = None,
     own_source_id: int | None = None,
     own_text_hash: str | None = None,
+    story_places: Iterable[str] | None = None,
 ) -> ClaimCheck:
     """Compare one new claim with earlier claims and give its verdict and evidence.
 
@@ -464,27 +522,74 @@ def judge(
     evidence conflicts (the evidence lists both kinds), else MATCHING when any
     matches, else UNVERIFIED. Evidence is ordered confirmed first, then
     conflicting before matching, then by subject score and most recent report,
-    and capped at ``policy.max_evidence`` (conflicting evidence always kept).
+    and capped at ``policy.max_evidence``; every conflict counts towards the
+    verdict and the note, and those beyond the cap are summarised.
+
+    With ``story_places`` (the candidates are the claims of the claim's own
+    story), no subject similarity is asked for: the same measure is the same
+    quantity unless :func:`bot.engine.subjects.discriminator` tells the two
+    apart. An increment ("six more bodies") is not compared with totals: it
+    adds to them (see the note).
     """
+    in_story = story_places is not None
+    places = frozenset(story_places or ())
     parts = analyse_subject(claim.subject, claim.entities)
+    if is_increment(claim):
+        return _increment_check(claim, candidates, policy=policy, own_source_id=own_source_id,
+                                own_text_hash=own_text_hash, in_story=in_story)
     found: list[Evidence] = []
     for cand in candidates:
-        if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash):
+        if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,
+                         in_story=in_story):
             continue
         relation = compare_figures(claim.figure, cand.claim.figure, tolerance=policy.tolerance)
         if relation is None:
             continue
         other = cand.claim
-        score = parts_similarity(claim, parts, other, analyse_subject(other.subject, other.entities))
-        if score < policy.threshold:
-            continue
+        other_parts = analyse_subject(other.subject, other.entities)
+        if in_story:
+            if discriminator(claim, parts, other, other_parts, places) is not None:
+                continue
+            score = 100.0 if parts.empty or other_parts.empty else parts_similarity(claim, parts, other, other_parts)
+        else:
+            score = parts_similarity(claim, parts, other, other_parts)
+            if score < policy.threshold:
+                continue
         found.append(Evidence(cand, relation, score, _timing_note(_gap_days(published, cand))))
-    evidence = _cap(_dedupe(found), policy.max_evidence)
-    conflicting = [ev for ev in evidence if ev.relation is Verdict.CONFLICTING]
+    ranked = _dedupe(found)
+    evidence = _cap(ranked, policy.max_evidence)
+    conflicting = [ev for ev in ranked if ev.relation is Verdict.CONFLICTING]
     if conflicting:
         verdict = Verdict.CONFLICTING
         note = _conflict_note(claim, conflicting, policy=policy, published=published)
     else:
         verdict = Verdict.MATCHING if evidence else Verdict.UNVERIFIED
         note = None
-    return ClaimCheck(claim=claim, verdict=verdict, evidence=tuple(evidence), note=note)
+    return ClaimCheck(claim=claim, verdict=verdict, evidence=tuple(evidence), note=note,
+                      conflicts=_summary(conflicting, evidence, policy.tolerance))
+
+
+def _increment_check(claim: Claim, candidates: Sequence[StoredClaim], *, policy: VerdictPolicy,
+                     own_source_id: int | None, own_text_hash: str | None, in_story: bool) -> ClaimCheck:
+    """An increment is unverified by itself; its note says what total it adds to."""
+    totals = [
+        c for c in candidates
+        if _eligible(claim, c, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,
+                     in_story=in_story)
+        and c.claim.figure.high is not None and compare_figures(claim.figure, c.claim.figure, tolerance=0) is not None
+    ]
+    note = f"“{claim.figure.text}” adds to earlier counts rather than contradicting them"
+    if totals:
+        latest = max(totals, key=lambda c: ((_reported_on(c) or date.min), c.id))
+        base = latest.claim.figure
+        if base.low is not None and claim.figure.low is not None and base.low == base.high \
+                and claim.figure.low == claim.figure.high:
+            note = (f"adds {claim.figure.text} to the {base.text} reported before:"
+                    f" {_fmt(base.low + claim.figure.low)} in all")
+        else:
+            note = f"adds {claim.figure.text} to the {base.text} reported before"
+    return ClaimCheck(claim=claim, verdict=Verdict.UNVERIFIED, note=note)
+
+
+def _fmt(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,g}"
