@@ -17,9 +17,17 @@ from .measures import MeasureVocab
 from .protocol import ClaimStore, StoryLink
 from .stories import Assignment, StoryPolicy, assign, features
 from .subjects import subject_terms
-from .types import Article, ArticleReport, Claim, ClaimCheck, SourceInfo, Story, StoredClaim
+from .errors import InputError, NotFound
+from .types import (
+    Article, ArticleReport, Claim, ClaimCheck, DossierRow, SourceInfo, Story, StoryDossier, StoredClaim,
+)
+from .units import unit_info
 from .verdicts import VerdictPolicy, _measure_key, judge
 from .worker import NlpWorker
+
+
+#: claims read for one dossier
+DOSSIER_CLAIMS = 2_000
 
 
 class Checker:
@@ -120,6 +128,29 @@ class Checker:
             for claim in claims
         ]
 
+    async def find_story(self, workspace: str, query: str) -> Story:
+        """A story by id ("12", "#12") or by words of its name (the newest that has them all)."""
+        text = query.strip()
+        if not text:
+            raise InputError("Name a story: its id (as in `story 12`) or words from its name.")
+        if text.lstrip("#").isdigit():
+            return await self.store.get_story(workspace, int(text.lstrip("#")))
+        found = await self.store.find_stories(workspace, text, limit=1)
+        if not found:
+            raise NotFound(f"No story named with “{text}” here. Try fewer words, or a story id from a check's reply.")
+        return found[0]
+
+    async def dossier(self, workspace: str, query: str, *, limit: int = DOSSIER_CLAIMS) -> StoryDossier:
+        """The story dossier: its articles (oldest first) and one row per measure, newest report first.
+
+        Rows are ordered by their newest report; retracted and not-a-claim
+        claims are left out.
+        """
+        story = await self.find_story(workspace, query)
+        sources = await self.store.story_sources(workspace, story.id)
+        claims = await self.store.story_claims(workspace, [story.id], limit=limit)
+        return build_dossier(story, sources, claims)
+
     async def sources(self, workspace: str, query: str, *, limit: int = 50, offset: int = 0,
                       vocab: MeasureVocab | None = None) -> "OrderedDict[str, list[StoredClaim]]":
         """Stored claims about a topic, grouped by measure (groups and claims newest first)."""
@@ -138,6 +169,28 @@ class Checker:
         for sc in found:
             groups.setdefault(sc.claim.measure, []).append(sc)
         return groups
+
+
+def build_dossier(story: Story, sources, claims) -> StoryDossier:  # noqa: ANN001
+    """Group a story's claims by measure and unit family, newest report first (pure)."""
+    rows: dict[tuple[str, str], list[StoredClaim]] = {}
+    for sc in claims:
+        if not sc.status.can_be_evidence:
+            continue
+        key = (_measure_key(sc.claim.measure), unit_info(sc.claim.figure.unit).family)
+        rows.setdefault(key, []).append(sc)
+
+    def newest(sc: StoredClaim) -> tuple:
+        info = sc.source.info
+        day = info.published or (info.posted_at.date() if info.posted_at else None) or sc.source.created_at.date()
+        return (day, sc.id)
+
+    out = []
+    for group in rows.values():
+        group.sort(key=newest, reverse=True)
+        out.append(DossierRow(measure=group[0].claim.measure, unit=group[0].claim.figure.unit, claims=tuple(group)))
+    out.sort(key=lambda r: (newest(r.claims[0]), len(r.claims)), reverse=True)
+    return StoryDossier(story=story, sources=tuple(sources), rows=tuple(out))
 
 
 def _today() -> date:

@@ -309,3 +309,45 @@ class ArticleReport:
             out["stories"] = stories
         return out
 
+
+
+@dataclass(frozen=True, slots=True)
+class DossierRow:
+    """One measure of a story: every source's figure for it, newest report first."""
+
+    measure: str
+    unit: str
+    claims: tuple[StoredClaim, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "unit": self.unit,
+            "reports": [
+                {
+                    "claim_id": sc.id,
+                    "figure": sc.claim.figure.to_json(),
+                    "subject": sc.claim.subject,
+                    "claimant": sc.claim.claimant,
+                    "status": sc.status.value,
+                    "source": sc.source.to_json(),
+                }
+                for sc in self.claims
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDossier:
+    """What an editor reads before publishing a figure: a story's articles and its figures side by side."""
+
+    story: Story
+    sources: tuple[StoredSource, ...]
+    rows: tuple[DossierRow, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "story": self.story.to_json(),
+            "articles": [s.to_json() for s in self.sources],
+            "measures": [r.to_json() for r in self.rows],
+        }

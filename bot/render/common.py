@@ -86,6 +86,23 @@ def claim_line_parts(check: ClaimCheck) -> dict[str, str]:
     }
 
 
+def conflicts_text(check: ClaimCheck) -> str | None:
+    """"312 conflicting reports in all, from 12 to 40 (302 not listed)"; None when nothing was left out."""
+    summary = check.conflicts
+    if summary is None or summary.not_shown <= 0:
+        return None
+    plural = "s" if summary.count != 1 else ""
+    return (f"{summary.count:,} conflicting report{plural} in all, from {summary.lowest.text}"
+            f" to {summary.highest.text} ({summary.not_shown:,} not listed)")
+
+
+def story_text(story) -> str:  # noqa: ANN001 - bot.engine.types.Story
+    """"story #12: Flood in the Orra valley" (or "a new story" for one that starts with this article)."""
+    if not story.id:
+        return "a new story"
+    return f"story #{story.id}: {story.name}"
+
+
 def evidence_line_parts(ev: Evidence) -> dict[str, str]:
     src = ev.stored.source
     status = ev.stored.status.value

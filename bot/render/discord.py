@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 import discord
 
-from bot.render.common import MARKS, STATUS_MARKS, source_date, source_name
+from bot.render.common import MARKS, STATUS_MARKS, conflicts_text, source_date, source_name, story_text
 
 from bot.engine.types import (
     ArticleReport,
@@ -446,6 +446,8 @@ def claim_block(check: ClaimCheck, *, max_evidence: int = MAX_EVIDENCE, limit: i
         hidden = len(check.evidence) - len(evidence)
         if hidden > 0:
             lines.append(f"{INDENT}and {hidden} more earlier report{'s' if hidden != 1 else ''}")
+        if (summary := conflicts_text(check)) is not None:
+            lines.append(f"{INDENT}{escape(summary)}")
         if note:
             lines.append(note)
         block = "\n".join(lines)
@@ -460,6 +462,8 @@ def report_title(info: SourceInfo) -> str:
 
 def report_footer(report: ArticleReport, page: int, pages: int) -> str:
     parts = [verdict_counts(report)]
+    if report.stories:
+        parts.append("checked against " + "; ".join(story_text(st) for st in report.stories))
     if report.seen_before is not None:
         parts.append(f"seen before on {format_date(report.seen_before.created_at)}")
     elif report.stored is not None:

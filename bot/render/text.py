@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..engine.types import ArticleReport, StoredClaim, Verdict
-from .common import MARKS, claim_line_parts, evidence_line_parts, interval, source_date, source_name
+from .common import MARKS, conflicts_text, story_text, claim_line_parts, evidence_line_parts, interval, source_date, source_name
 
 _STYLES = {Verdict.MATCHING: "green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "yellow"}
 
@@ -35,6 +35,9 @@ def print_report(console: Console, report: ArticleReport, *, label: str | None =
         console.print(f"  [dim]seen before: stored as source #{report.seen_before.id} on {when}[/dim]")
     elif report.stored is not None:
         console.print(f"  [dim]stored as source #{report.stored.id}[/dim]")
+    if report.stories:
+        names = "; ".join(story_text(st) for st in report.stories)
+        console.print(f"  [dim]checked against {escape(names)}[/dim]")
     if not report.checks:
         console.print("  [dim]no figures found[/dim]")
         console.print()
@@ -57,6 +60,8 @@ def print_report(console: Console, report: ArticleReport, *, label: str | None =
                 f"[{style}]{MARKS[ev.relation]}[/{style}] {escape(e['figure'])} — {escape(e['source'])}"
                 f"{' · ' + escape(e['date']) if e['date'] else ''}{' [' + escape(e['status']) + ']' if e['status'] else ''}"
             )
+        if (summary := conflicts_text(check)) is not None:
+            ev_lines.append(f"[red]{escape(summary)}[/red]")
         style = _STYLES[check.verdict]
         table.add_row(
             f"[{style}]{MARKS[check.verdict]} {check.verdict.value}[/{style}]",
