@@ -248,6 +248,7 @@ from .cli_desk import register as _register_desk  # noqa: E402
 
 _register_desk(app)
 from .cli_store import register as _register_store; _register_store(app)  # noqa: E402, E702
+from .cli_story import register as _register_story; _register_story(app)  # noqa: E402, E702
 
 
 def main() -> None:

@@ -1,0 +1,155 @@
+"""Stories on the command line: the dossier and its curation.
+
+    crosscheck story QUERY|ID [--measure M] [--chart FILE.png] [--json] [--db] [--workspace]
+    crosscheck story-move ARTICLE_ID --to STORY_ID|new [--reason]
+    crosscheck story-merge KEEP_ID MERGE_ID [--reason]
+    crosscheck story-split STORY_ID ARTICLE_ID... [--reason]
+
+None of them loads the language model: a dossier is read from the store alone.
+:func:`register` adds them to the Typer app of :mod:`bot.cli`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .engine.errors import InputError
+
+DbOpt = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Claim store: SQLite file or postgresql:// URL (default: CROSSCHECK_DB or ./crosscheck.db)."),
+]
+WorkspaceOpt = Annotated[str, typer.Option("--workspace", help="Workspace (a Discord guild id, or 'default').")]
+ReasonOpt = Annotated[str, typer.Option("--reason", help="Why, for the audit log.")]
+
+
+def _checker(store):  # noqa: ANN001, ANN202
+    from .engine.checker import Checker
+    from .engine.verdicts import VerdictPolicy
+
+    return Checker(None, store, VerdictPolicy())  # type: ignore[arg-type] - the dossier needs no NLP
+
+
+def register(app: typer.Typer) -> None:
+    from .cli import _run, _settings
+    from .cli_desk import _store, cli_actor
+
+    @app.command()
+    def story(
+        query: Annotated[str, typer.Argument(help="A story id (12 or #12) or words of its name.")],
+        db: DbOpt = None,
+        workspace: WorkspaceOpt = "default",
+        measure: Annotated[Optional[str], typer.Option("--measure", help="The measure to chart (default: the one most reported).")] = None,
+        chart: Annotated[Optional[Path], typer.Option("--chart", help="Write the measure's timeline to this PNG.")] = None,
+        json: Annotated[bool, typer.Option("--json", help="The dossier as one JSON object.")] = False,
+    ) -> None:
+        """A story's dossier: its articles, and every measure with each source's figure, newest first."""
+        settings = _settings(db)
+
+        async def main() -> None:
+            from .render.dossier import dossier_json, print_dossier
+
+            if chart is not None and chart.suffix.lower() != ".png":
+                raise InputError(f"--chart should name a .png file, not {chart.name!r}.")
+            async with _store(settings) as store:
+                dossier = await _checker(store).dossier(workspace, query)
+            if json:
+                print(dossier_json(dossier))
+            else:
+                print_dossier(Console(), dossier)
+            if chart is not None:
+                png, title = await asyncio.to_thread(chart_png, dossier, measure)
+                try:
+                    chart.write_bytes(png)
+                except OSError as exc:
+                    raise InputError(f"{chart}: cannot write it ({exc.strerror}).") from None
+                Console(stderr=True).print(f"wrote {chart}: {title}", markup=False, highlight=False)
+
+        _run(main())
+
+    @app.command(name="story-move")
+    def story_move(
+        article: Annotated[int, typer.Argument(help="The article's id (as the dossier lists it).")],
+        to: Annotated[str, typer.Option("--to", help="The story it belongs to, or 'new' for a story of its own.")],
+        db: DbOpt = None,
+        workspace: WorkspaceOpt = "default",
+        reason: ReasonOpt = "",
+    ) -> None:
+        """Move an article to another story (verdicts follow at once); audited."""
+        settings = _settings(db)
+        target = _story_id(to, allow_new=True)
+
+        async def main() -> None:
+            async with _store(settings) as store:
+                st = await store.move_article(workspace, article, target, cli_actor(), reason)
+            Console().print(f"article #{article} is now in story #{st.id}: {st.name}", markup=False, highlight=False)
+
+        _run(main())
+
+    @app.command(name="story-merge")
+    def story_merge(
+        keep: Annotated[str, typer.Argument(help="The story to keep.")],
+        merge: Annotated[str, typer.Argument(help="The story whose articles join it.")],
+        db: DbOpt = None,
+        workspace: WorkspaceOpt = "default",
+        reason: ReasonOpt = "",
+    ) -> None:
+        """Merge two stories that report one event; audited."""
+        settings = _settings(db)
+        keep_id, merge_id = _story_id(keep), _story_id(merge)
+
+        async def main() -> None:
+            async with _store(settings) as store:
+                st = await store.merge_stories(workspace, keep_id, merge_id, cli_actor(), reason)
+            Console().print(f"story #{merge_id} merged into story #{st.id} ({st.n_articles} articles): {st.name}",
+                            markup=False, highlight=False)
+
+        _run(main())
+
+    @app.command(name="story-split")
+    def story_split(
+        story_: Annotated[str, typer.Argument(metavar="STORY", help="The story to split.")],
+        articles: Annotated[list[int], typer.Argument(help="The articles that leave it for a new story.")],
+        db: DbOpt = None,
+        workspace: WorkspaceOpt = "default",
+        reason: ReasonOpt = "",
+    ) -> None:
+        """Split articles off a story into a new story; audited."""
+        settings = _settings(db)
+        sid = _story_id(story_)
+
+        async def main() -> None:
+            async with _store(settings) as store:
+                st = await store.split_story(workspace, sid, articles, cli_actor(), reason)
+            Console().print(f"new story #{st.id} ({st.n_articles} articles): {st.name}", markup=False, highlight=False)
+
+        _run(main())
+
+
+def _story_id(text: str, *, allow_new: bool = False) -> int | None:
+    value = text.strip().lstrip("#")
+    if allow_new and value.lower() == "new":
+        return None
+    if not value.isdigit():
+        raise InputError(f"{text!r} is not a story id: give its number, as in `crosscheck story 12`"
+                         + (", or 'new'." if allow_new else "."))
+    return int(value)
+
+
+def chart_png(dossier, measure: str | None) -> tuple[bytes, str]:  # noqa: ANN001
+    """The timeline of one measure of the dossier (the most reported when not named), and its title."""
+    from .timeline import chart_title, pick_group, render_timeline
+
+    claims = [sc for row in dossier.rows for sc in row.claims]
+    prefer = {row.measure for row in dossier.rows if measure and row.measure.lower() == measure.strip().lower()}
+    if measure and not prefer:
+        names = ", ".join(row.measure for row in dossier.rows) or "none"
+        raise InputError(f"Story #{dossier.story.id} has no measure {measure!r}. Its measures: {names}.")
+    title = f"Story #{dossier.story.id}: {dossier.story.name}"
+    group = pick_group(claims, prefer)
+    return render_timeline(claims, title=title[:80], prefer=prefer), chart_title(title[:80], group)
