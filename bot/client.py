@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: the cogs, loaded as extensions in this order
-EXTENSIONS: tuple[str, ...] = ("cogs.watch", "cogs.check", "cogs.sources", "cogs.claims", "cogs.desk")
+EXTENSIONS: tuple[str, ...] = ("cogs.watch", "cogs.check", "cogs.sources", "cogs.claims", "cogs.desk", "cogs.story")
 
 NO_TOKEN = (
     "DISCORD_TOKEN is not set. Put DISCORD_TOKEN=<your bot token> in the environment or in a .env file, "
