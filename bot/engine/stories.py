@@ -26,7 +26,8 @@ of Miranda et al., "Multilingual Clustering of Streaming News" (EMNLP 2018):
 Different shootings in one city on one day share the city, the day and the
 word "shooting", which weigh little; they differ in names, streets and
 places, which weigh much: the entity group must agree for a story to be
-joined (``MIN_ENTITY``).
+joined (``min_entity``), and on more than the dateline's place (a small
+store's IDF cannot yet tell a city from a victim's name).
 
 Candidates never come from a scan: the store looks up the article's rarest
 terms (:func:`query_terms`) in its inverted index within a time window and
@@ -88,7 +89,16 @@ _STOP = frozenset(
 _NOT_NAMES = _STOP | frozenset(
     """the a an he she it they we i this that these those his her their its our my but and or if when
     while after before as at in on of for from by with police officers officer authorities update
-    updated breaking watch video photo read share related more according""".split()
+    updated breaking watch video photo read share related more according
+    lieutenant lt sergeant sgt officer ofc detective det chief captain capt commander sheriff deputy
+    president minister mayor governor gov senator sen representative rep spokesman spokeswoman spokesperson
+    judge prosecutor attorney""".split()
+)
+#: words of a name that say what kind of place it is, never which: not entities alone
+_KIND_WORDS = frozenset(
+    """city county town village state street avenue road park drive lane boulevard block department
+    hospital school center centre news police station district region province court office house
+    north south east west""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d{3,}|\d+(?:st|nd|rd|th)\b")
 _NAME = re.compile(
@@ -99,6 +109,8 @@ _NAME = re.compile(
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Za-z .'’\-]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,30}\))?\s*[—–\-:]\s",
 )
+_DATELINE_OUTLET = re.compile(r"^(\s*[A-Z][A-Za-z .'’\-]{2,40}?(?:,\s*[A-Z][A-Za-z. ]{1,20})?)\s*\([^)]{1,30}\)",
+                              re.MULTILINE)
 _BLOCK = re.compile(r"\b(\d{2,6}) block\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
@@ -134,6 +146,8 @@ class ArticleFeatures:
     name: str
     #: entity terms of the title and dateline: the places and names the article is about
     key_terms: tuple[str, ...] = ()
+    #: the dateline's place and its words: where it happened, which many events share
+    place_terms: frozenset[str] = frozenset()
 
     def group(self, g: str) -> dict[str, float]:
         return {t: w for t, w in self.terms.items() if t[0] == g}
@@ -245,11 +259,11 @@ def features(
         title = lines[0].strip() if lines else ""
         if len(title) > 150:
             title = re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0][:150]
-    body = text
+    body = _DATELINE_OUTLET.sub(r"\1", text, count=1)  # "(Metro News)" names the outlet, not the event
     ents: Counter[str] = Counter()
     for name in _names(body):
         ents[name] += 1
-        words = [w for w in name.split() if len(w) > 2 and w not in _NOT_NAMES]
+        words = [w for w in name.split() if len(w) > 2 and w not in _NOT_NAMES and w not in _KIND_WORDS]
         if len(words) > 1:  # "cathy geralds" also matches a later "geralds"
             ents.update(words)
     ents.update(f"{n} block" for n in _BLOCK.findall(body))
@@ -270,7 +284,9 @@ def features(
             terms[f"{prefix}:{t}"] = w
     key = [f"{ENTITY}:{n}" for n in ([place] if place else []) + title_names]
     key = [k for k in dict.fromkeys(key) if k in terms]
-    return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=tuple(key))
+    places = frozenset(f"{ENTITY}:{w}" for w in ([place, *place.split()] if place else []))
+    return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=tuple(key),
+                           place_terms=places)
 
 
 def story_name(title: str | None, text: str = "") -> str:
@@ -363,8 +379,12 @@ def assign(
         score, cos = similarity(feats, cand, df, n_docs, policy)
         if score < policy.threshold:
             continue
-        if has_entities and cand.norms.get(ENTITY) and cos[ENTITY] < policy.min_entity:
-            continue
+        if has_entities and cand.norms.get(ENTITY):
+            if cos[ENTITY] < policy.min_entity:
+                continue
+            # sharing only the place where it happened is not sharing an event
+            if not any(cand.weights.get(t) for t in feats.terms if t[0] == ENTITY and t not in feats.place_terms):
+                continue
         scored.append((score, cand, cos))
     if not scored:
         return Assignment((), (), new_name=feats.name)

@@ -1,0 +1,121 @@
+"""Story linking: pure clustering over articles written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.engine.stories import Assignment, MemoryStories, StoryPolicy, dateline, features, story_name
+
+D = date(2025, 5, 10)
+
+FIRE_1 = (
+    "Warehouse fire in Dunmore kills two workers\n"
+    "DUNMORE (Valley Press) — Two workers died when fire swept through the Harlan Logistics warehouse on "
+    "Quarry Road early on Saturday, fire chief Odile Brennan said. Crews from Dunmore and Pelton fought the "
+    "blaze for six hours. Harlan Logistics said 40 employees were on the night shift."
+)
+FIRE_2 = (
+    "Harlan Logistics fire: investigators look at wiring\n"
+    "Investigators are examining the electrical wiring at the Harlan Logistics warehouse on Quarry Road in "
+    "Dunmore, where two workers were killed on Saturday. Fire chief Odile Brennan said the blaze started near "
+    "the loading bays. The company said it would pay for the funerals."
+)
+SHOOTING_A = (
+    "Man shot dead outside Calder City bakery\n"
+    "CALDER CITY (Metro News) — A 34-year-old man was shot and killed outside Rosetti's Bakery in the 1400 "
+    "block of Linden Avenue on Friday night, police said. Officers found Marcus Dell with gunshot wounds to the "
+    "chest. Lieutenant Grace Okafor said detectives were looking for a silver sedan."
+)
+SHOOTING_A_FOLLOW = (
+    "Arrest made in Linden Avenue bakery killing\n"
+    "CALDER CITY (Metro News) — Police have arrested a 22-year-old man in the killing of Marcus Dell outside "
+    "Rosetti's Bakery on Linden Avenue. Lieutenant Grace Okafor said the silver sedan was found abandoned in "
+    "the 1400 block of Linden Avenue's alley. Dell, 34, was a father of three."
+)
+SHOOTING_B = (
+    "Two teens wounded in Calder City park shooting\n"
+    "CALDER CITY (Metro News) — Two teenagers were wounded in a shooting at Hollins Park on the east side "
+    "on Friday evening, police said. Sergeant Tomas Vey said the boys, 15 and 16, were taken to St. Agnes "
+    "Hospital. Witnesses described a group of men running toward Kessler Street."
+)
+ROUNDUP = (
+    "Weekend in Calder City: bakery killing and park shooting\n"
+    "Police in Calder City are investigating two shootings from Friday. Marcus Dell was killed outside "
+    "Rosetti's Bakery on Linden Avenue, Lieutenant Grace Okafor said. Hours later two teenagers were wounded "
+    "at Hollins Park near Kessler Street, Sergeant Tomas Vey said; they are at St. Agnes Hospital."
+)
+
+
+def feats(text: str, day: date = D):
+    return features(text, published=day)
+
+
+def test_reports_of_one_event_share_a_story():
+    stories = MemoryStories()
+    (first,) = stories.add(feats(FIRE_1))
+    assignment = stories.assign(feats(FIRE_2, date(2025, 5, 11)))
+    assert assignment.story_ids == (first,)
+
+
+def test_different_shootings_in_one_city_on_one_day_are_different_stories():
+    stories = MemoryStories()
+    (a,) = stories.add(feats(SHOOTING_A))
+    (b,) = stories.add(feats(SHOOTING_B))
+    assert a != b
+    assert stories.assign(feats(SHOOTING_A_FOLLOW, date(2025, 5, 11))).story_ids == (a,)
+
+
+def test_a_follow_up_a_week_later_joins_the_story():
+    stories = MemoryStories()
+    (a,) = stories.add(feats(SHOOTING_A))
+    stories.add(feats(SHOOTING_B))
+    stories.add(feats(FIRE_1))
+    assignment = stories.assign(feats(SHOOTING_A_FOLLOW, date(2025, 5, 17)))
+    assert assignment.story_ids == (a,)
+
+
+def test_the_same_words_long_after_start_a_new_story_unless_names_recur():
+    stories = MemoryStories()
+    stories.add(feats(SHOOTING_B))
+    generic = ("Shooting in Calder City\nCALDER CITY (Metro News) — A man was wounded in a shooting on Friday, "
+               "police said. Officers said the victim was taken to hospital.")
+    assert stories.assign(feats(generic, date(2025, 9, 1))).is_new
+
+
+def test_a_roundup_joins_both_stories():
+    stories = MemoryStories()
+    (a,) = stories.add(feats(SHOOTING_A))
+    (b,) = stories.add(feats(SHOOTING_B))
+    stories.add(feats(FIRE_1))
+    assignment = stories.assign(feats(ROUNDUP, date(2025, 5, 11)))
+    assert set(assignment.story_ids) == {a, b}
+
+
+def test_an_unrelated_article_starts_a_new_story_named_after_its_title():
+    stories = MemoryStories()
+    stories.add(feats(FIRE_1))
+    assignment = stories.assign(feats(SHOOTING_B))
+    assert assignment.is_new and assignment.new_name == "Two teens wounded in Calder City park shooting"
+
+
+def test_features_read_the_dateline_names_and_street_blocks():
+    f = feats(SHOOTING_A)
+    assert dateline(SHOOTING_A) == "calder city"
+    assert "e:calder city" in f.key_terms
+    assert {"e:marcus dell", "e:dell", "e:1400 block", "e:grace okafor"} <= set(f.terms)
+    assert "t:bakery" in f.terms and "h:bakery" in f.terms
+
+
+def test_story_names_are_short():
+    assert story_name(None, "x" * 400).endswith("…") and len(story_name(None, "x" * 400)) == 118
+    assert story_name("  A   title ") == "A title"
+
+
+def test_a_stricter_threshold_starts_more_stories():
+    strict = MemoryStories(policy=StoryPolicy(threshold=0.95))
+    strict.add(feats(FIRE_1))
+    assert strict.assign(feats(FIRE_2)).is_new
+    loose = MemoryStories()
+    loose.add(feats(FIRE_1))
+    assert not loose.assign(feats(FIRE_2)).is_new
+    assert Assignment(()).is_new
