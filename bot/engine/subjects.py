@@ -727,7 +727,7 @@ def parts_similarity(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts) -> 
 # -- within a story: what tells two claims of one measure apart ----------------------------
 
 #: head words that name people in general ("a man", "one person", "two victims")
-_GENERIC_PEOPLE = frozenset("person people individual victim man woman adult".split())
+_GENERIC_PEOPLE = frozenset("person people individual victim man woman adult resident".split())
 
 
 def _head_class(p: SubjectParts) -> str | None:
@@ -780,7 +780,9 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     if bool(pa.compass) != bool(pb.compass):
         return "a part against the whole"
     na, nb = pa.name_stems - {_name_stem(p) for p in places}, pb.name_stems - {_name_stem(p) for p in places}
-    if na and nb and not (na & nb) and not _names_are_places(na | nb, places):
+    words_na = {w for n in na for w in n.split()}
+    words_nb = {w for n in nb for w in n.split()}
+    if na and nb and not (words_na & words_nb) and not _names_are_places(na | nb, places):
         return "different groups"
     ha, hb = _head_class(pa), _head_class(pb)
     if ha and hb and ha != hb and not _spelling_variant(ha, hb):
@@ -788,8 +790,7 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
             return "a part against the whole"
         words_a = {w for w in (pa.head_word, *pa.modifiers) if w} | {ha}
         words_b = {w for w in (pb.head_word, *pb.modifiers) if w} | {hb}
-        common = _common_words() | _GENERIC_PEOPLE
-        if not (words_a & words_b) and ha in common and hb in common:
+        if not (words_a & words_b):
             return "different things counted"
     return None
 

@@ -439,11 +439,14 @@ def _summary(conflicting: Sequence[Evidence], shown: Sequence[Evidence], toleran
 # -- increments ----------------------------------------------------------------------
 
 _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new)\b", re.IGNORECASE)
+_INCREMENT_IN_FIGURE = re.compile(r"\b(?:more|additional|further|another)\b", re.IGNORECASE)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s*$", re.IGNORECASE)
 
 
 def is_increment(claim: Claim) -> bool:
     """True for a figure that adds to an earlier count: "six more bodies", "another 12 injured"."""
+    if _INCREMENT_IN_FIGURE.search(claim.figure.text):
+        return True
     sentence = claim.sentence
     i, j = claim.figure_start - claim.start, claim.figure_end - claim.start
     if not (0 <= i <= j <= len(sentence)):

@@ -1,0 +1,127 @@
+"""Verdicts within a story: same measure = same quantity, unless something tells them apart."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from itertools import count
+
+import pytest
+
+from bot.engine.types import Claim, Figure, SourceInfo, StoredClaim, StoredSource, Verdict
+from bot.engine.verdicts import VerdictPolicy, is_increment, judge
+
+M, C, U = Verdict.MATCHING, Verdict.CONFLICTING, Verdict.UNVERIFIED
+POLICY = VerdictPolicy()
+PLACES = frozenset({"orra province", "orra"})
+_ids = count(1)
+
+
+def claim(value: float, *, measure: str = "killed", subject: str = "", location: str | None = None,
+          period: str | None = None, on: date | None = None, unit: str = "people", entities=(),
+          sentence: str | None = None, text: str | None = None) -> Claim:
+    text = text or f"{value:g}"
+    sentence = sentence or f"Officials said {text} {subject or 'people'} were {measure}."
+    start = sentence.find(text)
+    return Claim(sentence=sentence, figure=Figure(text=text, low=value, high=value, unit=unit), measure=measure,
+                 subject=subject, location=location, period=period, date=on, start=0, end=len(sentence),
+                 figure_start=start, figure_end=start + len(text), entities=tuple(entities))
+
+
+def stored(c: Claim, *, published: date = date(2026, 3, 1)) -> StoredClaim:
+    n = next(_ids)
+    src = StoredSource(id=n, info=SourceInfo(workspace="w", outlet=f"Outlet {n}", published=published,
+                                             text_hash=f"h{n}"), created_at=datetime(2026, 3, 1, tzinfo=UTC))
+    return StoredClaim(id=n, claim=c, source=src)
+
+
+def verdict(new: Claim, *old: Claim, places=PLACES) -> Verdict:
+    return judge(new, [stored(o) for o in old], policy=POLICY, published=date(2026, 3, 2),
+                 story_places=places).verdict
+
+
+def test_differently_worded_or_empty_subjects_are_one_quantity_in_a_story():
+    old = claim(3.1, measure="inflation", unit="percent", subject="Estmark's annual inflation rate")
+    assert verdict(claim(3.1, measure="inflation", unit="percent", subject="Inflation in Estmark"), old) is M
+    assert verdict(claim(3.4, measure="inflation", unit="percent", subject=""), old) is C
+    assert verdict(claim(19, subject=""), claim(19, subject="people")) is M
+
+
+def test_annual_on_one_side_only_is_no_discriminator_but_two_periods_are():
+    old = claim(3.1, measure="inflation", unit="percent", period="a year")
+    assert verdict(claim(3.1, measure="inflation", unit="percent"), old) is M
+    assert verdict(claim(0.4, measure="inflation", unit="percent", period="a month"), old) is U
+
+
+def test_a_count_over_a_period_is_not_the_running_toll():
+    assert verdict(claim(12, period="24 hours"), claim(300)) is U
+
+
+def test_no_earlier_claim_of_the_measure_is_unverified():
+    assert verdict(claim(19), claim(2400, measure="evacuated")) is U
+    assert verdict(claim(19)) is U
+
+
+def test_a_place_inside_the_story_is_not_the_whole():
+    quake = claim(214, location="Orra province")
+    assert verdict(claim(3, location="Tessun"), quake) is U
+    assert verdict(claim(3, location="Tessun"), claim(214)) is U  # the toll without a place is the story's
+    assert verdict(claim(210), quake) is C  # the story's own place is no discriminator
+    assert verdict(claim(3, location="Tessun"), claim(4, location="Tessun")) is C
+
+
+def test_sides_and_candidates_are_told_apart():
+    assert verdict(claim(300, subject="North Korean troops"), claim(1200, subject="Russian troops")) is U
+    votes = dict(measure="votes", unit="count")
+    assert verdict(claim(41_200, subject="votes for Ilse Marant", entities=("Ilse Marant",), **votes),
+                   claim(38_900, subject="votes for Tomas Ferrell", entities=("Tomas Ferrell",), **votes)) is U
+    assert verdict(claim(41_200, subject="Marant's votes", entities=("Marant",), **votes),
+                   claim(43_917, subject="votes for Ilse Marant", entities=("Ilse Marant",), **votes)) is C
+
+
+def test_a_part_is_not_the_whole():
+    assert verdict(claim(40, subject="children"), claim(214, subject="people")) is U
+    assert verdict(claim(90, subject="civilians"), claim(214, subject="")) is C  # an empty subject tells nothing
+    assert verdict(claim(90, subject="civilians"), claim(214, subject="people")) is U
+    jobs = dict(measure="jobs", unit="count")
+    assert verdict(claim(900, subject="job cuts", **jobs), claim(31_000, subject="workforce", **jobs)) is U
+
+
+def test_different_reference_dates_are_different_observations():
+    march = claim(3.1, measure="inflation", unit="percent", on=date(2026, 3, 1))
+    assert verdict(claim(2.8, measure="inflation", unit="percent", on=date(2026, 4, 1)), march) is U
+    # a later date of a running toll is an update of the same count: compared
+    assert verdict(claim(25, on=date(2026, 3, 2)), claim(19, on=date(2026, 3, 1))) is C
+
+
+def test_more_bodies_add_to_the_toll_instead_of_conflicting():
+    toll = claim(19)
+    more = claim(6, text="six more", sentence="Rescuers recovered six more bodies on Tuesday.")
+    assert is_increment(more) and not is_increment(toll)
+    check = judge(more, [stored(toll)], policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is U and check.note is not None and "25 in all" in check.note
+    # and an earlier increment is never evidence against a total
+    assert verdict(claim(25), more) is U
+
+
+@pytest.mark.parametrize("text", ["another 12", "a further 12"])
+def test_increments_written_before_the_figure(text):
+    c = claim(12, text="12", sentence=f"Officials said {text} people were killed.")
+    assert is_increment(c)
+
+
+def test_rising_toll_keeps_its_update_note():
+    check = judge(claim(25), [stored(claim(19), published=date(2026, 2, 27))], policy=POLICY,
+                  published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is C and "likely an update" in (check.note or "")
+
+
+def test_three_hundred_conflicting_reports_are_capped_and_summarised():
+    old = [stored(claim(100 + i)) for i in range(300)]
+    check = judge(claim(50), old, policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is C
+    assert len(check.evidence) == POLICY.max_evidence
+    assert check.conflicts is not None and check.conflicts.count == 300
+    assert check.conflicts.not_shown == 300 - POLICY.max_evidence
+    assert (check.conflicts.lowest.low, check.conflicts.highest.high) == (100, 399)
+    out = check.to_json()
+    assert out["conflicts"]["count"] == 300 and out["conflicts"]["highest"]["high"] == 399
