@@ -81,6 +81,18 @@ class Settings(BaseSettings):
     shard_count: int | None = Field(None, ge=1, description="Total number of shards across processes.")
     rate_user_per_minute: int = Field(6, ge=1, description="Checks one user may ask for per minute.")
     rate_guild_per_minute: int = Field(30, ge=1, description="Checks one guild may ask for per minute.")
+    watch_workers: int = Field(
+        4, ge=1, description="Watched-channel checks run at once (guilds take turns; one check per guild at a time)."
+    )
+    catchup_days: float = Field(
+        7.0, ge=0, description="After a restart or outage, how far back watched channels are read (days; 0: off)."
+    )
+    catchup_reply_hours: float = Field(
+        24.0, ge=0, description="Caught-up posts younger than this (hours) get a reply; older ones are only stored."
+    )
+    catchup_max_messages: int = Field(
+        2000, ge=1, description="Most messages read per watched channel in one catch-up."
+    )
 
     # -- fetching links --------------------------------------------------------
     allow_private_urls: Annotated[list[IPNetwork], NoDecode] = Field(

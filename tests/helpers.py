@@ -126,6 +126,7 @@ class MockMessage(CustomMockMixin, unittest.mock.MagicMock):
         self.webhook_id = None
         self.type = discord.MessageType.default
         self.created_at = datetime(2026, 3, 4, 9, 30, tzinfo=timezone.utc)
+        self.edited_at = None
         self.jump_url = f"https://discord.com/channels/{self.guild.id}/{self.channel.id}/{self.id}"
         self.reply.return_value = unittest.mock.MagicMock(spec_set=discord.Message, id=next_id())
 

@@ -423,7 +423,7 @@ async def test_a_burst_of_articles_is_answered_in_posting_order(bot, channel):
     assert order == [m.id for m in messages]
     # the repeat was recognised as seen before
     assert "seen before on" in messages[2].reply.call_args.kwargs["embeds"][0].footer.text
-    assert cog._locks == {} and cog._waiting == {}
+    assert cog.queue.pending == 0
 
 
 async def test_deleted_channel_is_no_longer_watched(bot, channel):

@@ -17,9 +17,9 @@ async def test_a_guild_with_a_burst_does_not_starve_the_others():
 
     q: FairQueue[tuple[str, int]] = FairQueue(handle, workers=1)
     for i in range(100):
-        await q.put(1, ("big", i))
+        q.put(1, ("big", i))
     for i in range(3):
-        await q.put(2, ("small", i))
+        q.put(2, ("small", i))
     await q.join()
     await q.close()
     small_at = [n for n, (who, _) in enumerate(done) if who == "small"]
@@ -50,7 +50,7 @@ async def test_many_guilds_many_workers_none_lost_order_kept_one_job_per_guild_a
     for g, _ in jobs:
         n = counters.get(g, 0)
         counters[g] = n + 1
-        await q.put(g, (g, n))
+        q.put(g, (g, n))
     await q.join()
     await q.close()
     assert overlaps == 0
@@ -69,7 +69,7 @@ async def test_a_failing_job_does_not_stop_the_queue():
 
     q: FairQueue[int] = FairQueue(handle, workers=1)
     for n in range(5):
-        await q.put(1, n)
+        q.put(1, n)
     await q.join()
     await q.close()
     assert done == [0, 1, 3, 4]

@@ -11,17 +11,16 @@ were posted.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.engine.errors import Busy, CrosscheckError, FetchError, InputError
-from bot.engine.protocol import Actor
+from bot.engine.errors import Busy, CrosscheckError, FetchError, InputError, StoreUnavailable
+from bot.engine.protocol import Actor, HandledMessage
 from bot.errorhandler import ANSWERED, RateLimited, defer, error_text, new_incident_id, report_error
 from bot.fetch import NotAWebPage
 from bot.render.discord import escape, fit_message, page_kwargs, report_pages
@@ -36,7 +35,9 @@ from cogs._common import (
 from cogs.desk._checks import moderator_only, require_moderator
 from cogs.desk._replies import reply_extras
 
+from ._catchup import catch_up_guild, reply_is_useful
 from ._parsing import request_from_message
+from ._queue import FairQueue
 
 if TYPE_CHECKING:
     from bot.client import CrosscheckBot
@@ -49,6 +50,22 @@ PAGE_REFUSAL = (
 )
 #: the permissions the bot needs in a watched channel
 NEEDED = ("view_channel", "send_messages", "read_message_history", "embed_links")
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """A watched message waiting its guild's turn."""
+
+    message: discord.Message
+    request: CheckRequest
+    #: posted (or edited) while the bot was connected; False for a post found by catch-up
+    live: bool
+
+
+def edited_since(message: discord.Message, handled: HandledMessage) -> bool:
+    """Whether the message was edited after it was checked (an embed unfurling is no edit)."""
+    edited = message.edited_at
+    return edited is not None and (handled.edited_at is None or edited > handled.edited_at)
 
 
 def replies_to(exc: CrosscheckError) -> bool:
@@ -71,9 +88,17 @@ class Watch(commands.Cog):
         self.bot = bot
         #: guild id -> watched channel ids, loaded from the store on first use
         self._watched: dict[int, frozenset[int]] = {}
-        #: channel id -> lock that keeps each channel's checks in posting order, while any wait
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._waiting: dict[int, int] = {}
+        #: watched messages wait here; guilds take turns (see _queue.py)
+        self._queue: FairQueue[_Job] = FairQueue(self._run_job, workers=bot.settings.watch_workers)
+        self._catchup_running = False
+        self._catchup_again = False
+
+    async def cog_unload(self) -> None:
+        await self._queue.close()
+
+    @property
+    def queue(self) -> FairQueue[_Job]:
+        return self._queue
 
     # -- the watched set -------------------------------------------------------------
     async def watched(self, guild_id: int) -> frozenset[int]:
@@ -149,40 +174,85 @@ class Watch(commands.Cog):
     # -- watched channels -------------------------------------------------------------
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
+        done = await self.enqueue(message, live=True)
+        if done is not None:
+            await done  # this listener's task ends when the message has been answered
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """A post edited after it was checked is checked again (the queue compares the edit times)."""
+        if payload.guild_id is None or payload.message.edited_at is None:
+            return  # a link preview appearing is not an edit
+        done = await self.enqueue(payload.message, live=True)
+        if done is not None:
+            await done
+
+    async def enqueue(self, message: discord.Message, *, live: bool) -> asyncio.Future[None] | None:
+        """Queue a message that may be a watched article; None when it cannot be one.
+
+        Whether its channel is watched is asked when its turn comes, so even
+        the first look-up of a guild's watch list keeps posting order.
+        """
         if message.guild is None or message.author.bot or message.webhook_id is not None:
-            return
+            return None
         if self.bot.user is not None and message.author.id == self.bot.user.id:
-            return
+            return None
         if message.type not in (discord.MessageType.default, discord.MessageType.reply):
-            return
+            return None
         request = request_from_message(message.content, min_chars=self.bot.settings.min_article_chars)
         if request is None:
-            return
-        # queue first, so even the first look-up of a guild's watch list keeps posting order
-        async with self._in_order(message.channel.id):
-            try:
-                if not await self.is_watched(message):
-                    return
-            except CrosscheckError as exc:
-                log.warning("could not read the watched channels of guild %s: %s", message.guild.id, exc)
-                return
-            await self.check_message(message, request)
+            return None
+        return self._queue.put(message.guild.id, _Job(message, request, live))
 
-    @contextlib.asynccontextmanager
-    async def _in_order(self, channel_id: int) -> AsyncIterator[None]:
-        """Hold the channel's lock (asyncio locks are fair: first come, first served); forget idle locks."""
-        lock = self._locks.get(channel_id)
-        if lock is None:
-            lock = self._locks[channel_id] = asyncio.Lock()
-        self._waiting[channel_id] = self._waiting.get(channel_id, 0) + 1
+    async def _run_job(self, job: _Job) -> None:
+        message = job.message
+        assert message.guild is not None
+        workspace = str(message.guild.id)
         try:
-            async with lock:
-                yield
+            if not await self.is_watched(message):
+                return
+            handled = await self.bot.store.handled_message(workspace, message.id)
+        except CrosscheckError as exc:
+            log.warning("message %s of guild %s not checked: %s", message.id, message.guild.id, exc)
+            return
+        if handled is not None and not edited_since(message, handled):
+            return  # answered already (seen live and again in the history, or replayed on resume)
+        reply = job.live or reply_is_useful(message, self.bot.settings)
+        outcome = await self.check_message(message, job.request, reply=reply, rate_limited=job.live,
+                                           earlier_reply=handled.reply_id if handled else None)
+        if outcome is None:
+            return  # a passing failure (store down, busy): catch-up tries again later
+        try:
+            await self.bot.store.mark_handled(workspace, message.channel.id, message.id,
+                                              edited_at=message.edited_at, reply_id=outcome.reply_id)
+        except CrosscheckError as exc:
+            log.warning("message %s checked but not recorded as handled: %s", message.id, exc)
+
+    # -- catching up ---------------------------------------------------------------------
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        await self.catch_up()
+
+    @commands.Cog.listener()
+    async def on_resumed(self) -> None:
+        await self.catch_up()
+
+    async def catch_up(self) -> None:
+        """Read what the watched channels of every guild got while the bot was away (one run at a time;
+        a trigger during a run makes it run once more)."""
+        if self._catchup_running:
+            self._catchup_again = True
+            return
+        self._catchup_running = True
+        try:
+            while True:
+                self._catchup_again = False
+                for guild in list(self.bot.guilds):
+                    await catch_up_guild(self, guild)
+                if not self._catchup_again:
+                    break
         finally:
-            self._waiting[channel_id] -= 1
-            if self._waiting[channel_id] == 0:
-                del self._waiting[channel_id]
-                del self._locks[channel_id]
+            self._catchup_running = False
 
     @commands.Cog.listener()
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
@@ -199,36 +269,63 @@ class Watch(commands.Cog):
         """Forget the cached watch list of a server the bot left (the store keeps it for a return)."""
         self._watched.pop(guild.id, None)
 
-    async def check_message(self, message: discord.Message, request: CheckRequest) -> None:
-        """Check one watched message and reply with its verdicts (or stay silent)."""
+    async def check_message(self, message: discord.Message, request: CheckRequest, *, reply: bool = True,
+                            rate_limited: bool = True, earlier_reply: int | None = None) -> Checked | None:
+        """Check one watched message and reply with its verdicts (or stay silent).
+
+        ``reply=False`` stores without answering (an old post found by
+        catch-up); ``earlier_reply`` is the bot's answer to the message before
+        it was edited, which is edited instead of answering twice. None when a
+        passing failure (the store down, the bot busy) left the message unchecked.
+        """
         try:
-            if request.url is not None:
+            if request.url is not None and rate_limited:
                 rate_limit(self.bot, message.author.id, message.guild.id if message.guild else None)
             article = await read_article(self.bot, request, source_from_message(message))
             report = await check_article(self.bot, article, save=True)
             extras = await reply_extras(self.bot, report, save=True) if report.checks else None
         except CrosscheckError as exc:
-            if replies_to(exc):
-                await self._reply(message, content=error_text(exc))
-            else:
-                log.warning("message %s in channel %s not checked: %s", message.id, message.channel.id, exc)
-            return
+            transient = isinstance(exc, (Busy, StoreUnavailable))
+            if replies_to(exc) and reply and not transient:
+                sent = await self._send(message, earlier_reply, content=error_text(exc))
+                return Checked(sent.id if sent is not None else earlier_reply)
+            log.warning("message %s in channel %s not checked: %s", message.id, message.channel.id, exc)
+            return None if transient else Checked(earlier_reply)
         except Exception:
             log.exception("incident %s: checking message %s in channel %s failed",
                           new_incident_id(), message.id, message.channel.id)
-            return
+            return None
         if extras is None:
             log.debug("message %s holds no claims", message.id)
-            return
+            return Checked(earlier_reply)
+        if not reply:
+            return Checked(earlier_reply)
         pages = report_pages(report, grades=extras.grades)
         kwargs, view = page_kwargs(pages, owner_id=message.author.id, on_error_hook=report_error,
                                    refusal=PAGE_REFUSAL, extra_items=extras.items)
-        sent = await self._reply(message, **kwargs)
+        sent = await self._send(message, earlier_reply, **kwargs)
         if view is not None:
             if sent is None:
                 view.stop()
             else:
                 view.message = sent
+        return Checked(sent.id if sent is not None else earlier_reply)
+
+    async def _send(self, message: discord.Message, earlier_reply: int | None,
+                    **kwargs: object) -> discord.Message | None:
+        """Reply, or edit the earlier reply to this message when there is one."""
+        if earlier_reply is not None:
+            kwargs["allowed_mentions"] = NO_MENTIONS
+            kwargs.setdefault("content", None)
+            kwargs.setdefault("embeds", [])
+            try:
+                return await message.channel.get_partial_message(earlier_reply).edit(**kwargs)
+            except discord.NotFound:
+                pass  # the reply was deleted: answer anew
+            except discord.HTTPException as exc:
+                log.warning("could not edit reply %s in channel %s: %s", earlier_reply, message.channel.id, exc)
+                return None
+        return await self._reply(message, **kwargs)
 
     async def _reply(self, message: discord.Message, **kwargs: object) -> discord.Message | None:
         kwargs["allowed_mentions"] = NO_MENTIONS
@@ -237,6 +334,13 @@ class Watch(commands.Cog):
         except discord.HTTPException as exc:
             log.warning("could not reply in channel %s: %s", message.channel.id, exc)
             return None
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A watched message that was checked, and the bot's reply to it, if any."""
+
+    reply_id: int | None
 
 
 async def _answer(interaction: discord.Interaction, text: str) -> None:

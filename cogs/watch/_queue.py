@@ -23,19 +23,22 @@ J = TypeVar("J")
 
 
 class FairQueue(Generic[J]):
-    """Per-key FIFO queues served round-robin by ``workers`` tasks (one job per key at a time)."""
+    """Per-key FIFO queues served round-robin by up to ``workers`` tasks (one job per key at a time).
+
+    Workers are started when jobs arrive and end when none waits, so an idle
+    queue holds no task. :meth:`put` returns a future that is done when the job is.
+    """
 
     def __init__(self, handle: Callable[[J], Awaitable[None]], *, workers: int) -> None:
         if workers < 1:
             raise ValueError("a FairQueue needs at least one worker")
         self._handle = handle
         self._n_workers = workers
-        self._queues: dict[int, deque[J]] = {}
+        self._queues: dict[int, deque[tuple[J, asyncio.Future[None]]]] = {}
         #: keys with waiting jobs and no job in flight, in turn order
         self._turns: deque[int] = deque()
         self._in_flight: set[int] = set()
-        self._wakeup = asyncio.Condition()
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks: set[asyncio.Task[None]] = set()
         self._idle = asyncio.Event()
         self._idle.set()
         self._closed = False
@@ -45,24 +48,23 @@ class FairQueue(Generic[J]):
         """Jobs waiting or in flight."""
         return sum(len(q) for q in self._queues.values()) + len(self._in_flight)
 
-    def start(self) -> None:
-        if not self._tasks:
-            self._tasks = [asyncio.create_task(self._work(), name=f"crosscheck-watch-{i}")
-                           for i in range(self._n_workers)]
-
-    async def put(self, key: int, job: J) -> None:
+    def put(self, key: int, job: J) -> asyncio.Future[None]:
+        """Queue ``job`` under ``key``; the future is done (or failed) when the job has run."""
         if self._closed:
             raise RuntimeError("the queue is closed")
-        self.start()
-        async with self._wakeup:
-            queue = self._queues.get(key)
-            if queue is None:
-                queue = self._queues[key] = deque()
-            queue.append(job)
-            if key not in self._in_flight and key not in self._turns:
-                self._turns.append(key)
-            self._idle.clear()
-            self._wakeup.notify()
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        queue = self._queues.get(key)
+        if queue is None:
+            queue = self._queues[key] = deque()
+        queue.append((job, done))
+        if key not in self._in_flight and key not in self._turns:
+            self._turns.append(key)
+        self._idle.clear()
+        if len(self._tasks) < self._n_workers and len(self._tasks) < len(self._turns) + len(self._in_flight):
+            task = asyncio.create_task(self._work(), name="crosscheck-watch-queue")
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        return done
 
     async def join(self) -> None:
         """Wait until every job put so far (and any they put) is done."""
@@ -71,31 +73,40 @@ class FairQueue(Generic[J]):
     async def close(self) -> None:
         """Stop the workers; jobs still waiting are dropped (catch-up finds them after a restart)."""
         self._closed = True
-        for task in self._tasks:
+        tasks = list(self._tasks)
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._tasks = []
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for queue in self._queues.values():
+            for _, done in queue:
+                done.cancel()
+        self._queues.clear()
+        self._turns.clear()
+        self._idle.set()
 
     async def _work(self) -> None:
-        while True:
-            async with self._wakeup:
-                await self._wakeup.wait_for(lambda: bool(self._turns))
-                key = self._turns.popleft()
-                job = self._queues[key].popleft()
-                self._in_flight.add(key)
+        while self._turns:
+            key = self._turns.popleft()
+            job, done = self._queues[key].popleft()
+            self._in_flight.add(key)
             try:
                 await self._handle(job)
             except asyncio.CancelledError:
+                done.cancel()
                 raise
-            except Exception:
+            except Exception as exc:
                 log.exception("a watched-channel job of %s failed", key)
+                if not done.done():
+                    done.set_exception(exc)
+                    done.exception()  # retrieved: nobody need await it
+            else:
+                if not done.done():
+                    done.set_result(None)
             finally:
-                async with self._wakeup:
-                    self._in_flight.discard(key)
-                    if self._queues.get(key):
-                        self._turns.append(key)  # to the back: the other guilds go first
-                        self._wakeup.notify()
-                    else:
-                        self._queues.pop(key, None)
-                    if not self._queues and not self._in_flight:
-                        self._idle.set()
+                self._in_flight.discard(key)
+                if self._queues.get(key):
+                    self._turns.append(key)  # to the back: the other guilds go first
+                else:
+                    self._queues.pop(key, None)
+                if not self._queues and not self._in_flight:
+                    self._idle.set()

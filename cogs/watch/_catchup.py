@@ -1,0 +1,96 @@
+"""Catching up on watched channels: what was posted while the bot was away is checked too.
+
+The store keeps, per watched channel, the newest message the bot handled (its
+cursor). On start and after every gateway resume or reconnect, each watched
+channel's history after the cursor is read, oldest first, through discord.py
+(which keeps to Discord's rate limits, waiting when told to), never further
+back than ``catchup_days`` nor before the channel was watched, and at most
+``catchup_max_messages`` messages per channel. Each message that holds an
+article joins the fair queue like a live post; the queue skips a message
+already handled (so a post seen live and again in history is answered once),
+checks again one edited since, and replies only to posts younger than
+``catchup_reply_hours``: older ones are stored without a reply.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.engine.errors import CrosscheckError
+
+if TYPE_CHECKING:
+    from bot.engine.protocol import WatchedChannel
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CatchupStats:
+    channels: int = 0
+    read: int = 0
+    queued: int = 0
+
+
+def catchup_start(watch: WatchedChannel, cursor: int | None, settings: Settings,
+                  now: datetime | None = None) -> int | None:
+    """The message id after which a channel's history is read, or None when catch-up is off.
+
+    The later of: the cursor (else the time the channel was watched) and the
+    start of the catch-up window.
+    """
+    if settings.catchup_days <= 0:
+        return None
+    now = now or datetime.now(timezone.utc)
+    window = discord.utils.time_snowflake(now - timedelta(days=settings.catchup_days))
+    since = cursor if cursor is not None else discord.utils.time_snowflake(watch.added_at)
+    return max(since, window)
+
+
+def reply_is_useful(message: discord.Message, settings: Settings, now: datetime | None = None) -> bool:
+    """Whether a caught-up post is recent enough to answer (older ones are stored silently)."""
+    now = now or datetime.now(timezone.utc)
+    return now - message.created_at <= timedelta(hours=settings.catchup_reply_hours)
+
+
+async def catch_up_guild(cog, guild: discord.Guild) -> CatchupStats:  # noqa: ANN001 - cogs.watch._cog.Watch
+    """Read every watched channel of ``guild`` after its cursor and queue what holds an article."""
+    bot = cog.bot
+    settings = bot.settings
+    stats = CatchupStats()
+    workspace = str(guild.id)
+    try:
+        watches = await bot.store.list_watches(workspace)
+    except CrosscheckError as exc:
+        log.warning("catch-up of guild %s skipped: %s", guild.id, exc)
+        return stats
+    for watch in watches:
+        channel = guild.get_channel_or_thread(watch.channel_id)
+        if not isinstance(channel, (discord.TextChannel, discord.Thread)):
+            continue
+        try:
+            cursor = await bot.store.channel_cursor(workspace, channel.id)
+        except CrosscheckError as exc:
+            log.warning("catch-up of channel %s skipped: %s", channel.id, exc)
+            continue
+        after = catchup_start(watch, cursor, settings)
+        if after is None:
+            return stats
+        stats.channels += 1
+        try:
+            async for message in channel.history(after=discord.Object(after), oldest_first=True,
+                                                  limit=settings.catchup_max_messages):
+                stats.read += 1
+                if await cog.enqueue(message, live=False):
+                    stats.queued += 1
+        except discord.HTTPException as exc:  # Forbidden (no Read Message History), or Discord down
+            log.warning("could not read the history of channel %s: %s", channel.id, exc)
+    if stats.read:
+        log.info("catch-up of guild %s: %d channels, %d messages read, %d queued",
+                 guild.id, stats.channels, stats.read, stats.queued)
+    return stats
