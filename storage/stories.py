@@ -185,6 +185,14 @@ class StoryStore:
         ))
         return [_story_from(r) for r in rows]
 
+    async def story_source_ids(self, workspace: str, story_id: int, *, limit: int = 1000) -> list[int]:
+        rows = await self.driver.read(lambda ex: ex.fetchall(
+            "SELECT source_id FROM story_articles WHERE workspace = ? AND story_id = ?"
+            " ORDER BY source_id DESC LIMIT ?",
+            (workspace, story_id, limit),
+        ))
+        return [int(r[0]) for r in rows]
+
     async def story_sources(self, workspace: str, story_id: int) -> list[StoredSource]:
         from .store import _SELECT_SOURCES, _source_from
 

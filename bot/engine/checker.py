@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import replace
 from collections import OrderedDict
 from datetime import date, datetime, timezone
 
@@ -115,6 +116,9 @@ class Checker:
                 seen = result.source
         if not stories:
             stories = [Story(id=0, workspace=workspace, name=feats.name, first_day=published, last_day=published)]
+        else:
+            stories = [replace(st, source_ids=tuple(await self.store.story_source_ids(workspace, st.id)))
+                       for st in stories]
         return ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored,
                              stories=tuple(stories))
 

@@ -152,6 +152,9 @@ class ClaimStore(Protocol):
     async def find_stories(self, workspace: str, query: str, *, limit: int = 10) -> list[Story]:
         """Stories whose name holds the query's words, newest first."""
 
+    async def story_source_ids(self, workspace: str, story_id: int, *, limit: int = 1000) -> list[int]:
+        """Ids of the story's articles, newest first, at most ``limit``."""
+
     async def story_sources(self, workspace: str, story_id: int) -> list[StoredSource]:
         """The story's articles, oldest first (by publication date, then storage)."""
 

@@ -262,6 +262,8 @@ class Story:
     created_at: datetime | None = None
     #: set on a story merged into another (its articles now belong there)
     merged_into: int | None = None
+    #: the stored articles of the story, when the report asked for them
+    source_ids: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -283,6 +285,11 @@ class ArticleReport:
     stored: StoredSource | None = None
     #: the stories the claims were checked against (best first); a new story has n_articles 0
     stories: tuple[Story, ...] = ()
+
+    @property
+    def story(self) -> Story | None:
+        """The story the claims were checked against first (the best), if any."""
+        return self.stories[0] if self.stories else None
 
     @property
     def worst(self) -> Verdict | None:
