@@ -15,12 +15,28 @@ spaCy model once, and then times, after a warm-up, the median of:
 The article (default: seeds 000, 003 and 004 joined, about 1,000 words, read
 from ``../shared/seeds``) is checked in the store's big workspace, where the
 synthetic claims share its vocabulary ("soldier", "killed", "ukraine"...).
+
+Stories at scale (``--stories``)::
+
+    python scripts/bench_check.py --stories --sizes 10000,1000000 --backend sqlite,postgres \
+        --db-dir /tmp/bench [--pg-url postgresql://postgres@127.0.0.1:5432/test]
+
+builds (once, then reuses) stores of 10,000 to 1,000,000 claims in stories
+(``scripts/story_stores.py``: 10 claims an article, 2 articles a story on
+average, so a million claims are ~50,000 stories over two years, the
+article's own words among the synthetic vocabulary) and times the whole
+``Checker.check_claims`` of the article, nothing stored: its story features,
+candidate stories from the inverted index, the assignment, the story's claims
+and every verdict. It prints the median and p95 per size and backend, and the
+growth from the smallest size. (A store built by ``bench_store.py`` before
+stories existed gets its stories at its first open: a long backfill.)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import glob
 import re
 import statistics
@@ -32,6 +48,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from bot.app import build_engine, open_app  # noqa: E402
 from bot.engine.types import SourceInfo  # noqa: E402
@@ -57,9 +74,17 @@ async def main() -> None:
     ap.add_argument("--db-dir", type=Path, required=True)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--article", type=Path)
+    ap.add_argument("--stories", action="store_true", help="time checks against stores with stories")
+    ap.add_argument("--sizes", default="10000,1000000", help="--stories: claims per store, comma-separated")
+    ap.add_argument("--backend", default="sqlite", help="--stories: sqlite, postgres or both (comma-separated)")
+    ap.add_argument("--pg-url", default=os.environ.get("CROSSCHECK_BENCH_PG_URL")
+                    or os.environ.get("CROSSCHECK_TEST_PG_URL"))
     args = ap.parse_args()
     text = args.article.read_text("utf-8") if args.article else default_article()
     words = len(re.findall(r"\w+", text))
+    if args.stories:
+        await stories_main(args, text, words)
+        return
     dbs = sorted(args.db_dir.glob("bench_*.db"), key=lambda p: int(re.findall(r"\d+", p.name)[0]))
     if not dbs:
         sys.exit(f"no bench_<size>.db in {args.db_dir}: run scripts/bench_store.py --db-dir {args.db_dir} first")
@@ -89,6 +114,112 @@ async def main() -> None:
             p95 = sorted(ver)[max(0, int(len(ver) * 0.95) - 1)]
             print(f"{size:>16,} {len(claims):>12} {statistics.median(eng):>9.1f}ms {statistics.median(ver):>17.1f}ms "
                   f"{p95:>6.1f}ms {statistics.median(eng) + statistics.median(ver):>8.1f}ms")
+
+
+async def stories_main(args, text: str, words: int) -> None:  # noqa: ANN001
+    from bot.engine.stories import features
+    from story_stores import WORKSPACE
+
+    settings = Settings(_env_file=None)
+    t0 = time.perf_counter()
+    engine = await build_engine(settings)
+    article = engine.read(text, SourceInfo(workspace=WORKSPACE, published=date(2024, 12, 20)))
+    article = replace(article, source=replace(article.source, text_hash="bench-" + article.source.text_hash))
+    claims = engine.extract(article)
+    feats = features(text, title=article.source.title, published=article.source.published, claims=claims)
+    print(f"article: {words} words, {len(claims)} claims; model loaded in {time.perf_counter() - t0:.1f} s")
+    print(f"{'backend':>9} {'claims in store':>16} {'stories':>8} {'check med':>10} {'p95':>8} {'growth':>7}")
+    args.db_dir.mkdir(parents=True, exist_ok=True)
+    for backend in [b.strip() for b in args.backend.split(",") if b.strip()]:
+        first = None
+        for size in [int(x) for x in args.sizes.split(",")]:
+            url, n_stories = await ensure_story_store(backend, size, list(feats.terms), args, settings)
+            async with open_app(settings.model_copy(update={"db": url}), engine=engine) as app:
+                for _ in range(3):
+                    await app.checker.check_claims(article, claims)
+                times = []
+                for _ in range(args.repeat):
+                    a = time.perf_counter()
+                    report = await app.checker.check_claims(article, claims)
+                    times.append((time.perf_counter() - a) * 1000)
+            med = statistics.median(times)
+            first = first or med
+            p95 = sorted(times)[max(0, int(len(times) * 0.95) - 1)]
+            print(f"{backend:>9} {size:>16,} {n_stories:>8,} {med:>8.1f}ms {p95:>6.1f}ms {med / first:>6.2f}x"
+                  f"   (story: {report.story.name if report.story else '-'})", flush=True)
+
+
+async def ensure_story_store(backend: str, size: int, terms: list[str], args, settings) -> tuple[str, int]:  # noqa: ANN001
+    """A store of ``size`` claims in stories (built once, then reused) and its number of stories."""
+    import story_stores
+    from storage import open_store
+
+    if backend == "sqlite":
+        import sqlite3
+
+        from storage.driver import encode_text_value
+
+        path = args.db_dir / f"stories_{size}.db"
+        if path.exists():
+            conn = sqlite3.connect(path)
+            try:
+                n = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+                stories = conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+            finally:
+                conn.close()
+            if n == size:
+                return str(path), stories
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        await (await open_store(str(path), settings)).close()
+        data = story_stores.build(size, terms)
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA synchronous = OFF")
+            for name, cols, rows in story_stores.tables(data):
+                sql = (f"INSERT INTO {name} ({', '.join(chr(34) + c + chr(34) for c in cols)})"
+                       f" VALUES ({', '.join('?' * len(cols))})")
+                conn.executemany(sql, ([encode_text_value(v) for v in r] for r in rows))
+            conn.commit()
+            conn.execute("ANALYZE")
+        finally:
+            conn.close()
+        return str(path), len(data.stories)
+    if backend != "postgres":
+        sys.exit(f"unknown backend {backend!r}: use sqlite or postgres")
+    if not args.pg_url:
+        sys.exit("--backend postgres needs --pg-url (or CROSSCHECK_BENCH_PG_URL / CROSSCHECK_TEST_PG_URL)")
+    import asyncpg
+
+    from storage.postgres import ensure_trgm, with_search_path
+
+    schema = f"bench_stories_{size}"
+    url = with_search_path(args.pg_url, schema)
+    conn = await asyncpg.connect(args.pg_url)
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM information_schema.tables WHERE table_schema = $1"
+                                     " AND table_name = 'stories'", schema)
+        if exists:
+            n = await conn.fetchval(f'SELECT COUNT(*) FROM "{schema}".claims')
+            if n == size:
+                return url, await conn.fetchval(f'SELECT COUNT(*) FROM "{schema}".stories')
+        await ensure_trgm(conn)
+        await conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        await conn.execute(f'CREATE SCHEMA "{schema}"')
+    finally:
+        await conn.close()
+    await (await open_store(url, settings)).close()
+    data = story_stores.build(size, terms)
+    conn = await asyncpg.connect(args.pg_url, server_settings={"search_path": f"{schema},public"})
+    try:
+        for name, cols, rows in story_stores.tables(data):
+            await conn.copy_records_to_table(name, records=rows, columns=list(cols), schema_name=schema)
+        for table in ("sources", "claims", "stories"):
+            await conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+        await conn.execute("ANALYZE")
+    finally:
+        await conn.close()
+    return url, len(data.stories)
 
 
 if __name__ == "__main__":

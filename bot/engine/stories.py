@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .subjects import singularise
 from .types import Claim
@@ -187,6 +188,7 @@ class Assignment:
 # -- features -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _norm_word(w: str) -> str:
     w = w.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -220,7 +222,7 @@ def _names(text: str) -> list[str]:
         name = re.sub(r"'s$", "", name)
         if len(name) < 3:
             continue
-        if len(words) == 1 and _SENTENCE_START.search(text[: m.start(1)]) and name in _STOP:
+        if len(words) == 1 and _SENTENCE_START.search(text[max(0, m.start(1) - 4): m.start(1)]) and name in _STOP:
             continue
         out.append(name)
     return out
