@@ -105,6 +105,8 @@ class FakeDiscord:
         self.replayed = 0
         #: what the bot sent
         self.bot_messages: list[dict[str, Any]] = []
+        #: the bot's replies by the id of the message they answer
+        self.replies: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.edits: list[dict[str, Any]] = []
         self.callbacks: list[dict[str, Any]] = []
         self.followups: list[dict[str, Any]] = []
@@ -213,8 +215,7 @@ class FakeDiscord:
         await asyncio.wait_for(self.online.wait(), timeout)
 
     def replies_to(self, message_id: int | str) -> list[dict[str, Any]]:
-        return [m for m in self.bot_messages
-                if (m.get("message_reference") or {}).get("message_id") == str(message_id)]
+        return list(self.replies.get(str(message_id), []))
 
     async def wait_for(self, predicate, timeout: float = 30.0) -> None:  # noqa: ANN001
         """Wait until ``predicate()`` holds (polled; the bot works in the same event loop)."""
@@ -396,6 +397,8 @@ class FakeDiscord:
         msg["allowed_mentions"] = body.get("allowed_mentions")
         self.messages[channel_id].append(msg)
         self.bot_messages.append(msg)
+        if ref:
+            self.replies[str(ref["message_id"])].append(msg)
         await self.dispatch("MESSAGE_CREATE", msg)
         return _json(msg)
 

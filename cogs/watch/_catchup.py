@@ -82,14 +82,24 @@ async def catch_up_guild(cog, guild: discord.Guild) -> CatchupStats:  # noqa: AN
         if after is None:
             return stats
         stats.channels += 1
+        messages: list[discord.Message] = []
+        #: posts the bot answered already (a reply sent just before a crash, not yet recorded)
+        answered: dict[int, int] = {}
+        me = bot.user.id if bot.user is not None else None
         try:
             async for message in channel.history(after=discord.Object(after), oldest_first=True,
                                                   limit=settings.catchup_max_messages):
                 stats.read += 1
-                if await cog.enqueue(message, live=False):
-                    stats.queued += 1
+                ref = message.reference
+                if message.author.id == me and ref is not None and ref.message_id is not None:
+                    answered.setdefault(ref.message_id, message.id)
+                else:
+                    messages.append(message)
         except discord.HTTPException as exc:  # Forbidden (no Read Message History), or Discord down
             log.warning("could not read the history of channel %s: %s", channel.id, exc)
+        for message in messages:
+            if await cog.enqueue(message, live=False, answered_by=answered.get(message.id)) is not None:
+                stats.queued += 1
     if stats.read:
         log.info("catch-up of guild %s: %d channels, %d messages read, %d queued",
                  guild.id, stats.channels, stats.read, stats.queued)

@@ -11,6 +11,7 @@ were posted.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -60,6 +61,8 @@ class _Job:
     request: CheckRequest
     #: posted (or edited) while the bot was connected; False for a post found by catch-up
     live: bool
+    #: the bot's reply found in the channel's history (catch-up), if any
+    answered_by: int | None = None
 
 
 def edited_since(message: discord.Message, handled: HandledMessage) -> bool:
@@ -92,9 +95,12 @@ class Watch(commands.Cog):
         self._queue: FairQueue[_Job] = FairQueue(self._run_job, workers=bot.settings.watch_workers)
         self._catchup_running = False
         self._catchup_again = False
+        #: catch-up runs completed (each reads every watched channel once)
+        self.catchups = 0
 
     async def cog_unload(self) -> None:
-        await self._queue.close()
+        # checks in flight finish (their replies get recorded); waiting ones are found by the next catch-up
+        await self._queue.close(grace=self.bot.settings.db_timeout)
 
     @property
     def queue(self) -> FairQueue[_Job]:
@@ -187,7 +193,8 @@ class Watch(commands.Cog):
         if done is not None:
             await done
 
-    async def enqueue(self, message: discord.Message, *, live: bool) -> asyncio.Future[None] | None:
+    async def enqueue(self, message: discord.Message, *, live: bool,
+                      answered_by: int | None = None) -> asyncio.Future[None] | None:
         """Queue a message that may be a watched article; None when it cannot be one.
 
         Whether its channel is watched is asked when its turn comes, so even
@@ -202,7 +209,7 @@ class Watch(commands.Cog):
         request = request_from_message(message.content, min_chars=self.bot.settings.min_article_chars)
         if request is None:
             return None
-        return self._queue.put(message.guild.id, _Job(message, request, live))
+        return self._queue.put(message.guild.id, _Job(message, request, live, answered_by))
 
     async def _run_job(self, job: _Job) -> None:
         message = job.message
@@ -217,6 +224,12 @@ class Watch(commands.Cog):
             return
         if handled is not None and not edited_since(message, handled):
             return  # answered already (seen live and again in the history, or replayed on resume)
+        if handled is None and job.answered_by is not None and message.edited_at is None:
+            # replied to just before a stop, not recorded: record it, do not answer twice
+            with contextlib.suppress(CrosscheckError):
+                await self.bot.store.mark_handled(workspace, message.channel.id, message.id,
+                                                  edited_at=None, reply_id=job.answered_by)
+            return
         reply = job.live or reply_is_useful(message, self.bot.settings)
         outcome = await self.check_message(message, job.request, reply=reply, rate_limited=job.live,
                                            earlier_reply=handled.reply_id if handled else None)
@@ -249,6 +262,7 @@ class Watch(commands.Cog):
                 self._catchup_again = False
                 for guild in list(self.bot.guilds):
                     await catch_up_guild(self, guild)
+                self.catchups += 1
                 if not self._catchup_again:
                     break
         finally:

@@ -70,18 +70,22 @@ class FairQueue(Generic[J]):
         """Wait until every job put so far (and any they put) is done."""
         await self._idle.wait()
 
-    async def close(self) -> None:
-        """Stop the workers; jobs still waiting are dropped (catch-up finds them after a restart)."""
+    async def close(self, *, grace: float = 0.0) -> None:
+        """Stop: jobs still waiting are dropped (catch-up finds them after a restart); jobs in flight
+        get ``grace`` seconds to finish before they are cancelled."""
         self._closed = True
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
         for queue in self._queues.values():
             for _, done in queue:
                 done.cancel()
-        self._queues.clear()
+        self._queues = {k: q for k, q in ((k, deque()) for k in self._in_flight)}
         self._turns.clear()
+        tasks = list(self._tasks)
+        if tasks and grace > 0:
+            await asyncio.wait(tasks, timeout=grace)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._queues.clear()
         self._idle.set()
 
     async def _work(self) -> None:
