@@ -125,3 +125,9 @@ def test_three_hundred_conflicting_reports_are_capped_and_summarised():
     assert (check.conflicts.lowest.low, check.conflicts.highest.high) == (100, 399)
     out = check.to_json()
     assert out["conflicts"]["count"] == 300 and out["conflicts"]["highest"]["high"] == 399
+
+
+def test_more_than_is_a_hedge_not_an_increment():
+    c = claim(50_000, text="more than 50,000", sentence="Organisers said more than 50,000 people marched.")
+    assert not is_increment(c)
+    assert verdict(c, claim(12_000)) is C

@@ -106,14 +106,15 @@ _NAME = re.compile(
     r"(?<![\w'’])((?:[A-Z][a-zA-Z'’\-]*\.?|[A-Z]\.)(?:\s+(?:(?:of|de|del|la|van|von|al|bin)\s+)?"
     r"(?:[A-Z][a-zA-Z'’\-]*\.?|\d+(?:st|nd|rd|th)))*)"
 )
-#: "INDIANAPOLIS (WTHR) -", "PHOENIX, Ariz. —", "Kyiv, Ukraine –"
+#: "INDIANAPOLIS (WTHR) -", "PHOENIX, Ariz. —", "LORVIK —": a capitalised place and an outlet or a dash
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z .'’\-]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,30}\))?\s*[—–\-:]\s",
+    r"^\s*([A-Z][A-Z .'’\-]{2,40}?|[A-Z][A-Za-z .'’\-]{2,40}?(?=\s*(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*\())"
+    r"(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,30}\))?\s*[—–\-]\s",
 )
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _DATELINE_OUTLET = re.compile(r"^(\s*[A-Z][A-Za-z .'’\-]{2,40}?(?:,\s*[A-Z][A-Za-z. ]{1,20})?)\s*\([^)]{1,30}\)",
                               re.MULTILINE)
 _BLOCK = re.compile(r"\b(\d{2,6}) block\b", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,8 @@ class StoryPolicy:
     roundup: float = 0.45
     #: least entity cosine to join a story whose article names entities
     min_entity: float = 0.12
+    #: least similarity of content (time aside): a story of the same day needs more than its day
+    min_content: float = 0.12
     #: weights of the groups and of time (they sum to 1)
     w_entity: float = 0.40
     w_token: float = 0.30
@@ -207,8 +210,13 @@ def _tokens(text: str) -> list[str]:
 
 
 def _names(text: str) -> list[str]:
-    """Capitalised sequences that are names (a lone sentence-initial common word is not)."""
-    out = []
+    """Capitalised sequences that are names.
+
+    A single capitalised word opening a sentence or a line ("Pension protest:",
+    "Thousands march") is a name only when the text also capitalises it
+    elsewhere.
+    """
+    found: list[tuple[str, bool]] = []
     for m in _NAME.finditer(text):
         words = m.group(1).split()
         # drop leading function words written with a capital at a sentence start
@@ -222,10 +230,10 @@ def _names(text: str) -> list[str]:
         name = re.sub(r"'s$", "", name)
         if len(name) < 3:
             continue
-        if len(words) == 1 and _SENTENCE_START.search(text[max(0, m.start(1) - 4): m.start(1)]) and name in _STOP:
-            continue
-        out.append(name)
-    return out
+        initial = len(words) == 1 and bool(_SENTENCE_START.search(text[max(0, m.start(1) - 4): m.start(1)]))
+        found.append((name, initial))
+    inside = {name for name, initial in found if not initial}
+    return [name for name, initial in found if not initial or name in inside]
 
 
 def dateline(text: str) -> str | None:
@@ -361,10 +369,14 @@ def similarity(
         denom = math.sqrt(own.get(g, 0.0) * story.norms.get(g, 0.0))
         cos[g] = min(1.0, dots[g] / denom) if denom > 0 else 0.0
     t = time_similarity(feats.day, story.first_day, story.last_day)
-    score = (policy.w_entity * cos[ENTITY] + policy.w_token * cos[TOKEN] + policy.w_title * cos[TITLE]
-             + policy.w_time * t)
+    if any(term[0] == ENTITY for term in feats.terms):
+        content = policy.w_entity * cos[ENTITY] + policy.w_token * cos[TOKEN] + policy.w_title * cos[TITLE]
+    else:  # an article naming nobody: its words stand in for the names it lacks
+        words = (policy.w_token * cos[TOKEN] + policy.w_title * cos[TITLE]) / (policy.w_token + policy.w_title)
+        content = words * (policy.w_entity + policy.w_token + policy.w_title)
     cos["time"] = t
-    return score, cos
+    cos["content"] = content
+    return content + policy.w_time * t, cos
 
 
 def assign(
@@ -379,7 +391,7 @@ def assign(
     scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
     for cand in candidates:
         score, cos = similarity(feats, cand, df, n_docs, policy)
-        if score < policy.threshold:
+        if score < policy.threshold or cos["content"] < policy.min_content:
             continue
         if has_entities and cand.norms.get(ENTITY):
             if cos[ENTITY] < policy.min_entity:

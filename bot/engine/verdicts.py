@@ -438,8 +438,8 @@ def _summary(conflicting: Sequence[Evidence], shown: Sequence[Evidence], toleran
 
 # -- increments ----------------------------------------------------------------------
 
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new)\b", re.IGNORECASE)
-_INCREMENT_IN_FIGURE = re.compile(r"\b(?:more|additional|further|another)\b", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new)\b(?!\s+than)", re.IGNORECASE)
+_INCREMENT_IN_FIGURE = re.compile(r"\b(?:more|additional|further|another)\b(?!\s+than)", re.IGNORECASE)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s*$", re.IGNORECASE)
 
 
