@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .engine.errors import CrosscheckError, InputError
+from .engine.errors import CrosscheckError, FetchError, InputError
 from .engine.text import decode
 from .engine.types import Article, SourceInfo
 
@@ -94,37 +94,87 @@ def _read_input(path: str) -> str:
     return decode(data, name=path)
 
 
+class PartlyRefused(CrosscheckError):
+    """Some inputs of a batch were refused (each reported on stderr); the others were processed."""
+
+    exit_code = 3
+
+
 async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str | None, url: str | None,
                          published: date | None) -> list[tuple[str, Article]]:
-    """Read and validate every input before anything is stored."""
+    """Read and validate every input before anything is stored.
+
+    With several inputs, one that is refused (unreadable, not English, a link
+    that cannot be fetched...) is reported on stderr with its reason and
+    skipped; the others go on. A single input's refusal is the command's error.
+    """
     if url and len(paths) > 1:
         raise InputError("--url names one article; give one path with it.")
     articles: list[tuple[str, Article]] = []
-    fetcher = None
+    fetcher_box: list = [None]  # the fetcher, opened on the first link
     try:
         for path in paths:
-            if _is_url(path):
-                if fetcher is None:
-                    from .fetch import Fetcher
-
-                    fetcher = Fetcher(app_.settings)
-                fetched = await fetcher.fetch_article(path, workspace=workspace)
-                info = replace(fetched.source, workspace=workspace, outlet=outlet or fetched.source.outlet,
-                               published=published or fetched.source.published)
-                article = await app_.checker.read(fetched.text, info)
-            else:
-                text = _read_input(path)
-                info = SourceInfo(workspace=workspace, path=None if path == "-" else path, outlet=outlet, url=url,
-                                  published=published)
-                try:
-                    article = await app_.checker.read(text, info)
-                except InputError as exc:
-                    raise InputError(f"{path}: {exc}") from None
-            articles.append((path, article))
+            try:
+                articles.append(await _load_one(app_, path, fetcher_box, workspace=workspace, outlet=outlet,
+                                                url=url, published=published))
+            except (InputError, FetchError) as exc:
+                if len(paths) == 1:
+                    raise
+                reason = str(exc)
+                _stderr().print(f"refused: {reason if reason.startswith(path) else f'{path}: {reason}'}",
+                                markup=False, highlight=False)
     finally:
-        if fetcher is not None:
-            await fetcher.close()
+        if fetcher_box[0] is not None:
+            await fetcher_box[0].close()
     return articles
+
+
+async def _load_one(app_, path: str, fetcher_box: list, *, workspace: str, outlet: str | None,  # noqa: ANN001
+                    url: str | None, published: date | None) -> tuple[str, Article]:
+    """One input read and validated (``fetcher_box[0]``: the fetcher, opened on the first link)."""
+    if _is_url(path):
+        if fetcher_box[0] is None:
+            from .fetch import Fetcher
+
+            fetcher_box[0] = Fetcher(app_.settings)
+        fetched = await fetcher_box[0].fetch_article(path, workspace=workspace)
+        info = replace(fetched.source, workspace=workspace, outlet=outlet or fetched.source.outlet,
+                       published=published or fetched.source.published)
+        return path, await app_.checker.read(fetched.text, info)
+    text = _read_input(path)
+    info = SourceInfo(workspace=workspace, path=None if path == "-" else path, outlet=outlet, url=url,
+                      published=published)
+    if _looks_like_html(path, text):
+        text, info = _html_article(path, text, info)
+    try:
+        return path, await app_.checker.read(text, info)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+_HTML_START = ("<!doctype html", "<html", "<head", "<body", "<article")
+
+
+def _looks_like_html(path: str, text: str) -> bool:
+    return path.lower().endswith((".html", ".htm", ".xhtml")) or text.lstrip()[:200].lower().startswith(_HTML_START)
+
+
+def _html_article(path: str, html: str, info: SourceInfo) -> tuple[str, SourceInfo]:
+    """A saved web page read as the fetcher reads one: the article's text, title, author and date."""
+    from .fetch.extract import extract_html
+
+    page = extract_html(html, "file://" + str(Path(path).resolve()) if path != "-" else "file:///stdin")
+    if page is None:
+        raise InputError(f"{path}: no article text found in this HTML file. Save the article's text instead.")
+    info = replace(info, title=info.title or page.title, author=info.author or page.author,
+                   published=info.published or page.published)
+    return page.text, info
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True)
 
 
 def _run(coro) -> None:  # noqa: ANN001
@@ -177,6 +227,13 @@ async def _check_paths(settings: Settings, paths: list[str], *, save: bool, work
                 else:
                     print_report(out, report, label=path)
                 progress.advance(task)
+        refused = len(paths) - len(articles)
+        if refused and articles:
+            done = "stored" if save else "checked"
+            raise PartlyRefused(f"{refused} of {len(paths)} inputs were refused (reasons above); "
+                                f"the other {len(articles)} were {done}.")
+        if refused:
+            raise InputError(f"None of the {len(paths)} inputs could be read (reasons above).")
 
 
 @app.command()

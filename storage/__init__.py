@@ -29,9 +29,10 @@ migration runner), :mod:`storage.store` (the store in SQL),
 from __future__ import annotations
 
 import importlib
+import re
 from typing import TYPE_CHECKING
 
-from bot.engine.errors import StoreUnavailable
+from bot.engine.errors import InputError, StoreUnavailable
 
 from .driver import Driver
 from .migrate import migrate
@@ -98,6 +99,7 @@ async def open_driver(url_or_path: str, settings: Settings) -> Driver:
     """The driver for ``url_or_path``, connected but not migrated."""
     if url_or_path.startswith(_PG_SCHEMES):
         return await _open_postgres(url_or_path, settings)
+    check_store_scheme(url_or_path)
     path = sqlite_path(url_or_path)
     return await SQLiteDriver.open(path, timeout=settings.db_timeout)
 
@@ -113,6 +115,21 @@ async def _open_postgres(url: str, settings: Settings) -> Driver:
             "driver yet. Use a SQLite file path for CROSSCHECK_DB."
         ) from exc
     return await module.PostgresDriver.open(url, settings)
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def check_store_scheme(url_or_path: str) -> None:
+    """Refuse a URL of a database crosscheck does not speak (``mysql://...``) instead of taking it
+    for a file name."""
+    m = _SCHEME.match(url_or_path)
+    if m and m.group(1).lower() not in ("sqlite", "postgresql", "postgres"):
+        raise InputError(
+            f"The claim store {redact_url(url_or_path)} is a {m.group(1)} database; crosscheck stores claims in "
+            "SQLite (a file path, or sqlite:///path) or PostgreSQL (postgresql://...). Set CROSSCHECK_DB "
+            "or --db to one of those."
+        )
 
 
 def redact_url(url: str) -> str:

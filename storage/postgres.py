@@ -260,11 +260,11 @@ class PostgresDriver(DriverBase):
         except (pgerr.PostgresError, ValueError) as exc:  # ValueError: a malformed URL
             if _is_lost(exc):
                 log.warning("the claim store at %s is unreachable: %s", location, exc)
-                raise StoreUnavailable(UNAVAILABLE) from exc
+                raise _unreachable(url) from exc
             raise _cannot_open(location, str(exc)) from exc
         except (OSError, TimeoutError, asyncpg.InterfaceError) as exc:
             log.warning("the claim store at %s is unreachable: %s", location, exc)
-            raise StoreUnavailable(UNAVAILABLE) from exc
+            raise _unreachable(url) from exc
         driver = cls(url, pool, timeout=timeout, retries=settings.db_retries)
         try:
             await driver.write(lambda ex: ex.execute(SCHEMA_VERSION_DDL), unlimited=True)
@@ -387,6 +387,21 @@ async def _retry(fn: Callable[[], Awaitable[T]], retries: int, *, what: str) -> 
         with attempt:
             return await fn()
     raise AssertionError("tenacity ended without an outcome")  # pragma: no cover
+
+
+def _unreachable(url: str) -> StoreUnavailable:
+    """The claim store's server does not answer: name it (host and port), and what to do."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname or "localhost", parts.port or 5432
+    except ValueError:
+        host, port = "the configured host", 5432
+    return StoreUnavailable(
+        f"The claim store's PostgreSQL server at {host}:{port} is not answering. Check that it is running "
+        "and that CROSSCHECK_DB (or --db) names it, then try again."
+    )
 
 
 def _cannot_open(location: str, reason: str) -> StoreUnavailable:

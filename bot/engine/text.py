@@ -71,7 +71,15 @@ class PreparedText:
 
 
 def decode(data: bytes, *, name: str = "the input") -> str:
-    """Bytes to text; refuses binary data and encodings other than UTF-8."""
+    """Bytes to text; refuses binary data and encodings other than UTF-8 and UTF-16."""
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16).removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name} looks like UTF-16 text but is damaged (byte {exc.start}). Save it as UTF-8 and try again."
+            ) from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{name} is a binary file, not text. Give a plain-text article or a link.")
     try:
@@ -80,6 +88,23 @@ def decode(data: bytes, *, name: str = "the input") -> str:
         raise InputError(
             f"{name} is not UTF-8 text (byte {exc.start}). Save it as UTF-8 and try again."
         ) from None
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """'utf-16' for text with a UTF-16 byte-order mark, 'utf-16-le'/'-be' for text whose every
+    other byte is zero (UTF-16 without a mark), else None."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:8192]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even_zero = head[0::2].count(0) / (len(head) // 2)
+    odd_zero = head[1::2].count(0) / (len(head) // 2)
+    if odd_zero > 0.9 and even_zero < 0.1:
+        return "utf-16-le"
+    if even_zero > 0.9 and odd_zero < 0.1:
+        return "utf-16-be"
+    return None
 
 
 def text_hash(text: str) -> str:
@@ -104,6 +129,11 @@ def validate(text: str, *, max_chars: int) -> str:
     if controls > max(5, len(text[:20000]) // 100):
         raise InputError("That looks like binary data, not text. Paste the article's text instead.")
     words = _WORD.findall(text[:20000].lower())
+    if _mostly_other_script(text[:20000]):  # Chinese, Arabic, Cyrillic...: refused like German
+        raise InputError(
+            "That text does not look like English. crosscheck reads English articles only; "
+            "paste an English version if there is one."
+        )
     if len(words) >= 12:
         english = sum(1 for w in words if w in _ENGLISH_WORDS)
         if english / len(words) < 0.05:
@@ -112,6 +142,21 @@ def validate(text: str, *, max_chars: int) -> str:
                 "paste an English version if there is one."
             )
     return text
+
+
+def _is_latin(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x250 or 0x1E00 <= code <= 0x1EFF
+
+
+def _mostly_other_script(text: str) -> bool:
+    """Whether most letters of the text are not Latin (a text without spaces between words has
+    too few words for the function-word test, so the script decides)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 20:
+        return False
+    latin = sum(1 for ch in letters if _is_latin(ch))
+    return latin / len(letters) < 0.5
 
 
 def is_boilerplate(line: str) -> bool:
