@@ -66,7 +66,7 @@ GROUPS = (ENTITY, TOKEN, TITLE)
 #: terms kept per article and group (the most weighty)
 MAX_TERMS = {ENTITY: 40, TOKEN: 60, TITLE: 16}
 #: days outside a story's span at which the time term has halved
-TIME_SCALE = 4.0
+TIME_SCALE = 7.0
 #: a term stored with at most this many articles is rare: its stories are candidates at any date
 RARE_DF = 3
 

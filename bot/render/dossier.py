@@ -33,6 +33,10 @@ def _report_bits(sc: StoredClaim) -> tuple[str, str, str, str]:
     return figure, source_name(src.info), day.isoformat() if day else "", sc.claim.claimant or ""
 
 
+def _short(text: str, limit: int = 32) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def print_dossier(console: Console, dossier: StoryDossier) -> None:
     st = dossier.story
     span = ""
@@ -43,7 +47,7 @@ def print_dossier(console: Console, dossier: StoryDossier) -> None:
     console.print(f"  {n} article{'s' if n != 1 else ''}" + (f" · {span}" if span else ""))
     for src in dossier.sources:
         day = source_date(src.info, src.created_at)
-        title = src.info.title or src.info.path or src.info.url or ""
+        title = src.info.title or ""
         console.print(f"  #{src.id} · {escape(source_name(src.info))} · {day or 'undated'}"
                       + (f" · {escape(title)}" if title and title != source_name(src.info) else ""),
                       highlight=False)
@@ -51,22 +55,22 @@ def print_dossier(console: Console, dossier: StoryDossier) -> None:
     if not dossier.rows:
         console.print("  [dim]no figures stored for this story[/dim]")
         return
-    table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
+    table = Table(show_header=True, header_style="bold", expand=False)
     table.add_column("measure")
-    table.add_column("figure (newest first)")
-    table.add_column("source · date")
+    table.add_column("figure")
+    table.add_column("source")
+    table.add_column("date", no_wrap=True)
     table.add_column("claimant")
-    for row in dossier.rows:
+    for i, row in enumerate(dossier.rows):
+        if i:
+            table.add_section()
         shown = row.claims[:ROW_REPORTS]
-        bits = [_report_bits(sc) for sc in shown]
-        more = len(row.claims) - len(shown)
-        figures = "\n".join(escape(b[0]) for b in bits) + (f"\n[dim]and {more} more[/dim]" if more else "")
-        table.add_row(
-            escape(row.measure),
-            figures,
-            "\n".join(escape(f"{b[1]} · {b[2]}" if b[2] else b[1]) for b in bits),
-            "\n".join(escape(b[3] or "—") for b in bits),
-        )
+        for j, sc in enumerate(shown):
+            figure, source, day, claimant = _report_bits(sc)
+            table.add_row(escape(row.measure) if j == 0 else "", escape(figure), escape(_short(source)), day,
+                          escape(claimant or "—"))
+        if len(row.claims) > len(shown):
+            table.add_row("", f"[dim]and {len(row.claims) - len(shown)} more[/dim]", "", "", "")
     console.print(table)
 
 
