@@ -12,8 +12,10 @@ read and validated before anything is stored.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -53,10 +55,20 @@ WorkspaceOpt = Annotated[str, typer.Option("--workspace", help="Workspace (a Dis
 PathsArg = Annotated[list[str], typer.Argument(help="Files, '-' for standard input, or http(s) links.")]
 
 
+#: exit statuses, one per kind of failure (README: "Exit statuses")
+EXIT_CONFIG = 78  # a setting's value is invalid (sysexits EX_CONFIG)
+
+
 def _settings(db: str | None) -> Settings:
+    from pydantic import ValidationError
+
     from .settings import Settings
 
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        _stderr().print(f"error: {setting_error(exc)}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_CONFIG) from None
     if db:
         settings = settings.model_copy(update={"db": db})
     logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s",
@@ -64,6 +76,22 @@ def _settings(db: str | None) -> Settings:
     for noisy in ("trafilatura", "htmldate", "charset_normalizer", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return settings
+
+
+def setting_error(exc) -> str:  # noqa: ANN001 - pydantic.ValidationError
+    """One sentence for the first invalid setting: its variable, the value given, what is wrong, what to do."""
+    from .settings import Settings
+
+    first = exc.errors()[0]
+    field = str(first["loc"][0]) if first.get("loc") else ""
+    info = Settings.model_fields.get(field)
+    var = "DISCORD_TOKEN" if field == "discord_token" else f"CROSSCHECK_{field.upper()}"
+    value = first.get("input")
+    given = f"={value}" if isinstance(value, (str, int, float)) and field != "discord_token" else ""
+    wants = f" ({info.description.rstrip('.')})" if info is not None and info.description else ""
+    more = f" ({len(exc.errors()) - 1} more settings are invalid too)" if len(exc.errors()) > 1 else ""
+    return (f"{var}{given} is not a valid setting: {first['msg'].rstrip('.')}. Fix it in the environment or "
+            f"the .env file{wants}{more}.")
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -207,13 +235,59 @@ def _run(coro) -> None:  # noqa: ANN001
 async def _check_paths(settings: Settings, paths: list[str], *, save: bool, workspace: str, outlet: str | None,
                        url: str | None, published: str | None, json: bool) -> None:
     """Read every input first, then check (and store, with ``save``) each, printing as it goes."""
+    day = _parse_date(published)
+    with contextlib.ExitStack() as stack:
+        if not save:
+            settings = stack.enter_context(_store_for_check(settings))
+        await _check_opened(settings, paths, save=save, workspace=workspace, outlet=outlet, url=url, day=day,
+                            json=json)
+
+
+@contextlib.contextmanager
+def _store_for_check(settings: Settings) -> Iterator[Settings]:
+    """``check`` writes nothing: a SQLite store that does not exist is not created (an empty one in a
+    temporary folder stands in), and one this user may not write is read from a temporary copy."""
+    import os
+    import shutil
+    import tempfile
+
+    from storage import check_store_scheme
+    from storage.sqlite import sqlite_path
+
+    db = settings.db
+    check_store_scheme(db)
+    if db.startswith(("postgresql://", "postgres://")):
+        yield settings
+        return
+    path = sqlite_path(db)
+    if path.exists() and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        yield settings
+        return
+    with tempfile.TemporaryDirectory(prefix="crosscheck-check-") as tmp:
+        copy = Path(tmp) / "store.db"
+        if path.exists():
+            try:
+                shutil.copyfile(path, copy)
+                wal = path.with_name(path.name + "-wal")
+                if wal.exists():
+                    shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+            except OSError as exc:
+                raise InputError(f"Cannot read the claim store at {path} ({exc.strerror}). "
+                                 "Check its permissions, or set CROSSCHECK_DB.") from None
+        else:
+            _stderr().print(f"note: no claim store at {path} yet, so every figure is unverified "
+                            "(crosscheck ingest fills one).", markup=False, highlight=False)
+        yield settings.model_copy(update={"db": str(copy)})
+
+
+async def _check_opened(settings: Settings, paths: list[str], *, save: bool, workspace: str, outlet: str | None,
+                        url: str | None, day: date | None, json: bool) -> None:
     from rich.console import Console
     from rich.progress import Progress
 
     from .app import open_app
     from .render.text import print_report, report_json
 
-    day = _parse_date(published)
     async with open_app(settings) as a:
         articles = await _load_articles(a, paths, workspace=workspace, outlet=outlet, url=url, published=day)
         out = Console()

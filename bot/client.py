@@ -12,6 +12,7 @@ Cogs reach the resources through the bot (``bot.checker``, ``bot.store``,
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ import aiohttp
 import discord
 from discord.ext import commands
 
-from bot.engine.errors import InputError
+from bot.engine.errors import CrosscheckError, InputError
 from bot.errorhandler import CrosscheckTree
 
 if TYPE_CHECKING:
@@ -35,6 +36,24 @@ log = logging.getLogger(__name__)
 
 #: the cogs, loaded as extensions in this order
 EXTENSIONS: tuple[str, ...] = ("cogs.watch", "cogs.check", "cogs.sources", "cogs.claims", "cogs.desk", "cogs.story")
+
+class TokenRefused(InputError):
+    """Discord refused the token (or the privileged intent): a new token or a portal setting is needed."""
+
+    exit_code = 77  # sysexits EX_NOPERM
+
+
+class DiscordUnavailable(CrosscheckError):
+    """Discord could not be reached, or failed, while starting."""
+
+    exit_code = 69  # sysexits EX_UNAVAILABLE
+
+
+class MissingToken(InputError):
+    """No token set: a configuration problem."""
+
+    exit_code = 78  # sysexits EX_CONFIG
+
 
 NO_TOKEN = (
     "DISCORD_TOKEN is not set. Put DISCORD_TOKEN=<your bot token> in the environment or in a .env file, "
@@ -232,7 +251,7 @@ async def run(settings: Settings) -> None:
     """
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:
-        raise InputError(NO_TOKEN)
+        raise MissingToken(NO_TOKEN)
     if not logging.getLogger().handlers:
         level = logging.getLevelName(settings.log_level.upper())
         discord.utils.setup_logging(level=level if isinstance(level, int) else logging.INFO, root=True)
@@ -241,12 +260,38 @@ async def run(settings: Settings) -> None:
         async with bot:
             await bot.start(token)
     except discord.LoginFailure:
-        raise InputError(
-            "Discord refused the token in DISCORD_TOKEN. Copy it again from the developer portal "
-            "(Bot > Reset Token) and run crosscheck run again."
-        ) from None
+        raise TokenRefused(TOKEN_REFUSED) from None
     except discord.PrivilegedIntentsRequired:
-        raise InputError(
+        raise TokenRefused(
             "Discord refused the Message Content intent. Turn on Bot > Privileged Gateway Intents > "
             "Message Content Intent in the developer portal, then run crosscheck run again."
         ) from None
+    except discord.ConnectionClosed as exc:
+        if exc.code == 4004:  # the gateway refused the token
+            raise TokenRefused(TOKEN_REFUSED) from None
+        raise DiscordUnavailable(
+            f"Discord closed the connection (code {exc.code}). Check https://discordstatus.com and run "
+            "crosscheck run again in a few minutes."
+        ) from None
+    except discord.DiscordServerError as exc:
+        raise DiscordUnavailable(
+            f"Discord answered with a server error ({exc.status}). Check https://discordstatus.com and run "
+            "crosscheck run again in a few minutes."
+        ) from None
+    except (aiohttp.ClientError, OSError, discord.GatewayNotFound, asyncio.TimeoutError) as exc:
+        raise DiscordUnavailable(
+            f"Could not reach Discord ({_reason(exc)}). Check this machine's internet connection, proxy and "
+            "firewall (discord.com, port 443), then run crosscheck run again."
+        ) from None
+
+
+TOKEN_REFUSED = (
+    "Discord refused the token in DISCORD_TOKEN. Copy it again from the developer portal "
+    "(Bot > Reset Token) and run crosscheck run again."
+)
+
+
+def _reason(exc: BaseException) -> str:
+    """A short reason for a connection failure, without a traceback."""
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:160]
