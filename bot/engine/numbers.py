@@ -555,7 +555,7 @@ def read_share(doc: Doc, i: int) -> Amount | None:
 
 def _small_int(doc: Doc, i: int) -> int | None:
     t = doc[i]
-    if t.text.isdigit() and len(t.text) <= 3:
+    if t.text.isdecimal() and len(t.text) <= 3:  # not isdigit: "10²" has digits int() cannot read
         return int(t.text)
     v = _word_value(t.lower_)
     if v is not None and not t.lower_.endswith("-") and not (i + 1 < len(doc) and doc[i + 1].text == "-"):
