@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from itertools import count
 
@@ -131,3 +132,26 @@ def test_more_than_is_a_hedge_not_an_increment():
     c = claim(50_000, text="more than 50,000", sentence="Organisers said more than 50,000 people marched.")
     assert not is_increment(c)
     assert verdict(c, claim(12_000)) is C
+
+
+def test_a_count_over_a_day_is_the_total_of_a_one_day_story():
+    arrests = claim(4, measure="arrested", period="the day")
+    check = judge(arrests, [stored(claim(4, measure="arrested"))], policy=POLICY, published=date(2026, 3, 2),
+                  story_places=PLACES, story_days=0)
+    assert check.verdict is M
+    check = judge(arrests, [stored(claim(4, measure="arrested"))], policy=POLICY, published=date(2026, 3, 2),
+                  story_places=PLACES, story_days=20)
+    assert check.verdict is U
+
+
+def test_one_claimant_s_estimate_is_not_contradicted_by_another_s():
+    police = replace(claim(12_000, measure="attendance", text="about 12,000"), claimant="the police")
+    earlier_police = replace(claim(12_000, measure="attendance"), claimant="police")
+    organisers = replace(claim(50_000, measure="attendance"), claimant="the organisers")
+    check = judge(police, [stored(earlier_police), stored(organisers)], policy=POLICY,
+                  published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is M and "organisers" in (check.note or "")
+    assert check.conflicts is not None and check.conflicts.count == 1
+    # without the claimant's own earlier figure, the other estimate conflicts
+    assert judge(police, [stored(organisers)], policy=POLICY, published=date(2026, 3, 2),
+                 story_places=PLACES).verdict is C

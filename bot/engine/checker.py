@@ -103,8 +103,10 @@ class Checker:
         ) if claims and story_ids else []
         keys = await self.store.story_key_terms(workspace, story_ids) if story_ids else frozenset()
         places = frozenset(t[2:] for t in (*keys, *feats.key_terms))
+        firsts = [st.first_day for st in stories if st.first_day is not None]
+        story_days = max(0, (published - min(firsts)).days) if firsts else 0
         checks = await asyncio.to_thread(
-            self._judge_all, claims, earlier, published, own_id, info.text_hash or None, places
+            self._judge_all, claims, earlier, published, own_id, info.text_hash or None, places, story_days
         )
         stored = None
         if save and seen is None:
@@ -122,13 +124,14 @@ class Checker:
         return ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored,
                              stories=tuple(stories))
 
-    def _judge_all(self, claims, earlier, published, own_id, own_hash, places) -> list[ClaimCheck]:  # noqa: ANN001
+    def _judge_all(self, claims, earlier, published, own_id, own_hash, places,  # noqa: ANN001
+                   story_days: int | None = None) -> list[ClaimCheck]:
         by_measure: dict[str, list[StoredClaim]] = {}
         for sc in earlier:
             by_measure.setdefault(_measure_key(sc.claim.measure), []).append(sc)
         return [
             judge(claim, by_measure.get(_measure_key(claim.measure), []), policy=self.policy, published=published,
-                  own_source_id=own_id, own_text_hash=own_hash, story_places=places)
+                  own_source_id=own_id, own_text_hash=own_hash, story_places=places, story_days=story_days)
             for claim in claims
         ]
 

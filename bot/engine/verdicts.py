@@ -303,12 +303,15 @@ def is_rising(measure: str, rising_measures: Iterable[str] = DEFAULT_RISING_MEAS
     return any(w in rising for w in re.split(r"[^a-z]+", key) if w)
 
 
-def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bool = False) -> bool:
+def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bool = False,
+                  story_hours: float | None = None) -> bool:
     """Same measure, same period, and no different reference dates (see the module docstring).
 
     Within a story only an explicit period on both sides must agree ("annual"
     on one side only is how writers vary), except for rising measures, where a
-    count over a period is not the running total.
+    count over a period is not the running total, unless the period covers
+    the whole story so far (``story_hours``): "4 arrested during the day" of a
+    one-day march is its total.
     """
     if _measure_key(new.measure) != _measure_key(old.measure):
         return False
@@ -316,11 +319,21 @@ def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bo
     if pn != po:
         if not in_story or (pn is not None and po is not None):
             return False
-        if is_rising(new.measure, policy.rising_measures):
+        if is_rising(new.measure, policy.rising_measures) and not _covers(pn or po, story_hours):
             return False
     if new.date is not None and old.date is not None and new.date != old.date:
         return new.period is None and is_rising(new.measure, policy.rising_measures)
     return True
+
+
+def _covers(period: str | None, story_hours: float | None) -> bool:
+    """True when a period ("24h") is at least as long as the story has run."""
+    if period is None or story_hours is None or not period.endswith("h"):
+        return False
+    try:
+        return float(period[:-1]) >= story_hours
+    except ValueError:
+        return False
 
 
 # -- evidence --------------------------------------------------------------------
@@ -366,6 +379,7 @@ def _eligible(
     own_source_id: int | None,
     own_text_hash: str | None,
     in_story: bool = False,
+    story_hours: float | None = None,
 ) -> bool:
     if not cand.status.can_be_evidence or cand.claim is claim:
         return False
@@ -375,7 +389,7 @@ def _eligible(
         return False
     if is_increment(cand.claim):
         return False
-    return _same_context(claim, cand.claim, policy, in_story=in_story)
+    return _same_context(claim, cand.claim, policy, in_story=in_story, story_hours=story_hours)
 
 
 def _sort_key(ev: Evidence) -> tuple[Any, ...]:
@@ -517,6 +531,7 @@ def judge(
     own_source_id: int | None = None,
     own_text_hash: str | None = None,
     story_places: Iterable[str] | None = None,
+    story_days: int | None = None,
 ) -> ClaimCheck:
     """Compare one new claim with earlier claims and give its verdict and evidence.
 
@@ -536,6 +551,7 @@ def judge(
     """
     in_story = story_places is not None
     places = frozenset(story_places or ())
+    story_hours = 24.0 * (story_days + 1) if story_days is not None else None
     parts = analyse_subject(claim.subject, claim.entities)
     if is_increment(claim):
         return _increment_check(claim, candidates, policy=policy, own_source_id=own_source_id,
@@ -543,7 +559,7 @@ def judge(
     found: list[Evidence] = []
     for cand in candidates:
         if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,
-                         in_story=in_story):
+                         in_story=in_story, story_hours=story_hours):
             continue
         relation = compare_figures(claim.figure, cand.claim.figure, tolerance=policy.tolerance)
         if relation is None:
@@ -562,7 +578,12 @@ def judge(
     ranked = _dedupe(found)
     evidence = _cap(ranked, policy.max_evidence)
     conflicting = [ev for ev in ranked if ev.relation is Verdict.CONFLICTING]
-    if conflicting:
+    if conflicting and in_story and (others := _other_estimators(claim, ranked, conflicting)):
+        # the claimant's own earlier figure agrees; others estimate differently ("police said 12,000,
+        # organisers 50,000"): a matching claim, with the other estimates named
+        verdict = Verdict.MATCHING
+        note = f"differs from the estimates of {others}"
+    elif conflicting:
         verdict = Verdict.CONFLICTING
         note = _conflict_note(claim, conflicting, policy=policy, published=published)
     else:
@@ -570,6 +591,34 @@ def judge(
         note = None
     return ClaimCheck(claim=claim, verdict=verdict, evidence=tuple(evidence), note=note,
                       conflicts=_summary(conflicting, evidence, policy.tolerance))
+
+
+def _who(name: str | None) -> str:
+    words = re.findall(r"[a-z]+", (name or "").lower())
+    return " ".join(w for w in words if w not in ("the", "a", "an", "according", "to", "said", "says"))
+
+
+def _same_claimant(a: str | None, b: str | None) -> bool:
+    wa, wb = _who(a), _who(b)
+    return bool(wa and wb) and (wa == wb or set(wa.split()) <= set(wb.split()) or set(wb.split()) <= set(wa.split()))
+
+
+def _other_estimators(claim: Claim, ranked: Sequence[Evidence], conflicting: Sequence[Evidence]) -> str | None:
+    """The other claimants, when the claim's claimant matches its own earlier figure and every conflict
+    is another named claimant's estimate; else None."""
+    if not claim.claimant:
+        return None
+    if not any(ev.relation is Verdict.MATCHING and _same_claimant(claim.claimant, ev.stored.claim.claimant)
+               for ev in ranked):
+        return None
+    names: list[str] = []
+    for ev in conflicting:
+        other = ev.stored.claim.claimant
+        if not other or _same_claimant(claim.claimant, other):
+            return None
+        if other not in names:
+            names.append(other)
+    return ", ".join(names[:3]) + (" and others" if len(names) > 3 else "")
 
 
 def _increment_check(claim: Claim, candidates: Sequence[StoredClaim], *, policy: VerdictPolicy,
