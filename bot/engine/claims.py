@@ -669,8 +669,8 @@ def _is_name(tok: Token) -> bool:
 def _parse_date(text: str, ref: date, published: date | None) -> date | None:
     words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
-    day = next((int(w.rstrip("stndrh")) for w in words if w.rstrip("stndrh").isdigit() and 1 <= int(w.rstrip("stndrh")) <= 31 and len(w) <= 4), None)
-    year = next((int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2100), None)
+    day = next((int(w.rstrip("stndrh")) for w in words if w.rstrip("stndrh").isdecimal() and 1 <= int(w.rstrip("stndrh")) <= 31 and len(w) <= 4), None)
+    year = next((int(w) for w in words if w.isdecimal() and len(w) == 4 and 1900 <= int(w) <= 2100), None)
     if month:
         y = year or ref.year
         try:
@@ -703,7 +703,7 @@ def _dominant(counter: Counter[str]) -> str | None:
 
 
 def _to_int(word: str) -> int | None:
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit: int() cannot read superscripts
         return int(word)
     return _NUMBER_WORDS.get(word.lower())
 

@@ -307,14 +307,14 @@ _SPACES = frozenset({"\xa0", "\u202f", "\u2009"})
 def _space_groups(doc: Doc, i: int) -> tuple[float, int] | None:
     """"12 000", "10\u00a0000": thousands grouped with (non-breaking) spaces; (value, end)."""
     first = doc[i].text
-    if not (first.isdigit() and len(first) <= 3 and first[0] != "0") or (i > 0 and doc[i - 1].is_digit):
+    if not (first.isdecimal() and len(first) <= 3 and first[0] != "0") or (i > 0 and doc[i - 1].is_digit):
         return None
     digits = first
     j = i + 1
     n = len(doc)
     while j < n:
         k = j + 1 if doc[j].text in _SPACES else j
-        if k >= n or doc[k - 1].whitespace_ not in ("", " ") or not (doc[k].is_digit and len(doc[k].text) == 3):
+        if k >= n or doc[k - 1].whitespace_ not in ("", " ") or not (doc[k].text.isdecimal() and len(doc[k].text) == 3):
             break
         if doc[j - 1].whitespace_ == "" and k == j:
             break
