@@ -106,7 +106,7 @@ def test_company_news_jobs_and_money(engine):
     change = find(claims, "8%")
     assert change.measure == "revenue change" and change.figure.unit == "percent"
     staff = find(claims, "38,000")
-    assert staff.measure == "jobs" and staff.figure.approx
+    assert staff.measure == "workforce" and staff.figure.approx  # the workforce is not the job cuts
 
 
 CONFLICT = """Velan troops suffer losses near Kalvik
@@ -210,5 +210,5 @@ def test_running_totals_earlier_levels_and_others(engine):
     now, before = find(claims, "61.4%"), find(claims, "66%")
     assert now.measure == before.measure == "turnout"  # "down from 66%" is the earlier level of the same measure
     loss = find(claims, "£12.3m")
-    assert loss.measure == "loss" and loss.figure.unit == "GBP"  # a money loss is not a casualty count
+    assert loss.measure == "losses" and loss.figure.unit == "GBP"  # a money loss is not a casualty count
     assert loss.period == "6 months"

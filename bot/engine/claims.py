@@ -139,7 +139,7 @@ class ClaimExtractor:
         text = doc.text  # built anew on every access
         postposed: list = []  # the sentence's postposed attribution, read at most once
         figures, implicit = self._with_implicit(doc, figures)
-        nouns = [doc[m.anchor] if m.start in implicit else self._counted_noun(doc, m) for m in figures]
+        nouns = [_implicit_noun(doc[m.anchor]) if m.start in implicit else self._counted_noun(doc, m) for m in figures]
         for i, m in enumerate(figures):
             fig = m.figure
             if unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):
@@ -147,7 +147,7 @@ class ClaimExtractor:
             if _is_time_count(nouns[i]):
                 continue  # "for three consecutive days": a period, not a claim
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
-            measure = self._measure(doc, m, nouns[i])
+            measure = implicit.get(m.start) or self._measure(doc, m, nouns[i])
             anaphor = noun is not None and noun.lemma_.lower() in _TALLY_NOUNS and not any(
                 c.dep_ == "prep" for c in noun.children)
             previous = drafts[-1].claim if drafts else ctx.last_claim
@@ -172,11 +172,15 @@ class ClaimExtractor:
                 counts_people = meas is not None and meas.unit == "people"
                 if noun is None:
                     unit = "people" if counts_people or fig.unit == "count" and measure in self.vocab.rising else unit
-                elif self._is_people(noun) or (counts_people and self._noun_measure(noun) == measure):
+                elif self._is_people(noun) or (counts_people and measure in (
+                        self._noun_measure(noun), self.counts.word_verb_measure(noun))):
                     unit = "people"  # "50 soldiers", "1,200 jobs", "300 casualties"; not "12 hospitals"
             if anaphor and previous is not None and unit_family(unit) in ("people", "count"):
                 unit = previous.figure.unit
             figure = replace(fig, unit=unit) if unit != fig.unit else fig
+            if unit_family(unit) in ("people", "count") and any(v < 0 for v in (figure.low, figure.high)
+                                                                 if v is not None):
+                continue  # "Nearly -5 people were killed": a count below zero is not a figure
             location = self._location(doc, m, noun)
             period = sentence_period
             if m.start in implicit and m.figure.text.lower().startswith(("a ", "an ")):
@@ -249,7 +253,7 @@ class ClaimExtractor:
         return out
 
     # -- figures and nouns -----------------------------------------------------
-    def _with_implicit(self, doc: Doc, figures: list[FigureMatch]) -> tuple[list[FigureMatch], set[int]]:
+    def _with_implicit(self, doc: Doc, figures: list[FigureMatch]) -> tuple[list[FigureMatch], dict[int, str]]:
         """Add implicit counts: one person named as the one a casualty happened to.
 
         "a soldier was killed", "the captain was arrested", "Man gunned down in car",
@@ -260,9 +264,36 @@ class ClaimExtractor:
         a casualty noun. A number already counting the noun ("two men") wins.
         """
         covered = {i for m in figures for i in range(m.start, m.end)}
-        extra: list[FigureMatch] = []
+        extra: dict[int, tuple[FigureMatch, str]] = {}
         for noun in doc:
-            if noun.i in covered or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in ("compound", "poss"):
+            if noun.i in covered or noun.dep_ in ("compound", "poss"):
+                continue
+            if noun.pos_ == "PRON" and noun.lower_ in _REFLEXIVE and noun.dep_ == "dobj":
+                # "Teen shoots himself", "killed herself": one person, the verb's subject
+                measure = self._verb_casualty(noun.head)
+                if measure in _CASUALTIES:
+                    fig = Figure(text=noun.text, low=1, high=1, qualifier=None, approx=False, unit="people")
+                    extra[noun.i] = (_one(fig, noun, noun.i), measure)
+                continue
+            multiple = _MULTIPLES.get(noun.lower_) if noun.dep_ in ("amod", "compound") else None
+            if multiple is not None:
+                # "a quadruple shooting", "double homicide": as many people as the word says
+                event = noun.head
+                measure = self.counts.noun_measure(event) or self.counts.word_verb_measure(event)
+                if measure in _CASUALTIES:
+                    fig = Figure(text=noun.text, low=multiple, high=multiple, qualifier=None, approx=False, unit="people")
+                    extra[noun.i] = (_one(fig, noun, noun.i), measure)
+                continue
+            if _is_age_noun(noun) and noun.head.pos_ in ("VERB", "AUX") and noun.head.i > noun.i:
+                # "3-year-old critically injured in shooting": an age that names the person
+                measure = self._verb_casualty(noun.head)
+                if measure in _CASUALTIES and not any(c.dep_ == "dobj" for c in noun.head.children):
+                    first = noun.i - 4 if noun.i >= 4 else 0
+                    fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
+                                 unit="people")
+                    extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
+                continue
+            if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
             if not self.counts.is_person(noun):
                 continue
@@ -276,24 +307,22 @@ class ClaimExtractor:
             if any(i in covered for i in range(first, noun.i)):
                 continue
             fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False, unit="people")
-            extra.append(
-                FigureMatch(
-                    figure=fig,
-                    start=noun.i,
-                    end=noun.i + 1,
-                    start_char=doc[first].idx,
-                    end_char=noun.idx + len(noun.text),
-                    anchor=noun.i,
-                    unit_explicit=False,
-                )
-            )
+            extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
         if not extra:
-            return figures, set()
-        return sorted([*figures, *extra], key=lambda m: m.start), {m.start for m in extra}
+            return figures, {}
+        found = sorted([*figures, *(m for m, _ in extra.values())], key=lambda m: m.start)
+        return found, {i: measure for i, (_, measure) in extra.items()}
 
     def _casualty_of(self, noun: Token) -> str | None:
         """The casualty measure that happened to this person, if the sentence says one did."""
-        while noun.dep_ in ("conj", "appos") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        for c in noun.children:  # "boy injured in shooting", "a man shot Friday"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                name = self._verb_casualty(c)
+                if name in _CASUALTIES:
+                    return name
+        for _ in range(4):  # bounded: a long list of names must not make the climb quadratic
+            if noun.dep_ not in ("conj", "appos") or noun.head.pos_ not in ("NOUN", "PROPN") or noun.head.i == noun.i:
+                break
             noun = noun.head  # "a man and a woman were shot", "Tyrell Hall, a father of two, ..."
         head = noun.head
         name: str | None = None
@@ -624,6 +653,33 @@ class ClaimExtractor:
 #: what an implicit count of one person can be
 _CASUALTIES = frozenset({"killed", "injured", "shot", "stabbed", "casualties", "captured", "missing", "arrested",
                          "hospitalised"})
+_REFLEXIVE = frozenset("himself herself themselves self".split())
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
+
+
+def _is_age_noun(tok: Token) -> bool:
+    """The "old" of "3-year-old" used as a noun."""
+    doc = tok.doc
+    return tok.lower_ in ("old", "olds") and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in (
+        "year", "month", "week")
+
+
+def _implicit_noun(tok: Token) -> Token:
+    """Who an implicit count counts: the person, the subject of "shot himself", the event of "a double homicide"."""
+    if tok.pos_ == "PRON":
+        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), tok)
+    if tok.dep_ == "amod":
+        return tok.head
+    return tok
+
+
+def _one(fig: Figure, first: Token, anchor: int) -> FigureMatch:
+    """An implicit count's match: the words from ``first`` to the counted token at ``anchor``."""
+    last = first.doc[anchor]
+    return FigureMatch(figure=fig, start=anchor, end=anchor + 1, start_char=first.idx,
+                       end_char=last.idx + len(last.text), anchor=anchor, unit_explicit=False)
+
+
 #: determiners that do not count one ("no soldier", "every victim", "which man")
 _NOT_ONE = frozenset("no every each any all some these those which what whose either neither".split())
 #: a sentence that may state an implicit count: a casualty word. The parser decides the rest.
