@@ -122,7 +122,7 @@ class StoryPolicy:
     """How readily an article joins a story."""
 
     #: least combined similarity to join a story
-    threshold: float = 0.27
+    threshold: float = 0.25
     #: least similarity for a second (roundup) story
     roundup: float = 0.45
     #: least entity cosine to join a story whose article names entities
