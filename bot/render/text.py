@@ -18,6 +18,11 @@ from .common import MARKS, conflicts_text, story_text, claim_line_parts, evidenc
 
 _STYLES = {Verdict.MATCHING: "green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "yellow"}
 
+#: earlier reports laid out in one table cell; the rest are counted. rich measures, wraps, pads and
+#: crops every line of every cell, so an uncapped list (hundreds of conflicting reports in a running
+#: story) made the table most of `crosscheck ingest`'s time. ``--json`` lists every report.
+TABLE_EVIDENCE = 10
+
 
 def report_json(report: ArticleReport) -> str:
     return json.dumps(report.to_json(), ensure_ascii=False)
@@ -53,13 +58,16 @@ def print_report(console: Console, report: ArticleReport, *, label: str | None =
         ev_lines = []
         if check.note:
             ev_lines.append(f"[italic]{escape(check.note)}[/italic]")
-        for ev in check.evidence:
+        for ev in check.evidence[:TABLE_EVIDENCE]:
             e = evidence_line_parts(ev)
             style = _STYLES[ev.relation]
             ev_lines.append(
                 f"[{style}]{MARKS[ev.relation]}[/{style}] {escape(e['figure'])} — {escape(e['source'])}"
                 f"{' · ' + escape(e['date']) if e['date'] else ''}{' [' + escape(e['status']) + ']' if e['status'] else ''}"
             )
+        if len(check.evidence) > TABLE_EVIDENCE:
+            more = len(check.evidence) - TABLE_EVIDENCE
+            ev_lines.append(f"[dim]and {more:,} more earlier report{'s' if more != 1 else ''} (--json lists all)[/dim]")
         if (summary := conflicts_text(check)) is not None:
             ev_lines.append(f"[red]{escape(summary)}[/red]")
         style = _STYLES[check.verdict]
