@@ -45,3 +45,7 @@ class FetchError(CrosscheckError):
 
 class Busy(CrosscheckError):
     """Too much work queued; try again shortly."""
+
+
+class TimeLimit(InputError):
+    """One article took longer to read than the per-article limit; nothing of it is used."""

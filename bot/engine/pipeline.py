@@ -1,18 +1,27 @@
 """Text -> claims: the engine's synchronous, CPU-bound half.
 
-Speed comes from parsing little: every line is tokenised and split into
-sentences with the tokenizer and a rule-based sentencizer only; the figure
-parser (token rules, no model) marks the sentences that can hold a figure; only
-those get the full pipeline, in batches through ``nlp.pipe`` inside a spaCy
-memory zone so a long-running bot does not grow its string store.
+Speed comes from parsing little: a gate on each raw line (a digit, a currency
+sign, a number word or a casualty trigger) skips lines before they are
+tokenised; the rest are split into sentences with the tokenizer and a
+rule-based sentencizer only; the figure parser (token rules, no model) marks
+the sentences that can hold a figure; only those get the full pipeline, the
+sentences of many articles in one ``nlp.pipe`` stream (``extract_many``), each
+article's claims kept apart. Each article's work is bounded: too many figure
+sentences are refused in one line before any parse, and a time limit is checked
+between lines and sentences. The string store is bounded by reloading the
+pipeline past ``max_strings`` entries (spaCy's memory zones disable its caches).
 
 Run ``Engine.extract`` off the event loop (``bot.engine.worker.NlpWorker``).
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -20,9 +29,12 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor
-from .errors import InputError
-from .figures import FigureMatch, find_figures
+from .errors import CrosscheckError, InputError, TimeLimit
+from .figures import FigureMatch, find_figures, parser_for
 from .measures import MeasureVocab
+from .numbers import (
+    FRACTIONS, PLURAL_BASE, PLURAL_SCALES, SCALES, SMALL, TENS, VAGUE_ALONE, VAGUE_MULTIPLIERS,
+)
 from .places import Places
 from .subjects import subject_terms
 from .casing import headline_case
@@ -53,7 +65,8 @@ class Engine:
     """Turns article text into claims. Thread-confined: use from one worker thread."""
 
     def __init__(self, nlp: Language, vocab: MeasureVocab, places: Places, *, max_chars: int = 200_000,
-                 batch_size: int = 64) -> None:
+                 batch_size: int = 64, loader: Callable[[], Language] | None = None,
+                 max_strings: int = 1_000_000) -> None:
         self.nlp = nlp
         self.vocab = vocab
         self.places = places
@@ -61,15 +74,26 @@ class Engine:
         self.batch_size = batch_size
         self.extractor = ClaimExtractor(vocab, places)
         self._sentencizer = Sentencizer()
+        self._in_zone = False
+        self._loader = loader
+        self.max_strings = max_strings
+        parser_for(nlp.vocab)  # the figure parser is built once, with the engine
+        #: most seconds one article may take to read (None: no limit); checked between lines and sentences
+        self.time_limit: float | None = None
+        #: most figure sentences and figure-sentence tokens one article may send to the parser
+        self.max_figure_sentences = MAX_FIGURE_SENTENCES
+        self.max_figure_tokens = MAX_FIGURE_TOKENS
 
     @classmethod
     def from_settings(cls, settings) -> "Engine":  # noqa: ANN001 - bot.settings.Settings
+        name = settings.spacy_model
         return cls(
-            load_pipeline(settings.spacy_model),
+            load_pipeline(name),
             MeasureVocab.load(settings.measures_file),
             Places.load(),
             max_chars=settings.max_article_chars,
             batch_size=settings.nlp_batch_size,
+            loader=lambda: load_pipeline(name),
         )
 
     # -- article --------------------------------------------------------------
@@ -87,15 +111,100 @@ class Engine:
 
     # -- claims ------------------------------------------------------------------
     def extract(self, article: Article) -> list[Claim]:
+        """The claims of one article; raises what ``extract_many`` would return for it."""
+        result = self.extract_many([article])[0]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def extract_many(self, articles: Sequence[Article], *,
+                     on_result: Callable[[int, "list[Claim] | Exception"], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> list["list[Claim] | Exception"]:
+        """The claims of many articles, their figure sentences parsed in one ``nlp.pipe`` stream.
+
+        Each article's result is kept apart: its claims, or the error that stopped it (too much
+        to read, over the time limit, refused text), so one bad article never costs the others.
+        ``on_result(i, result)`` is called as soon as article ``i`` is done; ``cancelled()`` is
+        polled between sentences and stops the whole batch (each unfinished article gets
+        ``TimeLimit``). Each article is held to ``time_limit`` seconds of its own work.
+        """
+        results: list[list[Claim] | Exception | None] = [None] * len(articles)
+
+        def done(i: int, result: "list[Claim] | Exception") -> None:
+            results[i] = result
+            if on_result is not None:
+                on_result(i, result)
+
+        with self._bounded_vocab():
+            budgets = [_Budget(self.time_limit, cancelled) for _ in articles]
+            plans: list[list[FigureSentence] | None] = []
+            for i, article in enumerate(articles):
+                try:
+                    with budgets[i]:
+                        plans.append(self._plan(article, budgets[i]))
+                except Exception as exc:  # noqa: BLE001 - kept as this article's result
+                    plans.append(None)
+                    done(i, exc)
+            # one parse stream for every article's sentences; a stopped article's are skipped
+            owners = [i for i, plan in enumerate(plans) if plan for _ in plan]
+            texts = (headline_case(s.text, self.vocab) for plan in plans if plan for s in plan)
+            stream = self.nlp.pipe(
+                ("" if results[i] is not None else t for i, t in zip(owners, texts)), batch_size=self.batch_size
+            )
+            for i, plan in enumerate(plans):
+                if plan is None:
+                    continue
+                docs = _Take(stream, len(plan), budgets[i])
+                try:
+                    with budgets[i]:
+                        done(i, self._extract_parsed(articles[i], plan, iter(docs)))
+                except Exception as exc:  # noqa: BLE001 - kept as this article's result
+                    done(i, exc)
+                docs.skip_rest()  # a stopped article's other sentences (parsed as empty texts by now)
+        return results  # type: ignore[return-value]
+
+    def _plan(self, article: Article, budget: "_Budget | None" = None) -> list["FigureSentence"]:
+        """The article's figure sentences, refused in one line when there are too many to read."""
         prep = prepare(article.text, max_chars=self.max_chars)
-        sentences = self.figure_sentences(prep)
+        sentences = self.figure_sentences(prep, budget=budget)
+        tokens = sum(s.n_tokens for s in sentences)
+        if len(sentences) > self.max_figure_sentences or tokens > self.max_figure_tokens:
+            raise InputError(
+                f"The article has {len(sentences):,} sentences with figures ({tokens:,} words); crosscheck "
+                f"reads at most {self.max_figure_sentences:,} ({self.max_figure_tokens:,} words) in one "
+                "article. Split it into parts and check each."
+            )
+        return sentences
+
+    @contextmanager
+    def _bounded_vocab(self) -> Iterator[None]:
+        """Work on a string store of bounded size: past ``max_strings`` the pipeline is loaded afresh.
+
+        spaCy's memory zones bound memory too, but they disable the tokenizer's and lemmatizer's
+        caches (measured: the engine a third slower). A long-running bot sees a vocabulary that
+        grows ever more slowly, so a reload every few hundred thousand new strings costs little.
+        """
+        if self._in_zone:
+            yield
+            return
+        if self._loader is not None and len(self.nlp.vocab.strings) > self.max_strings:
+            log.info("string store passed %s entries: reloading the spaCy pipeline", self.max_strings)
+            self.nlp = self._loader()
+            parser_for(self.nlp.vocab)
+        self._in_zone = True
+        try:
+            yield
+        finally:
+            self._in_zone = False
+
+    def _extract_parsed(self, article: Article, sentences: list["FigureSentence"], docs: Iterator[Doc]) -> list[Claim]:
+        """Claims from the article's figure sentences and their parses, in the same order."""
         if not sentences:
             return []
         ctx = ArticleContext(published=article.source.published)
         drafts = []
-        texts = [headline_case(s.text, self.vocab) for s in sentences]
-        with self.nlp.memory_zone():
-            for doc, sent in zip(self.nlp.pipe(texts, batch_size=self.batch_size), sentences):
+        with self._bounded_vocab():
+            for doc, sent in zip(docs, sentences):
                 offset, after = sent.offset, sent.after
                 # reuse the pre-filter's figures when the sentence tokenises the same way alone
                 figures = sent.figures if len(doc) == sent.n_tokens else find_figures(doc)
@@ -121,14 +230,18 @@ class Engine:
             claims = _dedupe(self.extractor.finish(drafts, ctx))
         return [replace(c, subject_terms=subject_terms(c.subject, c.entities)) for c in claims]
 
-    def figure_sentences(self, prep) -> list["FigureSentence"]:  # noqa: ANN001
+    def figure_sentences(self, prep, *, budget: "_Budget | None" = None) -> list["FigureSentence"]:  # noqa: ANN001
         """Sentences that can hold a figure, with the figures the pre-filter found in them."""
         out: list[FigureSentence] = []
         for line in prep.lines:
+            if not may_hold_figure(line.text):
+                continue  # no digit, currency sign, number word or casualty trigger: nothing to tokenise
+            if budget is not None:
+                budget.check()
             # a title-case headline is read in lower case (offsets unchanged); sentences keep the text as written
             doc = self.nlp.make_doc(headline_case(line.text, self.vocab))
             self._sentencizer(doc)
-            sents = list(doc.sents)
+            sents = _Starts(doc.sents)
             _refuse_number_lists(sents)
             by_sentence: dict[int, list[FigureMatch]] = {}
             for m in find_figures(doc):
@@ -199,10 +312,93 @@ def _refuse_number_lists(sents) -> None:  # noqa: ANN001 - spaCy spans
 
 
 def _sentence_index(sents, token_i: int) -> int:  # noqa: ANN001
-    for i, s in enumerate(sents):
-        if s.start <= token_i < s.end:
-            return i
-    return -1
+    starts = sents.starts if isinstance(sents, _Starts) else [s.start for s in sents]
+    i = bisect.bisect_right(starts, token_i) - 1
+    return i if i >= 0 and token_i < sents[i].end else -1
+
+
+class _Starts(list):
+    """Sentences with their start tokens, for a binary search per figure."""
+
+    def __init__(self, sents) -> None:  # noqa: ANN001
+        super().__init__(sents)
+        self.starts = [s.start for s in self]
+
+
+#: per-article bounds: beyond them the article is refused in one line before any parse
+MAX_FIGURE_SENTENCES = 3_000
+MAX_FIGURE_TOKENS = 60_000
+
+#: every word that can start or complete an amount (``numbers.could_hold_amount``), but "a", which
+#: only does so before another of them ("a few", "a third", "a dozen") or "handful"
+_AMOUNT_WORDS = (
+    frozenset(SMALL) | frozenset(TENS) | frozenset(SCALES) | frozenset(PLURAL_SCALES) | frozenset(FRACTIONS)
+    | frozenset(PLURAL_BASE) | {w for key in (*VAGUE_MULTIPLIERS, *VAGUE_ALONE) for w in key}
+    | {"half", "dozen", "hundred", "thousand", "million", "billion", "trillion", "handful", "score", "pair"}
+) - {"a", "of", "an", "the"}
+_DIGIT_OR_CURRENCY = re.compile(r"[\d$€£¥₹₽₴₩₦₺₪]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def may_hold_figure(text: str) -> bool:
+    """A gate on a raw line, before it is tokenised: False only when no sentence of it can hold a
+    figure or an implicit count. It passes whatever the token gate
+    (``numbers.could_hold_amount``) and the implicit-count trigger pass."""
+    if _DIGIT_OR_CURRENCY.search(text):
+        return True
+    if not text.isascii() and any(ch.isdigit() for ch in text):  # superscripts and other digits
+        return True
+    if _implicit_trigger(text):
+        return True
+    return any(w in _AMOUNT_WORDS for w in _LETTERS.findall(text.lower()))
+
+
+class _Budget:
+    """The time one article has spent being read, summed over the stretches it was worked on."""
+
+    def __init__(self, limit: float | None, cancelled: Callable[[], bool] | None = None) -> None:
+        self.limit = limit
+        self.cancelled = cancelled
+        self.spent = 0.0
+        self._since: float | None = None
+
+    def __enter__(self) -> "_Budget":
+        self._since = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._since is not None:
+            self.spent += time.perf_counter() - self._since
+            self._since = None
+
+    def check(self) -> None:
+        running = time.perf_counter() - self._since if self._since is not None else 0.0
+        if self.cancelled is not None and self.cancelled():
+            raise TimeLimit("Reading stopped: the article took too long. Check a shorter article, or split it.")
+        if self.limit is not None and self.spent + running > self.limit:
+            raise TimeLimit(
+                f"This article took longer than {self.limit:g} s to read, the limit for one article; nothing "
+                "of it was used. Check a shorter article, or split it into parts."
+            )
+
+
+class _Take:
+    """The next ``n`` parsed sentences of the shared stream, the article's budget checked before each."""
+
+    def __init__(self, stream: Iterator[Doc], n: int, budget: _Budget) -> None:
+        self.stream, self.left, self.budget = stream, n, budget
+
+    def __iter__(self) -> Iterator[Doc]:
+        while self.left > 0:
+            self.left -= 1
+            doc = next(self.stream)
+            self.budget.check()
+            yield doc
+
+    def skip_rest(self) -> None:
+        while self.left > 0:
+            self.left -= 1
+            next(self.stream)
 
 
 def _entities(doc: Doc, places: Places) -> tuple[str, ...]:
