@@ -150,6 +150,7 @@ def chart_png(dossier, measure: str | None) -> tuple[bytes, str]:  # noqa: ANN00
     if measure and not prefer:
         names = ", ".join(row.measure for row in dossier.rows) or "none"
         raise InputError(f"Story #{dossier.story.id} has no measure {measure!r}. Its measures: {names}.")
-    title = f"Story #{dossier.story.id}: {dossier.story.name}"
+    name = dossier.story.name if len(dossier.story.name) <= 24 else dossier.story.name[:23] + "…"
+    title = f"Story #{dossier.story.id}: {name}"  # short: the chart's legend sits beside its title
     group = pick_group(claims, prefer)
-    return render_timeline(claims, title=title[:80], prefer=prefer), chart_title(title[:80], group)
+    return render_timeline(claims, title=title, prefer=prefer), chart_title(title, group)
