@@ -129,12 +129,14 @@ class PartlyRefused(CrosscheckError):
 
 
 async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str | None, url: str | None,
-                         published: date | None) -> list[tuple[str, Article]]:
+                         published: date | None, keep_going: bool = True) -> list[tuple[str, Article]]:
     """Read and validate every input before anything is stored.
 
-    With several inputs, one that is refused (unreadable, not English, a link
-    that cannot be fetched...) is reported on stderr with its reason and
-    skipped; the others go on. A single input's refusal is the command's error.
+    With several inputs and ``keep_going`` (``check``), one that is refused
+    (unreadable, not English, a link that cannot be fetched...) is reported on
+    stderr with its reason and skipped; the others go on. Otherwise (``ingest``,
+    whose batch is stored whole or not at all) the first refusal is the
+    command's error.
     """
     if url and len(paths) > 1:
         raise InputError("--url names one article; give one path with it.")
@@ -146,7 +148,7 @@ async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str 
                 articles.append(await _load_one(app_, path, fetcher_box, workspace=workspace, outlet=outlet,
                                                 url=url, published=published))
             except (InputError, FetchError) as exc:
-                if len(paths) == 1:
+                if len(paths) == 1 or not keep_going:
                     raise
                 reason = str(exc)
                 _stderr().print(f"refused: {reason if reason.startswith(path) else f'{path}: {reason}'}",
@@ -238,13 +240,13 @@ async def _check_paths(settings: Settings, paths: list[str], *, save: bool, work
     day = _parse_date(published)
     with contextlib.ExitStack() as stack:
         if not save:
-            settings = stack.enter_context(_store_for_check(settings))
+            settings = stack.enter_context(_store_for_check(settings, quiet=json))
         await _check_opened(settings, paths, save=save, workspace=workspace, outlet=outlet, url=url, day=day,
                             json=json)
 
 
 @contextlib.contextmanager
-def _store_for_check(settings: Settings) -> Iterator[Settings]:
+def _store_for_check(settings: Settings, *, quiet: bool = False) -> Iterator[Settings]:
     """``check`` writes nothing: a SQLite store that does not exist is not created (an empty one in a
     temporary folder stands in), and one this user may not write is read from a temporary copy."""
     import os
@@ -274,7 +276,7 @@ def _store_for_check(settings: Settings) -> Iterator[Settings]:
             except OSError as exc:
                 raise InputError(f"Cannot read the claim store at {path} ({exc.strerror}). "
                                  "Check its permissions, or set CROSSCHECK_DB.") from None
-        else:
+        elif not quiet:
             _stderr().print(f"note: no claim store at {path} yet, so every figure is unverified "
                             "(crosscheck ingest fills one).", markup=False, highlight=False)
         yield settings.model_copy(update={"db": str(copy)})
@@ -289,7 +291,8 @@ async def _check_opened(settings: Settings, paths: list[str], *, save: bool, wor
     from .render.text import print_report, report_json
 
     async with open_app(settings) as a:
-        articles = await _load_articles(a, paths, workspace=workspace, outlet=outlet, url=url, published=day)
+        articles = await _load_articles(a, paths, workspace=workspace, outlet=outlet, url=url, published=day,
+                                        keep_going=not save)
         out = Console()
         with Progress(console=Console(stderr=True), transient=True,
                       disable=not save or len(articles) < 5 or json) as progress:
