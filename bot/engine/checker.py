@@ -103,8 +103,8 @@ class Checker:
         ) if claims and story_ids else []
         keys = await self.store.story_key_terms(workspace, story_ids) if story_ids else frozenset()
         places = frozenset(t[2:] for t in (*keys, *feats.key_terms))
-        firsts = [st.first_day for st in stories if st.first_day is not None]
-        story_days = max(0, (published - min(firsts)).days) if firsts else 0
+        spans = [(st.last_day - st.first_day).days for st in stories if st.first_day and st.last_day]
+        story_days = max(spans) if spans else 0  # how long the event has run, by its stored reports
         checks = await asyncio.to_thread(
             self._judge_all, claims, earlier, published, own_id, info.text_hash or None, places, story_days
         )
