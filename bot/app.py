@@ -42,7 +42,8 @@ async def open_app(settings: Settings, *, engine: Engine | None = None) -> Async
     from storage import open_store
 
     engine = engine or await build_engine(settings)
-    worker = NlpWorker(engine, queue_size=settings.nlp_queue_size)
+    worker = NlpWorker(engine, queue_size=settings.nlp_queue_size,
+                       engine_factory=lambda: Engine.from_settings(settings))
     store = await open_store(settings.db, settings)
     try:
         checker = Checker.from_settings(worker, store, settings)

@@ -327,7 +327,7 @@ class _Starts(list):
 
 #: per-article bounds: beyond them the article is refused in one line before any parse
 MAX_FIGURE_SENTENCES = 3_000
-MAX_FIGURE_TOKENS = 60_000
+MAX_FIGURE_TOKENS = 40_000
 
 #: every word that can start or complete an amount (``numbers.could_hold_amount``), but "a", which
 #: only does so before another of them ("a few", "a third", "a dozen") or "handful"
