@@ -626,6 +626,8 @@ class ClaimExtractor:
             num = pm.group("num")
             if num and num.lower() in ("the", "a", "an"):
                 num = "1"
+            if not num and not pm.group("rel"):
+                continue  # "during the day", "over the weekend": when, not a span that scopes a count
             if unit == "weekend":
                 label = "weekend"
             else:
@@ -733,8 +735,16 @@ def _parse_date(text: str, ref: date, published: date | None) -> date | None:
             d = date(y, month, day or 1)
         except ValueError:
             return None
-        if year is None and d > ref:
-            d = date(y - 1, month, day or 1)
+        if year is None:
+            # no year written: the one that puts the date nearest the publication, future included
+            # ("planned for March 24" is ahead; "killed on December 28", read on January 3, is behind)
+            options = []
+            for yy in (y - 1, y, y + 1):
+                try:
+                    options.append(date(yy, month, day or 1))
+                except ValueError:
+                    continue
+            d = min(options, key=lambda o: abs((o - ref).days))
         return d
     if year and len(words) <= 3:
         return date(year, 1, 1)

@@ -303,6 +303,13 @@ def word_stems(low: str) -> list[str]:
 def span_root(doc: Doc, m: FigureMatch) -> Token:
     """The figure's syntactic root: the token of the span whose head lies outside it ("%" in "4.2%")."""
     roots = [t for t in doc[m.start : m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i]
+    if roots and roots[-1].pos_ in ("VERB", "AUX"):
+        # a hedge verb inside the figure ("could exceed 40 million euros"): climb from the amount instead
+        tok, seen = doc[m.anchor], 0
+        while m.start <= tok.head.i < m.end and tok.head.i != tok.i and tok.head.pos_ not in ("VERB", "AUX") \
+                and seen < 8:
+            tok, seen = tok.head, seen + 1
+        return tok
     return roots[-1] if roots else doc[m.anchor]
 
 
