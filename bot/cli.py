@@ -297,13 +297,20 @@ async def _check_opened(settings: Settings, paths: list[str], *, save: bool, wor
         with Progress(console=Console(stderr=True), transient=True,
                       disable=not save or len(articles) < 5 or json) as progress:
             task = progress.add_task("ingesting", total=len(articles))
-            for path, article in articles:
-                report = await a.checker.check(article, save=save)
-                if json:
-                    print(report_json(report), flush=True)
-                else:
-                    print_report(out, report, label=path)
-                progress.advance(task)
+            # the figure sentences of many articles go through spaCy in one stream
+            chunk = max(1, min(32, a.worker.queue_size))
+            for first in range(0, len(articles), chunk):
+                part = articles[first : first + chunk]
+                extracted = await a.worker.extract_many([article for _, article in part])
+                for (path, article), claims in zip(part, extracted, strict=True):
+                    if isinstance(claims, Exception):
+                        raise claims
+                    report = await a.checker.check_claims(article, claims, save=save)
+                    if json:
+                        print(report_json(report), flush=True)
+                    else:
+                        print_report(out, report, label=path)
+                    progress.advance(task)
         refused = len(paths) - len(articles)
         if refused and articles:
             done = "stored" if save else "checked"
