@@ -25,6 +25,8 @@ pytestmark = pytest.mark.slow
 
 DESK = Actor("test desk", is_moderator=True)
 EPHEMERAL = 64
+#: read at import: the clean_env fixture removes every CROSSCHECK_ variable
+PG_URL = os.environ.get("CROSSCHECK_TEST_PG_URL")
 
 
 def short_article(n: int) -> str:
@@ -50,7 +52,7 @@ async def bot_settings(request, settings):
     if request.param == "sqlite":
         yield settings
         return
-    url = os.environ.get("CROSSCHECK_TEST_PG_URL")
+    url = PG_URL
     reason = pg_skip_reason(url)
     if reason:
         pytest.skip(reason)
