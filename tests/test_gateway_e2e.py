@@ -255,3 +255,23 @@ async def test_a_burst_of_500_articles_across_guilds_is_answered_fairly_and_hear
             assert all(h is not None for h in handled)
         gaps = fake.heartbeat_gaps[beats_before:]
         assert gaps and max(gaps) < 2.0, f"heartbeats stalled: longest gap {max(gaps):.2f} s"
+
+
+async def test_an_article_over_the_time_limit_gets_a_sentence_and_the_bot_serves_the_next(settings, engine,
+                                                                                          discord_api):
+    fake = discord_api
+    guild, channel = fake.guilds[0], fake.guilds[0].channels[0]
+    async with running(settings, engine, fake) as bot:
+        await bot.store.add_watch(str(guild.id), channel, DESK)
+        limit = bot.worker.time_limit
+        bot.worker.time_limit = bot.worker.engine.time_limit = 1e-9  # every article is over it
+        try:
+            slow = await fake.post(channel, BARRIER)
+            await fake.wait_for(lambda: fake.replies_to(slow["id"]))
+        finally:
+            bot.worker.time_limit = bot.worker.engine.time_limit = limit
+        [refusal] = fake.replies_to(slow["id"])
+        assert "took longer than" in refusal["content"] and refusal["allowed_mentions"]["parse"] == []
+        after = await fake.post(channel, BARRIER_CRITICS)
+        await fake.wait_for(lambda: fake.replies_to(after["id"]))
+        assert "65 million euros" in fake.replies_to(after["id"])[0]["embeds"][0]["description"]
