@@ -119,10 +119,5 @@ async def check_article(bot: CrosscheckBot, article: Article, *, save: bool) -> 
     An article without claims is never stored: chat that happens to be long
     does not fill the newsroom's store.
     """
-    report = await bot.checker.check(article, save=False)
-    if not save or not report.checks:
-        return report
-    result = await bot.store.add_article(article.source, [c.claim for c in report.checks])
-    if result.created:
-        return replace(report, stored=result.source)
-    return replace(report, seen_before=report.seen_before or result.source)
+    # verdicts first, then the article, its claims and its story in one transaction
+    return await bot.checker.check(article, save=save, store_empty=False)

@@ -106,12 +106,13 @@ class StoryStore:
             )
             params += [workspace, term, POSTINGS_PER_TERM]
         hits: dict[int, float] = defaultdict(float)
-        rare: set[int] = set()
+        postings: dict[str, list[int]] = defaultdict(list)
         for r in await ex.fetchall(" UNION ALL ".join(parts), params):
             sid, term = int(r[0]), r[1]
             hits[sid] += idf(df.get(term, 0), n_docs)
-            if df.get(term, 0) <= RARE_DF:
-                rare.add(sid)
+            postings[term].append(sid)
+        # a term few stories share leads to them at any date (a follow-up months later)
+        rare = {sid for ids in postings.values() if len(ids) <= RARE_DF for sid in ids}
         if not hits:
             return StoryContext(n_docs, df, ())
         ranked = sorted(hits, key=lambda s: (-hits[s], -s))[: MAX_CANDIDATES * 2]

@@ -57,12 +57,14 @@ class Checker:
     async def read(self, text: str, source: SourceInfo | None = None) -> Article:
         return await self.worker.read(text, source)
 
-    async def check(self, article: Article, *, save: bool = False) -> ArticleReport:
-        """Verdicts for every claim of the article; stores it too when ``save``."""
+    async def check(self, article: Article, *, save: bool = False, store_empty: bool = True) -> ArticleReport:
+        """Verdicts for every claim of the article; stores it too when ``save`` (and when it holds
+        claims, unless ``store_empty``)."""
         claims = await self.worker.extract(article)
-        return await self.check_claims(article, claims, save=save)
+        return await self.check_claims(article, claims, save=save, store_empty=store_empty)
 
-    async def check_claims(self, article: Article, claims: list[Claim], *, save: bool = False) -> ArticleReport:
+    async def check_claims(self, article: Article, claims: list[Claim], *, save: bool = False,
+                           store_empty: bool = True) -> ArticleReport:
         """Verdicts for claims already extracted from ``article``, against the claims of its story.
 
         1. The article's story: features (pure, off the event loop), candidate
@@ -109,7 +111,7 @@ class Checker:
             self._judge_all, claims, earlier, published, own_id, info.text_hash or None, places, story_days
         )
         stored = None
-        if save and seen is None:
+        if save and seen is None and (claims or store_empty):
             result = await self.store.add_article(info, claims, StoryLink(feats, assignment))
             if result.created:
                 stored = result.source

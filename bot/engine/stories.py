@@ -67,7 +67,7 @@ GROUPS = (ENTITY, TOKEN, TITLE)
 MAX_TERMS = {ENTITY: 40, TOKEN: 60, TITLE: 16}
 #: days outside a story's span at which the time term has halved
 TIME_SCALE = 7.0
-#: a term stored with at most this many articles is rare: its stories are candidates at any date
+#: a term at most this many stories share is rare: its stories are candidates at any date
 RARE_DF = 3
 
 _STOP = frozenset(
@@ -439,7 +439,7 @@ class MemoryStories:
         rare: set[int] = set()
         for t in query_terms(feats, self.df):
             ids |= self.index.get(t, set())
-            if self.df[t] <= RARE_DF:
+            if len(self.index.get(t, ())) <= RARE_DF:
                 rare |= self.index.get(t, set())
         out = []
         for sid in ids:
