@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from .counted import CountReader, measured_thing, span_root
-from .figures import FigureMatch
+from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .places import Places
 from .types import Claim, Figure
@@ -146,6 +146,10 @@ class ClaimExtractor:
                 continue
             if _is_time_count(nouns[i]):
                 continue  # "for three consecutive days": a period, not a claim
+            if unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
+                continue  # "two weeks ago", "after six hours", "suspended for 30 days"
+            if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
+                continue  # "one of the deadliest attacks" ranks; it does not count
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
             measure = implicit.get(m.start) or self._measure(doc, m, nouns[i])
             anaphor = noun is not None and noun.lemma_.lower() in _TALLY_NOUNS and not any(
@@ -166,6 +170,8 @@ class ClaimExtractor:
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
             elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
+            if measure == "count" and noun is None:
+                continue  # a bare number that nothing names is not a checkable claim
             unit = fig.unit
             if unit == "count":
                 meas = self.vocab.measures.get(measure)
@@ -479,7 +485,9 @@ class ClaimExtractor:
             return None
         for v in (verb, verb.head if verb.dep_ == "conj" else verb):
             for c in v.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.dep_ == "nsubj" and c.pos_ != "PRON" and any(
+                        _is_name(t) or t.ent_type_ in ("NORP", "GPE", "ORG") for t in c.subtree):
+                    # a party that holds ground ("Russian forces captured 40 km2"), never "which" or a fire
                     text = _phrase(c, doc, None)
                     return self.places.demonym(text) or self.places.normalise(text)
         return None
@@ -657,6 +665,20 @@ _CASUALTIES = frozenset({"killed", "injured", "shot", "stabbed", "casualties", "
                          "hospitalised"})
 _REFLEXIVE = frozenset("himself herself themselves self".split())
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
+
+
+_TIME_AFTER = frozenset("ago earlier later before after since previously beforehand".split())
+
+
+def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
+    """A duration that places an event in time or describes it ("two weeks ago", "after six hours",
+    "closed for 30 days", "a 12-hour shift") rather than being the quantity reported ("the median
+    wait was 19 weeks", "the strike lasted three days")."""
+    if m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER:
+        return True
+    root = span_root(doc, m)
+    return root.dep_ in ("pobj", "npadvmod", "advmod", "amod", "compound", "nmod") or (
+        root.dep_ == "nummod" and root.head.pos_ == "NOUN")
 
 
 def _is_age_noun(tok: Token) -> bool:

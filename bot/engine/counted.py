@@ -58,6 +58,8 @@ CHANGE_VERBS = frozenset(
     soar tumble sink shrink expand rally advance retreat dip""".split()
 )
 LIGHT_VERBS = frozenset("join attend stage hold take cast".split())
+#: adjectives that make a different statistic of the same thing ("median wait", "average price")
+_STATISTICS = frozenset("median average mean maximum minimum peak".split())
 _TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
 
 
@@ -367,7 +369,8 @@ def measured_thing(base: Token, verb: Token | None) -> Token | None:
 def _compound_name(noun: Token) -> str:
     """ "pay rise", "share price", "median wait": a noun's lemma with its noun compounds and
     the adjectives that say which one."""
-    parts = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound",) and t.pos_ == "NOUN"]
+    parts = [t.lemma_.lower() for t in noun.lefts
+             if (t.dep_ == "compound" and t.pos_ == "NOUN") or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS)]
     return " ".join([*parts, noun.lemma_.lower()])
 
 

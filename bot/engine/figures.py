@@ -59,7 +59,7 @@ markers ("1."), and "one" as a pronoun ("one of the", "no one"). "several" and
 from __future__ import annotations
 
 import math
-
+import re
 import threading
 from dataclasses import dataclass
 
@@ -625,6 +625,13 @@ class FigureParser:
             return True  # "COVID -19"
         if not a.plain_int:
             return False
+        if bare and prev_word in _DIALLED:
+            return True  # "call 1190", "the hotline 116 123": a number to dial
+        if bare and a.end < len(doc) and doc[a.end].lower_ in ("block", "blocks"):
+            return True  # "the 2900 block of Aspen Meadow": a street address
+        if bare and prev_word == "at" and a.end < len(doc) and doc[a.end].is_title and doc[a.end].is_alpha \
+                and not _counted_noun_after(doc, a.end) and doc[a.end].lower_ not in MONTH_WORDS:
+            return True  # "a centre at 200 Kingsway": a street number
         if bare and doc[a.start].text[0] == "0" and a.digits >= 2:
             return True  # "0800", "007": a time or a code
         if bare and a.digits == 4 and _looks_like_year(doc, a, prev_word):
@@ -735,6 +742,8 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
         return True
     if i + 1 >= len(doc):
         return True
+    if _one_of_superlative(doc, i):
+        return False  # "one of the largest dinosaurs": one, of a ranked kind
     nxt = doc[i + 1]
     if nxt.lower_ in ("and", "or", ",") and i + 2 < len(doc) and (doc[i + 2].like_num or doc[i + 2].lower_ == "a"):
         return False  # "killed one and wounded two" is weaker, but "one or two", "one, two" are amounts
@@ -745,6 +754,26 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
     if nxt.lower_.endswith("ly") or nxt.lower_.endswith("ed"):
         return True  # "one reportedly", "one injured": pronoun before a verb or adverb
     return False
+
+
+#: words after which a bare number is dialled, not counted
+_DIALLED = frozenset("call calling dial dialling dialing phone phoning text texting hotline helpline tel ring".split())
+MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
+
+
+def _one_of_superlative(doc: Doc, i: int) -> bool:
+    """ "one of the best", "one of the most spectacular": read from the words, so a tokenizer-only Doc
+    gives the same answer as a parsed one."""
+    words = [t.lower_ for t in doc[i + 1 : i + 5]]
+    if len(words) < 3 or words[:2] != ["of", "the"]:
+        return False
+    sup = words[2]
+    return sup in ("most", "least", "best", "worst") or (sup.endswith("est") and len(sup) > 5)
+
+
+def is_one_of_superlative(text: str) -> bool:
+    """A figure that ranks ("one of the deadliest") rather than counts: not a claim."""
+    return bool(re.match(r"(?i)one\s+of\s+the\s+(?:most|least|best|worst|\w{3,}est)\b", text))
 
 
 def _counted_noun_after(doc: Doc, k: int) -> bool:

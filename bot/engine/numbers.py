@@ -14,13 +14,13 @@ Vague amounts are intervals (approximate by nature):
 =====================  ============================  ==========================
 words                  interval                      rule
 =====================  ============================  ==========================
-hundreds / thousands   200-999 / 2,000-9,999         2x to 10x the scale, minus 1
-millions / billions    2e6-9,999,999 / 2e9-...       same rule
-tens of thousands      20,000-99,999                 outer x inner scale
-hundreds of thousands  200,000-999,999
-dozens                 24-99                         two dozen to under a hundred
-scores (of)            40-199                        two score to ten score
-tens (of)              20-99
+hundreds / thousands   100-1,000 / 1,000-10,000      the order of magnitude: 1x to 10x the scale
+millions / billions    1e6-1e7 / 1e9-1e10            same rule
+tens of thousands      10,000-100,000                outer x inner scale
+hundreds of thousands  100,000-1,000,000
+dozens                 12-120                        one to ten dozen
+scores (of)            20-200                        one to ten score
+tens (of)              10-100
 several hundred        200-900                       several = 2..9 of the scale
 a few hundred          200-500                       a few = 2..5 of the scale
 a couple of hundred    200-200 (approx)              a couple = 2
@@ -29,7 +29,8 @@ a dozen                12 (approx)
 half, a third, ...     50, 33.33 percent (approx)    fractions are shares
 =====================  ============================  ==========================
 
-"hundreds" (200-999) is thereby compatible with "at least 30" (30-open), and
+The plural scales read as an order of magnitude, the convention of quantity
+annotation (NewsQuant): "hundreds" (100-1,000) is compatible with "at least 30" (30-open), and
 "several hundred" square kilometres (200-900) conflicts with 1,243.
 """
 
@@ -64,14 +65,14 @@ SCALES: dict[str, float] = {
 CURRENCY_SCALES: dict[str, float] = {"m": 1e6, "k": 1e3, "b": 1e9}
 #: plural scales used as vague amounts: (low multiple, high multiple, base)
 PLURAL_SCALES: dict[str, tuple[float, float]] = {
-    "tens": (20, 99),
-    "dozens": (24, 99),
-    "scores": (40, 199),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "millions": (2e6, 9_999_999),
-    "billions": (2e9, 9_999_999_999),
-    "trillions": (2e12, 9_999_999_999_999),
+    "tens": (10, 100),
+    "dozens": (12, 120),
+    "scores": (20, 200),
+    "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000),
+    "millions": (1e6, 1e7),
+    "billions": (1e9, 1e10),
+    "trillions": (1e12, 1e13),
 }
 #: the unit step of each plural scale, to combine "tens of thousands"
 PLURAL_BASE: dict[str, float] = {
@@ -472,7 +473,7 @@ def read_vague(doc: Doc, i: int) -> Amount | None:
                 and PLURAL_BASE[doc[j + 1].lower_] > PLURAL_BASE[first] and doc[j + 1].lower_ not in ("dozens", "scores", "tens"):
             base = PLURAL_BASE[doc[j + 1].lower_]
             lo_m, hi_m = lo, hi
-            lo, hi = lo_m * base, (hi_m + 1) * base - 1
+            lo, hi = lo_m * base, hi_m * base
             j += 2
         phrase = " ".join(t.lower_ for t in doc[i:j])
         return Amount(start=i, end=j, low=lo, high=hi, anchor=j - 1, kind="vague",
