@@ -17,6 +17,16 @@ def nlp():
     return spacy.load(Settings(_env_file=None).spacy_model)
 
 
+@pytest.fixture(scope="session")
+def engine(nlp):
+    """The claim engine on the real pipeline, with the shipped vocabularies."""
+    from bot.engine.measures import MeasureVocab
+    from bot.engine.pipeline import Engine
+    from bot.engine.places import Places
+
+    return Engine(nlp, MeasureVocab.load(), Places.load())
+
+
 @pytest.fixture
 def clean_env(tmp_path, monkeypatch):
     """No crosscheck variable from the developer's environment, and a working directory

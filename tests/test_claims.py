@@ -9,17 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
-from bot.engine.measures import MeasureVocab
-from bot.engine.pipeline import Engine
-from bot.engine.places import Places
 from bot.engine.types import Article, SourceInfo
-
-
-@pytest.fixture(scope="module")
-def engine(nlp):
-    return Engine(nlp, MeasureVocab.load(), Places.load())
 
 
 def claims_of(engine, text, published=None):

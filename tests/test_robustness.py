@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
-from bot.engine.measures import MeasureVocab
-from bot.engine.pipeline import Engine
-from bot.engine.places import Places
 from bot.engine.types import Article, ArticleReport, ClaimCheck, Figure, Verdict
 from bot.engine.verdicts import compare_figures
-
-
-@pytest.fixture(scope="module")
-def engine(nlp):
-    return Engine(nlp, MeasureVocab.load(), Places.load())
 
 
 def test_astronomical_numbers_are_not_figures(engine):

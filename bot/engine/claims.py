@@ -189,7 +189,7 @@ class ClaimExtractor:
                 continue  # "Nearly -5 people were killed": a count below zero is not a figure
             location = self._location(doc, m, noun)
             period = sentence_period
-            if m.start in implicit and m.figure.text.lower().startswith(("a ", "an ")):
+            if m.start in implicit:
                 # "a soldier was killed" counts one incident, not a running toll
                 period = period or INCIDENT
             claim = Claim(
@@ -924,7 +924,9 @@ def _head_lemma(text: str) -> str:
 def _qualifier_words(subject: str, places: Places) -> list[str]:
     """Capitalised qualifiers ("North Korean", "Estmark") in a subject."""
     words = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", subject)
-    return [w for w in words if w.lower() not in ("the", "a", "an")]
+    head = subject.split()[-1] if subject.split() else ""
+    # the head noun written with a capital ("Man killed in shooting") qualifies nothing
+    return [w for w in words if w.lower() not in ("the", "a", "an") and w != head]
 
 
 def _clean_location(text: str) -> str | None:

@@ -47,8 +47,6 @@ _PHRASAL_PASS = frozenset({"carry out", "rise to", "go up", "come to", "add up",
 _FATAL = frozenset({"fatally", "mortally", "dead"})
 #: nouns too vague to name a measure on their own
 _VAGUE_NOUNS = frozenset("number total figure count tally amount one other others thing time part share level rate".split())
-#: people named by what happened to them alone: "25 men were rescued" is "rescued"
-_PLAIN_PEOPLE = frozenset("people person man woman child kid adult resident civilian individual other inhabitant".split())
 #: verbs whose active subject is what is counted ("300 died", "11,000 soldiers fought")
 INTRANSITIVE = frozenset(
     "die perish fight serve join march rally gather attend protest flee disappear vanish demonstrate".split()
@@ -137,7 +135,7 @@ class CountReader:
                 return name
         # 5. money and rates: what the amount is of ("revenue of $4.2bn", "inflation rose to 4.2%")
         if not people_ok:
-            thing = measured_thing(base, verb)
+            thing = measured_thing(base, verb, self.is_people)
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or _compound_name(thing)
                 return self.suffix(doc, m, name)
@@ -159,8 +157,11 @@ class CountReader:
 
     def noun_measure(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower()
-        compounds = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound", "amod")]
-        keys = [f"{' '.join(compounds)} {lemma}".strip(), *(f"{c} {lemma}" for c in compounds), lemma, noun.lower_]
+        mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod")]
+        compounds = [t.lemma_.lower() for t in mods]
+        written = [t.lower_ for t in mods]  # "lost sales": the participle as written, not its lemma
+        keys = [f"{' '.join(written)} {lemma}".strip(), f"{' '.join(compounds)} {lemma}".strip(),
+                *(f"{w} {lemma}" for w in written), *(f"{c} {lemma}" for c in compounds), lemma, noun.lower_]
         for key in keys:
             if key in self.vocab.by_noun:
                 return self.vocab.by_noun[key]
@@ -188,7 +189,7 @@ class CountReader:
         """A change is not a level: "rose by 2%" / "up 9.4 per cent" measure the change."""
         if unit_family(m.figure.unit) in ("people", "count", "area"):
             return name
-        if name.endswith(" change"):
+        if name.endswith(" change") or name == "losses":
             return name
         before = doc[max(0, m.start - 2) : m.start].text.lower().split()
         if before and before[-1] in ("by", "up", "down"):
@@ -235,6 +236,8 @@ class CountReader:
                     return name
             elif c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard"):
                 return self.vocab.by_complement.get(c.lower_)
+            elif c.dep_ == "advmod" and c.lower_ in self.vocab.by_adjective:
+                return self.vocab.by_adjective[c.lower_]  # "fell ill": the tagger reads "ill" as an adverb
         return None
 
     def _predicate(self, base: Token, verb: Token | None, ok) -> str | None:  # noqa: ANN001
@@ -277,13 +280,16 @@ class CountReader:
                 noun.lemma_.lower() not in _TIME_NOUNS):
             thing = plural(noun)
         happened = None
-        if verb is not None and base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") \
+        for c in base.children:  # "found 14 bridges damaged": a participle on the thing itself
+            if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i:
+                happened = participle(c)
+        if happened is None and verb is not None and base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") \
                 and verb.lemma_.lower() not in PASS_THROUGH and phrasal_lemma(verb) not in _PHRASAL_PASS \
                 and verb.pos_ == "VERB":
             if base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",)):
                 happened = participle(verb)
-        if happened and thing and noun is not None and noun.lemma_.lower() not in _PLAIN_PEOPLE:
-            return f"{thing} {happened}"
+        if happened and thing and noun is not None and not self.is_people(noun):
+            return f"{thing} {happened}"  # things are named with what happened to them; people by it alone
         if happened:
             return happened
         return thing
@@ -343,7 +349,7 @@ def phrasal_lemma(verb: Token) -> str:
     return f"{verb.lemma_.lower()} {prt[0]}" if prt else verb.lemma_.lower()
 
 
-def measured_thing(base: Token, verb: Token | None) -> Token | None:
+def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | None:  # noqa: ANN001
     """What an amount or rate is of: "revenue of $4.2bn", "inflation rose to 4.2%", "a $700,000 award"."""
     for c in base.children:  # "$40 million in damage", "$2bn of aid"
         if c.dep_ == "prep" and c.lower_ in ("in", "of"):
@@ -359,9 +365,16 @@ def measured_thing(base: Token, verb: Token | None) -> Token | None:
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
         return base.head
     if verb is not None:
+        for c in verb.children:  # "lost £1.2m in lost ticket sales": the phrase hangs on the verb
+            if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > base.i:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                        return p
         for c in verb.children:
-            # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%")
-            if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and c.i == 0)):
+            # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%");
+            # a person who loses or pays an amount owns it, it is not what the amount is of
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and c.i == 0)) \
+                    and not (is_people is not None and is_people(c)):
                 return c
     return None
 

@@ -1,0 +1,138 @@
+"""What is counted: one table row per kind of sentence, each on sentences of our own.
+
+Each row is (sentence, the start of the figure as written, expected measure).
+The verbs that only report, locate or move a number never become the measure;
+the counted thing and what happened to it do.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.engine.types import Article, SourceInfo
+
+pytestmark = pytest.mark.slow
+
+
+def claims_of(engine, text: str, published: date = date(2025, 6, 10)):
+    return engine.extract(Article(text=text, source=SourceInfo(published=published)))
+
+
+def measure_of(engine, text: str, figure: str) -> str | None:
+    for c in claims_of(engine, text):
+        if c.figure.text.lower().startswith(figure.lower()):
+            return c.measure
+    return None
+
+
+PASS_THROUGH = [
+    # reporting and locating verbs pass the measure to what they report
+    ("Health officials have recorded 57 cases in the district.", "57", "cases"),
+    ("The regional office registered 130 new infections this week.", "130", "cases"),
+    ("Candidate Ada Ruvo received 412,000 votes.", "412,000", "votes"),
+    ("About 9,000 people remain displaced after the storm.", "About 9,000", "displaced"),
+    ("The outage left 48,000 households without power on Monday.", "48,000", "without power"),
+    ("More than 2,300 members took part in the walkout.", "More than 2,300", "attendance"),
+    ("The toll rose to 23 on Friday, officials said.", "23", "killed"),
+    # complements name the state
+    ("Eleven passengers were taken to hospital with burns.", "Eleven", "hospitalised"),
+    ("Six workers were admitted to hospital overnight.", "Six", "hospitalised"),
+    ("Nineteen climbers were rescued from the ridge.", "Nineteen", "rescued"),
+    ("At least 40 children fell ill after the school lunch.", "At least 40", "cases"),
+    ("The ferry had 312 people on board when it struck the rocks.", "312", "on board"),
+    # what happened to a thing the vocabulary does not know
+    ("The carrier cancelled 260 flights on Sunday.", "260", "flights cancelled"),
+    ("Inspectors found 14 bridges damaged after the flood.", "14", "bridges damaged"),
+    ("Eight miners were trapped underground.", "Eight", "trapped"),
+    # canonical names that tell apart what differs
+    ("The firm employs about 8,500 people.", "about 8,500", "workforce"),
+    ("The firm will cut 640 jobs by March.", "640", "jobs"),
+    ("Organisers lost £1.2m in lost ticket sales.", "£1.2m", "losses"),
+    ("The median wait was 14 weeks in May.", "14 weeks", "median wait"),
+    ("In total, 900 fighters were killed, wounded, missing or captured.", "900", "casualties"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), PASS_THROUGH)
+def test_the_counted_thing_decides_the_measure(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+CRIME_FORMS = [
+    ("A volunteer firefighter died on Tuesday.", "killed", 1),
+    ("The captain was arrested at the port.", "arrested", 1),
+    ("Man gunned down in parked car", "killed", 1),
+    ("Detectives are investigating the fatal shooting of 19-year-old Darnell Pike.", "killed", 1),
+    ("Three people were shot dead outside the bar.", "killed", 3),
+    ("Drive-by Shooting Kills 2, Injures 5", "killed", 2),
+    ("Drive-by Shooting Kills 2, Injures 5", "injured", 5),
+    ("One dead in quadruple shooting on Elm Street", "shot", 4),
+    ("Teen shoots himself while cleaning a rifle", "shot", 1),
+    ("4-year-old boy injured in accidental shooting", "injured", 1),
+    ("A woman was fatally shot on Friday night.", "killed", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "measure", "value"), CRIME_FORMS)
+def test_implicit_and_crime_report_counts(engine, text, measure, value):
+    found = [(c.measure, c.figure.low) for c in claims_of(engine, text)]
+    assert (measure, value) in found, found
+
+
+def test_a_person_who_does_the_killing_is_not_counted(engine):
+    claims = claims_of(engine, "A gunman killed two customers before fleeing.")
+    assert [(c.measure, c.figure.low) for c in claims] == [("killed", 2)]
+
+
+def test_the_headline_and_the_lead_count_once(engine):
+    text = "Man killed in shooting\n\nA man was killed in a shooting on Friday, police said."
+    killed = [c for c in claims_of(engine, text) if c.measure == "killed"]
+    assert len(killed) == 1 and killed[0].claimant == "police"
+
+
+NOT_FIGURES = [
+    "For help, call 1190 or the hotline 0800 7711 346.",
+    "Police were called to the 2900 block of Aspen Meadow Drive.",
+    "A new clinic at 200 Kingsway opened, the council said.",
+    "The quake struck two weeks ago.",
+    "The blaze was under control after six hours.",
+    "It was one of the deadliest attacks in years.",
+    "The numbers 4411 2093 7781 were read out.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_non_figures_make_no_claim(engine, text):
+    assert claims_of(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Three people were killed during the day.", None),
+        ("Last week's earthquake killed 200 people.", None),
+        ("Forty people were killed in the past 24 hours.", "24 hours"),
+        ("Twelve cases were confirmed within three days.", "3 days"),
+    ],
+)
+def test_only_an_explicit_span_scopes_a_figure(engine, text, period):
+    (claim,) = claims_of(engine, text)
+    assert claim.period == period
+
+
+def test_a_date_without_a_year_is_the_nearest_one(engine):
+    ahead = claims_of(engine, "Some 5,000 delegates will attend the congress on March 24.", date(2025, 3, 5))
+    behind = claims_of(engine, "Some 300 people were evacuated on December 28.", date(2025, 1, 3))
+    assert [c.date for c in ahead] == [date(2025, 3, 24)]
+    assert [c.date for c in behind] == [date(2024, 12, 28)]
+
+
+def test_same_quantity_same_measure_whatever_the_verb(engine):
+    forms = [
+        "Officials recorded 31 cases.",
+        "The outbreak has sickened 31 people.",
+        "There are now 31 cases, the ministry said.",
+    ]
+    assert {measure_of(engine, t, "31") for t in forms} == {"cases"}
