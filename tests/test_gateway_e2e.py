@@ -275,3 +275,22 @@ async def test_an_article_over_the_time_limit_gets_a_sentence_and_the_bot_serves
         after = await fake.post(channel, BARRIER_CRITICS)
         await fake.wait_for(lambda: fake.replies_to(after["id"]))
         assert "65 million euros" in fake.replies_to(after["id"])[0]["embeds"][0]["description"]
+
+
+async def test_catch_up_reads_long_histories_within_the_rate_limit(settings, engine):
+    fake = FakeDiscord(guilds=1, heartbeat_ms=250, history_per_second=2)  # Discord answers 429 beyond it
+    await fake.start()
+    try:
+        with point_discord_py_at(fake):
+            guild, channel = fake.guilds[0], fake.guilds[0].channels[0]
+            async with running(settings, engine, fake) as bot:
+                await bot.store.add_watch(str(guild.id), channel, DESK)
+            chat = [await fake.post(channel, f"chat line {n}") for n in range(260)]
+            articles = [await fake.post(channel, short_article(n)) for n in range(3)]
+            async with running(settings, engine, fake) as bot:
+                assert all(len(fake.replies_to(a["id"])) == 1 for a in articles)
+                assert not any(fake.replies_to(c["id"]) for c in chat)
+                assert await bot.store.channel_cursor(str(guild.id), channel) == int(articles[-1]["id"])
+            assert fake.history_reads >= 3 and fake.rate_limited >= 1
+    finally:
+        await fake.close()
