@@ -83,6 +83,8 @@ class Engine:
         #: most figure sentences and figure-sentence tokens one article may send to the parser
         self.max_figure_sentences = MAX_FIGURE_SENTENCES
         self.max_figure_tokens = MAX_FIGURE_TOKENS
+        #: skip lines that cannot hold a figure before tokenising them (off: the reference path)
+        self.gate = True
 
     @classmethod
     def from_settings(cls, settings) -> "Engine":  # noqa: ANN001 - bot.settings.Settings
@@ -234,7 +236,7 @@ class Engine:
         """Sentences that can hold a figure, with the figures the pre-filter found in them."""
         out: list[FigureSentence] = []
         for line in prep.lines:
-            if not may_hold_figure(line.text):
+            if self.gate and not may_hold_figure(line.text):
                 continue  # no digit, currency sign, number word or casualty trigger: nothing to tokenise
             if budget is not None:
                 budget.check()
