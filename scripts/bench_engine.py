@@ -17,14 +17,22 @@ It prints tokens per second for both and the speed-up, each the median of ``--ru
 after a warm-up on other articles of the set. Then **figures lost**: the claims of the full
 path (every line tokenised, every sentence looked at, no gate, each article alone) that the
 fast path does not give, compared field by field (every field of the claim's JSON).
+
+With ``--cli`` it times the command line instead: the articles are written to a temporary
+folder, then ``crosscheck check FILES... --json`` (an empty store) runs over all of them and over
+one of them, and the difference (start-up and model load removed) is set against ``nlp.pipe``
+of the same texts in this process. Median of ``--runs``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -74,12 +82,15 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--cli", action="store_true", help="time `crosscheck check` over the files instead")
     args = ap.parse_args()
     if args.files:
         texts, warm = [Path(f).read_text("utf-8") for f in args.files], []
     else:
         every = gva_texts(args.data)
         texts, warm = every[: args.articles], every[args.articles : args.articles + 40]
+    if args.cli:
+        return bench_cli(texts, args.runs)
     engine = Engine.from_settings(Settings(_env_file=None))
     nlp = engine.nlp
     tokens = sum(len(nlp.make_doc(t)) for t in texts)
@@ -122,6 +133,47 @@ def main() -> None:
     engine.gate = True
     print(f"figures lost             : {lost} of {total} claims of the full path "
           f"({changed_articles} articles differ in any field)")
+
+
+def bench_cli(texts: list[str], runs: int) -> None:
+    import spacy
+
+    exe = shutil.which("crosscheck")
+    cmd = [exe] if exe else [sys.executable, "-m", "bot"]
+    nlp = spacy.load(Settings(_env_file=None).spacy_model)
+    tokens = sum(len(nlp.make_doc(t)) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i, text in enumerate(texts):
+            f = Path(tmp) / f"{i:04d}.txt"
+            f.write_text(text, "utf-8")
+            files.append(str(f))
+        db = str(Path(tmp) / "empty.db")
+
+        def timed(paths: list[str]) -> float:
+            t0 = time.perf_counter()
+            done = subprocess.run([*cmd, "check", *paths, "--db", db, "--json"], capture_output=True, text=True)
+            if done.returncode not in (0, 3):
+                sys.exit(f"crosscheck check failed ({done.returncode}): {done.stderr[-500:]}")
+            return time.perf_counter() - t0
+
+        print(f"{len(texts)} distinct articles, {tokens:,} tokens; command: {' '.join(cmd)} check FILES --json")
+        timed(files[:1])  # warm the file cache
+        cli, full, start = [], [], []
+        for _ in range(runs):
+            one = timed(files[:1])
+            many = timed(files)
+            t0 = time.perf_counter()
+            for _doc in nlp.pipe(texts):
+                pass
+            full.append(time.perf_counter() - t0)
+            start.append(one)
+            cli.append(many - one)
+    c, f = statistics.median(cli), statistics.median(full)
+    print(f"crosscheck check, start-up removed : {c:.2f} s ({tokens / c:,.0f} tokens/s; runs {_fmt(cli)}; "
+          f"one-file check {statistics.median(start):.2f} s)")
+    print(f"nlp.pipe, full pipeline            : {f:.2f} s ({tokens / f:,.0f} tokens/s; runs {_fmt(full)})")
+    print(f"speed-up                           : {f / c:.2f}x (median of {runs})")
 
 
 def _fmt(times: list[float]) -> str:
