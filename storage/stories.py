@@ -131,18 +131,21 @@ class StoryStore:
         if not keep:
             return StoryContext(n_docs, df, ())
         weights: dict[int, dict[str, float]] = defaultdict(dict)
+        keys: dict[int, set[str]] = defaultdict(set)
         wrows = await ex.fetchall(
-            f"SELECT story_id, term, weight FROM story_terms WHERE story_id IN ({placeholders(len(keep))})"
+            f"SELECT story_id, term, weight, is_key FROM story_terms WHERE story_id IN ({placeholders(len(keep))})"
             f" AND term IN ({placeholders(len(terms))})",
             [*keep, *terms],
         )
         for r in wrows:
             weights[int(r[0])][r[1]] = float(r[2])
+            if r[3]:
+                keys[int(r[0])].add(r[1])
         cands = tuple(
             StoryCandidate(
                 id=sid, name=stories[sid][0].name, first_day=stories[sid][0].first_day,
                 last_day=stories[sid][0].last_day, n_articles=stories[sid][0].n_articles,
-                weights=weights.get(sid, {}), norms=stories[sid][1],
+                weights=weights.get(sid, {}), norms=stories[sid][1], key_terms=frozenset(keys.get(sid, ())),
             )
             for sid in keep
         )

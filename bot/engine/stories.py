@@ -45,6 +45,7 @@ from datetime import date
 from functools import lru_cache
 
 from .subjects import singularise
+from .text import is_boilerplate
 from .types import Claim
 
 __all__ = [
@@ -114,6 +115,18 @@ _DATELINE = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _DATELINE_OUTLET = re.compile(r"^(\s*[A-Z][A-Za-z .'’\-]{2,40}?(?:,\s*[A-Z][A-Za-z. ]{1,20})?)\s*\([^)]{1,30}\)",
                               re.MULTILINE)
+#: lines of a page that belong to its site, not its story (footers, sign-up forms, embeds)
+_SITE_LINE = re.compile(
+    r"\bcopyright\b|©|all rights reserved|may not be (?:re)?published|(?:spam|junk) folder|verification "
+    r"(?:email|message)|pic\.twitter\.com|\(@\w+\)|\bclick here\b|\bsubscribe\b|terms of (?:use|service)"
+    r"|privacy policy|\bnewsletter\b|\bmedia wire\b",
+    re.IGNORECASE,
+)
+#: "in Kansas City", "near Woodlawn", "Kansas City police": how news names where, not who
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|near|outside|across|throughout)\s+((?:[A-Z][\w'’.-]*\s?){1,3})"
+    r"|((?:[A-Z][\w'’.-]*\s){1,3})(?:police|county|officials|authorities)\b"
+)
 _BLOCK = re.compile(r"\b(\d{2,6}) block\b", re.IGNORECASE)
 
 
@@ -129,6 +142,8 @@ class StoryPolicy:
     min_entity: float = 0.12
     #: least similarity of content (time aside): a story of the same day needs more than its day
     min_content: float = 0.12
+    #: the same for an article naming nobody: its words alone must agree more
+    min_content_words: float = 0.40
     #: weights of the groups and of time (they sum to 1)
     w_entity: float = 0.40
     w_token: float = 0.30
@@ -148,9 +163,10 @@ class ArticleFeatures:
     day: date | None
     #: a name for a story this article starts
     name: str
-    #: entity terms of the title and dateline: the places and names the article is about
+    #: the article's place terms that are among its terms: stored, they are the story's places
     key_terms: tuple[str, ...] = ()
-    #: the dateline's place and its words: where it happened, which many events share
+    #: the dateline's place and the places written "in X" / "X police", with their words:
+    #: where it happened, which many events share
     place_terms: frozenset[str] = frozenset()
 
     def group(self, g: str) -> dict[str, float]:
@@ -170,7 +186,7 @@ class StoryCandidate:
     weights: Mapping[str, float]
     #: squared norms of the story's vector per group, with the IDF of when they were last updated
     norms: Mapping[str, float]
-    #: the story's key entity terms (titles and datelines of its articles)
+    #: the story's places among the article's terms (datelines, "in X", "X police" of its articles)
     key_terms: frozenset[str] = frozenset()
 
 
@@ -265,6 +281,7 @@ def features(
     the NER of the figure sentences) add to the entity group.
     """
     lines = [ln for ln in text.splitlines() if ln.strip()]
+    text = "\n".join(ln for ln in lines if not is_boilerplate(ln) and not _SITE_LINE.search(ln))
     if title is None:  # the first line, when it is a headline; else the first sentence
         title = lines[0].strip() if lines else ""
         if len(title) > 150:
@@ -292,10 +309,12 @@ def features(
     for prefix, counts in ((ENTITY, ents), (TOKEN, toks), (TITLE, heads)):
         for t, w in _top(counts, MAX_TERMS[prefix]).items():
             terms[f"{prefix}:{t}"] = w
-    key = [f"{ENTITY}:{n}" for n in ([place] if place else []) + title_names]
-    key = [k for k in dict.fromkeys(key) if k in terms]
-    places = frozenset(f"{ENTITY}:{w}" for w in ([place, *place.split()] if place else []))
-    return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=tuple(key),
+    where = [place] if place else []
+    for m in _PLACE_CONTEXT.finditer(text):
+        where.append(" ".join(w.rstrip(".").lower() for w in (m.group(1) or m.group(2)).split()))
+    places = frozenset(f"{ENTITY}:{w}" for p in where for w in (p, *p.split()) if w)
+    key = tuple(sorted(t for t in places if t in terms))
+    return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=key,
                            place_terms=places)
 
 
@@ -393,11 +412,14 @@ def assign(
         score, cos = similarity(feats, cand, df, n_docs, policy)
         if score < policy.threshold or cos["content"] < policy.min_content:
             continue
+        if not has_entities and cos["content"] < policy.min_content_words:
+            continue
         if has_entities and cand.norms.get(ENTITY):
             if cos[ENTITY] < policy.min_entity:
                 continue
             # sharing only the place where it happened is not sharing an event
-            if not any(cand.weights.get(t) for t in feats.terms if t[0] == ENTITY and t not in feats.place_terms):
+            if not any(cand.weights.get(t) for t in feats.terms
+                       if t[0] == ENTITY and t not in feats.place_terms and t not in cand.key_terms):
                 continue
         scored.append((score, cand, cos))
     if not scored:
@@ -450,7 +472,7 @@ class MemoryStories:
             out.append(StoryCandidate(
                 id=sid, name=self.names[sid], first_day=first, last_day=last, n_articles=0,
                 weights={t: w[t] for t in feats.terms if t in w}, norms=norms_sq(w, self.df, self.n_docs),
-                key_terms=frozenset(self.keys[sid]),
+                key_terms=frozenset(t for t in feats.terms if t in self.keys[sid]),
             ))
         return out
 
