@@ -136,3 +136,18 @@ def test_same_quantity_same_measure_whatever_the_verb(engine):
         "There are now 31 cases, the ministry said.",
     ]
     assert {measure_of(engine, t, "31") for t in forms} == {"cases"}
+
+
+def test_subjects_resolve_to_what_the_article_is_about(engine):
+    text = ("Halvard Shipping to cut 300 jobs\n\n"
+            "Halvard Shipping said on Monday it would cut 300 jobs. The company's annual revenue of $1.9bn "
+            "was down 6%, the firm said.")
+    claims = {c.figure.text: c for c in claims_of(engine, text)}
+    assert claims["$1.9bn"].subject == "Halvard Shipping" and claims["$1.9bn"].measure == "revenue"
+    assert claims["6%"].measure == "revenue change" and claims["6%"].subject == "Halvard Shipping"
+    assert claims["300"].subject == "Halvard Shipping"
+
+
+def test_a_relative_pronoun_is_never_a_subject(engine):
+    (claim,) = claims_of(engine, "The blaze, which has burned 8,000 hectares, is still spreading.")
+    assert claim.measure == "area" and "which" not in claim.subject

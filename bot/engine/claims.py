@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from .counted import CountReader, measured_thing, span_root
@@ -101,6 +102,8 @@ class ArticleContext:
     last_claim: Claim | None = None
     #: plural group nouns seen in subjects ("soldiers", "troops")
     groups: Counter[str] = field(default_factory=Counter)
+    #: the name the article is about: named in its title or lead and again in its body
+    about: str | None = None
 
 
 @dataclass
@@ -242,6 +245,7 @@ class ClaimExtractor:
         topic = _dominant(ctx.topics)
         if topic is not None and ctx.topics[topic] < 2:
             topic = None  # named once is not what the article is about
+        topic = topic or ctx.about
         out: list[Claim] = []
         for d in drafts:
             c = d.claim
@@ -250,6 +254,11 @@ class ClaimExtractor:
                 c = replace(c, subject=by_measure[key])
             elif (not c.subject or c.subject.lower() == c.measure) and topic:
                 c = replace(c, subject=topic)  # "damage" of what: the article's main place or party
+            elif ctx.about and _ORG_ANAPHOR.match(c.subject):
+                # "the company's revenue", "the carmaker": the organisation the article is about
+                c = replace(c, subject=_ORG_ANAPHOR.sub(ctx.about + " ", c.subject, count=1).strip())
+            if ctx.about and c.claimant and _ORG_ANAPHOR.fullmatch(c.claimant + " "):
+                c = replace(c, claimant=ctx.about, claimant_chain=(ctx.about, *c.claimant_chain[1:]))
             if top_group and c.subject and self.places.demonym(c.subject) == c.subject:
                 # a bare party to a toll ("North Korean") counts the article's group ("soldiers")
                 c = replace(c, subject=f"{c.subject} {top_group}")
@@ -660,6 +669,45 @@ class ClaimExtractor:
 
 
 # -- helpers --------------------------------------------------------------------
+#: "the company", "the carmaker's": an organisation named earlier in the article
+_ORG_ANAPHOR = re.compile(
+    r"^(?:the|its)\s+(?:company|carmaker|automaker|firm|group|business|retailer|airline|carrier|bank|lender|insurer"
+    r"|operator|utility|ministry|office|agency|authority|council|government|department|manufacturer|maker|chain"
+    r"|brand|club|university|hospital|board|regulator|union)(?:['’]s)?\b\s*",
+    re.IGNORECASE,
+)
+_NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w&'’-]*)*")
+
+
+def article_about(title: str | None, text: str) -> str | None:
+    """The name an article is about: a name in its title or lead that the text repeats.
+
+    Read from the words (no parse): capitalised runs in the title and the first
+    paragraph, less leading function words, months and weekdays; the one the
+    whole text names most often, at least twice, wins. Bounded: at most 40
+    candidates, each counted once over the text.
+    """
+    lead = f"{title or ''}\n{text[:800]}"
+    seen: dict[str, int] = {}
+    for m in _NAME_RUN.finditer(lead):
+        words = m.group(0).split()
+        while words and (words[0].lower() in STOP_WORDS or words[0].lower() in _MONTHS
+                         or words[0].lower() in _WEEKDAYS):
+            words = words[1:]
+        name = re.sub(r"['’]s$", "", " ".join(words)).strip()
+        if len(name) < 3 or name.lower() in STOP_WORDS or name in seen:
+            continue
+        seen[name] = m.start()
+        if len(seen) >= 40:
+            break
+    best: tuple[int, int, str] | None = None
+    for name, pos in seen.items():
+        n = len(re.findall(rf"\b{re.escape(name)}\b", text))
+        if n >= 2 and (best is None or (n, -pos) > (best[0], -best[1])):
+            best = (n, pos, name)
+    return best[2] if best else None
+
+
 #: what an implicit count of one person can be
 _CASUALTIES = frozenset({"killed", "injured", "shot", "stabbed", "casualties", "captured", "missing", "arrested",
                          "hospitalised"})
@@ -867,7 +915,7 @@ def _governing_verb(tok: Token) -> Token | None:
         head = cur.head
         if head.i == cur.i:
             return None
-        if head.pos_ in ("VERB",) or (head.pos_ == "AUX" and cur.dep_ in ("nsubj", "attr")):
+        if head.pos_ in ("VERB",) or (head.pos_ == "AUX" and cur.dep_ in ("nsubj", "attr", "acomp", "advmod", "npadvmod")):
             return head
         if head.pos_ == "ADJ" and cur.dep_ in ("nsubj",):
             return head  # "47 were missing"

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor
+from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor, article_about
 from .errors import CrosscheckError, InputError, TimeLimit
 from .figures import FigureMatch, find_figures, parser_for
 from .measures import MeasureVocab
@@ -203,7 +203,8 @@ class Engine:
         """Claims from the article's figure sentences and their parses, in the same order."""
         if not sentences:
             return []
-        ctx = ArticleContext(published=article.source.published)
+        ctx = ArticleContext(published=article.source.published,
+                             about=article_about(article.source.title, article.text))
         drafts = []
         with self._bounded_vocab():
             for doc, sent in zip(docs, sentences):
