@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from .counted import CountReader, measured_thing, span_root
 from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
+from .numbers import word_value
 from .places import Places
 from .types import Claim, Figure
 from .units import unit_family
@@ -68,11 +69,6 @@ _LOCATION_SUFFIX = re.compile(
     r"\s+(region|oblast|province|state|county|district|area|city|town|village|governorate|prefecture)$",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "forty-eight": 48, "seventy-two": 72,
-}
 _PERIOD = re.compile(
     r"\b(?:in|within|over|during|across|for)\s+(?:just\s+|only\s+)?(?:the\s+)?"
     r"(?:(?P<rel>last|past|previous|first|following)\s+)?(?:(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\s+)?"
@@ -839,9 +835,7 @@ def _dominant(counter: Counter[str]) -> str | None:
 
 
 def _to_int(word: str) -> int | None:
-    if word.isdecimal():  # not isdigit: int() cannot read superscripts
-        return int(word)
-    return _NUMBER_WORDS.get(word.lower())
+    return word_value(word)
 
 
 _TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())

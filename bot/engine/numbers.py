@@ -55,6 +55,26 @@ TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+def word_value(word: str) -> int | None:
+    """The value of a number written as one word: "16", "sixteen", "forty-eight", "a" (one); else None.
+
+    The one home of number words for the rest of the engine: periods ("sixteen days") read the
+    same as figures ("16 days")."""
+    w = word.lower().strip()
+    if w.isdecimal():  # not isdigit: int() cannot read superscripts
+        return int(w)
+    if w in ("a", "an"):
+        return 1
+    if w in SMALL:
+        return SMALL[w]
+    if w in TENS:
+        return TENS[w]
+    tens, _, unit = w.partition("-")
+    if tens in TENS and unit in SMALL and 0 < SMALL[unit] < 10:
+        return TENS[tens] + SMALL[unit]
+    return None
+
+
 #: scale words that multiply what precedes them ("1.2 million", "two thousand")
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
