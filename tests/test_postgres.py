@@ -88,8 +88,8 @@ async def test_a_closed_port_is_unavailable_after_retrying(settings):
     with pytest.raises(StoreUnavailable) as caught:
         await storage.open_store(f"postgresql://crosscheck:s3cret@127.0.0.1:{port}/claims", quick)
     assert str(caught.value) == (
-        "The claim store is unavailable right now. Try again in a minute; if it persists, "
-        "tell the bot's operators."
+        f"The claim store's PostgreSQL server at 127.0.0.1:{port} is not answering. Check that it is running "
+        "and that CROSSCHECK_DB (or --db) names it, then try again."
     )
     assert time.monotonic() - started >= pg.RETRY_FIRST_WAIT  # it waited before retrying
     assert "s3cret" not in str(caught.value)
