@@ -294,3 +294,19 @@ async def test_catch_up_reads_long_histories_within_the_rate_limit(settings, eng
             assert fake.history_reads >= 3 and fake.rate_limited >= 1
     finally:
         await fake.close()
+
+
+async def test_a_post_edited_while_the_bot_was_stopped_is_checked_again_after_a_restart(settings, engine,
+                                                                                        discord_api):
+    fake = discord_api
+    guild, channel = fake.guilds[0], fake.guilds[0].channels[0]
+    async with running(settings, engine, fake) as bot:
+        await bot.store.add_watch(str(guild.id), channel, DESK)
+        posted = await fake.post(channel, BARRIER)
+        await fake.wait_for(lambda: fake.replies_to(posted["id"]))
+    [reply] = fake.replies_to(posted["id"])
+    await fake.edit(channel, int(posted["id"]), BARRIER.replace("40 million", "47 million"))  # nobody listens
+    async with running(settings, engine, fake):
+        [edit] = fake.edits
+        assert edit["message_id"] == reply["id"] and "47 million euros" in edit["embeds"][0]["description"]
+        assert len(fake.replies_to(posted["id"])) == 1

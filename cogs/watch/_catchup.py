@@ -9,7 +9,9 @@ back than ``catchup_days`` nor before the channel was watched, and at most
 article joins the fair queue like a live post; the queue skips a message
 already handled (so a post seen live and again in history is answered once),
 checks again one edited since, and replies only to posts younger than
-``catchup_reply_hours``: older ones are stored without a reply.
+``catchup_reply_hours``: older ones are stored without a reply. The last
+``EDIT_LOOKBACK`` messages before the cursor are read too, for posts edited
+while the bot was away.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: messages read before the cursor, for posts edited while the bot was away (one page of history)
+EDIT_LOOKBACK = 100
 
 
 @dataclass
@@ -95,6 +100,11 @@ async def catch_up_guild(cog, guild: discord.Guild) -> CatchupStats:  # noqa: AN
                     answered.setdefault(ref.message_id, message.id)
                 else:
                     messages.append(message)
+            if cursor is not None:
+                # posts handled before the stop and edited since: the queue compares the edit times
+                async for message in channel.history(before=discord.Object(cursor + 1), limit=EDIT_LOOKBACK):
+                    if message.edited_at is not None and message.author.id != me:
+                        messages.insert(0, message)
         except discord.HTTPException as exc:  # Forbidden (no Read Message History), or Discord down
             log.warning("could not read the history of channel %s: %s", channel.id, exc)
         for message in messages:
