@@ -19,30 +19,39 @@ It also finds implicit counts in casualty statements ("a soldier was killed").
 
 from __future__ import annotations
 
-import calendar
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from .attribution import (
+    _ATTRIBUTION_AFTER,
+    REPORT_VERBS,
+    _attribution,
+    _display_chain,
+    _postposed_attribution,
+)
 from .counted import CountReader, measured_thing, span_root
 from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .numbers import word_value
 from .places import Places
+from .timing import (
+    _MONTHS,
+    _NOT_A_REFERENCE,
+    _PERIOD,
+    _PERIOD_ADJECTIVES,
+    _WEEKDAYS,
+    _dates_or_describes,
+    _is_time_count,
+    _parse_date,
+)
 from .types import Claim, Figure
 from .units import unit_family
 
-REPORT_VERBS = frozenset(
-    """say tell report claim state announce estimate confirm reveal disclose add continue note
-    warn allege assert insist write tweet post indicate show suggest acknowledge admit put give
-    publish testify brief explain believe think assess calculate count record register document
-    cite quote according find conclude declare""".split()
-)
 _GENERIC_MODIFIERS = frozenset(
     """heavy significant many several other more new additional total estimated reported least
     approximately about some few further extra own such same various numerous large small huge
@@ -54,14 +63,8 @@ _GROUP_NOUNS = frozenset(
     """soldier troop force personnel serviceman fighter man unit army military militant rebel
     people civilian resident""".split()
 )
-_PERIOD_ADJECTIVES = {
-    "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
-    "weekly": "week", "daily": "day", "overnight": "night",
-}
 #: the period of an implicit count ("a soldier was killed"): one incident, not a toll
 INCIDENT = "one incident"
-#: "since January", "until March": the bounds of a running total, not the date a figure refers to
-_NOT_A_REFERENCE = frozenset("since until till through throughout from".split())
 _LEVEL_VERBS = frozenset("rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split())
 _TALLY_NOUNS = frozenset("number total tally count figure".split())
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
@@ -69,23 +72,6 @@ _LOCATION_SUFFIX = re.compile(
     r"\s+(region|oblast|province|state|county|district|area|city|town|village|governorate|prefecture)$",
     re.IGNORECASE,
 )
-_PERIOD = re.compile(
-    r"\b(?:in|within|over|during|across|for)\s+(?:just\s+|only\s+)?(?:the\s+)?"
-    r"(?:(?P<rel>last|past|previous|first|following)\s+)?(?:(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\s+)?"
-    r"(?P<unit>hours?|days?|weeks?|months?|years?|weekend)\b",
-    re.IGNORECASE,
-)
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_ATTRIBUTION_AFTER = re.compile(
-    r"^(?:this|the|that|these)\s+(?:information|figure|figures|number|numbers|estimate|estimates|toll|report|data|claim|claims)\s+"
-    r"(?:was|were|is|are|has been|have been|came)\s+(?:\w+\s+)?(?:reported|provided|released|published|given|confirmed|announced|shared|cited)\s+by\s+"
-    r"(?P<who>[^,.;]+?)(?:,\s*citing\s+(?P<cited>[^,.;]+))?[.;,]?\s*$",
-    re.IGNORECASE,
-)
-
-
 @dataclass
 class ArticleContext:
     """What one article tells about the claims in it, built while extracting."""
@@ -704,82 +690,6 @@ def article_about(title: str | None, text: str) -> str | None:
     return best[2] if best else None
 
 
-#: what an implicit count of one person can be
-_CASUALTIES = frozenset({"killed", "injured", "shot", "stabbed", "casualties", "captured", "missing", "arrested",
-                         "hospitalised"})
-_REFLEXIVE = frozenset("himself herself themselves self".split())
-_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
-
-
-_TIME_AFTER = frozenset("ago earlier later before after since previously beforehand".split())
-
-
-def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
-    """A duration that places an event in time or describes it ("two weeks ago", "after six hours",
-    "closed for 30 days", "a 12-hour shift") rather than being the quantity reported ("the median
-    wait was 19 weeks", "the strike lasted three days")."""
-    if m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER:
-        return True
-    root = span_root(doc, m)
-    return root.dep_ in ("pobj", "npadvmod", "advmod", "amod", "compound", "nmod") or (
-        root.dep_ == "nummod" and root.head.pos_ == "NOUN")
-
-
-def _is_age_noun(tok: Token) -> bool:
-    """The "old" of "3-year-old" used as a noun."""
-    doc = tok.doc
-    return tok.lower_ in ("old", "olds") and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in (
-        "year", "month", "week")
-
-
-def _implicit_noun(tok: Token) -> Token:
-    """Who an implicit count counts: the person, the subject of "shot himself", the event of "a double homicide"."""
-    if tok.pos_ == "PRON":
-        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), tok)
-    if tok.dep_ == "amod":
-        return tok.head
-    return tok
-
-
-def _one(fig: Figure, first: Token, anchor: int) -> FigureMatch:
-    """An implicit count's match: the words from ``first`` to the counted token at ``anchor``."""
-    last = first.doc[anchor]
-    return FigureMatch(figure=fig, start=anchor, end=anchor + 1, start_char=first.idx,
-                       end_char=last.idx + len(last.text), anchor=anchor, unit_explicit=False)
-
-
-#: determiners that do not count one ("no soldier", "every victim", "which man")
-_NOT_ONE = frozenset("no every each any all some these those which what whose either neither".split())
-#: a sentence that may state an implicit count: a casualty word. The parser decides the rest.
-IMPLICIT_TRIGGER = re.compile(
-    r"\b(?:kill|dead|die[ds]?\b|dying|death|fatal|shot\b|shoot|slain|gunned|stabb|injur|wound|hurt|arrest|detain"
-    r"|custody|missing|captur|hospitali[sz]|drown|murder|homicide)",
-    re.IGNORECASE,
-)
-
-
-_POSTPOSED = re.compile(
-    r",\s+(?P<who>(?:the|a|an)\s+[^,;]{2,60}?|[A-Z][^,;]{1,60}?)\s+(?:said|says|reported|reports|told|added|claimed|estimated|announced|confirmed)"
-    r"\b[^,;]*?(?:,\s*citing\s+(?P<cited>[^,;.]+))?[.!]?\s*$"
-)
-
-
-def _postposed_attribution(sentence: str) -> tuple[str, tuple[str, ...]] | None:
-    """ "..., a local paper reported on Wednesday, citing hospital staff." read from the words."""
-    return _attribution(_POSTPOSED.search(sentence.strip()))
-
-
-def _attribution(m: re.Match[str] | None) -> tuple[str, tuple[str, ...]] | None:
-    """The claimant and chain named by a match with groups ``who`` and, optionally, ``cited``."""
-    if not m:
-        return None
-    who = m.group("who").strip()
-    if m.group("cited"):
-        chain = (who, m.group("cited").strip())
-        return _display_chain(chain), chain
-    return who, (who,)
-
-
 def _is_name(tok: Token) -> bool:
     """A proper-name modifier ("Estmark inflation", "Norvia's revenue"), not a capitalised first word."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -787,43 +697,6 @@ def _is_name(tok: Token) -> bool:
     return tok.text[:1].isupper() and not tok.is_stop and tok.lower_ not in _GENERIC_MODIFIERS and (
         tok.lower_ not in _PERIOD_ADJECTIVES
     )
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_date(text: str, ref: date, published: date | None) -> date | None:
-    words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
-    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
-    day = next((int(w.rstrip("stndrh")) for w in words if w.rstrip("stndrh").isdecimal() and 1 <= int(w.rstrip("stndrh")) <= 31 and len(w) <= 4), None)
-    year = next((int(w) for w in words if w.isdecimal() and len(w) == 4 and 1900 <= int(w) <= 2100), None)
-    if month:
-        y = year or ref.year
-        try:
-            d = date(y, month, day or 1)
-        except ValueError:
-            return None
-        if year is None:
-            # no year written: the one that puts the date nearest the publication, future included
-            # ("planned for March 24" is ahead; "killed on December 28", read on January 3, is behind)
-            options = []
-            for yy in (y - 1, y, y + 1):
-                try:
-                    options.append(date(yy, month, day or 1))
-                except ValueError:
-                    continue
-            d = min(options, key=lambda o: abs((o - ref).days))
-        return d
-    if year and len(words) <= 3:
-        return date(year, 1, 1)
-    wd = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
-    if wd is not None and published is not None and len(words) <= 2:
-        return published - timedelta(days=(published.weekday() - wd) % 7)
-    return None
-
-
-def _display_chain(chain: tuple[str, ...]) -> str:
-    if len(chain) <= 1:
-        return chain[0] if chain else ""
-    return ", citing ".join(chain)
 
 
 def _dominant(counter: Counter[str]) -> str | None:
@@ -836,15 +709,6 @@ def _dominant(counter: Counter[str]) -> str | None:
 
 def _to_int(word: str) -> int | None:
     return word_value(word)
-
-
-_TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
-
-
-def _is_time_count(noun: Token | None) -> bool:
-    return noun is not None and noun.lemma_.lower() in _TIME_NOUNS and (
-        noun.dep_ in ("pobj", "npadvmod") or noun.head.lower_ in ("for", "in", "within", "over", "during", "after", "before")
-    )
 
 
 def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:
@@ -976,3 +840,49 @@ def _clean_location(text: str) -> str | None:
     text = re.sub(r"^[\w\s]+['’]s\s+", "", text)  # "Russia's Kursk region" -> "Kursk region"
     text = _LOCATION_SUFFIX.sub("", text)
     return text or None
+
+
+#: what an implicit count of one person can be
+_CASUALTIES = frozenset({"killed", "injured", "shot", "stabbed", "casualties", "captured", "missing", "arrested",
+                         "hospitalised"})
+
+
+_REFLEXIVE = frozenset("himself herself themselves self".split())
+
+
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
+
+
+def _is_age_noun(tok: Token) -> bool:
+    """The "old" of "3-year-old" used as a noun."""
+    doc = tok.doc
+    return tok.lower_ in ("old", "olds") and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in (
+        "year", "month", "week")
+
+
+def _implicit_noun(tok: Token) -> Token:
+    """Who an implicit count counts: the person, the subject of "shot himself", the event of "a double homicide"."""
+    if tok.pos_ == "PRON":
+        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), tok)
+    if tok.dep_ == "amod":
+        return tok.head
+    return tok
+
+
+def _one(fig: Figure, first: Token, anchor: int) -> FigureMatch:
+    """An implicit count's match: the words from ``first`` to the counted token at ``anchor``."""
+    last = first.doc[anchor]
+    return FigureMatch(figure=fig, start=anchor, end=anchor + 1, start_char=first.idx,
+                       end_char=last.idx + len(last.text), anchor=anchor, unit_explicit=False)
+
+
+#: determiners that do not count one ("no soldier", "every victim", "which man")
+_NOT_ONE = frozenset("no every each any all some these those which what whose either neither".split())
+
+
+#: a sentence that may state an implicit count: a casualty word. The parser decides the rest.
+IMPLICIT_TRIGGER = re.compile(
+    r"\b(?:kill|dead|die[ds]?\b|dying|death|fatal|shot\b|shoot|slain|gunned|stabb|injur|wound|hurt|arrest|detain"
+    r"|custody|missing|captur|hospitali[sz]|drown|murder|homicide)",
+    re.IGNORECASE,
+)
