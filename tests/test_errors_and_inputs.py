@@ -8,6 +8,7 @@ Discord stand-in (tests/discord_standin.py) or a closed port.
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 
 import pytest
@@ -170,3 +171,20 @@ async def test_discord_unreachable_is_one_sentence_and_exit_69(settings):
 
 def test_exit_statuses_differ_per_kind():
     assert len({InputError.exit_code, TokenRefused.exit_code, DiscordUnavailable.exit_code, 78, 3, 70}) == 6
+
+
+def test_check_reads_a_store_it_may_not_write_from_a_copy(files, clean_env, monkeypatch):
+    import os
+
+    db = clean_env / "shared.db"
+    assert cli("ingest", "--db", str(db), files["flood.txt"]).exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in clean_env.glob("shared.db*")}
+    real_access = os.access
+    # as a reader without write permission sees it (the tests may run as root, who may write anything)
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if mode & os.W_OK and "shared.db" in str(p)
+                        or mode & os.W_OK and str(p) == str(clean_env) else real_access(p, mode, **k))
+    r = cli("check", "--db", str(db), "--json", files["flood.txt"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["seen_before"]  # the stored article was read
+    after = {p.name: p.stat().st_mtime_ns for p in clean_env.glob("shared.db*")}
+    assert after == before  # not a byte written next to the store
