@@ -151,3 +151,16 @@ def test_subjects_resolve_to_what_the_article_is_about(engine):
 def test_a_relative_pronoun_is_never_a_subject(engine):
     (claim,) = claims_of(engine, "The blaze, which has burned 8,000 hectares, is still spreading.")
     assert claim.measure == "area" and "which" not in claim.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("The union is demanding a 9% pay rise.", "9%", "pay rise"),
+        ("The employer has offered 3%.", "3%", "pay offer"),
+        ("About 2,800 strikers joined the picket lines.", "About 2,800", "strikers"),
+        ("Twenty protesters were arrested near the square.", "Twenty", "arrested"),
+    ],
+)
+def test_an_event_renames_people_but_presence_does_not(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure

@@ -120,6 +120,12 @@ class CountReader:
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
         said = self._predicate(base, verb, ok)
+        if said is not None and noun is not None and not self._is_event(said):
+            # a presence verb ("joined", "fought", "attended") does not rename a counted measure noun:
+            # "3,200 strikers joined picket lines" counts strikers
+            own = ok(self.noun_measure(noun))
+            if own and self.vocab.measures.get(own) is not None and self.vocab.measures[own].unit == "people":
+                return own
         if said is not None:
             return self.suffix(doc, m, said)
         # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "412 cases")
@@ -135,7 +141,15 @@ class CountReader:
                 return name
         # 5. money and rates: what the amount is of ("revenue of $4.2bn", "inflation rose to 4.2%")
         if not people_ok:
-            thing = measured_thing(base, verb, self.is_people)
+            if noun is not None:
+                # the amount's own noun: "a 12% pay rise", "a 4% rise in inflation" (what it is of)
+                thing = measured_thing(noun, None) if _is_change_noun(noun) else None
+                thing = thing or noun
+            elif verb is not None and verb.lemma_.lower() in self.vocab.by_noun:
+                # a verb whose noun names the measure: "has offered 4%" is an offer, "will cost $2m" a cost
+                return self.suffix(doc, m, self.vocab.by_noun[verb.lemma_.lower()])
+            else:
+                thing = measured_thing(base, verb, self.is_people)
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or _compound_name(thing)
                 return self.suffix(doc, m, name)
@@ -154,6 +168,12 @@ class CountReader:
             if key and key in self.vocab.by_verb:
                 return self.vocab.by_verb[key]
         return None
+
+    def _is_event(self, name: str) -> bool:
+        """A measure of something that happens to people (a toll: killed, arrested, evacuated), not of
+        their presence (deployed, attendance)."""
+        meas = self.vocab.measures.get(name)
+        return meas is None or meas.rising
 
     def noun_measure(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower()
@@ -379,11 +399,17 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
     return None
 
 
+def _is_change_noun(noun: Token) -> bool:
+    return noun.lemma_.lower() in ("rise", "increase", "fall", "drop", "decline", "cut", "gain", "loss", "jump", "growth",
+                                   "reduction", "hike", "surge", "slump", "dip")
+
+
 def _compound_name(noun: Token) -> str:
     """ "pay rise", "share price", "median wait": a noun's lemma with its noun compounds and
     the adjectives that say which one."""
     parts = [t.lemma_.lower() for t in noun.lefts
-             if (t.dep_ == "compound" and t.pos_ == "NOUN") or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS)]
+             if t.is_alpha and ((t.dep_ == "compound" and t.pos_ == "NOUN")
+                                or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     return " ".join([*parts, noun.lemma_.lower()])
 
 
