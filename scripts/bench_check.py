@@ -133,7 +133,7 @@ async def stories_main(args, text: str, words: int) -> None:  # noqa: ANN001
     for backend in [b.strip() for b in args.backend.split(",") if b.strip()]:
         first = None
         for size in [int(x) for x in args.sizes.split(",")]:
-            url, n_stories = await ensure_story_store(backend, size, list(feats.terms), args, settings)
+            url, n_stories = await ensure_story_store(backend, size, feats, claims, args, settings)
             async with open_app(settings.model_copy(update={"db": url}), engine=engine) as app:
                 for _ in range(3):
                     await app.checker.check_claims(article, claims)
@@ -145,14 +145,20 @@ async def stories_main(args, text: str, words: int) -> None:  # noqa: ANN001
             med = statistics.median(times)
             first = first or med
             p95 = sorted(times)[max(0, int(len(times) * 0.95) - 1)]
+            compared = sum(len(c.evidence) for c in report.checks)
             print(f"{backend:>9} {size:>16,} {n_stories:>8,} {med:>8.1f}ms {p95:>6.1f}ms {med / first:>6.2f}x"
-                  f"   (story: {report.story.name if report.story else '-'})", flush=True)
+                  f"   story #{report.story.id if report.story else '-'} of {len(report.story.source_ids) if report.story else 0}"
+                  f" articles, {compared} evidence shown", flush=True)
 
 
-async def ensure_story_store(backend: str, size: int, terms: list[str], args, settings) -> tuple[str, int]:  # noqa: ANN001
+async def ensure_story_store(backend: str, size: int, feats, claims, args, settings) -> tuple[str, int]:  # noqa: ANN001
     """A store of ``size`` claims in stories (built once, then reused) and its number of stories."""
     import story_stores
     from storage import open_store
+
+    def build():  # noqa: ANN202
+        return story_stores.build(size, list(feats.terms), measures=tuple(sorted({c.measure for c in claims})),
+                                  day=feats.day)
 
     if backend == "sqlite":
         import sqlite3
@@ -167,12 +173,12 @@ async def ensure_story_store(backend: str, size: int, terms: list[str], args, se
                 stories = conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
             finally:
                 conn.close()
-            if n == size:
+            if n == size and conn is not None:
                 return str(path), stories
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
         await (await open_store(str(path), settings)).close()
-        data = story_stores.build(size, terms)
+        data = build()
         conn = sqlite3.connect(path)
         try:
             conn.execute("PRAGMA synchronous = OFF")
@@ -209,7 +215,7 @@ async def ensure_story_store(backend: str, size: int, terms: list[str], args, se
     finally:
         await conn.close()
     await (await open_store(url, settings)).close()
-    data = story_stores.build(size, terms)
+    data = build()
     conn = await asyncpg.connect(args.pg_url, server_settings={"search_path": f"{schema},public"})
     try:
         for name, cols, rows in story_stores.tables(data):

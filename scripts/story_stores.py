@@ -52,7 +52,14 @@ def _zipf(rng: random.Random, pool: list[str], k: int) -> list[str]:
     return out
 
 
-def build(n_claims: int, article_terms: list[str], *, seed: int = 7) -> Synthetic:
+#: articles in the checked article's own running story (the hard case: its claims are all compared)
+OWN_STORY_ARTICLES = 60
+
+
+def build(n_claims: int, article_terms: list[str], *, measures: tuple[str, ...] = (), day: date | None = None,
+          seed: int = 7) -> Synthetic:
+    """The store's rows. Story 1 is the checked article's running story: OWN_STORY_ARTICLES reports
+    around ``day`` sharing most of its terms, whose claims use its ``measures``."""
     rng = random.Random(seed)
     own = [t for t in article_terms]
     rng.shuffle(own)
@@ -71,27 +78,34 @@ def build(n_claims: int, article_terms: list[str], *, seed: int = 7) -> Syntheti
     article_no = claim_no = 0
     while article_no < n_articles:
         sid = len(story_weights) + 1
-        size = min(n_articles - article_no, rng.choice((1, 1, 2, 2, 3, 4)))
+        own_story = sid == 1 and day is not None
+        size = min(n_articles - article_no, OWN_STORY_ARTICLES if own_story else rng.choice((1, 1, 2, 2, 3, 4)))
         city = rng.choice(cities)
         s_ents = [city, *_zipf(rng, ents, 5)]
         s_toks = _zipf(rng, toks, 24)
         start = START + timedelta(days=rng.randrange(DAYS))
+        if own_story:
+            s_ents = [t for t in article_terms if t.startswith("e:")] or s_ents
+            s_toks = [t for t in article_terms if t.startswith("t:")] or s_toks
+            start = day - timedelta(days=20)
         weights: Counter[str] = Counter()
         keys = {city}
         days = []
         for _ in range(size):
             article_no += 1
-            day = start + timedelta(days=rng.randrange(8))
-            days.append(day)
+            when = start + timedelta(days=rng.randrange(20 if own_story else 8))
+            days.append(when)
             terms: dict[str, float] = {}
-            for t in [*rng.sample(s_ents, k=min(len(s_ents), 5)), *_zipf(rng, ents, 3)]:
+            n_ents = int(len(s_ents) * 0.7) if own_story else 5
+            n_toks = int(len(s_toks) * 0.7) if own_story else 18
+            for t in [*rng.sample(s_ents, k=min(len(s_ents), n_ents)), *_zipf(rng, ents, 3)]:
                 terms[t] = 1.0 + math.log(rng.choice((1, 1, 2, 3)))
-            for t in [*rng.sample(s_toks, k=18), *_zipf(rng, toks, 20)]:
+            for t in [*rng.sample(s_toks, k=min(len(s_toks), n_toks)), *_zipf(rng, toks, 20)]:
                 terms[t] = 1.0 + math.log(rng.choice((1, 1, 2, 3, 4)))
             for t in s_toks[:6]:
                 terms["h:" + t[2:]] = 1.0
             title = f"Story {sid} report {article_no}"
-            out.sources.append((article_no, WORKSPACE, title, day, f"hash-{article_no}", now))
+            out.sources.append((article_no, WORKSPACE, title, when, f"hash-{article_no}", now))
             for t, w in terms.items():
                 out.article_terms.append((article_no, t, w, t in keys))
                 df[t] += 1
@@ -99,7 +113,10 @@ def build(n_claims: int, article_terms: list[str], *, seed: int = 7) -> Syntheti
             out.story_articles.append((sid, article_no, WORKSPACE, None, "auto"))
             for _ in range(CLAIMS_PER_ARTICLE):
                 claim_no += 1
-                measure = MEASURES[min(len(MEASURES) - 1, int(len(MEASURES) ** rng.random()) - 1)]
+                if own_story and measures:
+                    measure = rng.choice(measures)
+                else:
+                    measure = MEASURES[min(len(MEASURES) - 1, int(len(MEASURES) ** rng.random()) - 1)]
                 value = float(rng.randrange(1, 500))
                 sentence = f"At least {value:g} people were {measure}, officials said."
                 out.claims.append((claim_no, WORKSPACE, article_no, sentence, 0, len(sentence), 9, 9 + len(f"{value:g}"),

@@ -373,10 +373,14 @@ def time_similarity(day: date | None, first: date | None, last: date | None) -> 
 
 
 def similarity(
-    feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], n_docs: int, policy: StoryPolicy
+    feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], n_docs: int, policy: StoryPolicy,
+    own: Mapping[str, float] | None = None,
 ) -> tuple[float, dict[str, float]]:
-    """The combined similarity of an article and a story, and each group's cosine."""
-    own = norms_sq(feats.terms, df, n_docs)
+    """The combined similarity of an article and a story, and each group's cosine.
+
+    ``own`` is the article's squared norms per group (:func:`norms_sq`), when already computed.
+    """
+    own = own if own is not None else norms_sq(feats.terms, df, n_docs)
     dots = {g: 0.0 for g in GROUPS}
     for t, w in feats.terms.items():
         sw = story.weights.get(t)
@@ -407,9 +411,10 @@ def assign(
 ) -> Assignment:
     """The stories an article joins (best first), or a new story (see the module docstring)."""
     has_entities = any(t[0] == ENTITY for t in feats.terms)
+    own = norms_sq(feats.terms, df, n_docs)
     scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
     for cand in candidates:
-        score, cos = similarity(feats, cand, df, n_docs, policy)
+        score, cos = similarity(feats, cand, df, n_docs, policy, own)
         if score < policy.threshold or cos["content"] < policy.min_content:
             continue
         if not has_entities and cos["content"] < policy.min_content_words:
