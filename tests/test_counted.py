@@ -164,3 +164,15 @@ def test_a_relative_pronoun_is_never_a_subject(engine):
 )
 def test_an_event_renames_people_but_presence_does_not(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+def test_a_reporting_verb_passes_no_casualty_to_its_speaker(engine):
+    claims = claims_of(engine, "Nearly 30 others were injured, 11 of them critically, a spokeswoman said.")
+    assert [(c.measure, c.figure.low) for c in claims] == [("injured", 30)]
+
+
+def test_a_number_word_opening_a_headline_is_not_what_the_article_is_about(engine):
+    text = ("Sixteen killed as bus plunges into ravine\n\nSixteen people were killed when a bus fell into a "
+            "ravine near Selm, police said. The bus was carrying 48 passengers.")
+    subjects = {c.figure.text: c.subject for c in claims_of(engine, text)}
+    assert "Sixteen" not in subjects.values() and subjects["48"] == "passengers"

@@ -34,7 +34,7 @@ from .attribution import (
     _display_chain,
     _postposed_attribution,
 )
-from .counted import CountReader, measured_thing, span_root
+from .counted import PASS_THROUGH, CountReader, measured_thing, span_root
 from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .numbers import word_value
@@ -155,8 +155,8 @@ class ClaimExtractor:
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
             elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
-            if measure == "count" and noun is None:
-                continue  # a bare number that nothing names is not a checkable claim
+            if measure == "count":
+                continue  # a number that nothing names ("11 of them", a bare number) is not a checkable claim
             unit = fig.unit
             if unit == "count":
                 meas = self.vocab.measures.get(measure)
@@ -234,7 +234,8 @@ class ClaimExtractor:
             key = (c.measure.removesuffix(" change"), unit_family(c.figure.unit))
             if not c.subject and key in by_measure:
                 c = replace(c, subject=by_measure[key])
-            elif (not c.subject or c.subject.lower() == c.measure) and topic:
+            elif (not c.subject or (c.subject.lower() == c.measure and unit_family(c.figure.unit) != "people")) \
+                    and topic:
                 c = replace(c, subject=topic)  # "damage" of what: the article's main place or party
             elif ctx.about and _ORG_ANAPHOR.match(c.subject):
                 # "the company's revenue", "the carmaker": the organisation the article is about
@@ -329,7 +330,8 @@ class ClaimExtractor:
             if head.lemma_.lower() in ("die", "perish", "drown", "succumb"):
                 name = "killed"
             elif not any(c.dep_ == "dobj" for c in head.children) and (
-                    head.tag_ in ("VBN", "VBD") or head.pos_ in ("ADJ", "AUX")):
+                    head.tag_ in ("VBN", "VBD") or head.pos_ in ("ADJ", "AUX")) and (
+                    head.lemma_.lower() not in REPORT_VERBS and head.lemma_.lower() not in PASS_THROUGH):
                 # headline passives ("Man gunned down", "Teen killed"), "was found dead", "is in custody"
                 name = self._verb_casualty(head)
         elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "VERB"):
@@ -674,7 +676,7 @@ def article_about(title: str | None, text: str) -> str | None:
     for m in _NAME_RUN.finditer(lead):
         words = m.group(0).split()
         while words and (words[0].lower() in STOP_WORDS or words[0].lower() in _MONTHS
-                         or words[0].lower() in _WEEKDAYS):
+                         or words[0].lower() in _WEEKDAYS or word_value(words[0]) is not None):
             words = words[1:]
         name = re.sub(r"['’]s$", "", " ".join(words)).strip()
         if len(name) < 3 or name.lower() in STOP_WORDS or name in seen:
@@ -832,7 +834,7 @@ def _qualifier_words(subject: str, places: Places) -> list[str]:
     words = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", subject)
     head = subject.split()[-1] if subject.split() else ""
     # the head noun written with a capital ("Man killed in shooting") qualifies nothing
-    return [w for w in words if w.lower() not in ("the", "a", "an") and w != head]
+    return [w for w in words if w.lower() not in STOP_WORDS and w != head and word_value(w.split()[0]) is None]
 
 
 def _clean_location(text: str) -> str | None:

@@ -41,6 +41,8 @@ PASS_THROUGH = frozenset(
     make get see hold carry face perform conduct undertake complete stay keep become account represent
     amount""".split()
 )
+#: verbs whose clausal complement is what is said, not a state of their subject
+_REPORTING = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
 #: verbs with an object whose counted thing is the measure: "carried out 58,200 operations"
 _PHRASAL_PASS = frozenset({"carry out", "rise to", "go up", "come to", "add up", "turn out"})
 #: adverbs that make a shooting or a stabbing fatal
@@ -250,7 +252,8 @@ class CountReader:
                         for key in (f"{lemma} {c.lower_} {p.lemma_.lower()}", f"{c.lower_} {p.lemma_.lower()}"):
                             if key in self.vocab.by_complement:
                                 return self.vocab.by_complement[key]
-            elif c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "VERB"):
+            elif c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "VERB") and not (
+                    c.dep_ == "ccomp" and lemma in _REPORTING):  # "said (that) 30 were injured" is a clause
                 name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower())
                 if name:
                     return name
