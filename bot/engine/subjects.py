@@ -736,8 +736,11 @@ def _head_class(p: SubjectParts) -> str | None:
     return p.head
 
 
-def _place_keys(places: Iterable[str]) -> frozenset[str]:
-    return frozenset(normalise_location(p) for p in places if p)
+@lru_cache(maxsize=256)
+def _place_info(places: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A story's places as location keys, and their name stems (computed once per story)."""
+    keys = frozenset(normalise_location(p) for p in places if p)
+    return keys, frozenset(_name_stem(p) for p in keys)
 
 
 def _is_story_place(location: str, story_places: frozenset[str]) -> bool:
@@ -762,7 +765,7 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     child among the dead, or two unrelated quantity nouns: job cuts against
     the workforce). An empty or differently worded subject is no discriminator.
     """
-    places = _place_keys(story_places)
+    places, stems = _place_info(frozenset(story_places))
     if a.location and b.location:
         if not same_location(a.location, b.location):
             return "different places"
@@ -779,7 +782,7 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
         return "different parts"
     if bool(pa.compass) != bool(pb.compass):
         return "a part against the whole"
-    na, nb = pa.name_stems - {_name_stem(p) for p in places}, pb.name_stems - {_name_stem(p) for p in places}
+    na, nb = pa.name_stems - stems, pb.name_stems - stems
     words_na = {w for n in na for w in n.split()}
     words_nb = {w for n in nb for w in n.split()}
     if na and nb and not (words_na & words_nb) and not _names_are_places(na | nb, places):

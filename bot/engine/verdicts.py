@@ -63,11 +63,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .subjects import analyse_subject, discriminator, parts_similarity
 from .types import Claim, ClaimCheck, ClaimStatus, ConflictSummary, Evidence, Figure, StoredClaim, Verdict
-from .units import convert, unit_info
+from .units import convert
+from .units import unit_info as _unit_info
 
 __all__ = [
     "DEFAULT_RISING_MEASURES",
@@ -126,6 +128,9 @@ class VerdictPolicy:
 
 
 # -- figures -------------------------------------------------------------------
+
+
+unit_info = lru_cache(maxsize=1024)(_unit_info)  # pure, called for every candidate
 
 
 def _rounding(value: float, tolerance: float) -> float:
@@ -286,6 +291,7 @@ def normalise_period(period: str | None) -> str | None:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def _measure_key(measure: str) -> str:
     return " ".join(measure.lower().split())
 
@@ -457,6 +463,7 @@ _INCREMENT_IN_FIGURE = re.compile(r"\b(?:more|additional|further|another)\b(?!\s
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=32768)
 def is_increment(claim: Claim) -> bool:
     """True for a figure that adds to an earlier count: "six more bodies", "another 12 injured"."""
     if _INCREMENT_IN_FIGURE.search(claim.figure.text):
