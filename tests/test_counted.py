@@ -176,3 +176,21 @@ def test_a_number_word_opening_a_headline_is_not_what_the_article_is_about(engin
             "ravine near Selm, police said. The bus was carrying 48 passengers.")
     subjects = {c.figure.text: c.subject for c in claims_of(engine, text)}
     assert "Sixteen" not in subjects.values() and subjects["48"] == "passengers"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("The storm cut power to 52,000 homes.", "52,000", "without power"),
+        ("Of the patients, 3,100 had waited more than a year.", "3,100", "waited"),
+        ("The crash sent 12 people to hospital.", "12", "hospitalised"),
+        ("Troops were sent to 3 towns near the border.", "3", "towns"),
+    ],
+)
+def test_oblique_phrases_and_intransitive_subjects(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+def test_an_apposition_is_not_counted_twice(engine):
+    claims = claims_of(engine, "One guest, a 79-year-old man, died in hospital, his family said.")
+    assert [(c.measure, c.figure.low) for c in claims] == [("killed", 1)]

@@ -295,6 +295,9 @@ class ClaimExtractor:
                 continue
             if not self.counts.is_person(noun):
                 continue
+            if noun.dep_ == "appos" and (noun.head.i in covered or noun.head.i in extra
+                                         or any(c.i in covered for c in noun.head.children)):
+                continue  # "One guest, a 79-year-old man, died": the guest is counted already
             dets = [c for c in noun.children if c.dep_ in ("det", "nummod", "quantmod", "poss")]
             if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _NOT_ONE for c in dets):
                 continue

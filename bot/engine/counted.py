@@ -57,7 +57,7 @@ CHANGE_VERBS = frozenset(
     """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
     soar tumble sink shrink expand rally advance retreat dip""".split()
 )
-LIGHT_VERBS = frozenset("join attend stage hold take cast".split())
+LIGHT_VERBS = frozenset("join attend stage hold take cast need require receive undergo get".split())
 #: adjectives that make a different statistic of the same thing ("median wait", "average price")
 _STATISTICS = frozenset("median average mean maximum minimum peak".split())
 _TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
@@ -108,7 +108,7 @@ class CountReader:
 
         # 0. a measure verb written right before the number ("kills 2, injures 4", "killed 21"):
         #    read from the words, as headlines often parse as strings of nouns
-        if m.start > 0 and people_ok and not m.unit_explicit:
+        if m.start > 0 and people_ok and not m.unit_explicit and doc[m.start - 1].pos_ != "VERB":
             name = ok(self.word_verb_measure(doc[m.start - 1]))
             if name:
                 return name
@@ -193,9 +193,14 @@ class CountReader:
         return None
 
     def verb_measures(self, verb: Token, base: Token) -> list[str]:
-        """Canonical measures named by a verb and the verbs listed with it ("killed or wounded")."""
+        """Canonical measures named by a verb and the verbs listed with it ("killed or wounded").
+
+        Only for what the verb happens to or what does it: "cuts power to 310,000 homes" does
+        not cut homes (an oblique phrase), "killed 21" and "21 were killed" do."""
         names: list[str] = []
         dep = base.dep_
+        if dep == "pobj" and base.head.head.i == verb.i and base.head.lower_ not in ("by", "of", "at"):
+            return names
         for v in [verb, *coordinated(verb)]:
             name = self._verb_name(v)
             if name is None:
@@ -225,6 +230,12 @@ class CountReader:
     def _verb_name(self, v: Token) -> str | None:
         """The canonical measure a verb names, with its particle and complements."""
         lemma = v.lemma_.lower()
+        for c in v.children:  # "sent to hospital", "taken into custody": the whole phrase names the state
+            if c.dep_ == "prep":
+                for p in c.children:
+                    key = f"{lemma} {c.lower_} {p.lemma_.lower()}"
+                    if p.dep_ == "pobj" and key in self.vocab.by_complement:
+                        return self.vocab.by_complement[key]
         phrasal = phrasal_lemma(v)
         name = self.vocab.by_verb.get(phrasal) or (self.vocab.by_verb.get(lemma) if phrasal == lemma or
                                                    phrasal not in _PHRASAL_PASS else None)
@@ -277,6 +288,11 @@ class CountReader:
                         return self.vocab.by_complement[f"{c.lower_} {p.lemma_.lower()}"]
         if verb is None:
             return None
+        for c in verb.children:  # "cuts power to 310,000 homes", "knocked out power to ...": verb and object
+            if c.dep_ == "dobj" and c.i != base.i:
+                key = f"{phrasal_lemma(verb)} {c.lemma_.lower()}"
+                if ok(self.vocab.by_complement.get(key)):
+                    return self.vocab.by_complement[key]
         names = [n for n in self.verb_measures(verb, base) if ok(n)]
         if names:
             return self.vocab.combine(names)
@@ -306,6 +322,10 @@ class CountReader:
         for c in base.children:  # "found 14 bridges damaged": a participle on the thing itself
             if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i:
                 happened = participle(c)
+        if happened is None and verb is not None and base.dep_ == "nsubj" and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in PASS_THROUGH and verb.lemma_.lower() not in _REPORTING \
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
+            happened = participle(verb)  # "41,300 had waited more than a year", "300 flights departed"
         if happened is None and verb is not None and base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") \
                 and verb.lemma_.lower() not in PASS_THROUGH and phrasal_lemma(verb) not in _PHRASAL_PASS \
                 and verb.pos_ == "VERB":
@@ -396,7 +416,8 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
         for c in verb.children:
             # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%");
             # a person who loses or pays an amount owns it, it is not what the amount is of
-            if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and c.i == 0)) \
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and (
+                    c.i == 0 or any(d.dep_ == "det" for d in c.children)))) \
                     and not (is_people is not None and is_people(c)):
                 return c
     return None
