@@ -194,3 +194,15 @@ def test_oblique_phrases_and_intransitive_subjects(engine, text, figure, measure
 def test_an_apposition_is_not_counted_twice(engine):
     claims = claims_of(engine, "One guest, a 79-year-old man, died in hospital, his family said.")
     assert [(c.measure, c.figure.low) for c in claims] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value"),
+    [
+        ("Two brothers identified after double fatal shooting", "killed", 2),
+        ("Police are investigating the boy's fatal shooting on Oak Street.", "killed", 1),
+        ("Compton Toddler Fatally Shot in Crib", "killed", 1),
+    ],
+)
+def test_fatal_events_are_deaths(engine, text, measure, value):
+    assert (measure, value) in [(c.measure, c.figure.low) for c in claims_of(engine, text)]

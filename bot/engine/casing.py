@@ -42,6 +42,8 @@ def _is_known(low: str, known: frozenset[str]) -> bool:
         low.endswith("ies") and low[:-3] + "y" in known)
 
 
+#: manner adverbs of casualty headlines ("Toddler Fatally Shot", "Man Critically Injured")
+_ADVERBS = frozenset("fatally mortally critically seriously gravely accidentally allegedly reportedly".split())
 _KNOWN: dict[int, tuple[MeasureVocab, frozenset[str]]] = {}
 
 
@@ -55,7 +57,7 @@ def _known_words(vocab: MeasureVocab) -> frozenset[str]:
 
 
 def _build_known(vocab: MeasureVocab) -> frozenset[str]:
-    words: set[str] = set(STOP_WORDS) | set(PASS_THROUGH) | set(vocab.people_nouns)
+    words: set[str] = set(STOP_WORDS) | set(PASS_THROUGH) | set(vocab.people_nouns) | _ADVERBS
     for table in (vocab.by_verb, vocab.by_noun, vocab.by_adjective):
         for key in table:
             words.update(key.split())

@@ -264,7 +264,15 @@ class ClaimExtractor:
         covered = {i for m in figures for i in range(m.start, m.end)}
         extra: dict[int, tuple[FigureMatch, str]] = {}
         for noun in doc:
-            if noun.i in covered or noun.dep_ in ("compound", "poss"):
+            if noun.i in covered or noun.dep_ == "compound":
+                continue
+            if noun.dep_ == "poss":
+                # "the teen's fatal shooting", "a 17-year-old's shooting death": the owner of the event
+                if noun.pos_ in ("NOUN", "PROPN") and self.counts.is_person(noun) and noun.head.i not in covered:
+                    measure = self._event_casualty(noun.head)
+                    if measure in _CASUALTIES:
+                        fig = Figure(text=noun.text, low=1, high=1, qualifier=None, approx=False, unit="people")
+                        extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
             if noun.pos_ == "PRON" and noun.lower_ in _REFLEXIVE and noun.dep_ == "dobj":
                 # "Teen shoots himself", "killed herself": one person, the verb's subject
@@ -277,7 +285,7 @@ class ClaimExtractor:
             if multiple is not None:
                 # "a quadruple shooting", "double homicide": as many people as the word says
                 event = noun.head
-                measure = self.counts.noun_measure(event) or self.counts.word_verb_measure(event)
+                measure = self._event_casualty(event)
                 if measure in _CASUALTIES:
                     fig = Figure(text=noun.text, low=multiple, high=multiple, qualifier=None, approx=False, unit="people")
                     extra[noun.i] = (_one(fig, noun, noun.i), measure)
@@ -338,11 +346,17 @@ class ClaimExtractor:
                 # headline passives ("Man gunned down", "Teen killed"), "was found dead", "is in custody"
                 name = self._verb_casualty(head)
         elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "VERB"):
-            event = head.head  # "the death of", "the fatal shooting of", "the arrest of"
-            name = self.counts.noun_measure(event) or self.counts.word_verb_measure(event)
-            if name in self.vocab.fatal_if and any(c.lower_ in ("fatal", "deadly") for c in event.children):
-                name = self.vocab.fatal_if[name]
+            name = self._event_casualty(head.head)  # "the death of", "the fatal shooting of", "the arrest of"
         return name if name in _CASUALTIES else None
+
+    def _event_casualty(self, event: Token) -> str | None:
+        """The casualty an event noun names: "death", "arrest", "shooting"; "fatal shooting" and
+        "shooting death" are deaths."""
+        name = self.counts.noun_measure(event) or self.counts.word_verb_measure(event)
+        if name in self.vocab.fatal_if and any(
+                c.lower_ in ("fatal", "deadly", "death") for c in event.children if c.dep_ in ("amod", "compound")):
+            name = self.vocab.fatal_if[name]
+        return name
 
     def _verb_casualty(self, verb: Token) -> str | None:
         names = self.counts.verb_measures(verb, verb)
