@@ -206,3 +206,8 @@ def test_an_apposition_is_not_counted_twice(engine):
 )
 def test_fatal_events_are_deaths(engine, text, measure, value):
     assert (measure, value) in [(c.measure, c.figure.low) for c in claims_of(engine, text)]
+
+
+def test_a_copula_with_a_casualty_state_counts_its_subject(engine):
+    found = [(c.measure, c.figure.low) for c in claims_of(engine, "A ten-year-old boy is dead after the shooting.")]
+    assert found == [("killed", 1)]

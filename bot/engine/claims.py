@@ -34,7 +34,7 @@ from .attribution import (
     _display_chain,
     _postposed_attribution,
 )
-from .counted import PASS_THROUGH, CountReader, measured_thing, span_root
+from .counted import CountReader, measured_thing, span_root
 from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .numbers import word_value
@@ -342,7 +342,7 @@ class ClaimExtractor:
                 name = "killed"
             elif not any(c.dep_ == "dobj" for c in head.children) and (
                     head.tag_ in ("VBN", "VBD") or head.pos_ in ("ADJ", "AUX")) and (
-                    head.lemma_.lower() not in REPORT_VERBS and head.lemma_.lower() not in PASS_THROUGH):
+                    head.lemma_.lower() not in REPORT_VERBS):
                 # headline passives ("Man gunned down", "Teen killed"), "was found dead", "is in custody"
                 name = self._verb_casualty(head)
         elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "VERB"):
