@@ -142,8 +142,10 @@ class StoryPolicy:
     min_entity: float = 0.12
     #: least similarity of content (time aside): a story of the same day needs more than its day
     min_content: float = 0.12
+    #: least word cosine for a story sharing only the article's places
+    place_only_words: float = 0.2
     #: the same for an article naming nobody: its words alone must agree more
-    min_content_words: float = 0.40
+    min_content_words: float = 0.20
     #: weights of the groups and of time (they sum to 1)
     w_entity: float = 0.40
     w_token: float = 0.30
@@ -422,9 +424,11 @@ def assign(
         if has_entities and cand.norms.get(ENTITY):
             if cos[ENTITY] < policy.min_entity:
                 continue
-            # sharing only the place where it happened is not sharing an event
-            if not any(cand.weights.get(t) for t in feats.terms
-                       if t[0] == ENTITY and t not in feats.place_terms and t not in cand.key_terms):
+            # sharing only the place where it happened is not sharing an event, unless the words agree
+            # too (a country's inflation reports share the country and the words, not names)
+            if cos[TOKEN] < policy.place_only_words and not any(
+                    cand.weights.get(t) for t in feats.terms
+                    if t[0] == ENTITY and t not in feats.place_terms and t not in cand.key_terms):
                 continue
         scored.append((score, cand, cos))
     if not scored:
