@@ -201,6 +201,7 @@ async def test_an_edit_after_the_check_is_checked_again_and_the_reply_edited(set
         assert edit["message_id"] == reply["id"]
         assert "45 million euros" in edit["embeds"][0]["description"]
         assert len(fake.replies_to(posted["id"])) == 1
+        await bot.get_cog("Watch").queue.join()  # the recheck is recorded after its reply is edited
         handled = await bot.store.handled_message(str(guild.id), int(posted["id"]))
         assert handled.edited_at is not None and handled.reply_id == int(reply["id"])
 
@@ -310,3 +311,18 @@ async def test_a_post_edited_while_the_bot_was_stopped_is_checked_again_after_a_
         [edit] = fake.edits
         assert edit["message_id"] == reply["id"] and "47 million euros" in edit["embeds"][0]["description"]
         assert len(fake.replies_to(posted["id"])) == 1
+
+
+async def test_catch_up_gets_past_more_chat_than_one_catch_up_reads(settings, engine, discord_api):
+    fake = discord_api
+    guild, channel = fake.guilds[1], fake.guilds[1].channels[1]
+    small = settings.model_copy(update={"catchup_max_messages": 50})
+    async with running(small, engine, fake) as bot:
+        await bot.store.add_watch(str(guild.id), channel, DESK)
+    for n in range(120):
+        await fake.post(channel, f"chat line {n}")
+    article = await fake.post(channel, BARRIER)
+    for _ in range(3):  # 50 messages a start: the third reaches the article
+        async with running(small, engine, fake):
+            pass
+    assert len(fake.replies_to(article["id"])) == 1

@@ -16,6 +16,7 @@ while the bot was away.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -40,6 +41,22 @@ class CatchupStats:
     channels: int = 0
     read: int = 0
     queued: int = 0
+
+
+async def _advance_past_chat(bot, workspace: str, channel_id: int, newest: int, cursor: int | None,  # noqa: ANN001
+                             queued: list[tuple[discord.Message, asyncio.Future[None]]]) -> None:
+    """Once every post queued from after the cursor is handled, move the cursor to the newest message
+    read, chat included: the next catch-up starts there instead of reading the same chat again (a
+    channel with more chat than one catch-up reads would otherwise never get past it). A post left
+    unhandled (the store or the reader was down) keeps the cursor where it is, to be tried again."""
+    await asyncio.gather(*(done for _, done in queued), return_exceptions=True)
+    try:
+        for message, _ in queued:
+            if message.id > (cursor or 0) and await bot.store.handled_message(workspace, message.id) is None:
+                return
+        await bot.store.advance_cursor(workspace, channel_id, newest)
+    except CrosscheckError as exc:
+        log.warning("catch-up cursor of channel %s not advanced: %s", channel_id, exc)
 
 
 def catchup_start(watch: WatchedChannel, cursor: int | None, settings: Settings,
@@ -88,6 +105,7 @@ async def catch_up_guild(cog, guild: discord.Guild) -> CatchupStats:  # noqa: AN
             return stats
         stats.channels += 1
         messages: list[discord.Message] = []
+        newest: int | None = None  # the newest message read after the cursor
         #: posts the bot answered already (a reply sent just before a crash, not yet recorded)
         answered: dict[int, int] = {}
         me = bot.user.id if bot.user is not None else None
@@ -95,6 +113,7 @@ async def catch_up_guild(cog, guild: discord.Guild) -> CatchupStats:  # noqa: AN
             async for message in channel.history(after=discord.Object(after), oldest_first=True,
                                                   limit=settings.catchup_max_messages):
                 stats.read += 1
+                newest = message.id
                 ref = message.reference
                 if message.author.id == me and ref is not None and ref.message_id is not None:
                     answered.setdefault(ref.message_id, message.id)
@@ -107,9 +126,14 @@ async def catch_up_guild(cog, guild: discord.Guild) -> CatchupStats:  # noqa: AN
                         messages.insert(0, message)
         except discord.HTTPException as exc:  # Forbidden (no Read Message History), or Discord down
             log.warning("could not read the history of channel %s: %s", channel.id, exc)
+        queued: list[tuple[discord.Message, asyncio.Future[None]]] = []
         for message in messages:
-            if await cog.enqueue(message, live=False, answered_by=answered.get(message.id)) is not None:
-                stats.queued += 1
+            done = await cog.enqueue(message, live=False, answered_by=answered.get(message.id))
+            if done is not None:
+                queued.append((message, done))
+        stats.queued += len(queued)
+        if newest is not None:
+            await _advance_past_chat(bot, workspace, channel.id, newest, cursor, queued)
     if stats.read:
         log.info("catch-up of guild %s: %d channels, %d messages read, %d queued",
                  guild.id, stats.channels, stats.read, stats.queued)
