@@ -50,6 +50,8 @@ async def _advance_past_chat(bot, workspace: str, channel_id: int, newest: int, 
     channel with more chat than one catch-up reads would otherwise never get past it). A post left
     unhandled (the store or the reader was down) keeps the cursor where it is, to be tried again."""
     await asyncio.gather(*(done for _, done in queued), return_exceptions=True)
+    if bot.is_closed():
+        return  # stopped meanwhile: the next start reads from the cursor as it is
     try:
         for message, _ in queued:
             if message.id > (cursor or 0) and await bot.store.handled_message(workspace, message.id) is None:
