@@ -425,8 +425,10 @@ def assign(
             if cos[ENTITY] < policy.min_entity:
                 continue
             # sharing only the place where it happened is not sharing an event, unless the words agree
-            # too (a country's inflation reports share the country and the words, not names)
-            if cos[TOKEN] < policy.place_only_words and not any(
+            # too, within the window (a country's inflation reports share the country and words, not names)
+            words_agree = cos[TOKEN] >= policy.place_only_words and _in_window(
+                feats.day, cand.first_day, cand.last_day, policy.window_days)
+            if not words_agree and not any(
                     cand.weights.get(t) for t in feats.terms
                     if t[0] == ENTITY and t not in feats.place_terms and t not in cand.key_terms):
                 continue
