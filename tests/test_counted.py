@@ -211,3 +211,21 @@ def test_fatal_events_are_deaths(engine, text, measure, value):
 def test_a_copula_with_a_casualty_state_counts_its_subject(engine):
     found = [(c.measure, c.figure.low) for c in claims_of(engine, "A ten-year-old boy is dead after the shooting.")]
     assert found == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Seven people were shot, two of them fatally, police said.", 2, 5),
+        ("5 shot on Pine Street, 1 dies", 1, 4),
+        ("Police said 6 people were shot and 2 were killed.", 2, 4),
+    ],
+)
+def test_the_wounded_are_those_shot_who_did_not_die(engine, text, killed, injured):
+    found = {(c.measure, c.figure.low) for c in claims_of(engine, text)}
+    assert ("killed", killed) in found and ("injured", injured) in found, found
+
+
+def test_no_wounded_are_derived_from_hedged_counts(engine):
+    found = {c.measure for c in claims_of(engine, "At least 6 people were shot and 2 were killed.")}
+    assert "injured" not in found

@@ -207,6 +207,9 @@ class ClaimExtractor:
                 ctx.groups[noun.lower_ if noun.tag_ in ("NNS", "NNPS") else noun.lower_ + "s"] += 1
         if claimant:
             ctx.last_claimant = claimant
+        wounded = _wounded_of(drafts)
+        if wounded is not None:
+            drafts.append(wounded)
         if drafts:
             ctx.last_claim = drafts[-1].claim
         return drafts
@@ -870,6 +873,27 @@ _REFLEXIVE = frozenset("himself herself themselves self".split())
 
 
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
+
+
+def _wounded_of(drafts: list[_Draft]) -> _Draft | None:
+    """ "Six people were shot, two fatally": the wounded are those shot who did not die (four).
+
+    Read only where one sentence gives exactly one exact count of people shot and one
+    exact count of them killed, and no count of the injured of its own."""
+    shot = [d for d in drafts if d.claim.measure == "shot"]
+    killed = [d for d in drafts if d.claim.measure == "killed"]
+    if len(shot) != 1 or len(killed) != 1 or any(d.claim.measure == "injured" for d in drafts):
+        return None
+    s, k = shot[0].claim, killed[0].claim
+    if s.period != k.period or s.figure.approx or k.figure.approx or None in (
+            s.figure.low, s.figure.high, k.figure.low, k.figure.high):
+        return None
+    if s.figure.low != s.figure.high or k.figure.low != k.figure.high or not 0 < k.figure.low < s.figure.low:
+        return None
+    n = s.figure.low - k.figure.low
+    figure = Figure(text=f"{s.figure.text} shot, {k.figure.text} killed", low=n, high=n, unit="people")
+    return _Draft(replace(s, measure="injured", figure=figure), shot[0].noun_lemma, shot[0].qualified,
+                  shot[0].needs_subject)
 
 
 def _is_age_noun(tok: Token) -> bool:

@@ -112,6 +112,16 @@ class CountReader:
             name = ok(self.word_verb_measure(doc[m.start - 1]))
             if name:
                 return name
+        if m.end < len(doc) and people_ok and not m.unit_explicit and doc[m.end].pos_ != "VERB" and (
+                m.end + 1 == len(doc) or not doc[m.end + 1].is_alpha or doc[m.end + 1].pos_ == "ADP"):
+            name = ok(self.word_verb_measure(doc[m.end]))  # "4 shot on Columbus Street, 2 die"
+            if name:
+                return name
+        # "two of them fatally", "one fatally": a share of those just counted, who died
+        after = [t.lower_ for t in doc[m.end : m.end + 4]]
+        if people_ok and ("fatally" in after or "mortally" in after) and (
+                after[0] in ("fatally", "mortally") or after[:2] in (["of", "them"], ["of", "those"], ["of", "whom"])):
+            return "killed"
 
         # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
@@ -166,10 +176,10 @@ class CountReader:
         if tok.pos_ not in ("VERB", "NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
             return None
         low = tok.lower_
-        for key in (tok.lemma_.lower() if tok.pos_ == "VERB" else "", *word_stems(low)):
+        for key in (tok.lemma_.lower() if tok.pos_ == "VERB" else "", low, *word_stems(low)):
             if key and key in self.vocab.by_verb:
                 return self.vocab.by_verb[key]
-        return None
+        return self.vocab.by_adjective.get(low)  # "5 shot", "3 hurt": participles the vocabulary lists
 
     def _is_event(self, name: str) -> bool:
         """A measure of something that happens to people (a toll: killed, arrested, evacuated), not of
@@ -242,7 +252,8 @@ class CountReader:
         if name is None and v.pos_ == "ADJ":
             name = self.vocab.by_adjective.get(v.lower_)
         if name is not None and name in self.vocab.fatal_if and any(
-                c.lower_ in _FATAL for c in v.children if c.dep_ in ("advmod", "oprd", "acomp", "xcomp")):
+                c.lower_ in _FATAL and (c.lower_ != "dead" or c.i == v.i + 1)
+                for c in v.children if c.dep_ in ("advmod", "oprd", "acomp", "xcomp")):
             return self.vocab.fatal_if[name]  # "fatally shot", "shot dead", "stabbed to death"
         if name is not None and name in self.vocab.fatal_if and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() == "death" for p in c.children)
