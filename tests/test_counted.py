@@ -229,3 +229,14 @@ def test_the_wounded_are_those_shot_who_did_not_die(engine, text, killed, injure
 def test_no_wounded_are_derived_from_hedged_counts(engine):
     found = {c.measure for c in claims_of(engine, "At least 6 people were shot and 2 were killed.")}
     assert "injured" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Teen found shot to death in driveway", "killed"),
+        ("Man arrested after 2-year-old killed in accidental shooting", "killed"),
+    ],
+)
+def test_complements_and_ages_carry_their_fatality(engine, text, measure):
+    assert (measure, 1) in [(c.measure, c.figure.low) for c in claims_of(engine, text)]

@@ -34,7 +34,7 @@ from .attribution import (
     _display_chain,
     _postposed_attribution,
 )
-from .counted import CountReader, measured_thing, span_root
+from .counted import SAY_VERBS, CountReader, measured_thing, span_root
 from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .numbers import word_value
@@ -293,10 +293,12 @@ class ClaimExtractor:
                     fig = Figure(text=noun.text, low=multiple, high=multiple, qualifier=None, approx=False, unit="people")
                     extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
-            if _is_age_noun(noun) and noun.head.pos_ in ("VERB", "AUX") and noun.head.i > noun.i:
-                # "3-year-old critically injured in shooting": an age that names the person
-                measure = self._verb_casualty(noun.head)
-                if measure in _CASUALTIES and not any(c.dep_ == "dobj" for c in noun.head.children):
+            if _is_age_noun(noun) and (noun.head.pos_ in ("VERB", "AUX") and noun.head.i > noun.i or any(
+                    c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children)):
+                # "3-year-old critically injured in shooting", "after 2-year-old killed": an age names the person
+                event = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), noun.head)
+                measure = self._verb_casualty(event)
+                if measure in _CASUALTIES and not any(c.dep_ == "dobj" for c in event.children):
                     first = noun.i - 4 if noun.i >= 4 else 0
                     fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
                                  unit="people")
@@ -345,7 +347,7 @@ class ClaimExtractor:
                 name = "killed"
             elif not any(c.dep_ == "dobj" for c in head.children) and (
                     head.tag_ in ("VBN", "VBD") or head.pos_ in ("ADJ", "AUX")) and (
-                    head.lemma_.lower() not in REPORT_VERBS):
+                    head.lemma_.lower() not in SAY_VERBS):
                 # headline passives ("Man gunned down", "Teen killed"), "was found dead", "is in custody"
                 name = self._verb_casualty(head)
         elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "VERB"):

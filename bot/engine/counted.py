@@ -42,7 +42,7 @@ PASS_THROUGH = frozenset(
     amount""".split()
 )
 #: verbs whose clausal complement is what is said, not a state of their subject
-_REPORTING = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
+SAY_VERBS = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
 #: verbs with an object whose counted thing is the measure: "carried out 58,200 operations"
 _PHRASAL_PASS = frozenset({"carry out", "rise to", "go up", "come to", "add up", "turn out"})
 #: adverbs that make a shooting or a stabbing fatal
@@ -275,8 +275,10 @@ class CountReader:
                             if key in self.vocab.by_complement:
                                 return self.vocab.by_complement[key]
             elif c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "VERB") and not (
-                    c.dep_ == "ccomp" and lemma in _REPORTING):  # "said (that) 30 were injured" is a clause
+                    c.dep_ == "ccomp" and lemma in SAY_VERBS):  # "said (that) 30 were injured" is a clause
                 name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower())
+                if name in self.vocab.fatal_if and c.pos_ == "VERB":
+                    name = self._verb_name(c) or name  # "found shot to death": the complement's own fatality
                 if name:
                     return name
             elif c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard"):
@@ -334,7 +336,7 @@ class CountReader:
             if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i:
                 happened = participle(c)
         if happened is None and verb is not None and base.dep_ == "nsubj" and verb.pos_ == "VERB" \
-                and verb.lemma_.lower() not in PASS_THROUGH and verb.lemma_.lower() not in _REPORTING \
+                and verb.lemma_.lower() not in PASS_THROUGH and verb.lemma_.lower() not in SAY_VERBS \
                 and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
             happened = participle(verb)  # "41,300 had waited more than a year", "300 flights departed"
         if happened is None and verb is not None and base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") \
