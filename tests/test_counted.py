@@ -240,3 +240,8 @@ def test_no_wounded_are_derived_from_hedged_counts(engine):
 )
 def test_complements_and_ages_carry_their_fatality(engine, text, measure):
     assert (measure, 1) in [(c.measure, c.figure.low) for c in claims_of(engine, text)]
+
+
+def test_a_time_phrase_is_not_what_a_rate_is_of(engine):
+    text = "Inflation slowed to 2.8% in May, while unemployment rose to 5.4% in the same month."
+    assert measure_of(engine, text, "5.4%") == "unemployment"

@@ -423,8 +423,9 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
     if verb is not None:
         for c in verb.children:  # "lost £1.2m in lost ticket sales": the phrase hangs on the verb
             if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > base.i:
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                for p in c.children:  # not a time ("rose to 6.9% in the same month")
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("DATE", "TIME") \
+                            and p.lemma_.lower() not in _TIME_NOUNS:
                         return p
         for c in verb.children:
             # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%");
