@@ -245,3 +245,15 @@ def test_complements_and_ages_carry_their_fatality(engine, text, measure):
 def test_a_time_phrase_is_not_what_a_rate_is_of(engine):
     text = "Inflation slowed to 2.8% in May, while unemployment rose to 5.4% in the same month."
     assert measure_of(engine, text, "5.4%") == "unemployment"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Juvenile shot in arm in Duquesne", "shot"),
+        ("Police: 5-year-old dies from gunshot", "killed"),
+        ("A 16-year-old boy suffered a gunshot wound to the leg.", "injured"),
+    ],
+)
+def test_misread_headlines_and_suffered_wounds(engine, text, measure):
+    assert (measure, 1) in [(c.measure, c.figure.low) for c in claims_of(engine, text)]

@@ -322,6 +322,20 @@ class ClaimExtractor:
                 continue
             fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False, unit="people")
             extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
+        for tok in doc[1:]:
+            # headlines the tagger misreads: "Juvenile shot in arm", "Two-year-old shot in crossfire",
+            # "5-year-old dies from gunshot": a person, then a casualty word read as a noun
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in covered:
+                continue
+            measure = self.counts.word_verb_measure(tok)
+            who = doc[tok.i - 1]
+            if measure not in _CASUALTIES or who.i in extra or who.i in covered:
+                continue
+            if _is_age_noun(who) or (who.pos_ in ("NOUN", "PROPN") and self.counts.is_person(who)):
+                first = max(0, who.i - 4) if _is_age_noun(who) else who.i
+                fig = Figure(text=doc[first : who.i + 1].text, low=1, high=1, qualifier=None, approx=False,
+                             unit="people")
+                extra[who.i] = (_one(fig, doc[first], who.i), measure)
         if not extra:
             return figures, {}
         found = sorted([*figures, *(m for m, _ in extra.values())], key=lambda m: m.start)
@@ -343,8 +357,11 @@ class ClaimExtractor:
         if noun.dep_ in ("nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ"):
             name = self._verb_casualty(head)
         elif noun.dep_ == "nsubj" and head.pos_ in ("VERB", "ADJ", "AUX"):
+            wound = next((c for c in head.children if c.dep_ == "dobj"), None)
             if head.lemma_.lower() in ("die", "perish", "drown", "succumb"):
                 name = "killed"
+            elif wound is not None and head.lemma_.lower() in ("suffer", "sustain", "receive", "take"):
+                name = self._event_casualty(wound)  # "a 16-year-old suffered a gunshot wound"
             elif not any(c.dep_ == "dobj" for c in head.children) and (
                     head.tag_ in ("VBN", "VBD") or head.pos_ in ("ADJ", "AUX")) and (
                     head.lemma_.lower() not in SAY_VERBS):
