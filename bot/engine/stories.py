@@ -143,7 +143,7 @@ class StoryPolicy:
     #: least similarity of content (time aside): a story of the same day needs more than its day
     min_content: float = 0.12
     #: least word cosine for a story sharing only the article's places
-    place_only_words: float = 0.2
+    place_only_words: float = 0.1
     #: the same for an article naming nobody: its words alone must agree more
     min_content_words: float = 0.20
     #: weights of the groups and of time (they sum to 1)
