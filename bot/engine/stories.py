@@ -142,8 +142,9 @@ class StoryPolicy:
     min_entity: float = 0.12
     #: least similarity of content (time aside): a story of the same day needs more than its day
     min_content: float = 0.12
-    #: least word cosine for a story sharing only the article's places
+    #: least word cosine for a story sharing only the article's places; for a local report (a dateline)
     place_only_words: float = 0.1
+    place_only_words_local: float = 0.3
     #: the same for an article naming nobody: its words alone must agree more
     min_content_words: float = 0.20
     #: weights of the groups and of time (they sum to 1)
@@ -170,6 +171,8 @@ class ArticleFeatures:
     #: the dateline's place and the places written "in X" / "X police", with their words:
     #: where it happened, which many events share
     place_terms: frozenset[str] = frozenset()
+    #: the article opens with a dateline: a local report, where one city holds many events
+    local: bool = False
 
     def group(self, g: str) -> dict[str, float]:
         return {t: w for t, w in self.terms.items() if t[0] == g}
@@ -317,7 +320,7 @@ def features(
     places = frozenset(f"{ENTITY}:{w}" for p in where for w in (p, *p.split()) if w)
     key = tuple(sorted(t for t in places if t in terms))
     return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=key,
-                           place_terms=places)
+                           place_terms=places, local=place is not None)
 
 
 def story_name(title: str | None, text: str = "") -> str:
@@ -426,7 +429,8 @@ def assign(
                 continue
             # sharing only the place where it happened is not sharing an event, unless the words agree
             # too, within the window (a country's inflation reports share the country and words, not names)
-            words_agree = cos[TOKEN] >= policy.place_only_words and _in_window(
+            bar = policy.place_only_words_local if feats.local else policy.place_only_words
+            words_agree = cos[TOKEN] >= bar and _in_window(
                 feats.day, cand.first_day, cand.last_day, policy.window_days)
             if not words_agree and not any(
                     cand.weights.get(t) for t in feats.terms
