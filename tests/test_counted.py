@@ -257,3 +257,7 @@ def test_a_time_phrase_is_not_what_a_rate_is_of(engine):
 )
 def test_misread_headlines_and_suffered_wounds(engine, text, measure):
     assert (measure, 1) in [(c.measure, c.figure.low) for c in claims_of(engine, text)]
+
+
+def test_an_event_that_draws_people_counts_its_attendance(engine):
+    assert measure_of(engine, "Sunday's rally drew about 8,000 people, police said.", "about 8,000") == "attendance"

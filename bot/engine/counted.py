@@ -39,7 +39,7 @@ PASS_THROUGH = frozenset(
     remain rise climb increase grow jump soar surge fall drop decline decrease dip slip double triple near
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
-    amount""".split()
+    amount attract""".split()
 )
 #: verbs whose clausal complement is what is said, not a state of their subject
 SAY_VERBS = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
@@ -316,6 +316,14 @@ class CountReader:
                     names = [n for n in self.verb_measures(c, base) if ok(n)]
                     if names:
                         return self.vocab.combine(names)
+        # "the march drew about 12,000 people": an event whose own noun counts its people
+        if verb.lemma_.lower() in PASS_THROUGH and base.dep_ == "dobj":
+            for c in verb.children:
+                if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"):
+                    name = ok(self.noun_measure(c))
+                    meas = self.vocab.measures.get(name or "")
+                    if meas is not None and meas.unit == "people" and not meas.rising:
+                        return name
         # light verbs with a noun: "took part" is attendance, "cast 12,000 ballots"
         if verb.lemma_.lower() in LIGHT_VERBS:
             for c in verb.children:
