@@ -261,3 +261,19 @@ def test_misread_headlines_and_suffered_wounds(engine, text, measure):
 
 def test_an_event_that_draws_people_counts_its_attendance(engine):
     assert measure_of(engine, "Sunday's rally drew about 8,000 people, police said.", "about 8,000") == "attendance"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("The fire was put out, bringing the number of dead to five.", "five", "killed"),
+        ("That takes the number of climbers rescued to 17.", "17", "rescued"),
+    ],
+)
+def test_a_tally_moved_to_a_level_counts_its_thing(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+def test_a_measure_that_describes_a_thing_is_not_a_claim(engine):
+    claims = claims_of(engine, "Police closed roads within a three-kilometre radius and 200 homes were evacuated.")
+    assert [c.figure.text for c in claims] == ["200"]

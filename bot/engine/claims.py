@@ -66,6 +66,8 @@ _GROUP_NOUNS = frozenset(
 #: the period of an implicit count ("a soldier was killed"): one incident, not a toll
 INCIDENT = "one incident"
 _LEVEL_VERBS = frozenset("rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split())
+#: verbs that move a tally to a new level: "bringing the toll to 18", "takes the number rescued to 25"
+_MOVERS = frozenset("bring take push raise lift put increase drive send".split())
 _TALLY_NOUNS = frozenset("number total tally count figure".split())
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
 _LOCATION_SUFFIX = re.compile(
@@ -133,6 +135,9 @@ class ClaimExtractor:
                 continue  # "for three consecutive days": a period, not a claim
             if unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
                 continue  # "two weeks ago", "after six hours", "suspended for 30 days"
+            if "-" in fig.text and fig.unit not in ("people", "count") and span_root(doc, m).dep_ in ("amod", "compound") \
+                    and span_root(doc, m).head.pos_ == "NOUN":
+                continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
                 continue  # "one of the deadliest attacks" ranks; it does not count
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
@@ -414,10 +419,23 @@ class ClaimExtractor:
                                   for p in prep.children if p.dep_ == "pobj"):
                             return p
                     return c
-        # "police put the crowd at 18,000", "estimated the toll at 50"
-        if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" and anchor.head.head.pos_ == "VERB":
+        # "takes the number of miners rescued to 25": the tally moved to this level, read from the words
+        if m.start > 1 and doc[m.start - 1].lower_ == "to":
+            for t in doc[max(0, m.start - 9) : m.start - 1]:
+                if t.lemma_.lower() in _TALLY_NOUNS and t.pos_ == "NOUN" and t.i + 1 < m.start and doc[t.i + 1].lower_ == "of":
+                    counted = doc[t.i + 2] if t.i + 2 < m.start - 1 else None
+                    if counted is not None and self._noun_measure(counted):
+                        return counted  # "the number of dead to five"
+                    return t
+        # "police put the crowd at 18,000", "estimated the toll at 50", "bringing the number of dead to four"
+        if anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB" and (
+                anchor.head.lower_ == "at" or anchor.head.lower_ == "to" and anchor.head.head.lemma_.lower() in _MOVERS):
             for c in anchor.head.head.children:
                 if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
+                    if c.lemma_.lower() in _TALLY_NOUNS:  # "the number of dead": what the tally counts
+                        for p in (p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                  for p in prep.children if p.dep_ == "pobj"):
+                            return p
                     return c
         # "hundreds of North Korean soldiers", "4,000 of them"
         for child in anchor.children:

@@ -60,6 +60,7 @@ CHANGE_VERBS = frozenset(
 LIGHT_VERBS = frozenset("join attend stage hold take cast need require receive undergo get".split())
 #: adjectives that make a different statistic of the same thing ("median wait", "average price")
 _STATISTICS = frozenset("median average mean maximum minimum peak".split())
+_TALLY = frozenset("number total tally count figure toll".split())
 _TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
 
 
@@ -128,6 +129,14 @@ class CountReader:
             name = ok(self.noun_measure(base.head.head))
             if name:
                 return self.suffix(doc, m, name)
+        # 1b. "the number of miners rescued to 25": the participle between a tally and its level
+        if base.lemma_.lower() in _TALLY and base.i < m.start:
+            for t in doc[base.i + 1 : m.start]:
+                if t.tag_ == "VBN" or (t.pos_ == "ADJ" and t.lower_ in self.vocab.by_adjective):
+                    name = ok(self._verb_name(t))
+                    if name:
+                        return name
+                    break
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
