@@ -277,3 +277,15 @@ def test_a_tally_moved_to_a_level_counts_its_thing(engine, text, figure, measure
 def test_a_measure_that_describes_a_thing_is_not_a_claim(engine):
     claims = claims_of(engine, "Police closed roads within a three-kilometre radius and 200 homes were evacuated.")
     assert [c.figure.text for c in claims] == ["200"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("The number of people who fell ill after the banquet has reached 64.", "64", "cases"),
+        ("The death toll has reached 40.", "40", "killed"),
+        ("Some 2,100 residents who had been evacuated were allowed home.", "Some 2,100", "evacuated"),
+    ],
+)
+def test_relative_clauses_and_levels_reached(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure

@@ -410,22 +410,25 @@ class ClaimExtractor:
         anchor = doc[m.anchor]
         root = span_root(doc, m)
         # "the death toll rose to 23", "the number of people killed has risen to 19"
-        if (not m.unit_explicit and root.dep_ == "pobj" and root.head.lower_ in ("to", "at")
-                and root.head.head.lemma_.lower() in _LEVEL_VERBS):
-            for c in root.head.head.children:
+        level = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("to", "at") else (
+            root.head if root.dep_ in ("dobj", "attr") else None)  # "has reached 71", "stood at 71"
+        if not m.unit_explicit and level is not None and level.lemma_.lower() in _LEVEL_VERBS:
+            for c in level.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
                     if c.lemma_.lower() in _TALLY_NOUNS:
                         for p in (p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                   for p in prep.children if p.dep_ == "pobj"):
                             return p
-                    return c
+                    if root.dep_ == "pobj" or c.lemma_.lower() in _TALLY_NOUNS or self._noun_measure(c):
+                        return c
         # "takes the number of miners rescued to 25": the tally moved to this level, read from the words
-        if m.start > 1 and doc[m.start - 1].lower_ == "to":
-            for t in doc[max(0, m.start - 9) : m.start - 1]:
+        if m.start > 1 and (doc[m.start - 1].lower_ in ("to", "at") or doc[m.start - 1].lemma_.lower() in _LEVEL_VERBS):
+            for t in doc[max(0, m.start - 20) : m.start - 1]:
                 if t.lemma_.lower() in _TALLY_NOUNS and t.pos_ == "NOUN" and t.i + 1 < m.start and doc[t.i + 1].lower_ == "of":
                     counted = doc[t.i + 2] if t.i + 2 < m.start - 1 else None
-                    if counted is not None and self._noun_measure(counted):
-                        return counted  # "the number of dead to five"
+                    if counted is not None and (self._noun_measure(counted) or any(
+                            c.dep_ in ("relcl", "acl") for c in counted.children)):
+                        return counted  # "the number of dead to five", "the number of people who fell ill has reached 71"
                     return t
         # "police put the crowd at 18,000", "estimated the toll at 50", "bringing the number of dead to four"
         if anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB" and (

@@ -300,7 +300,7 @@ class CountReader:
         # a participle or complement on the counted noun: "the number of people killed",
         # "households without power", "passengers on board"
         for c in base.children:
-            if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > base.i:
+            if c.dep_ in ("acl", "amod", "relcl") and c.pos_ in ("VERB", "ADJ") and c.i > base.i:
                 names = [n for n in self.verb_measures(c, base) if ok(n)]
                 if names:
                     return self.vocab.combine(names)
