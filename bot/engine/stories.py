@@ -102,7 +102,7 @@ _KIND_WORDS = frozenset(
     hospital school center centre news police station district region province court office house
     north south east west""".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d{3,}|\d+(?:st|nd|rd|th)\b")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|(?<![\d,.])\d{3,}(?![,.]\d)|\d+(?:st|nd|rd|th)\b")
 _NAME = re.compile(
     r"(?<![\w'’])((?:[A-Z][a-zA-Z'’\-]*\.?|[A-Z]\.)(?:\s+(?:(?:of|de|del|la|van|von|al|bin)\s+)?"
     r"(?:[A-Z][a-zA-Z'’\-]*\.?|\d+(?:st|nd|rd|th)))*)"
@@ -146,7 +146,7 @@ class StoryPolicy:
     place_only_words: float = 0.1
     place_only_words_local: float = 0.3
     #: the same for an article naming nobody: its words alone must agree more
-    min_content_words: float = 0.20
+    min_content_words: float = 0.15
     #: weights of the groups and of time (they sum to 1)
     w_entity: float = 0.40
     w_token: float = 0.30
