@@ -146,7 +146,7 @@ class StoryPolicy:
     place_only_words: float = 0.1
     place_only_words_local: float = 0.3
     #: the same for an article naming nobody: its words alone must agree more
-    min_content_words: float = 0.15
+    min_content_words: float = 0.12
     #: weights of the groups and of time (they sum to 1)
     w_entity: float = 0.40
     w_token: float = 0.30
