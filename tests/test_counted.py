@@ -289,3 +289,16 @@ def test_a_measure_that_describes_a_thing_is_not_a_claim(engine):
 )
 def test_relative_clauses_and_levels_reached(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value", "period"),
+    [
+        ("A man and a woman were shot Friday night, police said.", "shot", 2, "one incident"),
+        ("The daughter and the father were killed, the coroner said.", "killed", 2, "one incident"),
+        ("A fifth person has died after the fire.", "killed", 5, None),
+    ],
+)
+def test_listed_people_add_up_and_a_rank_is_the_toll(engine, text, measure, value, period):
+    found = [(c.measure, c.figure.low, c.period) for c in claims_of(engine, text)]
+    assert found == [(measure, value, period)]

@@ -179,8 +179,9 @@ class ClaimExtractor:
                 continue  # "Nearly -5 people were killed": a count below zero is not a figure
             location = self._location(doc, m, noun)
             period = sentence_period
-            if m.start in implicit:
-                # "a soldier was killed" counts one incident, not a running toll
+            if m.start in implicit and not any(_ordinal(w.lower()) for w in fig.text.split()):
+                # "a soldier was killed" counts one incident, not a running toll; "a third worker has
+                # died" is the toll itself
                 period = period or INCIDENT
             claim = Claim(
                 sentence=text,
@@ -325,7 +326,10 @@ class ClaimExtractor:
             first = min([noun.i, *(c.i for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod"))])
             if any(i in covered for i in range(first, noun.i)):
                 continue
-            fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False, unit="people")
+            # "a fifth person has died", "the fourth victim": the toll has reached that rank
+            rank = next((r for c in noun.lefts if c.dep_ == "amod" and (r := _ordinal(c.lower_))), 1)
+            fig = Figure(text=doc[first : noun.i + 1].text, low=rank, high=rank, qualifier=None, approx=False,
+                         unit="people")
             extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
         for tok in doc[1:]:
             # headlines the tagger misreads: "Juvenile shot in arm", "Two-year-old shot in crossfire",
@@ -341,6 +345,7 @@ class ClaimExtractor:
                 fig = Figure(text=doc[first : who.i + 1].text, low=1, high=1, qualifier=None, approx=False,
                              unit="people")
                 extra[who.i] = (_one(fig, doc[first], who.i), measure)
+        _merge_listed(doc, extra)
         if not extra:
             return figures, {}
         found = sorted([*figures, *(m for m, _ in extra.values())], key=lambda m: m.start)
@@ -934,6 +939,37 @@ def _wounded_of(drafts: list[_Draft]) -> _Draft | None:
     figure = Figure(text=f"{s.figure.text} shot, {k.figure.text} killed", low=n, high=n, unit="people")
     return _Draft(replace(s, measure="injured", figure=figure), shot[0].noun_lemma, shot[0].qualified,
                   shot[0].needs_subject)
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def _ordinal(word: str) -> int | None:
+    if word in _ORDINALS:
+        return _ORDINALS[word] if word != "first" else None  # "the first victim" ranks no toll
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)
+    return int(m.group(1)) if m and int(m.group(1)) > 1 else None
+
+
+def _merge_listed(doc: Doc, extra: dict[int, tuple[FigureMatch, str]]) -> None:
+    """ "the daughter and the father were killed", "a man and a woman were shot": one count of the
+    people listed together under one casualty, kept at the first of them. Later members are merged
+    first, so a list of any length adds up whichever member the parser hangs it on."""
+    for i in sorted(extra, reverse=True):
+        tok = doc[i]
+        head = tok.head
+        if tok.dep_ != "conj" or head.i == i or head.i not in extra or extra[head.i][1] != extra[i][1]:
+            continue
+        lead, measure = extra[head.i]
+        n = (lead.figure.low or 1) + (extra[i][0].figure.low or 1)
+        fig = replace(lead.figure, low=n, high=n, text=doc[_np_start(head) : i + 1].text)
+        extra[head.i] = (replace(lead, figure=fig, end_char=tok.idx + len(tok.text)), measure)
+        del extra[i]
+
+
+def _np_start(noun: Token) -> int:
+    return min([noun.i, *(c.i for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod"))])
 
 
 def _is_age_noun(tok: Token) -> bool:
