@@ -155,3 +155,9 @@ def test_one_claimant_s_estimate_is_not_contradicted_by_another_s():
     # without the claimant's own earlier figure, the other estimate conflicts
     assert judge(police, [stored(organisers)], policy=POLICY, published=date(2026, 3, 2),
                  story_places=PLACES).verdict is C
+
+
+def test_a_company_named_in_full_or_in_short_is_one_group():
+    money = dict(measure="revenue", unit="USD")
+    assert verdict(claim(4.2e9, subject="Halvorsen", entities=("Halvorsen",), text="$4.2bn", **money),
+                   claim(4.2e9, subject="Halvorsen Motors", text="$4.2 billion", **money)) is M

@@ -785,7 +785,10 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     na, nb = pa.name_stems - stems, pb.name_stems - stems
     words_na = {w for n in na for w in n.split()}
     words_nb = {w for n in nb for w in n.split()}
-    if na and nb and not (words_na & words_nb) and not _names_are_places(na | nb, places):
+    # every word of the other subject counts: "Halvorsen" (a name) is the head of "Halvorsen Motors"
+    all_a = words_na | {_name_stem(w) for w in (pa.head_word, *pa.modifiers) if w}
+    all_b = words_nb | {_name_stem(w) for w in (pb.head_word, *pb.modifiers) if w}
+    if na and nb and not (words_na & all_b) and not (words_nb & all_a) and not _names_are_places(na | nb, places):
         return "different groups"
     ha, hb = _head_class(pa), _head_class(pb)
     if ha and hb and ha != hb and not _spelling_variant(ha, hb):
