@@ -16,8 +16,8 @@ Two figures, on articles nobody here wrote:
   store (with its publication date), then the second article of each is
   checked. Of all the evidence shown, the share that comes from *another*
   incident; and of the second articles that have a killed or injured claim,
-  the share linked to their own first article (in the same story when the
-  report names one, else shown evidence from it).
+  the share linked to their own first article: checked against the story its
+  first article joined (before stories existed: shown evidence from it).
 
 The data set is read from its shared location at run time, never copied.
 """
@@ -30,7 +30,6 @@ import json
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -105,6 +104,7 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
         settings = Settings(db=str(Path(tmp) / "gva.db"))
         async with open_app(settings, engine=engine) as app:
             incident_of: dict[int, str] = {}
+            stories_of: dict[str, set[int]] = {}
             for row in rows:
                 doc = row["docs"][0]
                 try:
@@ -116,6 +116,7 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
                 src = report.stored or report.seen_before
                 if src is not None:
                     incident_of[src.id] = row["incident_id"]
+                stories_of[row["incident_id"]] = {st.id for st in getattr(report, "stories", ()) if st.id}
             own = other = with_counts = linked = 0
             for row in rows:
                 if len(row["docs"]) < 2:
@@ -136,9 +137,12 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
                             other += 1
                 if any(c.claim.measure in KILLED | INJURED for c in report.checks):
                     with_counts += 1
-                    story_sources = _story_source_ids(report)
-                    mine = story_sources if story_sources is not None else ids
-                    linked += any(incident_of.get(i) == row["incident_id"] for i in mine)
+                    checked_against = {st.id for st in getattr(report, "stories", ()) if st.id}
+                    if stories_of.get(row["incident_id"]) or checked_against:
+                        # stories exist: linked when checked against the story its first article joined
+                        linked += bool(checked_against & stories_of.get(row["incident_id"], set()))
+                    else:
+                        linked += any(incident_of.get(i) == row["incident_id"] for i in ids)
     total = own + other
     return {
         "evidence": total,
@@ -146,15 +150,6 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
         "with_counts": with_counts,
         "linked_pct": 100.0 * linked / with_counts if with_counts else 0.0,
     }
-
-
-def _story_source_ids(report) -> set[int] | None:  # noqa: ANN001
-    """The ids of the stored articles in the report's story, where reports name stories."""
-    story = getattr(report, "story", None)
-    if story is None:
-        return None
-    ids = getattr(story, "source_ids", None)
-    return set(ids) if ids is not None else None
 
 
 def _date(value: str | None) -> date | None:
