@@ -105,13 +105,19 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
         async with open_app(settings, engine=engine) as app:
             incident_of: dict[int, str] = {}
             stories_of: dict[str, set[int]] = {}
-            for row in rows:
-                doc = row["docs"][0]
+
+            async def check(row: dict, which: int, *, save: bool):  # noqa: ANN202
+                doc = row["docs"][which]
+                info = SourceInfo(title=doc.get("title"), outlet=f"{which}-{row['incident_id']}",
+                                  published=_date(doc.get("dct")))
                 try:
-                    art = await app.checker.read(article_text(doc), SourceInfo(
-                        title=doc.get("title"), outlet=f"first-{row['incident_id']}", published=_date(doc.get("dct"))))
-                    report = await app.checker.check(art, save=True)
+                    return await app.checker.check(await app.checker.read(article_text(doc), info), save=save)
                 except InputError:
+                    return None
+
+            for row in rows:
+                report = await check(row, 0, save=True)
+                if report is None:
                     continue
                 src = report.stored or report.seen_before
                 if src is not None:
@@ -121,12 +127,8 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
             for row in rows:
                 if len(row["docs"]) < 2:
                     continue
-                doc = row["docs"][1]
-                try:
-                    art = await app.checker.read(article_text(doc), SourceInfo(
-                        title=doc.get("title"), outlet=f"second-{row['incident_id']}", published=_date(doc.get("dct"))))
-                    report = await app.checker.check(art, save=False)
-                except InputError:
+                report = await check(row, 1, save=False)
+                if report is None:
                     continue
                 ids = {ev.stored.source.id for c in report.checks for ev in c.evidence}
                 for c in report.checks:
