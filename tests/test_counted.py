@@ -302,3 +302,9 @@ def test_relative_clauses_and_levels_reached(engine, text, figure, measure):
 def test_listed_people_add_up_and_a_rank_is_the_toll(engine, text, measure, value, period):
     found = [(c.measure, c.figure.low, c.period) for c in claims_of(engine, text)]
     assert found == [(measure, value, period)]
+
+
+def test_a_partitive_relative_clause_counts_its_own_figure(engine):
+    text = "In all, 9,000 soldiers fought there, of which 2,000 were killed or wounded."
+    found = {c.figure.text: c.measure for c in claims_of(engine, text)}
+    assert found == {"9,000": "deployed", "2,000": "casualties"}

@@ -300,7 +300,10 @@ class CountReader:
         # a participle or complement on the counted noun: "the number of people killed",
         # "households without power", "passengers on board"
         for c in base.children:
-            if c.dep_ in ("acl", "amod", "relcl") and c.pos_ in ("VERB", "ADJ") and c.i > base.i:
+            if c.dep_ in ("acl", "amod", "relcl") and c.pos_ in ("VERB", "ADJ") and c.i > base.i and not (
+                    c.dep_ == "relcl" and any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "WDT")
+                                              for t in c.children)):
+                # "residents who had been evacuated" describes them; "of which 4,000 were killed" counts others
                 names = [n for n in self.verb_measures(c, base) if ok(n)]
                 if names:
                     return self.vocab.combine(names)
