@@ -308,3 +308,10 @@ def test_a_partitive_relative_clause_counts_its_own_figure(engine):
     text = "In all, 9,000 soldiers fought there, of which 2,000 were killed or wounded."
     found = {c.figure.text: c.measure for c in claims_of(engine, text)}
     assert found == {"9,000": "deployed", "2,000": "casualties"}
+
+
+def test_a_short_name_in_a_headline_is_the_fuller_name_of_the_text(engine):
+    text = ("Valley counts the cost of the floods\n\nFloods in the Orlen Valley killed 9 people. "
+            "The damage is now estimated at 30 million euros, the governor said.")
+    damage = [c for c in claims_of(engine, text) if c.measure == "damage"]
+    assert [c.subject for c in damage] == ["Orlen Valley"]

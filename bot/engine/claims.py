@@ -754,7 +754,12 @@ def article_about(title: str | None, text: str) -> str | None:
         n = len(re.findall(rf"\b{re.escape(name)}\b", text))
         if n >= 2 and (best is None or (n, -pos) > (best[0], -best[1])):
             best = (n, pos, name)
-    return best[2] if best else None
+    if best is None:
+        return None
+    # "Valley" in a headline is short for the "Varenna Valley" of the text: the fuller name wins
+    fuller = Counter(m.group(0) for m in _NAME_RUN.finditer(text[:5000])
+                     if m.group(0) != best[2] and re.search(rf"\s{re.escape(best[2])}$", m.group(0)))
+    return fuller.most_common(1)[0][0] if fuller else best[2]
 
 
 def _is_name(tok: Token) -> bool:
