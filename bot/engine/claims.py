@@ -138,7 +138,8 @@ class ClaimExtractor:
             if "-" in fig.text and fig.unit not in ("people", "count") and span_root(doc, m).dep_ in ("amod", "compound") \
                     and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
-            if m.end < len(doc) and doc[m.end].lower_ in ("times", "fold", "-fold") and fig.unit in ("count", "people"):
+            if fig.unit in ("times", "fold") or (
+                    m.end < len(doc) and doc[m.end].lower_ in ("times", "fold") and fig.unit in ("count", "people")):
                 continue  # "nearly three times her estimate": a ratio between figures, not a count
             if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
                 continue  # "one of the deadliest attacks" ranks; it does not count
