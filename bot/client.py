@@ -154,6 +154,7 @@ class CrosscheckBot(commands.Bot):
         """Open the store, engine, worker, checker, HTTP session, fetcher and rate limiter once."""
         from bot.app import build_engine
         from bot.engine.checker import Checker
+        from bot.engine.pipeline import Engine
         from bot.engine.worker import NlpWorker
         from bot.fetch import Fetcher, make_session
         from bot.ratelimit import RateLimiter
@@ -163,7 +164,9 @@ class CrosscheckBot(commands.Bot):
         try:
             self._store = await open_store(s.db, s)
             self._engine = self._given_engine or await build_engine(s)
-            self._worker = NlpWorker(self._engine, queue_size=s.nlp_queue_size)
+            # a stuck article is abandoned and a fresh engine serves the rest (never shared across threads)
+            self._worker = NlpWorker(self._engine, queue_size=s.nlp_queue_size,
+                                     engine_factory=lambda: Engine.from_settings(s))
             self._checker = Checker.from_settings(self._worker, self._store, s)
             self._session = make_session(s, resolve=self._resolve)
             self._fetcher = Fetcher(s, self._session)
