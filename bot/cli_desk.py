@@ -133,11 +133,7 @@ def register(app: typer.Typer) -> None:
             group = pick_group(claims, prefer)
             png = await asyncio.to_thread(render_timeline, claims, title=query, width_px=width, height_px=height,
                                           prefer=prefer)
-            try:
-                out.write_bytes(png)
-            except OSError as exc:
-                raise InputError(f"{out}: cannot write it ({exc.strerror}).") from None
-            Console(stderr=True).print(f"wrote {out}: {chart_title(query, group)}", markup=False, highlight=False)
+            write_chart(out, png, chart_title(query, group))
 
         _run(main())
 
@@ -206,3 +202,12 @@ def register(app: typer.Typer) -> None:
             Console().print(summary.line(), markup=False, highlight=False)
 
         _run(main())
+
+
+def write_chart(out: Path, png: bytes, title: str) -> None:
+    """Write a chart's PNG and say so on stderr; a path that cannot be written is one line."""
+    try:
+        out.write_bytes(png)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write it ({exc.strerror}).") from None
+    Console(stderr=True).print(f"wrote {out}: {title}", markup=False, highlight=False)

@@ -37,7 +37,7 @@ def _checker(store):  # noqa: ANN001, ANN202
 
 def register(app: typer.Typer) -> None:
     from .cli import _run, _settings
-    from .cli_desk import _store, cli_actor
+    from .cli_desk import _store, cli_actor, write_chart
 
     @app.command()
     def story(
@@ -64,11 +64,7 @@ def register(app: typer.Typer) -> None:
                 print_dossier(Console(), dossier)
             if chart is not None:
                 png, title = await asyncio.to_thread(chart_png, dossier, measure)
-                try:
-                    chart.write_bytes(png)
-                except OSError as exc:
-                    raise InputError(f"{chart}: cannot write it ({exc.strerror}).") from None
-                Console(stderr=True).print(f"wrote {chart}: {title}", markup=False, highlight=False)
+                write_chart(chart, png, title)
 
         _run(main())
 
