@@ -316,3 +316,8 @@ def test_a_short_name_in_a_headline_is_the_fuller_name_of_the_text(engine):
             "The damage is now estimated at 30 million euros, the governor said.")
     damage = [c for c in claims_of(engine, text) if c.measure == "damage"]
     assert [c.subject for c in damage] == ["Orlen Valley"]
+
+
+def test_a_measure_noun_in_a_place_is_that_place_s_measure(engine):
+    (claim,) = claims_of(engine, "Unemployment in Norland stood at 5.2% in March.")
+    assert (claim.measure, claim.subject) == ("unemployment", "Norland")

@@ -161,3 +161,16 @@ def test_a_company_named_in_full_or_in_short_is_one_group():
     money = dict(measure="revenue", unit="USD")
     assert verdict(claim(4.2e9, subject="Halvorsen", entities=("Halvorsen",), text="$4.2bn", **money),
                    claim(4.2e9, subject="Halvorsen Motors", text="$4.2 billion", **money)) is M
+
+
+def test_a_subject_that_only_names_whose_it_is_does_not_tell_quantities_apart():
+    from bot.engine.subjects import analyse_subject, discriminator
+    from bot.engine.types import Claim, Figure
+
+    a = Claim(sentence="", figure=Figure("3.1%", 3.1, 3.1, unit="percent"), measure="inflation",
+              subject="Norland's annual inflation rate")
+    b = Claim(sentence="", figure=Figure("3.1%", 3.1, 3.1, unit="percent"), measure="inflation", subject="Norland")
+    assert discriminator(a, analyse_subject(a.subject), b, analyse_subject(b.subject)) is None
+    c = Claim(sentence="", figure=Figure("900", 900, 900, unit="people"), measure="jobs", subject="job cuts")
+    d = Claim(sentence="", figure=Figure("31,000", 31000, 31000, unit="people"), measure="jobs", subject="workforce")
+    assert discriminator(c, analyse_subject(c.subject), d, analyse_subject(d.subject)) is not None

@@ -499,6 +499,9 @@ class ClaimExtractor:
                 if self._noun_measure(thing) and not owner and not any(
                         t.dep_ in ("compound", "amod", "poss") and _is_name(t) for t in thing.lefts):
                     return "", None, False  # "damage", "revenue" alone: whose is resolved from the article
+                if self._noun_measure(thing) and owner and not any(t.dep_ in ("compound", "amod") for t in thing.lefts):
+                    # "Unemployment in Estmark": the measure is the thing; the subject is whose it is
+                    return self.places.normalise(owner), _head_lemma(owner), True
                 text = self.places.normalise(_phrase(thing, doc, m))
                 if owner and owner.lower() not in text.lower():
                     text = f"{self.places.demonym(owner) or owner} {text}"

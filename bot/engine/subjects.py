@@ -730,6 +730,15 @@ def parts_similarity(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts) -> 
 _GENERIC_PEOPLE = frozenset("person people individual victim man woman adult resident".split())
 
 
+#: heads that restate a measure rather than name what is counted
+_MEASURE_HEADS = frozenset("rate level figure number total count tally index".split())
+
+
+def _head_is_name(p: SubjectParts) -> bool:
+    head = p.head or ""
+    return bool(head) and (head in p.name_stems or any(head in n.split() for n in p.names))
+
+
 def _head_class(p: SubjectParts) -> str | None:
     if p.head_word in _GENERIC_PEOPLE or p.head in ("person",):
         return "person"
@@ -791,6 +800,10 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     if na and nb and not (words_na & all_b) and not (words_nb & all_a) and not _names_are_places(na | nb, places):
         return "different groups"
     ha, hb = _head_class(pa), _head_class(pb)
+    # a head that only names whose it is ("Estmark") or the measure itself ("inflation rate") tells nothing
+    plain = set(a.measure.lower().split()) | set(b.measure.lower().split()) | _MEASURE_HEADS
+    if ha in plain or hb in plain or _head_is_name(pa) or _head_is_name(pb):
+        ha = hb = None
     if ha and hb and ha != hb and not _spelling_variant(ha, hb):
         if frozenset((ha, hb)) in _RELATED:
             return "a part against the whole"
