@@ -174,3 +174,15 @@ def test_a_subject_that_only_names_whose_it_is_does_not_tell_quantities_apart():
     c = Claim(sentence="", figure=Figure("900", 900, 900, unit="people"), measure="jobs", subject="job cuts")
     d = Claim(sentence="", figure=Figure("31,000", 31000, 31000, unit="people"), measure="jobs", subject="workforce")
     assert discriminator(c, analyse_subject(c.subject), d, analyse_subject(d.subject)) is not None
+
+
+def test_people_named_two_ways_are_one_count_but_a_part_is_not_the_whole():
+    from bot.engine.subjects import analyse_subject, discriminator
+    from bot.engine.types import Claim, Figure
+
+    def claim(subject: str, n: int) -> Claim:
+        return Claim(sentence="", figure=Figure(str(n), n, n, unit="people"), measure="killed", subject=subject)
+
+    a, b, c = claim("passengers", 18), claim("people", 16), claim("civilians", 3)
+    assert discriminator(a, analyse_subject(a.subject), b, analyse_subject(b.subject)) is None
+    assert discriminator(c, analyse_subject(c.subject), b, analyse_subject(b.subject)) == "a part against the whole"

@@ -807,6 +807,8 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     if ha and hb and ha != hb and not _spelling_variant(ha, hb):
         if frozenset((ha, hb)) in _RELATED:
             return "a part against the whole"
+        if "person" in (ha, hb) and a.figure.unit == b.figure.unit == "people":
+            return None  # "18 passengers" and "16 people" killed: the same dead, named two ways
         words_a = {w for w in (pa.head_word, *pa.modifiers) if w} | {ha}
         words_b = {w for w in (pb.head_word, *pb.modifiers) if w} | {hb}
         if not (words_a & words_b):
