@@ -149,7 +149,7 @@ class Engine:
                     done(i, exc)
             # one parse stream for every article's sentences; a stopped article's are skipped
             owners = [i for i, plan in enumerate(plans) if plan for _ in plan]
-            texts = (headline_case(s.text, self.vocab) for plan in plans if plan for s in plan)
+            texts = (s.read for plan in plans if plan for s in plan)
             stream = self.nlp.pipe(
                 ("" if results[i] is not None else t for i, t in zip(owners, texts)), batch_size=self.batch_size
             )
@@ -255,7 +255,8 @@ class Engine:
                     after = sents[i + 1].text if i + 1 < len(sents) else None
                     shifted = [_shift(m, sent.start, sent.start_char) for m in found]
                     written = line.text[sent.start_char : sent.end_char]
-                    out.append(FigureSentence(written, line.start + sent.start_char, after, shifted, len(sent)))
+                    out.append(FigureSentence(written, line.start + sent.start_char, after, shifted, len(sent),
+                                              read=sent.text))
         return out
 
 
@@ -269,6 +270,8 @@ class FigureSentence:
     #: figures found by the pre-filter, with offsets relative to the sentence
     figures: list[FigureMatch]
     n_tokens: int
+    #: the text handed to the parser: ``text`` with a title-case headline's known words in lower case
+    read: str
 
 
 def _shift(m: FigureMatch, tokens: int, chars: int) -> FigureMatch:
