@@ -34,7 +34,7 @@ from .attribution import (
     _display_chain,
     _postposed_attribution,
 )
-from .counted import SAY_VERBS, CountReader, measured_thing, span_root
+from .counted import SAY_VERBS, TALLY_NOUNS, CountReader, measured_thing, span_root
 from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .numbers import word_value
@@ -68,7 +68,6 @@ INCIDENT = "one incident"
 _LEVEL_VERBS = frozenset("rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split())
 #: verbs that move a tally to a new level: "bringing the toll to 18", "takes the number rescued to 25"
 _MOVERS = frozenset("bring take push raise lift put increase drive send".split())
-_TALLY_NOUNS = frozenset("number total tally count figure".split())
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
 _LOCATION_SUFFIX = re.compile(
     r"\s+(region|oblast|province|state|county|district|area|city|town|village|governorate|prefecture)$",
@@ -145,7 +144,7 @@ class ClaimExtractor:
                 continue  # "one of the deadliest attacks" ranks; it does not count
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
             measure = implicit.get(m.start) or self._measure(doc, m, nouns[i])
-            anaphor = noun is not None and noun.lemma_.lower() in _TALLY_NOUNS and not any(
+            anaphor = noun is not None and noun.lemma_.lower() in TALLY_NOUNS and not any(
                 c.dep_ == "prep" for c in noun.children)
             previous = drafts[-1].claim if drafts else ctx.last_claim
             who, who_chain = self._claimant_for_figure(doc, m, ctx) or (claimant, chain)
@@ -326,7 +325,7 @@ class ClaimExtractor:
             measure = self._casualty_of(noun)
             if measure is None:
                 continue
-            first = min([noun.i, *(c.i for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod"))])
+            first = _np_start(noun)
             if any(i in covered for i in range(first, noun.i)):
                 continue
             # "a fifth person has died", "the fourth victim": the toll has reached that rank
@@ -423,16 +422,16 @@ class ClaimExtractor:
         if not m.unit_explicit and level is not None and level.lemma_.lower() in _LEVEL_VERBS:
             for c in level.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
-                    if c.lemma_.lower() in _TALLY_NOUNS:
+                    if c.lemma_.lower() in TALLY_NOUNS:
                         for p in (p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                   for p in prep.children if p.dep_ == "pobj"):
                             return p
-                    if root.dep_ == "pobj" or c.lemma_.lower() in _TALLY_NOUNS or self._noun_measure(c):
+                    if root.dep_ == "pobj" or c.lemma_.lower() in TALLY_NOUNS or self._noun_measure(c):
                         return c
         # "takes the number of miners rescued to 25": the tally moved to this level, read from the words
         if m.start > 1 and (doc[m.start - 1].lower_ in ("to", "at") or doc[m.start - 1].lemma_.lower() in _LEVEL_VERBS):
             for t in doc[max(0, m.start - 20) : m.start - 1]:
-                if t.lemma_.lower() in _TALLY_NOUNS and t.pos_ == "NOUN" and t.i + 1 < m.start and doc[t.i + 1].lower_ == "of":
+                if t.lemma_.lower() in TALLY_NOUNS and t.pos_ == "NOUN" and t.i + 1 < m.start and doc[t.i + 1].lower_ == "of":
                     counted = doc[t.i + 2] if t.i + 2 < m.start - 1 else None
                     if counted is not None and (self._noun_measure(counted) or any(
                             c.dep_ in ("relcl", "acl") for c in counted.children)):
@@ -443,7 +442,7 @@ class ClaimExtractor:
                 anchor.head.lower_ == "at" or anchor.head.lower_ == "to" and anchor.head.head.lemma_.lower() in _MOVERS):
             for c in anchor.head.head.children:
                 if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
-                    if c.lemma_.lower() in _TALLY_NOUNS:  # "the number of dead": what the tally counts
+                    if c.lemma_.lower() in TALLY_NOUNS:  # "the number of dead": what the tally counts
                         for p in (p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                   for p in prep.children if p.dep_ == "pobj"):
                             return p

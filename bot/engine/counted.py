@@ -60,7 +60,9 @@ CHANGE_VERBS = frozenset(
 LIGHT_VERBS = frozenset("join attend stage hold take cast need require receive undergo get".split())
 #: adjectives that make a different statistic of the same thing ("median wait", "average price")
 _STATISTICS = frozenset("median average mean maximum minimum peak".split())
-_TALLY = frozenset("number total tally count figure toll".split())
+#: nouns that only hold a count of something else ("the number of people killed")
+TALLY_NOUNS = frozenset("number total tally count figure".split())
+_TALLY = TALLY_NOUNS | {"toll"}
 _TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
 
 
