@@ -16,6 +16,7 @@ from .engine.measures import MeasureVocab
 from .engine.pipeline import Engine
 from .engine.protocol import ClaimStore
 from .engine.worker import NlpWorker
+from .service import CheckService
 from .settings import Settings
 
 
@@ -26,6 +27,8 @@ class App:
     worker: NlpWorker
     store: ClaimStore
     checker: Checker
+    #: the one path from a request to a report (links fetched on first use)
+    service: CheckService
 
     @property
     def vocab(self) -> MeasureVocab:
@@ -45,9 +48,31 @@ async def open_app(settings: Settings, *, engine: Engine | None = None) -> Async
     worker = NlpWorker(engine, queue_size=settings.nlp_queue_size,
                        engine_factory=lambda: Engine.from_settings(settings))
     store = await open_store(settings.db, settings)
+    fetch = _LazyFetch(settings)
     try:
         checker = Checker.from_settings(worker, store, settings)
-        yield App(settings, engine, worker, store, checker)
+        yield App(settings, engine, worker, store, checker, CheckService(checker, fetch=fetch))
     finally:
+        await fetch.close()
         await store.close()
         worker.close()
+
+
+class _LazyFetch:
+    """Fetches links for the command line, opening its HTTP session on the first link only."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.fetcher = None
+
+    async def __call__(self, url: str, workspace: str):  # noqa: ANN204
+        if self.fetcher is None:
+            from .fetch import Fetcher
+
+            self.fetcher = Fetcher(self.settings)
+        return await self.fetcher.fetch_article(url, workspace=workspace)
+
+    async def close(self) -> None:
+        if self.fetcher is not None:
+            await self.fetcher.close()
+            self.fetcher = None

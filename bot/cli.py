@@ -141,43 +141,33 @@ async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str 
     if url and len(paths) > 1:
         raise InputError("--url names one article; give one path with it.")
     articles: list[tuple[str, Article]] = []
-    fetcher_box: list = [None]  # the fetcher, opened on the first link
-    try:
-        for path in paths:
-            try:
-                articles.append(await _load_one(app_, path, fetcher_box, workspace=workspace, outlet=outlet,
-                                                url=url, published=published))
-            except (InputError, FetchError) as exc:
-                if len(paths) == 1 or not keep_going:
-                    raise
-                reason = str(exc)
-                _stderr().print(f"refused: {reason if reason.startswith(path) else f'{path}: {reason}'}",
-                                markup=False, highlight=False)
-    finally:
-        if fetcher_box[0] is not None:
-            await fetcher_box[0].close()
+    for path in paths:
+        try:
+            articles.append(await _load_one(app_, path, workspace=workspace, outlet=outlet, url=url,
+                                            published=published))
+        except (InputError, FetchError) as exc:
+            if len(paths) == 1 or not keep_going:
+                raise
+            reason = str(exc)
+            _stderr().print(f"refused: {reason if reason.startswith(path) else f'{path}: {reason}'}",
+                            markup=False, highlight=False)
     return articles
 
 
-async def _load_one(app_, path: str, fetcher_box: list, *, workspace: str, outlet: str | None,  # noqa: ANN001
+async def _load_one(app_, path: str, *, workspace: str, outlet: str | None,  # noqa: ANN001
                     url: str | None, published: date | None) -> tuple[str, Article]:
-    """One input read and validated (``fetcher_box[0]``: the fetcher, opened on the first link)."""
-    if _is_url(path):
-        if fetcher_box[0] is None:
-            from .fetch import Fetcher
+    """One input read and validated through the check service (a link fetched on the way)."""
+    from .service import CheckRequest
 
-            fetcher_box[0] = Fetcher(app_.settings)
-        fetched = await fetcher_box[0].fetch_article(path, workspace=workspace)
-        info = replace(fetched.source, workspace=workspace, outlet=outlet or fetched.source.outlet,
-                       published=published or fetched.source.published)
-        return path, await app_.checker.read(fetched.text, info)
+    info = SourceInfo(workspace=workspace, outlet=outlet, published=published)
+    if _is_url(path):
+        return path, await app_.service.read(CheckRequest(url=path), info)
     text = _read_input(path)
-    info = SourceInfo(workspace=workspace, path=None if path == "-" else path, outlet=outlet, url=url,
-                      published=published)
+    info = replace(info, path=None if path == "-" else path, url=url)
     if _looks_like_html(path, text):
         text, info = _html_article(path, text, info)
     try:
-        return path, await app_.checker.read(text, info)
+        return path, await app_.service.read(CheckRequest(text=text), info)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
 
@@ -305,11 +295,13 @@ async def _check_opened(settings: Settings, paths: list[str], *, save: bool, wor
                 for (path, article), claims in zip(part, extracted, strict=True):
                     if isinstance(claims, Exception):
                         raise claims
-                    report = await a.checker.check_claims(article, claims, save=save)
+                    report = (await a.service.check_article(article, claims=claims, save=save)).report
                     if json:
                         print(report_json(report), flush=True)
                     else:
                         print_report(out, report, label=path)
+                        if save and not report.checks and report.seen_before is None:
+                            out.print("  [dim]not stored: an article is stored when it holds a figure[/dim]")
                     progress.advance(task)
         refused = len(paths) - len(articles)
         if refused and articles:

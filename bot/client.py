@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from bot.engine.worker import NlpWorker
     from bot.fetch import Fetcher
     from bot.ratelimit import RateLimiter
+    from bot.service import CheckService
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ class CrosscheckBot(commands.Bot):
         self._engine: Engine | None = None
         self._worker: NlpWorker | None = None
         self._checker: Checker | None = None
+        self._service: CheckService | None = None
         self._session: aiohttp.ClientSession | None = None
         self._fetcher: Fetcher | None = None
         self._ratelimiter: RateLimiter | None = None
@@ -143,6 +145,11 @@ class CrosscheckBot(commands.Bot):
         return _opened(self._checker, "checker")
 
     @property
+    def service(self) -> CheckService:
+        """The one path from a request to a report (:mod:`bot.service`)."""
+        return _opened(self._service, "check service")
+
+    @property
     def fetcher(self) -> Fetcher:
         return _opened(self._fetcher, "fetcher")
 
@@ -158,6 +165,7 @@ class CrosscheckBot(commands.Bot):
         from bot.engine.worker import NlpWorker
         from bot.fetch import Fetcher, make_session
         from bot.ratelimit import RateLimiter
+        from bot.service import CheckService
         from storage import open_store
 
         s = self.settings
@@ -169,7 +177,9 @@ class CrosscheckBot(commands.Bot):
                                      engine_factory=lambda: Engine.from_settings(s))
             self._checker = Checker.from_settings(self._worker, self._store, s)
             self._session = make_session(s, resolve=self._resolve)
-            self._fetcher = Fetcher(s, self._session)
+            fetcher = self._fetcher = Fetcher(s, self._session)
+            self._service = CheckService(
+                self._checker, fetch=lambda url, workspace: fetcher.fetch_article(url, workspace=workspace))
             self._ratelimiter = RateLimiter.from_settings(s)
         except BaseException:
             await self.close_resources()
@@ -191,16 +201,14 @@ class CrosscheckBot(commands.Bot):
         if store is not None:
             await store.close()
         self._checker = None
+        self._service = None
         self._engine = None
         self._ratelimiter = None
 
     # -- lifecycle -----------------------------------------------------------------
     async def setup_hook(self) -> None:
-        from cogs.desk._buttons import DYNAMIC_ITEMS
-
         await self.open_resources()
-        # the verdict buttons under earlier replies keep working after a restart
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        # each extension registers what it handles (the desk: its persistent verdict buttons)
         for name in self.extension_names:
             await self.load_extension(name)
         # commands belong to the application, not to a shard: one process syncs them

@@ -1,22 +1,28 @@
 """What the cogs share: where an article comes from, and checking it.
 
 The watch, check and context-menu paths all turn "a text or a link, posted by
-someone somewhere" into an :class:`~bot.engine.types.ArticleReport` the same
-way: rate-limit link fetches (and every explicit check), fetch or read the
-article off the event loop, check it, and store it only when it holds claims.
+someone somewhere" into a reply the same way: rate-limit link fetches (and
+every explicit check), then one call to the bot's
+:class:`~bot.service.CheckService` (fetch or read, extract, check, store by the
+one rule), and the verdict controls of the stored claims it returns.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.engine.errors import FetchError
-from bot.engine.types import Article, ArticleReport, SourceInfo
+from bot.engine.types import ArticleReport, SourceInfo
 from bot.errorhandler import RateLimited
+from bot.service import CheckRequest
+from cogs._controls import verdict_items
+
+__all__ = ["NO_MENTIONS", "CheckRequest", "CheckReply", "check", "rate_limit", "source_from_interaction",
+           "source_from_message", "workspace_of"]
 
 if TYPE_CHECKING:
     from bot.client import CrosscheckBot
@@ -24,20 +30,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
-
-
-@dataclass(frozen=True, slots=True)
-class CheckRequest:
-    """What to check: a link to fetch, or pasted text (exactly one)."""
-
-    url: str | None = None
-    text: str | None = None
-    #: pasted text to fall back to when the link cannot be fetched
-    fallback_text: str | None = None
-
-    def __post_init__(self) -> None:
-        if (self.url is None) == (self.text is None):
-            raise ValueError("a CheckRequest holds a url or a text, not both or neither")
 
 
 def workspace_of(guild_id: int) -> str:
@@ -84,40 +76,16 @@ def rate_limit(bot: CrosscheckBot, user_id: int, guild_id: int | None) -> None:
         raise RateLimited(wait)
 
 
-async def read_article(bot: CrosscheckBot, request: CheckRequest, source: SourceInfo) -> Article:
-    """The article to check: fetched from the link (its URL, title, outlet... kept) or the text.
+@dataclass(frozen=True, slots=True)
+class CheckReply:
+    """A check's report, the outlet grades its reply shows and the verdict controls to attach."""
 
-    When the link cannot be fetched and the request carries pasted text, that
-    text is checked instead; otherwise the fetch error (a sentence for the
-    reporter) propagates.
-    """
-    if request.url is not None:
-        try:
-            fetched = await bot.fetcher.fetch_article(request.url, workspace=source.workspace)
-        except FetchError:
-            if request.fallback_text is None:
-                raise
-            log.info("link %s not fetched; checking the pasted text instead", request.url)
-            return await bot.checker.read(request.fallback_text, source)
-        got = fetched.source
-        merged = replace(
-            source,
-            url=got.url or request.url,
-            title=got.title or source.title,
-            outlet=got.outlet or source.outlet,
-            author=got.author or source.author,
-            published=got.published or source.published,
-        )
-        return await bot.checker.read(fetched.text, merged)
-    assert request.text is not None
-    return await bot.checker.read(request.text, source)
+    report: ArticleReport
+    grades: Mapping[str, str] = field(default_factory=dict)
+    items: tuple[discord.ui.Item[Any], ...] = ()
 
 
-async def check_article(bot: CrosscheckBot, article: Article, *, save: bool) -> ArticleReport:
-    """Verdicts for ``article``; with ``save``, stored as a source when it holds claims.
-
-    An article without claims is never stored: chat that happens to be long
-    does not fill the newsroom's store.
-    """
-    # verdicts first, then the article, its claims and its story in one transaction
-    return await bot.checker.check(article, save=save, store_empty=False)
+async def check(bot: CrosscheckBot, request: CheckRequest, source: SourceInfo, *, save: bool) -> CheckReply:
+    """Check a request through the bot's check service; controls only for stored claims."""
+    outcome = await bot.service.check(request, source, save=save)
+    return CheckReply(outcome.report, outcome.grades, tuple(verdict_items(outcome.claims)))

@@ -200,11 +200,13 @@ class SQLClaimStore(StoryStore):
             if earlier is None:  # a constraint we do not know of refused the row
                 raise RuntimeError("the source was refused but no earlier copy was found")
             stored = await self._claims_where(ex, info.workspace, "c.source_id = ?", [earlier.id])
-            return IngestResult(source=earlier, created=False, claims=tuple(stored))
+            return IngestResult(source=earlier, created=False, claims=tuple(stored),
+                                stories=await self._stories_with_ids(ex, info.workspace, earlier.id))
         source = StoredSource(id=int(row["id"]), info=_normalised_info(info), created_at=now)
         stored_claims = await self._insert_claims(ex, source, claims, now, statuses)
         await self._link_new_article(ex, source, claims, story)
-        return IngestResult(source=source, created=True, claims=tuple(stored_claims))
+        return IngestResult(source=source, created=True, claims=tuple(stored_claims),
+                            stories=await self._stories_with_ids(ex, info.workspace, source.id))
 
     async def _insert_claims(
         self,
@@ -735,12 +737,9 @@ ORDER BY r.shared DESC, r.claim_id DESC"""
 
     async def grades(self, workspace: str) -> dict[str, str]:
         """Outlet key (trimmed, lower-cased) -> grade, for every graded outlet of the workspace."""
-        rows = await self.driver.read(
-            lambda ex: ex.fetchall(
-                "SELECT outlet_key, grade FROM source_grades WHERE workspace = ? ORDER BY outlet_key", (workspace,)
-            )
-        )
-        return {r["outlet_key"]: r["grade"] for r in rows}
+        from .stories import _grades
+
+        return await self.driver.read(lambda ex: _grades(ex, workspace))
 
     async def get_setting(self, workspace: str, key: str) -> str | None:
         row = await self.driver.read(

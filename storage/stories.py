@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from bot.engine.errors import InputError, NotFound
-from bot.engine.protocol import Actor, StoryContext, StoryLink
+from bot.engine.protocol import Actor, CheckContext, StoryContext, StoryLink
 from bot.engine.stories import (
     ENTITY,
     RARE_DF,
@@ -152,13 +153,12 @@ class StoryStore:
         return StoryContext(n_docs, df, cands)
 
     async def stories_of_source(self, workspace: str, source_id: int) -> list[Story]:
-        rows = await self.driver.read(lambda ex: ex.fetchall(
-            f"SELECT {', '.join('s.' + c.strip() for c in _STORY_COLUMNS.split(','))} FROM stories s"
-            " JOIN story_articles sa ON sa.story_id = s.id WHERE sa.workspace = ? AND sa.source_id = ?"
-            " ORDER BY sa.score IS NULL, sa.score DESC, s.id",
-            (workspace, source_id),
-        ))
-        return [_story_from(r) for r in rows]
+        return await self.driver.read(lambda ex: _stories_of_source(ex, workspace, source_id))
+
+    async def _stories_with_ids(self, ex: Executor, workspace: str, source_id: int) -> tuple[Story, ...]:
+        """The source's stories, each with the ids of its stored articles."""
+        return tuple([replace(st, source_ids=tuple(await _story_source_ids(ex, workspace, st.id)))
+                      for st in await _stories_of_source(ex, workspace, source_id)])
 
     async def get_story(self, workspace: str, story_id: int) -> Story:
         return await self.driver.read(lambda ex: self._get_story(ex, workspace, story_id))
@@ -190,12 +190,7 @@ class StoryStore:
         return [_story_from(r) for r in rows]
 
     async def story_source_ids(self, workspace: str, story_id: int, *, limit: int = 1000) -> list[int]:
-        rows = await self.driver.read(lambda ex: ex.fetchall(
-            "SELECT source_id FROM story_articles WHERE workspace = ? AND story_id = ?"
-            " ORDER BY source_id DESC LIMIT ?",
-            (workspace, story_id, limit),
-        ))
-        return [int(r[0]) for r in rows]
+        return await self.driver.read(lambda ex: _story_source_ids(ex, workspace, story_id, limit))
 
     async def story_sources(self, workspace: str, story_id: int) -> list[StoredSource]:
         from .store import _SELECT_SOURCES, _source_from
@@ -210,6 +205,19 @@ class StoryStore:
 
     async def story_claims(
         self,
+        workspace: str,
+        story_ids: Sequence[int],
+        *,
+        measures: Sequence[str] | None = None,
+        exclude_source_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[StoredClaim]:
+        return await self.driver.read(lambda ex: self._story_claims(
+            ex, workspace, story_ids, measures=measures, exclude_source_id=exclude_source_id, limit=limit))
+
+    async def _story_claims(
+        self,
+        ex: Executor,
         workspace: str,
         story_ids: Sequence[int],
         *,
@@ -234,25 +242,56 @@ class StoryStore:
             params.append(exclude_source_id)
         sql += " ORDER BY c.id DESC LIMIT ?"
         params.append(limit)
-
-        async def run(ex: Executor) -> list[StoredClaim]:
-            rows = await ex.fetchall(sql, params)
-            versions = {int(r[0]): r[1] for r in rows}
-            return await self._claims_by_ids(ex, workspace, list(versions), versions)
-
-        return await self.driver.read(run)
+        rows = await ex.fetchall(sql, params)
+        versions = {int(r["id"]): r["updated_at"] for r in rows}
+        return await self._claims_by_ids(ex, workspace, list(versions), versions)
 
     async def story_key_terms(self, workspace: str, story_ids: Sequence[int]) -> frozenset[str]:
         """The entity terms of the stories' titles and datelines (the places they are about)."""
-        ids = list(dict.fromkeys(story_ids))
-        if not ids:
-            return frozenset()
-        rows = await self.driver.read(lambda ex: ex.fetchall(
-            "SELECT DISTINCT at.term FROM article_terms at JOIN story_articles sa ON sa.source_id = at.source_id"
-            f" WHERE sa.story_id IN ({placeholders(len(ids))}) AND at.is_key = ?",
-            [*ids, True],
-        ))
-        return frozenset(r[0] for r in rows)
+        return await self.driver.read(lambda ex: _story_key_terms(ex, story_ids))
+
+    async def check_context(
+        self,
+        workspace: str,
+        features: ArticleFeatures,
+        *,
+        text_hash: str | None,
+        url: str | None,
+        measures: Sequence[str],
+        choose: Callable[[StoryContext], Assignment],
+        window_days: int = 30,
+        limit: int = 1000,
+    ) -> CheckContext:
+        """Everything one check reads, in one read transaction (see the protocol)."""
+
+        async def run(ex: Executor) -> CheckContext:
+            seen = await self._find_source(ex, workspace, text_hash or None, url) if (text_hash or url) else None
+            if seen is not None:
+                assignment = Assignment((), new_name=features.name)
+                stories = await _stories_of_source(ex, workspace, seen.id)
+                seen_claims = await self._claims_where(ex, workspace, "c.source_id = ?", [seen.id])
+            else:
+                ctx = await self._story_context(ex, workspace, features, window_days)
+                assignment = choose(ctx)
+                by_id = {c.id: c for c in ctx.candidates}
+                stories = [
+                    Story(id=sid, workspace=workspace, name=by_id[sid].name, first_day=by_id[sid].first_day,
+                          last_day=by_id[sid].last_day, n_articles=by_id[sid].n_articles)
+                    for sid in assignment.story_ids if sid in by_id
+                ]
+                seen_claims = []
+            ids = [st.id for st in stories]
+            earlier = await self._story_claims(
+                ex, workspace, ids, measures=list(measures), exclude_source_id=seen.id if seen else None,
+                limit=limit) if measures and ids else []
+            keys = await _story_key_terms(ex, ids)
+            with_ids = [replace(st, source_ids=tuple(await _story_source_ids(ex, workspace, st.id)))
+                        for st in stories]
+            grades = await _grades(ex, workspace)
+            return CheckContext(seen=seen, seen_claims=tuple(seen_claims), stories=tuple(with_ids),
+                                assignment=assignment, earlier=tuple(earlier), key_terms=keys, grades=grades)
+
+        return await self.driver.read(run)
 
     # -- linking on insert ----------------------------------------------------------------
 
@@ -539,6 +578,44 @@ class StoryStore:
                                                                    [src.id], cache=False)]
             await self._link_new_article(ex, src, claims, None, linked_by="backfill")
         return len(rows)
+
+
+async def _stories_of_source(ex: Executor, workspace: str, source_id: int) -> list[Story]:
+    rows = await ex.fetchall(
+        f"SELECT {', '.join('s.' + c.strip() for c in _STORY_COLUMNS.split(','))} FROM stories s"
+        " JOIN story_articles sa ON sa.story_id = s.id WHERE sa.workspace = ? AND sa.source_id = ?"
+        " ORDER BY sa.score IS NULL, sa.score DESC, s.id",
+        (workspace, source_id),
+    )
+    return [_story_from(r) for r in rows]
+
+
+async def _story_source_ids(ex: Executor, workspace: str, story_id: int, limit: int = 1000) -> list[int]:
+    rows = await ex.fetchall(
+        "SELECT source_id FROM story_articles WHERE workspace = ? AND story_id = ?"
+        " ORDER BY source_id DESC LIMIT ?",
+        (workspace, story_id, limit),
+    )
+    return [int(r["source_id"]) for r in rows]
+
+
+async def _story_key_terms(ex: Executor, story_ids: Sequence[int]) -> frozenset[str]:
+    ids = list(dict.fromkeys(story_ids))
+    if not ids:
+        return frozenset()
+    rows = await ex.fetchall(
+        "SELECT DISTINCT at.term FROM article_terms at JOIN story_articles sa ON sa.source_id = at.source_id"
+        f" WHERE sa.story_id IN ({placeholders(len(ids))}) AND at.is_key = ?",
+        [*ids, True],
+    )
+    return frozenset(r["term"] for r in rows)
+
+
+async def _grades(ex: Executor, workspace: str) -> dict[str, str]:
+    rows = await ex.fetchall(
+        "SELECT outlet_key, grade FROM source_grades WHERE workspace = ? ORDER BY outlet_key", (workspace,)
+    )
+    return {r["outlet_key"]: r["grade"] for r in rows}
 
 
 async def _df(ex: Executor, workspace: str, terms: Sequence[str]) -> dict[str, int]:

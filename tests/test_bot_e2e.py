@@ -32,7 +32,7 @@ from bot.engine.errors import InputError
 from bot.engine.protocol import Actor
 from bot.engine.types import SourceInfo
 from bot.moderation import NOT_MODERATOR
-from cogs._common import CheckRequest, check_article, read_article
+from cogs._common import CheckRequest, check
 from cogs.check._parsing import BOTH
 from tests.helpers import BARRIER, BARRIER_CRITICS, NO_FIGURES, make_engine
 
@@ -349,7 +349,7 @@ async def test_page_buttons_answer_only_the_asker(bot, api):
     for i in range(10):
         text = BARRIER.replace("40 million", f"{40 + i} million").replace("Monday", f"Monday, day {i}")
         source = SourceInfo(workspace=ws, guild_id=channel.guild.id, poster="maria", outlet=f"Outlet {i}")
-        await check_article(bot, await read_article(bot, CheckRequest(text=text), source), save=True)
+        await check(bot, CheckRequest(text=text), source, save=True)
 
     await call_tree(bot, interaction_payload(bot, "sources", [{"type": 3, "name": "query", "value": "barrier workers"}],
                                              permissions=REPORTER))

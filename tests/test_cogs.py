@@ -30,7 +30,7 @@ from cogs._common import CheckRequest
 from cogs.check._parsing import BOTH, NEITHER, request_from_any_message, request_from_options
 from cogs.sources._cog import Sources
 from cogs.watch._cog import Watch
-from cogs.watch._parsing import may_hold_figures, request_from_message
+from cogs.watch._parsing import request_from_message
 from tests.helpers import (
     BARRIER,
     BARRIER_CRITICS,
@@ -533,8 +533,23 @@ def test_watched_message_parsing():
     assert request_from_message(BARRIER, min_chars=280) == CheckRequest(text=BARRIER)
     assert request_from_message(BARRIER, min_chars=len(BARRIER) + 1) is None
     assert request_from_message(NO_FIGURES, min_chars=280) is None
-    assert may_hold_figures("Dozens were hurt") and may_hold_figures("a soldier was killed")
-    assert not may_hold_figures("The editors met to talk about layout")
+
+
+def test_a_watched_message_is_gated_by_the_engines_own_rule():
+    """The watch cog has no rule of its own: a message passes when the engine's line gate would read it."""
+    from bot.engine.pipeline import may_hold_figure
+
+    miner = ("Residents of the valley gathered on Sunday to mourn the death of a miner in the collapse at the "
+             "old shaft, and asked the company why the tunnel had not been closed after the last inspection. "
+             "The union said the company had ignored its warnings and called for an inquiry into the collapse.")
+    chat = ("The editors met on Sunday to talk about the layout of the front page, and agreed that the weekend "
+            "edition would keep its larger photographs. Everyone thought the new fonts looked clean and calm, "
+            "and the designers promised a draft of the other sections before the meeting next week is over.")
+    for text in (miner, chat, BARRIER, NO_FIGURES):
+        passed = request_from_message(text, min_chars=100) is not None
+        assert passed is may_hold_figure(text), text[:40]
+    assert request_from_message(miner, min_chars=100) == CheckRequest(text=miner)  # it reaches the engine
+    assert request_from_message(chat, min_chars=100) is None
 
 
 def test_check_option_parsing():

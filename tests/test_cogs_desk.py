@@ -22,11 +22,12 @@ from bot.engine.protocol import Actor
 from bot.engine.types import ClaimStatus, SourceInfo, StoredClaim, Verdict
 from bot.moderation import MODERATOR_ROLE, NOT_MODERATOR
 from bot.render.discord import claim_block, report_pages
-from cogs._common import CheckRequest, check_article, read_article
-from cogs.desk._replies import reply_extras
+from cogs._common import CheckRequest
+from cogs._common import check as check_request
 from cogs.claims._cog import Claims, ConfirmDelete, claim_autocomplete
-from cogs.desk._buttons import ReviewSelect, StatusButton, status_custom_id
-from cogs.desk._checks import NotModerator
+from cogs._controls import status_custom_id
+from cogs.desk._buttons import ReviewSelect, StatusButton
+from cogs._moderators import NotModerator
 from cogs.desk._cog import Desk
 from tests.helpers import (
     BARRIER,
@@ -79,11 +80,10 @@ async def store_article(bot, guild_id: int, text: str, *, outlet: str, day: int)
     """Store one article with its claims, as a watched channel would."""
     source = SourceInfo(workspace=str(guild_id), guild_id=guild_id, outlet=outlet, poster="maria")
     text = text.replace("Monday", f"Monday the {day}th")
-    article = await read_article(bot, CheckRequest(text=text), source)
     from datetime import date
 
-    article = replace(article, source=replace(article.source, published=date(2026, 2, day)))
-    report = await check_article(bot, article, save=True)
+    article = await bot.service.read(CheckRequest(text=text), replace(source, published=date(2026, 2, day)))
+    report = (await bot.service.check_article(article, save=True)).report
     assert report.stored is not None
     return await bot.store.claims_of_source(str(guild_id), report.stored.id)
 
@@ -116,8 +116,9 @@ async def test_each_status_shapes_the_verdicts_and_is_marked(bot, guild):  # noq
         ids[status] = sc.id
     await bot.store.set_grade(ws, "Checked Chronicle", "reliable", DESK, "long record")
 
-    article = await read_article(bot, CheckRequest(text=BARRIER_CRITICS), SourceInfo(workspace=ws, guild_id=guild.id))
-    report = await bot.checker.check(article, save=False)
+    checked = await check_request(bot, CheckRequest(text=BARRIER_CRITICS), SourceInfo(workspace=ws, guild_id=guild.id),
+                          save=False)
+    report = checked.report
     check = next(c for c in report.checks if c.claim.figure.low == 150)
     assert check.verdict is Verdict.MATCHING
     evidence_ids = [e.stored.id for e in check.evidence]
@@ -128,9 +129,8 @@ async def test_each_status_shapes_the_verdicts_and_is_marked(bot, guild):  # noq
     assert evidence_ids[0] == ids[ClaimStatus.CONFIRMED]
     assert {ids[ClaimStatus.DISPUTED], ids[ClaimStatus.UNREVIEWED]} <= set(evidence_ids)
 
-    extras = await reply_extras(bot, report, save=False)
-    assert extras.items == ()  # nothing stored: no buttons
-    block = claim_block(check, grades=extras.grades)
+    assert checked.items == ()  # nothing stored: no buttons
+    block = claim_block(check, grades=checked.grades)
     lines = block.splitlines()
     assert "Checked Chronicle (reliable)" in lines[1] and "· confirmed ✔" in lines[1]
     assert any("Doubtful Daily" in ln and "· disputed ✖" in ln for ln in lines)
@@ -367,12 +367,10 @@ async def test_verdict_buttons_survive_a_restart_and_answer_only_moderators(bot,
     assert [o["value"] for o in menu["options"]] == [str(sc.id) for sc in stored]
     [message] = api.messages
 
-    # a restart: a fresh view store that knows only what setup_hook registers
+    # a restart: a fresh view store that knows only what the extensions register when they load
     state = bot._connection
     state._view_store = discord.ui.view.ViewStore(state)
-    from cogs.desk._buttons import DYNAMIC_ITEMS
-
-    bot.add_dynamic_items(*DYNAMIC_ITEMS)
+    await bot.reload_extension("cogs.desk")  # the desk's setup() registers its persistent buttons
 
     target = workers(stored)
     choose = {"custom_id": menu["custom_id"], "component_type": 3, "values": [str(target.id)]}
@@ -409,15 +407,16 @@ async def test_a_single_claim_gets_the_three_buttons_and_unsaved_checks_none(bot
     ws = str(guild.id)
     text = "Rescuers said at least 12 miners were trapped underground after the collapse on Tuesday at the mine."
     source = SourceInfo(workspace=ws, guild_id=guild.id)
-    saved = await check_article(bot, await read_article(bot, CheckRequest(text=text), source), save=True)
-    extras = await reply_extras(bot, saved, save=True)
+    checked = await check_request(bot, CheckRequest(text=text), source, save=True)
+    saved = checked.report
     [sc] = await bot.store.claims_of_source(ws, saved.stored.id)
-    assert [i.custom_id for i in extras.items] == [
+    assert [i.custom_id for i in checked.items] == [
         f"cc:st:confirmed:{sc.id}", f"cc:st:disputed:{sc.id}", f"cc:st:not_a_claim:{sc.id}"]
-    assert all(not i.is_dispatchable() for i in extras.items)  # handled by the registered dynamic items only
-    unsaved = await check_article(bot, await read_article(bot, CheckRequest(text=text + " More."), source),
-                                  save=False)
-    assert (await reply_extras(bot, unsaved, save=False)).items == ()
+    assert all(not i.is_dispatchable() for i in checked.items)  # handled by the registered dynamic items only
+    again = await check_request(bot, CheckRequest(text=text), source, save=True)  # seen before: same controls
+    assert again.report.seen_before is not None
+    assert [i.custom_id for i in again.items] == [i.custom_id for i in checked.items]
+    assert (await check_request(bot, CheckRequest(text=text + " More."), source, save=False)).items == ()
     [page] = report_pages(saved)
     assert page.embeds
 

@@ -16,7 +16,7 @@ from bot.moderation import (
     member_role_ids,
     role_id_of,
 )
-from cogs.desk._checks import CheckUnavailable, NotModerator
+from cogs._moderators import CheckUnavailable, NotModerator
 from tests.helpers import MockMember, MockRole
 
 NOBODY = discord.Permissions.none()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-from dataclasses import replace
 from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from .measures import MeasureVocab
 from .protocol import ClaimStore, StoryLink
-from .stories import Assignment, StoryPolicy, assign, features
+from .stories import StoryPolicy, assign, features
 from .subjects import subject_terms
 from .errors import InputError, NotFound
 from .types import (
@@ -29,6 +30,26 @@ from .worker import NlpWorker
 
 #: claims read for one dossier
 DOSSIER_CLAIMS = 2_000
+
+
+def worth_storing(claims: Sequence[Claim]) -> bool:
+    """The one rule for what is stored, the same for the bot and the command line: an article is
+    stored when it holds at least one claim. An article without figures adds nothing a later check
+    could be compared with, and long chat in a watched channel does not fill the newsroom's store."""
+    return bool(claims)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOutcome:
+    """A check's report, the stored claims behind it and the outlet grades its reply shows."""
+
+    report: ArticleReport
+    #: the article's stored claims (their ids draw the verdict controls): stored now, or by the copy
+    #: stored before when storing was asked for; empty otherwise
+    claims: tuple[StoredClaim, ...] = ()
+    #: the workspace's outlet grades (outlet key -> grade)
+    grades: Mapping[str, str] = field(default_factory=dict)
+
 
 
 class Checker:
@@ -55,76 +76,74 @@ class Checker:
         )
 
     async def read(self, text: str, source: SourceInfo | None = None) -> Article:
-        return await self.worker.read(text, source)
+        """The article of ``text``: validated, hashed, its title and outlet found.
 
-    async def check(self, article: Article, *, save: bool = False, store_empty: bool = True) -> ArticleReport:
-        """Verdicts for every claim of the article; stores it too when ``save`` (and when it holds
-        claims, unless ``store_empty``)."""
+        Pure string work (no spaCy), so it runs on a plain thread and leaves the
+        NLP worker to the parse: a check costs one trip to the NLP worker.
+        """
+        return await asyncio.to_thread(self.worker.engine.read, text, source)
+
+    async def check(self, article: Article, *, save: bool = False) -> ArticleReport:
+        """Verdicts for every claim of the article; stored too when ``save`` and :func:`worth_storing`."""
         claims = await self.worker.extract(article)
-        return await self.check_claims(article, claims, save=save, store_empty=store_empty)
+        return (await self.run(article, claims, save=save)).report
 
-    async def check_claims(self, article: Article, claims: list[Claim], *, save: bool = False,
-                           store_empty: bool = True) -> ArticleReport:
+    async def check_claims(self, article: Article, claims: list[Claim], *, save: bool = False) -> ArticleReport:
+        """Verdicts for claims already extracted from ``article`` (see :meth:`run`)."""
+        return (await self.run(article, claims, save=save)).report
+
+    async def run(self, article: Article, claims: Sequence[Claim], *, save: bool = False) -> CheckOutcome:
         """Verdicts for claims already extracted from ``article``, against the claims of its story.
 
-        1. The article's story: features (pure, off the event loop), candidate
-           stories and document frequencies from the store's inverted index,
-           then :func:`bot.engine.stories.assign`. An article stored before
-           keeps the stories it is in.
-        2. The earlier claims of those stories with the article's measures,
-           and a verdict for each claim (off the event loop).
-        3. With ``save``, only then the article, its claims and its story
-           links in one transaction: an article is stored with its report or
-           not at all, and a rerun after a failure checks it again or says it
-           was seen before.
+        1. Features of the article (pure, off the event loop).
+        2. One read (:meth:`ClaimStore.check_context`): the copy stored
+           before, or the candidate stories and document frequencies, which
+           :func:`bot.engine.stories.assign` turns into the article's stories;
+           their earlier claims with the article's measures; the outlet grades.
+        3. A verdict for each claim (off the event loop).
+        4. With ``save`` and when :func:`worth_storing`, one write: the
+           article, its claims and its story links in one transaction. An
+           article is stored with its report or not at all, and a rerun after a
+           failure checks it again or says it was seen before.
         """
+        claims = list(claims)
         info = article.source
         workspace = info.workspace
-        seen = await self.store.find_source(workspace, text_hash=info.text_hash or None, url=info.url)
         published = info.published or (info.posted_at.date() if info.posted_at else None) or _today()
         feats = await asyncio.to_thread(
             features, article.text, title=info.title, published=published, claims=claims
         )
-        assignment = Assignment((), new_name=feats.name)
-        if seen is not None:
-            stories = await self.store.stories_of_source(workspace, seen.id)
-        else:
-            ctx = await self.store.story_context(workspace, feats, window_days=self.story_policy.window_days)
-            assignment = assign(feats, ctx.candidates, ctx.df, ctx.n_docs, self.story_policy)
-            by_id = {c.id: c for c in ctx.candidates}
-            stories = [
-                Story(id=sid, workspace=workspace, name=by_id[sid].name, first_day=by_id[sid].first_day,
-                      last_day=by_id[sid].last_day, n_articles=by_id[sid].n_articles)
-                for sid in assignment.story_ids
-            ]
-        story_ids = [st.id for st in stories]
+        policy = self.story_policy
+        ctx = await self.store.check_context(
+            workspace, feats, text_hash=info.text_hash or None, url=info.url,
+            measures=list(dict.fromkeys(c.measure for c in claims)),
+            choose=lambda c: assign(feats, c.candidates, c.df, c.n_docs, policy),
+            window_days=policy.window_days, limit=self.candidate_limit * 5,
+        )
+        seen = ctx.seen
         own_id = seen.id if seen else None
-        measures = list(dict.fromkeys(c.measure for c in claims))
-        earlier = await self.store.story_claims(
-            workspace, story_ids, measures=measures, exclude_source_id=own_id, limit=self.candidate_limit * 5
-        ) if claims and story_ids else []
-        keys = await self.store.story_key_terms(workspace, story_ids) if story_ids else frozenset()
-        places = frozenset(t[2:] for t in (*keys, *feats.key_terms))
+        stories = list(ctx.stories)
+        places = frozenset(t[2:] for t in (*ctx.key_terms, *feats.key_terms))
         spans = [(st.last_day - st.first_day).days for st in stories if st.first_day and st.last_day]
         story_days = max(spans) if spans else 0  # how long the event has run, by its stored reports
         checks = await asyncio.to_thread(
-            self._judge_all, claims, earlier, published, own_id, info.text_hash or None, places, story_days
+            self._judge_all, claims, ctx.earlier, published, own_id, info.text_hash or None, places, story_days
         )
         stored = None
-        if save and seen is None and (claims or store_empty):
-            result = await self.store.add_article(info, claims, StoryLink(feats, assignment))
+        stored_claims: tuple[StoredClaim, ...] = ctx.seen_claims
+        if save and seen is None and worth_storing(claims):
+            result = await self.store.add_article(info, claims, StoryLink(feats, ctx.assignment))
+            stored_claims = result.claims
             if result.created:
                 stored = result.source
-                stories = await self.store.stories_of_source(workspace, stored.id)
+                stories = list(result.stories)
             else:  # stored meanwhile by another process: report it as seen before
                 seen = result.source
         if not stories:
             stories = [Story(id=0, workspace=workspace, name=feats.name, first_day=published, last_day=published)]
-        else:
-            stories = [replace(st, source_ids=tuple(await self.store.story_source_ids(workspace, st.id)))
-                       for st in stories]
-        return ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored,
-                             stories=tuple(stories))
+        report = ArticleReport(source=info, checks=tuple(checks), seen_before=seen, stored=stored,
+                               stories=tuple(stories))
+        return CheckOutcome(report=report, claims=stored_claims if (stored or save) else (), grades=ctx.grades)
 
     def _judge_all(self, claims, earlier, published, own_id, own_hash, places,  # noqa: ANN001
                    story_days: int | None = None) -> list[ClaimCheck]:

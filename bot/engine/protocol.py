@@ -8,8 +8,8 @@ a transaction.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
@@ -33,6 +33,8 @@ class IngestResult:
     #: ``source`` is then the earlier one and ``claims`` its claims.
     created: bool
     claims: tuple[StoredClaim, ...]
+    #: the stories the source is in (best first), each with its stored articles' ids
+    stories: tuple[Story, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,26 @@ class StoryContext:
     #: stored articles per term, for the article's terms
     df: dict[str, int]
     candidates: tuple[StoryCandidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Everything a check reads from the store, in one read: :meth:`ClaimStore.check_context`."""
+
+    #: the same article (text hash or URL) stored before, and its claims
+    seen: StoredSource | None
+    seen_claims: tuple[StoredClaim, ...]
+    #: the stories the claims are checked against (best first), each with its stored articles' ids:
+    #: those of the article stored before, else those ``choose`` picked
+    stories: tuple[Story, ...]
+    #: where ``choose`` put a new article (empty for an article stored before)
+    assignment: Assignment
+    #: the earlier claims of those stories with the article's measures (the article's own left out)
+    earlier: tuple[StoredClaim, ...]
+    #: the entity terms of the stories' titles and datelines (the places they are about)
+    key_terms: frozenset[str]
+    #: the workspace's outlet grades (outlet key -> grade)
+    grades: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +155,27 @@ class ClaimStore(Protocol):
         A second ingest of the same text hash or URL in the workspace stores
         nothing and returns ``created=False`` with the earlier source. Without
         ``story`` the store links the article itself, from its title and claims.
+        """
+
+    async def check_context(
+        self,
+        workspace: str,
+        features: ArticleFeatures,
+        *,
+        text_hash: str | None,
+        url: str | None,
+        measures: Sequence[str],
+        choose: Callable[[StoryContext], Assignment],
+        window_days: int = 30,
+        limit: int = 1000,
+    ) -> CheckContext:
+        """What checking one article needs, in one read transaction.
+
+        The article stored before (same text hash or URL) and its stories; else
+        the story context (as :meth:`story_context`), handed to ``choose`` (the
+        engine's rule) for the stories it joins. Then the earlier claims of those
+        stories with ``measures`` (newest first, at most ``limit``), their key
+        terms, their article ids, and the workspace's grades.
         """
 
     # -- stories ---------------------------------------------------------------

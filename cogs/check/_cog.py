@@ -17,15 +17,7 @@ from discord.ext import commands
 from bot.engine.errors import InputError
 from bot.errorhandler import ANSWERED, defer, report_error
 from bot.render.discord import page_kwargs, report_pages
-from cogs._common import (
-    CheckRequest,
-    check_article,
-    rate_limit,
-    read_article,
-    source_from_interaction,
-    source_from_message,
-)
-from cogs.desk._replies import reply_extras
+from cogs._common import CheckRequest, check, rate_limit, source_from_interaction, source_from_message
 
 from ._parsing import request_from_any_message, request_from_options
 
@@ -88,14 +80,12 @@ class Check(commands.Cog):
 
     async def _answer(self, interaction: discord.Interaction, request: CheckRequest, source: SourceInfo, *,
                       save: bool, ephemeral: bool) -> None:
-        article = await read_article(self.bot, request, source)
-        report = await check_article(self.bot, article, save=save)
-        if not report.checks:
+        checked = await check(self.bot, request, source, save=save)
+        if not checked.report.checks:
             raise InputError(NO_CLAIMS)
-        extras = await reply_extras(self.bot, report, save=save)
-        pages = report_pages(report, grades=extras.grades)
+        pages = report_pages(checked.report, grades=checked.grades)
         kwargs, view = page_kwargs(pages, owner_id=interaction.user.id, on_error_hook=report_error,
-                                   extra_items=extras.items)
+                                   extra_items=checked.items)
         interaction.extras[ANSWERED] = True
         sent = await interaction.followup.send(wait=True, ephemeral=ephemeral, **kwargs)
         if view is not None:

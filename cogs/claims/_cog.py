@@ -33,7 +33,7 @@ from bot.render.discord import (
     truncate,
 )
 from cogs._common import NO_MENTIONS, workspace_of
-from cogs.desk._checks import actor_of, moderator_only
+from cogs._moderators import actor_of, moderator_only
 
 
 if TYPE_CHECKING:

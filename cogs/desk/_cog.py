@@ -27,7 +27,7 @@ from bot.render.discord import COLOURS, escape, fit_message, plain, status_text,
 from bot.timeline import chart_title, pick_group, query_measures, render_timeline
 from cogs._common import NO_MENTIONS, rate_limit, workspace_of
 
-from ._checks import actor_of, moderator_only
+from cogs._moderators import actor_of, moderator_only
 
 if TYPE_CHECKING:
     from bot.client import CrosscheckBot

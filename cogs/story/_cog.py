@@ -18,7 +18,7 @@ from bot.errorhandler import ANSWERED, defer
 from bot.render.discord import escape
 from bot.render.dossier import dossier_embed
 from cogs._common import NO_MENTIONS, rate_limit, workspace_of
-from cogs.desk._checks import moderator_only, require_moderator
+from cogs._moderators import moderator_only, require_moderator
 
 from ._logic import CHART_NAME, curate, dossier_and_chart
 

@@ -25,16 +25,8 @@ from bot.engine.protocol import Actor, HandledMessage
 from bot.errorhandler import ANSWERED, RateLimited, defer, error_text, new_incident_id, report_error
 from bot.fetch import NotAWebPage
 from bot.render.discord import escape, fit_message, page_kwargs, report_pages
-from cogs._common import (
-    NO_MENTIONS,
-    CheckRequest,
-    check_article,
-    rate_limit,
-    read_article,
-    source_from_message,
-)
-from cogs.desk._checks import moderator_only, require_moderator
-from cogs.desk._replies import reply_extras
+from cogs._common import NO_MENTIONS, CheckRequest, check, rate_limit, source_from_message
+from cogs._moderators import moderator_only, require_moderator
 
 from ._catchup import catch_up_guild, reply_is_useful
 from ._parsing import request_from_message
@@ -295,9 +287,7 @@ class Watch(commands.Cog):
         try:
             if request.url is not None and rate_limited:
                 rate_limit(self.bot, message.author.id, message.guild.id if message.guild else None)
-            article = await read_article(self.bot, request, source_from_message(message))
-            report = await check_article(self.bot, article, save=True)
-            extras = await reply_extras(self.bot, report, save=True) if report.checks else None
+            checked = await check(self.bot, request, source_from_message(message), save=True)
         except CrosscheckError as exc:
             transient = isinstance(exc, (Busy, StoreUnavailable))
             if replies_to(exc) and reply and not transient:
@@ -309,14 +299,14 @@ class Watch(commands.Cog):
             log.exception("incident %s: checking message %s in channel %s failed",
                           new_incident_id(), message.id, message.channel.id)
             return None
-        if extras is None:
+        if not checked.report.checks:
             log.debug("message %s holds no claims", message.id)
             return Checked(earlier_reply)
         if not reply:
             return Checked(earlier_reply)
-        pages = report_pages(report, grades=extras.grades)
+        pages = report_pages(checked.report, grades=checked.grades)
         kwargs, view = page_kwargs(pages, owner_id=message.author.id, on_error_hook=report_error,
-                                   refusal=PAGE_REFUSAL, extra_items=extras.items)
+                                   refusal=PAGE_REFUSAL, extra_items=checked.items)
         sent = await self._send(message, earlier_reply, **kwargs)
         if view is not None:
             if sent is None:
