@@ -23,12 +23,24 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from .cli_desk import register as register_desk
+from .cli_options import (
+    DbOpt,
+    JsonOpt,
+    PathsArg,
+    PublishedOpt,
+    WorkspaceOpt,
+    load_settings,
+    run_command,
+    stderr,
+)
+from .cli_store import register as register_store
+from .cli_story import register as register_story
 from .engine.errors import CrosscheckError, FetchError, InputError
 from .engine.text import decode
 from .engine.types import Article, SourceInfo
 
 if TYPE_CHECKING:  # imported where used: `crosscheck --help` starts without them
-    from rich.console import Console
 
     from .settings import Settings
 
@@ -42,57 +54,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: no rich import, so `crosscheck --help` starts fast
 )
-
-DbOpt = Annotated[
-    Optional[str],
-    typer.Option("--db", help="Claim store: SQLite file or postgresql:// URL (default: CROSSCHECK_DB or ./crosscheck.db)."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object per input, one per line.")]
-PublishedOpt = Annotated[
-    Optional[str], typer.Option("--published", help="Publication date of the article(s), YYYY-MM-DD.")
-]
-WorkspaceOpt = Annotated[str, typer.Option("--workspace", help="Workspace (a Discord guild id, or 'default').")]
-PathsArg = Annotated[list[str], typer.Argument(help="Files, '-' for standard input, or http(s) links.")]
-
-
-#: exit statuses, one per kind of failure (README: "Exit statuses")
-EXIT_CONFIG = 78  # a setting's value is invalid (sysexits EX_CONFIG)
-
-
-def _settings(db: str | None) -> Settings:
-    from pydantic import ValidationError
-
-    from .settings import Settings
-
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        _stderr().print(f"error: {setting_error(exc)}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_CONFIG) from None
-    if db:
-        settings = settings.model_copy(update={"db": db})
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
-    for noisy in ("trafilatura", "htmldate", "charset_normalizer", "asyncio"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    return settings
-
-
-def setting_error(exc) -> str:  # noqa: ANN001 - pydantic.ValidationError
-    """One sentence for the first invalid setting: its variable, the value given, what is wrong, what to do."""
-    from .settings import Settings
-
-    first = exc.errors()[0]
-    field = str(first["loc"][0]) if first.get("loc") else ""
-    info = Settings.model_fields.get(field)
-    var = "DISCORD_TOKEN" if field == "discord_token" else f"CROSSCHECK_{field.upper()}"
-    value = first.get("input")
-    given = f"={value}" if isinstance(value, (str, int, float)) and field != "discord_token" else ""
-    wants = f" ({info.description.rstrip('.')})" if info is not None and info.description else ""
-    more = f" ({len(exc.errors()) - 1} more settings are invalid too)" if len(exc.errors()) > 1 else ""
-    return (f"{var}{given} is not a valid setting: {first['msg'].rstrip('.')}. Fix it in the environment or "
-            f"the .env file{wants}{more}.")
-
 
 def _parse_date(value: str | None) -> date | None:
     if value is None:
@@ -149,7 +110,7 @@ async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str 
             if len(paths) == 1 or not keep_going:
                 raise
             reason = str(exc)
-            _stderr().print(f"refused: {reason if reason.startswith(path) else f'{path}: {reason}'}",
+            stderr().print(f"refused: {reason if reason.startswith(path) else f'{path}: {reason}'}",
                             markup=False, highlight=False)
     return articles
 
@@ -189,39 +150,6 @@ def _html_article(path: str, html: str, info: SourceInfo) -> tuple[str, SourceIn
     info = replace(info, title=info.title or page.title, author=info.author or page.author,
                    published=info.published or page.published)
     return page.text, info
-
-
-def _stderr() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, soft_wrap=True)
-
-
-def _run(coro) -> None:  # noqa: ANN001
-    """Run a command; domain errors become one line and an exit code, others an incident id."""
-    import asyncio
-    import uuid
-
-    from rich.console import Console
-
-    err = Console(stderr=True, soft_wrap=True)
-    try:
-        asyncio.run(coro)
-    except CrosscheckError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
-    except Exception:  # the central handler: log the traceback, show an incident id
-        incident = uuid.uuid4().hex[:8]
-        log.exception("incident %s", incident)
-        err.print(
-            f"error: something went wrong (incident {incident}). The log above has the details; "
-            "please report it with that id.",
-            markup=False,
-            highlight=False,
-        )
-        raise typer.Exit(70) from None
 
 
 async def _check_paths(settings: Settings, paths: list[str], *, save: bool, workspace: str, outlet: str | None,
@@ -267,7 +195,7 @@ def _store_for_check(settings: Settings, *, quiet: bool = False) -> Iterator[Set
                 raise InputError(f"Cannot read the claim store at {path} ({exc.strerror}). "
                                  "Check its permissions, or set CROSSCHECK_DB.") from None
         elif not quiet:
-            _stderr().print(f"note: no claim store at {path} yet, so every figure is unverified "
+            stderr().print(f"note: no claim store at {path} yet, so every figure is unverified "
                             "(crosscheck ingest fills one).", markup=False, highlight=False)
         yield settings.model_copy(update={"db": str(copy)})
 
@@ -316,7 +244,7 @@ async def _check_opened(settings: Settings, paths: list[str], *, save: bool, wor
 def check(paths: PathsArg, db: DbOpt = None, published: PublishedOpt = None, json: JsonOpt = False,
           workspace: WorkspaceOpt = "default") -> None:
     """Show each article's claims and verdicts against the store, without storing anything."""
-    _run(_check_paths(_settings(db), paths, save=False, workspace=workspace, outlet=None, url=None,
+    run_command(_check_paths(load_settings(db), paths, save=False, workspace=workspace, outlet=None, url=None,
                       published=published, json=json))
 
 
@@ -331,7 +259,7 @@ def ingest(
     workspace: WorkspaceOpt = "default",
 ) -> None:
     """Store articles and their claims, printing each one's verdicts as it goes."""
-    _run(_check_paths(_settings(db), paths, save=True, workspace=workspace, outlet=outlet, url=url,
+    run_command(_check_paths(load_settings(db), paths, save=True, workspace=workspace, outlet=outlet, url=url,
                       published=published, json=json))
 
 
@@ -344,7 +272,7 @@ def sources(
     limit: Annotated[int, typer.Option("--limit", min=1, max=500, help="Most claims shown.")] = 50,
 ) -> None:
     """Stored claims about a topic, grouped by measure, newest first, with their sources."""
-    settings = _settings(db)
+    settings = load_settings(db)
 
     async def main() -> None:
         from rich.console import Console
@@ -361,27 +289,25 @@ def sources(
             else:
                 print_sources(Console(), query, groups)
 
-    _run(main())
+    run_command(main())
 
 
 @app.command()
 def run() -> None:
     """Start the Discord bot (needs DISCORD_TOKEN)."""
-    settings = _settings(None)
+    settings = load_settings(None)
 
     async def main() -> None:
         from .client import run as run_bot
 
         await run_bot(settings)
 
-    _run(main())
+    run_command(main())
 
 
-from .cli_desk import register as _register_desk  # noqa: E402
-
-_register_desk(app)
-from .cli_store import register as _register_store; _register_store(app)  # noqa: E402, E702
-from .cli_story import register as _register_story; _register_story(app)  # noqa: E402, E702
+register_desk(app)
+register_store(app)
+register_story(app)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.console import Console
 
+from .cli_options import DbOpt, WorkspaceOpt, load_settings, run_command
 from .engine.errors import InputError
 from .engine.protocol import Actor, ClaimStore
 from .engine.types import Claim, ClaimStatus, SourceInfo
@@ -33,11 +34,6 @@ TIMELINE_LIMIT = 500
 #: the workspace setting naming the newsroom in ClaimReview exports
 NEWSROOM_SETTING = "newsroom"
 
-DbOpt = Annotated[
-    Optional[str],
-    typer.Option("--db", help="Claim store: SQLite file or postgresql:// URL (default: CROSSCHECK_DB or ./crosscheck.db)."),
-]
-WorkspaceOpt = Annotated[str, typer.Option("--workspace", help="Workspace (a Discord guild id, or 'default').")]
 
 
 def parse_statuses(values: list[str] | None) -> list[ClaimStatus] | None:
@@ -104,7 +100,6 @@ class LazyExtractor:
 
 def register(app: typer.Typer) -> None:
     """Add ``timeline``, ``export`` and ``import`` to the crosscheck command line."""
-    from .cli import _run, _settings
 
     @app.command()
     def timeline(
@@ -116,7 +111,7 @@ def register(app: typer.Typer) -> None:
         height: Annotated[int, typer.Option("--height", min=300, max=4000, help="Height in pixels.")] = 800,
     ) -> None:
         """Draw a figure's history as a PNG: who reported what, when, how hedged."""
-        settings = _settings(db)
+        settings = load_settings(db)
 
         async def main() -> None:
             from .app import open_app
@@ -135,7 +130,7 @@ def register(app: typer.Typer) -> None:
                                           prefer=prefer)
             write_chart(out, png, chart_title(query, group))
 
-        _run(main())
+        run_command(main())
 
     @app.command(name="export")
     def export_(
@@ -149,7 +144,7 @@ def register(app: typer.Typer) -> None:
             "--newsroom", help="The newsroom named as the ClaimReview author (default: the 'newsroom' setting).")] = None,
     ) -> None:
         """Export the stored claims: every field (json, csv) or schema.org ClaimReview JSON-LD."""
-        settings = _settings(db)
+        settings = load_settings(db)
 
         async def main() -> None:
             from .exchange import FORMATS, export_claims
@@ -171,7 +166,7 @@ def register(app: typer.Typer) -> None:
                         raise InputError(f"{out}: cannot write it ({exc.strerror}).") from None
             Console(stderr=True).print(f"exported {n} claim{'s' if n != 1 else ''}", markup=False, highlight=False)
 
-        _run(main())
+        run_command(main())
 
     @app.command(name="import")
     def import_(
@@ -180,7 +175,7 @@ def register(app: typer.Typer) -> None:
         workspace: WorkspaceOpt = "default",
     ) -> None:
         """Import claims with their status from a crosscheck export or ClaimReview JSON-LD."""
-        settings = _settings(db)
+        settings = load_settings(db)
 
         async def main() -> None:
             from .exchange import import_document, load_document
@@ -201,7 +196,7 @@ def register(app: typer.Typer) -> None:
                 extractor.close()
             Console().print(summary.line(), markup=False, highlight=False)
 
-        _run(main())
+        run_command(main())
 
 
 def write_chart(out: Path, png: bytes, title: str) -> None:

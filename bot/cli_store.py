@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
+from .cli_options import load_settings, run_command
 FromOpt = Annotated[
     str,
     typer.Option("--from", help="The store to copy: a SQLite file (or sqlite:///path) or a postgresql:// URL."),
@@ -28,12 +29,11 @@ BatchOpt = Annotated[int, typer.Option("--batch", min=1, max=50_000, help="Rows 
 
 def register(app: typer.Typer) -> None:
     """Add ``migrate-store`` to the crosscheck command line."""
-    from .cli import _run, _settings
 
     @app.command(name="migrate-store")
     def migrate_store(from_url: FromOpt, to_url: ToOpt, batch: BatchOpt = 2_000) -> None:
         """Copy a whole store (e.g. SQLite to PostgreSQL) and verify the counts; running it twice copies nothing twice."""
-        settings = _settings(None)
+        settings = load_settings(None)
 
         async def main() -> None:
             from storage import redact_url
@@ -64,4 +64,4 @@ def register(app: typer.Typer) -> None:
                 highlight=False,
             )
 
-        _run(main())
+        run_command(main())

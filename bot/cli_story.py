@@ -18,14 +18,9 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from .cli_options import DbOpt, ReasonOpt, WorkspaceOpt, load_settings, run_command
 from .engine.errors import InputError
 
-DbOpt = Annotated[
-    Optional[str],
-    typer.Option("--db", help="Claim store: SQLite file or postgresql:// URL (default: CROSSCHECK_DB or ./crosscheck.db)."),
-]
-WorkspaceOpt = Annotated[str, typer.Option("--workspace", help="Workspace (a Discord guild id, or 'default').")]
-ReasonOpt = Annotated[str, typer.Option("--reason", help="Why, for the audit log.")]
 
 
 def _checker(store):  # noqa: ANN001, ANN202
@@ -36,7 +31,6 @@ def _checker(store):  # noqa: ANN001, ANN202
 
 
 def register(app: typer.Typer) -> None:
-    from .cli import _run, _settings
     from .cli_desk import _store, cli_actor, write_chart
 
     @app.command()
@@ -49,7 +43,7 @@ def register(app: typer.Typer) -> None:
         json: Annotated[bool, typer.Option("--json", help="The dossier as one JSON object.")] = False,
     ) -> None:
         """A story's dossier: its articles, and every measure with each source's figure, newest first."""
-        settings = _settings(db)
+        settings = load_settings(db)
 
         async def main() -> None:
             from .render.dossier import dossier_json, print_dossier
@@ -66,7 +60,7 @@ def register(app: typer.Typer) -> None:
                 png, title = await asyncio.to_thread(chart_png, dossier, measure)
                 write_chart(chart, png, title)
 
-        _run(main())
+        run_command(main())
 
     @app.command(name="story-move")
     def story_move(
@@ -77,7 +71,7 @@ def register(app: typer.Typer) -> None:
         reason: ReasonOpt = "",
     ) -> None:
         """Move an article to another story (verdicts follow at once); audited."""
-        settings = _settings(db)
+        settings = load_settings(db)
         target = _story_id(to, allow_new=True)
 
         async def main() -> None:
@@ -85,7 +79,7 @@ def register(app: typer.Typer) -> None:
                 st = await store.move_article(workspace, article, target, cli_actor(), reason)
             Console().print(f"article #{article} is now in story #{st.id}: {st.name}", markup=False, highlight=False)
 
-        _run(main())
+        run_command(main())
 
     @app.command(name="story-merge")
     def story_merge(
@@ -96,7 +90,7 @@ def register(app: typer.Typer) -> None:
         reason: ReasonOpt = "",
     ) -> None:
         """Merge two stories that report one event; audited."""
-        settings = _settings(db)
+        settings = load_settings(db)
         keep_id, merge_id = _story_id(keep), _story_id(merge)
 
         async def main() -> None:
@@ -105,7 +99,7 @@ def register(app: typer.Typer) -> None:
             Console().print(f"story #{merge_id} merged into story #{st.id} ({st.n_articles} articles): {st.name}",
                             markup=False, highlight=False)
 
-        _run(main())
+        run_command(main())
 
     @app.command(name="story-split")
     def story_split(
@@ -116,7 +110,7 @@ def register(app: typer.Typer) -> None:
         reason: ReasonOpt = "",
     ) -> None:
         """Split articles off a story into a new story; audited."""
-        settings = _settings(db)
+        settings = load_settings(db)
         sid = _story_id(story_)
 
         async def main() -> None:
@@ -124,7 +118,7 @@ def register(app: typer.Typer) -> None:
                 st = await store.split_story(workspace, sid, articles, cli_actor(), reason)
             Console().print(f"new story #{st.id} ({st.n_articles} articles): {st.name}", markup=False, highlight=False)
 
-        _run(main())
+        run_command(main())
 
 
 def _story_id(text: str, *, allow_new: bool = False) -> int | None:
