@@ -51,7 +51,8 @@ from bot.engine.errors import StoreUnavailable
 
 from . import redact_url
 from .driver import DriverBase, Row, as_utc
-from .store import _INSERT_CLAIM_WITH_ID, SQLClaimStore
+from .rows import INSERT_CLAIM_WITH_ID as _INSERT_CLAIM_WITH_ID
+from .store import SQLClaimStore
 
 if TYPE_CHECKING:
     from bot.settings import Settings

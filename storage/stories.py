@@ -25,6 +25,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from bot.engine.curation import reason_text, require_moderator
 from bot.engine.errors import InputError, NotFound
 from bot.engine.protocol import Actor, CheckContext, StoryContext, StoryLink
 from bot.engine.stories import (
@@ -44,7 +45,9 @@ from bot.engine.stories import (
 )
 from bot.engine.types import Claim, SourceInfo, Story, StoredClaim, StoredSource
 
-from .driver import Executor, Row, placeholders, to_date, to_datetime, utc_now
+from .driver import Executor, placeholders, to_date, utc_now
+from .retrieval import RetrievalStore
+from .rows import SELECT_SOURCES, STORY_COLUMNS, audit, grades_of, source_from, story_from
 
 #: newest stories read per query term
 POSTINGS_PER_TERM = 50
@@ -53,16 +56,7 @@ MAX_CANDIDATES = 40
 #: articles linked per transaction by the backfill
 BACKFILL_BATCH = 50
 
-_STORY_COLUMNS = "id, workspace, name, first_day, last_day, n_articles, created_at, merged_into"
 _NORM_COLUMN = {ENTITY: "norm_e", TOKEN: "norm_t", TITLE: "norm_h"}
-
-
-def _story_from(r: Row) -> Story:
-    return Story(
-        id=int(r[0]), workspace=r[1], name=r[2], first_day=to_date(r[3]), last_day=to_date(r[4]),
-        n_articles=int(r[5]), created_at=to_datetime(r[6]),
-        merged_into=int(r[7]) if r[7] is not None else None,
-    )
 
 
 def source_day(info: SourceInfo, created_at: datetime | None = None) -> date | None:
@@ -80,7 +74,7 @@ def stored_features(info: SourceInfo, claims: Sequence[Claim], day: date | None)
     return features(text, title=info.title or None, published=day, claims=claims)
 
 
-class StoryStore:
+class StoryStore(RetrievalStore):
     """The story half of :class:`~storage.store.SQLClaimStore` (see the module docstring)."""
 
     story_policy: StoryPolicy = StoryPolicy()
@@ -109,7 +103,7 @@ class StoryStore:
         hits: dict[int, float] = defaultdict(float)
         postings: dict[str, list[int]] = defaultdict(list)
         for r in await ex.fetchall(" UNION ALL ".join(parts), params):
-            sid, term = int(r[0]), r[1]
+            sid, term = int(r["story_id"]), r["term"]
             hits[sid] += idf(df.get(term, 0), n_docs)
             postings[term].append(sid)
         # a term few stories share leads to them at any date (a follow-up months later)
@@ -118,16 +112,16 @@ class StoryStore:
             return StoryContext(n_docs, df, ())
         ranked = sorted(hits, key=lambda s: (-hits[s], -s))[: MAX_CANDIDATES * 2]
         rows = await ex.fetchall(
-            f"SELECT {_STORY_COLUMNS}, norm_e, norm_t, norm_h FROM stories"
+            f"SELECT {STORY_COLUMNS}, norm_e, norm_t, norm_h FROM stories"
             f" WHERE workspace = ? AND merged_into IS NULL AND id IN ({placeholders(len(ranked))})",
             [workspace, *ranked],
         )
         stories = {}
         for r in rows:
-            st = _story_from(r)
+            st = story_from(r)
             if st.id not in rare and not _in_window(feats.day, st.first_day, st.last_day, window_days):
                 continue
-            stories[st.id] = (st, {ENTITY: float(r[8]), TOKEN: float(r[9]), TITLE: float(r[10])})
+            stories[st.id] = (st, {ENTITY: float(r["norm_e"]), TOKEN: float(r["norm_t"]), TITLE: float(r["norm_h"])})
         keep = [s for s in ranked if s in stories][:MAX_CANDIDATES]
         if not keep:
             return StoryContext(n_docs, df, ())
@@ -139,9 +133,9 @@ class StoryStore:
             [*keep, *terms],
         )
         for r in wrows:
-            weights[int(r[0])][r[1]] = float(r[2])
-            if r[3]:
-                keys[int(r[0])].add(r[1])
+            weights[int(r["story_id"])][r["term"]] = float(r["weight"])
+            if r["is_key"]:
+                keys[int(r["story_id"])].add(r["term"])
         cands = tuple(
             StoryCandidate(
                 id=sid, name=stories[sid][0].name, first_day=stories[sid][0].first_day,
@@ -166,11 +160,11 @@ class StoryStore:
     async def _get_story(self, ex: Executor, workspace: str, story_id: int) -> Story:
         seen = set()
         while True:
-            r = await ex.fetchone(f"SELECT {_STORY_COLUMNS} FROM stories WHERE workspace = ? AND id = ?",
+            r = await ex.fetchone(f"SELECT {STORY_COLUMNS} FROM stories WHERE workspace = ? AND id = ?",
                                   (workspace, story_id))
             if r is None:
                 raise NotFound(f"No story #{story_id} here. Use `story` with words from its name to find it.")
-            st = _story_from(r)
+            st = story_from(r)
             if st.merged_into is None or st.merged_into in seen:
                 return st
             seen.add(st.id)
@@ -183,25 +177,23 @@ class StoryStore:
         where = " AND ".join("lower(name) LIKE ? ESCAPE '\\'" for _ in words)
         params: list[Any] = [workspace, *(f"%{_like(w)}%" for w in words), limit]
         rows = await self.driver.read(lambda ex: ex.fetchall(
-            f"SELECT {_STORY_COLUMNS} FROM stories WHERE workspace = ? AND merged_into IS NULL AND n_articles > 0"
+            f"SELECT {STORY_COLUMNS} FROM stories WHERE workspace = ? AND merged_into IS NULL AND n_articles > 0"
             f" AND {where} ORDER BY last_day IS NULL, last_day DESC, id DESC LIMIT ?",
             params,
         ))
-        return [_story_from(r) for r in rows]
+        return [story_from(r) for r in rows]
 
     async def story_source_ids(self, workspace: str, story_id: int, *, limit: int = 1000) -> list[int]:
         return await self.driver.read(lambda ex: _story_source_ids(ex, workspace, story_id, limit))
 
     async def story_sources(self, workspace: str, story_id: int) -> list[StoredSource]:
-        from .store import _SELECT_SOURCES, _source_from
-
         rows = await self.driver.read(lambda ex: ex.fetchall(
-            f"{_SELECT_SOURCES} WHERE workspace = ? AND id IN"
+            f"{SELECT_SOURCES} WHERE workspace = ? AND id IN"
             " (SELECT source_id FROM story_articles WHERE story_id = ?)"
             " ORDER BY published IS NULL, published, created_at, id",
             (workspace, story_id),
         ))
-        return [_source_from(r) for r in rows]
+        return [source_from(r) for r in rows]
 
     async def story_claims(
         self,
@@ -287,7 +279,7 @@ class StoryStore:
             keys = await _story_key_terms(ex, ids)
             with_ids = [replace(st, source_ids=tuple(await _story_source_ids(ex, workspace, st.id)))
                         for st in stories]
-            grades = await _grades(ex, workspace)
+            grades = await grades_of(ex, workspace)
             return CheckContext(seen=seen, seen_claims=tuple(seen_claims), stories=tuple(with_ids),
                                 assignment=assignment, earlier=tuple(earlier), key_terms=keys, grades=grades)
 
@@ -333,6 +325,7 @@ class StoryStore:
         df = await _df(ex, workspace, terms)
         n_docs = df.pop("", 0)
         keys = set(feats.key_terms)
+        after = {t: df.get(t, 0) + 1 for t in terms}
         if terms:
             await ex.executemany(
                 "INSERT INTO article_terms (source_id, term, weight, is_key) VALUES (?, ?, ?, ?)"
@@ -345,7 +338,8 @@ class StoryStore:
                 " ON CONFLICT (story_id, source_id) DO NOTHING",
                 (sid, source.id, workspace, score, linked_by),
             )
-            await self._add_to_story(ex, sid, workspace, feats, keys, df, n_docs + 1, day, now)
+            # the IDF as the store will hold it once this article is in: its own terms counted too
+            await self._add_to_story(ex, sid, workspace, feats, keys, after, n_docs + 1, day, now)
         await _bump_df(ex, workspace, [*terms, ""], +1)
         return tuple(ids)
 
@@ -369,7 +363,7 @@ class StoryStore:
                 f"SELECT term, weight FROM story_terms WHERE story_id = ? AND term IN ({placeholders(len(terms))})",
                 [sid, *terms],
             ):
-                old[r[0]] = float(r[1])
+                old[r["term"]] = float(r["weight"])
         st = await ex.fetchone(
             "SELECT first_day, last_day, norm_e, norm_t, norm_h FROM stories WHERE id = ?", (sid,)
         )
@@ -407,9 +401,9 @@ class StoryStore:
         weights: Counter[str] = Counter()
         keys: set[str] = set()
         for r in rows:
-            weights[r[0]] += float(r[1])
-            if r[2]:
-                keys.add(r[0])
+            weights[r["term"]] += float(r["weight"])
+            if r["is_key"]:
+                keys.add(r["term"])
         if weights:
             await ex.executemany(
                 "INSERT INTO story_terms (story_id, workspace, term, weight, is_key) VALUES (?, ?, ?, ?, ?)",
@@ -420,10 +414,8 @@ class StoryStore:
         norms = {ENTITY: 0.0, TOKEN: 0.0, TITLE: 0.0}
         for t, w in weights.items():
             norms[t[0]] = norms.get(t[0], 0.0) + (w * idf(df.get(t, 0), n_docs)) ** 2
-        from .store import _SELECT_SOURCES, _source_from
-
-        srcs = [_source_from(r) for r in await ex.fetchall(
-            f"{_SELECT_SOURCES} WHERE id IN (SELECT source_id FROM story_articles WHERE story_id = ?)", (sid,)
+        srcs = [source_from(r) for r in await ex.fetchall(
+            f"{SELECT_SOURCES} WHERE id IN (SELECT source_id FROM story_articles WHERE story_id = ?)", (sid,)
         )]
         days = [d for d in (source_day(s.info, s.created_at) for s in srcs) if d is not None]
         await ex.execute(
@@ -438,16 +430,14 @@ class StoryStore:
     async def move_article(
         self, workspace: str, source_id: int, story_id: int | None, actor: Actor, reason: str
     ) -> Story:
-        from .store import _audit, _reason, _require_moderator
-
-        _require_moderator(actor, "move articles between stories")
+        require_moderator(actor, "move articles between stories")
 
         async def tx(ex: Executor) -> Story:
             src = await ex.fetchone("SELECT id, title FROM sources WHERE workspace = ? AND id = ?",
                                     (workspace, source_id))
             if src is None:
                 raise NotFound(f"No article #{source_id} here. The story dossier lists its articles' ids.")
-            before = [int(r[0]) for r in await ex.fetchall(
+            before = [int(r["story_id"]) for r in await ex.fetchall(
                 "SELECT story_id FROM story_articles WHERE source_id = ? ORDER BY story_id", (source_id,))]
             now = utc_now()
             if story_id is None:
@@ -465,23 +455,21 @@ class StoryStore:
             for sid in {*before, target}:
                 await self._rebuild_story(ex, workspace, sid)
             shown = ", ".join(f"#{s}" for s in before) or "none"
-            await _audit(ex, workspace, None, actor, "story_move", None, None, _reason(reason), now,
+            await audit(ex, workspace, None, actor, "story_move", None, None, reason_text(reason), now,
                          detail=f"article #{source_id}: story {shown} -> #{target}")
             return await self._get_story(ex, workspace, target)
 
         return await self.driver.write(tx)
 
     async def merge_stories(self, workspace: str, keep_id: int, merge_id: int, actor: Actor, reason: str) -> Story:
-        from .store import _audit, _reason, _require_moderator
-
-        _require_moderator(actor, "merge stories")
+        require_moderator(actor, "merge stories")
 
         async def tx(ex: Executor) -> Story:
             keep = await self._get_story(ex, workspace, keep_id)
             gone = await self._get_story(ex, workspace, merge_id)
             if keep.id == gone.id:
                 raise InputError(f"Story #{keep_id} and #{merge_id} are already one story. Give two different stories.")
-            moved = [int(r[0]) for r in await ex.fetchall(
+            moved = [int(r["source_id"]) for r in await ex.fetchall(
                 "SELECT source_id FROM story_articles WHERE story_id = ?", (gone.id,))]
             if moved:
                 await ex.executemany(
@@ -497,7 +485,7 @@ class StoryStore:
                 (keep.id, now, gone.id),
             )
             await self._rebuild_story(ex, workspace, keep.id)
-            await _audit(ex, workspace, None, actor, "story_merge", None, None, _reason(reason), now,
+            await audit(ex, workspace, None, actor, "story_merge", None, None, reason_text(reason), now,
                          detail=f"story #{gone.id} ({gone.name}) merged into #{keep.id} ({keep.name}):"
                                 f" {len(moved)} article(s)")
             return await self._get_story(ex, workspace, keep.id)
@@ -507,16 +495,14 @@ class StoryStore:
     async def split_story(
         self, workspace: str, story_id: int, source_ids: Sequence[int], actor: Actor, reason: str
     ) -> Story:
-        from .store import _audit, _reason, _require_moderator
-
-        _require_moderator(actor, "split stories")
+        require_moderator(actor, "split stories")
         wanted = list(dict.fromkeys(int(s) for s in source_ids))
         if not wanted:
             raise InputError("Name the articles that leave the story (their ids are in the story dossier).")
 
         async def tx(ex: Executor) -> Story:
             story = await self._get_story(ex, workspace, story_id)
-            held = {int(r[0]) for r in await ex.fetchall(
+            held = {int(r["source_id"]) for r in await ex.fetchall(
                 "SELECT source_id FROM story_articles WHERE story_id = ?", (story.id,))}
             missing = [s for s in wanted if s not in held]
             if missing:
@@ -539,7 +525,7 @@ class StoryStore:
             )
             await self._rebuild_story(ex, workspace, story.id)
             await self._rebuild_story(ex, workspace, new_id)
-            await _audit(ex, workspace, None, actor, "story_split", None, None, _reason(reason), now,
+            await audit(ex, workspace, None, actor, "story_split", None, None, reason_text(reason), now,
                          detail=f"story #{story.id}: article(s) {', '.join(f'#{s}' for s in wanted)}"
                                 f" -> new story #{new_id}")
             return await self._get_story(ex, workspace, new_id)
@@ -565,15 +551,13 @@ class StoryStore:
                 return total
 
     async def _backfill_batch(self, ex: Executor) -> int:
-        from .store import _SELECT_SOURCES, _source_from
-
         rows = await ex.fetchall(
-            f"{_SELECT_SOURCES} WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.source_id = sources.id)"
+            f"{SELECT_SOURCES} WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.source_id = sources.id)"
             " ORDER BY published IS NULL, published, created_at, id LIMIT ?",
             (BACKFILL_BATCH,),
         )
         for r in rows:
-            src = _source_from(r)
+            src = source_from(r)
             claims = [sc.claim for sc in await self._claims_where(ex, src.info.workspace, "c.source_id = ?",
                                                                    [src.id], cache=False)]
             await self._link_new_article(ex, src, claims, None, linked_by="backfill")
@@ -582,12 +566,12 @@ class StoryStore:
 
 async def _stories_of_source(ex: Executor, workspace: str, source_id: int) -> list[Story]:
     rows = await ex.fetchall(
-        f"SELECT {', '.join('s.' + c.strip() for c in _STORY_COLUMNS.split(','))} FROM stories s"
+        f"SELECT {', '.join('s.' + c.strip() for c in STORY_COLUMNS.split(','))} FROM stories s"
         " JOIN story_articles sa ON sa.story_id = s.id WHERE sa.workspace = ? AND sa.source_id = ?"
         " ORDER BY sa.score IS NULL, sa.score DESC, s.id",
         (workspace, source_id),
     )
-    return [_story_from(r) for r in rows]
+    return [story_from(r) for r in rows]
 
 
 async def _story_source_ids(ex: Executor, workspace: str, story_id: int, limit: int = 1000) -> list[int]:
@@ -611,13 +595,6 @@ async def _story_key_terms(ex: Executor, story_ids: Sequence[int]) -> frozenset[
     return frozenset(r["term"] for r in rows)
 
 
-async def _grades(ex: Executor, workspace: str) -> dict[str, str]:
-    rows = await ex.fetchall(
-        "SELECT outlet_key, grade FROM source_grades WHERE workspace = ? ORDER BY outlet_key", (workspace,)
-    )
-    return {r["outlet_key"]: r["grade"] for r in rows}
-
-
 async def _df(ex: Executor, workspace: str, terms: Sequence[str]) -> dict[str, int]:
     """Document frequencies of ``terms`` (and ``''``: the number of articles)."""
     wanted = list(dict.fromkeys([*terms, ""]))
@@ -628,7 +605,7 @@ async def _df(ex: Executor, workspace: str, terms: Sequence[str]) -> dict[str, i
             f"SELECT term, df FROM term_df WHERE workspace = ? AND term IN ({placeholders(len(chunk))})",
             [workspace, *chunk],
         ):
-            out[r[0]] = int(r[1])
+            out[r["term"]] = int(r["df"])
     return out
 
 

@@ -285,7 +285,8 @@ async def test_a_change_whose_audit_row_fails_is_not_made(store, monkeypatch):  
     async def broken_audit(*args, **kwargs):
         raise RuntimeError("the audit log is full")
 
-    monkeypatch.setattr("storage.store._audit", broken_audit)
+    for module in ("storage.curation", "storage.ingest"):
+        monkeypatch.setattr(f"{module}.audit", broken_audit)
     attempts = [
         store.set_status(WS, keep.id, ClaimStatus.CONFIRMED, MOD, "ok"),
         store.edit_claim(WS, keep.id, ClaimEdit(subject="ferry passengers"), MOD, "x"),
