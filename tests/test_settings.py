@@ -63,11 +63,26 @@ def test_bad_values_are_refused(clean_env, monkeypatch, var, value):
         Settings()
 
 
-def test_importing_the_bot_builds_nothing():
-    import importlib
+def test_importing_the_bot_builds_nothing(clean_env):
+    """Importing the bot reads no setting: with an invalid one in the environment every module still
+    imports (in a fresh interpreter) and holds no Settings; only building Settings refuses it."""
+    import os
+    import subprocess
     import sys
 
-    for name in ("bot.settings", "bot.cli", "bot.client", "bot.app"):
-        module = importlib.import_module(name)
-        assert not any(isinstance(v, Settings) for v in vars(module).values()), name
-    assert sys.modules.get("bot.settings") is not None
+    code = (
+        "import importlib\n"
+        "from bot.settings import Settings\n"
+        "for name in ('bot.settings', 'bot.cli', 'bot.client', 'bot.app', 'bot.service'):\n"
+        "    module = importlib.import_module(name)\n"
+        "    assert not any(isinstance(v, Settings) for v in vars(module).values()), name\n"
+        "try:\n"
+        "    Settings()\n"
+        "except ValueError:\n"
+        "    print('refused when built')\n"
+    )
+    env = {**os.environ, "CROSSCHECK_APPROX_TOLERANCE": "2"}  # out of range: Settings() refuses it
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=clean_env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "refused when built"

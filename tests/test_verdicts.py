@@ -572,7 +572,16 @@ def test_policy_validation(kwargs: dict[str, float]) -> None:
 
 
 def test_policy_from_settings(settings) -> None:  # noqa: ANN001
-    policy = VerdictPolicy.from_settings(settings.model_copy(update={"subject_threshold": 80.0}))
-    assert policy.threshold == 80.0
-    assert policy.tolerance == settings.approx_tolerance
+    """The checker a running crosscheck builds (bot and CLI: Checker.from_settings) judges by the settings."""
+    from types import SimpleNamespace
+
+    from bot.engine.checker import Checker
+    from bot.engine.measures import MeasureVocab
+
+    vocab = MeasureVocab.load()
+    tuned = settings.model_copy(update={"subject_threshold": 80.0, "approx_tolerance": 0.25, "candidate_limit": 7})
+    worker = SimpleNamespace(engine=SimpleNamespace(vocab=vocab))
+    checker = Checker.from_settings(worker, store=None, settings=tuned)  # type: ignore[arg-type]
+    assert (checker.policy.threshold, checker.policy.tolerance, checker.candidate_limit) == (80.0, 0.25, 7)
+    assert checker.policy.rising_measures == vocab.rising and vocab.rising
     assert VerdictPolicy.from_settings(settings, max_evidence=3).max_evidence == 3

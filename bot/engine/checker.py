@@ -69,11 +69,8 @@ class Checker:
 
     @classmethod
     def policy_from(cls, settings, vocab: MeasureVocab) -> VerdictPolicy:  # noqa: ANN001
-        return VerdictPolicy(
-            threshold=settings.subject_threshold,
-            tolerance=settings.approx_tolerance,
-            rising_measures=vocab.rising,
-        )
+        """The verdict policy of the settings, with the measures the vocabulary says usually rise."""
+        return VerdictPolicy.from_settings(settings, rising_measures=vocab.rising)
 
     async def read(self, text: str, source: SourceInfo | None = None) -> Article:
         """The article of ``text``: validated, hashed, its title and outlet found.
