@@ -75,3 +75,62 @@ def test_readme_has_the_install_and_test_commands_that_ci_runs():
     for command in ('python -m pip install -e ".[dev]"', "python -m pytest"):
         assert command in README and command in ci
     assert discord.__version__.startswith("2.")
+
+
+# -- "How it works" names real code -------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+_NAME = __import__("re").compile(r"`([^`\s]+)`")
+
+
+def _how_it_works() -> str:
+    start = README.index("## How it works")
+    return README[start:README.index("\n## ", start + 3)]
+
+
+def _defined_names() -> set[str]:
+    import ast
+
+    names: set[str] = set()
+    for pkg in ("bot", "cogs", "storage"):
+        for path in (ROOT / pkg).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names.add(node.name)
+    return names
+
+
+def test_every_module_path_in_how_it_works_exists():
+    named = [n for n in _NAME.findall(_how_it_works()) if "/" in n]
+    assert len(named) >= 20
+    missing = [n for n in named if not (ROOT / n).exists()]
+    assert missing == []
+
+
+def test_every_dotted_name_in_how_it_works_resolves():
+    dotted = [n for n in _NAME.findall(_how_it_works())
+              if n.split(".")[0] in ("bot", "cogs", "storage") and "/" not in n and "." in n]
+    assert dotted
+    for name in dotted:
+        parts = name.split(".")
+        for cut in range(len(parts), 0, -1):  # the longest importable prefix, then attributes
+            try:
+                obj = importlib.import_module(".".join(parts[:cut]))
+            except ImportError:
+                continue
+            for attr in parts[cut:]:
+                obj = getattr(obj, attr)
+            break
+        else:
+            raise AssertionError(f"{name} does not import")
+
+
+def test_every_function_and_class_the_walk_names_is_defined():
+    """``Checker.run``, ``worth_storing``...: each name of the walk-through is a def or class in the code."""
+    walk = _how_it_works().split("### The packages")[0]
+    defined = _defined_names()
+    called = [n.removesuffix("()") for n in _NAME.findall(walk)
+              if "/" not in n and n.split(".")[0] not in ("bot", "cogs", "storage")]
+    idents = [part for n in called for part in n.split(".") if part.isidentifier()]
+    assert len(idents) >= 20
+    assert [i for i in idents if i not in defined] == []
