@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
@@ -116,6 +117,7 @@ class ClaimExtractor:
     ) -> list[_Draft]:
         """Draft claims of one parsed sentence; ``offset`` is its start in the article."""
         drafts: list[_Draft] = []
+        _mend_verb_lemmas(doc)
         for ent in _ents(doc):
             if ent.label_ in ("GPE", "LOC", "NORP", "EVENT", "FAC"):
                 ctx.topics[self.places.demonym(ent.text) or _clean_location(ent.text) or ent.text] += 1
@@ -301,6 +303,15 @@ class ClaimExtractor:
                     fig = Figure(text=noun.text, low=multiple, high=multiple, qualifier=None, approx=False, unit="people")
                     extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
+            if _is_age_noun(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                # "the fatal shooting of a 15-year-old": the age names the person the event happened to
+                measure = self._event_casualty(noun.head.head)
+                if measure in _CASUALTIES:
+                    first = noun.i - 4 if noun.i >= 4 else 0
+                    fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
+                                 unit="people")
+                    extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
+                continue
             if _is_age_noun(noun) and (noun.head.pos_ in ("VERB", "AUX") and noun.head.i > noun.i or any(
                     c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children)):
                 # "3-year-old critically injured in shooting", "after 2-year-old killed": an age names the person
@@ -360,6 +371,19 @@ class ClaimExtractor:
                 name = self._verb_casualty(c)
                 if name in _CASUALTIES:
                     return name
+            if c.dep_ == "relcl" and any(r.dep_ in ("nsubjpass", "nsubj") and r.tag_ in ("WP", "WDT")
+                                         for r in c.children):
+                # "the girl who was fatally shot", "a man who died": the relative clause says what happened
+                name = self._relative_casualty(c)
+                if name in _CASUALTIES:
+                    return name
+        if noun.lemma_.lower() in _UNDERGOERS:
+            # "the homicide victim", "a shooting victim": the event the victim underwent
+            for c in noun.children:
+                if c.dep_ in ("compound", "amod") and c.i < noun.i:
+                    name = self._event_casualty(c) or (self._verb_casualty(c) if c.tag_ == "VBG" else None)
+                    if name in _CASUALTIES:
+                        return name
         for _ in range(4):  # bounded: a long list of names must not make the climb quadratic
             if noun.dep_ not in ("conj", "appos") or noun.head.pos_ not in ("NOUN", "PROPN") or noun.head.i == noun.i:
                 break
@@ -393,8 +417,19 @@ class ClaimExtractor:
         return name
 
     def _verb_casualty(self, verb: Token) -> str | None:
+        if _hit_by_projectile(verb):
+            return "shot"
         names = self.counts.verb_measures(verb, verb)
         return self.vocab.combine(names) if names else None
+
+    def _relative_casualty(self, verb: Token) -> str | None:
+        """What a relative clause says happened to its head: "who was shot", "who died", "that was killed"."""
+        if verb.lemma_.lower() in ("die", "perish", "drown", "succumb"):
+            return "killed"
+        subj = next((r for r in verb.children if r.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None or (subj.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
+            return None  # "the man who shot two people" did the shooting
+        return self._verb_casualty(verb) if subj.dep_ == "nsubjpass" or verb.pos_ == "ADJ" else None
 
     def _counted_noun(self, doc: Doc, m: FigureMatch) -> Token | None:
         tok = doc[m.anchor]
@@ -926,6 +961,44 @@ _CASUALTIES = frozenset({"killed", "injured", "shot", "stabbed", "casualties", "
 
 _REFLEXIVE = frozenset("himself herself themselves self".split())
 
+#: nouns that name the one an event happened to: "the homicide victim" underwent a homicide
+_UNDERGOERS = frozenset({"victim", "casualty"})
+
+#: what a firearm or a blast sends: to be hit by one is to be shot or wounded
+_PROJECTILES = frozenset({"bullet", "gunfire", "gunshot", "round", "pellet", "shrapnel", "buckshot", "slug"})
+
+
+def _hit_by_projectile(verb: Token) -> bool:
+    """"struck by gunfire", "hit by shrapnel", "grazed by a stray bullet": a projectile's contact is a
+    wound, whatever the verb of contact (a verb that names a measure of its own keeps it: "wounded by")."""
+    if verb.lemma_.lower() not in ("strike", "hit", "catch", "pierce", "graze"):
+        return False
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in _PROJECTILES
+               for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
+               for p in c.children)
+
+
+def _mend_verb_lemmas(doc: Doc) -> None:
+    """Verbs the lemmatizer left as they are ("Two teens shot" tagged VBP, lemma "shot"): the lemma
+    of the verb form, so that measures are named from "shoot", not from "shot"."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBP", "VB", "VBD", "VBN") or tok.lemma_.lower() != tok.lower_:
+            continue
+        lemma = _verb_lemma(tok.lower_)
+        if lemma and lemma != tok.lower_:
+            tok.lemma_ = lemma
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemma(word: str) -> str | None:
+    from lemminflect import getInflection, getLemma
+
+    for lemma in getLemma(word, upos="VERB"):
+        # only an irregular past form of a real verb: "shot" is a form of "shoot"; "found" stays "found"
+        if lemma != word and word in (*getInflection(lemma, "VBD"), *getInflection(lemma, "VBN")):
+            return lemma
+    return None
+
 
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
 
@@ -1012,6 +1085,6 @@ _NOT_ONE = frozenset("no every each any all some these those which what whose ei
 #: a sentence that may state an implicit count: a casualty word. The parser decides the rest.
 IMPLICIT_TRIGGER = re.compile(
     r"\b(?:kill|dead|die[ds]?\b|dying|death|fatal|shot\b|shoot|slain|gunned|stabb|injur|wound|hurt|arrest|detain"
-    r"|custody|missing|captur|hospitali[sz]|drown|murder|homicide)",
+    r"|custody|missing|captur|hospitali[sz]|drown|murder|homicide|bullet|gunfire|gunshot)",
     re.IGNORECASE,
 )
