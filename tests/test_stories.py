@@ -119,3 +119,28 @@ def test_a_stricter_threshold_starts_more_stories():
     loose.add(feats(FIRE_1))
     assert not loose.assign(feats(FIRE_2)).is_new
     assert Assignment(()).is_new
+
+
+SENTENCING = (
+    "Gunman sentenced to 30 years\n"
+    "A judge on Monday sentenced Ray Tolliver to 30 years in prison for the killing of Marcus Dell, who was "
+    "shot outside Rosetti's Bakery. Prosecutors said Tolliver fired four times. Dell's mother spoke in court."
+)
+
+
+def test_a_trial_months_later_joins_the_story_by_its_rare_names():
+    stories = MemoryStories()
+    (a,) = stories.add(feats(SHOOTING_A))
+    stories.add(feats(SHOOTING_B))
+    stories.add(feats(FIRE_1))
+    assert stories.assign(feats(SENTENCING, date(2025, 11, 20))).story_ids == (a,)
+
+
+def test_a_reporters_contact_line_links_nothing():
+    byline = "\nContact Lena Marsh at lmarsh@metronews.example or 555-0100."
+    stories = MemoryStories()
+    (b,) = stories.add(feats(SHOOTING_B + byline))
+    other = ("Pelton council approves budget\nPELTON — The council approved a budget of 40 million for the coming "
+             "year on Tuesday, with more money for libraries and roads." + byline)
+    assert stories.assign(feats(other, date(2025, 5, 11))).is_new
+

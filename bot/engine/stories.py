@@ -102,6 +102,11 @@ _KIND_WORDS = frozenset(
     hospital school center centre news police station district region province court office house
     north south east west""".split()
 )
+#: words of the names of outlets, pages and institutions that many unrelated reports share
+_MEDIA_WORDS = frozenset(
+    """news weather sports tv radio twitter facebook contact reporter editor tribune times post herald journal
+    medical hospital university college church wire""".split()
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|(?<![\d,.])\d{3,}(?![,.]\d)|\d+(?:st|nd|rd|th)\b")
 _NAME = re.compile(
     r"(?<![\w'’])((?:[A-Z][a-zA-Z'’\-]*\.?|[A-Z]\.)(?:\s+(?:(?:of|de|del|la|van|von|al|bin)\s+)?"
@@ -119,7 +124,8 @@ _DATELINE_OUTLET = re.compile(r"^(\s*[A-Z][A-Za-z .'’\-]{2,40}?(?:,\s*[A-Z][A-
 _SITE_LINE = re.compile(
     r"\bcopyright\b|©|all rights reserved|may not be (?:re)?published|(?:spam|junk) folder|verification "
     r"(?:email|message)|pic\.twitter\.com|\(@\w+\)|\bclick here\b|\bsubscribe\b|terms of (?:use|service)"
-    r"|privacy policy|\bnewsletter\b|\bmedia wire\b",
+    r"|privacy policy|\bnewsletter\b|\bmedia wire\b|\bjavascript\b|^\s*(?:contact|follow|email|reach) (?:the )?[A-Z]\w+"
+    r"(?: [A-Z]\w+)?\s*(?:at|on|:|$)",
     re.IGNORECASE,
 )
 #: "in Kansas City", "near Woodlawn", "Kansas City police": how news names where, not who
@@ -156,6 +162,8 @@ class StoryPolicy:
     window_days: int = 30
     #: most stories an article joins (a roundup)
     max_stories: int = 3
+    #: rare names shared with a story that make time no matter (a follow-up months later)
+    rare_names: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +310,9 @@ def features(
     for c in claims:
         for e in c.entities:
             ents[e.lower()] += 1
+        if c.figure.unit == "people" and c.figure.low is not None and c.figure.low >= 2 and c.figure.low == c.figure.high:
+            # "four killed", "6 wounded": the same toll in the same place and days is the same event
+            ents[f"#{c.measure} {int(c.figure.low)}"] = 1
     place = dateline(text)
     title_names = _names(title)
     if place:
@@ -397,6 +408,8 @@ def similarity(
         denom = math.sqrt(own.get(g, 0.0) * story.norms.get(g, 0.0))
         cos[g] = min(1.0, dots[g] / denom) if denom > 0 else 0.0
     t = time_similarity(feats.day, story.first_day, story.last_day)
+    if t < 1.0 and _named_alike(feats, story, df, policy):
+        t = 1.0  # the same rare names: a follow-up months later (a charge, a funeral, a sentence) is the same event
     if any(term[0] == ENTITY for term in feats.terms):
         content = policy.w_entity * cos[ENTITY] + policy.w_token * cos[TOKEN] + policy.w_title * cos[TITLE]
     else:  # an article naming nobody: its words stand in for the names it lacks
@@ -405,6 +418,15 @@ def similarity(
     cos["time"] = t
     cos["content"] = content
     return content + policy.w_time * t, cos
+
+
+def _named_alike(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], policy: StoryPolicy) -> bool:
+    """The article and the story share names that few stored articles have, beyond where it happened:
+    at least ``policy.rare_names`` of them, one a name of several words ("ariel morgan", "600 block")."""
+    shared = [t for t in feats.terms if t[0] == ENTITY and story.weights.get(t) and 0 < df.get(t, 0) <= RARE_DF - 1
+              and t not in feats.place_terms and t not in story.key_terms
+              and not any(w in _KIND_WORDS or w in _MEDIA_WORDS for w in t[2:].split())]
+    return len(shared) >= policy.rare_names and any(" " in t for t in shared)
 
 
 def assign(
