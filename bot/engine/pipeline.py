@@ -32,9 +32,7 @@ from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor, article_ab
 from .errors import CrosscheckError, InputError, TimeLimit
 from .figures import FigureMatch, find_figures, parser_for
 from .measures import MeasureVocab
-from .numbers import (
-    FRACTIONS, PLURAL_BASE, PLURAL_SCALES, SCALES, SMALL, TENS, VAGUE_ALONE, VAGUE_MULTIPLIERS,
-)
+from .numbers import could_hold_text
 from .places import Places
 from .subjects import subject_terms
 from .casing import headline_case
@@ -335,28 +333,10 @@ class _Starts(list):
 MAX_FIGURE_SENTENCES = 3_000
 MAX_FIGURE_TOKENS = 40_000
 
-#: every word that can start or complete an amount (``numbers.could_hold_amount``), but "a", which
-#: only does so before another of them ("a few", "a third", "a dozen") or "handful"
-_AMOUNT_WORDS = (
-    frozenset(SMALL) | frozenset(TENS) | frozenset(SCALES) | frozenset(PLURAL_SCALES) | frozenset(FRACTIONS)
-    | frozenset(PLURAL_BASE) | {w for key in (*VAGUE_MULTIPLIERS, *VAGUE_ALONE) for w in key}
-    | {"half", "dozen", "hundred", "thousand", "million", "billion", "trillion", "handful", "score", "pair"}
-) - {"a", "of", "an", "the"}
-_DIGIT_OR_CURRENCY = re.compile(r"[\d$€£¥₹₽₴₩₦₺₪]")
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def may_hold_figure(text: str) -> bool:
     """A gate on a raw line, before it is tokenised: False only when no sentence of it can hold a
-    figure or an implicit count. It passes whatever the token gate
-    (``numbers.could_hold_amount``) and the implicit-count trigger pass."""
-    if _DIGIT_OR_CURRENCY.search(text):
-        return True
-    if not text.isascii() and any(ch.isdigit() for ch in text):  # superscripts and other digits
-        return True
-    if _implicit_trigger(text):
-        return True
-    return any(w in _AMOUNT_WORDS for w in _LETTERS.findall(text.lower()))
+    figure (``numbers.could_hold_text``) or an implicit count (the casualty trigger)."""
+    return could_hold_text(text) or _implicit_trigger(text)
 
 
 class _Budget:
