@@ -52,6 +52,25 @@ PASS_THROUGH = [
     ("Organisers lost £1.2m in lost ticket sales.", "£1.2m", "losses"),
     ("The median wait was 14 weeks in May.", "14 weeks", "median wait"),
     ("In total, 900 fighters were killed, wounded, missing or captured.", "900", "casualties"),
+    # a share of a group is named by what is said of the group
+    ("Some 81.5% of pupils in the north passed, the ministry said.", "Some 81.5%", "passed"),
+    ("About 18% of applicants won scholarships this year.", "About 18%", "scholarships"),
+    ("Only 64% of graduates passed the bar exam.", "Only 64%", "passed"),
+    ("Tenants accounted for 27% of complaints.", "27%", "share of complaints"),
+    # a state said with "among" or "as"
+    ("Three nurses were among the injured.", "Three", "injured"),
+    ("Five crew members are listed as missing.", "Five", "missing"),
+    # a length with an adjective of dimension
+    ("The sinkhole was 40 metres wide and 12 metres deep.", "40 metres", "width"),
+    ("The sinkhole was 40 metres wide and 12 metres deep.", "12 metres", "depth"),
+    # a level verb under a raising verb passes its subject's measure
+    ("Imports are expected to fall to about 2.4 million tonnes.", "about 2.4 million", "import"),
+    # complements that name states
+    ("Crews pulled nine people alive from the collapsed hotel.", "nine", "rescued"),
+    ("Paramedics said 31 people were treated for injuries at the scene.", "31", "injured"),
+    ("Some 2,100 people remain in evacuation centres.", "Some 2,100", "displaced"),
+    # an amount of something the vocabulary does not know, named by what it is
+    ("Police are offering a reward of 10,000 pesos for information.", "10,000", "reward"),
 ]
 
 

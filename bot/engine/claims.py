@@ -155,6 +155,8 @@ class ClaimExtractor:
                     postposed.append(_postposed_attribution(text))
                 who, who_chain = postposed[0] or (None, ())
             subject, noun_lemma, qualified = self._subject(doc, m, noun, measure)
+            if subject and not any(ch.isalpha() for ch in subject):
+                subject = ""  # "96% passed": a unit is not what the figure is about
             if anaphor and previous is not None:
                 # "police said 12,000; organisers put the figure at 40,000": the same count
                 measure, subject, noun_lemma, qualified = previous.measure, previous.subject, None, True

@@ -126,11 +126,24 @@ class CountReader:
                 after[0] in ("fatally", "mortally") or after[:2] in (["of", "them"], ["of", "those"], ["of", "whom"])):
             return "killed"
 
+        # a length with an adjective of dimension: "300 metres wide", "3 metres deep", "12 km high"
+        if family == "distance" and m.end < len(doc) and doc[m.end].lower_ in _DIMENSIONS:
+            return _DIMENSIONS[doc[m.end].lower_]
+        # a share of a group is named by what is said of the group: "89% of candidates passed",
+        # "22% of candidates earned top grades", "31% of purchases"
+        if family == "percent":
+            share = self._share_name(doc, m, root)
+            if share:
+                return share
         # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
             name = ok(self.noun_measure(base.head.head))
             if name:
                 return self.suffix(doc, m, name)
+            owner = base.head.head
+            if (noun is None or not self.is_people(noun)) and owner.lemma_.lower() not in _TALLY \
+                    and owner.lemma_.lower() not in _GROUPS and any(d.dep_ == "det" for d in owner.children):
+                return self.suffix(doc, m, _compound_name(owner))  # "a reward of 5,000 dinars": the reward
         # 1b. "the number of miners rescued to 25": the participle between a tally and its level
         if base.lemma_.lower() in _TALLY and base.i < m.start:
             for t in doc[base.i + 1 : m.start]:
@@ -181,6 +194,37 @@ class CountReader:
         if generic:
             return self.suffix(doc, m, generic)
         return family.removeprefix("other:")  # nothing names it: "percent", "money", "count"...
+
+    def _share_name(self, doc: Doc, m: FigureMatch, root: Token) -> str | None:
+        """The measure of a percentage that is a share of a group ("89% of candidates passed"): the
+        group's predicate; its object when it has one ("earned top grades"); else the group itself."""
+        group = next((p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
+            pred = root.head
+        elif group is not None:
+            pred = next((c for c in group.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        else:
+            return None
+        if pred is not None:
+            lemma = pred.lemma_.lower()
+            if lemma in SAY_VERBS or lemma in CHANGE_VERBS or lemma in _LEVEL_ONLY or (
+                    lemma in LIGHT_VERBS and not any(c.dep_ == "dobj" for c in pred.children)):
+                pred = None
+        if pred is not None and group is None:
+            return self._verb_name(pred) or participle(pred)  # "96% passed English"
+        if group is None:
+            return None
+        if pred is not None:
+            # what they got, when it is counted ("earned top grades"); else what they did ("passed the exam")
+            obj = next((c for c in pred.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
+            if obj is not None and self._verb_name(pred) is None:
+                words = [t.lower_ for t in obj.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
+                return normalise_name(" ".join([*words, plural(obj)]))
+            return self._verb_name(pred) or participle(pred)
+        if root.dep_ == "pobj" and root.head.lower_ == "for":
+            return normalise_name(f"share of {plural(group)}")  # "accounted for 31% of purchases"
+        return None
 
     def word_verb_measure(self, tok: Token) -> str | None:
         """The measure a word names as a verb, read from the word itself: "kills", "injures", "wounded"."""
@@ -282,9 +326,10 @@ class CountReader:
             if c.dep_ == "prep":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        for key in (f"{lemma} {c.lower_} {p.lemma_.lower()}", f"{c.lower_} {p.lemma_.lower()}"):
-                            if key in self.vocab.by_complement:
-                                return self.vocab.by_complement[key]
+                        for obj in _with_compounds(p):  # "in evacuation centres", then "in centres"
+                            for key in (f"{lemma} {c.lower_} {obj}", f"{c.lower_} {obj}"):
+                                if key in self.vocab.by_complement:
+                                    return self.vocab.by_complement[key]
             elif c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "VERB") and not (
                     c.dep_ == "ccomp" and lemma in SAY_VERBS):  # "said (that) 30 were injured" is a clause
                 name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower())
@@ -294,6 +339,16 @@ class CountReader:
                     return name
             elif c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard"):
                 return self.vocab.by_complement.get(c.lower_)
+            if c.dep_ == "prep" and c.lower_ in ("among", "as"):
+                # "four guards were among the injured", "two residents are listed as missing"
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp", "amod", "acomp") and p.lower_ in self.vocab.by_adjective:
+                        return self.vocab.by_adjective[p.lower_]
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and c.lower_ == "among":
+                        name = self.noun_measure(p)
+                        meas = self.vocab.measures.get(name or "")
+                        if meas is not None and meas.rising:
+                            return name  # "among the dead", "among the casualties"
             elif c.dep_ == "advmod" and c.lower_ in self.vocab.by_adjective:
                 return self.vocab.by_adjective[c.lower_]  # "fell ill": the tagger reads "ill" as an adverb
         return None
@@ -449,7 +504,10 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("DATE", "TIME") \
                             and p.lemma_.lower() not in _TIME_NOUNS:
                         return p
-        for c in verb.children:
+        subject_of = verb
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "xcomp":
+            subject_of = verb.head  # "exports are expected to shrink to 1.5m tonnes": the raising verb's subject
+        for c in subject_of.children:
             # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%");
             # a person who loses or pays an amount owns it, it is not what the amount is of
             if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and (
@@ -472,6 +530,25 @@ def _compound_name(noun: Token) -> str:
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     return " ".join([*parts, noun.lemma_.lower()])
 
+
+#: nouns that gather what they count: "a group of 17 skiers" counts the skiers
+_GROUPS = frozenset("group crowd fleet team batch set series pair couple handful dozen number share "
+                    "percentage proportion majority minority half third quarter rest part".split())
+
+
+def _with_compounds(noun: Token) -> list[str]:
+    """A noun's lemma with its noun compounds ("evacuation centre"), then alone."""
+    comps = [t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    lemma = noun.lemma_.lower()
+    return [" ".join([*comps, lemma]), lemma] if comps else [lemma]
+
+
+#: verbs that only state a share's level: the share is of the group, not of what the verb says
+_LEVEL_ONLY = frozenset("be remain stand reach total hit account represent make".split())
+
+#: adjectives of dimension after a length: the length is that dimension
+_DIMENSIONS = {"wide": "width", "broad": "width", "deep": "depth", "long": "length", "high": "height",
+               "tall": "height", "thick": "thickness"}
 
 _IZE = re.compile(r"(?<=\w{3})iz(e|ed|es|ing|ation)\b")
 
