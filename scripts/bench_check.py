@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import glob
 import re
 import statistics
 import sys
@@ -56,11 +55,11 @@ from bot.settings import Settings  # noqa: E402
 
 
 def default_article() -> str:
-    seeds = sorted(glob.glob(str(ROOT.parent / "shared" / "seeds" / "*.txt")))
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
     if not seeds:
         sys.exit("no article: give --article FILE, or run from a checkout with ../shared/seeds")
-    picked = [s for s in seeds if Path(s).name.startswith(("000", "003", "004"))] or seeds[:3]
-    return "\n".join(Path(s).read_text("utf-8") for s in picked)
+    picked = [s for s in seeds if s.name.startswith(("000", "003", "004"))] or seeds[:3]
+    return "\n".join(s.read_text("utf-8") for s in picked)
 
 
 async def big_workspace(store) -> str:  # noqa: ANN001
@@ -92,7 +91,8 @@ async def main() -> None:
     t0 = time.perf_counter()
     engine = await build_engine(settings)
     print(f"article: {words} words; model loaded in {time.perf_counter() - t0:.1f} s")
-    print(f"{'claims in store':>16} {'claims found':>12} {'engine med':>11} {'store+verdicts med':>19} {'p95':>8} {'total med':>10}")
+    print(f"{'claims in store':>16} {'claims found':>12} {'engine med':>11} {'store+verdicts med':>19} "
+          f"{'p95':>8} {'total med':>10}")
     for db in dbs:
         size = int(re.findall(r"\d+", db.name)[0])
         async with open_app(settings.model_copy(update={"db": str(db)}), engine=engine) as app:
@@ -117,8 +117,9 @@ async def main() -> None:
 
 
 async def stories_main(args, text: str, words: int) -> None:  # noqa: ANN001
-    from bot.engine.stories import features
     from story_stores import WORKSPACE
+
+    from bot.engine.stories import features
 
     settings = Settings(_env_file=None)
     t0 = time.perf_counter()
@@ -147,13 +148,15 @@ async def stories_main(args, text: str, words: int) -> None:  # noqa: ANN001
             p95 = sorted(times)[max(0, int(len(times) * 0.95) - 1)]
             compared = sum(len(c.evidence) for c in report.checks)
             print(f"{backend:>9} {size:>16,} {n_stories:>8,} {med:>8.1f}ms {p95:>6.1f}ms {med / first:>6.2f}x"
-                  f"   story #{report.story.id if report.story else '-'} of {len(report.story.source_ids) if report.story else 0}"
+                  f"   story #{report.story.id if report.story else '-'}"
+                  f" of {len(report.story.source_ids) if report.story else 0}"
                   f" articles, {compared} evidence shown", flush=True)
 
 
 async def ensure_story_store(backend: str, size: int, feats, claims, args, settings) -> tuple[str, int]:  # noqa: ANN001
     """A store of ``size`` claims in stories (built once, then reused) and its number of stories."""
     import story_stores
+
     from storage import open_store
 
     def build():  # noqa: ANN202

@@ -90,7 +90,8 @@ def main() -> None:
         every = gva_texts(args.data)
         texts, warm = every[: args.articles], every[args.articles : args.articles + 40]
     if args.cli:
-        return bench_cli(texts, args.runs)
+        bench_cli(texts, args.runs)
+        return
     engine = Engine.from_settings(Settings(_env_file=None))
     nlp = engine.nlp
     tokens = sum(len(nlp.make_doc(t)) for t in texts)

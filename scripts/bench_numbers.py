@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.engine.errors import InputError  # noqa: E402
-from bot.engine.pipeline import Engine  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.engine.errors import InputError
+from bot.engine.pipeline import Engine
+from bot.settings import Settings
 
 
 def measure(engine: Engine, label: str, text: str) -> None:

@@ -58,10 +58,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.engine.types import Claim, Figure, SourceInfo  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from storage import open_store  # noqa: E402
-from storage.store import DEFAULT_CACHE_SIZE, DEFAULT_LEAD_DEPTH, DEFAULT_POSTINGS_CAP, CandidateQuery  # noqa: E402
+from bot.engine.types import Claim, Figure, SourceInfo
+from bot.settings import Settings
+from storage import open_store
+from storage.store import DEFAULT_CACHE_SIZE, DEFAULT_LEAD_DEPTH, DEFAULT_POSTINGS_CAP, CandidateQuery
 
 CLAIMS_PER_ARTICLE = 30
 

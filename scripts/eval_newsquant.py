@@ -117,8 +117,8 @@ class Score:
     def report(self, title: str) -> str:
         lines = [f"== {title}",
                  f"value recall   {sum(self.found.values())}/{sum(self.gold.values())} = {self.recall():.1%}",
-                 f"bound accuracy {sum(self.bound_ok.values())}/{sum(self.bound_total.values())} = "
-                 f"{self.bound_accuracy():.1%}",
+                 (f"bound accuracy {sum(self.bound_ok.values())}/{sum(self.bound_total.values())} = "
+                  f"{self.bound_accuracy():.1%}"),
                  "class  gold  found  bound-ok/bound-scored"]
         for c in sorted(self.gold, key=lambda c: -self.gold[c]):
             b = f"{self.bound_ok[c]}/{self.bound_total[c]}" if c in BOUND_CLASSES else "-"

@@ -62,7 +62,7 @@ def run_walkthrough(readme: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         env = {"CROSSCHECK_DB": str(Path(tmp) / "walkthrough.db"), "COLUMNS": str(WIDTH), "NO_COLOR": "1",
                "TERM": "dumb"}
-        cwd = os.getcwd()
+        cwd = Path.cwd()
         os.chdir(ROOT)
         try:
             out = ""

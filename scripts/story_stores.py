@@ -61,7 +61,7 @@ def build(n_claims: int, article_terms: list[str], *, measures: tuple[str, ...] 
     """The store's rows. Story 1 is the checked article's running story: OWN_STORY_ARTICLES reports
     around ``day`` sharing most of its terms, whose claims use its ``measures``."""
     rng = random.Random(seed)
-    own = [t for t in article_terms]
+    own = list(article_terms)
     rng.shuffle(own)
     ents = [f"e:{t[2:]}" for t in own if t.startswith("e:")] + [f"e:name{i}" for i in range(30_000)]
     rng.shuffle(ents)
@@ -119,16 +119,16 @@ def build(n_claims: int, article_terms: list[str], *, measures: tuple[str, ...] 
                     measure = MEASURES[min(len(MEASURES) - 1, int(len(MEASURES) ** rng.random()) - 1)]
                 value = float(rng.randrange(1, 500))
                 sentence = f"At least {value:g} people were {measure}, officials said."
-                out.claims.append((claim_no, WORKSPACE, article_no, sentence, 0, len(sentence), 9, 9 + len(f"{value:g}"),
-                                   f"{value:g}", value, value, None, False, "people", measure, "people", None, None,
-                                   None, None, "unreviewed", now, now))
+                out.claims.append((claim_no, WORKSPACE, article_no, sentence, 0, len(sentence),
+                                   9, 9 + len(f"{value:g}"), f"{value:g}", value, value, None, False, "people",
+                                   measure, "people", None, None, None, None, "unreviewed", now, now))
                 out.claim_terms.append((claim_no, WORKSPACE, measure, "people", "subject", 0, "person"))
         story_weights.append(weights)
         story_keys.append(keys)
         story_days.append(days)
     n_docs = article_no
-    for i, (weights, keys, days) in enumerate(zip(story_weights, story_keys, story_days), start=1):
-        norms = {g: 0.0 for g in GROUPS}
+    for i, (weights, keys, days) in enumerate(zip(story_weights, story_keys, story_days, strict=True), start=1):
+        norms = dict.fromkeys(GROUPS, 0.0)
         for t, w in weights.items():
             norms[t[0]] += (w * idf(df[t], n_docs)) ** 2
             out.story_terms.append((i, WORKSPACE, t, w, t in keys))
