@@ -28,9 +28,9 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -39,15 +39,17 @@ DISCORD_EPOCH_MS = 1_420_070_400_000
 TOKEN = "standin.bot.token"
 API = "/api/v10"
 
+_SNOWFLAKES = itertools.count(1)
 
-def snowflake(at: datetime | None = None, *, counter: Iterator[int] = itertools.count(1)) -> int:
+
+def snowflake(at: datetime | None = None, *, counter: Iterator[int] = _SNOWFLAKES) -> int:
     """A snowflake id for ``at`` (now by default), unique within the process and increasing."""
-    ms = int((at or datetime.now(timezone.utc)).timestamp() * 1000) - DISCORD_EPOCH_MS
+    ms = int((at or datetime.now(UTC)).timestamp() * 1000) - DISCORD_EPOCH_MS
     return (ms << 22) | (next(counter) % (1 << 22))
 
 
 def snowflake_time(sid: int) -> datetime:
-    return datetime.fromtimestamp(((sid >> 22) + DISCORD_EPOCH_MS) / 1000, tz=timezone.utc)
+    return datetime.fromtimestamp(((sid >> 22) + DISCORD_EPOCH_MS) / 1000, tz=UTC)
 
 
 @dataclass
@@ -170,7 +172,7 @@ class FakeDiscord:
         """A member edits a message: history changes, MESSAGE_UPDATE is dispatched."""
         msg = next(m for m in self.messages[channel_id] if int(m["id"]) == message_id)
         msg["content"] = content
-        msg["edited_timestamp"] = datetime.now(timezone.utc).isoformat()
+        msg["edited_timestamp"] = datetime.now(UTC).isoformat()
         await self.dispatch("MESSAGE_UPDATE", dict(msg))
         return msg
 
@@ -217,7 +219,7 @@ class FakeDiscord:
     def replies_to(self, message_id: int | str) -> list[dict[str, Any]]:
         return list(self.replies.get(str(message_id), []))
 
-    async def wait_for(self, predicate, timeout: float = 30.0) -> None:  # noqa: ANN001
+    async def wait_for(self, predicate, timeout: float = 30.0) -> None:
         """Wait until ``predicate()`` holds (polled; the bot works in the same event loop)."""
         deadline = time.monotonic() + timeout
         while not predicate():
@@ -235,10 +237,8 @@ class FakeDiscord:
         session.events.append((session.seq, frame))
         ws = self.ws
         if ws is not None and self.online.is_set() and not ws.closed:
-            try:
+            with suppress(ConnectionError):  # dropped meanwhile: replayed on resume
                 await ws.send_str(json.dumps(frame))
-            except ConnectionError:
-                pass  # dropped meanwhile: replayed on resume
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=0)
@@ -411,7 +411,7 @@ class FakeDiscord:
         for key in ("content", "embeds", "components"):
             if key in body:
                 msg[key] = body[key]
-        msg["edited_timestamp"] = datetime.now(timezone.utc).isoformat()
+        msg["edited_timestamp"] = datetime.now(UTC).isoformat()
         self.edits.append({"message_id": message_id, **body})
         return _json(msg)
 
@@ -453,7 +453,7 @@ class FakeDiscord:
             "id": str(snowflake()), "channel_id": "0", "type": 0, "tts": False,
             "content": body.get("content") or "", "embeds": body.get("embeds") or [], "attachments": [],
             "mentions": [], "mention_roles": [], "mention_everyone": False, "pinned": False,
-            "timestamp": datetime.now(timezone.utc).isoformat(), "edited_timestamp": None,
+            "timestamp": datetime.now(UTC).isoformat(), "edited_timestamp": None,
             "flags": body.get("flags", 0), "components": [], "author": self.bot.user(bot=True),
         })
 

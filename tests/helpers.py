@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import unittest.mock
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -125,7 +125,7 @@ class MockMessage(CustomMockMixin, unittest.mock.MagicMock):
         self.content = content
         self.webhook_id = None
         self.type = discord.MessageType.default
-        self.created_at = datetime(2026, 3, 4, 9, 30, tzinfo=timezone.utc)
+        self.created_at = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
         self.edited_at = None
         self.jump_url = f"https://discord.com/channels/{self.guild.id}/{self.channel.id}/{self.id}"
         self.reply.return_value = unittest.mock.MagicMock(spec_set=discord.Message, id=next_id())
@@ -164,7 +164,7 @@ class MockInteractionResponse(CustomMockMixin, unittest.mock.MagicMock):
         self._check_once()
         self.kind = discord.InteractionResponseType.deferred_channel_message
 
-    def _answered(self, kind: discord.InteractionResponseType):  # noqa: ANN202
+    def _answered(self, kind: discord.InteractionResponseType):
         async def answer(*args: Any, **kwargs: Any) -> None:
             self._check_once()
             self.kind = kind
@@ -194,7 +194,7 @@ class MockInteraction(CustomMockMixin, unittest.mock.MagicMock):
         self.channel_id = self.channel.id
         self.user = user or MockMember()
         self.permissions = permissions or discord.Permissions.none()
-        self.created_at = datetime(2026, 3, 5, 12, 0, tzinfo=timezone.utc)
+        self.created_at = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
         self.extras = {}
         self.command = None
         self.response = MockInteractionResponse()
@@ -237,7 +237,7 @@ def text_of(call: unittest.mock._Call) -> str:
 # -- the engine and fixture articles -------------------------------------------------
 
 
-def make_engine(nlp):  # noqa: ANN001, ANN201 - spacy Language -> bot.engine.pipeline.Engine
+def make_engine(nlp):
     """The real engine around an already-loaded spaCy pipeline (the session ``nlp`` fixture)."""
     from bot.engine.measures import MeasureVocab
     from bot.engine.pipeline import Engine

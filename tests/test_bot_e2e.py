@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 import discord
 import discord.ext.test as dpytest
 import pytest
-from pydantic import SecretStr
 from discord.webhook.async_ import AsyncWebhookAdapter
+from pydantic import SecretStr
 
 from bot.client import EXTENSIONS, NO_TOKEN, CrosscheckBot, intents, run, shard_options
 from bot.engine.errors import InputError
@@ -66,7 +66,7 @@ def sent_payloads(bot, monkeypatch):
     payloads: list[dict[str, Any]] = []
     real = bot.http.send_message
 
-    async def send_message(channel_id: int, *, params):  # noqa: ANN001
+    async def send_message(channel_id: int, *, params):
         channel = sys._getframe(1).f_locals["channel"]  # noqa: F841 - dpytest reads its caller's locals
         payloads.append(params.payload)
         return await real(channel_id, params=params)
@@ -103,7 +103,8 @@ async def test_article_in_watched_channel_gets_a_verdict_reply_and_is_stored(bot
     assert await bot.store.count_claims(ws) >= 2
     groups = await bot.checker.sources(ws, "barrier cost", vocab=bot.engine.vocab)
     info = next(iter(groups.values()))[0].source.info
-    assert info.message_link == posted.jump_url and info.poster_id == member.id
+    assert info.message_link == posted.jump_url
+    assert info.poster_id == member.id
 
     # a later article in the same channel is checked against it
     await dpytest.message(BARRIER_CRITICS, channel=channel, member=member)
@@ -154,7 +155,7 @@ class FakeDiscordAPI:
         #: the messages "Discord" answered with, as discord.py received them
         self.messages: list[dict[str, Any]] = []
 
-    async def request(self, adapter: AsyncWebhookAdapter, route, session=None, *, payload=None,  # noqa: ANN001
+    async def request(self, adapter: AsyncWebhookAdapter, route, session=None, *, payload=None,
                       multipart=None, files=None, params=None, **_: Any) -> Any:
         body = payload
         if body is None and multipart:
@@ -185,7 +186,7 @@ def api(bot, monkeypatch):
     channel = dpytest.get_config().channels[0]
     fake = FakeDiscordAPI(channel, bot.user)
 
-    async def request(adapter, route, session=None, **kwargs):  # noqa: ANN001, ANN202
+    async def request(adapter, route, session=None, **kwargs):
         return await fake.request(adapter, route, session, **kwargs)
 
     monkeypatch.setattr(AsyncWebhookAdapter, "request", request)
@@ -249,7 +250,8 @@ async def test_check_through_the_tree_defers_then_follows_up_without_pings(bot, 
     assert defer.path == f"/interactions/{payload['id']}/interaction-token/callback"
     assert defer.payload["type"] == discord.InteractionResponseType.deferred_channel_message.value
     assert not defer.payload.get("data", {}).get("flags", 0) & EPHEMERAL
-    assert followup.method == "POST" and followup.path == f"/webhooks/{bot.user.id}/interaction-token"
+    assert followup.method == "POST"
+    assert followup.path == f"/webhooks/{bot.user.id}/interaction-token"
     assert followup.payload["allowed_mentions"] == {"parse": []}
     assert not followup.payload.get("flags", 0) & EPHEMERAL
     [embed] = followup.payload["embeds"]
@@ -293,7 +295,8 @@ async def test_watch_list_for_a_moderator(bot, api):
     assert defer.payload["type"] == discord.InteractionResponseType.deferred_channel_message.value
     assert defer.payload["data"]["flags"] & EPHEMERAL
     assert answer.payload["content"].startswith(f"Watched channels:\n• <#{channel.id}>")
-    assert answer.payload["flags"] & EPHEMERAL and answer.payload["allowed_mentions"] == {"parse": []}
+    assert answer.payload["flags"] & EPHEMERAL
+    assert answer.payload["allowed_mentions"] == {"parse": []}
 
 
 async def test_sources_through_the_tree(bot, api):
@@ -356,7 +359,8 @@ async def test_page_buttons_answer_only_the_asker(bot, api):
     _, followup = api.sent
     assert "components" in followup.payload, followup.payload["embeds"][0]["description"]
     buttons = {c["label"]: c for row in followup.payload["components"] for c in row["components"]}
-    assert buttons["Previous"]["disabled"] is True and buttons["1/2"]["disabled"] is True
+    assert buttons["Previous"]["disabled"] is True
+    assert buttons["1/2"]["disabled"] is True
     first_page = followup.payload["embeds"][0]["description"]
     [message] = api.messages
 
@@ -379,7 +383,8 @@ async def test_page_buttons_answer_only_the_asker(bot, api):
     assert update["type"] == discord.InteractionResponseType.message_update.value
     assert update["data"]["allowed_mentions"] == {"parse": []}
     second_page = update["data"]["embeds"][0]["description"]
-    assert second_page != first_page and update["data"]["embeds"][0]["footer"]["text"].endswith("page 2/2")
+    assert second_page != first_page
+    assert update["data"]["embeds"][0]["footer"]["text"].endswith("page 2/2")
 
 
 # -- startup --------------------------------------------------------------------------------------------------
@@ -397,8 +402,12 @@ async def test_run_without_a_token_says_how_to_set_it(settings):
 
 def test_intents_are_the_three_needed():
     i = intents()
-    assert i.guilds and i.guild_messages and i.message_content
-    assert not i.members and not i.presences and not i.dm_messages
+    assert i.guilds
+    assert i.guild_messages
+    assert i.message_content
+    assert not i.members
+    assert not i.presences
+    assert not i.dm_messages
 
 
 def test_shard_options(settings):
@@ -423,7 +432,7 @@ async def test_setup_hook_loads_every_cog_and_syncs_to_the_dev_guild(settings, n
     b = CrosscheckBot(settings.model_copy(update={"dev_guild_id": 4242}), engine=make_engine(nlp))
     synced: list[Any] = []
 
-    async def sync(*, guild=None):  # noqa: ANN001, ANN202
+    async def sync(*, guild=None):
         synced.append(guild)
         return []
 
@@ -437,14 +446,15 @@ async def test_setup_hook_loads_every_cog_and_syncs_to_the_dev_guild(settings, n
         assert {"check", "sources", "watch", "Check claims"} <= names
     finally:
         await b.close()
-    assert b._store is None and b._worker is None
+    assert b._store is None
+    assert b._worker is None
 
 
 async def test_without_a_dev_guild_commands_sync_globally(settings, monkeypatch):
     b = CrosscheckBot(settings)
     synced: list[Any] = []
 
-    async def sync(*, guild=None):  # noqa: ANN001, ANN202
+    async def sync(*, guild=None):
         synced.append(guild)
         return []
 

@@ -40,5 +40,6 @@ async def test_a_recheck_after_an_edit_keeps_the_reply_id(store):  # noqa: F811
     edited = datetime(2026, 3, 5, 12, 0, tzinfo=timezone(timedelta(hours=1)))
     await store.mark_handled(WS, CH, M1, edited_at=edited, reply_id=None)
     got = await store.handled_message(WS, M1)
-    assert got.edited_at == edited and got.reply_id == M2
+    assert got.edited_at == edited
+    assert got.reply_id == M2
     assert await store.handled_message("other", M1) is None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from bot.engine.types import Article, SourceInfo
 
 
@@ -27,43 +26,54 @@ DISASTER = """Earthquake kills dozens in Tarsen province
 At least 42 people were killed and more than 300 were injured when the quake struck on Tuesday, the national disaster agency said.
 Rescue workers said about 1,200 residents had been evacuated from the town of Velmar.
 A child was killed when a school wall collapsed, police said.
-"""
+"""  # noqa: E501 - an article is one paragraph a line, as pasted
 
 
 def test_disaster_toll(engine):
     claims = claims_of(engine, DISASTER, date(2025, 3, 6))
     killed = find(claims, "At least 42")
     assert (killed.measure, killed.figure.low, killed.figure.high) == ("killed", 42, None)
-    assert killed.figure.qualifier == "at least" and killed.figure.unit == "people"
+    assert killed.figure.qualifier == "at least"
+    assert killed.figure.unit == "people"
     assert "people" in killed.subject
     assert "disaster agency" in killed.claimant
     injured = find(claims, "more than 300")
-    assert injured.measure == "injured" and injured.figure.low == 300 and injured.figure.high is None
+    assert injured.measure == "injured"
+    assert injured.figure.low == 300
+    assert injured.figure.high is None
     assert "disaster agency" in injured.claimant
     evac = find(claims, "1,200")
-    assert evac.measure == "evacuated" and evac.figure.approx and "residents" in evac.subject
+    assert evac.measure == "evacuated"
+    assert evac.figure.approx
+    assert "residents" in evac.subject
     assert evac.claimant == "Rescue workers"
     child = find(claims, "A child")
-    assert child.measure == "killed" and child.figure.low == child.figure.high == 1
+    assert child.measure == "killed"
+    assert child.figure.low == child.figure.high == 1
     assert child.period == "one incident"  # not a running toll: never compared with the 42
     assert child.claimant == "police"
 
 
 PROTEST = """Tens of thousands of people marched through central Dorvik on Saturday, organisers said, while police put the crowd at 18,000.
 Police said 27 protesters were arrested after clashes near the parliament building.
-"""
+"""  # noqa: E501 - an article is one paragraph a line, as pasted
 
 
 def test_protest_crowd_sizes_keep_their_claimants(engine):
     claims = claims_of(engine, PROTEST)
     big = find(claims, "Tens of thousands")
-    assert big.measure == "attendance" and big.figure.approx and big.figure.low >= 10_000
+    assert big.measure == "attendance"
+    assert big.figure.approx
+    assert big.figure.low >= 10_000
     assert big.claimant == "organisers"
     police = find(claims, "18,000")
-    assert police.measure == "attendance" and police.figure.low == police.figure.high == 18_000
+    assert police.measure == "attendance"
+    assert police.figure.low == police.figure.high == 18_000
     assert police.claimant == "police"
     arrests = find(claims, "27")
-    assert arrests.measure == "arrested" and "protesters" in arrests.subject and arrests.claimant == "Police"
+    assert arrests.measure == "arrested"
+    assert "protesters" in arrests.subject
+    assert arrests.claimant == "Police"
 
 
 ECONOMY = """Estmark inflation rose to 4.2% in October from 3.9% in September, the national statistics office said.
@@ -74,11 +84,14 @@ Estmark unemployment fell to 5.1%, the lowest level since 2019.
 def test_economic_release_rates_and_subjects(engine):
     claims = claims_of(engine, ECONOMY)
     infl = find(claims, "4.2%")
-    assert infl.measure == "inflation" and infl.figure.unit == "percent" and infl.figure.low == 4.2
+    assert infl.measure == "inflation"
+    assert infl.figure.unit == "percent"
+    assert infl.figure.low == 4.2
     assert "Estmark" in infl.subject
     assert "statistics office" in infl.claimant
     unemp = find(claims, "5.1%")
-    assert unemp.measure == "unemployment" and "Estmark" in unemp.subject
+    assert unemp.measure == "unemployment"
+    assert "Estmark" in unemp.subject
     # 2019 is a year, not a figure
     assert not any("2019" in c.figure.text for c in claims)
 
@@ -91,13 +104,18 @@ The carmaker employs about 38,000 people worldwide.
 def test_company_news_jobs_and_money(engine):
     claims = claims_of(engine, COMPANY)
     jobs = find(claims, "1,200")
-    assert jobs.measure == "jobs" and jobs.claimant == "Norvia Motors"
+    assert jobs.measure == "jobs"
+    assert jobs.claimant == "Norvia Motors"
     rev = find(claims, "$4.2bn")
-    assert rev.measure == "revenue" and rev.figure.unit == "USD" and rev.figure.low == 4.2e9
+    assert rev.measure == "revenue"
+    assert rev.figure.unit == "USD"
+    assert rev.figure.low == 4.2e9
     change = find(claims, "8%")
-    assert change.measure == "revenue change" and change.figure.unit == "percent"
+    assert change.measure == "revenue change"
+    assert change.figure.unit == "percent"
     staff = find(claims, "38,000")
-    assert staff.measure == "workforce" and staff.figure.approx  # the workforce is not the job cuts
+    assert staff.measure == "workforce"
+    assert staff.figure.approx
 
 
 CONFLICT = """Velan troops suffer losses near Kalvik
@@ -110,15 +128,21 @@ On Monday, two Velan soldiers were killed or wounded in shelling near Kalvik, a 
 def test_conflict_measures_periods_and_claimants(engine):
     claims = claims_of(engine, CONFLICT)
     killed = find(claims, "50")
-    assert killed.measure == "killed" and killed.period == "3 days"
+    assert killed.measure == "killed"
+    assert killed.period == "3 days"
     assert "Velan soldiers" in killed.subject
     assert "Ostrian army" in killed.claimant
     wounded = find(claims, "47")
-    assert wounded.measure == "injured" and "soldiers" in wounded.subject
+    assert wounded.measure == "injured"
+    assert "soldiers" in wounded.subject
     sent = find(claims, "5,000")
-    assert sent.measure == "deployed" and sent.figure.approx and "troops" in sent.subject
+    assert sent.measure == "deployed"
+    assert sent.figure.approx
+    assert "troops" in sent.subject
     both = find(claims, "two")
-    assert both.measure == "casualties" and both.figure.low == 2 and both.period is None
+    assert both.measure == "casualties"
+    assert both.figure.low == 2
+    assert both.period is None
     # "three days" is the period of the first claims, not a claim of its own
     assert not any(c.figure.text.startswith("three") for c in claims)
 
@@ -195,11 +219,15 @@ The firm reported a net loss of £12.3m for the six months to June.
 def test_running_totals_earlier_levels_and_others(engine):
     claims = claims_of(engine, OUTBREAK, date(2025, 5, 2))
     deaths = find(claims, "At least 230")
-    assert deaths.measure == "killed" and deaths.date is None  # "since January" starts a running total
+    assert deaths.measure == "killed"
+    assert deaths.date is None
     others = find(claims, "five")
-    assert others.measure == "injured" and others.figure.unit == "people" and others.subject == "people"
+    assert others.measure == "injured"
+    assert others.figure.unit == "people"
+    assert others.subject == "people"
     now, before = find(claims, "61.4%"), find(claims, "66%")
     assert now.measure == before.measure == "turnout"  # "down from 66%" is the earlier level of the same measure
     loss = find(claims, "£12.3m")
-    assert loss.measure == "losses" and loss.figure.unit == "GBP"  # a money loss is not a casualty count
+    assert loss.measure == "losses"
+    assert loss.figure.unit == "GBP"
     assert loss.period == "6 months"

@@ -40,8 +40,7 @@ def env(clean_env):
 
 
 def run(*args, input=None):
-    result = CliRunner().invoke(app, list(args), input=input)
-    return result
+    return CliRunner().invoke(app, list(args), input=input)
 
 
 def count_sources(db) -> int:
@@ -59,10 +58,13 @@ def test_ingest_then_check_gives_verdicts_with_sources(env):
     assert report["source"]["path"] == files["a2.txt"]
     by_figure = {c["figure"]["text"]: c for c in report["claims"]}
     evac = by_figure["Some 6,500"]
-    assert evac["verdict"] == "matching" and evac["measure"] == "evacuated"
+    assert evac["verdict"] == "matching"
+    assert evac["measure"] == "evacuated"
     (ev,) = evac["evidence"]
-    assert ev["source"]["outlet"] == "Corran Post" and ev["source"]["published"] == "2025-07-04"
-    assert ev["figure"]["text"] == "About 6,000" and ev["claimant"] == "the fire service"
+    assert ev["source"]["outlet"] == "Corran Post"
+    assert ev["source"]["published"] == "2025-07-04"
+    assert ev["figure"]["text"] == "About 6,000"
+    assert ev["claimant"] == "the fire service"
     injured = by_figure["Five"]
     assert injured["verdict"] == "matching"  # five is "at least 3"
     assert injured["evidence"][0]["figure"]["text"] == "At least 3"
@@ -77,7 +79,9 @@ def test_check_json_contract_names(env):
     report = json.loads(r.output)
     assert set(report["source"]) >= {"path", "title", "outlet", "url", "published"}
     claim = report["claims"][0]
-    assert set(claim) >= {"sentence", "subject", "measure", "figure", "claimant", "location", "period", "verdict", "evidence"}
+    assert set(claim) >= {
+        "sentence", "subject", "measure", "figure", "claimant", "location", "period", "verdict", "evidence",
+    }
     assert set(claim["figure"]) >= {"text", "low", "high", "qualifier", "approx", "unit"}
     assert all(c["verdict"] == "unverified" for c in report["claims"])
 
@@ -88,7 +92,8 @@ def test_a_second_ingest_says_when_it_was_seen(env):
     r = run("ingest", "--db", str(db), "--json", files["a1.txt"])
     assert r.exit_code == 0
     report = json.loads(r.output)
-    assert "seen_before" in report and report["seen_before"]["stored_at"]
+    assert "seen_before" in report
+    assert report["seen_before"]["stored_at"]
     assert count_sources(db) == 1
 
 
@@ -111,13 +116,14 @@ def test_stdin_is_read_with_a_dash(env):
 
 
 @pytest.mark.parametrize(
-    "content, message",
+    ("content", "message"),
     [
         (b"", "empty"),
         (b"   \n  ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("Caf\u00e9: 30 jobs were cut".encode("latin-1"), "not UTF-8"),
-        ("Der Bürgermeister sagte, dass mehr als 300 Menschen evakuiert wurden und die Lage ernst bleibe.".encode(), "English"),
+        ("Der Bürgermeister sagte, dass mehr als 300 Menschen evakuiert wurden und die Lage ernst bleibe.".encode(),
+         "English"),
     ],
 )
 def test_bad_files_get_one_line_and_a_non_zero_exit_and_nothing_is_stored(env, content, message):
@@ -126,7 +132,9 @@ def test_bad_files_get_one_line_and_a_non_zero_exit_and_nothing_is_stored(env, c
     bad.write_bytes(content)
     r = run("ingest", "--db", str(db), files["a1.txt"], str(bad))
     assert r.exit_code != 0
-    assert message in r.output and r.output.count("\n") == 1 and "Traceback" not in r.output
+    assert message in r.output
+    assert r.output.count("\n") == 1
+    assert "Traceback" not in r.output
     # the good file before it was not stored either: nothing half-written
     assert not db.exists() or count_sources(db) == 0
 
@@ -134,32 +142,38 @@ def test_bad_files_get_one_line_and_a_non_zero_exit_and_nothing_is_stored(env, c
 def test_missing_file_and_folder(env):
     db, _, tmp = env
     r = run("check", "--db", str(db), str(tmp / "nope.txt"))
-    assert r.exit_code == 2 and "no such file" in r.output
+    assert r.exit_code == 2
+    assert "no such file" in r.output
     r = run("check", "--db", str(db), str(tmp))
-    assert r.exit_code == 2 and "is a folder" in r.output
+    assert r.exit_code == 2
+    assert "is a folder" in r.output
 
 
 def test_bad_published_date(env):
     db, files, _ = env
     r = run("ingest", "--db", str(db), "--published", "17/12/2024", files["a1.txt"])
-    assert r.exit_code == 2 and "YYYY" not in r.output and "2024-12-17" in r.output
+    assert r.exit_code == 2
+    assert "YYYY" not in r.output
+    assert "2024-12-17" in r.output
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
 def test_unwritable_database_path(env):
-    db, files, tmp = env
+    _db, files, tmp = env
     locked = tmp / "locked"
     locked.mkdir()
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
     r = run("ingest", "--db", str(locked / "x.db"), files["a1.txt"])
-    assert r.exit_code != 0 and "cannot open the claim store" in r.output.lower()
+    assert r.exit_code != 0
+    assert "cannot open the claim store" in r.output.lower()
 
 
 def test_database_path_in_a_missing_folder(env):
-    db, files, tmp = env
+    _db, files, tmp = env
     r = run("ingest", "--db", str(tmp / "no" / "such" / "dir" / "x.db"), files["a1.txt"])
     assert r.exit_code != 0
-    assert "claim store" in r.output.lower() and "Traceback" not in r.output
+    assert "claim store" in r.output.lower()
+    assert "Traceback" not in r.output
 
 
 def test_sources_groups_by_measure(env):
@@ -177,4 +191,5 @@ def test_sources_groups_by_measure(env):
 def test_run_without_a_token_fails_with_one_line(env):
     r = run("run")
     assert r.exit_code != 0
-    assert "DISCORD_TOKEN is not set" in r.output and r.output.count("\n") == 1
+    assert "DISCORD_TOKEN is not set" in r.output
+    assert r.output.count("\n") == 1

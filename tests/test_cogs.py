@@ -25,8 +25,8 @@ from bot.engine.protocol import Actor
 from bot.engine.types import Verdict
 from bot.errorhandler import RateLimited, report_error
 from bot.render.discord import COLOURS, Paginator, limit_violations
-from cogs.check._cog import NO_CLAIMS, Check
 from cogs._common import CheckRequest
+from cogs.check._cog import NO_CLAIMS, Check
 from cogs.check._parsing import BOTH, NEITHER, request_from_any_message, request_from_options
 from cogs.sources._cog import Sources
 from cogs.watch._cog import Watch
@@ -149,7 +149,8 @@ async def test_check_with_save_stores_then_a_later_report_conflicts_and_matches(
     assert embed.colour == COLOURS[Verdict.CONFLICTING]
     lines = embed.description.splitlines()
     assert lines[0].startswith("⚠️ **65 million euros**")
-    assert "conflicts with posted by reporter" in lines[1] and "**40 million euros**" in lines[1]
+    assert "conflicts with posted by reporter" in lines[1]
+    assert "**40 million euros**" in lines[1]
     assert any(line.startswith("✅ **150**") for line in lines)
     assert embed.footer.text.startswith("1 match · 1 conflict")
     # /check without save stored nothing more
@@ -194,7 +195,8 @@ async def test_check_needs_exactly_one_of_text_and_url(bot, channel, text, url, 
     # the central handler shows that sentence privately
     await report_error(interaction, app_commands.CommandInvokeError(cog.check, caught.value))
     call = interaction.response.send_message.call_args
-    assert call.args[0] == sentence and call.kwargs["ephemeral"] is True
+    assert call.args[0] == sentence
+    assert call.kwargs["ephemeral"] is True
     assert call.kwargs["allowed_mentions"].to_dict() == NO_PINGS
 
 
@@ -208,7 +210,8 @@ async def test_check_without_figures_answers_privately_after_deferring(bot, chan
     await report_error(interaction, app_commands.CommandInvokeError(cog.check, caught.value))
     interaction.delete_original_response.assert_awaited_once()
     call = interaction.followup.send.call_args
-    assert call.args[0] == NO_CLAIMS and call.kwargs["ephemeral"] is True
+    assert call.args[0] == NO_CLAIMS
+    assert call.kwargs["ephemeral"] is True
 
 
 async def test_check_is_rate_limited_per_user(bot, channel, settings):
@@ -256,7 +259,8 @@ async def test_message_command_errors_stay_in_the_private_thinking_message(bot, 
     await report_error(interaction, app_commands.CommandInvokeError(cog.menu, caught.value))
     interaction.delete_original_response.assert_not_awaited()
     call = interaction.followup.send.call_args
-    assert call.args[0] == NO_CLAIMS and call.kwargs["ephemeral"] is True
+    assert call.args[0] == NO_CLAIMS
+    assert call.kwargs["ephemeral"] is True
 
 
 async def test_context_menu_is_registered_on_the_tree_and_removed_on_unload(bot):
@@ -277,7 +281,8 @@ async def test_watch_add_list_remove(bot, channel):
     i1 = interaction_in(channel, permissions=MODERATOR, user=MockMember(name="news_editor"))
     await cog.add.callback(cog, i1, channel)
     call = i1.followup.send.call_args
-    assert call.kwargs["ephemeral"] is True and call.kwargs["allowed_mentions"].to_dict() == NO_PINGS
+    assert call.kwargs["ephemeral"] is True
+    assert call.kwargs["allowed_mentions"].to_dict() == NO_PINGS
     assert call.args[0].startswith(f"Watching {channel.mention}")
     assert [w.channel_id for w in await bot.store.list_watches(ws)] == [channel.id]
     assert await cog.watched(channel.guild.id) == {channel.id}
@@ -289,7 +294,8 @@ async def test_watch_add_list_remove(bot, channel):
     i3 = interaction_in(channel, permissions=MODERATOR)
     await cog.list_watched.callback(cog, i3)
     listing = i3.followup.send.call_args.args[0]
-    assert f"<#{channel.id}>" in listing and "added by news\\_editor" in listing
+    assert f"<#{channel.id}>" in listing
+    assert "added by news\\_editor" in listing
 
     i4 = interaction_in(channel, permissions=MODERATOR)
     await cog.remove.callback(cog, i4, channel)
@@ -304,7 +310,8 @@ async def test_watch_add_names_missing_permissions(bot, channel):
     interaction = interaction_in(channel, permissions=MODERATOR)
     await cog.add.callback(cog, interaction, channel)
     text = interaction.followup.send.call_args.args[0]
-    assert "Send Messages" in text and "Embed Links" in text
+    assert "Send Messages" in text
+    assert "Embed Links" in text
 
 
 async def test_watch_commands_follow_the_desk_moderator_rule(bot, channel):
@@ -322,7 +329,7 @@ async def test_watch_commands_follow_the_desk_moderator_rule(bot, channel):
 
     for command in cog.watch.commands:
         assert command.checks, f"/watch {command.name} has no permission check"
-        with pytest.raises(PermissionDenied, match="^Only moderators can do that"):
+        with pytest.raises(PermissionDenied, match=r"^Only moderators can do that"):
             await command._check_can_run(asked_by(discord.Permissions.none()))
         assert await command._check_can_run(asked_by(MODERATOR))
 
@@ -330,10 +337,11 @@ async def test_watch_commands_follow_the_desk_moderator_rule(bot, channel):
     await bot.store.set_setting(str(channel.guild.id), MODERATOR_ROLE, str(role.id),
                                 Actor("admin", is_moderator=True))
     for command in cog.watch.commands:  # with a moderator role, Manage Messages alone no longer moderates
-        with pytest.raises(PermissionDenied, match="^Only moderators can do that"):
+        with pytest.raises(PermissionDenied, match=r"^Only moderators can do that"):
             await command._check_can_run(asked_by(MODERATOR))
         assert await command._check_can_run(asked_by(discord.Permissions.none(), MockMember(roles=[role])))
-    with pytest.raises(PermissionDenied, match="^Only moderators can do that"):  # the callback refuses too, as if the check were missing
+    # the callback refuses too, as if the check were missing
+    with pytest.raises(PermissionDenied, match=r"^Only moderators can do that"):
         await cog.add.callback(cog, asked_by(MODERATOR), channel)
     assert await bot.store.list_watches(str(channel.guild.id)) == []
 
@@ -361,7 +369,8 @@ async def test_article_in_watched_channel_gets_verdicts_and_is_stored(bot, chann
     [sc] = groups["euro"] if "euro" in groups else next(iter(groups.values()))
     info = sc.source.info
     assert info.message_link == message.jump_url
-    assert info.poster == "field_reporter" and info.poster_id == message.author.id
+    assert info.poster == "field_reporter"
+    assert info.poster_id == message.author.id
     assert (info.guild_id, info.channel_id, info.message_id) == (channel.guild.id, channel.id, message.id)
 
 
@@ -409,7 +418,8 @@ async def test_link_in_watched_channel_is_fetched_checked_and_stored(bot, channe
     message = MockMessage(content=f"New from the Courier: {url}", channel=channel)
     await cog.on_message(message)
     [embed] = message.reply.call_args.kwargs["embeds"]
-    assert embed.url == url and embed.title == "Council approves flood barrier"
+    assert embed.url == url
+    assert embed.title == "Council approves flood barrier"
     assert await bot.store.count_claims(str(channel.guild.id)) >= 2
 
 
@@ -472,7 +482,9 @@ async def test_sources_paginates_with_buttons_for_the_asker(bot, channel):
     await cog.sources.callback(cog, interaction, query="barrier workers cost euros")
     call = only_followup(interaction)
     view = call.kwargs["view"]
-    assert isinstance(view, Paginator) and view.owner_id == asker.id and len(view.pages) >= 2
+    assert isinstance(view, Paginator)
+    assert view.owner_id == asker.id
+    assert len(view.pages) >= 2
     assert view.message is interaction.followup.send.return_value
 
 
@@ -493,10 +505,12 @@ async def test_unexpected_errors_get_an_incident_id_and_a_logged_traceback(caplo
         r"happening, give that id to the bot's operators\.",
         sent.args[0],
     )
-    assert match and sent.kwargs["ephemeral"] is True
+    assert match
+    assert sent.kwargs["ephemeral"] is True
     assert "secret internals" not in sent.args[0]
     [record] = [r for r in caplog.records if match.group(1) in r.getMessage()]
-    assert record.exc_info and record.exc_info[0] is KeyError
+    assert record.exc_info
+    assert record.exc_info[0] is KeyError
 
 
 async def test_permission_failures_get_a_short_refusal():
@@ -569,5 +583,6 @@ async def test_error_sentences_cannot_mention_anyone():
     interaction = MockInteraction()
     await report_error(interaction, FetchError("The site said: @everyone <@123> go away"))
     sent = interaction.response.send_message.call_args
-    assert "@everyone" not in sent.args[0] and "<@123>" not in sent.args[0]
+    assert "@everyone" not in sent.args[0]
+    assert "<@123>" not in sent.args[0]
     assert sent.args[0].startswith("The site said: @\u200beveryone")

@@ -24,10 +24,10 @@ from bot.moderation import MODERATOR_ROLE, NOT_MODERATOR
 from bot.render.discord import claim_block, report_pages
 from cogs._common import CheckRequest
 from cogs._common import check as check_request
-from cogs.claims._cog import Claims, ConfirmDelete, claim_autocomplete
 from cogs._controls import status_custom_id
-from cogs.desk._buttons import ReviewSelect, StatusButton
 from cogs._moderators import NotModerator
+from cogs.claims._cog import Claims, ConfirmDelete, claim_autocomplete
+from cogs.desk._buttons import ReviewSelect, StatusButton
 from cogs.desk._cog import Desk
 from tests.helpers import (
     BARRIER,
@@ -132,9 +132,11 @@ async def test_each_status_shapes_the_verdicts_and_is_marked(bot, guild):  # noq
     assert checked.items == ()  # nothing stored: no buttons
     block = claim_block(check, grades=checked.grades)
     lines = block.splitlines()
-    assert "Checked Chronicle (reliable)" in lines[1] and "· confirmed ✔" in lines[1]
+    assert "Checked Chronicle (reliable)" in lines[1]
+    assert "· confirmed ✔" in lines[1]
     assert any("Doubtful Daily" in ln and "· disputed ✖" in ln for ln in lines)
-    assert "Retracting Times" not in block and "Noise Weekly" not in block
+    assert "Retracting Times" not in block
+    assert "Noise Weekly" not in block
 
 
 # -- who may curate ------------------------------------------------------------------------------------------
@@ -223,10 +225,12 @@ async def test_claim_status_merge_and_show(bot, channel):  # noqa: F811
     fields = {f.name: f.value for f in embed.fields}
     assert fields["Status"] == "confirmed ✔"
     assert fields["Figure"].startswith("150 – 150 people")
-    assert "two sources" in fields["History"] and "unreviewed → confirmed" in fields["History"]
+    assert "two sources" in fields["History"]
+    assert "unreviewed → confirmed" in fields["History"]
 
     choices = await claim_autocomplete(interaction_in(bot, channel), str(first.id))
-    assert choices[0].value == first.id and choices[0].name.startswith(f"#{first.id} · about 150")
+    assert choices[0].value == first.id
+    assert choices[0].name.startswith(f"#{first.id} · about 150")
 
 
 async def test_claim_edit_reads_the_figure_with_the_figure_parser(bot, channel):  # noqa: F811
@@ -241,7 +245,8 @@ async def test_claim_edit_reads_the_figure_with_the_figure_parser(bot, channel):
     assert (fig.text, fig.low, fig.high, fig.qualifier, fig.unit) == ("at least 170", 170, None, "at least", "people")
     assert after.claim.subject == "construction workers"
     said = text_of(edit.followup.send.call_args)
-    assert "figure “about 150” → “at least 170”" in said and "subject" in said
+    assert "figure “about 150” → “at least 170”" in said
+    assert "subject" in said
 
     for bad in ("soon", "10 or 20 or 30 and 40 and 7"):
         with pytest.raises(InputError):
@@ -278,7 +283,8 @@ async def test_claim_delete_waits_for_the_moderator_who_asked(bot, channel):  # 
         await bot.store.get_claim(ws, sc.id)
     assert "deleted" in text_of(press.response.edit_message.call_args)
     [entry, *_] = await bot.store.audit_entries(ws, claim_id=sc.id)
-    assert entry.action == "delete" and entry.reason == "duplicate of a wire story"
+    assert entry.action == "delete"
+    assert entry.reason == "duplicate of a wire story"
 
 
 # -- /source, /timeline, /export -----------------------------------------------------------------------------
@@ -295,7 +301,8 @@ async def test_source_grade_then_show(bot, channel):  # noqa: F811
     await cog.source_show.callback(cog, show, outlet="valley post")
     [embed] = show.followup.send.call_args.kwargs["embeds"]
     fields = {f.name: f.value for f in embed.fields}
-    assert fields["Grade"] == "mixed" and fields["Claims stored"] == "3"
+    assert fields["Grade"] == "mixed"
+    assert fields["Claims stored"] == "3"
     assert "Valley Post (mixed)" in embed.description
     with pytest.raises(NotFound):
         await cog.source_show.callback(cog, interaction_in(bot, channel), outlet="Nobody Times")
@@ -311,7 +318,8 @@ async def test_timeline_attaches_a_png(bot, channel):  # noqa: F811
     assert call.kwargs["ephemeral"] is False
     file: discord.File = call.kwargs["file"]
     data = file.fp.read()
-    assert file.filename == "timeline.png" and data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert file.filename == "timeline.png"
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1200, 800)
     assert "2 reports" in text_of(call)
 
@@ -323,7 +331,8 @@ async def test_export_attaches_the_file_for_moderators(bot, channel):  # noqa: F
     interaction.filesize_limit = 25 * 1024 * 1024
     await cog.export.callback(cog, interaction, format=app_commands.Choice(name="CSV", value="csv"), status=None)
     call = interaction.followup.send.call_args
-    assert call.kwargs["ephemeral"] is True and "3 claims exported" in text_of(call)
+    assert call.kwargs["ephemeral"] is True
+    assert "3 claims exported" in text_of(call)
     file: discord.File = call.kwargs["file"]
     assert file.filename.endswith(".csv")
     assert file.fp.read().decode().count("\n") == 4  # header and three claims
@@ -361,7 +370,8 @@ async def test_verdict_buttons_survive_a_restart_and_answer_only_moderators(bot,
     await call_tree(bot, payload)
     _, followup = api.sent
     [menu] = components_of(followup.payload)
-    assert menu["type"] == discord.ComponentType.select.value and menu["custom_id"].startswith("cc:review:")
+    assert menu["type"] == discord.ComponentType.select.value
+    assert menu["custom_id"].startswith("cc:review:")
     ws = payload["guild_id"]
     stored = await bot.store.claims_of_source(ws, int(menu["custom_id"].rsplit(":", 1)[1]))
     assert [o["value"] for o in menu["options"]] == [str(sc.id) for sc in stored]
@@ -377,7 +387,8 @@ async def test_verdict_buttons_survive_a_restart_and_answer_only_moderators(bot,
     state.parse_interaction_create(press_payload(bot, message, choose, REPORTER))
     await wait_for(lambda: len(api.sent) == 3)
     refusal = api.sent[2].payload
-    assert refusal["data"]["content"] == NOT_MODERATOR and refusal["data"]["flags"] & EPHEMERAL
+    assert refusal["data"]["content"] == NOT_MODERATOR
+    assert refusal["data"]["flags"] & EPHEMERAL
 
     state.parse_interaction_create(press_payload(bot, message, choose, MODERATOR))
     await wait_for(lambda: len(api.sent) == 5)
@@ -400,7 +411,8 @@ async def test_verdict_buttons_survive_a_restart_and_answer_only_moderators(bot,
     assert "Status: **disputed**" in api.sent[7].payload["content"]
     assert (await bot.store.get_claim(ws, target.id)).status is ClaimStatus.DISPUTED
     [entry, *_] = await bot.store.audit_entries(ws, claim_id=target.id)
-    assert entry.new_status is ClaimStatus.DISPUTED and "Dispute" in (entry.reason or "")
+    assert entry.new_status is ClaimStatus.DISPUTED
+    assert "Dispute" in (entry.reason or "")
 
 
 async def test_a_single_claim_gets_the_three_buttons_and_unsaved_checks_none(bot, guild):  # noqa: F811
@@ -430,7 +442,8 @@ async def test_dynamic_items_rebuild_from_their_custom_ids():
     select = await ReviewSelect.from_custom_id(None, discord.ui.Select(options=[discord.SelectOption(label="a")]),
                                                re.fullmatch(ReviewSelect.__discord_ui_compiled_template__,
                                                             "cc:review:5"))
-    assert select.source_id == 5 and [o.label for o in select.item.options] == ["a"]
+    assert select.source_id == 5
+    assert [o.label for o in select.item.options] == ["a"]
     assert StatusButton.__discord_ui_compiled_template__.fullmatch("cc:st:retracted:1") is None
 
 
@@ -469,7 +482,8 @@ async def test_watched_channel_replies_carry_the_review_menu_and_grades(bot, cha
     [embed] = call.kwargs["embeds"]
     assert "Valley Post (generally reliable)" in embed.description
     [menu] = call.kwargs["view"].children
-    assert menu.custom_id.startswith("cc:review:") and not menu.is_dispatchable()
+    assert menu.custom_id.startswith("cc:review:")
+    assert not menu.is_dispatchable()
     source_id = int(menu.custom_id.rsplit(":", 1)[1])
     stored = await bot.store.claims_of_source(ws, source_id)
     assert stored[0].source.info.message_id == message.id

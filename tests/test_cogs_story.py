@@ -24,7 +24,8 @@ async def test_story_shows_the_dossier_with_its_chart(bot, channel):  # noqa: F8
     call = interaction.followup.send.call_args
     embed: discord.Embed = call.kwargs["embed"]
     assert embed.title.startswith("Story #1")
-    assert "Valley Post" in embed.description and "Hill Gazette" in embed.description
+    assert "Valley Post" in embed.description
+    assert "Hill Gazette" in embed.description
     assert any("65 million euros" in f.value and "40 million euros" in f.value for f in embed.fields)
     assert call.kwargs["file"].filename == "story.png"
     assert call.kwargs["allowed_mentions"].everyone is False

@@ -133,7 +133,8 @@ def test_a_person_who_does_the_killing_is_not_counted(engine):
 def test_the_headline_and_the_lead_count_once(engine):
     text = "Man killed in shooting\n\nA man was killed in a shooting on Friday, police said."
     killed = [c for c in claims_of(engine, text) if c.measure == "killed"]
-    assert len(killed) == 1 and killed[0].claimant == "police"
+    assert len(killed) == 1
+    assert killed[0].claimant == "police"
 
 
 NOT_FIGURES = [
@@ -188,14 +189,17 @@ def test_subjects_resolve_to_what_the_article_is_about(engine):
             "Halvard Shipping said on Monday it would cut 300 jobs. The company's annual revenue of $1.9bn "
             "was down 6%, the firm said.")
     claims = {c.figure.text: c for c in claims_of(engine, text)}
-    assert claims["$1.9bn"].subject == "Halvard Shipping" and claims["$1.9bn"].measure == "revenue"
-    assert claims["6%"].measure == "revenue change" and claims["6%"].subject == "Halvard Shipping"
+    assert claims["$1.9bn"].subject == "Halvard Shipping"
+    assert claims["$1.9bn"].measure == "revenue"
+    assert claims["6%"].measure == "revenue change"
+    assert claims["6%"].subject == "Halvard Shipping"
     assert claims["300"].subject == "Halvard Shipping"
 
 
 def test_a_relative_pronoun_is_never_a_subject(engine):
     (claim,) = claims_of(engine, "The blaze, which has burned 8,000 hectares, is still spreading.")
-    assert claim.measure == "area" and "which" not in claim.subject
+    assert claim.measure == "area"
+    assert "which" not in claim.subject
 
 
 @pytest.mark.parametrize(
@@ -220,7 +224,8 @@ def test_a_number_word_opening_a_headline_is_not_what_the_article_is_about(engin
     text = ("Sixteen killed as bus plunges into ravine\n\nSixteen people were killed when a bus fell into a "
             "ravine near Selm, police said. The bus was carrying 48 passengers.")
     subjects = {c.figure.text: c.subject for c in claims_of(engine, text)}
-    assert "Sixteen" not in subjects.values() and subjects["48"] == "passengers"
+    assert "Sixteen" not in subjects.values()
+    assert subjects["48"] == "passengers"
 
 
 @pytest.mark.parametrize(
@@ -268,7 +273,8 @@ def test_a_copula_with_a_casualty_state_counts_its_subject(engine):
 )
 def test_the_wounded_are_those_shot_who_did_not_die(engine, text, killed, injured):
     found = {(c.measure, c.figure.low) for c in claims_of(engine, text)}
-    assert ("killed", killed) in found and ("injured", injured) in found, found
+    assert ("killed", killed) in found, found
+    assert ("injured", injured) in found, found
 
 
 def test_no_wounded_are_derived_from_hedged_counts(engine):

@@ -41,10 +41,12 @@ def test_an_edit_lists_its_changes_and_recomputes_the_retrieval_terms():
     claim = make_claim(("miner",), subject="miners")
     after, changes = edited(claim, checked_edit(ClaimEdit(subject="ferry passengers", claimant="")))
     assert changes == ["subject: 'miners' -> 'ferry passengers'"]  # a blank claimant that was none: no change
-    assert "passenger" in after.subject_terms and "miner" not in after.subject_terms
+    assert "passenger" in after.subject_terms
+    assert "miner" not in after.subject_terms
     assert retrieval_changed(claim, after)
     same, none = edited(claim, ClaimEdit(subject="miners"))
-    assert none == [] and not retrieval_changed(claim, same)
+    assert none == []
+    assert not retrieval_changed(claim, same)
 
 
 def test_a_deleted_claims_snapshot_reads_without_the_claim():
@@ -53,10 +55,13 @@ def test_a_deleted_claims_snapshot_reads_without_the_claim():
                                                           created_at=datetime(2026, 2, 2, tzinfo=UTC)))
     text = snapshot(sc)
     assert text.startswith("claim #7 of source #3; figure: '12' (12 to 12 people)")
-    assert "outlet: 'Valley Post'" in text and len(text) < 1_200
+    assert "outlet: 'Valley Post'" in text
+    assert len(text) < 1_200
 
 
 def test_grades_are_one_of_the_scale():
-    assert checked_grade(" Valley Post ", "Generally   Reliable") == ("Valley Post", "valley post", "generally reliable")
+    assert checked_grade(" Valley Post ", "Generally   Reliable") == (
+        "Valley Post", "valley post", "generally reliable",
+    )
     with pytest.raises(InputError, match="not a grade"):
         checked_grade("Valley Post", "excellent")

@@ -16,7 +16,8 @@ from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.client import DiscordUnavailable, TokenRefused, run as run_bot
+from bot.client import DiscordUnavailable, TokenRefused
+from bot.client import run as run_bot
 from bot.engine.errors import InputError, StoreUnavailable
 from tests.discord_standin import FakeDiscord, point_discord_py_at
 
@@ -37,7 +38,7 @@ def cli(*args: str, env: dict[str, str] | None = None):
     return CliRunner().invoke(app, list(args), env=env)
 
 
-def errors(r) -> list[str]:  # noqa: ANN001
+def errors(r) -> list[str]:
     """The stderr lines, without notes ("no claim store yet")."""
     return [line for line in r.stderr.splitlines() if line.strip() and not line.startswith("note:")]
 
@@ -58,7 +59,8 @@ def files(clean_env):
 def test_a_batch_reports_a_refused_file_and_checks_the_others(files, clean_env):
     r = cli("check", "--db", str(clean_env / "s.db"), files["flood.txt"], files["german.txt"], files["barrier.txt"])
     assert r.exit_code == 3, r.output
-    assert "1,200" in r.stdout and "40 million" in r.stdout
+    assert "1,200" in r.stdout
+    assert "40 million" in r.stdout
     assert f"refused: {files['german.txt']}: {NOT_ENGLISH}" in r.stderr
     assert "1 of 3 inputs were refused" in r.stderr
     assert len(errors(r)) == 2  # the refusal, the summary
@@ -73,9 +75,11 @@ def test_a_batch_of_refused_files_exits_2(files, clean_env):
 def test_ingest_stores_a_batch_whole_or_not_at_all(files, clean_env):
     db = clean_env / "s.db"
     r = cli("ingest", "--db", str(db), files["flood.txt"], files["german.txt"])
-    assert r.exit_code == 2 and NOT_ENGLISH in r.stderr
+    assert r.exit_code == 2
+    assert NOT_ENGLISH in r.stderr
     r = cli("ingest", "--db", str(db), files["flood.txt"])
-    assert r.exit_code == 0 and "seen before" not in r.stdout.lower()
+    assert r.exit_code == 0
+    assert "seen before" not in r.stdout.lower()
 
 
 # -- inputs -------------------------------------------------------------------------------------------
@@ -85,8 +89,8 @@ def test_chinese_and_german_are_refused_the_same_way(files):
     for name in ("german.txt", "chinese.txt"):
         r = cli("check", files[name])
         assert r.exit_code == 2
-        assert errors(r) == [f"error: {files[name]}: {NOT_ENGLISH} crosscheck reads English articles only; "
-                             "paste an English version if there is one."]
+        assert errors(r) == [(f"error: {files[name]}: {NOT_ENGLISH} crosscheck reads English articles only; "
+                              "paste an English version if there is one.")]
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
@@ -95,7 +99,8 @@ def test_a_utf16_file_is_read(clean_env, encoding):
     path.write_bytes(FLOOD.encode(encoding))
     r = cli("check", str(path))
     assert r.exit_code == 0, r.output
-    assert "1,200" in r.stdout and "binary" not in r.output
+    assert "1,200" in r.stdout
+    assert "binary" not in r.output
 
 
 def test_a_local_html_file_has_its_tags_stripped(clean_env):
@@ -107,7 +112,8 @@ def test_a_local_html_file_has_its_tags_stripped(clean_env):
     r = cli("check", "--json", str(path))
     assert r.exit_code == 0, r.output
     assert "1,200" in r.stdout
-    assert "<p>" not in r.stdout and "</a>" not in r.stdout
+    assert "<p>" not in r.stdout
+    assert "</a>" not in r.stdout
 
 
 def test_check_creates_no_store(files, clean_env):
@@ -120,7 +126,8 @@ def test_check_creates_no_store(files, clean_env):
 def test_a_mysql_url_is_refused_in_one_line(files):
     r = cli("check", "--db", "mysql://root:secret@db.example/news", files["flood.txt"])
     assert r.exit_code == 2
-    assert "secret" not in r.output and "mysql database" in r.stderr
+    assert "secret" not in r.output
+    assert "mysql database" in r.stderr
     assert len(errors(r)) == 1
 
 
@@ -140,7 +147,8 @@ async def test_postgres_not_answering_names_host_and_port(settings):
         port = s.getsockname()[1]  # nothing listens once closed
     with pytest.raises(StoreUnavailable) as err:
         await open_store(f"postgresql://postgres@127.0.0.1:{port}/test", settings.model_copy(update={"db_retries": 0}))
-    assert f"127.0.0.1:{port}" in str(err.value) and "\n" not in str(err.value)
+    assert f"127.0.0.1:{port}" in str(err.value)
+    assert "\n" not in str(err.value)
 
 
 # -- the bot's start ----------------------------------------------------------------------------------
@@ -150,23 +158,23 @@ async def test_a_refused_token_is_one_sentence_and_exit_77(settings):
     fake = FakeDiscord()
     await fake.start()
     try:
-        with point_discord_py_at(fake):
-            with pytest.raises(TokenRefused) as err:
-                await run_bot(settings.model_copy(update={"discord_token": SecretStr("not-the-token")}))
+        with point_discord_py_at(fake), pytest.raises(TokenRefused) as err:
+            await run_bot(settings.model_copy(update={"discord_token": SecretStr("not-the-token")}))
     finally:
         await fake.close()
-    assert err.value.exit_code == 77 and "Reset Token" in str(err.value)
+    assert err.value.exit_code == 77
+    assert "Reset Token" in str(err.value)
 
 
 async def test_discord_unreachable_is_one_sentence_and_exit_69(settings):
     fake = FakeDiscord()
     await fake.start()
     await fake.close()  # its port is closed now: nothing answers there
-    with point_discord_py_at(fake):
-        with pytest.raises(DiscordUnavailable) as err:
-            await asyncio.wait_for(run_bot(settings.model_copy(update={"discord_token": SecretStr("x")})), 30)
+    with point_discord_py_at(fake), pytest.raises(DiscordUnavailable) as err:
+        await asyncio.wait_for(run_bot(settings.model_copy(update={"discord_token": SecretStr("x")})), 30)
     assert err.value.exit_code == 69
-    assert "Could not reach Discord" in str(err.value) and "\n" not in str(err.value)
+    assert "Could not reach Discord" in str(err.value)
+    assert "\n" not in str(err.value)
 
 
 def test_exit_statuses_differ_per_kind():
@@ -181,8 +189,8 @@ def test_check_reads_a_store_it_may_not_write_from_a_copy(files, clean_env, monk
     before = {p.name: p.stat().st_mtime_ns for p in clean_env.glob("shared.db*")}
     real_access = os.access
     # as a reader without write permission sees it (the tests may run as root, who may write anything)
-    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if mode & os.W_OK and "shared.db" in str(p)
-                        or mode & os.W_OK and str(p) == str(clean_env) else real_access(p, mode, **k))
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if (mode & os.W_OK and "shared.db" in str(p))
+                        or (mode & os.W_OK and str(p) == str(clean_env)) else real_access(p, mode, **k))
     r = cli("check", "--db", str(db), "--json", files["flood.txt"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["seen_before"]  # the stored article was read

@@ -6,7 +6,7 @@ import asyncio
 import csv
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from typer.testing import CliRunner
@@ -69,7 +69,7 @@ def sources() -> list[SourceInfo]:
                    outlet="Valley Radio", author="Ana Ruiz", published=date(2026, 1, 10), text_hash="a" * 64),
         SourceInfo(workspace=WS, path=None, title="Pasted update", outlet=None, text_hash="b" * 64,
                    guild_id=7, channel_id=8, message_id=9, message_link="https://discord.com/channels/7/8/9",
-                   poster="tom", poster_id=11, posted_at=datetime(2026, 1, 12, 8, 30, tzinfo=timezone.utc)),
+                   poster="tom", poster_id=11, posted_at=datetime(2026, 1, 12, 8, 30, tzinfo=UTC)),
     ]
 
 
@@ -115,13 +115,15 @@ async def test_json_round_trip_keeps_every_field(store, empty_store):
     first, n = await export_text(store, WS, "json")
     assert n == 4
     doc = json.loads(first)
-    assert doc["format"] == "crosscheck-export" and doc["workspace"] == WS
+    assert doc["format"] == "crosscheck-export"
+    assert doc["workspace"] == WS
     record = doc["claims"][0]
     assert record["status"] == "confirmed"
     assert record["claim"]["claimant_chain"] == ["Valley Radio", "the regional governor"]
     assert record["claim"]["figure"] == {"text": "At least 40", "low": 40, "high": None, "qualifier": "at least",
                                          "approx": False, "unit": "people"}
-    assert record["source"]["outlet"] == "Valley Radio" and record["source"]["text_hash"] == "a" * 64
+    assert record["source"]["outlet"] == "Valley Radio"
+    assert record["source"]["text_hash"] == "a" * 64
 
     summary = await import_document(empty_store, load_document(first), workspace=WS, actor=DESK)
     assert (summary.sources_created, summary.claims) == (2, 4)
@@ -143,7 +145,8 @@ async def test_claimreview_export_is_schema_org_and_round_trips(store, empty_sto
     assert confirmed["datePublished"] == "2026-02-01"
     assert confirmed["reviewRating"] == {"@type": "Rating", "ratingValue": 5, "bestRating": 5, "worstRating": 1,
                                          "alternateName": "Confirmed"}
-    assert disputed["reviewRating"]["alternateName"] == "Disputed" and disputed["reviewRating"]["ratingValue"] == 1
+    assert disputed["reviewRating"]["alternateName"] == "Disputed"
+    assert disputed["reviewRating"]["ratingValue"] == 1
     item = confirmed["itemReviewed"]
     assert item["@type"] == "Claim"
     assert item["author"] == {"@type": "Organization", "name": "the regional governor"}
@@ -156,7 +159,8 @@ async def test_claimreview_export_is_schema_org_and_round_trips(store, empty_sto
     assert confirmed[CLAIM_KEY]["claim"]["figure"]["low"] == 40
 
     summary = await import_document(empty_store, doc, workspace=WS, actor=DESK)
-    assert summary.claims == 2 and summary.statuses == {"confirmed": 1, "disputed": 1}
+    assert summary.claims == 2
+    assert summary.statuses == {"confirmed": 1, "disputed": 1}
     again, _ = await export_text(empty_store, WS, "claimreview", newsroom="The Valley Desk", today=date(2026, 2, 1))
     graph = json.loads(again)["@graph"]
     for review in graph + doc["@graph"]:
@@ -180,12 +184,15 @@ async def test_csv_has_every_field_in_a_column(store):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
     first = rows[0]
-    assert first["claim_id"] == str(ids[0]) and first["status"] == "confirmed"
+    assert first["claim_id"] == str(ids[0])
+    assert first["status"] == "confirmed"
     assert (first["low"], first["high"], first["qualifier"], first["unit"]) == ("40", "", "at least", "people")
     assert json.loads(first["claimant_chain"]) == ["Valley Radio", "the regional governor"]
     assert json.loads(first["entities"]) == ["marrow valley"]
-    assert first["url"] == "https://valley.example/flood" and first["published"] == "2026-01-10"
-    assert rows[1]["figure_text"] == "about 12.5 million euros" and rows[1]["low"] == "12500000"
+    assert first["url"] == "https://valley.example/flood"
+    assert first["published"] == "2026-01-10"
+    assert rows[1]["figure_text"] == "about 12.5 million euros"
+    assert rows[1]["low"] == "12500000"
 
 
 async def test_csv_quotes_article_text_that_a_spreadsheet_would_run(store):
@@ -205,7 +212,8 @@ async def test_csv_quotes_article_text_that_a_spreadsheet_would_run(store):
     assert row["author"] == "'@SUM(1+1)"
     assert row["sentence"] == "'-2+3 people were hurt, police said."
     assert (row["figure_text"], row["subject"], row["claimant"]) == ("'-5", "'\tpeople", "'\rpolice")
-    assert row["low"] == "-5" and row["high"] == "-5"  # numbers we write stay numbers
+    assert row["low"] == "-5"
+    assert row["high"] == "-5"
     assert row["url"] == "https://evil.example/x"
     # JSON is left exactly as stored
     doc = json.loads((await export_text(store, WS, "json"))[0])
@@ -218,7 +226,8 @@ async def test_export_file_is_the_streamed_export_as_bytes(store, fmt):
     await fill(store)
     data, n = await export_file(store, WS, fmt, limit=25 * 1024 * 1024, today=date(2026, 2, 1))
     text, m = await export_text(store, WS, fmt, today=date(2026, 2, 1))
-    assert n == m and n > 0
+    assert n == m
+    assert n > 0
     if fmt == "json":  # exported_at differs by a few microseconds
         assert json.loads(data)["claims"] == json.loads(text)["claims"]
     else:
@@ -331,20 +340,22 @@ async def test_fact_checks_from_elsewhere_are_read_by_the_engine(store, nlp):
 
     worker = NlpWorker(make_engine(nlp))
 
-    async def extract(text, info):  # noqa: ANN001, ANN202
+    async def extract(text, info):
         return await worker.extract(await worker.read(text, info))
 
     try:
         summary = await import_document(store, FOREIGN, workspace=WS, actor=DESK, extract=extract)
     finally:
         worker.close()
-    assert summary.reviews == 2 and summary.without_figures == 1
+    assert summary.reviews == 2
+    assert summary.without_figures == 1
     assert (summary.sources_created, summary.claims) == (1, 1)
     [sc] = [sc async for sc in store.iter_claims(WS)]
     assert sc.status is ClaimStatus.DISPUTED
     assert (sc.claim.figure.low, sc.claim.figure.high, sc.claim.measure) == (400, None, "killed")
     assert sc.source.info.url == "https://social.example/post/1"
-    assert sc.source.info.title == "Viral flood post" and sc.source.info.published == date(2026, 1, 14)
+    assert sc.source.info.title == "Viral flood post"
+    assert sc.source.info.published == date(2026, 1, 14)
     with pytest.raises(InputError, match="needs the engine"):
         await import_document(store, FOREIGN, workspace=WS, actor=DESK)
 
@@ -378,4 +389,5 @@ def test_cli_export_then_import_into_another_store(settings, tmp_path, monkeypat
     assert result.exit_code == 0
     assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 2
     bad = runner.invoke(app, ["export", "--db", other, "--status", "wrong"])
-    assert bad.exit_code == 2 and "Unknown status 'wrong'" in bad.output
+    assert bad.exit_code == 2
+    assert "Unknown status 'wrong'" in bad.output

@@ -12,6 +12,7 @@ import socket
 import pytest
 from yarl import URL
 
+from bot.engine.errors import FetchError
 from bot.fetch import find_urls
 from bot.fetch.errors import (
     BlockedAddress,
@@ -28,7 +29,6 @@ from bot.fetch.guard import (
     parse_legacy_ipv4,
 )
 from bot.fetch.urls import canonical_url
-from bot.engine.errors import FetchError
 
 PUBLIC_V4 = "93.184.216.34"
 PUBLIC_V6 = "2606:2800:220:1:248:1893:25c8:1946"
@@ -190,7 +190,7 @@ async def test_blocked_message_is_the_reporter_sentence(guard: URLGuard) -> None
         ("http://0177.0.0.1/", "127.0.0.1"),
         ("http://0x7f.0.0.1/", "127.0.0.1"),
         ("http://127.1/", "127.0.0.1"),
-        ("http://0/", "0.0.0.0"),
+        ("http://0/", "0.0.0.0"),  # noqa: S104 - an address the guard must refuse; nothing binds to it
         ("http://2852039166/", "169.254.169.254"),
         ("http://[::ffff:7f00:1]/", "::ffff:7f00:1"),
     ],
@@ -230,7 +230,9 @@ async def test_public_link_passes_with_every_address(guard: URLGuard, dns: FakeD
         ("http://[::ffff:8.8.8.8]/", "http://[::ffff:808:808]/"),
     ],
 )
-async def test_public_numeric_hosts_pass_in_canonical_form(guard: URLGuard, dns: FakeDNS, url: str, expected: str) -> None:
+async def test_public_numeric_hosts_pass_in_canonical_form(
+    guard: URLGuard, dns: FakeDNS, url: str, expected: str,
+) -> None:
     checked, addresses = await guard.check(url)
     assert str(checked.url) == expected
     assert len(addresses) == 1
@@ -246,7 +248,7 @@ async def test_public_numeric_hosts_pass_in_canonical_form(guard: URLGuard, dns:
         ("127.1", "127.0.0.1"),
         ("10.1.2", "10.1.0.2"),
         ("1.2.3.4", "1.2.3.4"),
-        ("0", "0.0.0.0"),
+        ("0", "0.0.0.0"),  # noqa: S104 - the canonical form under test; nothing binds to it
     ],
 )
 def test_legacy_ipv4_forms_read_like_inet_aton(host: str, expected: str) -> None:

@@ -39,14 +39,14 @@ from bot.fetch.errors import (
 )
 
 ARTICLE_PARAGRAPHS = [
-    "At least 42 people have died after the Tallow river burst its banks on Thursday, "
-    "regional emergency officials said on Saturday, raising the toll from 30 a day earlier.",
-    "Around 1,200 residents were evacuated from low-lying districts, according to the regional "
-    "governor, who warned that the figure could rise as rescue teams reached cut-off villages.",
-    "The national weather service said more than 180 millimetres of rain fell in 24 hours, "
-    "the heaviest downpour recorded in the valley since records began.",
-    "Aid groups estimated that about 8,000 homes had been damaged, although officials have not "
-    "yet published their own assessment.",
+    ("At least 42 people have died after the Tallow river burst its banks on Thursday, "
+     "regional emergency officials said on Saturday, raising the toll from 30 a day earlier."),
+    ("Around 1,200 residents were evacuated from low-lying districts, according to the regional "
+     "governor, who warned that the figure could rise as rescue teams reached cut-off villages."),
+    ("The national weather service said more than 180 millimetres of rain fell in 24 hours, "
+     "the heaviest downpour recorded in the valley since records began."),
+    ("Aid groups estimated that about 8,000 homes had been damaged, although officials have not "
+     "yet published their own assessment."),
 ]
 NAV_TEXTS = ["World news section", "Sport headlines", "Weather forecasts"]
 FOOTER_TEXTS = ["All rights reserved", "Privacy policy", "Terms of use"]
@@ -216,7 +216,7 @@ def build_app(state: ServerState) -> web.Application:
         return web.Response(body=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", content_type="image/png")
 
     async def missing(request: web.Request) -> web.Response:
-        raise web.HTTPNotFound()
+        raise web.HTTPNotFound
 
     app = web.Application()
     app.router.add_get("/article", article)

@@ -17,7 +17,8 @@ def test_a_figure_keeps_the_claims_unit_unless_it_names_one(nlp):
     fig = parse_figure(nlp, "  at least   30 ", "people")
     assert (fig.low, fig.qualifier, fig.unit) == (30, "at least", "people")
     money = parse_figure(nlp, "about 45 million euros", "people")
-    assert money.unit == "EUR" and money.low == 45e6
+    assert money.unit == "EUR"
+    assert money.low == 45e6
 
 
 @pytest.mark.parametrize(

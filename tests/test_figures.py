@@ -6,7 +6,6 @@ which must agree. The sentences are written for these tests.
 
 from __future__ import annotations
 
-
 import pytest
 
 from bot.engine.figures import FigureMatch, FigureParser, find_figures, parser_for
@@ -200,7 +199,7 @@ UNITS = [
 ALL_CASES = DIGITS + WORDS_AND_SCALES + RANGES + HEDGES + VAGUE + UNITS
 
 
-@pytest.mark.parametrize("sentence,text,low,high,qualifier,approx,unit", ALL_CASES)
+@pytest.mark.parametrize(("sentence", "text", "low", "high", "qualifier", "approx", "unit"), ALL_CASES)
 def test_figure(nlp, sentence, text, low, high, qualifier, approx, unit):
     check(only(nlp, sentence), text, low, high, qualifier, approx, unit)
 
@@ -315,7 +314,7 @@ def test_several_figures_in_text_order_without_overlap(nlp):
     assert [m.figure.text for m in found] == ["At least 30", "about 1,180 square kilometres", "$4.2bn"]
     ends = [m.end for m in found]
     starts = [m.start for m in found]
-    assert all(e <= s for e, s in zip(ends, starts[1:]))
+    assert all(e <= s for e, s in zip(ends, starts[1:], strict=False))
     for m in found:
         assert text[m.start_char:m.end_char] == m.figure.text
 
@@ -367,10 +366,12 @@ def test_year_or_count(nlp):
 
 def test_vague_bounds_support_the_verdicts(nlp):
     several = only(nlp, "The army took several hundred square kilometres.")
-    assert several.unit == "km2" and several.high < 1243 * 0.9
+    assert several.unit == "km2"
+    assert several.high < 1243 * 0.9
     hundreds = only(nlp, "Hundreds of soldiers died.")
     at_least = only(nlp, "At least 30 soldiers died.")
-    assert hundreds.low >= at_least.low and at_least.high is None
+    assert hundreds.low >= at_least.low
+    assert at_least.high is None
 
 
 def test_figure_json_round_numbers(nlp):
@@ -384,7 +385,7 @@ def test_parser_is_cached_per_vocab_and_refuses_another_vocab(nlp):
 
     assert parser_for(nlp.vocab) is parser_for(nlp.vocab)
     other = spacy.blank("en")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="another Vocab"):
         FigureParser(nlp.vocab).find(other.make_doc("30 soldiers"))
     assert [m.figure.low for m in find_figures(other.make_doc("30 soldiers"))] == [30]
 

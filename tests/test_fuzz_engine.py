@@ -30,8 +30,8 @@ EXAMPLES = int(os.environ.get("CROSSCHECK_FUZZ_EXAMPLES", "200"))
 NUMBERS = [
     "12", "1,200", "3.5", "0.25", "-5", "−7", "+40", "10²", "3⁴", "1⁰", "٣٠", "١٢٥", "１２", "½", "¾", "1½", "2¼",
     "⅓", "12,000,000", "1.2m", "40bn", "$5", "€3.2 million", "£40", "50%", "7.5 per cent", "1e9", "10^6",
-    "2024", "20-30", "5–10", "3/4", "1 000", "9,99", "007", "0", "00", "1.", ".5", "12th", "2nd", "99999999999999999999",
-    "Ⅻ", "五", "𝟕", "᠑", "1,2,3", "½½", "²", "₂",
+    "2024", "20-30", "5–10", "3/4", "1 000", "9,99", "007", "0", "00", "1.", ".5", "12th", "2nd",
+    "99999999999999999999", "Ⅻ", "五", "𝟕", "᠑", "1,2,3", "½½", "²", "₂",
 ]
 WORDS = ["twelve", "a dozen", "dozens", "hundreds of", "two million", "one", "a", "zero", "half", "a third",
          "thousands", "sixteen", "ninety-nine", "a quarter of a million", "several", "no"]
@@ -69,8 +69,9 @@ def test_read_and_extract_never_crash_and_claims_are_sane(engine, text):
     try:
         article = engine.read(text)
         claims = engine.extract(article)
-    except InputError as exc:
-        assert str(exc) and "\n" not in str(exc)
+    except InputError as exc:  # refusing is as good an outcome as reading, so pytest.raises does not fit
+        assert str(exc)  # noqa: PT017 - either outcome is checked
+        assert "\n" not in str(exc)  # noqa: PT017 - either outcome is checked
         return
     for c in claims:
         f = c.figure
@@ -80,7 +81,8 @@ def test_read_and_extract_never_crash_and_claims_are_sane(engine, text):
             assert f.low <= f.high, (f, c.sentence)
         assert 0 <= c.start <= c.end <= len(text), c
         assert 0 <= c.figure_start < c.figure_end <= len(text), (c.figure_start, c.figure_end, len(text))
-        assert c.start <= c.figure_start and c.figure_end <= c.end
+        assert c.start <= c.figure_start
+        assert c.figure_end <= c.end
 
 
 @pytest.mark.parametrize("text", [

@@ -160,7 +160,9 @@ async def test_a_dropped_connection_resumes_and_nothing_is_lost(bot_settings, en
         await fake.wait_online()
         await fake.wait_for(lambda: fake.replies_to(during["id"]))
         await caught_up(bot, 2)  # the resume's catch-up reads the same post in the history
-        assert fake.resumes == 1 and fake.identifies == 1 and fake.replayed >= 1
+        assert fake.resumes == 1
+        assert fake.identifies == 1
+        assert fake.replayed >= 1
         # Discord asks for a reconnect (op 7): the bot resumes again
         await fake.send_reconnect()
         after = await fake.post(channel, BARRIER_CRITICS)
@@ -168,7 +170,8 @@ async def test_a_dropped_connection_resumes_and_nothing_is_lost(bot_settings, en
         await fake.wait_for(lambda: fake.replies_to(after["id"]))
         await caught_up(bot, 3)
         assert fake.resumes == 2
-        assert len(fake.replies_to(during["id"])) == 1 and len(fake.replies_to(after["id"])) == 1
+        assert len(fake.replies_to(during["id"])) == 1
+        assert len(fake.replies_to(after["id"])) == 1
 
 
 async def test_an_invalidated_session_reconnects_and_catch_up_finds_the_lost_event(settings, engine,
@@ -203,7 +206,8 @@ async def test_an_edit_after_the_check_is_checked_again_and_the_reply_edited(set
         assert len(fake.replies_to(posted["id"])) == 1
         await bot.get_cog("Watch").queue.join()  # the recheck is recorded after its reply is edited
         handled = await bot.store.handled_message(str(guild.id), int(posted["id"]))
-        assert handled.edited_at is not None and handled.reply_id == int(reply["id"])
+        assert handled.edited_at is not None
+        assert handled.reply_id == int(reply["id"])
 
 
 async def test_a_slash_command_round_trip_then_the_watched_post_is_answered(settings, engine, discord_api):
@@ -216,7 +220,8 @@ async def test_a_slash_command_round_trip_then_the_watched_post_is_answered(sett
                             channel_id=channel, resolved=resolved)
         await fake.wait_for(lambda: fake.followups)
         [defer] = fake.callbacks
-        assert defer["type"] == 5 and defer["data"]["flags"] & EPHEMERAL
+        assert defer["type"] == 5
+        assert defer["data"]["flags"] & EPHEMERAL
         [answer] = fake.followups
         assert answer["content"].startswith(f"Watching <#{channel}>")
         assert answer["allowed_mentions"] == {"parse": []}
@@ -230,7 +235,8 @@ async def test_a_slash_command_round_trip_then_the_watched_post_is_answered(sett
                             channel_id=channel)
         await fake.wait_for(lambda: len(fake.callbacks) == 2)
         refusal = fake.callbacks[1]
-        assert refusal["type"] == 4 and refusal["data"]["flags"] & EPHEMERAL
+        assert refusal["type"] == 4
+        assert refusal["data"]["flags"] & EPHEMERAL
 
 
 async def test_a_burst_of_500_articles_across_guilds_is_answered_fairly_and_heartbeats_flow(
@@ -255,7 +261,8 @@ async def test_a_burst_of_500_articles_across_guilds_is_answered_fairly_and_hear
                        if int(p["guild_id"]) == g.id]
             assert all(h is not None for h in handled)
         gaps = fake.heartbeat_gaps[beats_before:]
-        assert gaps and max(gaps) < 2.0, f"heartbeats stalled: longest gap {max(gaps):.2f} s"
+        assert gaps, "no heartbeats"
+        assert max(gaps) < 2.0, f"heartbeats stalled: longest gap {max(gaps):.2f} s"
 
 
 async def test_an_article_over_the_time_limit_gets_a_sentence_and_the_bot_serves_the_next(settings, engine,
@@ -272,7 +279,8 @@ async def test_an_article_over_the_time_limit_gets_a_sentence_and_the_bot_serves
         finally:
             bot.worker.time_limit = bot.worker.engine.time_limit = limit
         [refusal] = fake.replies_to(slow["id"])
-        assert "took longer than" in refusal["content"] and refusal["allowed_mentions"]["parse"] == []
+        assert "took longer than" in refusal["content"]
+        assert refusal["allowed_mentions"]["parse"] == []
         after = await fake.post(channel, BARRIER_CRITICS)
         await fake.wait_for(lambda: fake.replies_to(after["id"]))
         assert "65 million euros" in fake.replies_to(after["id"])[0]["embeds"][0]["description"]
@@ -292,7 +300,8 @@ async def test_catch_up_reads_long_histories_within_the_rate_limit(settings, eng
                 assert all(len(fake.replies_to(a["id"])) == 1 for a in articles)
                 assert not any(fake.replies_to(c["id"]) for c in chat)
                 assert await bot.store.channel_cursor(str(guild.id), channel) == int(articles[-1]["id"])
-            assert fake.history_reads >= 3 and fake.rate_limited >= 1
+            assert fake.history_reads >= 3
+            assert fake.rate_limited >= 1
     finally:
         await fake.close()
 
@@ -309,7 +318,8 @@ async def test_a_post_edited_while_the_bot_was_stopped_is_checked_again_after_a_
     await fake.edit(channel, int(posted["id"]), BARRIER.replace("40 million", "47 million"))  # nobody listens
     async with running(settings, engine, fake):
         [edit] = fake.edits
-        assert edit["message_id"] == reply["id"] and "47 million euros" in edit["embeds"][0]["description"]
+        assert edit["message_id"] == reply["id"]
+        assert "47 million euros" in edit["embeds"][0]["description"]
         assert len(fake.replies_to(posted["id"])) == 1
 
 

@@ -78,7 +78,8 @@ def test_refusal_is_a_check_failure_that_shows_its_own_sentence():
     assert user_message(exc) == NOT_MODERATOR
     assert str(exc) == NOT_MODERATOR
     down = CheckUnavailable("The claim store cannot be reached.")
-    assert isinstance(down, app_commands.CheckFailure) and isinstance(down, CrosscheckError)
+    assert isinstance(down, app_commands.CheckFailure)
+    assert isinstance(down, CrosscheckError)
     assert user_message(down) == "The claim store cannot be reached."
 
 
@@ -89,7 +90,8 @@ def test_error_sentences_are_escaped_once_for_discord():
     assert "[Log in](" not in shown
     assert r"\[Log in\](https://phish.example)" in shown
     assert r"\*\*now\*\*" in shown
-    assert "@everyone" not in shown and "<@123>" not in shown
+    assert "@everyone" not in shown
+    assert "<@123>" not in shown
     # our own punctuation is left alone: no visible backslashes
     plain = CrosscheckError("That page answered with an error (404 Not Found). Check the link, or paste it.")
     assert user_message(plain) == str(plain)

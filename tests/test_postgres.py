@@ -8,8 +8,6 @@ schema of its own, dropped afterwards.
 
 from __future__ import annotations
 
-from tests.pg_helpers import pg_skip_reason
-
 import asyncio
 import json
 import os
@@ -28,6 +26,7 @@ from bot.engine.errors import StoreUnavailable
 from bot.engine.protocol import Actor
 from bot.engine.types import ClaimStatus
 from storage.migrate import load_migrations
+from tests.pg_helpers import pg_skip_reason
 from tests.store_fixtures import make_claim, make_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,13 +69,14 @@ def test_placeholders_outside_literals_become_numbered(sql, expected):
 def test_scratch_urls_put_the_schema_first():
     url = pg.with_search_path("postgresql://u:pw@db.example:5433/news?sslmode=require", "test_ab12")
     parts = urlsplit(url)
-    assert parts.netloc == "u:pw@db.example:5433" and parts.path == "/news"
+    assert parts.netloc == "u:pw@db.example:5433"
+    assert parts.path == "/news"
     assert "sslmode=require" in parts.query
     assert "search_path=test_ab12%2Cpublic" in parts.query
 
 
 def test_parameters_are_native_and_naive_times_are_utc():
-    naive = datetime(2024, 5, 1, 8, 30)
+    naive = datetime(2024, 5, 1, 8, 30)  # noqa: DTZ001 - a naive time is the input under test
     encoded = pg._encode([naive, date(2024, 5, 1), ClaimStatus.CONFIRMED, True, None, 3])
     assert encoded == [datetime(2024, 5, 1, 8, 30, tzinfo=UTC), date(2024, 5, 1), "confirmed", True, None, 3]
 
@@ -117,7 +117,8 @@ async def pg_store(pg_url, settings):
 async def test_migrations_mirror_sqlite_and_types_are_native(pg_store):
     names = [(m.version, m.name) for m in load_migrations("postgres")]
     sqlite_names = [(m.version, m.name) for m in load_migrations("sqlite")]
-    assert names == sqlite_names and len(names) >= 3  # tests/test_migrations_mirror.py compares their tables
+    assert names == sqlite_names
+    assert len(names) >= 3
 
     async def types(ex):
         rows = await ex.fetchall(
@@ -162,7 +163,8 @@ async def test_question_marks_in_literals_reach_the_server_untouched(pg_store):
 async def test_pool_and_time_limit_follow_settings(pg_url, settings):
     tuned = settings.model_copy(update={"pg_pool_min": 2, "pg_pool_max": 4, "db_timeout": 0.5})
     async with await storage.open_store(pg_url, tuned) as st:
-        assert st.driver._pool.get_min_size() == 2 and st.driver._pool.get_max_size() == 4
+        assert st.driver._pool.get_min_size() == 2
+        assert st.driver._pool.get_max_size() == 4
         shown = await st.driver.read(lambda ex: ex.fetchone("SHOW statement_timeout"))
         assert shown[0] == "500ms"
         started = time.monotonic()
@@ -262,7 +264,8 @@ async def test_two_processes_ingesting_one_article_store_it_once(pg_url, setting
         assert proc.returncode == 0, err.decode()
     reports = [json.loads(out.decode().strip().splitlines()[-1]) for out, _ in outputs]
     assert sum(r["created"] for r in reports) == 1
-    assert reports[0]["ids"] == reports[1]["ids"] and len(reports[0]["ids"]) == 1
+    assert reports[0]["ids"] == reports[1]["ids"]
+    assert len(reports[0]["ids"]) == 1
 
     async with await storage.open_store(pg_url, settings) as st:
         counts = await st.driver.read(lambda ex: ex.fetchone(

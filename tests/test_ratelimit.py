@@ -124,5 +124,5 @@ def test_from_settings(settings, clock: Clock) -> None:
 
 @pytest.mark.parametrize(("limit", "window"), [(0, 60.0), (1, 0.0)])
 def test_bad_windows_are_refused(limit: int, window: float) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be"):
         SlidingWindow(limit, window, Clock())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 from collections import OrderedDict
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from unittest.mock import AsyncMock, MagicMock
 
 import discord
@@ -41,7 +41,7 @@ from bot.render.discord import (
 from tests.helpers import MockInteraction, MockMember
 
 HOSTILE = "**bold** _it_ @everyone @here <@123> <@&456> <#789> [masked](http://x) `code` ||spoiler|| \\"
-WHEN = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
 def figure(text: str = "at least 30", low: float | None = 30, high: float | None = None) -> Figure:
@@ -83,7 +83,8 @@ def visible_text(page: Page) -> str:
 
 
 def assert_no_pings(text: str) -> None:
-    assert "@everyone" not in text and "@here" not in text
+    assert "@everyone" not in text
+    assert "@here" not in text
     assert not re.search(r"<@[!&]?\d+>", text)
     assert not re.search(r"<#\d+>", text)
     # a masked link whose label came from the article: "[masked](" unescaped
@@ -143,13 +144,14 @@ def test_worst_case_fits_even_as_ten_embeds_in_one_message():
 
 def test_fit_message_cuts_fields_footer_and_author():
     e = discord.Embed(title="t" * 300, description="d" * 5000)
-    for i in range(30):
+    for _ in range(30):
         e.add_field(name="n" * 300, value="v" * 2000)
     e.set_footer(text="f" * 3000)
     e.set_author(name="a" * 300)
     content, [out] = fit_message(None, [e])
     assert limit_violations(content, [out]) == []
-    assert len(out.title) == 256 and out.title.endswith(ELLIPSIS)
+    assert len(out.title) == 256
+    assert out.title.endswith(ELLIPSIS)
 
 
 # -- escaping and truncation ------------------------------------------------------------
@@ -180,7 +182,7 @@ def test_truncate_never_cuts_inside_a_link_or_an_escape(seed):
         assert len(out) <= limit
         if out == text:
             continue
-        assert out.endswith(ELLIPSIS) or out.endswith(ELLIPSIS + "**")
+        assert out.endswith((ELLIPSIS, ELLIPSIS + "**"))
         body = out.removesuffix("**").removesuffix(ELLIPSIS)
         # every "[" that starts a link in the result is a whole link
         assert body.count("[Reuters](") == body.count("[Reuters](https://reuters.example/a/b)")
@@ -192,7 +194,8 @@ def test_truncate_never_cuts_inside_a_link_or_an_escape(seed):
 def test_truncate_leaves_short_text_alone_and_closes_bold():
     assert truncate("short", 10) == "short"
     out = truncate("**a long bold phrase**", 12)
-    assert out.endswith("…**") and len(out) <= 12
+    assert out.endswith("…**")
+    assert len(out) <= 12
 
 
 # -- article reports ------------------------------------------------------------------------
@@ -212,7 +215,8 @@ def test_one_embed_per_article_coloured_by_worst_verdict_with_counts():
     [page] = report_pages(report(*checks))
     [e] = page.embeds
     assert e.colour == COLOURS[Verdict.CONFLICTING]
-    assert e.title == "Flood toll rises" and e.url == "https://news.example/flood"
+    assert e.title == "Flood toll rises"
+    assert e.url == "https://news.example/flood"
     assert e.footer.text == "1 match · 1 conflict · 1 unverified"
     assert e.author.name.startswith("Valley Times")
     lines = e.description.splitlines()
@@ -240,11 +244,12 @@ def test_pasted_article_title_seen_before_and_message_link_evidence():
     ev = Evidence(stored=stored(claim("30"), outlet=None, url=None, poster="alice",
                                 message_link="https://discord.com/channels/1/2/3", published=None),
                   relation=Verdict.MATCHING)
-    seen = StoredSource(id=9, info=SourceInfo(workspace="1"), created_at=datetime(2026, 2, 27, tzinfo=timezone.utc))
+    seen = StoredSource(id=9, info=SourceInfo(workspace="1"), created_at=datetime(2026, 2, 27, tzinfo=UTC))
     [page] = report_pages(report(ClaimCheck(claim=claim("30"), verdict=Verdict.MATCHING, evidence=(ev,)),
                                  title=None, url=None, seen=seen))
     [e] = page.embeds
-    assert e.title == "Pasted article" and e.url is None
+    assert e.title == "Pasted article"
+    assert e.url is None
     assert "[posted by alice](https://discord.com/channels/1/2/3), 2 Mar 2026" in e.description
     assert e.footer.text == "1 match · seen before on 27 Feb 2026"
 
@@ -298,7 +303,9 @@ def _pages(n: int) -> list[Page]:
 async def test_paginator_only_the_owner_turns_pages():
     owner, other = MockMember(), MockMember()
     view = Paginator(_pages(3), owner_id=owner.id)
-    assert view.previous.disabled and not view.next.disabled and view.position.label == "1/3"
+    assert view.previous.disabled
+    assert not view.next.disabled
+    assert view.position.label == "1/3"
 
     stranger = MockInteraction(user=other)
     assert await view.interaction_check(stranger) is False
@@ -311,7 +318,8 @@ async def test_paginator_only_the_owner_turns_pages():
     kwargs = mine.response.edit_message.call_args.kwargs
     assert kwargs["embeds"][0].description == "page 1"
     assert kwargs["allowed_mentions"].to_dict() == {"parse": []}
-    assert view.position.label == "2/3" and not view.previous.disabled
+    assert view.position.label == "2/3"
+    assert not view.previous.disabled
 
 
 async def test_paginator_timeout_disables_buttons():

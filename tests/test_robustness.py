@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-
 from bot.engine.types import Article, ArticleReport, ClaimCheck, Figure, Verdict
 from bot.engine.verdicts import compare_figures
 
 
 def test_astronomical_numbers_are_not_figures(engine):
     huge = ",".join(["1"] + ["000"] * 120)
-    text = f"Around {huge} people were evacuated from the coast, officials said. Some 5 trillion trillion dollars were lost.\n"
+    text = (f"Around {huge} people were evacuated from the coast, officials said. "
+            "Some 5 trillion trillion dollars were lost.\n")
     claims = engine.extract(Article(text=text))
     for c in claims:
         for v in (c.figure.low, c.figure.high):

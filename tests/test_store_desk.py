@@ -34,7 +34,7 @@ def terms_query(store, measure: str, unit: str, *terms: str, workspace: str = WS
     return store.candidates(workspace, measure=measure, units=[unit], terms=list(terms))
 
 
-# -- who may curate -----------------------------------------------------------------------------------
+# -- who may curate --------------------------------------------------------------------------------
 
 
 async def test_every_curation_method_refuses_a_non_moderator(store):  # noqa: F811
@@ -67,7 +67,7 @@ async def test_every_curation_method_refuses_a_non_moderator(store):  # noqa: F8
     assert await store.audit_entries(WS) == []
 
 
-# -- edit ----------------------------------------------------------------------------------------------------
+# -- edit ------------------------------------------------------------------------------------------
 
 
 async def test_edit_corrects_fields_and_writes_old_and_new(store):  # noqa: F811
@@ -77,15 +77,20 @@ async def test_edit_corrects_fields_and_writes_old_and_new(store):  # noqa: F811
 
     after = await store.edit_claim(WS, sc.id, edit, MOD, "  misread the figure ")
 
-    assert after.id == sc.id and after.status is ClaimStatus.UNREVIEWED
+    assert after.id == sc.id
+    assert after.status is ClaimStatus.UNREVIEWED
     assert after.claim.figure == fixed
     assert (after.claim.subject, after.claim.claimant, after.claim.location, after.claim.period) == (
         "coal miners", None, "Deepvale", "24 hours")
-    assert after.claim.sentence == sc.claim.sentence and after.claim.measure == sc.claim.measure
+    assert after.claim.sentence == sc.claim.sentence
+    assert after.claim.measure == sc.claim.measure
     assert await store.get_claim(WS, sc.id) == after
     [entry] = await store.audit_entries(WS, claim_id=sc.id)
-    assert (entry.action, entry.actor, entry.actor_id, entry.reason) == ("edit", "Desk editor", 42, "misread the figure")
-    assert entry.old_status is None and entry.new_status is None
+    assert (entry.action, entry.actor, entry.actor_id, entry.reason) == (
+        "edit", "Desk editor", 42, "misread the figure",
+    )
+    assert entry.old_status is None
+    assert entry.new_status is None
     assert entry.detail == (
         "figure: '12' -> 'at least 14'; subject: 'miner' -> 'coal miners'; "
         "claimant: 'the mine operator' -> none; location: none -> 'Deepvale'; period: none -> '24 hours'"
@@ -157,7 +162,7 @@ async def test_impossible_edits_are_refused_with_a_sentence(store):  # noqa: F81
     assert await store.audit_entries("guild-2") == []
 
 
-# -- merge ------------------------------------------------------------------------------------------------------
+# -- merge -----------------------------------------------------------------------------------------
 
 
 async def test_merge_supersedes_the_duplicate_and_audits_both(store):  # noqa: F811
@@ -167,15 +172,19 @@ async def test_merge_supersedes_the_duplicate_and_audits_both(store):  # noqa: F
 
     kept = await store.merge_claims(WS, keep.id, dup.id, MOD, "the same wire story")
 
-    assert kept.id == keep.id and kept.status is ClaimStatus.UNREVIEWED
+    assert kept.id == keep.id
+    assert kept.status is ClaimStatus.UNREVIEWED
     assert (await store.get_claim(WS, dup.id)).status is ClaimStatus.SUPERSEDED
     [merged, _] = await store.audit_entries(WS, claim_id=dup.id)
     assert (merged.action, merged.old_status, merged.new_status) == (
         "merge", ClaimStatus.DISPUTED, ClaimStatus.SUPERSEDED)
-    assert merged.detail == f"merged into #{keep.id}" and merged.reason == "the same wire story"
+    assert merged.detail == f"merged into #{keep.id}"
+    assert merged.reason == "the same wire story"
     [kept_entry] = await store.audit_entries(WS, claim_id=keep.id)
-    assert kept_entry.action == "merge" and kept_entry.detail == f"#{dup.id} merged into this"
-    assert kept_entry.old_status is None and kept_entry.new_status is None
+    assert kept_entry.action == "merge"
+    assert kept_entry.detail == f"#{dup.id} merged into this"
+    assert kept_entry.old_status is None
+    assert kept_entry.new_status is None
 
 
 async def test_merge_refuses_itself_other_servers_and_unknown_ids(store):  # noqa: F811
@@ -191,10 +200,11 @@ async def test_merge_refuses_itself_other_servers_and_unknown_ids(store):  # noq
         await store.merge_claims(WS, here.id, 9999, MOD, "unknown")
     assert (await store.get_claim(WS, here.id)).status is ClaimStatus.UNREVIEWED
     assert (await store.get_claim("guild-2", there.id)).status is ClaimStatus.UNREVIEWED
-    assert await store.audit_entries(WS) == [] and await store.audit_entries("guild-2") == []
+    assert await store.audit_entries(WS) == []
+    assert await store.audit_entries("guild-2") == []
 
 
-# -- delete and the audit log ----------------------------------------------------------------------------------
+# -- delete and the audit log ----------------------------------------------------------------------
 
 
 async def test_delete_removes_the_claim_and_keeps_its_history(store):  # noqa: F811
@@ -224,7 +234,8 @@ async def test_delete_removes_the_claim_and_keeps_its_history(store):  # noqa: F
         "subject: 'miner'; claimant: 'the mine operator'; outlet: 'Valley Post'; "
         f"sentence: {claim.sentence!r}"
     )
-    assert disputed.action == "set_status" and disputed.new_status is ClaimStatus.DISPUTED
+    assert disputed.action == "set_status"
+    assert disputed.new_status is ClaimStatus.DISPUTED
 
     with pytest.raises(NotFound):
         await store.delete_claim(WS, gone.id, MOD, "again")
@@ -249,7 +260,8 @@ async def test_the_audit_log_refuses_delete_and_update(store):  # noqa: F811
         with pytest.raises(Exception, match="append-only"):
             await store.driver.write(lambda ex, sql=sql: ex.execute(sql))
     [entry] = await store.audit_entries(WS)
-    assert entry.action == "delete" and entry.reason == "noise"
+    assert entry.action == "delete"
+    assert entry.reason == "noise"
 
 
 async def test_sqlite_audit_log_is_append_only_after_the_rebuild(sqlite_store, db_path):  # noqa: F811
@@ -303,10 +315,11 @@ async def test_a_change_whose_audit_row_fails_is_not_made(store, monkeypatch):  
     assert await store.get_claim(WS, other.id) == other
     assert [c.id for c in await terms_query(store, "trapped", "people", "miner")] == [keep.id]
     assert await store.count_claims(WS) == 2
-    assert await store.grades(WS) == {} and await store.get_setting(WS, "newsroom") is None
+    assert await store.grades(WS) == {}
+    assert await store.get_setting(WS, "newsroom") is None
 
 
-# -- outlet grades -------------------------------------------------------------------------------------------------
+# -- outlet grades ---------------------------------------------------------------------------------
 
 
 async def test_grades_are_per_outlet_case_insensitive_and_audited(store):  # noqa: F811
@@ -331,10 +344,11 @@ async def test_unknown_grades_are_refused_listing_the_scale(store):  # noqa: F81
     assert all(grade in str(caught.value) for grade in GRADES)
     with pytest.raises(InputError):
         await store.set_grade(WS, "   ", "reliable", MOD, "no outlet")
-    assert await store.grades(WS) == {} and await store.audit_entries(WS) == []
+    assert await store.grades(WS) == {}
+    assert await store.audit_entries(WS) == []
 
 
-# -- settings ---------------------------------------------------------------------------------------------------------
+# -- settings --------------------------------------------------------------------------------------
 
 
 async def test_settings_are_set_changed_cleared_and_audited(store):  # noqa: F811
@@ -356,7 +370,7 @@ async def test_settings_are_set_changed_cleared_and_audited(store):  # noqa: F81
         await store.set_setting(WS, "  ", "x", MOD)
 
 
-# -- autocomplete ----------------------------------------------------------------------------------------------------------
+# -- autocomplete ----------------------------------------------------------------------------------
 
 
 async def test_outlets_autocomplete_by_prefix(store):  # noqa: F811
@@ -424,7 +438,7 @@ async def test_sqlite_searches_the_text_of_the_newest_claims_only(sqlite_store, 
     assert [sc.id for sc in await sqlite_store.claim_choices(WS, str(old.id))] == [old.id]
 
 
-# -- export and import -----------------------------------------------------------------------------------------------------
+# -- export and import -----------------------------------------------------------------------------
 
 
 async def test_iter_claims_pages_oldest_first_with_a_status_filter(store):  # noqa: F811
@@ -446,7 +460,7 @@ async def test_iter_claims_pages_oldest_first_with_a_status_filter(store):  # no
     assert [sc async for sc in store.iter_claims(WS, statuses=[])] == []
     assert [sc async for sc in store.iter_claims("guild-3")] == []
     assert len([sc async for sc in store.iter_claims("guild-2", batch=7)]) == 7
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="batch must be at least 1"):
         [sc async for sc in store.iter_claims(WS, batch=0)]
 
 
@@ -480,14 +494,16 @@ async def test_add_reviewed_stores_statuses_and_audits_imports(store):  # noqa: 
     assert [sc.id for sc in await terms_query(store, "trapped", "people", "miner")] == [result.claims[0].id]
 
     again = await store.add_reviewed(replace(info, title="Copy"), [(make_claim(), ClaimStatus.RETRACTED)], MOD)
-    assert not again.created and again.source == result.source
+    assert not again.created
+    assert again.source == result.source
     assert [sc.id for sc in again.claims] == [sc.id for sc in result.claims]
     same_url = await store.add_reviewed(replace(info, text_hash="0" * 64), pairs, MOD)
     assert not same_url.created
     assert await store.count_claims(WS) == 3
     assert len(await store.audit_entries(WS)) == 3
     elsewhere = await store.add_reviewed(replace(info, workspace="guild-2"), pairs[:1], MOD)
-    assert elsewhere.created and await store.count_claims("guild-2") == 1
+    assert elsewhere.created
+    assert await store.count_claims("guild-2") == 1
 
 
 async def test_workspaces_lists_every_workspace_with_data(store):  # noqa: F811
@@ -524,7 +540,7 @@ async def test_new_methods_stay_in_their_workspace(store):  # noqa: F811
     assert (await store.get_claim("guild-2", there.id)) == there
 
 
-# -- migration 0004 -------------------------------------------------------------------------------------------------------------
+# -- migration 0004 --------------------------------------------------------------------------------
 
 
 async def test_a_version_3_database_upgrades_in_place_keeping_its_audit_log(db_path, settings):  # noqa: F811
@@ -567,7 +583,8 @@ async def test_a_version_3_database_upgrades_in_place_keeping_its_audit_log(db_p
             (9, None, "watch", "channel 44", None),
             (3, 7, "set_status", "two sources", None),
         ]
-        assert entries[1].old_status is ClaimStatus.UNREVIEWED and entries[1].actor_id == 5
+        assert entries[1].old_status is ClaimStatus.UNREVIEWED
+        assert entries[1].actor_id == 5
         await st.delete_claim("guild-1", 7, MOD, "upgraded, then deleted")
         assert [e.id for e in await st.audit_entries("guild-1", claim_id=7)][1:] == [3]
         assert (await st.add_article(make_source(), [make_claim()])).claims[0].id == 8
@@ -585,7 +602,7 @@ async def test_a_version_3_database_upgrades_in_place_keeping_its_audit_log(db_p
         conn.close()
 
 
-# -- an outlet's claims ----------------------------------------------------------------------------------
+# -- an outlet's claims ----------------------------------------------------------------------------
 
 
 async def test_outlet_claims_newest_first_with_counts_by_status(store):  # noqa: F811

@@ -95,7 +95,8 @@ def test_an_unrelated_article_starts_a_new_story_named_after_its_title():
     stories = MemoryStories()
     stories.add(feats(FIRE_1))
     assignment = stories.assign(feats(SHOOTING_B))
-    assert assignment.is_new and assignment.new_name == "Two teens wounded in Calder City park shooting"
+    assert assignment.is_new
+    assert assignment.new_name == "Two teens wounded in Calder City park shooting"
 
 
 def test_features_read_the_dateline_names_and_street_blocks():
@@ -103,11 +104,13 @@ def test_features_read_the_dateline_names_and_street_blocks():
     assert dateline(SHOOTING_A) == "calder city"
     assert "e:calder city" in f.key_terms
     assert {"e:marcus dell", "e:dell", "e:1400 block", "e:grace okafor"} <= set(f.terms)
-    assert "t:bakery" in f.terms and "h:bakery" in f.terms
+    assert "t:bakery" in f.terms
+    assert "h:bakery" in f.terms
 
 
 def test_story_names_are_short():
-    assert story_name(None, "x" * 400).endswith("…") and len(story_name(None, "x" * 400)) == 118
+    assert story_name(None, "x" * 400).endswith("…")
+    assert len(story_name(None, "x" * 400)) == 118
     assert story_name("  A   title ") == "A title"
 
 
@@ -139,7 +142,7 @@ def test_a_trial_months_later_joins_the_story_by_its_rare_names():
 def test_a_reporters_contact_line_links_nothing():
     byline = "\nContact Lena Marsh at lmarsh@metronews.example or 555-0100."
     stories = MemoryStories()
-    (b,) = stories.add(feats(SHOOTING_B + byline))
+    (_b,) = stories.add(feats(SHOOTING_B + byline))
     other = ("Pelton council approves budget\nPELTON — The council approved a budget of 40 million for the coming "
              "year on Tuesday, with more money for libraries and roads." + byline)
     assert stories.assign(feats(other, date(2025, 5, 11))).is_new

@@ -19,7 +19,7 @@ from bot.cli import app
 from bot.engine.checker import Checker
 from bot.engine.errors import InputError, NotFound, PermissionDenied
 from bot.engine.protocol import Actor
-from bot.engine.types import Article, Claim, Figure, SourceInfo, Verdict
+from bot.engine.types import Article, Claim, Figure, Verdict
 from bot.engine.verdicts import VerdictPolicy
 from storage.migrate import migrate
 from storage.sqlite import SQLiteDriver
@@ -119,13 +119,16 @@ async def test_move_merge_and_split_are_audited_and_verdicts_follow_at_once(stor
     with pytest.raises(PermissionDenied):
         await store.move_article("w", shot.stored.id, fire_id, REPORTER, "no")
     moved = await store.move_article("w", shot.stored.id, fire_id, MOD, "one event")
-    assert moved.id == fire_id and moved.n_articles == 2
+    assert moved.id == fire_id
+    assert moved.n_articles == 2
     assert await evidence_sources() == {fire.stored.id, shot.stored.id}
     split = await store.split_story("w", fire_id, [shot.stored.id], MOD, "two events")
-    assert split.n_articles == 1 and split.id not in (fire_id, shot_id)
+    assert split.n_articles == 1
+    assert split.id not in (fire_id, shot_id)
     assert await evidence_sources() == {fire.stored.id}
     merged = await store.merge_stories("w", fire_id, split.id, MOD, "one event after all")
-    assert merged.id == fire_id and merged.n_articles == 2
+    assert merged.id == fire_id
+    assert merged.n_articles == 2
     assert (await store.get_story("w", split.id)).id == fire_id  # a merged id leads to the kept story
     assert await evidence_sources() == {fire.stored.id, shot.stored.id}
     actions = [e.action for e in await store.audit_entries("w")]
@@ -163,7 +166,8 @@ async def test_a_toll_with_300_conflicting_reports_keeps_evidence_within_the_lim
     (check,) = (await ck.check_claims(art, claims)).checks
     assert check.verdict is Verdict.CONFLICTING
     assert len(check.evidence) == 10
-    assert check.conflicts is not None and check.conflicts.count == 300
+    assert check.conflicts is not None
+    assert check.conflicts.count == 300
     assert (check.conflicts.lowest.low, check.conflicts.highest.high) == (10, 309)
 
 
@@ -192,9 +196,12 @@ async def test_an_article_is_stored_with_its_report_or_not_at_all(store):
     assert await store.count_claims("w") == 0
     assert await store.find_stories("w", "Warehouse") == []
     report = await ck.check_claims(art, claims, save=True)  # the rerun reports it
-    assert report.stored is not None and report.checks
+    assert report.stored is not None
+    assert report.checks
     again = await ck.check_claims(art, claims, save=True)  # and then says it was seen before
-    assert again.stored is None and again.seen_before is not None and again.stories
+    assert again.stored is None
+    assert again.seen_before is not None
+    assert again.stories
 
 
 def test_the_story_cli_prints_the_dossier(tmp_path, settings):
@@ -210,17 +217,21 @@ def test_the_story_cli_prints_the_dossier(tmp_path, settings):
     r = runner.invoke(app, ["story", "Warehouse fire", "--db", str(db), "--workspace", "w", "--json"])
     assert r.exit_code == 0, r.output
     data = json.loads(r.output)
-    assert len(data["articles"]) == 2 and data["measures"][0]["measure"] == "killed"
+    assert len(data["articles"]) == 2
+    assert data["measures"][0]["measure"] == "killed"
     chart = tmp_path / "story.png"
     r = runner.invoke(app, ["story", "1", "--db", str(db), "--workspace", "w", "--chart", str(chart)])
     assert r.exit_code == 0, r.output
-    assert "Story #1" in r.output and chart.read_bytes()[:4] == b"\x89PNG"
+    assert "Story #1" in r.output
+    assert chart.read_bytes()[:4] == b"\x89PNG"
     r = runner.invoke(app, ["story", "volcano", "--db", str(db), "--workspace", "w"])
-    assert r.exit_code != 0 and "No story" in r.output
+    assert r.exit_code != 0
+    assert "No story" in r.output
     r = runner.invoke(app, ["story-split", "1", "1", "--db", str(db), "--workspace", "w", "--reason", "test"])
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["story-merge", "1", "2", "--db", str(db), "--workspace", "w"])
-    assert r.exit_code == 0 and "merged into story #1" in r.output
+    assert r.exit_code == 0
+    assert "merged into story #1" in r.output
 
 
 async def test_a_version_4_database_gets_its_stories_in_publication_order(tmp_path, settings):

@@ -72,7 +72,7 @@ def test_a_place_inside_the_story_is_not_the_whole():
 
 def test_sides_and_candidates_are_told_apart():
     assert verdict(claim(300, subject="North Korean troops"), claim(1200, subject="Russian troops")) is U
-    votes = dict(measure="votes", unit="count")
+    votes = {"measure": "votes", "unit": "count"}
     assert verdict(claim(41_200, subject="votes for Ilse Marant", entities=("Ilse Marant",), **votes),
                    claim(38_900, subject="votes for Tomas Ferrell", entities=("Tomas Ferrell",), **votes)) is U
     assert verdict(claim(41_200, subject="Marant's votes", entities=("Marant",), **votes),
@@ -83,7 +83,7 @@ def test_a_part_is_not_the_whole():
     assert verdict(claim(40, subject="children"), claim(214, subject="people")) is U
     assert verdict(claim(90, subject="civilians"), claim(214, subject="")) is C  # an empty subject tells nothing
     assert verdict(claim(90, subject="civilians"), claim(214, subject="people")) is U
-    jobs = dict(measure="jobs", unit="count")
+    jobs = {"measure": "jobs", "unit": "count"}
     assert verdict(claim(900, subject="job cuts", **jobs), claim(31_000, subject="workforce", **jobs)) is U
 
 
@@ -97,9 +97,12 @@ def test_different_reference_dates_are_different_observations():
 def test_more_bodies_add_to_the_toll_instead_of_conflicting():
     toll = claim(19)
     more = claim(6, text="six more", sentence="Rescuers recovered six more bodies on Tuesday.")
-    assert is_increment(more) and not is_increment(toll)
+    assert is_increment(more)
+    assert not is_increment(toll)
     check = judge(more, [stored(toll)], policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
-    assert check.verdict is U and check.note is not None and "25 in all" in check.note
+    assert check.verdict is U
+    assert check.note is not None
+    assert "25 in all" in check.note
     # and an earlier increment is never evidence against a total
     assert verdict(claim(25), more) is U
 
@@ -113,7 +116,8 @@ def test_increments_written_before_the_figure(text):
 def test_rising_toll_keeps_its_update_note():
     check = judge(claim(25), [stored(claim(19), published=date(2026, 2, 27))], policy=POLICY,
                   published=date(2026, 3, 2), story_places=PLACES)
-    assert check.verdict is C and "likely an update" in (check.note or "")
+    assert check.verdict is C
+    assert "likely an update" in (check.note or "")
 
 
 def test_three_hundred_conflicting_reports_are_capped_and_summarised():
@@ -121,11 +125,13 @@ def test_three_hundred_conflicting_reports_are_capped_and_summarised():
     check = judge(claim(50), old, policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
     assert check.verdict is C
     assert len(check.evidence) == POLICY.max_evidence
-    assert check.conflicts is not None and check.conflicts.count == 300
+    assert check.conflicts is not None
+    assert check.conflicts.count == 300
     assert check.conflicts.not_shown == 300 - POLICY.max_evidence
     assert (check.conflicts.lowest.low, check.conflicts.highest.high) == (100, 399)
     out = check.to_json()
-    assert out["conflicts"]["count"] == 300 and out["conflicts"]["highest"]["high"] == 399
+    assert out["conflicts"]["count"] == 300
+    assert out["conflicts"]["highest"]["high"] == 399
 
 
 def test_more_than_is_a_hedge_not_an_increment():
@@ -150,15 +156,17 @@ def test_one_claimant_s_estimate_is_not_contradicted_by_another_s():
     organisers = replace(claim(50_000, measure="attendance"), claimant="the organisers")
     check = judge(police, [stored(earlier_police), stored(organisers)], policy=POLICY,
                   published=date(2026, 3, 2), story_places=PLACES)
-    assert check.verdict is M and "organisers" in (check.note or "")
-    assert check.conflicts is not None and check.conflicts.count == 1
+    assert check.verdict is M
+    assert "organisers" in (check.note or "")
+    assert check.conflicts is not None
+    assert check.conflicts.count == 1
     # without the claimant's own earlier figure, the other estimate conflicts
     assert judge(police, [stored(organisers)], policy=POLICY, published=date(2026, 3, 2),
                  story_places=PLACES).verdict is C
 
 
 def test_a_company_named_in_full_or_in_short_is_one_group():
-    money = dict(measure="revenue", unit="USD")
+    money = {"measure": "revenue", "unit": "USD"}
     assert verdict(claim(4.2e9, subject="Halvorsen", entities=("Halvorsen",), text="$4.2bn", **money),
                    claim(4.2e9, subject="Halvorsen Motors", text="$4.2 billion", **money)) is M
 

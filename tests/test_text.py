@@ -23,7 +23,8 @@ def test_prepare_finds_headline_outlet_and_drops_boilerplate():
     assert prep.title == "Flood waters cut off three villages in Marren Valley"
     assert prep.outlet == "Valley Courier"
     texts = [line.text for line in prep.lines]
-    assert texts[0] == prep.title and prep.lines[0].is_headline
+    assert texts[0] == prep.title
+    assert prep.lines[0].is_headline
     assert not any("Leave a Reply" in t or "email address" in t or "Tom Baker" in t for t in texts)
     assert not any(t.startswith("Source:") for t in texts)
     # offsets point into the original text
@@ -60,12 +61,13 @@ def test_article_lines_are_not_boilerplate(line):
 
 
 @pytest.mark.parametrize(
-    "text, message",
+    ("text", "message"),
     [
         ("", "empty"),
         ("   \n\t  ", "empty"),
         ("x" * 2000, "limit is 1,000"),
-        ("Das ist ein Artikel über die Überschwemmung im Tal und die Rettungskräfte waren dort schnell vor Ort.", "English"),
+        ("Das ist ein Artikel über die Überschwemmung im Tal und die Rettungskräfte waren dort schnell vor Ort.",
+         "English"),
         ("Это статья о наводнении в долине, спасатели прибыли на место быстро и помогли жителям.", "English"),
         ("\x01\x02\x03\x04\x05\x06\x07\x08" * 20, "binary"),
     ],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import struct
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from matplotlib.lines import Line2D
@@ -21,7 +21,7 @@ from bot.timeline import (
     report_date,
 )
 
-STORED_AT = datetime(2026, 2, 1, 9, 0, tzinfo=timezone.utc)
+STORED_AT = datetime(2026, 2, 1, 9, 0, tzinfo=UTC)
 
 
 def stored(cid: int, text: str, low: float | None, high: float | None, *, outlet: str | None = "Valley Courier",
@@ -49,7 +49,7 @@ FLOOD = [
     stored(4, "up to 900", None, 900, outlet="River Radio", published=date(2026, 1, 13), qualifier="up to",
            status=ClaimStatus.DISPUTED),
     stored(5, "about 700", 700, 700, outlet="Valley Courier", published=None,
-           posted_at=datetime(2026, 1, 20, 8, tzinfo=timezone.utc)),
+           posted_at=datetime(2026, 1, 20, 8, tzinfo=UTC)),
 ]
 
 
@@ -101,8 +101,9 @@ def test_report_date_prefers_published_then_posted_then_stored():
 
 
 def test_one_chart_shows_the_largest_measure_and_unit_group_and_says_so():
-    mixed = FLOOD + [
-        stored(10, "2 million euros", 2e6, 2e6, measure="cost", unit="EUR"),
+    mixed = [
+        *FLOOD,
+        stored(10, "2 million euros", 2000000.0, 2000000.0, measure="cost", unit="EUR"),
         stored(11, "12", 12, 12, measure="injured"),
         stored(12, "80%", 80, 80, unit="percent"),
         stored(13, "600", 600, 600, status=ClaimStatus.NOT_A_CLAIM),
@@ -133,7 +134,7 @@ def test_the_measure_the_query_names_wins_over_a_larger_group():
     from bot.engine.measures import MeasureVocab
 
     assert "casualties" in query_measures("North Korean casualties", MeasureVocab.load())
-    mixed = FLOOD + [stored(20, "12", 12, 12, measure="injured"), stored(21, "14", 14, 14, measure="injured")]
+    mixed = [*FLOOD, stored(20, "12", 12, 12, measure="injured"), stored(21, "14", 14, 14, measure="injured")]
     assert pick_group(mixed).measure == "evacuated"
     group = pick_group(mixed, prefer={"injured"})
     assert (group.measure, [sc.id for sc in group.claims]) == ("injured", [20, 21])
@@ -160,6 +161,8 @@ def test_cli_timeline_draws_what_was_ingested(settings, tmp_path, monkeypatch):
     assert png_size(out.read_bytes()) == (800, 600)
     assert "2 reports" in result.output
     nothing = runner.invoke(app, ["timeline", "volcano ash", "--db", settings.db, "--out", str(out)])
-    assert nothing.exit_code == 1 and "No stored figure" in nothing.output
+    assert nothing.exit_code == 1
+    assert "No stored figure" in nothing.output
     wrong = runner.invoke(app, ["timeline", "barrier", "--db", settings.db, "--out", str(tmp_path / "x.jpg")])
-    assert wrong.exit_code == 2 and ".png" in wrong.output
+    assert wrong.exit_code == 2
+    assert ".png" in wrong.output

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from itertools import count
 
 import pytest
@@ -63,7 +63,7 @@ def stored(figure: Figure, *, status: ClaimStatus = ClaimStatus.UNREVIEWED, sour
            published: date | None = None, created: datetime | None = None, text_hash: str | None = None,
            claim_id: int | None = None, **claim_kw: object) -> StoredClaim:
     sid = source_id if source_id is not None else next(_ids)
-    created = created or datetime(2026, 1, 1, tzinfo=timezone.utc)
+    created = created or datetime(2026, 1, 1, tzinfo=UTC)
     source = StoredSource(
         id=sid,
         info=SourceInfo(published=published, text_hash=text_hash or f"hash-{sid}", outlet=f"Outlet {sid}"),
@@ -424,10 +424,12 @@ def test_evidence_is_capped_and_the_conflicts_beyond_it_summarised() -> None:
     check = judge(make_claim(fig(30)), matches + conflicts, policy=VerdictPolicy(max_evidence=10))
     relations = [e.relation for e in check.evidence]
     assert len(check.evidence) == 10
-    assert relations.count(C) == 9 and relations.count(M) == 1  # the best match keeps a place
+    assert relations.count(C) == 9
+    assert relations.count(M) == 1
     assert check.verdict is C
     assert check.conflicts is not None
-    assert check.conflicts.count == 12 and check.conflicts.not_shown == 3
+    assert check.conflicts.count == 12
+    assert check.conflicts.not_shown == 3
     assert (check.conflicts.lowest.low, check.conflicts.highest.high) == (500, 511)
     check = judge(make_claim(fig(30)), matches + conflicts[:3], policy=VerdictPolicy(max_evidence=10))
     relations = [e.relation for e in check.evidence]
@@ -475,7 +477,7 @@ def test_evidence_timing_note(published: date, note: str) -> None:
 
 
 def test_evidence_date_falls_back_to_when_stored() -> None:
-    ev = stored(fig(30), created=datetime(2026, 3, 17, 9, 30, tzinfo=timezone.utc))
+    ev = stored(fig(30), created=datetime(2026, 3, 17, 9, 30, tzinfo=UTC))
     check = judge(make_claim(fig(30)), [ev], policy=POLICY, published=TODAY)
     assert check.evidence[0].note == "reported 3 days earlier"
 
@@ -567,11 +569,11 @@ def test_check_serialises() -> None:
     "kwargs", [{"threshold": -1}, {"threshold": 101}, {"tolerance": -0.1}, {"tolerance": 1.5}, {"max_evidence": 0}]
 )
 def test_policy_validation(kwargs: dict[str, float]) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"must be (within|at least)"):
         VerdictPolicy(**kwargs)  # type: ignore[arg-type]
 
 
-def test_policy_from_settings(settings) -> None:  # noqa: ANN001
+def test_policy_from_settings(settings) -> None:
     """The checker a running crosscheck builds (bot and CLI: Checker.from_settings) judges by the settings."""
     from types import SimpleNamespace
 
@@ -583,5 +585,6 @@ def test_policy_from_settings(settings) -> None:  # noqa: ANN001
     worker = SimpleNamespace(engine=SimpleNamespace(vocab=vocab))
     checker = Checker.from_settings(worker, store=None, settings=tuned)  # type: ignore[arg-type]
     assert (checker.policy.threshold, checker.policy.tolerance, checker.candidate_limit) == (80.0, 0.25, 7)
-    assert checker.policy.rising_measures == vocab.rising and vocab.rising
+    assert checker.policy.rising_measures == vocab.rising
+    assert vocab.rising
     assert VerdictPolicy.from_settings(settings, max_evidence=3).max_evidence == 3

@@ -30,25 +30,27 @@ def _long_article(sentences: int) -> str:
     return "\n".join(f"Officials said {i + 3} houses were damaged in the village of Arden." for i in range(sentences))
 
 
-def _json(claims):  # noqa: ANN001, ANN202
+def _json(claims):
     return [c.to_json() for c in claims]
 
 
 @pytest.fixture(scope="module")
-def engine(nlp):  # noqa: ANN001, ANN201
+def engine(nlp):
     return make_engine(nlp)
 
 
-def test_extract_many_keeps_each_articles_claims_apart(engine) -> None:  # noqa: ANN001
+def test_extract_many_keeps_each_articles_claims_apart(engine) -> None:
     articles = [Article(text=t) for t in (FLOOD, NO_FIGURES, BUDGET, FLOOD)]
     alone = [_json(engine.extract(a)) for a in articles]
     together = engine.extract_many(articles)
     assert [_json(r) for r in together] == alone
-    assert alone[1] == [] and alone[0] and alone[2]
+    assert alone[1] == []
+    assert alone[0]
+    assert alone[2]
     assert {c["figure"]["low"] for c in alone[2]} >= {4.2e6, 6.1}
 
 
-def test_a_refused_article_costs_the_others_nothing(engine) -> None:  # noqa: ANN001
+def test_a_refused_article_costs_the_others_nothing(engine) -> None:
     bad = Article(text="\u00a0\n")  # empty once stripped
     results = engine.extract_many([Article(text=FLOOD), bad, Article(text=BUDGET)])
     assert isinstance(results[1], InputError)
@@ -56,7 +58,7 @@ def test_a_refused_article_costs_the_others_nothing(engine) -> None:  # noqa: AN
     assert _json(results[2]) == _json(engine.extract(Article(text=BUDGET)))
 
 
-def test_too_many_figure_sentences_are_refused_in_one_line(engine) -> None:  # noqa: ANN001
+def test_too_many_figure_sentences_are_refused_in_one_line(engine) -> None:
     saved = engine.max_figure_sentences
     engine.max_figure_sentences = 20
     try:
@@ -65,10 +67,12 @@ def test_too_many_figure_sentences_are_refused_in_one_line(engine) -> None:  # n
     finally:
         engine.max_figure_sentences = saved
     message = str(err.value)
-    assert "\n" not in message and "30 sentences with figures" in message and "Split it" in message
+    assert "\n" not in message
+    assert "30 sentences with figures" in message
+    assert "Split it" in message
 
 
-def test_time_limit_stops_one_article_and_not_the_next(engine) -> None:  # noqa: ANN001
+def test_time_limit_stops_one_article_and_not_the_next(engine) -> None:
     # a limit the short article fits in many times over, on a loaded machine too, that 2,000 sentences pass
     started = time.perf_counter()
     engine.extract(Article(text=FLOOD))
@@ -81,13 +85,14 @@ def test_time_limit_stops_one_article_and_not_the_next(engine) -> None:  # noqa:
     finally:
         engine.time_limit = None
     assert isinstance(results[0], TimeLimit)
-    assert f"{limit:g} s" in str(results[0]) and "\n" not in str(results[0])
+    assert f"{limit:g} s" in str(results[0])
+    assert "\n" not in str(results[0])
     assert _json(results[1]) == _json(engine.extract(Article(text=FLOOD)))
     # stopped between sentences: soon after the limit, not after reading 2,000 sentences
     assert elapsed < limit + 15
 
 
-def test_the_raw_line_gate_passes_every_line_with_a_figure(nlp) -> None:  # noqa: ANN001
+def test_the_raw_line_gate_passes_every_line_with_a_figure(nlp) -> None:
     lines = [
         "At least 42 people were killed.", "Nearly a dozen detectives were assigned.", "a handful of shops closed",
         "Two-thirds of voters agreed.", "Half the town was flooded.", "Several hundred residents left.",
@@ -102,7 +107,7 @@ def test_the_raw_line_gate_passes_every_line_with_a_figure(nlp) -> None:  # noqa
     assert not may_hold_figure("The meeting ended without a decision.")
 
 
-async def test_worker_reads_concurrent_articles_together_and_answers_each(engine) -> None:  # noqa: ANN001
+async def test_worker_reads_concurrent_articles_together_and_answers_each(engine) -> None:
     worker = NlpWorker(engine, time_limit=None)
     try:
         texts = [FLOOD, BUDGET, NO_FIGURES] * 4
@@ -115,7 +120,7 @@ async def test_worker_reads_concurrent_articles_together_and_answers_each(engine
         worker.close()
 
 
-async def test_a_stuck_job_is_abandoned_and_the_worker_serves_the_next(engine) -> None:  # noqa: ANN001
+async def test_a_stuck_job_is_abandoned_and_the_worker_serves_the_next(engine) -> None:
     # a job that makes no progress (a spaCy call cannot be interrupted; a sleep stands for it)
     worker = NlpWorker(engine, time_limit=0.5, stuck_grace=0.5, engine_factory=lambda: engine)
     try:
@@ -130,7 +135,7 @@ async def test_a_stuck_job_is_abandoned_and_the_worker_serves_the_next(engine) -
         engine.time_limit = None
 
 
-async def test_the_queue_stays_bounded(engine) -> None:  # noqa: ANN001
+async def test_the_queue_stays_bounded(engine) -> None:
     worker = NlpWorker(engine, queue_size=2, time_limit=None)
     try:
         with pytest.raises(Busy):
