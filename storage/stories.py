@@ -41,6 +41,7 @@ from bot.engine.stories import (
     assign,
     features,
     idf,
+    norms_sq,
     query_terms,
 )
 from bot.engine.types import Claim, SourceInfo, Story, StoredClaim, StoredSource
@@ -136,11 +137,23 @@ class StoryStore(RetrievalStore):
             weights[int(r["story_id"])][r["term"]] = float(r["weight"])
             if r["is_key"]:
                 keys[int(r["story_id"])].add(r["term"])
+        # each candidate's norms under today's IDF: norms kept from when a story was last written drift as
+        # the store grows (a story begun in a small store would look closer than it is)
+        vectors: dict[int, dict[str, float]] = defaultdict(dict)
+        for r in await ex.fetchall(
+            "SELECT s.story_id, s.term, s.weight, COALESCE(d.df, 0) AS df FROM story_terms s"
+            " LEFT JOIN term_df d ON d.workspace = s.workspace AND d.term = s.term"
+            f" WHERE s.story_id IN ({placeholders(len(keep))})",
+            keep,
+        ):
+            vectors[int(r["story_id"])][r["term"]] = float(r["weight"])
+            df.setdefault(r["term"], int(r["df"]))
         cands = tuple(
             StoryCandidate(
                 id=sid, name=stories[sid][0].name, first_day=stories[sid][0].first_day,
                 last_day=stories[sid][0].last_day, n_articles=stories[sid][0].n_articles,
-                weights=weights.get(sid, {}), norms=stories[sid][1], key_terms=frozenset(keys.get(sid, ())),
+                weights=weights.get(sid, {}), norms=norms_sq(vectors[sid], df, n_docs) if vectors.get(sid)
+                else stories[sid][1], key_terms=frozenset(keys.get(sid, ())),
             )
             for sid in keep
         )

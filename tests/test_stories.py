@@ -147,3 +147,13 @@ def test_a_reporters_contact_line_links_nothing():
              "year on Tuesday, with more money for libraries and roads." + byline)
     assert stories.assign(feats(other, date(2025, 5, 11))).is_new
 
+
+def test_an_outlets_own_name_links_nothing():
+    a = ("Two hurt in Pelton crash - KVRX News 4\nPELTON (KVRX) — Two drivers were hurt on Route 9 on Monday, "
+         "troopers said. KVRX News 4 will update this story.")
+    b = ("Library reopens after flood - KVRX News 4\nDUNMORE (KVRX) — The Dunmore library reopened on Tuesday "
+         "after the spring flood. KVRX News 4 was there.")
+    assert not any(t.startswith("e:kvrx") for t in features(a, published=D).terms)
+    stories = MemoryStories()
+    stories.add(feats(a))
+    assert stories.assign(feats(b, date(2025, 5, 11))).is_new

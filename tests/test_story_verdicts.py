@@ -194,3 +194,11 @@ def test_people_named_two_ways_are_one_count_but_a_part_is_not_the_whole():
     a, b, c = claim("passengers", 18), claim("people", 16), claim("civilians", 3)
     assert discriminator(a, analyse_subject(a.subject), b, analyse_subject(b.subject)) is None
     assert discriminator(c, analyse_subject(c.subject), b, analyse_subject(b.subject)) == "a part against the whole"
+
+
+def test_a_place_name_with_a_common_word_in_it_is_still_only_a_name():
+    money = {"measure": "tourist tax", "unit": "EUR"}
+    assert verdict(claim(9.6e7, subject="Calvera", text="96 million euros", **money),
+                   claim(9.6e7, subject="Port Calvera", text="96 million euros", **money)) is M
+    # two common heads still tell two things apart
+    assert verdict(claim(900, measure="jobs", subject="job cuts"), claim(31000, measure="jobs", subject="workforce")) is U

@@ -102,6 +102,8 @@ _KIND_WORDS = frozenset(
     hospital school center centre news police station district region province court office house
     north south east west""".split()
 )
+#: the casualty counts that mark one event (an arrest count or a crowd does not)
+_TOLLS = frozenset({"killed", "injured", "shot", "stabbed", "wounded", "missing", "casualties", "hospitalised"})
 #: words of the names of outlets, pages and institutions that many unrelated reports share
 _MEDIA_WORDS = frozenset(
     """news weather sports tv radio twitter facebook contact reporter editor tribune times post herald journal
@@ -265,6 +267,27 @@ def _names(text: str) -> list[str]:
     return [name for name, initial in found if not initial or name in inside]
 
 
+_TITLE_SITE = re.compile(r"\s(?:-|–|—|\||::)\s+([^-–—|]{2,60})$")
+_CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}\b")
+
+
+def _site_words(title: str, text: str) -> set[str]:
+    """Words of the outlet's own name: a web title's suffix ("... - KCBD NewsChannel 11"), the
+    outlet in a dateline's parentheses, and broadcast call signs ("WMC", "KXLF")."""
+    words: set[str] = set()
+    for line in (title, *text.splitlines()[:2]):
+        m = _TITLE_SITE.search(line.strip())
+        if m and len(m.group(1).split()) <= 6:
+            words |= {w.lower().strip(".,:'’") for w in m.group(1).split()}
+    m = _DATELINE_OUTLET.match(text)
+    if m:
+        outlet = text[m.end(1): m.end()].strip(" ()")
+        words |= {w.lower() for w in outlet.split()}
+    words |= {w.lower() for w in _CALL_SIGN.findall(text[:2000])}
+    words.discard("")
+    return words
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline opening the article ("INDIANAPOLIS (WTHR) -"), lower-cased."""
     for line in text.splitlines()[:3]:
@@ -310,11 +333,15 @@ def features(
     for c in claims:
         for e in c.entities:
             ents[e.lower()] += 1
-        if c.figure.unit == "people" and c.figure.low is not None and c.figure.low >= 2 and c.figure.low == c.figure.high:
+        if c.measure in _TOLLS and c.figure.low is not None and c.figure.low >= 2 and c.figure.low == c.figure.high:
             # "four killed", "6 wounded": the same toll in the same place and days is the same event
             ents[f"#{c.measure} {int(c.figure.low)}"] = 1
+    site = _site_words(title, text)
+    for name in [n for n in ents if not n.startswith("#")]:
+        if set(name.split()) <= site:
+            del ents[name]  # the outlet's own name ("WMC Action News 5", "KCBD NewsChannel 11") is no event's
     place = dateline(text)
-    title_names = _names(title)
+    title_names = [n for n in _names(title) if not set(n.split()) <= site]
     if place:
         ents[place] += 2
     for n in title_names:
@@ -423,8 +450,8 @@ def similarity(
 def _named_alike(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], policy: StoryPolicy) -> bool:
     """The article and the story share names that few stored articles have, beyond where it happened:
     at least ``policy.rare_names`` of them, one a name of several words ("ariel morgan", "600 block")."""
-    shared = [t for t in feats.terms if t[0] == ENTITY and story.weights.get(t) and 0 < df.get(t, 0) <= RARE_DF - 1
-              and t not in feats.place_terms and t not in story.key_terms
+    shared = [t for t in feats.terms if t[0] == ENTITY and t[2:3] != "#" and story.weights.get(t)
+              and 0 < df.get(t, 0) <= RARE_DF - 1 and t not in feats.place_terms and t not in story.key_terms
               and not any(w in _KIND_WORDS or w in _MEDIA_WORDS for w in t[2:].split())]
     return len(shared) >= policy.rare_names and any(" " in t for t in shared)
 

@@ -734,6 +734,12 @@ _GENERIC_PEOPLE = frozenset("person people individual victim man woman adult res
 _MEASURE_HEADS = frozenset("rate level figure number total count tally index".split())
 
 
+def _is_proper(subject: str | None) -> bool:
+    """A subject written as a name: every word capitalised ("Port Calvera", "Brenholt")."""
+    words = [w for w in (subject or "").split() if w[:1].isalpha()]
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
+
+
 def _head_is_name(p: SubjectParts) -> bool:
     head = p.head or ""
     return bool(head) and (head in p.name_stems or any(head in n.split() for n in p.names))
@@ -802,8 +808,9 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     ha, hb = _head_class(pa), _head_class(pb)
     # a head that only names whose it is ("Estmark") or the measure itself ("inflation rate") tells nothing
     plain = set(a.measure.lower().split()) | set(b.measure.lower().split()) | _MEASURE_HEADS
-    if ha in plain or hb in plain or _head_is_name(pa) or _head_is_name(pb):
-        ha = hb = None
+    if ha in plain or hb in plain or _head_is_name(pa) or _head_is_name(pb) or _is_proper(a.subject) \
+            or _is_proper(b.subject):
+        ha = hb = None  # a subject that is only a name ("Port Calvera") says whose, not what is counted
     if ha and hb and ha != hb and not _spelling_variant(ha, hb):
         if frozenset((ha, hb)) in _RELATED:
             return "a part against the whole"
