@@ -23,7 +23,9 @@ Layout: :mod:`storage.driver` (the driver contract and value helpers),
 migration runner), :mod:`storage.store` (the store in SQL),
 :mod:`storage.postgres` (the PostgreSQL driver, with
 ``storage/migrations/postgres/``; :func:`open_store` picks it for
-``postgresql://`` URLs) and :mod:`storage.copy` (``migrate-store``).
+``postgresql://`` URLs), :mod:`storage.copy` (``migrate-store``) and
+:mod:`storage.memory` (the store in memory, for tests and one-off runs:
+:func:`open_store` picks it for ``memory://``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING
 from bot.engine.errors import InputError, StoreUnavailable
 
 from .driver import Driver
+from .memory import MemoryClaimStore, is_memory_url
 from .migrate import migrate
 from .sqlite import SQLiteDriver, sqlite_path
 from .store import AuditEntry, SQLClaimStore, SQLiteClaimStore
@@ -42,7 +45,8 @@ from .store import AuditEntry, SQLClaimStore, SQLiteClaimStore
 if TYPE_CHECKING:
     from bot.settings import Settings
 
-__all__ = ["AuditEntry", "SQLClaimStore", "SQLiteClaimStore", "open_store", "open_driver", "redact_url"]
+__all__ = ["AuditEntry", "MemoryClaimStore", "SQLClaimStore", "SQLiteClaimStore", "open_driver", "open_sql_store",
+           "open_store", "redact_url"]
 
 _PG_SCHEMES = ("postgresql://", "postgres://")
 
@@ -54,11 +58,12 @@ async def open_store(
     postings_cap: int | None = None,
     cache_size: int | None = None,
     lead_depth: int | None = None,
-) -> SQLClaimStore:
+) -> SQLClaimStore | MemoryClaimStore:
     """Open the claim store at ``url_or_path`` and bring its schema up to date.
 
     A plain path or ``sqlite:///relative`` / ``sqlite:////absolute`` opens
-    SQLite; ``postgresql://...`` opens PostgreSQL. Raises
+    SQLite; ``postgresql://...`` opens PostgreSQL; ``memory://`` an empty
+    store in memory (:class:`~storage.memory.MemoryClaimStore`). Raises
     :class:`~bot.engine.errors.StoreUnavailable` with a sentence naming what
     to do. The store is an async context manager::
 
@@ -70,6 +75,31 @@ async def open_store(
     ``store_postings_cap``, ``store_lead_depth`` and ``store_cache_size``, whose
     defaults suit a million claims.
     """
+    if is_memory_url(url_or_path):
+        return MemoryClaimStore(
+            postings_cap=settings.store_postings_cap if postings_cap is None else postings_cap,
+            lead_depth=settings.store_lead_depth if lead_depth is None else lead_depth,
+        )
+    return await open_sql_store(
+        url_or_path, settings, postings_cap=postings_cap, cache_size=cache_size, lead_depth=lead_depth
+    )
+
+
+async def open_sql_store(
+    url_or_path: str,
+    settings: Settings,
+    *,
+    postings_cap: int | None = None,
+    cache_size: int | None = None,
+    lead_depth: int | None = None,
+) -> SQLClaimStore:
+    """:func:`open_store` for a store in a database (SQLite or PostgreSQL), whose driver the caller uses
+    (``migrate-store`` copies tables); ``memory://`` is refused with a sentence."""
+    if is_memory_url(url_or_path):
+        raise InputError(
+            "The in-memory store (memory://) has no tables to copy and keeps nothing after the command. "
+            "Give a SQLite path or a postgresql:// URL."
+        )
     driver = await open_driver(url_or_path, settings)
     try:
         await migrate(driver)
@@ -124,11 +154,11 @@ def check_store_scheme(url_or_path: str) -> None:
     """Refuse a URL of a database crosscheck does not speak (``mysql://...``) instead of taking it
     for a file name."""
     m = _SCHEME.match(url_or_path)
-    if m and m.group(1).lower() not in ("sqlite", "postgresql", "postgres"):
+    if m and m.group(1).lower() not in ("sqlite", "postgresql", "postgres", "memory"):
         raise InputError(
             f"The claim store {redact_url(url_or_path)} is a {m.group(1)} database; crosscheck stores claims in "
-            "SQLite (a file path, or sqlite:///path) or PostgreSQL (postgresql://...). Set CROSSCHECK_DB "
-            "or --db to one of those."
+            "SQLite (a file path, or sqlite:///path), PostgreSQL (postgresql://...) or memory (memory://, "
+            "kept until the process ends). Set CROSSCHECK_DB or --db to one of those."
         )
 
 

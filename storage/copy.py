@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.engine.errors import CrosscheckError, InputError
 
-from . import open_store, redact_url
+from . import open_sql_store, redact_url
 from .driver import Executor, encode_text_value, placeholders, to_date, to_datetime
 from .sqlite import sqlite_path
 
@@ -554,9 +554,9 @@ async def migrate_store(
     """Open both stores (migrating their schemas) and copy ``from_url`` into ``to_url``."""
     if _same_store(from_url, to_url):
         raise InputError(f"--from and --to name the same store ({redact_url(from_url)}). Give two stores.")
-    src = await open_store(from_url, settings, cache_size=0)
+    src = await open_sql_store(from_url, settings, cache_size=0)
     try:
-        dst = await open_store(to_url, settings, cache_size=0)
+        dst = await open_sql_store(to_url, settings, cache_size=0)
         try:
             return await copy_store(src, dst, batch=batch, progress=progress)
         finally:

@@ -6,6 +6,8 @@ import asyncio
 import importlib
 import os
 import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -36,25 +38,53 @@ def _postgres_url() -> str:
     return url
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-async def store_url(request, tmp_path):
-    """A URL for an empty store on each backend.
+#: The stores the protocol suites run on; SQL_BACKENDS for what only a database does (its driver,
+#: schema, triggers and files). Each suite's ``store`` fixture runs every test on each.
+BACKENDS = ["sqlite", "postgres", "memory"]
+SQL_BACKENDS = ["sqlite", "postgres"]
+
+
+@asynccontextmanager
+async def empty_store_url(backend: str, tmp_path) -> AsyncIterator[str]:
+    """A URL for an empty store on ``backend``.
 
     PostgreSQL: ``storage.postgres.scratch_database(url)`` is an async context
-    manager yielding a URL for a fresh schema that it drops afterwards.
+    manager yielding a URL for a fresh schema that it drops afterwards. Memory:
+    every ``open_store("memory://")`` is a new, empty store.
     """
-    if request.param == "sqlite":
+    if backend == "sqlite":
         yield str(tmp_path / "claims.db")
-        return
-    url = _postgres_url()
-    postgres = importlib.import_module("storage.postgres")
-    async with postgres.scratch_database(url) as scratch_url:
-        yield scratch_url
+    elif backend == "memory":
+        yield "memory://"
+    else:
+        postgres = importlib.import_module("storage.postgres")
+        async with postgres.scratch_database(_postgres_url()) as scratch_url:
+            yield scratch_url
+
+
+@pytest.fixture(params=BACKENDS)
+async def store_url(request, tmp_path):
+    async with empty_store_url(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
 async def store(store_url, settings):
     st = await storage.open_store(store_url, settings)
+    yield st
+    await st.close()
+
+
+@pytest.fixture(params=SQL_BACKENDS)
+async def sql_store_url(request, tmp_path):
+    async with empty_store_url(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+async def sql_store(sql_store_url, settings):
+    """A store in a database (SQLite, PostgreSQL): for tests of what only a database does."""
+    st = await storage.open_store(sql_store_url, settings)
     yield st
     await st.close()
 
@@ -309,8 +339,9 @@ async def test_two_common_terms_are_found_together_beyond_the_cap(store_url, set
         # Both terms fill their cap of 2; the sparser one ("soldier") leads and is read
         # deeper, so the old claim sharing both is found, and ranks first.
         assert got[0].id == both.claims[0].id
-    async with await storage.open_store(store_url, settings, postings_cap=2, lead_depth=0) as st:
+        st.lead_depth = 0  # no term read deeper: the old claim is beyond both caps
         got = await st.candidates("guild-1", measure="trapped", units=["people"], terms=["ukrainian", "soldier"])
+        assert len(got) == 4
         assert both.claims[0].id not in {sc.id for sc in got}
 
 

@@ -18,7 +18,16 @@ from bot.engine.types import ClaimStatus, Figure
 from storage.migrate import current_version, migrate
 from storage.sqlite import SQLiteDriver
 from tests.store_fixtures import make_claim, make_source
-from tests.test_store import LATEST, _raw, db_path, sqlite_store, store, store_url  # noqa: F401 - fixtures
+from tests.test_store import (  # noqa: F401 - fixtures
+    LATEST,
+    _raw,
+    db_path,
+    sql_store,
+    sql_store_url,
+    sqlite_store,
+    store,
+    store_url,
+)
 
 MOD = Actor("Desk editor", user_id=42, is_moderator=True)
 REPORTER = Actor("Reporter", user_id=7, is_moderator=False)
@@ -253,7 +262,10 @@ async def test_a_deleted_claims_id_is_never_given_again(store):  # noqa: F811
     assert [e.action for e in await store.audit_entries(WS, claim_id=later.id)] == []
 
 
-async def test_the_audit_log_refuses_delete_and_update(store):  # noqa: F811
+async def test_the_audit_log_refuses_delete_and_update(sql_store):  # noqa: F811
+    """SQL only: the database's own triggers refuse SQL that rewrites the log (the memory store has no
+    way to rewrite it at all)."""
+    store = sql_store  # noqa: F811 - the SQL-only fixture, under the name the body uses
     sc = await one_claim(store)
     await store.delete_claim(WS, sc.id, MOD, "noise")
     for sql in ("DELETE FROM audit_log", "UPDATE audit_log SET reason = 'rewritten'"):
@@ -294,10 +306,10 @@ async def test_a_change_whose_audit_row_fails_is_not_made(store, monkeypatch):  
     keep = await one_claim(store, subject_terms=("miner",))
     other = await one_claim(store, subject_terms=("rescuer",))
 
-    async def broken_audit(*args, **kwargs):
+    def broken_audit(*args, **kwargs):  # fails when called: before the SQL stores' await, as the memory store calls it
         raise RuntimeError("the audit log is full")
 
-    for module in ("storage.curation", "storage.ingest"):
+    for module in ("storage.curation", "storage.ingest", "storage.memory"):
         monkeypatch.setattr(f"{module}.audit", broken_audit)
     attempts = [
         store.set_status(WS, keep.id, ClaimStatus.CONFIRMED, MOD, "ok"),

@@ -1,12 +1,10 @@
-"""Stories in the store, on SQLite and PostgreSQL: linking, verdicts within a story, curation
+"""Stories in the store, on SQLite, PostgreSQL and in memory: linking, verdicts within a story, curation
 following at once, the dossier, the evidence cap, atomic check-and-store, and the migration."""
 
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
-import os
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -23,11 +21,9 @@ from bot.engine.types import Article, Claim, Figure, Verdict
 from bot.engine.verdicts import VerdictPolicy
 from storage.migrate import migrate
 from storage.sqlite import SQLiteDriver
-from tests.pg_helpers import pg_skip_reason
 from tests.store_fixtures import make_source
+from tests.test_store import store_url  # noqa: F401 - fixture: every backend
 
-#: read at import, before the settings fixture clears CROSSCHECK_* from the environment
-PG_URL = os.environ.get("CROSSCHECK_TEST_PG_URL")
 MOD = Actor("Editor", user_id=1, is_moderator=True)
 REPORTER = Actor("Reporter", user_id=2, is_moderator=False)
 
@@ -48,21 +44,11 @@ SHOOTING = (
 )
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-async def store(request, tmp_path, settings):
-    if request.param == "sqlite":
-        st = await storage.open_store(str(tmp_path / "stories.db"), settings)
-        yield st
-        await st.close()
-        return
-    url = PG_URL
-    if (reason := pg_skip_reason(url)) is not None:
-        pytest.skip(reason)
-    postgres = importlib.import_module("storage.postgres")
-    async with postgres.scratch_database(url) as scratch:
-        st = await storage.open_store(scratch, settings)
-        yield st
-        await st.close()
+@pytest.fixture
+async def store(store_url, settings):  # noqa: F811
+    st = await storage.open_store(store_url, settings)
+    yield st
+    await st.close()
 
 
 def killed(n: float, text: str, *, subject: str = "workers") -> Claim:

@@ -7,13 +7,14 @@ store, discord or the settings.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .errors import InputError, PermissionDenied
+from .errors import InputError, NotFound, PermissionDenied
 from .protocol import GRADES, Actor, ClaimEdit
 from .subjects import subject_terms
-from .types import Claim, Figure, StoredClaim
+from .types import Claim, Figure, StoredClaim, Story
 
 #: Characters kept of a deleted claim's sentence in its audit snapshot.
 SNAPSHOT_SENTENCE = 1_000
@@ -146,3 +147,60 @@ def setting_detail(key: str, before: str | None, after: str | None) -> str:
 
 def import_detail(source_id: int, url: str | None) -> str:
     return f"source #{source_id}" + (f" ({url})" if url else "")
+
+
+# -- stories ------------------------------------------------------------------------------------
+
+
+def no_story(story_id: int) -> NotFound:
+    return NotFound(f"No story #{story_id} here. Use `story` with words from its name to find it.")
+
+
+def no_article(source_id: int) -> NotFound:
+    return NotFound(f"No article #{source_id} here. The story dossier lists its articles' ids.")
+
+
+def moved_story_name(title: str | None, source_id: int) -> str:
+    """The name of the story an article moved out on its own starts."""
+    return title or f"Story of article #{source_id}"
+
+
+def check_story_merge(keep_id: int, merge_id: int, kept: int, gone: int) -> None:
+    """InputError when the stories asked for (``keep_id``, ``merge_id``) are already one (``kept == gone``)."""
+    if kept == gone:
+        raise InputError(f"Story #{keep_id} and #{merge_id} are already one story. Give two different stories.")
+
+
+def split_ids(source_ids: Sequence[int]) -> list[int]:
+    """The articles leaving a story, each once, in order; InputError when none is named."""
+    wanted = list(dict.fromkeys(int(s) for s in source_ids))
+    if not wanted:
+        raise InputError("Name the articles that leave the story (their ids are in the story dossier).")
+    return wanted
+
+
+def check_split(story_id: int, wanted: Sequence[int], held: Collection[int]) -> None:
+    """InputError unless every article leaving is in the story and at least one stays."""
+    missing = [s for s in wanted if s not in held]
+    if missing:
+        raise InputError(f"Article #{missing[0]} is not in story #{story_id}. The dossier lists the story's articles.")
+    if len(wanted) == len(held):
+        raise InputError("A split must leave at least one article in the story; move the others instead.")
+
+
+def split_story_name(title: str | None, story_id: int) -> str:
+    """The name of the story a split starts: its first article's title."""
+    return title or f"Split from story #{story_id}"
+
+
+def story_move_detail(source_id: int, before: Sequence[int], target: int) -> str:
+    shown_before = ", ".join(f"#{s}" for s in before) or "none"
+    return f"article #{source_id}: story {shown_before} -> #{target}"
+
+
+def story_merge_detail(gone: Story, kept: Story, moved: int) -> str:
+    return f"story #{gone.id} ({gone.name}) merged into #{kept.id} ({kept.name}): {moved} article(s)"
+
+
+def story_split_detail(story_id: int, wanted: Sequence[int], new_id: int) -> str:
+    return f"story #{story_id}: article(s) {', '.join(f'#{s}' for s in wanted)} -> new story #{new_id}"
