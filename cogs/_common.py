@@ -21,8 +21,16 @@ from bot.errorhandler import RateLimited
 from bot.service import CheckRequest
 from cogs._controls import verdict_items
 
-__all__ = ["NO_MENTIONS", "CheckRequest", "CheckReply", "check", "rate_limit", "source_from_interaction",
-           "source_from_message", "workspace_of"]
+__all__ = [
+    "NO_MENTIONS",
+    "CheckReply",
+    "CheckRequest",
+    "check",
+    "rate_limit",
+    "source_from_interaction",
+    "source_from_message",
+    "workspace_of",
+]
 
 if TYPE_CHECKING:
     from bot.client import CrosscheckBot

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import discord
 from discord import app_commands
@@ -49,16 +50,19 @@ async def require_moderator(bot: CrosscheckBot, interaction: discord.Interaction
     except CrosscheckError as exc:
         raise CheckUnavailable(str(exc)) from exc
     if not actor.is_moderator:
-        raise NotModerator()
+        raise NotModerator
     return actor
 
 
-def moderator_only():  # noqa: ANN201 - an app_commands check decorator
+T = TypeVar("T")
+
+
+def moderator_only() -> Callable[[T], T]:
     """An app-command check: moderators only, with a short refusal for the rest."""
 
     async def predicate(interaction: discord.Interaction) -> bool:
         if interaction.guild_id is None:
-            raise app_commands.NoPrivateMessage()
+            raise app_commands.NoPrivateMessage
         await require_moderator(interaction.client, interaction)  # type: ignore[arg-type]
         return True
 

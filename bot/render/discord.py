@@ -27,11 +27,10 @@ import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import quote
 
 import discord
-
-from bot.render.common import MARKS, STATUS_MARKS, conflicts_text, source_date, source_name, story_text
 
 from bot.engine.types import (
     ArticleReport,
@@ -42,6 +41,7 @@ from bot.engine.types import (
     StoredClaim,
     Verdict,
 )
+from bot.render.common import MARKS, STATUS_MARKS, conflicts_text, source_date, source_name, story_text
 
 log = logging.getLogger(__name__)
 
@@ -132,8 +132,7 @@ def escape(text: object, *, single_line: bool = True) -> str:
     if not single_line:
         s = _LINE_START.sub(r"\1\\\2", s)
     s = s.replace("@", "@" + ZWSP)
-    s = _ANGLE_MENTION.sub("<" + ZWSP, s)
-    return s
+    return _ANGLE_MENTION.sub("<" + ZWSP, s)
 
 
 def no_mentions(text: str) -> str:
@@ -306,6 +305,18 @@ def limit_violations(content: str | None, embeds: Sequence[discord.Embed]) -> li
     return out
 
 
+PAGE_OWNER_ONLY = "Only the person who asked can turn these pages. Run the command yourself to page through it."
+
+#: keyword arguments for discord.py's send, edit and reply; their overloads type each call, and a message's
+#: parts (content, embeds, view, allowed mentions) differ in type, so the dict's values are Any
+MessageKwargs = dict[str, Any]
+
+
+def fit_text(text: str) -> str:
+    """A message's content (``text``, not blank) cut to Discord's limit, as :func:`fit_message` cuts it."""
+    return truncate(text, CONTENT_LIMIT)
+
+
 @dataclass(slots=True)
 class Page:
     """One message's worth: content and embeds, already within Discord's limits."""
@@ -317,7 +328,7 @@ class Page:
         self.content, self.embeds = fit_message(self.content, self.embeds)
         return self
 
-    def kwargs(self) -> dict[str, object]:
+    def kwargs(self) -> MessageKwargs:
         """Keyword arguments for send/edit: content, embeds and no mentions."""
         return {
             "content": self.content,
@@ -360,7 +371,7 @@ def _pack(blocks: Sequence[str], budget: int) -> list[str]:
 
 def verdict_counts(report: ArticleReport) -> str:
     """``3 match · 2 conflict · 4 unverified`` (zero counts left out, all zero: "no claims")."""
-    counts = {v: 0 for v in Verdict}
+    counts = dict.fromkeys(Verdict, 0)
     for c in report.checks:
         counts[c.verdict] += 1
     parts = []
@@ -586,7 +597,7 @@ class Paginator(discord.ui.View):
     """
 
     def __init__(self, pages: Sequence[Page], *, owner_id: int, timeout: float = 600.0,
-                 refusal: str = "Only the person who asked can turn these pages. Run the command yourself to page through it.",
+                 refusal: str = PAGE_OWNER_ONLY,
                  on_error_hook: ErrorHook | None = None) -> None:
         super().__init__(timeout=timeout)
         if not pages:
@@ -654,7 +665,7 @@ class Paginator(discord.ui.View):
 
 def page_kwargs(pages: Sequence[Page], *, owner_id: int, on_error_hook: ErrorHook | None = None,
                 refusal: str | None = None,
-                extra_items: Sequence[discord.ui.Item] = ()) -> tuple[dict[str, object], Paginator | None]:
+                extra_items: Sequence[discord.ui.Item] = ()) -> tuple[MessageKwargs, Paginator | None]:
     """Send keyword arguments for the first page, with a :class:`Paginator` when there are more.
 
     ``extra_items`` (e.g. the verdict controls of a stored article) go under
@@ -668,8 +679,9 @@ def page_kwargs(pages: Sequence[Page], *, owner_id: int, on_error_hook: ErrorHoo
                 plain_view.add_item(item)
             kwargs["view"] = plain_view
         return kwargs, None
-    extra = {"refusal": refusal} if refusal else {}
-    view = Paginator(pages, owner_id=owner_id, on_error_hook=on_error_hook, **extra)
+    view = Paginator(pages, owner_id=owner_id, on_error_hook=on_error_hook)
+    if refusal:
+        view.refusal = refusal
     for item in extra_items:
         view.add_item(item)
     kwargs["view"] = view
@@ -685,6 +697,7 @@ __all__ = [
     "claim_block",
     "escape",
     "fit_message",
+    "fit_text",
     "limit_violations",
     "no_mentions",
     "page_kwargs",

@@ -49,7 +49,8 @@ class Check(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
 
-    @app_commands.command(name="check", description="Check the figures in an article against what the newsroom has seen.")
+    @app_commands.command(name="check",
+                          description="Check the figures in an article against what the newsroom has seen.")
     @app_commands.describe(
         text="The article text, pasted",
         url="A link to the article",
@@ -72,7 +73,7 @@ class Check(commands.Cog):
     async def check_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
         """The "Check claims" message command."""
         if interaction.guild_id is None or message.guild is None:
-            raise app_commands.NoPrivateMessage()
+            raise app_commands.NoPrivateMessage
         request = request_from_any_message(message.content, min_chars=self.bot.settings.min_article_chars)
         rate_limit(self.bot, interaction.user.id, interaction.guild_id)
         await defer(interaction, ephemeral=True)

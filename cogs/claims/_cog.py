@@ -21,6 +21,7 @@ from bot.engine.types import ClaimStatus, StoredClaim
 from bot.errorhandler import ANSWERED, defer, report_error
 from bot.render.discord import (
     COLOURS,
+    MessageKwargs,
     escape,
     fit_message,
     format_date,
@@ -34,7 +35,6 @@ from bot.render.discord import (
 )
 from cogs._common import NO_MENTIONS, workspace_of
 from cogs._moderators import actor_of, moderator_only
-
 
 if TYPE_CHECKING:
     from bot.client import CrosscheckBot
@@ -140,11 +140,13 @@ async def _reply(interaction: discord.Interaction, text: str, *, embed: discord.
     """The private answer of a /claim command (deferred first)."""
     content, embeds = fit_message(text, [embed] if embed else [])
     interaction.extras[ANSWERED] = True
-    kwargs: dict[str, object] = {"embeds": embeds, "ephemeral": True, "allowed_mentions": NO_MENTIONS}
+    kwargs: MessageKwargs = {"embeds": embeds, "ephemeral": True, "allowed_mentions": NO_MENTIONS}
+    if content is not None:
+        kwargs["content"] = content
     if view is not None:
         kwargs["view"] = view
         kwargs["wait"] = True
-    return await interaction.followup.send(content, **kwargs)
+    return await interaction.followup.send(**kwargs)
 
 
 class ConfirmDelete(discord.ui.View):
@@ -310,7 +312,7 @@ class Claims(commands.Cog):
 
 def _workspace(interaction: discord.Interaction) -> str:
     if interaction.guild_id is None:
-        raise app_commands.NoPrivateMessage()
+        raise app_commands.NoPrivateMessage
     return workspace_of(interaction.guild_id)
 
 

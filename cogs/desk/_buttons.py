@@ -29,7 +29,7 @@ import discord
 from bot.engine.errors import CrosscheckError
 from bot.engine.types import ClaimStatus, StoredClaim
 from bot.errorhandler import ANSWERED, defer, error_text, report_error, send_ephemeral
-from bot.render.discord import escape, fit_message, truncate
+from bot.render.discord import escape, fit_text, truncate
 from cogs._common import NO_MENTIONS, workspace_of
 from cogs._controls import REVIEW_PLACEHOLDER, STATUS_BUTTONS, review_custom_id, status_button, status_view
 from cogs._moderators import actor_of, require_moderator
@@ -49,7 +49,7 @@ async def _gate(interaction: discord.Interaction) -> bool:
     except CrosscheckError as exc:
         await send_ephemeral(interaction, error_text(exc))
         return False
-    except Exception as exc:  # the central handler: logged with an incident id
+    except Exception as exc:  # noqa: BLE001 - to the central handler, which logs it with an incident id
         await report_error(interaction, exc)
         return False
     return True
@@ -86,7 +86,7 @@ class StatusButton(discord.ui.DynamicItem[discord.ui.Button],
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
             await self._set(interaction)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - to the central handler, which logs it with an incident id
             await report_error(interaction, exc)
 
     async def _set(self, interaction: discord.Interaction) -> None:
@@ -98,16 +98,17 @@ class StatusButton(discord.ui.DynamicItem[discord.ui.Button],
         stored = await bot.store.set_status(workspace_of(interaction.guild_id or 0), self.claim_id, self.status,
                                             actor, reason)
         interaction.extras[ANSWERED] = True
-        content, _ = fit_message(claim_summary(stored), [])
-        await interaction.followup.send(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(fit_text(claim_summary(stored)), ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 class ReviewSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"cc:review:(?P<source>[0-9]{1,20})"):
     """The menu of a stored article's claims; a choice answers privately with the claim's buttons."""
 
     def __init__(self, source_id: int, options: Sequence[discord.SelectOption] = ()) -> None:
-        select = discord.ui.Select(custom_id=review_custom_id(source_id), placeholder=REVIEW_PLACEHOLDER,
-                                   options=list(options) or [discord.SelectOption(label="…", value="0")])
+        select: discord.ui.Select[Any] = discord.ui.Select(
+            custom_id=review_custom_id(source_id), placeholder=REVIEW_PLACEHOLDER,
+            options=list(options) or [discord.SelectOption(label="…", value="0")],
+        )
         super().__init__(select)
         self.source_id = source_id
 
@@ -123,7 +124,7 @@ class ReviewSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"cc:revi
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
             await self._show(interaction)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - to the central handler, which logs it with an incident id
             await report_error(interaction, exc)
 
     async def _show(self, interaction: discord.Interaction) -> None:
@@ -135,8 +136,8 @@ class ReviewSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"cc:revi
         await defer(interaction, ephemeral=True)
         stored = await bot.store.get_claim(workspace_of(interaction.guild_id or 0), int(values[0]))
         interaction.extras[ANSWERED] = True
-        content, _ = fit_message(claim_summary(stored), [])
-        await interaction.followup.send(content, view=status_view(stored.id), ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(fit_text(claim_summary(stored)), view=status_view(stored.id), ephemeral=True,
+                                        allowed_mentions=NO_MENTIONS)
 
 
 #: registered by the desk extension's ``setup()`` (``bot.add_dynamic_items(*DYNAMIC_ITEMS)``)

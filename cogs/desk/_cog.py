@@ -23,10 +23,18 @@ from bot.engine.types import ClaimStatus, StoredClaim
 from bot.errorhandler import ANSWERED, defer
 from bot.exchange import FORMATS, export_file, file_name
 from bot.moderation import MODERATOR_ROLE, describe_rule
-from bot.render.discord import COLOURS, escape, fit_message, plain, status_text, stored_claim_line, truncate
+from bot.render.discord import (
+    COLOURS,
+    MessageKwargs,
+    escape,
+    fit_message,
+    plain,
+    status_text,
+    stored_claim_line,
+    truncate,
+)
 from bot.timeline import chart_title, pick_group, query_measures, render_timeline
 from cogs._common import NO_MENTIONS, rate_limit, workspace_of
-
 from cogs._moderators import actor_of, moderator_only
 
 if TYPE_CHECKING:
@@ -92,15 +100,17 @@ async def _answer(interaction: discord.Interaction, text: str | None = None, *,
                   ephemeral: bool = True) -> None:
     content, embeds = fit_message(text, [embed] if embed else [])
     interaction.extras[ANSWERED] = True
-    kwargs: dict[str, object] = {"embeds": embeds, "ephemeral": ephemeral, "allowed_mentions": NO_MENTIONS}
+    kwargs: MessageKwargs = {"embeds": embeds, "ephemeral": ephemeral, "allowed_mentions": NO_MENTIONS}
+    if content is not None:
+        kwargs["content"] = content
     if file is not None:
         kwargs["file"] = file
-    await interaction.followup.send(content, **kwargs)
+    await interaction.followup.send(**kwargs)
 
 
 def _guild_id(interaction: discord.Interaction) -> int:
     if interaction.guild_id is None:
-        raise app_commands.NoPrivateMessage()
+        raise app_commands.NoPrivateMessage
     return interaction.guild_id
 
 
@@ -195,7 +205,7 @@ class Desk(commands.Cog):
     @app_commands.choices(format=FORMAT_CHOICES, status=STATUS_CHOICES)
     @app_commands.guild_only()
     @moderator_only()
-    async def export(self, interaction: discord.Interaction, format: app_commands.Choice[str],  # noqa: A002
+    async def export(self, interaction: discord.Interaction, format: app_commands.Choice[str],
                      status: app_commands.Choice[str] | None = None) -> None:
         guild_id = _guild_id(interaction)
         ws = workspace_of(guild_id)

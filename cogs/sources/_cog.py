@@ -35,7 +35,7 @@ class Sources(commands.Cog):
     @app_commands.guild_only()
     async def sources(self, interaction: discord.Interaction, query: app_commands.Range[str, 2, 200]) -> None:
         if interaction.guild_id is None:
-            raise app_commands.NoPrivateMessage()
+            raise app_commands.NoPrivateMessage
         await defer(interaction, ephemeral=False)
         groups = await self.bot.checker.sources(
             workspace_of(interaction.guild_id), query, limit=MAX_RESULTS, vocab=self.bot.engine.vocab

@@ -15,7 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errorhandler import ANSWERED, defer
-from bot.render.discord import escape
+from bot.render.discord import MessageKwargs, escape
 from bot.render.dossier import dossier_embed
 from cogs._common import NO_MENTIONS, rate_limit, workspace_of
 from cogs._moderators import moderator_only, require_moderator
@@ -41,12 +41,12 @@ class Stories(commands.Cog):
     async def story(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200],
                     measure: app_commands.Range[str, 1, 60] | None = None) -> None:
         if interaction.guild_id is None:
-            raise app_commands.NoPrivateMessage()
+            raise app_commands.NoPrivateMessage
         rate_limit(self.bot, interaction.user.id, interaction.guild_id)
         await defer(interaction, ephemeral=False)
         dossier, png = await dossier_and_chart(self.bot.checker, workspace_of(interaction.guild_id), query, measure)
         embed = dossier_embed(dossier, chart_name=CHART_NAME if png else None)
-        kwargs: dict[str, object] = {"embed": embed, "allowed_mentions": NO_MENTIONS}
+        kwargs: MessageKwargs = {"embed": embed, "allowed_mentions": NO_MENTIONS}
         if png:
             kwargs["file"] = discord.File(io.BytesIO(png), filename=CHART_NAME)
         interaction.extras[ANSWERED] = True
@@ -66,7 +66,7 @@ class Stories(commands.Cog):
                            articles: app_commands.Range[str, 1, 200] | None = None,
                            reason: app_commands.Range[str, 0, 300] = "") -> None:
         if interaction.guild_id is None:
-            raise app_commands.NoPrivateMessage()
+            raise app_commands.NoPrivateMessage
         actor = await require_moderator(self.bot, interaction)
         await defer(interaction, ephemeral=True)
         text = await curate(self.bot.store, workspace_of(interaction.guild_id), action.value, actor,

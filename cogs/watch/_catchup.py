@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -70,7 +70,7 @@ def catchup_start(watch: WatchedChannel, cursor: int | None, settings: Settings,
     """
     if settings.catchup_days <= 0:
         return None
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     window = discord.utils.time_snowflake(now - timedelta(days=settings.catchup_days))
     since = cursor if cursor is not None else discord.utils.time_snowflake(watch.added_at)
     return max(since, window)
@@ -78,7 +78,7 @@ def catchup_start(watch: WatchedChannel, cursor: int | None, settings: Settings,
 
 def reply_is_useful(message: discord.Message, settings: Settings, now: datetime | None = None) -> bool:
     """Whether a caught-up post is recent enough to answer (older ones are stored silently)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return now - message.created_at <= timedelta(hours=settings.catchup_reply_hours)
 
 

@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -24,7 +24,7 @@ from bot.engine.errors import Busy, CrosscheckError, FetchError, InputError, Sto
 from bot.engine.protocol import Actor, HandledMessage
 from bot.errorhandler import ANSWERED, RateLimited, defer, error_text, new_incident_id, report_error
 from bot.fetch import NotAWebPage
-from bot.render.discord import escape, fit_message, page_kwargs, report_pages
+from bot.render.discord import escape, fit_text, page_kwargs, report_pages
 from cogs._common import NO_MENTIONS, CheckRequest, check, rate_limit, source_from_message
 from cogs._moderators import moderator_only, require_moderator
 
@@ -205,7 +205,8 @@ class Watch(commands.Cog):
 
     async def _run_job(self, job: _Job) -> None:
         message = job.message
-        assert message.guild is not None
+        if message.guild is None:  # only a server's messages are queued (see above)
+            return
         workspace = str(message.guild.id)
         try:
             if not await self.is_watched(message):
@@ -316,9 +317,9 @@ class Watch(commands.Cog):
         return Checked(sent.id if sent is not None else earlier_reply)
 
     async def _send(self, message: discord.Message, earlier_reply: int | None,
-                    **kwargs: object) -> discord.Message | None:
+                    **kwargs: Any) -> discord.Message | None:
         """Reply, or edit the earlier reply to this message when there is one."""
-        if earlier_reply is not None:
+        if earlier_reply is not None and not isinstance(message.channel, discord.GroupChannel):  # bots never are in one
             kwargs["allowed_mentions"] = NO_MENTIONS
             kwargs.setdefault("content", None)
             kwargs.setdefault("embeds", [])
@@ -331,7 +332,7 @@ class Watch(commands.Cog):
                 return None
         return await self._reply(message, **kwargs)
 
-    async def _reply(self, message: discord.Message, **kwargs: object) -> discord.Message | None:
+    async def _reply(self, message: discord.Message, **kwargs: Any) -> discord.Message | None:
         kwargs["allowed_mentions"] = NO_MENTIONS
         try:
             return await message.reply(mention_author=False, **kwargs)
@@ -350,13 +351,12 @@ class Checked:
 async def _answer(interaction: discord.Interaction, text: str) -> None:
     """The private answer to a /watch command (deferred before the store was asked)."""
     interaction.extras[ANSWERED] = True
-    content, _ = fit_message(text, [])
-    await interaction.followup.send(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    await interaction.followup.send(fit_text(text), ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 def _guild(interaction: discord.Interaction) -> discord.Guild:
     if interaction.guild is None:
-        raise app_commands.NoPrivateMessage()
+        raise app_commands.NoPrivateMessage
     return interaction.guild
 
 

@@ -77,7 +77,7 @@ class FairQueue(Generic[J]):
         for queue in self._queues.values():
             for _, done in queue:
                 done.cancel()
-        self._queues = {k: q for k, q in ((k, deque()) for k in self._in_flight)}
+        self._queues = {k: deque() for k in self._in_flight}
         self._turns.clear()
         tasks = list(self._tasks)
         if tasks and grace > 0:
