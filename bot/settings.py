@@ -28,7 +28,8 @@ class Settings(BaseSettings):
     # -- store -------------------------------------------------------------
     db: str = Field(
         "crosscheck.db",
-        description="The claim store: a SQLite file path (or sqlite:///path) or a postgresql:// URL.",
+        description="The claim store: a SQLite file path (or sqlite:///path), a postgresql:// URL, or memory://"
+        " (kept in memory until the process ends).",
     )
     pg_pool_min: int = Field(1, ge=0, description="PostgreSQL pool: connections kept open.")
     pg_pool_max: int = Field(10, ge=1, description="PostgreSQL pool: most connections at once.")

@@ -4,6 +4,8 @@ Each test runs the real thing behind the mocks: a real ``CrosscheckBot``
 whose resources are open (a temporary SQLite store, the real engine around
 the session's spaCy pipeline, the NLP worker, the checker, the fetcher and
 the rate limiter). Links are served by an aiohttp server on 127.0.0.1.
+The store is the in-memory one: these tests are about the cogs, and the
+store's protocol is tested on every backend in ``tests/test_store*.py``.
 """
 
 from __future__ import annotations
@@ -73,6 +75,12 @@ async def server():
     await srv.start_server()
     yield srv
     await srv.close()
+
+
+@pytest.fixture
+def settings(settings):
+    """The conftest's settings on the in-memory store."""
+    return settings.model_copy(update={"db": "memory://"})
 
 
 @pytest.fixture

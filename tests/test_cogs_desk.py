@@ -1,6 +1,6 @@
 """The verification desk in Discord: curation commands, the persistent verdict buttons, statuses in verdicts.
 
-Two ways in, both over the real bot (temporary SQLite store, real engine):
+Two ways in, both over the real bot (the in-memory store, real engine):
 
 * command callbacks and checks called with ``spec_set`` mocks (``tests.helpers``);
 * slash commands and button presses through the real ``CommandTree`` and the
@@ -57,6 +57,12 @@ pytestmark = pytest.mark.slow
 
 MODERATOR = discord.Permissions(manage_messages=True)
 DESK = Actor("desk test", user_id=1, is_moderator=True)
+
+
+@pytest.fixture
+def settings(settings):
+    """The conftest's settings on the in-memory store: these tests are about the desk's cogs."""
+    return settings.model_copy(update={"db": "memory://"})
 
 
 @pytest.fixture

@@ -10,7 +10,15 @@ from bot.engine.errors import NotFound
 from cogs.story._cog import Stories
 from tests.helpers import BARRIER, BARRIER_CRITICS, text_of
 from tests.test_bot_e2e import bot  # noqa: F401 - fixture
-from tests.test_cogs_desk import MODERATOR, channel, guild, interaction_in, run_checks, store_article  # noqa: F401
+from tests.test_cogs_desk import (  # noqa: F401 - fixtures
+    MODERATOR,
+    channel,
+    guild,
+    interaction_in,
+    run_checks,
+    settings,
+    store_article,
+)
 
 pytestmark = pytest.mark.slow
 
