@@ -16,6 +16,8 @@ import importlib.abc
 import importlib.machinery
 import sys
 import types
+from collections.abc import Sequence
+from typing import Any
 
 _NAMES = ("spacy.cli", "spacy.cli.info")
 
@@ -30,35 +32,36 @@ def _real(name: str) -> types.ModuleType:
     return importlib.import_module(name)
 
 
-def _info(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - spacy.info's own signature
+def _info(*args, **kwargs):  # noqa: ANN202 - spacy.info's own signature
     return _real("spacy.cli.info").info(*args, **kwargs)
 
 
 class _Loader(importlib.abc.Loader):
-    def create_module(self, spec):  # noqa: ANN001, ANN201
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
         mod = types.ModuleType(spec.name)
-        mod.__crosscheck_stub__ = True
         mod.__path__ = []  # a package, so that ``spacy.cli.info`` resolves under it
-        if spec.name == "spacy.cli.info":
-            mod.info = _info
         name = spec.name
 
-        def __getattr__(attr: str):  # noqa: ANN202 - anything else: the real module
+        def __getattr__(attr: str) -> Any:  # noqa: N807 - a module's __getattr__ (PEP 562): anything else, the real module
             if attr.startswith("__"):
                 raise AttributeError(attr)
             return getattr(_real(name), attr)
 
-        mod.__getattr__ = __getattr__
+        # attributes a ModuleType does not declare, so they go through the module's namespace
+        vars(mod).update(__crosscheck_stub__=True, __getattr__=__getattr__)
+        if spec.name == "spacy.cli.info":
+            vars(mod)["info"] = _info
         return mod
 
-    def exec_module(self, module) -> None:  # noqa: ANN001
+    def exec_module(self, module: types.ModuleType) -> None:
         return None
 
 
 class _Finder(importlib.abc.MetaPathFinder):
     active = True
 
-    def find_spec(self, fullname, path, target=None):  # noqa: ANN001, ANN201
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: types.ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
         if not _Finder.active or fullname not in _NAMES:
             return None
         return importlib.machinery.ModuleSpec(fullname, _Loader(), is_package=True)

@@ -7,8 +7,8 @@ The CLI uses ``open_app``; the Discord client opens the same parts in its
 from __future__ import annotations
 
 import asyncio
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from .engine.checker import Checker

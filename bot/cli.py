@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -42,6 +42,7 @@ from .engine.types import Article, SourceInfo
 
 if TYPE_CHECKING:  # imported where used: `crosscheck --help` starts without them
 
+    from .app import App
     from .settings import Settings
 
 log = logging.getLogger("crosscheck")
@@ -89,7 +90,7 @@ class PartlyRefused(CrosscheckError):
     exit_code = 3
 
 
-async def _load_articles(app_, paths: list[str], *, workspace: str, outlet: str | None, url: str | None,
+async def _load_articles(app_: App, paths: list[str], *, workspace: str, outlet: str | None, url: str | None,
                          published: date | None, keep_going: bool = True) -> list[tuple[str, Article]]:
     """Read and validate every input before anything is stored.
 
@@ -225,7 +226,7 @@ async def _check_opened(settings: Settings, paths: list[str], *, save: bool, wor
                         raise claims
                     report = (await a.service.check_article(article, claims=claims, save=save)).report
                     if json:
-                        print(report_json(report), flush=True)
+                        print(report_json(report), flush=True)  # noqa: T201 - the command's JSON lines
                     else:
                         print_report(out, report, label=path)
                         if save and not report.checks and report.seen_before is None:
@@ -252,8 +253,8 @@ def check(paths: PathsArg, db: DbOpt = None, published: PublishedOpt = None, jso
 def ingest(
     paths: PathsArg,
     db: DbOpt = None,
-    outlet: Annotated[Optional[str], typer.Option("--outlet", help="The outlet that published the article(s).")] = None,
-    url: Annotated[Optional[str], typer.Option("--url", help="The article's URL (one path only).")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="The outlet that published the article(s).")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The article's URL (one path only).")] = None,
     published: PublishedOpt = None,
     json: JsonOpt = False,
     workspace: WorkspaceOpt = "default",
@@ -285,7 +286,7 @@ def sources(
         async with open_app(settings) as a:
             groups = await a.checker.sources(workspace, query, limit=limit, vocab=a.vocab)
             if json:
-                print(sources_json(query, groups))
+                print(sources_json(query, groups))  # noqa: T201 - the command's JSON output
             else:
                 print_sources(Console(), query, groups)
 

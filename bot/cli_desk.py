@@ -15,7 +15,7 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -118,7 +118,8 @@ def register(app: typer.Typer) -> None:
             from .timeline import chart_title, pick_group, query_measures, render_timeline
 
             if not query.strip():
-                raise InputError("The query is empty. Name a topic, e.g. crosscheck timeline 'North Korean casualties'.")
+                raise InputError("The query is empty. Name a topic, "
+                                 "e.g. crosscheck timeline 'North Korean casualties'.")
             if out.suffix.lower() != ".png":
                 raise InputError(f"--out should name a .png file, not {out.name!r}.")
             async with open_app(settings) as a:
@@ -137,11 +138,12 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="json, csv or claimreview.")] = "json",
         db: DbOpt = None,
         workspace: WorkspaceOpt = "default",
-        status: Annotated[Optional[list[str]], typer.Option(
+        status: Annotated[list[str] | None, typer.Option(
             "--status", help="Only claims with this status (repeat, or comma-separate).")] = None,
-        out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: standard output).")] = None,
-        newsroom: Annotated[Optional[str], typer.Option(
-            "--newsroom", help="The newsroom named as the ClaimReview author (default: the 'newsroom' setting).")] = None,
+        out: Annotated[Path | None, typer.Option("--out", help="File to write (default: standard output).")] = None,
+        newsroom: Annotated[str | None, typer.Option(
+            "--newsroom",
+            help="The newsroom named as the ClaimReview author (default: the 'newsroom' setting).")] = None,
     ) -> None:
         """Export the stored claims: every field (json, csv) or schema.org ClaimReview JSON-LD."""
         settings = load_settings(db)

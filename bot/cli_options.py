@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,12 +23,13 @@ if TYPE_CHECKING:  # imported where used: `crosscheck --help` starts without the
 log = logging.getLogger("crosscheck")
 
 DbOpt = Annotated[
-    Optional[str],
-    typer.Option("--db", help="Claim store: SQLite file or postgresql:// URL (default: CROSSCHECK_DB or ./crosscheck.db)."),
+    str | None,
+    typer.Option("--db",
+                 help="Claim store: SQLite file or postgresql:// URL (default: CROSSCHECK_DB or ./crosscheck.db)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object per input, one per line.")]
 PublishedOpt = Annotated[
-    Optional[str], typer.Option("--published", help="Publication date of the article(s), YYYY-MM-DD.")
+    str | None, typer.Option("--published", help="Publication date of the article(s), YYYY-MM-DD.")
 ]
 WorkspaceOpt = Annotated[str, typer.Option("--workspace", help="Workspace (a Discord guild id, or 'default').")]
 PathsArg = Annotated[list[str], typer.Argument(help="Files, '-' for standard input, or http(s) links.")]

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from .cli_options import load_settings, run_command
+
 FromOpt = Annotated[
     str,
     typer.Option("--from", help="The store to copy: a SQLite file (or sqlite:///path) or a postgresql:// URL."),
@@ -32,7 +33,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command(name="migrate-store")
     def migrate_store(from_url: FromOpt, to_url: ToOpt, batch: BatchOpt = 2_000) -> None:
-        """Copy a whole store (e.g. SQLite to PostgreSQL) and verify the counts; running it twice copies nothing twice."""
+        """Copy a whole store (e.g. SQLite to PostgreSQL) and verify the counts.
+
+        Running it twice copies nothing twice.
+        """
         settings = load_settings(None)
 
         async def main() -> None:

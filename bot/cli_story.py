@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from .cli_options import DbOpt, ReasonOpt, WorkspaceOpt, load_settings, run_command
 from .engine.errors import InputError
-
 
 
 def _checker(store):  # noqa: ANN001, ANN202
@@ -38,8 +37,9 @@ def register(app: typer.Typer) -> None:
         query: Annotated[str, typer.Argument(help="A story id (12 or #12) or words of its name.")],
         db: DbOpt = None,
         workspace: WorkspaceOpt = "default",
-        measure: Annotated[Optional[str], typer.Option("--measure", help="The measure to chart (default: the one most reported).")] = None,
-        chart: Annotated[Optional[Path], typer.Option("--chart", help="Write the measure's timeline to this PNG.")] = None,
+        measure: Annotated[str | None, typer.Option(
+            "--measure", help="The measure to chart (default: the one most reported).")] = None,
+        chart: Annotated[Path | None, typer.Option("--chart", help="Write the measure's timeline to this PNG.")] = None,
         json: Annotated[bool, typer.Option("--json", help="The dossier as one JSON object.")] = False,
     ) -> None:
         """A story's dossier: its articles, and every measure with each source's figure, newest first."""
@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
             async with _store(settings) as store:
                 dossier = await _checker(store).dossier(workspace, query)
             if json:
-                print(dossier_json(dossier))
+                print(dossier_json(dossier))  # noqa: T201 - the command's JSON output
             else:
                 print_dossier(Console(), dossier)
             if chart is not None:

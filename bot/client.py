@@ -12,7 +12,6 @@ Cogs reach the resources through the bot (``bot.checker``, ``bot.store``,
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -57,7 +56,8 @@ class MissingToken(InputError):
 
 
 NO_TOKEN = (
-    "DISCORD_TOKEN is not set. Put DISCORD_TOKEN=<your bot token> in the environment or in a .env file, "
+    "DISCORD_TOKEN is not set. "  # noqa: S105 - a message about the token, not one
+    "Put DISCORD_TOKEN=<your bot token> in the environment or in a .env file, "
     "then run crosscheck run again."
 )
 
@@ -289,7 +289,7 @@ async def run(settings: Settings) -> None:
             f"Discord answered with a server error ({exc.status}). Check https://discordstatus.com and run "
             "crosscheck run again in a few minutes."
         ) from None
-    except (aiohttp.ClientError, OSError, discord.GatewayNotFound, asyncio.TimeoutError) as exc:
+    except (TimeoutError, aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
         raise DiscordUnavailable(
             f"Could not reach Discord ({_reason(exc)}). Check this machine's internet connection, proxy and "
             "firewall (discord.com, port 443), then run crosscheck run again."
@@ -297,7 +297,8 @@ async def run(settings: Settings) -> None:
 
 
 TOKEN_REFUSED = (
-    "Discord refused the token in DISCORD_TOKEN. Copy it again from the developer portal "
+    "Discord refused the token in DISCORD_TOKEN. "  # noqa: S105 - a message about the token, not one
+    "Copy it again from the developer portal "
     "(Bot > Reset Token) and run crosscheck run again."
 )
 

@@ -91,7 +91,8 @@ class CheckService:
                 log.info("link %s not fetched; checking the pasted text instead", request.url)
                 return await self.checker.read(request.fallback_text, source)
             return await self.checker.read(fetched.text, merge_fetched(source, fetched.source, request.url))
-        assert request.text is not None
+        if request.text is None:
+            raise ValueError("a check request needs a text or a link")
         return await self.checker.read(request.text, source)
 
     async def check(self, request: CheckRequest, source: SourceInfo, *, save: bool) -> CheckOutcome:

@@ -19,9 +19,9 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from matplotlib.artist import Artist
@@ -202,7 +202,7 @@ def draw_timeline(fig: Figure, claims: Sequence[StoredClaim], *, title: str, mea
     label_them = len(claims) <= MAX_LABELS
     marks: list[Mark] = []
     right = date2num(max(xs)) - (date2num(max(xs)) - date2num(min(xs))) * 0.25
-    for sc, x in zip(claims, xs):
+    for sc, x in zip(claims, xs, strict=True):
         at = date2num(x)
         marks.append(_draw_report(ax, sc, at, colours[who(sc)], arrow, label=label_them,
                                   label_left=len(claims) > 1 and at > right))
@@ -218,20 +218,23 @@ def _draw_report(ax, sc: StoredClaim, x: float, colour: str, arrow: float, *, la
     size = MARKER_SIZE * scale
     alpha = 0.45 if sc.status in (ClaimStatus.RETRACTED, ClaimStatus.SUPERSEDED) else 0.95
     artists: list[Artist] = []
-    if fig.low is not None and fig.high is not None and fig.high > fig.low:
-        kind, y = "range", (fig.low + fig.high) / 2
-        artists.extend(ax.plot([x, x], [fig.low, fig.high], color=colour, lw=LINE_WIDTH, alpha=alpha * 0.6,
+    low, high = fig.low, fig.high
+    if low is not None and high is not None and high > low:
+        kind, y = "range", (low + high) / 2
+        artists.extend(ax.plot([x, x], [low, high], color=colour, lw=LINE_WIDTH, alpha=alpha * 0.6,
                                solid_capstyle="butt"))
-        artists.extend(ax.plot([x, x], [fig.low, fig.high], ls="none", marker="_", ms=size * 1.4,
+        artists.extend(ax.plot([x, x], [low, high], ls="none", marker="_", ms=size * 1.4,
                                mew=3, color=colour, alpha=alpha))
-    elif fig.high is None:
-        kind, y = "at least", fig.low
-        artists.append(_hedge_arrow(ax, x, fig.low, fig.low + arrow, colour, alpha))
-    elif fig.low is None:
-        kind, y = "up to", fig.high
-        artists.append(_hedge_arrow(ax, x, fig.high, max(fig.high - arrow, 0.0), colour, alpha))
-    else:
-        kind, y = "point", fig.low
+    elif low is not None and high is None:
+        kind, y = "at least", low
+        artists.append(_hedge_arrow(ax, x, low, low + arrow, colour, alpha))
+    elif high is not None and low is None:
+        kind, y = "up to", high
+        artists.append(_hedge_arrow(ax, x, high, max(high - arrow, 0.0), colour, alpha))
+    elif low is not None:
+        kind, y = "point", low
+    else:  # no bound at all: nothing to place (it used to fail on None + arrow)
+        raise ValueError(f"figure {fig.text!r} has no bound to chart")
     artists.extend(ax.plot([x], [y], ls="none", marker=marker, ms=size, color=colour, alpha=alpha,
                            mfc=colour if filled else "white", mec="white" if filled else colour,
                            mew=1.5 if filled else 2.5, zorder=4))

@@ -12,7 +12,6 @@ from bot.engine.types import ClaimStatus, SourceInfo, StoredClaim
 
 from .records import claim_record
 
-
 #: JSON-LD prefix of crosscheck's own fields inside ClaimReview
 NAMESPACE = "https://schema.crosscheck.dev/ns#"
 

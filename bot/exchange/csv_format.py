@@ -9,7 +9,6 @@ from bot.engine.types import StoredClaim
 
 from .records import claim_record
 
-
 CSV_COLUMNS = (
     "claim_id", "status", "claim_created_at", "sentence", "subject", "measure", "figure_text", "low", "high",
     "qualifier", "approx", "unit", "claimant", "claimant_chain", "location", "date", "period", "start", "end",

@@ -8,7 +8,7 @@ import io
 import json
 import re
 from collections.abc import AsyncIterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from bot.engine.errors import InputError
@@ -18,7 +18,6 @@ from bot.engine.types import ClaimStatus, StoredClaim
 from .claimreview import REVIEWED, claimreview, claimreview_document
 from .csv_format import CSV_COLUMNS, csv_row
 from .records import EXPORT_FORMAT, EXPORT_VERSION, claim_record
-
 
 FORMATS = ("json", "csv", "claimreview")
 
@@ -37,7 +36,7 @@ async def export_claims(store: ClaimStore, workspace: str, fmt: str, out: TextIO
         return await _write_csv(claims, out)
     if fmt == "json":
         return await _write_json(claims, out, workspace=workspace)
-    reviewed_on = today or datetime.now(timezone.utc).date()
+    reviewed_on = today or datetime.now(UTC).date()
     reviews = [claimreview(sc, newsroom=newsroom, reviewed_on=reviewed_on) async for sc in claims]
     # one document, serialised at once: off the event loop (a large store takes a second)
     text = await asyncio.to_thread(json.dumps, claimreview_document(reviews), ensure_ascii=False, indent=2)
@@ -130,7 +129,7 @@ async def export_file(store: ClaimStore, workspace: str, fmt: str, *, limit: int
     """
     wanted = _export_statuses(fmt, statuses)
     claims = [sc async for sc in store.iter_claims(workspace, statuses=wanted)]
-    reviewed_on = today or datetime.now(timezone.utc).date()
+    reviewed_on = today or datetime.now(UTC).date()
     data = await asyncio.to_thread(_serialise, claims, fmt, limit, workspace=workspace, newsroom=newsroom,
                                    reviewed_on=reviewed_on)
     return data, len(claims)
@@ -138,7 +137,7 @@ async def export_file(store: ClaimStore, workspace: str, fmt: str, *, limit: int
 
 def _json_head(workspace: str) -> str:
     head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "workspace": workspace,
-            "exported_at": datetime.now(timezone.utc).isoformat()}
+            "exported_at": datetime.now(UTC).isoformat()}
     return json.dumps(head, ensure_ascii=False)[:-1] + ', "claims": ['
 
 
@@ -172,7 +171,7 @@ async def export_text(store: ClaimStore, workspace: str, fmt: str, **kwargs: Any
 
 
 def file_name(workspace: str, fmt: str, today: date | None = None) -> str:
-    day = (today or datetime.now(timezone.utc).date()).isoformat()
+    day = (today or datetime.now(UTC).date()).isoformat()
     ext = {"json": "json", "csv": "csv", "claimreview": "jsonld"}[fmt]
     safe = re.sub(r"[^A-Za-z0-9_-]+", "-", workspace)[:40] or "default"
     return f"crosscheck-{safe}-{day}{'.claimreview' if fmt == 'claimreview' else ''}.{ext}"

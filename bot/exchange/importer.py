@@ -16,7 +16,6 @@ from bot.engine.types import Claim, ClaimStatus, SourceInfo
 from .claimreview import CLAIM_KEY, NAMESPACE, reviews_in, status_from_rating
 from .records import EXPORT_FORMAT, claim_from_fields, opt_date, source_from_fields
 
-
 #: reads claims from a sentence: (text, source) -> claims (the engine, in its worker)
 Extractor = Callable[[str, SourceInfo], Awaitable[list[Claim]]]
 
@@ -32,8 +31,8 @@ class ImportSummary:
     statuses: Counter[str] = field(default_factory=Counter)
 
     def line(self) -> str:
-        parts = [f"{self.claims} claim{'s' if self.claims != 1 else ''} imported"
-                 f" from {self.sources_created} new source{'s' if self.sources_created != 1 else ''}"]
+        parts = [(f"{self.claims} claim{'s' if self.claims != 1 else ''} imported"
+                  f" from {self.sources_created} new source{'s' if self.sources_created != 1 else ''}")]
         if self.statuses:
             parts.append(", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(self.statuses.items())))
         if self.sources_existing:
@@ -117,7 +116,8 @@ def items_of(doc: Any, *, workspace: str) -> tuple[list[_Item], int]:
             items.append(_item_of_record(record, workspace))
             continue
         sentence = review.get("claimReviewed")
-        items.append(_Item(info=_review_source(review, workspace), status=status_from_rating(review.get("reviewRating")),
+        items.append(_Item(info=_review_source(review, workspace),
+                           status=status_from_rating(review.get("reviewRating")),
                            text=str(sentence).strip() if sentence else None))
     return items, len(reviews)
 

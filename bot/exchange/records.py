@@ -8,7 +8,6 @@ from typing import Any
 from bot.engine.errors import InputError
 from bot.engine.types import Claim, Figure, SourceInfo, StoredClaim
 
-
 EXPORT_FORMAT = "crosscheck-export"
 
 

@@ -197,7 +197,7 @@ class Fetcher:
         page = await self._download(url)
         extracted = await asyncio.to_thread(_extract, page)
         if extracted is None:
-            raise NoArticleText()
+            raise NoArticleText
         final = canonical_url(extracted.canonical_url or page.url)
         article = Article(
             text=extracted.text,
@@ -315,4 +315,4 @@ def _extract(page: Page) -> ExtractedArticle | None:
     return extract_html(html, url)
 
 
-__all__ = ["Fetcher", "FetchError", "GuardedConnector", "Page", "make_session"]
+__all__ = ["FetchError", "Fetcher", "GuardedConnector", "Page", "make_session"]

@@ -266,7 +266,7 @@ class URLGuard:
         if scheme not in ALLOWED_SCHEMES:
             raise UnsupportedScheme(scheme or None)
         if u.raw_user or u.raw_password or "@" in (u.raw_authority or ""):
-            raise CredentialsInLink()
+            raise CredentialsInLink
         host = (u.raw_host or "").lower()
         if not host:
             raise InvalidLink("empty host")

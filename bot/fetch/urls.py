@@ -51,9 +51,7 @@ def _trim(url: str) -> str:
     """Drop punctuation that ends the sentence rather than the link."""
     while url:
         last = url[-1]
-        if last in _TRAILING:
-            url = url[:-1]
-        elif last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
+        if last in _TRAILING or (last in _PAIRS and url.count(last) > url.count(_PAIRS[last])):
             url = url[:-1]
         else:
             break

@@ -5,11 +5,10 @@ Returns plain strings; each renderer escapes them for its medium.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import PurePath
 
-from datetime import date, datetime
-
-from ..engine.types import ClaimCheck, ClaimStatus, Evidence, Figure, SourceInfo, StoredSource, Verdict
+from bot.engine.types import ClaimCheck, ClaimStatus, Evidence, Figure, SourceInfo, StoredSource, Verdict
 
 MARKS: dict[Verdict, str] = {Verdict.MATCHING: "✅", Verdict.CONFLICTING: "⚠️", Verdict.UNVERIFIED: "❔"}
 #: marks beside a stored claim's moderation status

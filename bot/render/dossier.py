@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..engine.types import StoredClaim, StoryDossier
+from bot.engine.types import StoredClaim, StoryDossier
+
 from .common import STATUS_MARKS, interval, source_date, source_name
 
 #: reports shown per measure row (the JSON lists them all)
@@ -76,7 +77,8 @@ def print_dossier(console: Console, dossier: StoryDossier) -> None:
 
 def dossier_embed(dossier: StoryDossier, *, chart_name: str | None = None) -> discord.Embed:
     """One embed: the story, its articles and its measures (a field each), within Discord's limits."""
-    from .discord import escape as md, fit_embed, truncate
+    from .discord import escape as md
+    from .discord import fit_embed, truncate
 
     st = dossier.story
     lines = []

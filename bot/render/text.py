@@ -13,8 +13,18 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..engine.types import ArticleReport, StoredClaim, Verdict
-from .common import MARKS, conflicts_text, story_text, claim_line_parts, evidence_line_parts, interval, source_date, source_name
+from bot.engine.types import ArticleReport, StoredClaim, Verdict
+
+from .common import (
+    MARKS,
+    claim_line_parts,
+    conflicts_text,
+    evidence_line_parts,
+    interval,
+    source_date,
+    source_name,
+    story_text,
+)
 
 _STYLES = {Verdict.MATCHING: "green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "yellow"}
 
@@ -63,7 +73,8 @@ def print_report(console: Console, report: ArticleReport, *, label: str | None =
             style = _STYLES[ev.relation]
             ev_lines.append(
                 f"[{style}]{MARKS[ev.relation]}[/{style}] {escape(e['figure'])} — {escape(e['source'])}"
-                f"{' · ' + escape(e['date']) if e['date'] else ''}{' [' + escape(e['status']) + ']' if e['status'] else ''}"
+                f"{' · ' + escape(e['date']) if e['date'] else ''}"
+                f"{' [' + escape(e['status']) + ']' if e['status'] else ''}"
             )
         if len(check.evidence) > TABLE_EVIDENCE:
             more = len(check.evidence) - TABLE_EVIDENCE
@@ -87,7 +98,7 @@ def print_report(console: Console, report: ArticleReport, *, label: str | None =
     console.print()
 
 
-def sources_json(query: str, groups: "OrderedDict[str, list[StoredClaim]]") -> str:
+def sources_json(query: str, groups: OrderedDict[str, list[StoredClaim]]) -> str:
     return json.dumps(
         {
             "query": query,
@@ -111,7 +122,7 @@ def sources_json(query: str, groups: "OrderedDict[str, list[StoredClaim]]") -> s
     )
 
 
-def print_sources(console: Console, query: str, groups: "OrderedDict[str, list[StoredClaim]]") -> None:
+def print_sources(console: Console, query: str, groups: OrderedDict[str, list[StoredClaim]]) -> None:
     if not groups:
         console.print(f"No stored claims about “{escape(query)}”. Ingest articles first, or try other words.")
         return
@@ -127,5 +138,6 @@ def print_sources(console: Console, query: str, groups: "OrderedDict[str, list[S
                 f"  #{sc.id} {escape(c.figure.text)} ({escape(interval(c.figure))}) {escape(c.subject)}"
                 f" — {escape(c.claimant or 'unattributed')}{escape(status)}"
             )
-            console.print(f"      {escape(source_name(src.info))} · {date}" + (f" · {escape(src.info.url)}" if src.info.url else ""))
+            link = f" · {escape(src.info.url)}" if src.info.url else ""
+            console.print(f"      {escape(source_name(src.info))} · {date}{link}")
         console.print()
