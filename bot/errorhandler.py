@@ -19,7 +19,7 @@ import discord
 from discord import app_commands
 
 from bot.engine.errors import CrosscheckError
-from bot.render.discord import ZWSP, escape, no_mentions
+from bot.render.limits import ZWSP, escape, no_mentions
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def error_text(error: CrosscheckError) -> str:
 
     Error sentences can quote what a user typed or what a remote server sent,
     so every one is escaped here, once: the places raising them put raw text
-    in. :func:`~bot.render.discord.escape` backslashes only markdown
+    in. :func:`~bot.render.limits.escape` backslashes only markdown
     characters (Discord hides those backslashes) and leaves URLs and ordinary
     punctuation alone.
     """

@@ -16,7 +16,7 @@ from typing import Any
 import discord
 
 from bot.engine.types import ClaimStatus, StoredClaim
-from bot.render.discord import plain, truncate
+from bot.render.limits import plain, truncate
 
 #: the three buttons: status, label, emoji, style
 STATUS_BUTTONS: tuple[tuple[ClaimStatus, str, str, discord.ButtonStyle], ...] = (

@@ -26,7 +26,9 @@ from bot.engine.errors import FetchError, InputError, NotFound
 from bot.engine.protocol import Actor
 from bot.engine.types import Verdict
 from bot.errorhandler import RateLimited, report_error
-from bot.render.discord import COLOURS, Paginator, limit_violations
+from bot.render.limits import limit_violations
+from bot.render.reports import COLOURS
+from bot.ui.pagination import Paginator
 from cogs._common import CheckRequest
 from cogs.check._cog import NO_CLAIMS, Check
 from cogs.check._parsing import BOTH, NEITHER, request_from_any_message, request_from_options

@@ -21,7 +21,7 @@ from bot.engine.errors import InputError, NotFound, PermissionDenied
 from bot.engine.protocol import Actor
 from bot.engine.types import ClaimStatus, SourceInfo, StoredClaim, Verdict
 from bot.moderation import MODERATOR_ROLE, NOT_MODERATOR
-from bot.render.discord import claim_block, report_pages
+from bot.render.reports import claim_block, report_pages
 from cogs._common import CheckRequest
 from cogs._common import check as check_request
 from cogs._controls import status_custom_id

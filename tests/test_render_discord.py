@@ -6,7 +6,6 @@ import random
 import re
 from collections import OrderedDict
 from datetime import UTC, date, datetime
-from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import pytest
@@ -23,22 +22,10 @@ from bot.engine.types import (
     StoredSource,
     Verdict,
 )
-from bot.render.discord import (
-    COLOURS,
-    ELLIPSIS,
-    MARKS,
-    Page,
-    Paginator,
-    claim_block,
-    escape,
-    fit_message,
-    limit_violations,
-    report_pages,
-    sources_pages,
-    truncate,
-    verdict_counts,
-)
-from tests.helpers import MockInteraction, MockMember
+from bot.render.common import MARKS
+from bot.render.limits import ELLIPSIS, Page, escape, fit_message, limit_violations, truncate
+from bot.render.reports import COLOURS, claim_block, report_pages, verdict_counts
+from bot.render.sources import sources_pages
 
 HOSTILE = "**bold** _it_ @everyone @here <@123> <@&456> <#789> [masked](http://x) `code` ||spoiler|| \\"
 WHEN = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -291,42 +278,3 @@ def test_sources_pages_group_by_measure_and_page():
     assert "**cost**\n• **65 million euros** · barrier" in second.description
     assert first.footer.text == "16 claims · newest first · page 1/2"
     assert sources_pages("x", OrderedDict()) == []
-
-
-# -- pagination ------------------------------------------------------------------------------------
-
-
-def _pages(n: int) -> list[Page]:
-    return [Page(embeds=[discord.Embed(description=f"page {i}")]) for i in range(n)]
-
-
-async def test_paginator_only_the_owner_turns_pages():
-    owner, other = MockMember(), MockMember()
-    view = Paginator(_pages(3), owner_id=owner.id)
-    assert view.previous.disabled
-    assert not view.next.disabled
-    assert view.position.label == "1/3"
-
-    stranger = MockInteraction(user=other)
-    assert await view.interaction_check(stranger) is False
-    stranger.response.send_message.assert_awaited_once()
-    assert stranger.response.send_message.call_args.kwargs["ephemeral"] is True
-
-    mine = MockInteraction(user=owner)
-    assert await view.interaction_check(mine) is True
-    await view.next.callback(mine)
-    kwargs = mine.response.edit_message.call_args.kwargs
-    assert kwargs["embeds"][0].description == "page 1"
-    assert kwargs["allowed_mentions"].to_dict() == {"parse": []}
-    assert view.position.label == "2/3"
-    assert not view.previous.disabled
-
-
-async def test_paginator_timeout_disables_buttons():
-    view = Paginator(_pages(2), owner_id=1, timeout=60)
-    message = MagicMock(spec_set=discord.Message)
-    message.edit = AsyncMock()
-    view.message = message
-    await view.on_timeout()
-    assert all(b.disabled for b in view.children)
-    assert message.edit.call_args.kwargs["view"] is view

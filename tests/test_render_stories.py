@@ -20,8 +20,9 @@ from bot.engine.types import (
     Story,
 )
 from bot.engine.verdicts import VerdictPolicy, judge
-from bot.render.discord import claim_block, limit_violations, report_pages
 from bot.render.dossier import dossier_embed, dossier_json, print_dossier
+from bot.render.limits import limit_violations
+from bot.render.reports import claim_block, report_pages
 from bot.render.text import print_report, report_json
 
 STORY = Story(id=7, workspace="w", name="Flood in the Orra valley", first_day=date(2026, 3, 2),

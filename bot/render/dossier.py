@@ -77,8 +77,8 @@ def print_dossier(console: Console, dossier: StoryDossier) -> None:
 
 def dossier_embed(dossier: StoryDossier, *, chart_name: str | None = None) -> discord.Embed:
     """One embed: the story, its articles and its measures (a field each), within Discord's limits."""
-    from .discord import escape as md
-    from .discord import fit_embed, truncate
+    from .limits import escape as md
+    from .limits import fit_embed, truncate
 
     st = dossier.story
     lines = []

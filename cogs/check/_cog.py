@@ -16,7 +16,8 @@ from discord.ext import commands
 
 from bot.engine.errors import InputError
 from bot.errorhandler import ANSWERED, defer, report_error
-from bot.render.discord import page_kwargs, report_pages
+from bot.render.reports import report_pages
+from bot.ui.pagination import page_kwargs
 from cogs._common import CheckRequest, check, rate_limit, source_from_interaction, source_from_message
 
 from ._parsing import request_from_any_message, request_from_options

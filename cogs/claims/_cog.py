@@ -19,20 +19,9 @@ from bot.engine.figure_edit import parse_figure
 from bot.engine.protocol import Actor, AuditEntry, ClaimEdit
 from bot.engine.types import ClaimStatus, StoredClaim
 from bot.errorhandler import ANSWERED, defer, report_error
-from bot.render.discord import (
-    COLOURS,
-    MessageKwargs,
-    escape,
-    fit_message,
-    format_date,
-    grade_of,
-    plain,
-    short,
-    source_date,
-    source_link,
-    status_text,
-    truncate,
-)
+from bot.render.common import source_date
+from bot.render.limits import MessageKwargs, escape, fit_message, plain, short, truncate
+from bot.render.reports import COLOURS, format_date, grade_of, source_link, status_text
 from cogs._common import NO_MENTIONS, workspace_of
 from cogs._moderators import actor_of, moderator_only
 

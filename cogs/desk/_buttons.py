@@ -14,7 +14,7 @@ its ``setup()``, so a press is understood by any process, after any restart.
 They are *rendered* (``cogs/_controls.py``) as plain components that no view
 dispatches (:class:`~cogs._controls.RenderedButton`): the registered
 :class:`~discord.ui.DynamicItem` classes alone handle them, so they can sit
-beside the page buttons of a :class:`~bot.render.discord.Paginator` without
+beside the page buttons of a :class:`~bot.ui.pagination.Paginator` without
 its owner check or its timeout touching them.
 """
 
@@ -29,7 +29,7 @@ import discord
 from bot.engine.errors import CrosscheckError
 from bot.engine.types import ClaimStatus, StoredClaim
 from bot.errorhandler import ANSWERED, defer, error_text, report_error, send_ephemeral
-from bot.render.discord import escape, fit_text, truncate
+from bot.render.limits import escape, fit_text, truncate
 from cogs._common import NO_MENTIONS, workspace_of
 from cogs._controls import REVIEW_PLACEHOLDER, STATUS_BUTTONS, review_custom_id, status_button, status_view
 from cogs._moderators import actor_of, require_moderator

@@ -23,16 +23,9 @@ from bot.engine.types import ClaimStatus, StoredClaim
 from bot.errorhandler import ANSWERED, defer
 from bot.exchange import FORMATS, export_file, file_name
 from bot.moderation import MODERATOR_ROLE, describe_rule
-from bot.render.discord import (
-    COLOURS,
-    MessageKwargs,
-    escape,
-    fit_message,
-    plain,
-    status_text,
-    stored_claim_line,
-    truncate,
-)
+from bot.render.limits import MessageKwargs, escape, fit_message, plain, truncate
+from bot.render.reports import COLOURS, status_text
+from bot.render.sources import stored_claim_line
 from bot.timeline import chart_title, pick_group, query_measures, render_timeline
 from cogs._common import NO_MENTIONS, rate_limit, workspace_of
 from cogs._moderators import actor_of, moderator_only

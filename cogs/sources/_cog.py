@@ -14,7 +14,8 @@ from discord.ext import commands
 
 from bot.engine.errors import NotFound
 from bot.errorhandler import ANSWERED, defer, report_error
-from bot.render.discord import page_kwargs, sources_pages
+from bot.render.sources import sources_pages
+from bot.ui.pagination import page_kwargs
 from cogs._common import workspace_of
 
 if TYPE_CHECKING:

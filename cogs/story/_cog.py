@@ -15,8 +15,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errorhandler import ANSWERED, defer
-from bot.render.discord import MessageKwargs, escape
 from bot.render.dossier import dossier_embed
+from bot.render.limits import MessageKwargs, escape
 from cogs._common import NO_MENTIONS, rate_limit, workspace_of
 from cogs._moderators import moderator_only, require_moderator
 

@@ -24,7 +24,9 @@ from bot.engine.errors import Busy, CrosscheckError, FetchError, InputError, Sto
 from bot.engine.protocol import Actor, HandledMessage
 from bot.errorhandler import ANSWERED, RateLimited, defer, error_text, new_incident_id, report_error
 from bot.fetch import NotAWebPage
-from bot.render.discord import escape, fit_text, page_kwargs, report_pages
+from bot.render.limits import escape, fit_text
+from bot.render.reports import report_pages
+from bot.ui.pagination import page_kwargs
 from cogs._common import NO_MENTIONS, CheckRequest, check, rate_limit, source_from_message
 from cogs._moderators import moderator_only, require_moderator
 
