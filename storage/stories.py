@@ -25,8 +25,20 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from bot.engine.curation import reason_text, require_moderator
-from bot.engine.errors import InputError, NotFound
+from bot.engine.curation import (
+    check_split,
+    check_story_merge,
+    moved_story_name,
+    no_article,
+    no_story,
+    reason_text,
+    require_moderator,
+    split_ids,
+    split_story_name,
+    story_merge_detail,
+    story_move_detail,
+    story_split_detail,
+)
 from bot.engine.protocol import Actor, CheckContext, StoryContext, StoryLink
 from bot.engine.stories import (
     ENTITY,
@@ -176,7 +188,7 @@ class StoryStore(RetrievalStore):
             r = await ex.fetchone(f"SELECT {STORY_COLUMNS} FROM stories WHERE workspace = ? AND id = ?",
                                   (workspace, story_id))
             if r is None:
-                raise NotFound(f"No story #{story_id} here. Use `story` with words from its name to find it.")
+                raise no_story(story_id)
             st = story_from(r)
             if st.merged_into is None or st.merged_into in seen:
                 return st
@@ -449,12 +461,12 @@ class StoryStore(RetrievalStore):
             src = await ex.fetchone("SELECT id, title FROM sources WHERE workspace = ? AND id = ?",
                                     (workspace, source_id))
             if src is None:
-                raise NotFound(f"No article #{source_id} here. The story dossier lists its articles' ids.")
+                raise no_article(source_id)
             before = [int(r["story_id"]) for r in await ex.fetchall(
                 "SELECT story_id FROM story_articles WHERE source_id = ? ORDER BY story_id", (source_id,))]
             now = utc_now()
             if story_id is None:
-                target = await self._new_story(ex, workspace, src["title"] or f"Story of article #{source_id}", now)
+                target = await self._new_story(ex, workspace, moved_story_name(src["title"], source_id), now)
             else:
                 target = (await self._get_story(ex, workspace, story_id)).id
             if before == [target]:
@@ -467,9 +479,8 @@ class StoryStore(RetrievalStore):
             )
             for sid in {*before, target}:
                 await self._rebuild_story(ex, workspace, sid)
-            shown = ", ".join(f"#{s}" for s in before) or "none"
             await audit(ex, workspace, None, actor, "story_move", None, None, reason_text(reason), now,
-                         detail=f"article #{source_id}: story {shown} -> #{target}")
+                        detail=story_move_detail(source_id, before, target))
             return await self._get_story(ex, workspace, target)
 
         return await self.driver.write(tx)
@@ -480,8 +491,7 @@ class StoryStore(RetrievalStore):
         async def tx(ex: Executor) -> Story:
             keep = await self._get_story(ex, workspace, keep_id)
             gone = await self._get_story(ex, workspace, merge_id)
-            if keep.id == gone.id:
-                raise InputError(f"Story #{keep_id} and #{merge_id} are already one story. Give two different stories.")
+            check_story_merge(keep_id, merge_id, keep.id, gone.id)
             moved = [int(r["source_id"]) for r in await ex.fetchall(
                 "SELECT source_id FROM story_articles WHERE story_id = ?", (gone.id,))]
             if moved:
@@ -499,8 +509,7 @@ class StoryStore(RetrievalStore):
             )
             await self._rebuild_story(ex, workspace, keep.id)
             await audit(ex, workspace, None, actor, "story_merge", None, None, reason_text(reason), now,
-                         detail=f"story #{gone.id} ({gone.name}) merged into #{keep.id} ({keep.name}):"
-                                f" {len(moved)} article(s)")
+                        detail=story_merge_detail(gone, keep, len(moved)))
             return await self._get_story(ex, workspace, keep.id)
 
         return await self.driver.write(tx)
@@ -509,25 +518,17 @@ class StoryStore(RetrievalStore):
         self, workspace: str, story_id: int, source_ids: Sequence[int], actor: Actor, reason: str
     ) -> Story:
         require_moderator(actor, "split stories")
-        wanted = list(dict.fromkeys(int(s) for s in source_ids))
-        if not wanted:
-            raise InputError("Name the articles that leave the story (their ids are in the story dossier).")
+        wanted = split_ids(source_ids)
 
         async def tx(ex: Executor) -> Story:
             story = await self._get_story(ex, workspace, story_id)
             held = {int(r["source_id"]) for r in await ex.fetchall(
                 "SELECT source_id FROM story_articles WHERE story_id = ?", (story.id,))}
-            missing = [s for s in wanted if s not in held]
-            if missing:
-                raise InputError(
-                    f"Article #{missing[0]} is not in story #{story.id}. The dossier lists the story's articles."
-                )
-            if len(wanted) == len(held):
-                raise InputError("A split must leave at least one article in the story; move the others instead.")
+            check_split(story.id, wanted, held)
             first = await ex.fetchone("SELECT title FROM sources WHERE id = ?", (wanted[0],))
             now = utc_now()
-            name = (first["title"] if first is not None else None) or f"Split from story #{story.id}"
-            new_id = await self._new_story(ex, workspace, name, now)
+            new_id = await self._new_story(ex, workspace, split_story_name(first["title"] if first else None, story.id),
+                                           now)
             await ex.executemany(
                 "DELETE FROM story_articles WHERE story_id = ? AND source_id = ?", [(story.id, s) for s in wanted]
             )
@@ -539,8 +540,7 @@ class StoryStore(RetrievalStore):
             await self._rebuild_story(ex, workspace, story.id)
             await self._rebuild_story(ex, workspace, new_id)
             await audit(ex, workspace, None, actor, "story_split", None, None, reason_text(reason), now,
-                         detail=f"story #{story.id}: article(s) {', '.join(f'#{s}' for s in wanted)}"
-                                f" -> new story #{new_id}")
+                        detail=story_split_detail(story.id, wanted, new_id))
             return await self._get_story(ex, workspace, new_id)
 
         return await self.driver.write(tx)
