@@ -8,16 +8,22 @@ import pytest
 
 from bot.engine.curation import (
     check_merge,
+    check_split,
+    check_story_merge,
     checked_edit,
     checked_grade,
     edited,
     require_moderator,
     retrieval_changed,
     snapshot,
+    split_ids,
+    story_merge_detail,
+    story_move_detail,
+    story_split_detail,
 )
 from bot.engine.errors import InputError, PermissionDenied
 from bot.engine.protocol import Actor, ClaimEdit
-from bot.engine.types import Figure, StoredClaim, StoredSource
+from bot.engine.types import Figure, StoredClaim, StoredSource, Story
 from tests.store_fixtures import make_claim, make_source
 
 
@@ -65,3 +71,25 @@ def test_grades_are_one_of_the_scale():
     )
     with pytest.raises(InputError, match="not a grade"):
         checked_grade("Valley Post", "excellent")
+
+
+def test_a_story_split_names_articles_of_the_story_and_leaves_one():
+    assert split_ids([5, "3", 5]) == [5, 3]
+    with pytest.raises(InputError, match="Name the articles that leave the story"):
+        split_ids([])
+    check_split(2, [5], {5, 6})
+    with pytest.raises(InputError, match=r"Article #7 is not in story #2"):
+        check_split(2, [5, 7], {5, 6})
+    with pytest.raises(InputError, match="must leave at least one article"):
+        check_split(2, [5, 6], {5, 6})
+    with pytest.raises(InputError, match=r"Story #4 and #9 are already one story"):
+        check_story_merge(4, 9, 4, 4)  # #9 was merged into #4 before
+    check_story_merge(4, 9, 4, 9)
+
+
+def test_story_curation_is_audited_in_words():
+    assert story_move_detail(8, [], 3) == "article #8: story none -> #3"
+    assert story_move_detail(8, [1, 2], 3) == "article #8: story #1, #2 -> #3"
+    kept, gone = Story(id=1, workspace="w", name="Fire"), Story(id=2, workspace="w", name="Blaze")
+    assert story_merge_detail(gone, kept, 2) == "story #2 (Blaze) merged into #1 (Fire): 2 article(s)"
+    assert story_split_detail(1, [4, 5], 6) == "story #1: article(s) #4, #5 -> new story #6"

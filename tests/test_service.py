@@ -40,9 +40,10 @@ class Counting:
         return counted
 
 
-@pytest.fixture
-async def parts(engine, settings):
-    store = await storage.open_store(settings.db, settings)
+@pytest.fixture(params=["sqlite", "memory"])
+async def parts(request, engine, settings):
+    """The service over a counted store (SQLite, then the in-memory one) and worker."""
+    store = await storage.open_store(settings.db if request.param == "sqlite" else "memory://", settings)
     worker = NlpWorker(engine)
     counted_store, counted_worker = Counting(store), Counting(worker)
     checker = Checker(counted_worker, counted_store, VerdictPolicy())  # type: ignore[arg-type]
