@@ -371,3 +371,16 @@ def test_a_short_name_in_a_headline_is_the_fuller_name_of_the_text(engine):
 def test_a_measure_noun_in_a_place_is_that_place_s_measure(engine):
     (claim,) = claims_of(engine, "Unemployment in Norland stood at 5.2% in March.")
     assert (claim.measure, claim.subject) == ("unemployment", "Norland")
+
+
+
+def test_a_time_owning_the_subject_dates_the_figure(engine):
+    (c,) = claims_of(engine, "Last year's national pass rate was 86.5%, the board said.", date(2026, 7, 1))
+    assert c.date == date(2025, 1, 1)
+    first, second = claims_of(engine, "The pass rate fell to 84.2% this year from 86.5% in 2025.", date(2026, 7, 1))
+    assert (first.date, second.date) == (date(2026, 1, 1), date(2025, 1, 1))
+
+
+def test_a_group_that_holds_a_rate_is_its_subject(engine):
+    (c,) = claims_of(engine, "Private hospitals recorded an occupancy rate of 91% in March.")
+    assert c.subject.lower().startswith("private hospitals")

@@ -202,3 +202,21 @@ def test_a_place_name_with_a_common_word_in_it_is_still_only_a_name():
                    claim(9.6e7, subject="Port Calvera", text="96 million euros", **money)) is M
     # two common heads still tell two things apart
     assert verdict(claim(900, measure="jobs", subject="job cuts"), claim(31000, measure="jobs", subject="workforce")) is U
+
+
+def test_the_national_figure_is_not_a_groups_part():
+    rate = {"measure": "pass rate", "unit": "percent"}
+    assert verdict(claim(84.2, subject="national pass rate", **rate),
+                   claim(93, subject="private schools pass rate", **rate)) is U
+    assert verdict(claim(84.2, subject="national pass rate", **rate), claim(84.2, subject="pass rate", **rate)) is M
+
+
+def test_a_figure_of_an_earlier_year_is_not_todays():
+    rate = {"measure": "pass rate", "unit": "percent"}
+    old = claim(86.5, on=date(2025, 1, 1), **rate)  # "from 86.5% in 2025", reported in 2026
+    assert judge(claim(84.2, **rate), [stored(old, published=date(2026, 7, 1))], policy=POLICY,
+                 published=date(2026, 7, 2), story_places=PLACES).verdict is U
+    # dated within the year the undated figure was reported: the same observation, compared
+    aug = claim(1243, measure="area", unit="km2", on=date(2024, 8, 1))
+    assert judge(aug, [stored(claim(200, measure="area", unit="km2"), published=date(2024, 12, 18))], policy=POLICY,
+                 published=date(2025, 1, 5), story_places=PLACES).verdict is C

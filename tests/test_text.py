@@ -90,3 +90,16 @@ def test_text_hash_ignores_spacing_case_and_quote_style():
     b = "at least 14  people were killed,\nofficials said \"today\"."
     assert text_hash(a) == text_hash(b)
     assert text_hash(a) != text_hash(a.replace("14", "15"))
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence():
+    from bot.engine.text import prepare
+
+    for opening in ("ORRVILLE — ", "ORRVILLE, June 3 (Valley Wire) - ", "PORT ANSEL (KVRX) -- "):
+        text = f"Headline here\n\n{opening}The council said 40 homes were flooded."
+        body = prepare(text, max_chars=10_000).lines[1]
+        assert body.text == "The council said 40 homes were flooded."
+        assert text[body.start:].startswith("The council")
+    # a short capitalised word before a dash is a phrase, not a dateline
+    kept = prepare("Headline\n\nUS - Orrland talks resumed on Monday.", max_chars=10_000).lines[1]
+    assert kept.text.startswith("US - Orrland")

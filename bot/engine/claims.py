@@ -532,6 +532,11 @@ class ClaimExtractor:
             thing = measured_thing(root, _governing_verb(root))
             if thing is not None and unit_family(m.figure.unit) not in ("people", "count"):
                 owner = _named_pp(thing)
+                holder = _holder(thing) if not owner else None
+                if holder is not None:
+                    # "private schools achieved a 93% pass rate": the verb's subject holds the rate
+                    text = f"{self.places.normalise(_phrase(holder, doc, None))} {_phrase(thing, doc, m)}"
+                    return text, thing.lemma_.lower(), True
                 if self._noun_measure(thing) and not owner and not any(
                         t.dep_ in ("compound", "amod", "poss") and _is_name(t) for t in thing.lefts):
                     return "", None, False  # "damage", "revenue" alone: whose is resolved from the article
@@ -549,9 +554,13 @@ class ClaimExtractor:
             owner = self._owner(noun)
             if owner:
                 return owner, _head_lemma(owner), True
-            if not self._is_people(noun):
+            if not self._is_people(noun) and _holder(noun) is None:
                 return "", None, False
         text = self.places.normalise(_phrase(noun, doc, m))
+        holder = _holder(noun) if not self._is_people(noun) else None
+        if holder is not None:
+            # "private schools achieved a 93% pass rate": the verb's subject holds the rate
+            return f"{self.places.normalise(_phrase(holder, doc, None))} {text}", lemma, True
         qualified = bool(_qualifier_words(text, self.places)) or text.lower() != lemma and len(text.split()) > 1
         return text, lemma, qualified
 
@@ -725,6 +734,16 @@ class ClaimExtractor:
                 d = _parse_date(text, ref, published)
                 if d is not None:
                     return d
+        if published is not None and verb is not None:
+            # "last year's pass rate was 86.5%": a time owning the figure's subject dates it
+            for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for t in subj.subtree:
+                    if t.lower_ == "year" and t.dep_ == "poss" and any(c.lower_ in ("last", "this", "next")
+                                                                        for c in t.children):
+                        d = _parse_date(" ".join(c.lower_ for c in t.children if c.dep_ in ("amod", "det"))
+                                        + " year", ref, published)
+                        if d is not None:
+                            return d
         return None
 
     def _period_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
@@ -925,6 +944,17 @@ def _phrase(noun: Token, doc: Doc, m: FigureMatch | None) -> str:
     text = " ".join(words)
     text = re.sub(r"\s+(['’]s)\b", r"\1", text)
     return text.strip()
+
+
+def _holder(thing: Token) -> Token | None:
+    """Who holds a rate or amount that is a verb's object: the verb's subject, when it is a group
+    or thing ("private schools recorded a pass rate"), not a speaker, a person or a pronoun."""
+    if thing.dep_ != "dobj" or thing.head.pos_ != "VERB" or thing.head.lemma_.lower() in SAY_VERBS:
+        return None
+    subj = next((c for c in thing.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NNS":
+        return None  # a plural common noun: "hotels", "private schools", "exporters"
+    return subj
 
 
 def _named_pp(noun: Token) -> str | None:

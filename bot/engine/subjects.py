@@ -734,6 +734,14 @@ _GENERIC_PEOPLE = frozenset("person people individual victim man woman adult res
 _MEASURE_HEADS = frozenset("rate level figure number total count tally index".split())
 
 
+#: words that say a figure is of the whole, not a part: "the national pass rate", "overall turnout"
+_WHOLE_WORDS = frozenset("national nationwide nationally overall countrywide statewide total whole".split())
+
+
+def _whole(subject: str | None) -> bool:
+    return any(w in _WHOLE_WORDS for w in (subject or "").lower().split())
+
+
 def _is_proper(subject: str | None) -> bool:
     """A subject written as a name: every word capitalised ("Port Calvera", "Brenholt")."""
     words = [w for w in (subject or "").split() if w[:1].isalpha()]
@@ -805,6 +813,9 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     all_b = words_nb | {_name_stem(w) for w in (pb.head_word, *pb.modifiers) if w}
     if na and nb and not (words_na & all_b) and not (words_nb & all_a) and not _names_are_places(na | nb, places):
         return "different groups"
+    wa, wb = _whole(a.subject), _whole(b.subject)
+    if wa != wb and len((pb if wa else pa).modifiers - (pa if wa else pb).modifiers) > 0:
+        return "a part against the whole"  # "national pass rate" against "private schools' pass rate"
     ha, hb = _head_class(pa), _head_class(pb)
     # a head that only names whose it is ("Estmark") or the measure itself ("inflation rate") tells nothing
     plain = set(a.measure.lower().split()) | set(b.measure.lower().split()) | _MEASURE_HEADS

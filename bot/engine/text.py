@@ -168,6 +168,13 @@ def _looks_like_headline(line: str) -> bool:
     return 3 <= len(s.split()) <= 25 and not s.endswith((".", "!", "?", ":", ";", ",", "\u201d", '"'))
 
 
+#: a dateline opening a report: a place in capitals, perhaps a state or date and the agency, then a dash
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Za-z.]+)?(?: \d{1,2})?)?"
+    r"(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+(?=\S)"
+)
+
+
 def prepare(text: str, *, max_chars: int) -> PreparedText:
     """Validate and split into lines; drop boilerplate; find a headline and a Source: line."""
     validate(text, max_chars=max_chars)
@@ -176,6 +183,7 @@ def prepare(text: str, *, max_chars: int) -> PreparedText:
     outlet: str | None = None
     offset = 0
     seen_body = False
+    body_lines = 0
     for raw in text.splitlines(keepends=True):
         content = raw.rstrip("\r\n")
         start = offset
@@ -194,6 +202,11 @@ def prepare(text: str, *, max_chars: int) -> PreparedText:
         if not seen_body and title is None and _looks_like_headline(stripped):
             title = stripped
             headline = True
+        if not headline and body_lines < 3 and (d := _DATELINE.match(stripped)) and d.end() < len(stripped):
+            # "VALDEN, July 16 (APA) - The national pass rate...": the dateline is no part of the sentence
+            lead += d.end()
+            stripped = stripped[d.end():]
+        body_lines += not headline
         seen_body = seen_body or not headline
         lines.append(Line(stripped, start + lead, headline))
     return PreparedText(text, text_hash(text), tuple(lines), title, outlet)

@@ -58,6 +58,9 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
         root.dep_ == "nummod" and root.head.pos_ == "NOUN")
 
 
+_RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1}
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_date(text: str, ref: date, published: date | None) -> date | None:
     words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
@@ -83,6 +86,8 @@ def _parse_date(text: str, ref: date, published: date | None) -> date | None:
         return d
     if year and len(words) <= 3:
         return date(year, 1, 1)
+    if published is not None and len(words) == 2 and words[1] == "year" and words[0] in _RELATIVE_YEAR:
+        return date(published.year + _RELATIVE_YEAR[words[0]], 1, 1)  # "this year", "last year"
     wd = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
     if wd is not None and published is not None and len(words) <= 2:
         return published - timedelta(days=(published.weekday() - wd) % 7)

@@ -386,8 +386,13 @@ def _eligible(
     own_text_hash: str | None,
     in_story: bool = False,
     story_hours: float | None = None,
+    published: date | None = None,
 ) -> bool:
     if not cand.status.can_be_evidence or cand.claim is claim:
+        return False
+    if _past_value(cand.claim, published) and claim.date is None \
+            or _past_value(claim, _reported_on(cand)) and cand.claim.date is None:
+        # "86.5% in 2025" is an earlier observation than an undated figure reported in 2026 (which is of its day)
         return False
     if own_source_id is not None and cand.source.id == own_source_id:
         return False
@@ -396,6 +401,11 @@ def _eligible(
     if is_increment(cand.claim):
         return False
     return _same_context(claim, cand.claim, policy, in_story=in_story, story_hours=story_hours)
+
+
+def _past_value(claim: Claim, reported: date | None) -> bool:
+    """A figure dated in a year before ``reported``, when an undated figure it is held against was reported."""
+    return claim.date is not None and reported is not None and claim.date.year < reported.year
 
 
 def _sort_key(ev: Evidence) -> tuple[Any, ...]:
@@ -566,7 +576,7 @@ def judge(
     found: list[Evidence] = []
     for cand in candidates:
         if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,
-                         in_story=in_story, story_hours=story_hours):
+                         in_story=in_story, story_hours=story_hours, published=published):
             continue
         relation = compare_figures(claim.figure, cand.claim.figure, tolerance=policy.tolerance)
         if relation is None:
