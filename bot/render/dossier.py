@@ -47,9 +47,9 @@ def print_dossier(console: Console, dossier: StoryDossier) -> None:
     n = len(dossier.sources)
     console.print(f"  {n} article{'s' if n != 1 else ''}" + (f" · {span}" if span else ""))
     for src in dossier.sources:
-        day = source_date(src.info, src.created_at)
+        published = source_date(src.info, src.created_at)
         title = src.info.title or ""
-        console.print(f"  #{src.id} · {escape(source_name(src.info))} · {day or 'undated'}"
+        console.print(f"  #{src.id} · {escape(source_name(src.info))} · {published or 'undated'}"
                       + (f" · {escape(title)}" if title and title != source_name(src.info) else ""),
                       highlight=False)
     console.print()
@@ -83,8 +83,8 @@ def dossier_embed(dossier: StoryDossier, *, chart_name: str | None = None) -> di
     st = dossier.story
     lines = []
     for src in dossier.sources[:10]:
-        day = source_date(src.info, src.created_at)
-        lines.append(f"#{src.id} · {md(source_name(src.info))} · {day or 'undated'}")
+        published = source_date(src.info, src.created_at)
+        lines.append(f"#{src.id} · {md(source_name(src.info))} · {published or 'undated'}")
     if len(dossier.sources) > 10:
         lines.append(f"and {len(dossier.sources) - 10} more articles")
     embed = discord.Embed(title=truncate(f"Story #{st.id}: {md(st.name)}", 256), description="\n".join(lines),
