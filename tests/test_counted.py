@@ -71,6 +71,12 @@ PASS_THROUGH = [
     ("Some 2,100 people remain in evacuation centres.", "Some 2,100", "displaced"),
     # an amount of something the vocabulary does not know, named by what it is
     ("Police are offering a reward of 10,000 pesos for information.", "10,000", "reward"),
+    # a number, its auxiliary and a participle, however the parser hangs the number
+    ("Two hikers were killed by falling rocks near the hut and 9 were injured, rangers said.", "9", "injured"),
+    # a thing the vocabulary names, with what happened to it
+    ("At least 75 homes were damaged by the hail, the council said.", "At least 75", "houses damaged"),
+    ("The tornado destroyed 40 houses in Orrville.", "40", "houses destroyed"),
+    ("The village has 300 houses.", "300", "houses"),
 ]
 
 
@@ -384,3 +390,13 @@ def test_a_time_owning_the_subject_dates_the_figure(engine):
 def test_a_group_that_holds_a_rate_is_its_subject(engine):
     (c,) = claims_of(engine, "Private hospitals recorded an occupancy rate of 91% in March.")
     assert c.subject.lower().startswith("private hospitals")
+
+
+def test_a_when_clause_takes_the_time_it_hangs_on(engine):
+    (c,) = claims_of(engine, "The dam last failed in 1987, when more than 40 people drowned.", date(2026, 3, 1))
+    assert (c.measure, c.date) == ("killed", date(1987, 1, 1))
+
+
+def test_a_ranked_death_is_the_toll(engine):
+    (c,) = claims_of(engine, "Officials confirmed a fourth death on Monday.")
+    assert (c.measure, c.figure.low) == ("killed", 4)

@@ -220,3 +220,14 @@ def test_a_figure_of_an_earlier_year_is_not_todays():
     aug = claim(1243, measure="area", unit="km2", on=date(2024, 8, 1))
     assert judge(aug, [stored(claim(200, measure="area", unit="km2"), published=date(2024, 12, 18))], policy=POLICY,
                  published=date(2025, 1, 5), story_places=PLACES).verdict is C
+
+
+def test_a_toll_the_latest_report_confirms_matches_with_a_note():
+    old = stored(claim(2), published=date(2026, 2, 20))
+    newer = stored(claim(3), published=date(2026, 2, 25))
+    check = judge(claim(3), [old, newer], policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is M and "earlier reports gave fewer" in (check.note or "")
+    # the latest report differs: still a conflict
+    check = judge(claim(3), [stored(claim(3), published=date(2026, 2, 20)), stored(claim(5), published=date(2026, 2, 25))],
+                  policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is C

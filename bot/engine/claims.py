@@ -328,6 +328,14 @@ class ClaimExtractor:
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
             if not self.counts.is_person(noun):
+                rank = next((r for c in noun.lefts if c.dep_ == "amod" and (r := _ordinal(c.lower_))), None)
+                measure = self._event_casualty(noun) if rank and noun.tag_ == "NN" else None
+                if measure in _CASUALTIES:
+                    # "the agency confirmed a third death": the toll has reached that rank
+                    first = _np_start(noun)
+                    fig = Figure(text=doc[first : noun.i + 1].text, low=rank, high=rank, qualifier=None,
+                                 approx=False, unit="people")
+                    extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
                 continue
             if noun.dep_ == "appos" and (noun.head.i in covered or noun.head.i in extra
                                          or any(c.i in covered for c in noun.head.children)):
@@ -554,10 +562,12 @@ class ClaimExtractor:
             owner = self._owner(noun)
             if owner:
                 return owner, _head_lemma(owner), True
-            if not self._is_people(noun) and _holder(noun) is None:
+            if not self._is_people(noun) and (_holder(noun) is None or unit_family(m.figure.unit) in (
+                    "people", "count")):
                 return "", None, False
         text = self.places.normalise(_phrase(noun, doc, m))
-        holder = _holder(noun) if not self._is_people(noun) else None
+        holder = _holder(noun) if not self._is_people(noun) and unit_family(m.figure.unit) not in (
+            "people", "count") else None
         if holder is not None:
             # "private schools achieved a 93% pass rate": the verb's subject holds the rate
             return f"{self.places.normalise(_phrase(holder, doc, None))} {text}", lemma, True
@@ -734,6 +744,16 @@ class ClaimExtractor:
                 d = _parse_date(text, ref, published)
                 if d is not None:
                     return d
+        if verb is not None and verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in verb.children):
+            # "erupted in 1997, when more than 30 people died": the time the when-clause hangs on
+            head = verb.head
+            for _, root_i, text in _reference_dates(doc):
+                if root_i == head.i:
+                    d = _parse_date(text, ref, published)
+                    if d is not None:
+                        return d
+            if head.like_num and len(head.text) == 4 and head.text.isdigit() and 1900 <= int(head.text) <= 2100:
+                return date(int(head.text), 1, 1)
         if published is not None and verb is not None:
             # "last year's pass rate was 86.5%": a time owning the figure's subject dates it
             for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):

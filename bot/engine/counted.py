@@ -120,6 +120,17 @@ class CountReader:
             name = ok(self.word_verb_measure(doc[m.end]))  # "4 shot on Columbus Street, 2 die"
             if name:
                 return name
+        # "... and 14 were injured": a number, its auxiliary and a participle say what happened to the
+        # number, however the parser attached the number
+        if people_ok and not m.unit_explicit:
+            j = m.end
+            while j < len(doc) and j < m.end + 4 and (doc[j].lemma_ in ("be", "have") and doc[j].pos_ == "AUX"
+                                                       or doc[j].pos_ == "ADV" and j > m.end):
+                j += 1
+            if m.end < j < len(doc) and doc[j].tag_ == "VBN" and doc[j].lemma_.lower() not in SAY_VERBS:
+                names = [n for n in self.verb_measures(doc[j], doc[j]) if ok(n)]  # "were killed or wounded"
+                if names:
+                    return self.vocab.combine(names)
         # "two of them fatally", "one fatally": a share of those just counted, who died
         after = [t.lower_ for t in doc[m.end : m.end + 4]]
         if people_ok and ("fatally" in after or "mortally" in after) and (
@@ -164,10 +175,15 @@ class CountReader:
                 return own
         if said is not None:
             return self.suffix(doc, m, said)
-        # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "412 cases")
+        # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "412 cases"); a thing
+        #    the vocabulary names but no verb of its own, with what happened to it ("260 homes were damaged")
         if noun is not None:
             name = ok(self.noun_measure(noun))
             if name:
+                meas = self.vocab.measures.get(name)
+                if meas is not None and meas.qualified and not meas.verbs and meas.unit != "people" \
+                        and (event := _happened(base, verb)):
+                    return normalise_name(f"{name} {event}")
                 return self.suffix(doc, m, name)
         # 4. an adjective after the number ("two dead, two injured", "47 missing")
         anchor = doc[m.anchor]
@@ -408,24 +424,31 @@ class CountReader:
         if noun is not None and noun.lemma_.lower() not in _VAGUE_NOUNS and noun.pos_ in ("NOUN", "PROPN") and (
                 noun.lemma_.lower() not in _TIME_NOUNS):
             thing = plural(noun)
-        happened = None
-        for c in base.children:  # "found 14 bridges damaged": a participle on the thing itself
-            if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i:
-                happened = participle(c)
-        if happened is None and verb is not None and base.dep_ == "nsubj" and verb.pos_ == "VERB" \
-                and verb.lemma_.lower() not in PASS_THROUGH and verb.lemma_.lower() not in SAY_VERBS \
-                and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
-            happened = participle(verb)  # "41,300 had waited more than a year", "300 flights departed"
-        if happened is None and verb is not None and base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") \
-                and verb.lemma_.lower() not in PASS_THROUGH and phrasal_lemma(verb) not in _PHRASAL_PASS \
-                and verb.pos_ == "VERB":
-            if base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",)):
-                happened = participle(verb)
+        happened = _happened(base, verb)
         if happened and thing and noun is not None and not self.is_people(noun):
             return f"{thing} {happened}"  # things are named with what happened to them; people by it alone
         if happened:
             return happened
         return thing
+
+
+def _happened(base: Token, verb: Token | None) -> str | None:
+    """What happened to a counted thing, as a participle: "found 14 bridges damaged", "260 homes were
+    damaged", "300 flights departed"; None for verbs that only report, locate or move a number."""
+    for c in base.children:  # "found 14 bridges damaged": a participle on the thing itself
+        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i:
+            return participle(c)
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if base.dep_ == "nsubj" and lemma not in PASS_THROUGH and lemma not in SAY_VERBS \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
+        return participle(verb)  # "41,300 had waited more than a year", "300 flights departed"
+    if base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") and lemma not in PASS_THROUGH \
+            and phrasal_lemma(verb) not in _PHRASAL_PASS and lemma not in SAY_VERBS:
+        if base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",)):
+            return participle(verb)
+    return None
 
 
 # -- parse helpers --------------------------------------------------------------------

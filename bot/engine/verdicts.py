@@ -511,6 +511,28 @@ def _gap_text(gaps: Sequence[int]) -> str:
     return _days(lo) if lo == hi else f"{lo} to {_days(hi)}"
 
 
+def _superseded(claim: Claim, ranked: Sequence[Evidence], conflicting: Sequence[Evidence],
+                policy: VerdictPolicy) -> bool:
+    """A rising measure whose newest report matches the claim, every conflicting report being earlier
+    and lower: the toll has since risen to the claim's figure."""
+    if not is_rising(claim.measure, policy.rising_measures):
+        return False
+    matching = [ev for ev in ranked if ev.relation is Verdict.MATCHING]
+    dated = [(_reported_on(ev.stored), ev) for ev in matching]
+    if not matching or any(d is None for d, _ in dated):
+        return False
+    newest = max(d for d, _ in dated if d is not None)
+    for ev in conflicting:
+        when = _reported_on(ev.stored)
+        if when is None or when >= newest or _direction(claim.figure, ev.stored.claim.figure, policy.tolerance) != "higher":
+            return False
+    return True
+
+
+def _shown_figure(fig: Figure) -> str:
+    return fig.text or f"{fig.low:g}"
+
+
 def _conflict_note(
     claim: Claim, conflicting: Sequence[Evidence], *, policy: VerdictPolicy, published: date | None
 ) -> str | None:
@@ -600,6 +622,11 @@ def judge(
         # organisers 50,000"): a matching claim, with the other estimates named
         verdict = Verdict.MATCHING
         note = f"differs from the estimates of {others}"
+    elif conflicting and in_story and _superseded(claim, ranked, conflicting, policy):
+        # a rising toll: the latest report agrees and every differing one is older and lower
+        verdict = Verdict.MATCHING
+        lows = sorted({_shown_figure(ev.stored.claim.figure) for ev in conflicting})
+        note = f"the latest report agrees; earlier reports gave fewer ({', '.join(lows[:3])})"
     elif conflicting:
         verdict = Verdict.CONFLICTING
         note = _conflict_note(claim, conflicting, policy=policy, published=published)
