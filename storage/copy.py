@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.engine.errors import CrosscheckError, InputError
@@ -273,17 +274,17 @@ class _TableCopy:
         self.count.target_before = await _count(self.dst, table)
         if self.spec.id_column:
             col = _quote(self.spec.id_column)
-            top_src = await _scalar(self.src, f"SELECT MAX({col}) FROM {table}")
-            top_dst = await _scalar(self.dst, f"SELECT MAX({col}) FROM {table}")
+            top_src = await _scalar(self.src, f"MAX({col})", table)
+            top_dst = await _scalar(self.dst, f"MAX({col})", table)
             self.next_id = max(top_src or 0, top_dst or 0) + 1
         if self.count.target_before:
             await self._analyze()
         analyzed_at = 0
         after: Any = None
         while True:
-            rows, after, last = await self.src.driver.read(lambda ex, a=after: self._read_page(ex, a))
+            rows, after, last = await self.src.driver.read(partial(self._read_page, after=after))
             if rows:
-                await self.dst.driver.write(lambda ex, r=rows: self._write_page(ex, r))
+                await self.dst.driver.write(partial(self._write_page, page=rows))
                 if progress is not None:
                     progress(self.spec.name, len(rows))
             if self.count.copied >= max(ANALYZE_AFTER, 2 * analyzed_at):
@@ -456,12 +457,13 @@ async def _insert(ex: Executor, table: str, columns: list[str], rows: list[dict[
 
 
 async def _count(store: SQLClaimStore, table: str) -> int:
-    return int(await _scalar(store, f"SELECT COUNT(*) FROM {table}") or 0)
+    return int(await _scalar(store, "COUNT(*)", table) or 0)
 
 
-async def _scalar(store: SQLClaimStore, sql: str) -> Any:
-    row = await store.driver.read(lambda ex: ex.fetchone(sql))
-    return None if row is None else row[0]
+async def _scalar(store: SQLClaimStore, expression: str, table: str) -> Any:
+    """The value of one SQL expression over a (quoted) table."""
+    row = await store.driver.read(lambda ex: ex.fetchone(f"SELECT {expression} AS result FROM {table}"))
+    return None if row is None else row["result"]
 
 
 # -- the whole store -----------------------------------------------------------------------------
@@ -497,8 +499,8 @@ async def copy_store(
 
     id_maps: dict[str, dict[int, int]] = {}
     for spec in specs:
-        src_cols, _ = await src.driver.read(lambda ex, n=spec.name: _columns(ex, src_backend, n))
-        dst_cols, _ = await dst.driver.read(lambda ex, n=spec.name: _columns(ex, dst_backend, n))
+        src_cols, _ = await src.driver.read(partial(_columns, backend=src_backend, table=spec.name))
+        dst_cols, _ = await dst.driver.read(partial(_columns, backend=dst_backend, table=spec.name))
         dst_types = {c.name: c.type for c in dst_cols}
         columns = [c.name for c in src_cols if c.name in dst_types]
         converters = {c: _converter(dst_backend, dst_types[c]) for c in columns}

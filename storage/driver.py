@@ -22,13 +22,13 @@ to run. The contract, which a PostgreSQL driver follows too:
 
 from __future__ import annotations
 
-from bot.engine.errors import StoreUnavailable
-
 import enum
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, Protocol, TypeVar
+
+from bot.engine.errors import StoreUnavailable
 
 T = TypeVar("T")
 

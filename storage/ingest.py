@@ -11,7 +11,6 @@ from bot.engine.protocol import Actor, IngestResult, StoryLink
 from bot.engine.types import Claim, ClaimStatus, SourceInfo, StoredClaim, StoredSource
 
 from .driver import Executor, utc_now
-from .stories import StoryStore
 from .rows import (
     INSERT_CHAIN,
     INSERT_CLAIM,
@@ -23,6 +22,7 @@ from .rows import (
     source_params,
     term_rows,
 )
+from .stories import StoryStore
 
 
 class IngestStore(StoryStore):
@@ -98,7 +98,9 @@ class IngestStore(StoryStore):
             ex, [claim_params(source, claim, now, status) for claim, status in zip(claims, statuses, strict=True)]
         )
         workspace = source.info.workspace
-        terms = [row for claim_id, claim in zip(ids, claims, strict=True) for row in term_rows(claim_id, workspace, claim)]
+        terms = [
+            row for claim_id, claim in zip(ids, claims, strict=True) for row in term_rows(claim_id, workspace, claim)
+        ]
         if terms:
             await ex.executemany(INSERT_TERM, terms)
         chains = [
@@ -122,7 +124,8 @@ class IngestStore(StoryStore):
         ids = []
         for params in rows:
             row = await ex.fetchone(INSERT_CLAIM, params)
-            assert row is not None  # RETURNING always yields the new row
+            if row is None:  # RETURNING always yields the new row
+                raise RuntimeError("a claim insert returned no id")
             ids.append(int(row["id"]))
         return ids
 

@@ -10,6 +10,7 @@ guessed at.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -86,7 +87,7 @@ async def migrate(driver: Driver, *, target: int | None = None) -> int:
     return version
 
 
-def _applier(mig: Migration):
+def _applier(mig: Migration) -> Callable[[Executor], Awaitable[None]]:
     async def apply(ex: Executor) -> None:
         # Another process may have applied it since we looked: check again
         # inside the transaction, which holds the write lock.

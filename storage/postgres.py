@@ -291,9 +291,8 @@ class PostgresDriver(DriverBase):
         self._check_open()
 
         async def attempt() -> T:
-            async with self._pool.acquire() as conn:
-                async with conn.transaction(isolation="repeatable_read", readonly=True):
-                    return await fn(PostgresExecutor(conn))
+            async with self._pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
+                return await fn(PostgresExecutor(conn))
 
         return await self._run(attempt, limited=True)
 
@@ -338,7 +337,7 @@ class PostgresDriver(DriverBase):
                 async with asyncio.timeout(self._timeout):
                     return await attempt()
             except TimeoutError as exc:
-                raise _TooSlow() from exc
+                raise _TooSlow from exc
 
         try:
             return await _retry(timed, self._retries, what=f"a query on {self.location}")

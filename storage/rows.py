@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.engine.errors import NotFound
 from bot.engine.protocol import Actor, AuditEntry
-from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo, Story, StoredSource
+from bot.engine.types import Claim, ClaimStatus, Figure, SourceInfo, StoredSource, Story
 
 from .driver import Executor, Row, as_utc, placeholders, to_date, to_datetime, utc_now
 

@@ -23,7 +23,7 @@ import os
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import aiosqlite
 
@@ -118,10 +118,11 @@ class SQLiteExecutor:
         self._conn = conn
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return list(await self._conn.execute_fetchall(sql, _encode(params)))
+        # the connections' row factory is sqlite3.Row, which reads by column name as a Row does
+        return cast(list[Row], list(await self._conn.execute_fetchall(sql, _encode(params))))
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        rows = await self._conn.execute_fetchall(sql, _encode(params))
+        rows = await self.fetchall(sql, params)
         return rows[0] if rows else None
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -172,7 +173,7 @@ class SQLiteDriver(DriverBase):
         opened: list[aiosqlite.Connection] = []
         try:
             writer = await _connect(path, opened)
-            mode = await writer.execute_fetchall("PRAGMA journal_mode = WAL")
+            mode = list(await writer.execute_fetchall("PRAGMA journal_mode = WAL"))
             if not mode or str(mode[0][0]).lower() != "wal":
                 raise cannot_open(path, "the database refused write-ahead logging (WAL)")
             await writer.execute_fetchall("PRAGMA synchronous = NORMAL")
@@ -265,7 +266,7 @@ class SQLiteDriver(DriverBase):
         message = str(exc).lower()
         if "locked" in message or "busy" in message:
             return Busy("The claim store is busy with another write. Try again in a few seconds.")
-        if isinstance(exc, sqlite3.OperationalError) and any(m in message for m in _TROUBLE) or (
+        if (isinstance(exc, sqlite3.OperationalError) and any(m in message for m in _TROUBLE)) or (
             type(exc) is sqlite3.DatabaseError
         ):
             return StoreUnavailable(

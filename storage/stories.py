@@ -19,7 +19,7 @@ stored and looked up:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -56,7 +56,7 @@ from bot.engine.stories import (
     norms_sq,
     query_terms,
 )
-from bot.engine.types import Claim, SourceInfo, Story, StoredClaim, StoredSource
+from bot.engine.types import Claim, SourceInfo, StoredClaim, StoredSource, Story
 
 from .driver import Executor, placeholders, to_date, utc_now
 from .retrieval import RetrievalStore
@@ -334,7 +334,9 @@ class StoryStore(RetrievalStore):
         now = utc_now()
         ids: list[int] = []
         scores: list[float | None] = []
-        for sid, score in zip(assignment.story_ids, assignment.scores or [None] * len(assignment.story_ids)):
+        for sid, score in zip(
+            assignment.story_ids, assignment.scores or [None] * len(assignment.story_ids), strict=True
+        ):
             row = await ex.fetchone(
                 "SELECT id, merged_into FROM stories WHERE workspace = ? AND id = ?", (workspace, sid)
             )
@@ -374,7 +376,8 @@ class StoryStore(RetrievalStore):
             " RETURNING id",
             (workspace, name, now, now),
         )
-        assert row is not None
+        if row is None:  # RETURNING always yields the new row
+            raise RuntimeError("a story insert returned no id")
         return int(row["id"])
 
     async def _add_to_story(
@@ -392,7 +395,8 @@ class StoryStore(RetrievalStore):
         st = await ex.fetchone(
             "SELECT first_day, last_day, norm_e, norm_t, norm_h FROM stories WHERE id = ?", (sid,)
         )
-        assert st is not None
+        if st is None:  # chosen (or made) inside this same write
+            raise RuntimeError(f"story {sid} vanished inside the write that links to it")
         norms = {ENTITY: float(st["norm_e"]), TOKEN: float(st["norm_t"]), TITLE: float(st["norm_h"])}
         for t, w in feats.terms.items():
             i2 = idf(df.get(t, 0), n_docs) ** 2
@@ -423,7 +427,7 @@ class StoryStore(RetrievalStore):
             " JOIN story_articles sa ON sa.source_id = at.source_id WHERE sa.story_id = ?",
             (sid,),
         )
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = defaultdict(float)
         keys: set[str] = set()
         for r in rows:
             weights[r["term"]] += float(r["weight"])
