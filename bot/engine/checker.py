@@ -13,20 +13,27 @@ import re
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
+from .errors import InputError, NotFound
 from .measures import MeasureVocab
 from .protocol import ClaimStore, StoryLink
 from .stories import StoryPolicy, assign, features
 from .subjects import subject_terms
-from .errors import InputError, NotFound
 from .types import (
-    Article, ArticleReport, Claim, ClaimCheck, DossierRow, SourceInfo, Story, StoryDossier, StoredClaim,
+    Article,
+    ArticleReport,
+    Claim,
+    ClaimCheck,
+    DossierRow,
+    SourceInfo,
+    StoredClaim,
+    Story,
+    StoryDossier,
 )
 from .units import unit_info
 from .verdicts import VerdictPolicy, _measure_key, judge
 from .worker import NlpWorker
-
 
 #: claims read for one dossier
 DOSSIER_CLAIMS = 2_000
@@ -62,7 +69,7 @@ class Checker:
         self.story_policy = story_policy or StoryPolicy()
 
     @classmethod
-    def from_settings(cls, worker: NlpWorker, store: ClaimStore, settings) -> "Checker":  # noqa: ANN001
+    def from_settings(cls, worker: NlpWorker, store: ClaimStore, settings) -> Checker:  # noqa: ANN001
         """The checker a running crosscheck uses: policy and candidate limit from the settings."""
         return cls(worker, store, cls.policy_from(settings, worker.engine.vocab),
                    candidate_limit=settings.candidate_limit)
@@ -177,7 +184,7 @@ class Checker:
         return build_dossier(story, sources, claims)
 
     async def sources(self, workspace: str, query: str, *, limit: int = 50, offset: int = 0,
-                      vocab: MeasureVocab | None = None) -> "OrderedDict[str, list[StoredClaim]]":
+                      vocab: MeasureVocab | None = None) -> OrderedDict[str, list[StoredClaim]]:
         """Stored claims about a topic, grouped by measure (groups and claims newest first)."""
         terms = list(subject_terms(query))
         words = re.findall(r"[a-z]+", query.lower())
@@ -219,4 +226,4 @@ def build_dossier(story: Story, sources, claims) -> StoryDossier:  # noqa: ANN00
 
 
 def _today() -> date:
-    return datetime.now(timezone.utc).date()
+    return datetime.now(UTC).date()

@@ -44,19 +44,21 @@ class MeasureVocab:
     fatal_if: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, extra: str | Path | None = None) -> "MeasureVocab":
+    def load(cls, extra: str | Path | None = None) -> MeasureVocab:
         data = tomllib.loads(resources.files("bot.data").joinpath("measures.toml").read_text("utf-8"))
         if extra:
             path = Path(extra)
             try:
                 more = tomllib.loads(path.read_text("utf-8"))
             except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise InputError(f"Cannot read the measures file {path}: {exc}. Fix it or unset CROSSCHECK_MEASURES_FILE.") from None
+                raise InputError(
+                    f"Cannot read the measures file {path}: {exc}. Fix it or unset CROSSCHECK_MEASURES_FILE."
+                ) from None
             data = _merge(data, more)
         return cls.from_dict(data)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "MeasureVocab":
+    def from_dict(cls, data: dict) -> MeasureVocab:
         measures: dict[str, Measure] = {}
         for name, spec in data.get("measure", {}).items():
             measures[name] = Measure(
@@ -94,7 +96,9 @@ class MeasureVocab:
     @property
     def rising(self) -> frozenset[str]:
         return frozenset(n for n, m in self.measures.items() if m.rising) | frozenset(
-            v for k, v in self.combinations.items() if all(self.measures.get(p, Measure(p)).rising for p in k.split("+"))
+            v
+            for k, v in self.combinations.items()
+            if all(self.measures.get(p, Measure(p)).rising for p in k.split("+"))
         )
 
     def combine(self, names: list[str]) -> str:

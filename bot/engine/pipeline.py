@@ -28,14 +28,14 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from .casing import headline_case
 from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor, article_about
-from .errors import CrosscheckError, InputError, TimeLimit
+from .errors import InputError, TimeLimit
 from .figures import FigureMatch, find_figures, parser_for
 from .measures import MeasureVocab
 from .numbers import could_hold_text
 from .places import Places
 from .subjects import subject_terms
-from .casing import headline_case
 from .text import prepare
 from .types import Article, Claim, SourceInfo
 
@@ -85,7 +85,7 @@ class Engine:
         self.gate = True
 
     @classmethod
-    def from_settings(cls, settings) -> "Engine":  # noqa: ANN001 - bot.settings.Settings
+    def from_settings(cls, settings) -> Engine:  # noqa: ANN001 - bot.settings.Settings
         name = settings.spacy_model
         return cls(
             load_pipeline(name),
@@ -118,8 +118,8 @@ class Engine:
         return result
 
     def extract_many(self, articles: Sequence[Article], *,
-                     on_result: Callable[[int, "list[Claim] | Exception"], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> list["list[Claim] | Exception"]:
+                     on_result: Callable[[int, list[Claim] | Exception], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> list[list[Claim] | Exception]:
         """The claims of many articles, their figure sentences parsed in one ``nlp.pipe`` stream.
 
         Each article's result is kept apart: its claims, or the error that stopped it (too much
@@ -130,7 +130,7 @@ class Engine:
         """
         results: list[list[Claim] | Exception | None] = [None] * len(articles)
 
-        def done(i: int, result: "list[Claim] | Exception") -> None:
+        def done(i: int, result: list[Claim] | Exception) -> None:
             results[i] = result
             if on_result is not None:
                 on_result(i, result)
@@ -149,7 +149,8 @@ class Engine:
             owners = [i for i, plan in enumerate(plans) if plan for _ in plan]
             texts = (s.read for plan in plans if plan for s in plan)
             stream = self.nlp.pipe(
-                ("" if results[i] is not None else t for i, t in zip(owners, texts)), batch_size=self.batch_size
+                ("" if results[i] is not None else t for i, t in zip(owners, texts, strict=True)),
+                batch_size=self.batch_size,
             )
             for i, plan in enumerate(plans):
                 if plan is None:
@@ -163,7 +164,7 @@ class Engine:
                 docs.skip_rest()  # a stopped article's other sentences (parsed as empty texts by now)
         return results  # type: ignore[return-value]
 
-    def _plan(self, article: Article, budget: "_Budget | None" = None) -> list["FigureSentence"]:
+    def _plan(self, article: Article, budget: _Budget | None = None) -> list[FigureSentence]:
         """The article's figure sentences, refused in one line when there are too many to read."""
         prep = prepare(article.text, max_chars=self.max_chars)
         sentences = self.figure_sentences(prep, budget=budget)
@@ -197,7 +198,7 @@ class Engine:
         finally:
             self._in_zone = False
 
-    def _extract_parsed(self, article: Article, sentences: list["FigureSentence"], docs: Iterator[Doc]) -> list[Claim]:
+    def _extract_parsed(self, article: Article, sentences: list[FigureSentence], docs: Iterator[Doc]) -> list[Claim]:
         """Claims from the article's figure sentences and their parses, in the same order."""
         if not sentences:
             return []
@@ -205,7 +206,7 @@ class Engine:
                              about=article_about(article.source.title, article.text))
         drafts = []
         with self._bounded_vocab():
-            for doc, sent in zip(docs, sentences):
+            for doc, sent in zip(docs, sentences, strict=True):
                 offset, after = sent.offset, sent.after
                 # reuse the pre-filter's figures when the sentence tokenises the same way alone
                 figures = sent.figures if len(doc) == sent.n_tokens else find_figures(doc)
@@ -231,7 +232,7 @@ class Engine:
             claims = _dedupe(self.extractor.finish(drafts, ctx))
         return [replace(c, subject_terms=subject_terms(c.subject, c.entities)) for c in claims]
 
-    def figure_sentences(self, prep, *, budget: "_Budget | None" = None) -> list["FigureSentence"]:  # noqa: ANN001
+    def figure_sentences(self, prep, *, budget: _Budget | None = None) -> list[FigureSentence]:  # noqa: ANN001
         """Sentences that can hold a figure, with the figures the pre-filter found in them."""
         out: list[FigureSentence] = []
         for line in prep.lines:
@@ -348,7 +349,7 @@ class _Budget:
         self.spent = 0.0
         self._since: float | None = None
 
-    def __enter__(self) -> "_Budget":
+    def __enter__(self) -> _Budget:
         self._since = time.perf_counter()
         return self
 

@@ -20,7 +20,7 @@ class Places:
     _pattern: re.Pattern[str]
 
     @classmethod
-    def load(cls) -> "Places":
+    def load(cls) -> Places:
         data = tomllib.loads(resources.files("bot.data").joinpath("places.toml").read_text("utf-8"))
         demonyms: dict[str, str] = {}
         written: set[str] = set()

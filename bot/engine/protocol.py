@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from .stories import ArticleFeatures, Assignment, StoryCandidate
-from .types import Claim, ClaimStatus, Figure, SourceInfo, Story, StoredClaim, StoredSource
+from .types import Claim, ClaimStatus, Figure, SourceInfo, StoredClaim, StoredSource, Story
 
 
 @dataclass(frozen=True, slots=True)

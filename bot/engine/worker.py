@@ -91,14 +91,14 @@ class NlpWorker:
         self._admit()
         try:
             loop = asyncio.get_running_loop()
-            fut: asyncio.Future = loop.create_future()
+            fut: asyncio.Future[Result] = loop.create_future()
             with self._lock:
                 self._queue.append((article, fut, loop))
                 start = not self._draining
                 self._draining = True
             if start:
                 self._executor.submit(self._thread.job, None, self._drain, self._thread)
-            result = await self._watch(fut, None)
+            result: Result = await self._watch(fut, None)
         finally:
             self._pending -= 1
         if isinstance(result, Exception):
@@ -118,10 +118,10 @@ class NlpWorker:
             self._pending -= len(articles)
 
     # -- the worker thread ------------------------------------------------------
-    def _read_many(self, articles: list[Article], state: "_ThreadState") -> list[Result]:
+    def _read_many(self, articles: list[Article], state: _ThreadState) -> list[Result]:
         return self.engine.extract_many(articles, cancelled=state.progress)
 
-    def _drain(self, state: "_ThreadState") -> None:
+    def _drain(self, state: _ThreadState) -> None:
         """Read every waiting article (up to ``batch_max`` at a time) and answer each caller."""
         while True:
             with self._lock:
