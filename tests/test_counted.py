@@ -77,6 +77,9 @@ PASS_THROUGH = [
     ("At least 75 homes were damaged by the hail, the council said.", "At least 75", "houses damaged"),
     ("The tornado destroyed 40 houses in Orrville.", "40", "houses destroyed"),
     ("The village has 300 houses.", "300", "houses"),
+    # a light verb of undergoing passes to its object: "suffered gunshot wounds" is a wound
+    ("Four people suffered gunshot wounds outside the club.", "Four", "injured"),
+    ("Two men were in stable condition at a local hospital.", "Two", "injured"),
 ]
 
 

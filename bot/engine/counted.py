@@ -57,7 +57,7 @@ CHANGE_VERBS = frozenset(
     """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
     soar tumble sink shrink expand rally advance retreat dip""".split()
 )
-LIGHT_VERBS = frozenset("join attend stage hold take cast need require receive undergo get".split())
+LIGHT_VERBS = frozenset("join attend stage hold take cast need require receive undergo get suffer sustain".split())
 #: adjectives that make a different statistic of the same thing ("median wait", "average price")
 _STATISTICS = frozenset("median average mean maximum minimum peak".split())
 #: nouns that only hold a count of something else ("the number of people killed")
