@@ -20,7 +20,8 @@ REPORT_VERBS = frozenset(
 
 _ATTRIBUTION_AFTER = re.compile(
     r"^(?:this|the|that|these)\s+(?:information|figure|figures|number|numbers|estimate|estimates|toll|report|data|claim|claims)\s+"
-    r"(?:was|were|is|are|has been|have been|came)\s+(?:\w+\s+)?(?:reported|provided|released|published|given|confirmed|announced|shared|cited)\s+by\s+"
+    r"(?:was|were|is|are|has been|have been|came)\s+(?:\w+\s+)?"
+    r"(?:reported|provided|released|published|given|confirmed|announced|shared|cited)\s+by\s+"
     r"(?P<who>[^,.;]+?)(?:,\s*citing\s+(?P<cited>[^,.;]+))?[.;,]?\s*$",
     re.IGNORECASE,
 )

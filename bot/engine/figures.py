@@ -61,10 +61,11 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from bot.engine.numbers import PREFIX_CURRENCIES, SMALL, TENS, Amount, could_hold_amount, read_amount
@@ -238,7 +239,7 @@ _NUMBER_WORDS = sorted(set(SMALL) | set(TENS) | {w + "-" for w in SMALL})
 PHONE_WORDS = frozenset("tel tel. phone telephone call fax mobile hotline helpline whatsapp".split())
 
 
-def _phrase_docs(vocab: Vocab, phrases) -> list[Doc]:
+def _phrase_docs(vocab: Vocab, phrases: Iterable[str]) -> list[Doc]:
     return [Doc(vocab, words=p.split(" ")) for p in phrases]
 
 
@@ -289,9 +290,9 @@ class FigureParser:
             ("exact", EXACT_HEDGES), ("range", RANGE_HEDGES),
         ):
             self._phrases.add("H_" + label, _phrase_docs(vocab, phrases))
-        for label, phrases in (("lower", POST_LOWER), ("upper", POST_UPPER), ("approx", POST_APPROX)):
-            self._phrases.add("P_" + label, _phrase_docs(vocab, phrases))
-        self._unit_map = {p: u for p, u in UNIT_PHRASES.items()}
+        for label, posts in (("lower", POST_LOWER), ("upper", POST_UPPER), ("approx", POST_APPROX)):
+            self._phrases.add("P_" + label, _phrase_docs(vocab, posts))
+        self._unit_map = dict(UNIT_PHRASES)
         self._phrases.add("UNIT", _phrase_docs(vocab, self._unit_map))
         self._currency_words: dict[str, str] = {}
         for code, names in CURRENCIES.items():
@@ -320,7 +321,8 @@ class FigureParser:
             [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd", "dddd"]}}, {"LOWER": {"IN": TIME_WORDS}}],
             [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd"]}}, {"LOWER": {"IN": ["a.m", "p.m"]}}, {"ORTH": "."}],
             [{"LOWER": {"IN": ["at", "by", "until", "till", "from"]}}, {"SHAPE": {"IN": ["d.dd", "dd.dd"]}},
-             {"LOWER": {"IN": ["and", "to", "-", "until", "on", "local", "this", "that", "tonight", "today", "tomorrow", "yesterday", "last", "every", "each", "in"]}}],
+             {"LOWER": {"IN": ["and", "to", "-", "until", "on", "local", "this", "that", "tonight", "today",
+                               "tomorrow", "yesterday", "last", "every", "each", "in"]}}],
         ])
         self._blockers.add("AGE", [
             [small, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["year", "month", "week", "day", "years", "months"]}},
@@ -332,7 +334,8 @@ class FigureParser:
             [{"LOWER": {"IN": ["aged", "ages"]}}, small, {"LOWER": {"IN": ["to", "-", "–", "and"]}}, small],
             [{"IS_ALPHA": True}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": {"IN": [",", ";"]}}],
             [{"IS_TITLE": True}, {"ORTH": "("}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": ")"}],
-            [{"LOWER": {"IN": ["in", "their", "his", "her", "early", "late", "mid"]}}, {"SHAPE": {"IN": ["dds", "'dds"]}}],
+            [{"LOWER": {"IN": ["in", "their", "his", "her", "early", "late", "mid"]}},
+             {"SHAPE": {"IN": ["dds", "'dds"]}}],
         ])
         house = {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX", "dx", "ddx", "dddx"]}}
         self._blockers.add("ADDRESS", [
@@ -604,7 +607,7 @@ class FigureParser:
         if connector in ("-", "–", "—") and a1.plain_int and a2.plain_int and low1 >= a2.low:
             return "score"
         if a1.plain_int and a2.plain_int and a1.digits == 4 and 1000 <= a1.low <= 2100 \
-                and (a2.digits == 4 and 1000 <= a2.low <= 2100 or a2.digits == 2 and connector in ("-", "–", "/")) \
+                and ((a2.digits == 4 and 1000 <= a2.low <= 2100) or (a2.digits == 2 and connector in ("-", "–", "/"))) \
                 and not first.unit and not second.unit \
                 and (a1.low % 50 != 0 or a2.low % 50 != 0 or not _counted_noun_after(doc, second.end)):
             return "score"  # "1939-45", "between 2019 and 2021": years
@@ -640,11 +643,10 @@ class FigureParser:
             return True
         if bare and _is_list_marker(doc, a.start):
             return True
-        if bare and a.start >= 2 and doc[a.start - 1].text == "-" and doc[a.start - 2].whitespace_ == "" \
-                and doc[a.start - 1].whitespace_ == "" and doc[a.start - 2].is_alpha \
-                and doc[a.start - 2].lower_ not in ("mid", "sub", "early", "late", "pre", "post"):
-            return True  # "Kh - 101", "A-10": part of a name
-        return False
+        # "Kh - 101", "A-10": part of a name
+        return bare and a.start >= 2 and doc[a.start - 1].text == "-" and doc[a.start - 2].whitespace_ == "" \
+            and doc[a.start - 1].whitespace_ == "" and doc[a.start - 2].is_alpha \
+            and doc[a.start - 2].lower_ not in ("mid", "sub", "early", "late", "pre", "post")
 
     def _figure(self, text: str, first: _Part, second: _Part | None, hedge: _Hedge | None,
                 post: _Hedge | None) -> Figure:
@@ -652,10 +654,9 @@ class FigureParser:
         a1 = first.amount
         a2 = second.amount if second is not None else None
         sign = -1.0 if first.negative else 1.0
-        low = a1.low * sign
-        high = (a2.high if a2 is not None else a1.high) * sign
-        if low > high:
-            low, high = high, low
+        low: float | None
+        high: float | None
+        low, high = sorted((a1.low * sign, (a2.high if a2 is not None else a1.high) * sign))
         approx = a1.approx or (a2.approx if a2 else False)
         qualifier = a1.qualifier
         if a1.prefix in ("~", "≈"):
@@ -714,17 +715,19 @@ def _scaled_to(a: Amount, low: float) -> Amount:
     return a
 
 
-def _millions_of(nxt) -> bool:
+def _millions_of(nxt: Token) -> bool:
     """The word after "2.5m" counts people or things: "households", "people", "viewers"."""
     low = nxt.lower_
     return nxt.is_alpha and nxt.is_lower and low not in METRE_WORDS and low not in UNIT_PHRASES \
         and (low.endswith("s") or low in ("people", "children", "men", "women"))
 
 
-def _absorbed_period(tok) -> bool:
+def _absorbed_period(tok: Token) -> bool:
     """"$5.4m." at the end of a sentence: the tokenizer keeps the full stop on the abbreviation."""
     t = tok.text
-    return len(t) > 1 and t.endswith(".") and t[:-1].lower() in ("m", "bn", "k", "b", "mn", "km", "kg", "lb", "ft", "mi")
+    return len(t) > 1 and t.endswith(".") and t[:-1].lower() in (
+        "m", "bn", "k", "b", "mn", "km", "kg", "lb", "ft", "mi"
+    )
 
 
 def _prev_lower(doc: Doc, i: int) -> str:
@@ -751,9 +754,8 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
         return True
     if nxt.is_stop and nxt.is_lower and nxt.lower_ not in ("more",):
         return True
-    if nxt.lower_.endswith("ly") or nxt.lower_.endswith("ed"):
-        return True  # "one reportedly", "one injured": pronoun before a verb or adverb
-    return False
+    # "one reportedly", "one injured": pronoun before a verb or adverb
+    return nxt.lower_.endswith(("ly", "ed"))
 
 
 #: words after which a bare number is dialled, not counted
@@ -826,7 +828,9 @@ def _looks_like_name(doc: Doc, i: int) -> bool:
 
 def _is_list_marker(doc: Doc, i: int) -> bool:
     """"1." or "2)" at the start of a line."""
-    at_line_start = i == 0 or "\n" in doc[i - 1].text or (doc[i - 1].text == "(" and (i == 1 or "\n" in doc[i - 2].text))
+    at_line_start = i == 0 or "\n" in doc[i - 1].text or (
+        doc[i - 1].text == "(" and (i == 1 or "\n" in doc[i - 2].text)
+    )
     return at_line_start and i + 1 < len(doc) and doc[i + 1].text in (".", ")")
 
 

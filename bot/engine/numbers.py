@@ -273,7 +273,9 @@ def read_token_number(doc: Doc, i: int, currency: bool) -> Amount | None:
                 code = cur  # "USD10m"
             elif cur in DOLLAR_COUNTRIES and i > 0 and doc[i - 1].text == "$" and _glued(doc, i - 1):
                 code = DOLLAR_COUNTRIES[cur]  # "$US55,931,000"
-            elif cur == "PS" and ("," in m.group("n1") or "." in m.group("n1") or (suf or "").lower() in ("m", "bn", "k")):
+            elif cur == "PS" and (
+                "," in m.group("n1") or "." in m.group("n1") or (suf or "").lower() in ("m", "bn", "k")
+            ):
                 code = "GBP"  # "PS2.7m": a transliterated "£2.7m" (but "PS5" is a console)
         if code is None:
             return None
@@ -468,7 +470,11 @@ def read_vague(doc: Doc, i: int) -> Amount | None:
         k = len(words)
         if i + k < n and tuple(t.lower_ for t in doc[i:i + k]) == words:
             sw = doc[i + k].lower_
-            scale = 12.0 if sw in ("dozen", "dozens") else SCALES.get(sw) if sw in ("hundred", "thousand", "million", "billion", "trillion") else None
+            scale: float | None = None
+            if sw in ("dozen", "dozens"):
+                scale = 12.0
+            elif sw in ("hundred", "thousand", "million", "billion", "trillion"):
+                scale = SCALES.get(sw)
             if sw in ("hundreds", "thousands", "millions", "billions"):
                 scale = PLURAL_BASE[sw]
             if scale is None:
@@ -490,7 +496,8 @@ def read_vague(doc: Doc, i: int) -> Amount | None:
             return None
         # "tens of thousands", "hundreds of millions"
         if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in PLURAL_BASE \
-                and PLURAL_BASE[doc[j + 1].lower_] > PLURAL_BASE[first] and doc[j + 1].lower_ not in ("dozens", "scores", "tens"):
+                and PLURAL_BASE[doc[j + 1].lower_] > PLURAL_BASE[first] \
+                and doc[j + 1].lower_ not in ("dozens", "scores", "tens"):
             base = PLURAL_BASE[doc[j + 1].lower_]
             lo_m, hi_m = lo, hi
             lo, hi = lo_m * base, hi_m * base
@@ -519,10 +526,7 @@ def read_fraction(doc: Doc, i: int) -> Amount | None:
             return Amount(start=i, end=i + 1, low=50.0, high=50.0, anchor=i, kind="fraction",
                           approx=True, qualifier="half")
         return None
-    if first in ("a", "an", "one"):
-        num = 1
-    else:
-        num = SMALL.get(first) if first in SMALL and first != "zero" else None
+    num = 1 if first in ("a", "an", "one") else SMALL.get(first) if first in SMALL and first != "zero" else None
     if num is None:
         return None
     j = i + 1

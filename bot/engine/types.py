@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     MATCHING = "matching"
     CONFLICTING = "conflicting"
     UNVERIFIED = "unverified"
@@ -30,7 +30,7 @@ class Verdict(str, enum.Enum):
         return {"matching": 0, "unverified": 1, "conflicting": 2}[self.value]
 
 
-class ClaimStatus(str, enum.Enum):
+class ClaimStatus(enum.StrEnum):
     """Moderation status of a stored claim (the verification desk)."""
 
     UNREVIEWED = "unreviewed"
