@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .engine.checker import Checker
 from .engine.measures import MeasureVocab
@@ -18,6 +19,9 @@ from .engine.protocol import ClaimStore
 from .engine.worker import NlpWorker
 from .service import CheckService
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .fetch import Fetcher
 
 
 @dataclass
@@ -63,7 +67,7 @@ class _LazyFetch:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.fetcher = None
+        self.fetcher: Fetcher | None = None
 
     async def __call__(self, url: str, workspace: str):  # noqa: ANN204
         if self.fetcher is None:

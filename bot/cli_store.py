@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from .cli_options import load_settings, run_command
@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
             err = Console(stderr=True)
             with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} rows"),
                           console=err, transient=True) as progress:
-                tasks: dict[str, int] = {}
+                tasks: dict[str, TaskID] = {}
 
                 def advance(table: str, rows: int) -> None:
                     if table not in tasks:

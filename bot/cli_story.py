@@ -22,13 +22,6 @@ from .cli_options import DbOpt, ReasonOpt, WorkspaceOpt, load_settings, run_comm
 from .engine.errors import InputError
 
 
-def _checker(store):  # noqa: ANN001, ANN202
-    from .engine.checker import Checker
-    from .engine.verdicts import VerdictPolicy
-
-    return Checker(None, store, VerdictPolicy())  # type: ignore[arg-type] - the dossier needs no NLP
-
-
 def register(app: typer.Typer) -> None:
     from .cli_desk import _store, cli_actor, write_chart
 
@@ -46,12 +39,13 @@ def register(app: typer.Typer) -> None:
         settings = load_settings(db)
 
         async def main() -> None:
+            from .engine.checker import story_dossier
             from .render.dossier import dossier_json, print_dossier
 
             if chart is not None and chart.suffix.lower() != ".png":
                 raise InputError(f"--chart should name a .png file, not {chart.name!r}.")
             async with _store(settings) as store:
-                dossier = await _checker(store).dossier(workspace, query)
+                dossier = await story_dossier(store, workspace, query)
             if json:
                 print(dossier_json(dossier))  # noqa: T201 - the command's JSON output
             else:
@@ -72,7 +66,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Move an article to another story (verdicts follow at once); audited."""
         settings = load_settings(db)
-        target = _story_id(to, allow_new=True)
+        target = _story_or_new(to)
 
         async def main() -> None:
             async with _store(settings) as store:
@@ -121,14 +115,20 @@ def register(app: typer.Typer) -> None:
         run_command(main())
 
 
-def _story_id(text: str, *, allow_new: bool = False) -> int | None:
+def _story_id(text: str, *, or_new: bool = False) -> int:
+    """A story's id as typed ("12", "#12"); ``or_new`` names 'new' in the error too."""
     value = text.strip().lstrip("#")
-    if allow_new and value.lower() == "new":
-        return None
     if not value.isdigit():
         raise InputError(f"{text!r} is not a story id: give its number, as in `crosscheck story 12`"
-                         + (", or 'new'." if allow_new else "."))
+                         + (", or 'new'." if or_new else "."))
     return int(value)
+
+
+def _story_or_new(text: str) -> int | None:
+    """A story's id, or None for 'new' (a story of its own)."""
+    if text.strip().lstrip("#").lower() == "new":
+        return None
+    return _story_id(text, or_new=True)
 
 
 def chart_png(dossier, measure: str | None) -> tuple[bytes, str]:  # noqa: ANN001

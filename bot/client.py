@@ -13,7 +13,7 @@ Cogs reach the resources through the bot (``bot.checker``, ``bot.store``,
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 import aiohttp
 import discord
@@ -71,7 +71,14 @@ def intents() -> discord.Intents:
     return out
 
 
-def shard_options(settings: Settings) -> dict[str, int]:
+class ShardOptions(TypedDict, total=False):
+    """The sharding keywords of :class:`discord.Client`."""
+
+    shard_id: int
+    shard_count: int
+
+
+def shard_options(settings: Settings) -> ShardOptions:
     """``shard_id``/``shard_count`` for the bot when both are set; an error when only one is."""
     sid, count = settings.shard_id, settings.shard_count
     if sid is None and count is None:

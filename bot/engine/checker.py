@@ -162,26 +162,11 @@ class Checker:
 
     async def find_story(self, workspace: str, query: str) -> Story:
         """A story by id ("12", "#12") or by words of its name (the newest that has them all)."""
-        text = query.strip()
-        if not text:
-            raise InputError("Name a story: its id (as in `story 12`) or words from its name.")
-        if text.lstrip("#").isdigit():
-            return await self.store.get_story(workspace, int(text.lstrip("#")))
-        found = await self.store.find_stories(workspace, text, limit=1)
-        if not found:
-            raise NotFound(f"No story named with “{text}” here. Try fewer words, or a story id from a check's reply.")
-        return found[0]
+        return await find_story(self.store, workspace, query)
 
     async def dossier(self, workspace: str, query: str, *, limit: int = DOSSIER_CLAIMS) -> StoryDossier:
-        """The story dossier: its articles (oldest first) and one row per measure, newest report first.
-
-        Rows are ordered by their newest report; retracted and not-a-claim
-        claims are left out.
-        """
-        story = await self.find_story(workspace, query)
-        sources = await self.store.story_sources(workspace, story.id)
-        claims = await self.store.story_claims(workspace, [story.id], limit=limit)
-        return build_dossier(story, sources, claims)
+        """The story dossier (see :func:`story_dossier`)."""
+        return await story_dossier(self.store, workspace, query, limit=limit)
 
     async def sources(self, workspace: str, query: str, *, limit: int = 50, offset: int = 0,
                       vocab: MeasureVocab | None = None) -> OrderedDict[str, list[StoredClaim]]:
@@ -223,6 +208,31 @@ def build_dossier(story: Story, sources, claims) -> StoryDossier:  # noqa: ANN00
         out.append(DossierRow(measure=group[0].claim.measure, unit=group[0].claim.figure.unit, claims=tuple(group)))
     out.sort(key=lambda r: (newest(r.claims[0]), len(r.claims)), reverse=True)
     return StoryDossier(story=story, sources=tuple(sources), rows=tuple(out))
+
+
+async def find_story(store: ClaimStore, workspace: str, query: str) -> Story:
+    """A story by id ("12", "#12") or by words of its name (the newest that has them all)."""
+    text = query.strip()
+    if not text:
+        raise InputError("Name a story: its id (as in `story 12`) or words from its name.")
+    if text.lstrip("#").isdigit():
+        return await store.get_story(workspace, int(text.lstrip("#")))
+    found = await store.find_stories(workspace, text, limit=1)
+    if not found:
+        raise NotFound(f"No story named with “{text}” here. Try fewer words, or a story id from a check's reply.")
+    return found[0]
+
+
+async def story_dossier(store: ClaimStore, workspace: str, query: str, *, limit: int = DOSSIER_CLAIMS) -> StoryDossier:
+    """The story dossier: its articles (oldest first) and one row per measure, newest report first.
+
+    Rows are ordered by their newest report; retracted and not-a-claim
+    claims are left out. Reading it needs the store only, no NLP.
+    """
+    story = await find_story(store, workspace, query)
+    sources = await store.story_sources(workspace, story.id)
+    claims = await store.story_claims(workspace, [story.id], limit=limit)
+    return build_dossier(story, sources, claims)
 
 
 def _today() -> date:

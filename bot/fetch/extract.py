@@ -65,6 +65,7 @@ def extract_html(
 ) -> ExtractedArticle | None:
     """The article in ``html``, or ``None`` when the page holds no article text."""
     import trafilatura  # heavy (lxml, htmldate, justext): loaded on the first page, not with the bot
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(
         html,
@@ -76,7 +77,7 @@ def extract_html(
         include_links=False,
         prune_xpath=_PRUNE_XPATH,
     )
-    if doc is None:
+    if not isinstance(doc, Document):  # None: no article (a dict comes only with as_dict=True)
         return None
     text = _paragraphs(doc.text or "")
     if not has_prose(text, min_chars):
