@@ -80,6 +80,9 @@ PASS_THROUGH = [
     # a light verb of undergoing passes to its object: "suffered gunshot wounds" is a wound
     ("Four people suffered gunshot wounds outside the club.", "Four", "injured"),
     ("Two men were in stable condition at a local hospital.", "Two", "injured"),
+    # verbs of belief and expectation pass to their complement
+    ("Rescuers said 12 miners were believed to be trapped below ground.", "12", "trapped"),
+    ("Some 40 hikers are feared dead after the storm.", "Some 40", "killed"),
 ]
 
 

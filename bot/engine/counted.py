@@ -39,7 +39,7 @@ PASS_THROUGH = frozenset(
     remain rise climb increase grow jump soar surge fall drop decline decrease dip slip double triple near
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
-    amount attract""".split()
+    amount attract believe think fear expect presume suppose understand know""".split()
 )
 #: verbs whose clausal complement is what is said, not a state of their subject
 SAY_VERBS = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
@@ -432,6 +432,9 @@ class CountReader:
         return thing
 
 
+_LIGHT = frozenset("take have make get do give hold undergo sit".split())
+
+
 def _happened(base: Token, verb: Token | None) -> str | None:
     """What happened to a counted thing, as a participle: "found 14 bridges damaged", "260 homes were
     damaged", "300 flights departed"; None for verbs that only report, locate or move a number."""
@@ -441,6 +444,15 @@ def _happened(base: Token, verb: Token | None) -> str | None:
     if verb is None or verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
+    if lemma in PASS_THROUGH and base.dep_ in ("nsubj", "nsubjpass"):
+        # "were believed to be trapped", "are expected to take resit exams": what the complement says
+        x = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if x is not None and x.lemma_.lower() not in PASS_THROUGH:
+            obj = next((c for c in x.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
+            if obj is not None and x.lemma_.lower() in _LIGHT:
+                words = [t.lower_ for t in obj.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
+                return normalise_name(" ".join([*words, plural(obj)]))
+            return participle(x)
     if base.dep_ == "nsubj" and lemma not in PASS_THROUGH and lemma not in SAY_VERBS \
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
         return participle(verb)  # "41,300 had waited more than a year", "300 flights departed"
