@@ -157,3 +157,21 @@ def test_an_outlets_own_name_links_nothing():
     stories = MemoryStories()
     stories.add(feats(a))
     assert stories.assign(feats(b, date(2025, 5, 11))).is_new
+
+
+def test_an_article_naming_nobody_joins_on_words_only_within_the_storys_days():
+    stories = MemoryStories()
+    first = ("the shooting left a teenager hurt\nthe teenager was shot in the arm on a porch, police said. "
+             "officers found shell casings near the porch.")
+    stories.add(feats(first))
+    later = ("teenager shot on porch\nofficers said a teenager was shot in the arm on a porch and shell casings "
+             "were found.")
+    assert stories.assign(feats(later, date(2025, 5, 12))).story_ids
+    assert stories.assign(feats(later, date(2026, 5, 12))).is_new
+
+
+def test_media_brands_and_tip_lines_are_no_entities():
+    text = ("Man shot in Orrville\nA man was shot on Elm Street. Call Metro Crime Stoppers with tips. "
+            "Copyright Valley News Weather & Sports.")
+    terms = features(text, published=D).terms
+    assert not any("stoppers" in t or "weather" in t for t in terms if t.startswith("e:"))

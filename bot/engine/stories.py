@@ -104,6 +104,8 @@ _KIND_WORDS = frozenset(
 )
 #: the casualty counts that mark one event (an arrest count or a crowd does not)
 _TOLLS = frozenset({"killed", "injured", "shot", "stabbed", "wounded", "missing", "casualties", "hospitalised"})
+#: words of names that many events of one place share: media brands and tip lines
+_SHARED_INSTITUTIONS = frozenset("news weather sports newschannel stoppers".split())
 #: words of the names of outlets, pages and institutions that many unrelated reports share
 _MEDIA_WORDS = frozenset(
     """news weather sports tv radio twitter facebook contact reporter editor tribune times post herald journal
@@ -338,8 +340,11 @@ def features(
             ents[f"#{c.measure} {int(c.figure.low)}"] = 1
     site = _site_words(title, text)
     for name in [n for n in ents if not n.startswith("#")]:
-        if set(name.split()) <= site:
-            del ents[name]  # the outlet's own name ("WMC Action News 5", "KCBD NewsChannel 11") is no event's
+        words = set(name.split())
+        if words <= site or words & _SHARED_INSTITUTIONS:
+            # the outlet's own name ("WMC Action News 5"), a media brand ("Louisiana News Weather") or a tip
+            # line ("Metro Crime Stoppers"): names no event's
+            del ents[name]
     place = dateline(text)
     title_names = [n for n in _names(title) if not set(n.split()) <= site]
     if place:
@@ -471,8 +476,9 @@ def assign(
         score, cos = similarity(feats, cand, df, n_docs, policy, own)
         if score < policy.threshold or cos["content"] < policy.min_content:
             continue
-        if not has_entities and cos["content"] < policy.min_content_words:
-            continue
+        if not has_entities and (cos["content"] < policy.min_content_words or not _in_window(
+                feats.day, cand.first_day, cand.last_day, policy.window_days)):
+            continue  # an article naming nobody joins on its words only within the story's days
         if has_entities and cand.norms.get(ENTITY):
             if cos[ENTITY] < policy.min_entity:
                 continue
