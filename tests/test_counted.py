@@ -406,3 +406,8 @@ def test_a_when_clause_takes_the_time_it_hangs_on(engine):
 def test_a_ranked_death_is_the_toll(engine):
     (c,) = claims_of(engine, "Officials confirmed a fourth death on Monday.")
     assert (c.measure, c.figure.low) == ("killed", 4)
+
+
+def test_a_change_written_after_a_figure_is_that_figures_change(engine):
+    level, change = claims_of(engine, "The port handled 2.1 million passengers, a six per cent rise on last year.")
+    assert change.measure == f"{level.measure} change" and change.subject == level.subject

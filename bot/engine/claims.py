@@ -35,7 +35,7 @@ from .attribution import (
     _display_chain,
     _postposed_attribution,
 )
-from .counted import SAY_VERBS, TALLY_NOUNS, CountReader, measured_thing, span_root
+from .counted import SAY_VERBS, TALLY_NOUNS, CountReader, is_change_noun, measured_thing, span_root
 from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .numbers import word_value
@@ -164,6 +164,12 @@ class ClaimExtractor:
                 # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure
                 measure, subject = drafts[-1].claim.measure.removesuffix(" change"), drafts[-1].claim.subject
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
+            elif drafts and noun is not None and unit_family(fig.unit) == "percent" and is_change_noun(noun) \
+                    and measured_thing(noun, None) is None \
+                    and unit_family(drafts[-1].claim.figure.unit) not in ("percent",):
+                # "3.4 million visitors, an eight per cent rise on last year": the change of the figure before
+                measure = f"{drafts[-1].claim.measure.removesuffix(' change')} change"
+                subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             if measure == "count":

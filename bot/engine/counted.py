@@ -195,7 +195,7 @@ class CountReader:
         if not people_ok:
             if noun is not None:
                 # the amount's own noun: "a 12% pay rise", "a 4% rise in inflation" (what it is of)
-                thing = measured_thing(noun, None) if _is_change_noun(noun) else None
+                thing = measured_thing(noun, None) if is_change_noun(noun) else None
                 thing = thing or noun
             elif verb is not None and verb.lemma_.lower() in self.vocab.by_noun:
                 # a verb whose noun names the measure: "has offered 4%" is an offer, "will cost $2m" a cost
@@ -552,7 +552,7 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
     return None
 
 
-def _is_change_noun(noun: Token) -> bool:
+def is_change_noun(noun: Token) -> bool:
     return noun.lemma_.lower() in ("rise", "increase", "fall", "drop", "decline", "cut", "gain", "loss", "jump", "growth",
                                    "reduction", "hike", "surge", "slump", "dip")
 
@@ -561,7 +561,8 @@ def _compound_name(noun: Token) -> str:
     """ "pay rise", "share price", "median wait": a noun's lemma with its noun compounds and
     the adjectives that say which one."""
     parts = [t.lemma_.lower() for t in noun.lefts
-             if t.is_alpha and ((t.dep_ == "compound" and t.pos_ == "NOUN")
+             if t.is_alpha and t.lower_ not in ("cent", "percent", "pct", "point", "points")
+             and ((t.dep_ == "compound" and t.pos_ == "NOUN")
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     return " ".join([*parts, noun.lemma_.lower()])
 
