@@ -139,7 +139,8 @@ class ClaimExtractor:
             if "-" in fig.text and fig.unit not in ("people", "count") and span_root(doc, m).dep_ in ("amod", "compound") \
                     and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
-            if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].tag_ == "NN" \
+            if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
+                    and doc[m.end + 1].tag_ == "NN" \
                     and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_:
                 continue  # "a two-bedroom flat", "a three-storey building": a number that describes a thing
             if fig.unit in ("times", "fold") or (
