@@ -231,3 +231,11 @@ def test_a_toll_the_latest_report_confirms_matches_with_a_note():
     check = judge(claim(3), [stored(claim(3), published=date(2026, 2, 20)), stored(claim(5), published=date(2026, 2, 25))],
                   policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
     assert check.verdict is C
+
+
+def test_a_report_that_gives_two_figures_tells_them_apart_itself():
+    both = [stored(claim(11)), stored(claim(3))]
+    both[1] = replace(both[1], source=both[0].source)  # "11 injured, three of them critically"
+    assert verdict(claim(11), *[]) is U
+    check = judge(claim(11), both, policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is M and all(ev.stored.claim.figure.low == 11 for ev in check.evidence)

@@ -614,6 +614,10 @@ def judge(
             if score < policy.threshold:
                 continue
         found.append(Evidence(cand, relation, score, _timing_note(_gap_days(published, cand))))
+    # a report that gives the measure two figures tells them apart itself ("11 injured, three of them
+    # critically"): where one of its figures agrees, its others are other quantities, not conflicts
+    agreeing = {ev.stored.source.id for ev in found if ev.relation is Verdict.MATCHING} if in_story else set()
+    found = [ev for ev in found if ev.relation is Verdict.MATCHING or ev.stored.source.id not in agreeing]
     ranked = _dedupe(found)
     evidence = _cap(ranked, policy.max_evidence)
     conflicting = [ev for ev in ranked if ev.relation is Verdict.CONFLICTING]
