@@ -239,3 +239,11 @@ def test_a_report_that_gives_two_figures_tells_them_apart_itself():
     assert verdict(claim(11), *[]) is U
     check = judge(claim(11), both, policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
     assert check.verdict is M and all(ev.stored.claim.figure.low == 11 for ev in check.evidence)
+
+
+def test_some_among_a_group_are_a_part_of_it():
+    sentence = "Four guards were among the injured, officials said."
+    part = claim(4, measure="injured", subject="guards", sentence=sentence, text="Four")
+    part = replace(part, start=0, figure_start=0, figure_end=4)
+    assert verdict(part, claim(23, measure="injured")) is U
+    assert verdict(claim(23, measure="injured"), part) is U

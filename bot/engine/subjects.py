@@ -738,6 +738,15 @@ _MEASURE_HEADS = frozenset("rate level figure number total count tally index".sp
 _WHOLE_WORDS = frozenset("national nationwide nationally overall countrywide statewide total whole".split())
 
 
+_AMONG = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b", re.IGNORECASE)
+
+
+def _among(claim: Claim) -> bool:
+    """The figure counts some of a group named after it: "four guards were among the injured"."""
+    start = claim.figure_end - claim.start if claim.figure_end is not None and claim.start is not None else None
+    return start is not None and 0 <= start <= len(claim.sentence) and bool(_AMONG.match(claim.sentence[start:]))
+
+
 def _whole(subject: str | None) -> bool:
     return any(w in _WHOLE_WORDS for w in (subject or "").lower().split())
 
@@ -796,6 +805,8 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
         only = a.location or b.location or ""
         if not _is_story_place(only, places):
             return "a place within the story against the whole"
+    if _among(a) != _among(b):
+        return "a part against the whole"  # "seven of its members were among the injured"
     pa, pb = _reconcile(pa, pb), _reconcile(pb, pa)
     if pa.empty or pb.empty:
         return None
