@@ -247,3 +247,10 @@ def test_some_among_a_group_are_a_part_of_it():
     part = replace(part, start=0, figure_start=0, figure_end=4)
     assert verdict(part, claim(23, measure="injured")) is U
     assert verdict(claim(23, measure="injured"), part) is U
+
+
+def test_some_of_them_are_a_part():
+    sentence = "Police said 11 people were hurt, three of them critically."
+    part = replace(claim(3, measure="injured", sentence=sentence, text="three"), start=0,
+                   figure_start=sentence.index("three"), figure_end=sentence.index("three") + 5)
+    assert verdict(part, claim(11, measure="injured")) is U

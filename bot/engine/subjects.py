@@ -738,11 +738,14 @@ _MEASURE_HEADS = frozenset("rate level figure number total count tally index".sp
 _WHOLE_WORDS = frozenset("national nationwide nationally overall countrywide statewide total whole".split())
 
 
-_AMONG = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b", re.IGNORECASE)
+_AMONG = re.compile(
+    r"^(?:\s+of\s+(?:them|whom|those|these)\b|[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b)",
+    re.IGNORECASE,
+)
 
 
 def _among(claim: Claim) -> bool:
-    """The figure counts some of a group named after it: "four guards were among the injured"."""
+    """The figure counts some of a group: "four guards were among the injured", "three of them critically"."""
     start = claim.figure_end - claim.start if claim.figure_end is not None and claim.start is not None else None
     return start is not None and 0 <= start <= len(claim.sentence) and bool(_AMONG.match(claim.sentence[start:]))
 
