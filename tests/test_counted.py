@@ -396,6 +396,9 @@ def test_a_time_owning_the_subject_dates_the_figure(engine):
 def test_a_group_that_holds_a_rate_is_its_subject(engine):
     (c,) = claims_of(engine, "Private hospitals recorded an occupancy rate of 91% in March.")
     assert c.subject.lower().startswith("private hospitals")
+    # an estimate put on a thing is no holding: the estimator is the claimant
+    (d,) = claims_of(engine, "Insurers put the damage at about $30 million.")
+    assert "insurers" not in d.subject.lower()
 
 
 def test_a_when_clause_takes_the_time_it_hangs_on(engine):

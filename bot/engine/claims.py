@@ -550,7 +550,7 @@ class ClaimExtractor:
             thing = measured_thing(root, _governing_verb(root))
             if thing is not None and unit_family(m.figure.unit) not in ("people", "count"):
                 owner = _named_pp(thing)
-                holder = _holder(thing) if not owner else None
+                holder = _holder(thing, m) if not owner else None
                 if holder is not None:
                     # "private schools achieved a 93% pass rate": the verb's subject holds the rate
                     text = f"{self.places.normalise(_phrase(holder, doc, None))} {_phrase(thing, doc, m)}"
@@ -572,11 +572,11 @@ class ClaimExtractor:
             owner = self._owner(noun)
             if owner:
                 return owner, _head_lemma(owner), True
-            if not self._is_people(noun) and (_holder(noun) is None or unit_family(m.figure.unit) in (
+            if not self._is_people(noun) and (_holder(noun, m) is None or unit_family(m.figure.unit) in (
                     "people", "count")):
                 return "", None, False
         text = self.places.normalise(_phrase(noun, doc, m))
-        holder = _holder(noun) if not self._is_people(noun) and unit_family(m.figure.unit) not in (
+        holder = _holder(noun, m) if not self._is_people(noun) and unit_family(m.figure.unit) not in (
             "people", "count") else None
         if holder is not None:
             # "private schools achieved a 93% pass rate": the verb's subject holds the rate
@@ -976,10 +976,13 @@ def _phrase(noun: Token, doc: Doc, m: FigureMatch | None) -> str:
     return text.strip()
 
 
-def _holder(thing: Token) -> Token | None:
+def _holder(thing: Token, m: FigureMatch) -> Token | None:
     """Who holds a rate or amount that is a verb's object: the verb's subject, when it is a group
-    or thing ("private schools recorded a pass rate"), not a speaker, a person or a pronoun."""
+    or thing ("private schools recorded a pass rate of 93%"), not a speaker, a person or a pronoun.
+    The figure must lie inside the object ("insurers put the damage at $42m" is an estimate)."""
     if thing.dep_ != "dobj" or thing.head.pos_ != "VERB" or thing.head.lemma_.lower() in SAY_VERBS:
+        return None
+    if not (thing.left_edge.i <= m.start and m.end - 1 <= thing.right_edge.i):
         return None
     subj = next((c for c in thing.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NNS":
