@@ -67,6 +67,7 @@ from functools import lru_cache
 from typing import Any
 
 from .subjects import analyse_subject, discriminator, parts_similarity
+from .numbers import word_value
 from .types import Claim, ClaimCheck, ClaimStatus, ConflictSummary, Evidence, Figure, StoredClaim, Verdict
 from .units import convert
 from .units import unit_info as _unit_info
@@ -245,13 +246,16 @@ def _direction(a: Figure, b: Figure, tolerance: float) -> str | None:
 
 # -- periods, dates, measures ----------------------------------------------------
 
-_NUMBER_WORDS: Mapping[str, float] = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
-    "hundred": 100, "twenty-four": 24, "thirty-six": 36, "forty-eight": 48, "seventy-two": 72,
-    "half": 0.5, "couple": 2,
-}
+#: period amounts that are not numbers: "half a day", "a couple of days", "a single night", "a hundred days"
+_PERIOD_AMOUNTS: Mapping[str, float] = {"half": 0.5, "couple": 2, "single": 1, "hundred": 100}
+
+
+def _period_amount(word: str) -> float | None:
+    """The amount a word gives a period: a number word (numbers.word_value, the one home) or a fraction."""
+    value = word_value(word)
+    return float(value) if value is not None else _PERIOD_AMOUNTS.get(word)
+
+
 _PERIOD_FILLER = frozenset(
     "the last past previous preceding first over in within during just only consecutive straight "
     "successive recent of".split()
@@ -273,7 +277,7 @@ def normalise_period(period: str | None) -> str | None:
     words = re.findall(r"[a-z0-9.\-]+", period.lower())
     if not words:
         return None
-    core = [w for w in words if w not in _PERIOD_FILLER or w in _NUMBER_WORDS]
+    core = [w for w in words if w not in _PERIOD_FILLER or _period_amount(w) is not None]
     if core and core[-1] in _PERIOD_UNITS and len(core) <= 2:
         unit, amount = core[-1], 1.0
         if unit in _DAY_NAMES:
@@ -282,8 +286,8 @@ def normalise_period(period: str | None) -> str | None:
             n = core[0]
             if re.fullmatch(r"\d+(?:\.\d+)?", n):
                 amount *= float(n)
-            elif n in _NUMBER_WORDS:
-                amount *= _NUMBER_WORDS[n]
+            elif (value := _period_amount(n)) is not None:
+                amount *= value
             else:
                 return " ".join(words)
         hours = convert(amount, unit, "hours")
