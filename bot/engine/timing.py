@@ -12,12 +12,15 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from .counted import span_root
 from .figures import FigureMatch
+from .numbers import word_value
+from .units import convert
 
 _PERIOD_ADJECTIVES = {
     "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
@@ -101,3 +104,54 @@ def _is_time_count(noun: Token | None) -> bool:
     return noun is not None and noun.lemma_.lower() in _TIME_NOUNS and (
         noun.dep_ in ("pobj", "npadvmod") or noun.head.lower_ in ("for", "in", "within", "over", "during", "after", "before")
     )
+
+
+# -- period keys: how verdicts compare periods -------------------------------------
+
+#: period amounts that are not numbers: "half a day", "a couple of days", "a single night", "a hundred days"
+_PERIOD_AMOUNTS: Mapping[str, float] = {"half": 0.5, "couple": 2, "single": 1, "hundred": 100}
+
+
+def _period_amount(word: str) -> float | None:
+    """The amount a word gives a period: a number word (numbers.word_value, the one home) or a fraction."""
+    value = word_value(word)
+    return float(value) if value is not None else _PERIOD_AMOUNTS.get(word)
+
+
+_PERIOD_FILLER = frozenset(
+    "the last past previous preceding first over in within during just only consecutive straight "
+    "successive recent of".split()
+)
+_PERIOD_UNITS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years fortnight".split()
+)
+_DAY_NAMES = {"fortnight": ("weeks", 2.0)}
+
+
+def normalise_period(period: str | None) -> str | None:
+    """A period's comparison key (the one home of period words): "<hours>h" when it names a length of time, else its words.
+
+    "24 hours", "a day", "the past day" -> "24h"; "three days" -> "72h";
+    "this week" -> "this week"; None stays None (a running total).
+    """
+    if period is None:
+        return None
+    words = re.findall(r"[a-z0-9.\-]+", period.lower())
+    if not words:
+        return None
+    core = [w for w in words if w not in _PERIOD_FILLER or _period_amount(w) is not None]
+    if core and core[-1] in _PERIOD_UNITS and len(core) <= 2:
+        unit, amount = core[-1], 1.0
+        if unit in _DAY_NAMES:
+            unit, amount = _DAY_NAMES[unit]
+        if len(core) == 2:
+            n = core[0]
+            if re.fullmatch(r"\d+(?:\.\d+)?", n):
+                amount *= float(n)
+            elif (value := _period_amount(n)) is not None:
+                amount *= value
+            else:
+                return " ".join(words)
+        hours = convert(amount, unit, "hours")
+        return f"{round(hours, 6):g}h"
+    return " ".join(words)

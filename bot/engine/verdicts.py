@@ -67,7 +67,7 @@ from functools import lru_cache
 from typing import Any
 
 from .subjects import analyse_subject, discriminator, parts_similarity
-from .numbers import word_value
+from .timing import normalise_period
 from .types import Claim, ClaimCheck, ClaimStatus, ConflictSummary, Evidence, Figure, StoredClaim, Verdict
 from .units import convert
 from .units import unit_info as _unit_info
@@ -245,55 +245,6 @@ def _direction(a: Figure, b: Figure, tolerance: float) -> str | None:
 
 
 # -- periods, dates, measures ----------------------------------------------------
-
-#: period amounts that are not numbers: "half a day", "a couple of days", "a single night", "a hundred days"
-_PERIOD_AMOUNTS: Mapping[str, float] = {"half": 0.5, "couple": 2, "single": 1, "hundred": 100}
-
-
-def _period_amount(word: str) -> float | None:
-    """The amount a word gives a period: a number word (numbers.word_value, the one home) or a fraction."""
-    value = word_value(word)
-    return float(value) if value is not None else _PERIOD_AMOUNTS.get(word)
-
-
-_PERIOD_FILLER = frozenset(
-    "the last past previous preceding first over in within during just only consecutive straight "
-    "successive recent of".split()
-)
-_PERIOD_UNITS = frozenset(
-    "minute minutes hour hours day days week weeks month months year years fortnight".split()
-)
-_DAY_NAMES = {"fortnight": ("weeks", 2.0)}
-
-
-def normalise_period(period: str | None) -> str | None:
-    """A period's comparison key: "<hours>h" when it names a length of time, else its words.
-
-    "24 hours", "a day", "the past day" -> "24h"; "three days" -> "72h";
-    "this week" -> "this week"; None stays None (a running total).
-    """
-    if period is None:
-        return None
-    words = re.findall(r"[a-z0-9.\-]+", period.lower())
-    if not words:
-        return None
-    core = [w for w in words if w not in _PERIOD_FILLER or _period_amount(w) is not None]
-    if core and core[-1] in _PERIOD_UNITS and len(core) <= 2:
-        unit, amount = core[-1], 1.0
-        if unit in _DAY_NAMES:
-            unit, amount = _DAY_NAMES[unit]
-        if len(core) == 2:
-            n = core[0]
-            if re.fullmatch(r"\d+(?:\.\d+)?", n):
-                amount *= float(n)
-            elif (value := _period_amount(n)) is not None:
-                amount *= value
-            else:
-                return " ".join(words)
-        hours = convert(amount, unit, "hours")
-        return f"{round(hours, 6):g}h"
-    return " ".join(words)
-
 
 @lru_cache(maxsize=4096)
 def _measure_key(measure: str) -> str:
