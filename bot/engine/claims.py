@@ -183,7 +183,7 @@ class ClaimExtractor:
                 meas = self.vocab.measures.get(measure)
                 counts_people = meas is not None and meas.unit == "people"
                 if noun is None:
-                    unit = "people" if counts_people or fig.unit == "count" and measure in self.vocab.rising else unit
+                    unit = "people" if counts_people or (fig.unit == "count" and measure in self.vocab.rising) else unit
                 elif self._is_people(noun) or (counts_people and measure in (
                         self._noun_measure(noun), self.counts.word_verb_measure(noun))):
                     unit = "people"  # "50 soldiers", "1,200 jobs", "300 casualties"; not "12 hospitals"
@@ -324,7 +324,7 @@ class ClaimExtractor:
                                  unit="people")
                     extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
                 continue
-            if _is_age_noun(noun) and (noun.head.pos_ in ("VERB", "AUX") and noun.head.i > noun.i or any(
+            if _is_age_noun(noun) and ((noun.head.pos_ in ("VERB", "AUX") and noun.head.i > noun.i) or any(
                     c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children)):
                 # "3-year-old critically injured in shooting", "after 2-year-old killed": an age names the person
                 event = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), noun.head)
@@ -494,7 +494,7 @@ class ClaimExtractor:
                     return t
         # "police put the crowd at 18,000", "estimated the toll at 50", "bringing the number of dead to four"
         if anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB" and (
-                anchor.head.lower_ == "at" or anchor.head.lower_ == "to" and anchor.head.head.lemma_.lower() in _MOVERS):
+                anchor.head.lower_ == "at" or (anchor.head.lower_ == "to" and anchor.head.head.lemma_.lower() in _MOVERS)):
             for c in anchor.head.head.children:
                 if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
                     if c.lemma_.lower() in TALLY_NOUNS:  # "the number of dead": what the tally counts
@@ -581,7 +581,7 @@ class ClaimExtractor:
         if holder is not None:
             # "private schools achieved a 93% pass rate": the verb's subject holds the rate
             return f"{self.places.normalise(_phrase(holder, doc, None))} {text}", lemma, True
-        qualified = bool(_qualifier_words(text, self.places)) or text.lower() != lemma and len(text.split()) > 1
+        qualified = bool(_qualifier_words(text, self.places)) or (text.lower() != lemma and len(text.split()) > 1)
         return text, lemma, qualified
 
     def _owner(self, noun: Token) -> str | None:

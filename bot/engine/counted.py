@@ -124,8 +124,8 @@ class CountReader:
         # number, however the parser attached the number
         if people_ok and not m.unit_explicit:
             j = m.end
-            while j < len(doc) and j < m.end + 4 and (doc[j].lemma_ in ("be", "have") and doc[j].pos_ == "AUX"
-                                                       or doc[j].pos_ == "ADV" and j > m.end):
+            while j < len(doc) and j < m.end + 4 and ((doc[j].lemma_ in ("be", "have") and doc[j].pos_ == "AUX")
+                                                       or (doc[j].pos_ == "ADV" and j > m.end)):
                 j += 1
             if m.end < j < len(doc) and doc[j].tag_ == "VBN" and doc[j].lemma_.lower() not in SAY_VERBS:
                 names = [n for n in self.verb_measures(doc[j], doc[j]) if ok(n)]  # "were killed or wounded"
@@ -502,7 +502,7 @@ def coordinated(verb: Token) -> list[Token]:
     i = verb.i + 1
     while i < len(doc) and len(out) < 8:
         j = i
-        while j < len(doc) and (doc[j].is_punct and doc[j].text in ",/" or doc[j].lower_ in ("or", "and", "and/or")):
+        while j < len(doc) and ((doc[j].is_punct and doc[j].text in ",/") or doc[j].lower_ in ("or", "and", "and/or")):
             j += 1
         if j == i or j >= len(doc) or doc[j].pos_ not in ("VERB", "ADJ"):
             break

@@ -236,7 +236,7 @@ def _tokens(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text):
         w = _norm_word(m.group(0))
-        if len(w) < 3 and not w[:1].isdigit() or w in _STOP:
+        if (len(w) < 3 and not w[:1].isdigit()) or w in _STOP:
             continue
         out.append(w)
     return out
@@ -399,7 +399,7 @@ def query_terms(feats: ArticleFeatures, df: Mapping[str, int], *, per_group: int
 
 def norms_sq(weights: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
     """Squared norm per group of a vector of raw weights."""
-    out = {g: 0.0 for g in GROUPS}
+    out = dict.fromkeys(GROUPS, 0.0)
     for t, w in weights.items():
         out[t[0]] = out.get(t[0], 0.0) + (w * idf(df.get(t, 0), n_docs)) ** 2
     return out
@@ -429,7 +429,7 @@ def similarity(
     ``own`` is the article's squared norms per group (:func:`norms_sq`), when already computed.
     """
     own = own if own is not None else norms_sq(feats.terms, df, n_docs)
-    dots = {g: 0.0 for g in GROUPS}
+    dots = dict.fromkeys(GROUPS, 0.0)
     for t, w in feats.terms.items():
         sw = story.weights.get(t)
         if sw:

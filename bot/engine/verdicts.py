@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -345,8 +345,8 @@ def _eligible(
 ) -> bool:
     if not cand.status.can_be_evidence or cand.claim is claim:
         return False
-    if _past_value(cand.claim, published) and claim.date is None \
-            or _past_value(claim, _reported_on(cand)) and cand.claim.date is None:
+    if (_past_value(cand.claim, published) and claim.date is None) \
+            or (_past_value(claim, _reported_on(cand)) and cand.claim.date is None):
         # "86.5% in 2025" is an earlier observation than an undated figure reported in 2026 (which is of its day)
         return False
     if own_source_id is not None and cand.source.id == own_source_id:
