@@ -83,6 +83,11 @@ PASS_THROUGH = [
     # verbs of belief and expectation pass to their complement
     ("Rescuers said 12 miners were believed to be trapped below ground.", "12", "trapped"),
     ("Some 40 hikers are feared dead after the storm.", "Some 40", "killed"),
+    # abductions are counted apart from prisoners of war
+    ("Gunmen abducted at least 30 villagers on Sunday.", "at least 30", "abducted"),
+    # in a partitive of a definite group, the figure's own verb says what happened to it
+    ("Forty of the hostages taken last month have been released, officials said.", "Forty", "released"),
+    ("Twelve of the miners trapped on Monday were rescued overnight.", "Twelve", "rescued"),
 ]
 
 

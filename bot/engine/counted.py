@@ -163,6 +163,16 @@ class CountReader:
                     if name:
                         return name
                     break
+        # 1c. "ninety-seven of the students kidnapped last week have been released": in a partitive of a
+        #     definite group, the group's participle says who they are; the figure's own verb what happened
+        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == root.i \
+                and any(d.lower_ in ("the", "those", "these") for d in noun.children if d.dep_ == "det") \
+                and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
+            names = [n for n in self.verb_measures(root.head, root) if ok(n)]
+            if names:
+                return self.vocab.combine(names)
+            if (event := _happened(root, root.head)) is not None:
+                return event  # "have been released": what the vocabulary does not know, named by its verb
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
