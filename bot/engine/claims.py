@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -66,7 +66,9 @@ _GROUP_NOUNS = frozenset(
 )
 #: the period of an implicit count ("a soldier was killed"): one incident, not a toll
 INCIDENT = "one incident"
-_LEVEL_VERBS = frozenset("rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split())
+_LEVEL_VERBS = frozenset(
+    "rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split()
+)
 #: verbs that move a tally to a new level: "bringing the toll to 18", "takes the number rescued to 25"
 _MOVERS = frozenset("bring take push raise lift put increase drive send".split())
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
@@ -136,8 +138,8 @@ class ClaimExtractor:
                 continue  # "for three consecutive days": a period, not a claim
             if unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
                 continue  # "two weeks ago", "after six hours", "suspended for 30 days"
-            if "-" in fig.text and fig.unit not in ("people", "count") and span_root(doc, m).dep_ in ("amod", "compound") \
-                    and span_root(doc, m).head.pos_ == "NOUN":
+            if "-" in fig.text and fig.unit not in ("people", "count") \
+                    and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" \
@@ -164,7 +166,8 @@ class ClaimExtractor:
             if anaphor and previous is not None:
                 # "police said 12,000; organisers put the figure at 40,000": the same count
                 measure, subject, noun_lemma, qualified = previous.measure, previous.subject, None, True
-            elif drafts and _compared_with_previous(doc, m) and unit_family(drafts[-1].claim.figure.unit) == unit_family(fig.unit):
+            elif drafts and _compared_with_previous(doc, m) \
+                    and unit_family(drafts[-1].claim.figure.unit) == unit_family(fig.unit):
                 # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure
                 measure, subject = drafts[-1].claim.measure.removesuffix(" change"), drafts[-1].claim.subject
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
@@ -312,10 +315,12 @@ class ClaimExtractor:
                 event = noun.head
                 measure = self._event_casualty(event)
                 if measure in _CASUALTIES:
-                    fig = Figure(text=noun.text, low=multiple, high=multiple, qualifier=None, approx=False, unit="people")
+                    fig = Figure(text=noun.text, low=multiple, high=multiple, qualifier=None, approx=False,
+                                 unit="people")
                     extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
-            if _is_age_noun(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            if _is_age_noun(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+                    and noun.head.head.pos_ == "NOUN":
                 # "the fatal shooting of a 15-year-old": the age names the person the event happened to
                 measure = self._event_casualty(noun.head.head)
                 if measure in _CASUALTIES:
@@ -409,7 +414,7 @@ class ClaimExtractor:
                 break
             noun = noun.head  # "a man and a woman were shot", "Tyrell Hall, a father of two, ..."
         head = noun.head
-        name: str | None = None
+        name = None
         if noun.dep_ in ("nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ"):
             name = self._verb_casualty(head)
         elif noun.dep_ == "nsubj" and head.pos_ in ("VERB", "ADJ", "AUX"):
@@ -459,7 +464,8 @@ class ClaimExtractor:
             head = tok.head
             if head.i == tok.i:
                 break
-            if head.i >= m.start and head.i < m.end and head.pos_ in ("NUM", "SYM", "ADP", "PART", "ADV", "X", "ADJ", "NOUN", "PROPN"):
+            if head.i >= m.start and head.i < m.end \
+                    and head.pos_ in ("NUM", "SYM", "ADP", "PART", "ADV", "X", "ADJ", "NOUN", "PROPN"):
                 # still inside the figure ("10,000 to 12,000", "$ 4.2bn", "square kilometres")
                 if head.pos_ in ("NOUN", "PROPN") and not m.unit_explicit:
                     return head
@@ -486,15 +492,18 @@ class ClaimExtractor:
         # "takes the number of miners rescued to 25": the tally moved to this level, read from the words
         if m.start > 1 and (doc[m.start - 1].lower_ in ("to", "at") or doc[m.start - 1].lemma_.lower() in _LEVEL_VERBS):
             for t in doc[max(0, m.start - 20) : m.start - 1]:
-                if t.lemma_.lower() in TALLY_NOUNS and t.pos_ == "NOUN" and t.i + 1 < m.start and doc[t.i + 1].lower_ == "of":
+                if t.lemma_.lower() in TALLY_NOUNS and t.pos_ == "NOUN" and t.i + 1 < m.start \
+                        and doc[t.i + 1].lower_ == "of":
                     counted = doc[t.i + 2] if t.i + 2 < m.start - 1 else None
                     if counted is not None and (self._noun_measure(counted) or any(
                             c.dep_ in ("relcl", "acl") for c in counted.children)):
-                        return counted  # "the number of dead to five", "the number of people who fell ill has reached 71"
+                        # "the number of dead to five", "the number of people who fell ill has reached 71"
+                        return counted
                     return t
         # "police put the crowd at 18,000", "estimated the toll at 50", "bringing the number of dead to four"
         if anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB" and (
-                anchor.head.lower_ == "at" or (anchor.head.lower_ == "to" and anchor.head.head.lemma_.lower() in _MOVERS)):
+                anchor.head.lower_ == "at"
+                or (anchor.head.lower_ == "to" and anchor.head.head.lemma_.lower() in _MOVERS)):
             for c in anchor.head.head.children:
                 if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
                     if c.lemma_.lower() in TALLY_NOUNS:  # "the number of dead": what the tally counts
@@ -594,7 +603,8 @@ class ClaimExtractor:
                     if p.dep_ == "pobj" and (p.ent_type_ in ("NORP", "GPE", "ORG") or self._is_people(p)):
                         return self.places.normalise(_phrase(p, p.doc, None))
         verb = noun.head if noun.dep_ in ("dobj", "attr") else None
-        if verb is not None and verb.lemma_.lower() in ("suffer", "sustain", "incur", "take", "have", "report", "record"):
+        if verb is not None \
+                and verb.lemma_.lower() in ("suffer", "sustain", "incur", "take", "have", "report", "record"):
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     return self._as_group(c)
@@ -645,7 +655,9 @@ class ClaimExtractor:
                         return who, (who,)
         return None, ()
 
-    def _claimant_for_figure(self, doc: Doc, m: FigureMatch, ctx: ArticleContext) -> tuple[str | None, tuple[str, ...]] | None:
+    def _claimant_for_figure(
+        self, doc: Doc, m: FigureMatch, ctx: ArticleContext
+    ) -> tuple[str | None, tuple[str, ...]] | None:
         tok = doc[m.anchor]
         chain = [tok, *tok.ancestors]
         # a postposed attribution coordinated with the clause: "50 were killed, the Ledger reported"
@@ -658,9 +670,9 @@ class ClaimExtractor:
             if who is None:
                 continue
             cited = self._cited(anc)
-            chain = (who, cited) if cited else (who,)
+            names = (who, cited) if cited else (who,)
             ctx.last_claimant = who
-            return (_display_chain(chain) if cited else who), chain
+            return (_display_chain(names) if cited else who), names
         return None
 
     def _speaker(self, verb: Token, ctx: ArticleContext) -> str | None:
@@ -747,7 +759,7 @@ class ClaimExtractor:
         verb = _governing_verb(root)
         own = _subtree_ids(root)
         near = _near_ids(verb) if verb is not None else frozenset()
-        ref = published or date.today()
+        ref = published or datetime.now(UTC).date()
         for scope in (own, near):
             dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
             for _, _, text in dates:
@@ -865,7 +877,7 @@ def _is_name(tok: Token) -> bool:
 def _dominant(counter: Counter[str]) -> str | None:
     if not counter:
         return None
-    (top, n), *rest = counter.most_common(2) + [("", 0)]
+    (top, n), *rest = [*counter.most_common(2), ("", 0)]
     second = rest[0][1] if rest else 0
     return top if n > second else None
 
@@ -936,11 +948,13 @@ def _governing_verb(tok: Token) -> Token | None:
         head = cur.head
         if head.i == cur.i:
             return None
-        if head.pos_ in ("VERB",) or (head.pos_ == "AUX" and cur.dep_ in ("nsubj", "attr", "acomp", "advmod", "npadvmod")):
+        if head.pos_ in ("VERB",) \
+                or (head.pos_ == "AUX" and cur.dep_ in ("nsubj", "attr", "acomp", "advmod", "npadvmod")):
             return head
         if head.pos_ == "ADJ" and cur.dep_ in ("nsubj",):
             return head  # "47 were missing"
-        if cur.dep_ in ("pobj", "prep", "conj", "cc", "appos", "nummod", "quantmod", "compound", "npadvmod", "advmod", "amod", "dobj", "nsubj", "nsubjpass", "attr", "nmod", "det"):
+        if cur.dep_ in ("pobj", "prep", "conj", "cc", "appos", "nummod", "quantmod", "compound", "npadvmod",
+                        "advmod", "amod", "dobj", "nsubj", "nsubjpass", "attr", "nmod", "det"):
             cur = head
             continue
         return None
@@ -970,7 +984,7 @@ def _phrase(noun: Token, doc: Doc, m: FigureMatch | None) -> str:
         if c.dep_ == "prep" and c.lower_ in ("from",):
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP"):
-                    words = [p.text] + words
+                    words = [p.text, *words]
     text = " ".join(words)
     text = re.sub(r"\s+(['’]s)\b", r"\1", text)
     return text.strip()
@@ -1078,12 +1092,13 @@ def _wounded_of(drafts: list[_Draft]) -> _Draft | None:
     if len(shot) != 1 or len(killed) != 1 or any(d.claim.measure == "injured" for d in drafts):
         return None
     s, k = shot[0].claim, killed[0].claim
-    if s.period != k.period or s.figure.approx or k.figure.approx or None in (
-            s.figure.low, s.figure.high, k.figure.low, k.figure.high):
+    s_low, s_high, k_low, k_high = s.figure.low, s.figure.high, k.figure.low, k.figure.high
+    if s.period != k.period or s.figure.approx or k.figure.approx or s_low is None or s_high is None \
+            or k_low is None or k_high is None:
         return None
-    if s.figure.low != s.figure.high or k.figure.low != k.figure.high or not 0 < k.figure.low < s.figure.low:
+    if s_low != s_high or k_low != k_high or not 0 < k_low < s_low:
         return None
-    n = s.figure.low - k.figure.low
+    n = s_low - k_low
     figure = Figure(text=f"{s.figure.text} shot, {k.figure.text} killed", low=n, high=n, unit="people")
     return _Draft(replace(s, measure="injured", figure=figure), shot[0].noun_lemma, shot[0].qualified,
                   shot[0].needs_subject)

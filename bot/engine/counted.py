@@ -48,7 +48,9 @@ _PHRASAL_PASS = frozenset({"carry out", "rise to", "go up", "come to", "add up",
 #: adverbs that make a shooting or a stabbing fatal
 _FATAL = frozenset({"fatally", "mortally", "dead"})
 #: nouns too vague to name a measure on their own
-_VAGUE_NOUNS = frozenset("number total figure count tally amount one other others thing time part share level rate".split())
+_VAGUE_NOUNS = frozenset(
+    "number total figure count tally amount one other others thing time part share level rate".split()
+)
 #: verbs whose active subject is what is counted ("300 died", "11,000 soldiers fought")
 INTRANSITIVE = frozenset(
     "die perish fight serve join march rally gather attend protest flee disappear vanish demonstrate".split()
@@ -85,7 +87,8 @@ class CountReader:
     def is_person(self, noun: Token) -> bool:
         """One person: a people noun in the singular, or a person's name (the small model often
         labels a name as a facility, an organisation or nothing; places, organisations and groups are not people)."""
-        if noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "FAC", "ORG", "WORK_OF_ART", "") and noun.tag_ == "NNP":
+        if noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "FAC", "ORG", "WORK_OF_ART", "") \
+                and noun.tag_ == "NNP":
             return not self.is_people(noun) or self.vocab.is_people(noun.lemma_.lower())
         return noun.tag_ in ("NN", "NNP") and self.is_people(noun) and noun.lemma_.lower() not in (
             "people", "family", "household", "crew", "staff", "police", "force", "personnel", "other")
@@ -226,6 +229,7 @@ class CountReader:
         group's predicate; its object when it has one ("earned top grades"); else the group itself."""
         group = next((p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+        pred: Token | None
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
             pred = root.head
         elif group is not None:
@@ -407,7 +411,8 @@ class CountReader:
         # a verb that passes the figure through: what its own complement says
         if verb.lemma_.lower() in PASS_THROUGH or phrasal_lemma(verb) in _PHRASAL_PASS:
             for c in verb.children:
-                if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "advcl") and c.i > verb.i and c.pos_ in ("VERB", "ADJ"):
+                if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "advcl") and c.i > verb.i \
+                        and c.pos_ in ("VERB", "ADJ"):
                     names = [n for n in self.verb_measures(c, base) if ok(n)]
                     if names:
                         return self.vocab.combine(names)
@@ -467,9 +472,9 @@ def _happened(base: Token, verb: Token | None) -> str | None:
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
         return participle(verb)  # "41,300 had waited more than a year", "300 flights departed"
     if base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") and lemma not in PASS_THROUGH \
-            and phrasal_lemma(verb) not in _PHRASAL_PASS and lemma not in SAY_VERBS:
-        if base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",)):
-            return participle(verb)
+            and phrasal_lemma(verb) not in _PHRASAL_PASS and lemma not in SAY_VERBS \
+            and (base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",))):
+        return participle(verb)
     return None
 
 
@@ -523,7 +528,8 @@ def coordinated(verb: Token) -> list[Token]:
 
 def phrasal_lemma(verb: Token) -> str:
     prt = [c.lower_ for c in verb.children
-           if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("out", "off", "down", "up") and c.i == verb.i + 1)]
+           if c.dep_ == "prt"
+           or (c.dep_ == "advmod" and c.lower_ in ("out", "off", "down", "up") and c.i == verb.i + 1)]
     return f"{verb.lemma_.lower()} {prt[0]}" if prt else verb.lemma_.lower()
 
 
@@ -563,8 +569,8 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
 
 
 def is_change_noun(noun: Token) -> bool:
-    return noun.lemma_.lower() in ("rise", "increase", "fall", "drop", "decline", "cut", "gain", "loss", "jump", "growth",
-                                   "reduction", "hike", "surge", "slump", "dip")
+    return noun.lemma_.lower() in ("rise", "increase", "fall", "drop", "decline", "cut", "gain", "loss", "jump",
+                                   "growth", "reduction", "hike", "surge", "slump", "dip")
 
 
 def _compound_name(noun: Token) -> str:

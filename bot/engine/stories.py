@@ -340,8 +340,8 @@ def features(
             ents[f"#{c.measure} {int(c.figure.low)}"] = 1
     site = _site_words(title, text)
     for name in [n for n in ents if not n.startswith("#")]:
-        words = set(name.split())
-        if words <= site or words & _SHARED_INSTITUTIONS:
+        name_words = set(name.split())
+        if name_words <= site or name_words & _SHARED_INSTITUTIONS:
             # the outlet's own name ("WMC Action News 5"), a media brand ("Louisiana News Weather") or a tip
             # line ("Metro Crime Stoppers"): names no event's
             del ents[name]
@@ -439,17 +439,17 @@ def similarity(
     for g in GROUPS:
         denom = math.sqrt(own.get(g, 0.0) * story.norms.get(g, 0.0))
         cos[g] = min(1.0, dots[g] / denom) if denom > 0 else 0.0
-    t = time_similarity(feats.day, story.first_day, story.last_day)
-    if t < 1.0 and _named_alike(feats, story, df, policy):
-        t = 1.0  # the same rare names: a follow-up months later (a charge, a funeral, a sentence) is the same event
+    when = time_similarity(feats.day, story.first_day, story.last_day)
+    if when < 1.0 and _named_alike(feats, story, df, policy):
+        when = 1.0  # the same rare names: a follow-up months later (a charge, a funeral, a sentence) is the same event
     if any(term[0] == ENTITY for term in feats.terms):
         content = policy.w_entity * cos[ENTITY] + policy.w_token * cos[TOKEN] + policy.w_title * cos[TITLE]
     else:  # an article naming nobody: its words stand in for the names it lacks
         words = (policy.w_token * cos[TOKEN] + policy.w_title * cos[TITLE]) / (policy.w_token + policy.w_title)
         content = words * (policy.w_entity + policy.w_token + policy.w_title)
-    cos["time"] = t
+    cos["time"] = when
     cos["content"] = content
-    return content + policy.w_time * t, cos
+    return content + policy.w_time * when, cos
 
 
 def _named_alike(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], policy: StoryPolicy) -> bool:
@@ -501,9 +501,9 @@ def assign(
     for score, cand, _cos in scored[1:]:
         if len(chosen) >= policy.max_stories or score < policy.roundup or score < 0.85 * best_score:
             continue
-        own = {t for t in feats.terms if t[0] == ENTITY and cand.weights.get(t)}
-        distinct = own - best_ents
-        if sum(idf(df.get(t, 0), n_docs) for t in distinct) > sum(idf(df.get(t, 0), n_docs) for t in own) / 2:
+        cand_ents = {t for t in feats.terms if t[0] == ENTITY and cand.weights.get(t)}
+        distinct = cand_ents - best_ents
+        if sum(idf(df.get(t, 0), n_docs) for t in distinct) > sum(idf(df.get(t, 0), n_docs) for t in cand_ents) / 2:
             chosen.append((score, cand))
     return Assignment(tuple(c.id for _, c in chosen), tuple(round(s, 4) for s, _ in chosen))
 

@@ -673,10 +673,10 @@ def _qualification_cap(a: SubjectParts, b: SubjectParts, ca: Claim, cb: Claim) -
         return None
     if not a.qualified and not b.qualified:
         return None
-    bare, bare_claim, full = (a, ca, b) if b.qualified else (b, cb, a)
-    if full.countries and not full.names and not full.compass:
-        if _countries_of(bare_claim.entities) == full.countries:
-            return IMPLIED
+    bare_claim, full = (ca, b) if b.qualified else (cb, a)
+    if full.countries and not full.names and not full.compass \
+            and _countries_of(bare_claim.entities) == full.countries:
+        return IMPLIED
     return PARTIAL
 
 

@@ -68,7 +68,8 @@ _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1}
 def _parse_date(text: str, ref: date, published: date | None) -> date | None:
     words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
-    day = next((int(w.rstrip("stndrh")) for w in words if w.rstrip("stndrh").isdecimal() and 1 <= int(w.rstrip("stndrh")) <= 31 and len(w) <= 4), None)
+    day = next((int(w.rstrip("stndrh")) for w in words
+                if w.rstrip("stndrh").isdecimal() and 1 <= int(w.rstrip("stndrh")) <= 31 and len(w) <= 4), None)
     year = next((int(w) for w in words if w.isdecimal() and len(w) == 4 and 1900 <= int(w) <= 2100), None)
     if month:
         y = year or ref.year
@@ -102,7 +103,8 @@ _TIME_NOUNS = frozenset("second minute hour day night week weekend month year de
 
 def _is_time_count(noun: Token | None) -> bool:
     return noun is not None and noun.lemma_.lower() in _TIME_NOUNS and (
-        noun.dep_ in ("pobj", "npadvmod") or noun.head.lower_ in ("for", "in", "within", "over", "during", "after", "before")
+        noun.dep_ in ("pobj", "npadvmod")
+        or noun.head.lower_ in ("for", "in", "within", "over", "during", "after", "before")
     )
 
 
@@ -129,8 +131,9 @@ _DAY_NAMES = {"fortnight": ("weeks", 2.0)}
 
 
 def normalise_period(period: str | None) -> str | None:
-    """A period's comparison key (the one home of period words): "<hours>h" when it names a length of time, else its words.
+    """A period's comparison key (the one home of period words).
 
+    "<hours>h" when it names a length of time, else its words:
     "24 hours", "a day", "the past day" -> "24h"; "three days" -> "72h";
     "this week" -> "this week"; None stays None (a running total).
     """

@@ -47,7 +47,8 @@ The verdict is CONFLICTING when any evidence conflicts, else MATCHING when
 any matches, else UNVERIFIED. Evidence is ordered confirmed first, then
 conflicting before matching, then by subject score, then most recent report;
 it is capped at ``policy.max_evidence``; conflicts left out are summarised
-(count, lowest and highest figure) in ``ClaimCheck.conflicts``. A source repeating the same figure counts once. Each evidence's note
+(count, lowest and highest figure) in ``ClaimCheck.conflicts``. A source
+repeating the same figure counts once. Each evidence's note
 dates it against the new article ("reported 5 days earlier"), from the
 source's publication date, else the date it was stored. The claim's note
 reads the conflicts: for rising measures a higher figure than older reports is
@@ -376,7 +377,7 @@ def _sort_key(ev: Evidence) -> tuple[Any, ...]:
 
 def _dedupe(evidence: Sequence[Evidence]) -> list[Evidence]:
     """One evidence per stored claim, and per (source, relation, figure): an article repeating itself counts once."""
-    seen: set[tuple[Any, ...]] = set()
+    seen: set[int | tuple[Any, ...]] = set()  # stored claim ids and (source, relation, figure) keys
     out: list[Evidence] = []
     for ev in sorted(evidence, key=_sort_key):
         fig = ev.stored.claim.figure
@@ -479,7 +480,8 @@ def _superseded(claim: Claim, ranked: Sequence[Evidence], conflicting: Sequence[
     newest = max(d for d, _ in dated if d is not None)
     for ev in conflicting:
         when = _reported_on(ev.stored)
-        if when is None or when >= newest or _direction(claim.figure, ev.stored.claim.figure, policy.tolerance) != "higher":
+        if when is None or when >= newest \
+                or _direction(claim.figure, ev.stored.claim.figure, policy.tolerance) != "higher":
             return False
     return True
 
@@ -576,6 +578,7 @@ def judge(
     ranked = _dedupe(found)
     evidence = _cap(ranked, policy.max_evidence)
     conflicting = [ev for ev in ranked if ev.relation is Verdict.CONFLICTING]
+    note: str | None
     if conflicting and in_story and (others := _other_estimators(claim, ranked, conflicting)):
         # the claimant's own earlier figure agrees; others estimate differently ("police said 12,000,
         # organisers 50,000"): a matching claim, with the other estimates named
