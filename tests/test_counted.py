@@ -418,11 +418,13 @@ def test_a_ranked_death_is_the_toll(engine):
 
 def test_a_change_written_after_a_figure_is_that_figures_change(engine):
     level, change = claims_of(engine, "The port handled 2.1 million passengers, a six per cent rise on last year.")
-    assert change.measure == f"{level.measure} change" and change.subject == level.subject
+    assert change.measure == f"{level.measure} change"
+    assert change.subject == level.subject
 
 
 def test_a_number_hyphened_to_a_noun_describes_a_thing(engine):
     claims = claims_of(engine, "The three-storey block had 12 flats, and a two-bedroom flat rents for 900 euros.")
     assert sorted(c.figure.low for c in claims) == [12, 900]
     # a multiple is a count of its own: "a triple-murder" killed three
-    assert ("killed", 3) in [(c.measure, c.figure.low) for c in claims_of(engine, "Police made an arrest in the triple-murder.")]
+    triple = claims_of(engine, "Police made an arrest in the triple-murder.")
+    assert ("killed", 3) in [(c.measure, c.figure.low) for c in triple]

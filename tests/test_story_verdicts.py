@@ -201,7 +201,8 @@ def test_a_place_name_with_a_common_word_in_it_is_still_only_a_name():
     assert verdict(claim(9.6e7, subject="Calvera", text="96 million euros", **money),
                    claim(9.6e7, subject="Port Calvera", text="96 million euros", **money)) is M
     # two common heads still tell two things apart
-    assert verdict(claim(900, measure="jobs", subject="job cuts"), claim(31000, measure="jobs", subject="workforce")) is U
+    assert verdict(claim(900, measure="jobs", subject="job cuts"),
+                   claim(31000, measure="jobs", subject="workforce")) is U
 
 
 def test_the_national_figure_is_not_a_groups_part():
@@ -226,10 +227,11 @@ def test_a_toll_the_latest_report_confirms_matches_with_a_note():
     old = stored(claim(2), published=date(2026, 2, 20))
     newer = stored(claim(3), published=date(2026, 2, 25))
     check = judge(claim(3), [old, newer], policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
-    assert check.verdict is M and "earlier reports gave fewer" in (check.note or "")
+    assert check.verdict is M
+    assert "earlier reports gave fewer" in (check.note or "")
     # the latest report differs: still a conflict
-    check = judge(claim(3), [stored(claim(3), published=date(2026, 2, 20)), stored(claim(5), published=date(2026, 2, 25))],
-                  policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
+    earlier = [stored(claim(3), published=date(2026, 2, 20)), stored(claim(5), published=date(2026, 2, 25))]
+    check = judge(claim(3), earlier, policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
     assert check.verdict is C
 
 
@@ -238,7 +240,8 @@ def test_a_report_that_gives_two_figures_tells_them_apart_itself():
     both[1] = replace(both[1], source=both[0].source)  # "11 injured, three of them critically"
     assert verdict(claim(11), *[]) is U
     check = judge(claim(11), both, policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
-    assert check.verdict is M and all(ev.stored.claim.figure.low == 11 for ev in check.evidence)
+    assert check.verdict is M
+    assert all(ev.stored.claim.figure.low == 11 for ev in check.evidence)
 
 
 def test_some_among_a_group_are_a_part_of_it():
