@@ -70,12 +70,31 @@ def test_the_message_command_is_in_the_readme():
     assert "Check claims" in README
 
 
-def test_readme_has_the_install_and_test_commands_that_ci_runs():
-    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text("utf-8")
-    for command in ('python -m pip install -e ".[dev]"', "python -m pytest"):
+INSTALL, TEST = 'python -m pip install -e ".[dev]"', "python -m pytest"
+LINT = ("python -m ruff check .", "python -m mypy bot storage cogs")
+
+
+def _commands(script: str) -> list[str]:
+    """The lines of a shell script or Makefile recipe that run something (comments and blanks left out)."""
+    lines = (line.strip().replace("$(PYTHON)", "python") for line in script.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_ci_runs_the_readme_install_then_both_linters_then_the_readme_tests():
+    ci = _commands((Path(__file__).resolve().parent.parent / ".ci" / "run").read_text("utf-8"))
+    for command in (INSTALL, TEST, *LINT):
         assert command in README
         assert command in ci
+    first_lint, last_lint = min(ci.index(c) for c in LINT), max(ci.index(c) for c in LINT)
+    assert ci.index(INSTALL) < first_lint
+    assert last_lint < ci.index(TEST)
     assert discord.__version__.startswith("2.")
+
+
+def test_make_lint_runs_what_ci_runs():
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text("utf-8")
+    recipe = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert _commands(recipe) == list(LINT)
 
 
 # -- "How it works" names real code -------------------------------------------------------------------------
