@@ -91,6 +91,18 @@ def test_ci_runs_the_readme_install_then_both_linters_then_the_readme_tests():
     assert discord.__version__.startswith("2.")
 
 
+def test_the_test_tree_mirrors_the_source():
+    """Each package's tests in a folder of its name; at the top only shared helpers and whole-project tests,
+    each named in the README."""
+    tests = Path(__file__).resolve().parent
+    for package in ("engine", "storage", "cogs", "bot"):
+        assert (tests / package / "__init__.py").is_file()
+        assert list((tests / package).glob("test_*.py"))
+    for path in tests.glob("*.py"):
+        if path.name != "__init__.py":
+            assert f"`tests/{path.name}`" in README, f"tests/{path.name}: move it beside its package's tests"
+
+
 def test_make_lint_runs_what_ci_runs():
     makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text("utf-8")
     recipe = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]

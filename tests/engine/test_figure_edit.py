@@ -10,7 +10,7 @@ import pytest
 from bot.engine.errors import InputError
 from bot.engine.figure_edit import MAX_FIGURE_TEXT, parse_figure
 
-COGS = Path(__file__).resolve().parent.parent / "cogs"
+COGS = Path(__file__).resolve().parents[2] / "cogs"
 
 
 def test_a_figure_keeps_the_claims_unit_unless_it_names_one(nlp):

@@ -1,6 +1,6 @@
 """The in-memory store: how it is chosen, and that every write is all or nothing.
 
-The protocol itself is tested on it with the SQL stores (``tests/test_store.py``,
+The protocol itself is tested on it with the SQL stores (``tests/storage/test_store.py``,
 ``test_store_desk.py``, ``test_story_store.py``, ``test_catchup_store.py``: their
 ``store`` fixture runs every test on SQLite, PostgreSQL and memory). Here: a
 failure in the middle of a write, after part of it was made, leaves nothing of it.

@@ -1,7 +1,7 @@
 """The verification desk in the claim store: curation, grades, settings, autocomplete, export and import.
 
 Every test runs on SQLite, and on PostgreSQL too when ``CROSSCHECK_TEST_PG_URL``
-is set (the backend-parametrized fixtures of ``tests/test_store.py``).
+is set (the backend-parametrized fixtures of ``tests/storage/test_store.py``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from bot.engine.protocol import GRADES, Actor, AuditEntry, ClaimEdit
 from bot.engine.types import ClaimStatus, Figure
 from storage.migrate import current_version, migrate
 from storage.sqlite import SQLiteDriver
-from tests.store_fixtures import make_claim, make_source
-from tests.test_store import (  # noqa: F401 - fixtures
+from tests.storage.test_store import (  # noqa: F401 - fixtures
     LATEST,
     _raw,
     db_path,
@@ -28,6 +27,7 @@ from tests.test_store import (  # noqa: F401 - fixtures
     store,
     store_url,
 )
+from tests.store_fixtures import make_claim, make_source
 
 MOD = Actor("Desk editor", user_id=42, is_moderator=True)
 REPORTER = Actor("Reporter", user_id=7, is_moderator=False)

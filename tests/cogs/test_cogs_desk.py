@@ -5,7 +5,7 @@ Two ways in, both over the real bot (the in-memory store, real engine):
 * command callbacks and checks called with ``spec_set`` mocks (``tests.helpers``);
 * slash commands and button presses through the real ``CommandTree`` and the
   real component dispatch of discord.py, with the JSON discord.py sends
-  captured (the harness of ``tests/test_bot_e2e.py``).
+  captured (the harness of ``tests/bot/test_bot_e2e.py``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,16 @@ from cogs._moderators import NotModerator
 from cogs.claims._cog import Claims, ConfirmDelete, claim_autocomplete
 from cogs.desk._buttons import ReviewSelect, StatusButton
 from cogs.desk._cog import Desk
+from tests.bot.test_bot_e2e import (  # noqa: F401 - fixtures
+    EPHEMERAL,
+    REPORTER,
+    api,
+    base_payload,
+    bot,
+    call_tree,
+    interaction_payload,
+    wait_for,
+)
 from tests.helpers import (
     BARRIER,
     BARRIER_CRITICS,
@@ -39,20 +49,10 @@ from tests.helpers import (
     MockTextChannel,
     text_of,
 )
-from tests.test_bot_e2e import (  # noqa: F401 - fixtures
-    EPHEMERAL,
-    REPORTER,
-    api,
-    base_payload,
-    bot,
-    call_tree,
-    interaction_payload,
-    wait_for,
-)
 
 pytestmark = pytest.mark.slow
 
-# Cogs are built here from the imported modules (as tests/test_cogs.py does): the bot's own
+# Cogs are built here from the imported modules (as tests/cogs/test_cogs.py does): the bot's own
 # copies are re-imported whenever an earlier bot closed and unloaded its extensions.
 
 MODERATOR = discord.Permissions(manage_messages=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from tests.test_store import store, store_url  # noqa: F401 - fixtures
+from tests.storage.test_store import store, store_url  # noqa: F401 - fixtures
 
 WS = "guild-1"
 CH = 987_654_321_098_765_432  # snowflake-sized ids

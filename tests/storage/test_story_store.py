@@ -21,8 +21,8 @@ from bot.engine.types import Article, Claim, Figure, Verdict
 from bot.engine.verdicts import VerdictPolicy
 from storage.migrate import migrate
 from storage.sqlite import SQLiteDriver
+from tests.storage.test_store import store_url  # noqa: F401 - fixture: every backend
 from tests.store_fixtures import make_source
-from tests.test_store import store_url  # noqa: F401 - fixture: every backend
 
 MOD = Actor("Editor", user_id=1, is_moderator=True)
 REPORTER = Actor("Reporter", user_id=2, is_moderator=False)

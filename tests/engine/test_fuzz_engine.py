@@ -8,7 +8,7 @@ finite bounds with low <= high and offsets inside the text. A refusal
 
 200 examples in the normal run; the long run:
 
-    CROSSCHECK_FUZZ_EXAMPLES=10000 python -m pytest tests/test_fuzz_engine.py -q
+    CROSSCHECK_FUZZ_EXAMPLES=10000 python -m pytest tests/engine/test_fuzz_engine.py -q
 """
 
 from __future__ import annotations

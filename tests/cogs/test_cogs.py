@@ -5,7 +5,7 @@ whose resources are open (a temporary SQLite store, the real engine around
 the session's spaCy pipeline, the NLP worker, the checker, the fetcher and
 the rate limiter). Links are served by an aiohttp server on 127.0.0.1.
 The store is the in-memory one: these tests are about the cogs, and the
-store's protocol is tested on every backend in ``tests/test_store*.py``.
+store's protocol is tested on every backend in ``tests/storage/test_store*.py``.
 """
 
 from __future__ import annotations

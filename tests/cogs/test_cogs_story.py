@@ -8,9 +8,8 @@ from discord import app_commands
 
 from bot.engine.errors import NotFound
 from cogs.story._cog import Stories
-from tests.helpers import BARRIER, BARRIER_CRITICS, text_of
-from tests.test_bot_e2e import bot  # noqa: F401 - fixture
-from tests.test_cogs_desk import (  # noqa: F401 - fixtures
+from tests.bot.test_bot_e2e import bot  # noqa: F401 - fixture
+from tests.cogs.test_cogs_desk import (  # noqa: F401 - fixtures
     MODERATOR,
     channel,
     guild,
@@ -19,6 +18,7 @@ from tests.test_cogs_desk import (  # noqa: F401 - fixtures
     settings,
     store_article,
 )
+from tests.helpers import BARRIER, BARRIER_CRITICS, text_of
 
 pytestmark = pytest.mark.slow
 

@@ -29,7 +29,7 @@ from storage.migrate import load_migrations
 from tests.pg_helpers import pg_skip_reason
 from tests.store_fixtures import make_claim, make_source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MOD = Actor("Desk editor", user_id=42, is_moderator=True)
 
 pg = pytest.importorskip("storage.postgres")
