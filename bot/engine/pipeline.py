@@ -36,7 +36,7 @@ from .measures import MeasureVocab
 from .numbers import could_hold_text
 from .places import Places
 from .subjects import subject_terms
-from .text import prepare
+from .text import PreparedText, prepare
 from .types import Article, Claim, SourceInfo
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ class Engine:
             title=info.title or prep.title,
             outlet=info.outlet or prep.outlet,
         )
-        return Article(text=text, source=info)
+        return Article(text=text, source=info, prepared=prep)
 
     # -- claims ------------------------------------------------------------------
     def extract(self, article: Article) -> list[Claim]:
@@ -166,7 +166,9 @@ class Engine:
 
     def _plan(self, article: Article, budget: _Budget | None = None) -> list[FigureSentence]:
         """The article's figure sentences, refused in one line when there are too many to read."""
-        prep = prepare(article.text, max_chars=self.max_chars)
+        prep = article.prepared
+        if not isinstance(prep, PreparedText) or prep.text != article.text:
+            prep = prepare(article.text, max_chars=self.max_chars)  # an article made elsewhere
         sentences = self.figure_sentences(prep, budget=budget)
         tokens = sum(s.n_tokens for s in sentences)
         if len(sentences) > self.max_figure_sentences or tokens > self.max_figure_tokens:

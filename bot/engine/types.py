@@ -183,6 +183,9 @@ class Article:
 
     text: str
     source: SourceInfo = field(default_factory=SourceInfo)
+    #: the text validated and split into lines (``bot.engine.text.PreparedText``), kept by ``Engine.read``
+    #: so that extraction does not prepare it again; not part of what an article is
+    prepared: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

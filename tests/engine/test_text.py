@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.engine.errors import InputError
@@ -103,3 +105,18 @@ def test_a_dateline_is_no_part_of_the_first_sentence():
     # a short capitalised word before a dash is a phrase, not a dateline
     kept = prepare("Headline\n\nUS - Orrland talks resumed on Monday.", max_chars=10_000).lines[1]
     assert kept.text.startswith("US - Orrland")
+
+
+def test_an_article_read_once_is_prepared_once(engine, monkeypatch):
+    from bot.engine import pipeline
+
+    calls = []
+    real = pipeline.prepare
+    monkeypatch.setattr(pipeline, "prepare", lambda text, **kw: calls.append(text) or real(text, **kw))
+    article = engine.read("Flood toll rises\n\nAt least 12 people died in the floods, officials said.")
+    claims = engine.extract(article)
+    assert [c.figure.low for c in claims] == [12]
+    assert len(calls) == 1
+    # an article made elsewhere (a fetched page) is prepared when it is read for claims
+    engine.extract(replace(article, prepared=None))
+    assert len(calls) == 2
