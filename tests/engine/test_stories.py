@@ -140,12 +140,13 @@ def test_a_trial_months_later_joins_the_story_by_its_rare_names():
 
 
 def test_a_reporters_contact_line_links_nothing():
+    # two events of one city on one day, written by one reporter: her contact line is no shared name
     byline = "\nContact Lena Marsh at lmarsh@metronews.example or 555-0100."
+    fire = ("Fire guts Calder City bakery\nCALDER CITY (Metro News) — A fire destroyed Rosetti's Bakery on Linden "
+            "Avenue on Friday night, the fire department said. No one was hurt.")
     stories = MemoryStories()
-    (_b,) = stories.add(feats(SHOOTING_B + byline))
-    other = ("Pelton council approves budget\nPELTON — The council approved a budget of 40 million for the coming "
-             "year on Tuesday, with more money for libraries and roads." + byline)
-    assert stories.assign(feats(other, date(2025, 5, 11))).is_new
+    stories.add(feats(SHOOTING_B + byline))
+    assert stories.assign(feats(fire + byline)).is_new
 
 
 def test_an_outlets_own_name_links_nothing():
