@@ -186,6 +186,8 @@ class CountReader:
             own = ok(self.noun_measure(noun))
             if own and self.vocab.measures.get(own) is not None and self.vocab.measures[own].unit == "people":
                 return own
+            if own is None and not self.is_people(noun) and noun.pos_ == "NOUN":
+                said = None  # "six helicopters took part": presence is people's; the thing is named as it is
         if said is not None:
             return self.suffix(doc, m, said)
         # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "412 cases"); a thing

@@ -88,6 +88,9 @@ PASS_THROUGH = [
     # in a partitive of a definite group, the figure's own verb says what happened to it
     ("Forty of the hostages taken last month have been released, officials said.", "Forty", "released"),
     ("Twelve of the miners trapped on Monday were rescued overnight.", "Twelve", "rescued"),
+    # those who search are counted apart from those they find; presence is people's, not things'
+    ("Some 300 rescuers took part in the search.", "Some 300", "rescuers"),
+    ("Nine helicopters took part in the search.", "Nine", "helicopters"),
 ]
 
 
