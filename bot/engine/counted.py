@@ -251,8 +251,7 @@ class CountReader:
             # what they got, when it is counted ("earned top grades"); else what they did ("passed the exam")
             obj = next((c for c in pred.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
             if obj is not None and self._verb_name(pred) is None:
-                words = [t.lower_ for t in obj.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
-                return normalise_name(" ".join([*words, plural(obj)]))
+                return _object_name(obj)
             return self._verb_name(pred) or participle(pred)
         if root.dep_ == "pobj" and root.head.lower_ == "for":
             return normalise_name(f"share of {plural(group)}")  # "accounted for 31% of purchases"
@@ -452,6 +451,12 @@ class CountReader:
 _LIGHT = frozenset("take have make get do give hold undergo sit".split())
 
 
+def _object_name(obj: Token) -> str:
+    """A counted object named with its modifiers, in the plural: "top grades", "resit exams"."""
+    words = [t.lower_ for t in obj.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
+    return normalise_name(" ".join([*words, plural(obj)]))
+
+
 def _happened(base: Token, verb: Token | None) -> str | None:
     """What happened to a counted thing, as a participle: "found 14 bridges damaged", "260 homes were
     damaged", "300 flights departed"; None for verbs that only report, locate or move a number."""
@@ -467,8 +472,7 @@ def _happened(base: Token, verb: Token | None) -> str | None:
         if x is not None and x.lemma_.lower() not in PASS_THROUGH:
             obj = next((c for c in x.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
             if obj is not None and x.lemma_.lower() in _LIGHT:
-                words = [t.lower_ for t in obj.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
-                return normalise_name(" ".join([*words, plural(obj)]))
+                return _object_name(obj)
             return participle(x)
     if base.dep_ == "nsubj" and lemma not in PASS_THROUGH and lemma not in SAY_VERBS \
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):

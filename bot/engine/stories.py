@@ -107,8 +107,8 @@ _TOLLS = frozenset({"killed", "injured", "shot", "stabbed", "wounded", "missing"
 #: words of names that many events of one place share: media brands and tip lines
 _SHARED_INSTITUTIONS = frozenset("news weather sports newschannel stoppers".split())
 #: words of the names of outlets, pages and institutions that many unrelated reports share
-_MEDIA_WORDS = frozenset(
-    """news weather sports tv radio twitter facebook contact reporter editor tribune times post herald journal
+_MEDIA_WORDS = _SHARED_INSTITUTIONS | frozenset(
+    """tv radio twitter facebook contact reporter editor tribune times post herald journal
     medical hospital university college church wire""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|(?<![\d,.])\d{3,}(?![,.]\d)|\d+(?:st|nd|rd|th)\b")
