@@ -2,7 +2,7 @@
 """Measure the engine on real gun-violence reports (SemEval-2018 Task 5, GVA incidents).
 
     python scripts/eval_gva.py [--data ../shared/datasets/gva_dev.jsonl] [--limit N] [--misses FILE]
-                               [--skip-linking]
+                               [--wrong FILE] [--skip-linking]
 
 Two figures, on articles nobody here wrote:
 
@@ -94,7 +94,7 @@ def recall(engine, rows: list[dict], misses_file: Path | None) -> dict[str, tupl
     return out
 
 
-async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: ANN001
+async def linking(engine, rows: list[dict], wrong_file: Path | None = None) -> dict[str, float | int]:  # noqa: ANN001
     from bot.app import open_app
     from bot.engine.errors import InputError
     from bot.engine.types import SourceInfo
@@ -124,6 +124,7 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
                     incident_of[src.id] = row["incident_id"]
                 stories_of[row["incident_id"]] = {st.id for st in getattr(report, "stories", ()) if st.id}
             own = other = with_counts = linked = 0
+            wrong: list[str] = []
             for row in rows:
                 if len(row["docs"]) < 2:
                     continue
@@ -137,6 +138,9 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
                             own += 1
                         else:
                             other += 1
+                            wrong.append(f"{row['incident_id']} <- {incident_of.get(ev.stored.source.id)} "
+                                         f"{c.claim.measure} {c.claim.figure.text!r} | {row['docs'][1].get('title')!r} "
+                                         f"| {ev.stored.source.info.title!r}")
                 if any(c.claim.measure in KILLED | INJURED for c in report.checks):
                     with_counts += 1
                     checked_against = {st.id for st in getattr(report, "stories", ()) if st.id}
@@ -145,6 +149,8 @@ async def linking(engine, rows: list[dict]) -> dict[str, float | int]:  # noqa: 
                         linked += bool(checked_against & stories_of.get(row["incident_id"], set()))
                     else:
                         linked += any(incident_of.get(i) == row["incident_id"] for i in ids)
+    if wrong_file is not None:
+        wrong_file.write_text("\n".join(wrong) + "\n", encoding="utf-8")
     total = own + other
     return {
         "evidence": total,
@@ -166,6 +172,7 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=None, help="only the first N incidents")
     ap.add_argument("--misses", type=Path, default=None, help="write every missed count to this file")
+    ap.add_argument("--wrong", type=Path, default=None, help="write every piece of evidence from another incident")
     ap.add_argument("--skip-linking", action="store_true")
     args = ap.parse_args()
     if not args.data.exists():
@@ -185,7 +192,7 @@ def main() -> int:
     print(f"injured recall  {ih}/{it} ({100.0 * ih / max(1, it):.1f}%)")
     print(f"  ({t1 - t0:.1f} s)")
     if not args.skip_linking:
-        link = asyncio.run(linking(engine, rows))
+        link = asyncio.run(linking(engine, rows, args.wrong))
         print(f"evidence shown {link['evidence']}: from another incident {link['other_pct']:.1f}%")
         print(f"second articles with a killed/injured claim {link['with_counts']}: "
               f"linked to their own first article {link['linked_pct']:.1f}%")

@@ -44,6 +44,7 @@ from bot.engine.stories import (
     ENTITY,
     RARE_DF,
     TITLE,
+    TITLE_AGE,
     TOKEN,
     ArticleFeatures,
     Assignment,
@@ -166,6 +167,7 @@ class StoryStore(RetrievalStore):
                 last_day=stories[sid][0].last_day, n_articles=stories[sid][0].n_articles,
                 weights=weights.get(sid, {}), norms=norms_sq(vectors[sid], df, n_docs) if vectors.get(sid)
                 else stories[sid][1], key_terms=frozenset(keys.get(sid, ())),
+                title_ages=frozenset(t for t in vectors.get(sid, ()) if t.startswith(TITLE_AGE)),
             )
             for sid in keep
         )

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from .numbers import word_value
 from .subjects import singularise
 from .text import is_boilerplate
 from .types import Claim
@@ -96,6 +97,12 @@ _NOT_NAMES = _STOP | frozenset(
     president minister mayor governor gov senator sen representative rep spokesman spokeswoman spokesperson
     judge prosecutor attorney""".split()
 )
+#: offices whose holders speak for many events: a name carrying one names no event
+_OFFICES = frozenset(
+    """chief sheriff mayor governor gov senator sen president minister spokesman spokeswoman spokesperson
+    coroner prosecutor attorney judge commissioner superintendent lieutenant lt sergeant sgt detective det
+    captain capt commander""".split()
+)
 #: words of a name that say what kind of place it is, never which: not entities alone
 _KIND_WORDS = frozenset(
     """city county town village state street avenue road park drive lane boulevard block department
@@ -109,12 +116,13 @@ _SHARED_INSTITUTIONS = frozenset("news weather sports newschannel stoppers".spli
 #: words of the names of outlets, pages and institutions that many unrelated reports share
 _MEDIA_WORDS = _SHARED_INSTITUTIONS | frozenset(
     """tv radio twitter facebook contact reporter editor tribune times post herald journal
-    medical hospital university college church wire""".split()
+    medical hospital university college church wire bureau agency department office commission
+    investigation patrol authority ministry council""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|(?<![\d,.])\d{3,}(?![,.]\d)|\d+(?:st|nd|rd|th)\b")
 _NAME = re.compile(
-    r"(?<![\w'’])((?:[A-Z][a-zA-Z'’\-]*\.?|[A-Z]\.)(?:\s+(?:(?:of|de|del|la|van|von|al|bin)\s+)?"
-    r"(?:[A-Z][a-zA-Z'’\-]*\.?|\d+(?:st|nd|rd|th)))*)"
+    r"(?<![\w'’])((?:[A-Z][a-z]{0,2}\.|[A-Z][a-zA-Z'’\-]*)(?:\s+(?:(?:of|de|del|la|van|von|al|bin)\s+)?"
+    r"(?:[A-Z][a-z]{0,2}\.|[A-Z][a-zA-Z'’\-]*|\d+(?:st|nd|rd|th)))*)"
 )
 #: "INDIANAPOLIS (WTHR) -", "PHOENIX, Ariz. —", "LORVIK —": a capitalised place and an outlet or a dash
 _DATELINE = re.compile(
@@ -138,6 +146,15 @@ _PLACE_CONTEXT = re.compile(
     r"|((?:[A-Z][\w'’.-]*\s){1,3})(?:police|county|officials|authorities)\b"
 )
 _BLOCK = re.compile(r"\b(\d{2,6}) block\b", re.IGNORECASE)
+#: the prefix of a headline's age term: the age of the person a report is about
+TITLE_AGE = "h:#age "
+#: a person's age as news writes it: "a 15-year-old", "Ten-year-old boy", "a man, 18,", "Boy, 3, dies"
+_AGE = re.compile(
+    r"\b([A-Za-z]+|\d{1,3})[- ](?i:years?|yrs?)[- ](?i:old)\b"
+    r"|\b(?:[A-Z][a-z]+|man|woman|boy|girl|teen|teenager|child|toddler|son|daughter|victim|mother|father)"
+    r",\s+(\d{1,3})(?=,|\s*$|\s+(?:dies|died|killed|shot|was|is|wounded|injured|hurt|charged|arrested)\b)",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +166,9 @@ class StoryPolicy:
     #: least similarity for a second (roundup) story
     roundup: float = 0.45
     #: least entity cosine to join a story whose article names entities
-    min_entity: float = 0.12
+    min_entity: float = 0.08
+    #: word cosine at which the words alone show the event, within the window, whatever the names
+    words_alone: float = 0.35
     #: least similarity of content (time aside): a story of the same day needs more than its day
     min_content: float = 0.12
     #: least word cosine for a story sharing only the article's places; for a local report (a dateline)
@@ -164,6 +183,10 @@ class StoryPolicy:
     w_time: float = 0.20
     #: days before and after a story's span within which it is a candidate
     window_days: int = 30
+    #: days around a story within which one rare shared name or place is enough
+    rare_days: int = 7
+    #: least content similarity for that: a rare name in an article about something else is not enough
+    rare_content: float = 0.08
     #: most stories an article joins (a roundup)
     max_stories: int = 3
     #: rare names shared with a story that make time no matter (a follow-up months later)
@@ -205,6 +228,8 @@ class StoryCandidate:
     norms: Mapping[str, float]
     #: the story's places among the article's terms (datelines, "in X", "X police" of its articles)
     key_terms: frozenset[str] = frozenset()
+    #: the ages its articles' headlines give (``TITLE_AGE`` terms): whom the story is about
+    title_ages: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +277,8 @@ def _names(text: str) -> list[str]:
     found: list[tuple[str, bool]] = []
     for m in _NAME.finditer(text):
         words = m.group(1).split()
+        if _OFFICES.intersection(w.lower().rstrip(".") for w in words):
+            continue  # "Police Chief Ada Renner", "LAPD Chief Charlie Beck": an official speaks for many events
         # drop leading function words written with a capital at a sentence start
         while words and words[0].lower().rstrip(".") in _NOT_NAMES:
             words = words[1:]
@@ -329,9 +356,12 @@ def features(
     for name in _names(body):
         ents[name] += 1
         words = [w for w in name.split() if len(w) > 2 and w not in _NOT_NAMES and w not in _KIND_WORDS]
-        if len(words) > 1:  # "cathy geralds" also matches a later "geralds"
+        if len(words) > 1 and not any(w in _MEDIA_WORDS for w in words):
+            # "cathy geralds" also matches a later "geralds"; the words of an institution's name
+            # ("metrohealth medical center") name no event
             ents.update(words)
     ents.update(f"{n} block" for n in _BLOCK.findall(body))
+    ents.update(_ages(title + "\n" + body))
     for c in claims:
         for e in c.entities:
             ents[e.lower()] += 1
@@ -353,6 +383,7 @@ def features(
         ents[n] += 1
     toks: Counter[str] = Counter(_tokens(title + "\n" + body))
     heads: Counter[str] = Counter(_tokens(title))
+    heads.update(_ages(title))
     terms: dict[str, float] = {}
     for prefix, counts in ((ENTITY, ents), (TOKEN, toks), (TITLE, heads)):
         for t, w in _top(counts, MAX_TERMS[prefix]).items():
@@ -364,6 +395,17 @@ def features(
     key = tuple(sorted(t for t in places if t in terms))
     return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=key,
                            place_terms=places, local=place is not None)
+
+
+def _ages(text: str) -> list[str]:
+    """The ages of the people an article is about, as event terms ("#age 15"): the victim's or the
+    suspect's age is written by every report of one event, whatever else its words."""
+    out = []
+    for m in _AGE.finditer(text):
+        n = word_value(m.group(1)) if m.group(1) else int(m.group(2))
+        if n is not None and 0 < n < 110:
+            out.append(f"{TITLE_AGE[2:]}{n}")
+    return list(dict.fromkeys(out))
 
 
 def story_name(title: str | None, text: str = "") -> str:
@@ -461,6 +503,24 @@ def _named_alike(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str,
     return len(shared) >= policy.rare_names and any(" " in t for t in shared)
 
 
+def _other_people(feats: ArticleFeatures, story: StoryCandidate) -> bool:
+    """The article's headline and the story's are about people of different ages: the 3-year-old
+    shot in a neighbourhood is not the 4-year-old shot there the week before."""
+    ages = {t for t in feats.terms if t.startswith(TITLE_AGE)}
+    return bool(ages and story.title_ages) and not ages & story.title_ages
+
+
+def _rare_shared(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], *,
+                 places: bool = True) -> list[str]:
+    """Entity terms the article shares with the story that no other stored article has: a small
+    town, a victim's name, a street block. Their rarity is the store's, so it fades as the store
+    learns that a place has many events."""
+    return [t for t in feats.terms if t[0] == ENTITY and story.weights.get(t)
+            and 0 < df.get(t, 0) <= min(RARE_DF - 1, story.n_articles or RARE_DF - 1)
+            and not any(w in _KIND_WORDS or w in _MEDIA_WORDS for w in t[2:].split())
+            and (places or (t not in feats.place_terms and t not in story.key_terms))]
+
+
 def assign(
     feats: ArticleFeatures,
     candidates: Iterable[StoryCandidate],
@@ -474,12 +534,19 @@ def assign(
     scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
     for cand in candidates:
         score, cos = similarity(feats, cand, df, n_docs, policy, own)
-        if score < policy.threshold or cos["content"] < policy.min_content:
+        if score < policy.threshold or _other_people(feats, cand):
+            continue
+        if (_rare_shared(feats, cand, df, places=False) and cos["content"] >= policy.rare_content
+                and _in_window(feats.day, cand.first_day, cand.last_day, policy.rare_days)):
+            scored.append((score, cand, cos))  # a name or place no other stored story has, within days
+            continue
+        if cos["content"] < policy.min_content:
             continue
         if not has_entities and (cos["content"] < policy.min_content_words or not _in_window(
                 feats.day, cand.first_day, cand.last_day, policy.window_days)):
             continue  # an article naming nobody joins on its words only within the story's days
-        if has_entities and cand.norms.get(ENTITY):
+        if has_entities and cand.norms.get(ENTITY) and not (
+                cos[TOKEN] >= policy.words_alone and _in_window(feats.day, cand.first_day, cand.last_day, 7)):
             if cos[ENTITY] < policy.min_entity:
                 continue
             # sharing only the place where it happened is not sharing an event, unless the words agree
@@ -543,6 +610,7 @@ class MemoryStories:
                 id=sid, name=self.names[sid], first_day=first, last_day=last, n_articles=0,
                 weights={t: w[t] for t in feats.terms if t in w}, norms=norms_sq(w, self.df, self.n_docs),
                 key_terms=frozenset(t for t in feats.terms if t in self.keys[sid]),
+                title_ages=frozenset(t for t in w if t.startswith(TITLE_AGE)),
             ))
         return out
 
