@@ -5,8 +5,9 @@ sign, a number word or a casualty trigger) skips lines before they are
 tokenised; the rest are split into sentences with the tokenizer and a
 rule-based sentencizer only; the figure parser (token rules, no model) marks
 the sentences that can hold a figure; only those get the full pipeline, the
-sentences of many articles in one ``nlp.pipe`` stream (``extract_many``), each
-article's claims kept apart. Each article's work is bounded: too many figure
+sentences of many articles in one stream (``extract_many``), each article's
+claims kept apart. The stream runs the pipeline's own components, the attribute
+ruler replaced by an exact, faster equivalent (``parsing``). Each article's work is bounded: too many figure
 sentences are refused in one line before any parse, and a time limit is checked
 between lines and sentences. The string store is bounded by reloading the
 pipeline past ``max_strings`` entries (spaCy's memory zones disable its caches).
@@ -34,6 +35,7 @@ from .errors import InputError, TimeLimit
 from .figures import FigureMatch, find_figures, parser_for
 from .measures import MeasureVocab
 from .numbers import could_hold_text
+from .parsing import SentenceParser
 from .places import Places
 from .subjects import subject_terms
 from .text import PreparedText, prepare
@@ -76,12 +78,15 @@ class Engine:
         self._loader = loader
         self.max_strings = max_strings
         parser_for(nlp.vocab)  # the figure parser is built once, with the engine
+        self._parser = SentenceParser(nlp)
         #: most seconds one article may take to read (None: no limit); checked between lines and sentences
         self.time_limit: float | None = None
         #: most figure sentences and figure-sentence tokens one article may send to the parser
         self.max_figure_sentences = MAX_FIGURE_SENTENCES
         self.max_figure_tokens = MAX_FIGURE_TOKENS
-        #: skip lines that cannot hold a figure before tokenising them (off: the reference path)
+        #: the fast path: skip lines that cannot hold a figure before tokenising them, and parse with
+        #: the faster exact components (``parsing``). Off: the reference path, every line tokenised and
+        #: every figure sentence parsed by spaCy's own ``nlp.pipe``.
         self.gate = True
 
     @classmethod
@@ -148,7 +153,10 @@ class Engine:
             # one parse stream for every article's sentences; a stopped article's are skipped
             owners = [i for i, plan in enumerate(plans) if plan for _ in plan]
             texts = (s.read for plan in plans if plan for s in plan)
-            stream = self.nlp.pipe(
+            if self._parser.nlp is not self.nlp:  # the pipeline was reloaded or replaced
+                self._parser = SentenceParser(self.nlp)
+            pipe = self._parser.pipe if self.gate else self.nlp.pipe
+            stream = pipe(
                 ("" if results[i] is not None else t for i, t in zip(owners, texts, strict=True)),
                 batch_size=self.batch_size,
             )

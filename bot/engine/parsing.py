@@ -1,0 +1,233 @@
+"""The engine's parse of its figure sentences: spaCy's own components, one of them made faster.
+
+``SentenceParser.pipe`` runs the loaded pipeline's components over texts in the order and
+batches ``Language.pipe`` would, with one exception: the attribute ruler (the tag map and its
+exceptions, about 180 one- and two-token Matcher patterns) is replaced by ``ExactAttributeRuler``,
+which reads the same rules and sets the same attributes on the same tokens, without the Matcher.
+The stock ruler runs every pattern against every token (measured: 12-17% of a sentence's parse);
+here each distinct (lower form, tag, dependency, ...) combination is looked up once and its
+result kept. The component is exact by construction: any rule it cannot read exactly (an
+operator, an extension attribute, a predicate other than equality, IN, NOT_IN or REGEX, an
+attribute it does not know) keeps the stock ruler.
+
+The loaded ``Language`` object is left as it was: ``nlp.pipe`` still runs spaCy's own pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
+
+#: token attributes a rule may test, read for every token with ``Doc.to_array`` (the values the
+#: Matcher compares: string hashes, or 0/1 for a flag)
+_READABLE = frozenset(
+    "ORTH LOWER NORM SHAPE PREFIX SUFFIX TAG POS DEP LEMMA IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER IS_UPPER "
+    "IS_TITLE IS_PUNCT IS_SPACE IS_STOP LIKE_NUM".split()
+)
+
+#: distinct attribute combinations remembered (each a few hundred bytes); past this the memory starts afresh
+_MAX_ROWS = 200_000
+
+#: one test of one token: (column of the attribute, predicate, value)
+_Test = tuple[int, str, Any]
+
+
+class ExactAttributeRuler:
+    """What ``ruler`` does to a doc, without running its Matcher.
+
+    The stock ruler finds every match of every rule, sorts them by rule, and sets each rule's
+    attributes on its target token in that order, so a later rule wins. Here every token's tests
+    are answered once per distinct combination of the attributes the rules read, the rules that
+    hit each token are merged in rule order (later values win, as when set one after the other),
+    and the merged attributes are set with spaCy's own ``set_token_attrs``.
+    """
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        names: list[str] = []
+        self._attrs: list[dict] = list(ruler.attrs)
+        rules: list[dict[str, Any]] = [dict(rule) for rule in ruler.patterns]
+        if len(self._attrs) != len(rules):
+            raise ValueError("the ruler's rules and attributes do not line up")
+        # every distinct test, numbered; each pattern token is the tuple of its tests' numbers
+        numbered: dict[_Test, int] = {}
+        self._single: list[tuple[int, tuple[int, ...]]] = []  # (rule, tests) of one-token patterns
+        self._multi: list[tuple[int, list[tuple[int, ...]], int]] = []  # (rule, tests per token, target)
+        for r, rule in enumerate(rules):
+            index: int = rule["index"]
+            patterns: list[list[dict]] = rule["patterns"]
+            for pattern in patterns:
+                if not pattern or not -len(pattern) <= index < len(pattern):
+                    raise ValueError(f"target {index} outside a pattern of {len(pattern)} tokens")
+                ids = [tuple(numbered.setdefault(t, len(numbered)) for t in _tests(spec, names)) for spec in pattern]
+                if len(ids) == 1:
+                    self._single.append((r, ids[0]))
+                else:
+                    self._multi.append((r, ids, index % len(pattern)))
+        self._columns: list[int | str] = list(names)
+        self._strings = ruler.vocab.strings
+        # the tests indexed by what passes them: a value equal to the test's (or one of its IN
+        # values); every NOT_IN test but those whose values hold it; regexes are run
+        self._equal: dict[tuple[int, int], list[int]] = {}
+        self._excluded: dict[tuple[int, int], list[int]] = {}
+        self._not_in: list[int] = []
+        self._regexes: list[tuple[int, int, _Regex]] = []
+        for i, (column, predicate, value) in enumerate(numbered):
+            if predicate == "==":
+                self._equal.setdefault((column, value), []).append(i)
+            elif predicate == "IN":
+                for v in value:
+                    self._equal.setdefault((column, v), []).append(i)
+            elif predicate == "NOT_IN":
+                self._not_in.append(i)
+                for v in value:
+                    self._excluded.setdefault((column, v), []).append(i)
+            else:
+                self._regexes.append((i, column, value))
+        #: one-token rules by their first test (a rule with no test meets every token)
+        self._single_by_first: dict[int | None, list[tuple[int, tuple[int, ...]]]] = {}
+        for r, tests in self._single:
+            self._single_by_first.setdefault(tests[0] if tests else None, []).append((r, tests))
+        self._rows: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]] = {}
+        self._merged: dict[tuple[int, ...], dict] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        if self._columns:
+            table = doc.to_array(self._columns)
+            rows = [tuple(r) for r in table.tolist()] if table.ndim == 2 else [(v,) for v in table.tolist()]
+        else:
+            rows = [()] * n
+        seen = [self._row(row) for row in rows]
+        hits: list[list[int]] = [list(rules) for _, rules, _ in seen]
+        for start, (_, _, multi) in enumerate(seen):
+            for m in multi:  # a rule of several tokens whose first token this one is
+                r, tests, index = self._multi[m]
+                end = start + len(tests)
+                if end <= n and all(all(t in seen[start + k][0] for t in tests[k]) for k in range(1, len(tests))):
+                    got = hits[start + index]
+                    if r not in got:
+                        got.append(r)
+        for i, rules in enumerate(hits):
+            if rules:
+                key = tuple(sorted(rules))
+                attrs = self._merged.get(key)
+                if attrs is None:
+                    attrs = {}
+                    for r in key:  # in rule order: a later rule's value wins
+                        attrs.update(self._attrs[r])
+                    self._merged[key] = attrs
+                set_token_attrs(doc[i], attrs)
+        return doc
+
+    def _row(self, row: tuple[int, ...]) -> tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]:
+        """For a token with these attribute values: the tests it passes, the one-token rules it
+        meets, and the rules of several tokens whose first token it can be."""
+        got = self._rows.get(row)
+        if got is None:
+            if len(self._rows) >= _MAX_ROWS:
+                self._rows.clear()  # bounded: a long-running bot meets ever more word forms
+            passed = set(self._not_in)
+            for column, value in enumerate(row):
+                passed.update(self._equal.get((column, value), ()))
+                passed.difference_update(self._excluded.get((column, value), ()))
+            passed.update(i for i, column, regex in self._regexes if regex.search(self._strings[row[column]]))
+            single = tuple(sorted({r for first, rules in self._single_by_first.items()
+                                   if first is None or first in passed
+                                   for r, tests in rules if all(t in passed for t in tests)}))
+            multi = tuple(m for m, (_, tests, _) in enumerate(self._multi) if all(t in passed for t in tests[0]))
+            got = self._rows[row] = (frozenset(passed), single, multi)
+        return got
+
+
+def _tests(spec: dict, names: list[str]) -> tuple[_Test, ...]:
+    """One pattern token's tests, each on a column of ``names`` (added as needed)."""
+    out: list[_Test] = []
+    for key, value in spec.items():
+        name = key.upper() if isinstance(key, str) else key
+        name = "ORTH" if name == "TEXT" else name
+        if name not in _READABLE:
+            raise ValueError(f"the attribute ruler tests {key!r}")
+        if name not in names:
+            names.append(name)
+        column = names.index(name)
+        if isinstance(value, dict):
+            for predicate, arg in value.items():
+                predicate = predicate.upper()
+                if predicate in ("IN", "NOT_IN") and isinstance(arg, list) \
+                        and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in arg):
+                    out.append((column, predicate, frozenset(get_string_id(v) for v in arg)))
+                elif predicate == "REGEX" and isinstance(arg, str):
+                    out.append((column, "REGEX", _Regex(arg)))
+                else:
+                    raise ValueError(f"the attribute ruler tests {key!r} with {predicate}")
+        elif isinstance(value, bool):
+            out.append((column, "==", int(value)))
+        elif isinstance(value, str):
+            out.append((column, "==", get_string_id(value)))
+        elif isinstance(value, int):
+            out.append((column, "==", value))
+        else:
+            raise ValueError(f"the attribute ruler tests {key!r} with a {type(value).__name__}")
+    return tuple(out)
+
+
+class _Regex:
+    """A compiled pattern that compares (and hashes) by its source, so tests can be numbered."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.search = re.compile(source).search
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Regex) and other.source == self.source
+
+    def __hash__(self) -> int:
+        return hash(("REGEX", self.source))
+
+
+def exact_ruler(ruler: object) -> ExactAttributeRuler | None:
+    """The fast equivalent of ``ruler``, or None when it is not a stock ruler whose every rule can be read."""
+    if type(ruler) is not AttributeRuler:
+        return None
+    try:
+        return ExactAttributeRuler(ruler)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+class SentenceParser:
+    """``nlp``'s components over many texts, as ``nlp.pipe`` would run them, the attribute ruler exact and fast."""
+
+    def __init__(self, nlp: Language, *, fast: bool = True) -> None:
+        self.nlp = nlp
+        self.components: list[tuple[str, Callable[[Doc], Doc] | Any]] = []
+        for name, proc in nlp.pipeline:
+            swap = exact_ruler(proc) if fast else None
+            self.components.append((name, swap if swap is not None else proc))
+
+    @property
+    def replaced(self) -> list[str]:
+        """Names of the components run by a faster equivalent."""
+        return [name for (name, proc), (_, own) in zip(self.components, self.nlp.pipeline, strict=True)
+                if proc is not own]
+
+    def pipe(self, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
+        docs: Iterator[Doc] = (self.nlp.make_doc(t) for t in texts)
+        for _name, proc in self.components:
+            docs = _run(proc, docs, batch_size)
+        return docs
+
+
+def _run(proc: Any, docs: Iterator[Doc], batch_size: int) -> Iterator[Doc]:
+    if hasattr(proc, "pipe"):
+        return proc.pipe(docs, batch_size=batch_size)
+    return (proc(doc) for doc in docs)

@@ -1,0 +1,128 @@
+"""The engine's own parse (``bot.engine.parsing``) sets what spaCy's pipeline sets, token for token."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.pipeline import AttributeRuler
+
+from bot.engine.parsing import ExactAttributeRuler, SentenceParser, exact_ruler
+from bot.engine.types import Article
+
+ATTRS = [TAG, POS, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE]
+
+# sentences that meet the model's rule exceptions: contractions and colloquial spellings (two-token
+# rules, one with its target second), pronouns by their dependency, "there is", auxiliaries, spaces
+TEXTS = [
+    "Police said two men were shot and one of them ain't expected to survive.",
+    "I told you it was gonna rain, and let's face it, nothin' changed.",
+    "Y'all know there are 12 families still waiting, and there's no word.",
+    "She gave it to me, but I did not see it; you did.",
+    "They have been arrested, and they do have lawyers, though whether that helps is unclear.",
+    "Got ta go  -  the  council    met on Tuesday\n\nand approved 3 new posts.",
+    "C'm on, he gets what he got: 40 percent of the vote.",
+    "Which officer shot that man?  That is what the family wants to know.",
+    "",
+]
+
+
+def _state(doc) -> tuple:
+    return doc.to_array(ATTRS).tobytes(), [str(t.morph) for t in doc], [t.lemma_ for t in doc]
+
+
+def test_the_fast_ruler_sets_what_the_stock_ruler_sets(nlp) -> None:
+    ruler = nlp.get_pipe("attribute_ruler")
+    fast = exact_ruler(ruler)
+    assert isinstance(fast, ExactAttributeRuler)  # the shipped model's rules can all be read
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    changed = 0
+    for doc in nlp.pipe(TEXTS, disable=["attribute_ruler", "lemmatizer"]):
+        stock, own = doc.copy(), doc.copy()
+        before = _state(stock)
+        lemmatizer(ruler(stock))
+        lemmatizer(fast(own))
+        assert _state(own) == _state(stock), doc.text
+        changed += _state(stock) != before
+    assert changed >= len(TEXTS) - 1  # the ruler did something to every non-empty text
+
+
+def test_the_sentence_parser_gives_the_docs_of_nlp_pipe(nlp) -> None:
+    parser = SentenceParser(nlp)
+    assert parser.replaced == ["attribute_ruler"]
+    for batch in (1, 3, 64):
+        got = list(parser.pipe(TEXTS, batch_size=batch))
+        want = list(nlp.pipe(TEXTS, batch_size=batch))
+        assert [_state(d) for d in got] == [_state(d) for d in want]
+        assert [d.tensor.tobytes() for d in got] == [d.tensor.tobytes() for d in want]
+    stock = SentenceParser(nlp, fast=False)
+    assert stock.replaced == []
+
+
+def _ruler(patterns: list[dict]) -> AttributeRuler:
+    ruler = spacy.blank("en").add_pipe("attribute_ruler")
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+def test_later_rules_win_and_several_token_rules_hit_their_target() -> None:
+    patterns = [
+        {"patterns": [[{"LOWER": "red"}]], "attrs": {"TAG": "JJ", "LEMMA": "first"}},
+        {"patterns": [[{"LOWER": {"IN": ["red", "blue"]}}]], "attrs": {"LEMMA": "second"}},
+        {"patterns": [[{"LOWER": "big"}, {"LOWER": "red"}, {"LOWER": "bus"}]], "attrs": {"LEMMA": "mid"}, "index": 1},
+        {"patterns": [[{"LOWER": "red"}, {"LOWER": "bus"}]], "attrs": {"TAG": "NN"}, "index": -1},
+        {"patterns": [[{"LOWER": {"REGEX": "^b.s$"}}], [{"ORTH": "Bus"}]], "attrs": {"MORPH": "Number=Sing"}},
+        {"patterns": [[{"IS_SPACE": False, "LOWER": {"NOT_IN": ["red", "big", "bus", "blue"]}}]],
+         "attrs": {"TAG": "XX"}},
+    ]
+    stock_ruler = _ruler(patterns)
+    fast_ruler = ExactAttributeRuler(stock_ruler)
+    nlp = spacy.blank("en", vocab=stock_ruler.vocab)
+    for text in ("a big red bus", "red bus, blue Bus and a big red", "big  red bus"):
+        stock, own = nlp.make_doc(text), nlp.make_doc(text)
+        stock_ruler(stock)
+        fast_ruler(own)
+        assert [(t.tag_, t.lemma_, str(t.morph)) for t in own] == [(t.tag_, t.lemma_, str(t.morph)) for t in stock]
+    doc = fast_ruler(nlp.make_doc("a big red bus"))
+    assert [t.lemma_ for t in doc] == ["", "", "mid", ""]  # the three-token rule (later) wins over "second"
+    assert [t.tag_ for t in doc] == ["XX", "", "JJ", "NN"]
+
+
+def test_a_ruler_that_reads_one_attribute() -> None:
+    stock_ruler = _ruler([{"patterns": [[{"LOWER": "red"}, {"LOWER": "bus"}]], "attrs": {"LEMMA": "x"}, "index": 1},
+                          {"patterns": [[{"LOWER": "red"}]], "attrs": {"TAG": "JJ"}}])
+    nlp = spacy.blank("en", vocab=stock_ruler.vocab)
+    doc = ExactAttributeRuler(stock_ruler)(nlp.make_doc("The red bus"))
+    assert [(t.tag_, t.lemma_) for t in doc] == [("", ""), ("JJ", ""), ("", "x")]
+
+
+@pytest.mark.parametrize("pattern", [
+    [{"LOWER": "red", "OP": "?"}],  # an operator
+    [{"LOWER": {"FUZZY": "red"}}],  # a predicate it does not read
+    [{"ENT_TYPE": "GPE"}],  # an attribute it does not read
+    [{"_": {"mine": True}}],  # an extension attribute
+])
+def test_rules_it_cannot_read_exactly_keep_the_stock_ruler(pattern) -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add_patterns([{"patterns": [[{"LOWER": "blue"}]], "attrs": {"TAG": "NN"}},
+                        {"patterns": [pattern], "attrs": {"TAG": "JJ"}}])
+    assert exact_ruler(ruler) is None
+    parser = SentenceParser(nlp)
+    assert parser.replaced == []
+    assert parser.components[0][1] is ruler
+
+
+def test_the_fast_path_and_the_reference_path_give_the_same_claims(engine) -> None:
+    text = ("Gunman kills two in Dayton bar\n\nDAYTON, Ohio - Two men were killed and three others were hurt "
+            "when a man opened fire outside a bar on Main Street late Saturday, police said. The shooter, "
+            "a 24-year-old man, was arrested. I ain't never seen nothing like it, one neighbour said.\n\n"
+            "The city has recorded 41 homicides this year, up from 30 last year.")
+    fast = engine.extract(Article(text=text))
+    engine.gate = False
+    try:
+        reference = engine.extract(Article(text=text))
+    finally:
+        engine.gate = True
+    assert [c.to_json() for c in fast] == [c.to_json() for c in reference]
+    assert len(fast) >= 3
