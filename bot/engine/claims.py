@@ -1061,11 +1061,32 @@ def _mend_verb_lemmas(doc: Doc) -> None:
     """Verbs the lemmatizer left as they are ("Two teens shot" tagged VBP, lemma "shot"): the lemma
     of the verb form, so that measures are named from "shoot", not from "shot"."""
     for tok in doc:
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN", "VBZ", "VBG") and tok.lemma_.lower() != tok.lower_:
+            # a lemma of which the word is no form ("fined" read as "fin"): the lemma of the word
+            mended = _lemma_of_form(tok.lower_, tok.lemma_.lower(), tok.tag_)
+            if mended:
+                tok.lemma_ = mended
+            continue
         if tok.pos_ != "VERB" or tok.tag_ not in ("VBP", "VB", "VBD", "VBN") or tok.lemma_.lower() != tok.lower_:
             continue
+        if tok.tag_ == "VB" and any(c.tag_ in ("TO", "MD") for c in tok.children):
+            continue  # "to ground 410 flights", "will ground": a base form is its own lemma
         lemma = _verb_lemma(tok.lower_)
         if lemma and lemma != tok.lower_:
             tok.lemma_ = lemma
+
+
+@lru_cache(maxsize=4096)
+def _lemma_of_form(word: str, lemma: str, tag: str) -> str | None:
+    """The right lemma when ``word`` is not a ``tag`` form of ``lemma``, else None."""
+    from lemminflect import getInflection, getLemma
+
+    if word in getInflection(lemma, tag) or word in getInflection(lemma, "VBD") + getInflection(lemma, "VBN"):
+        return None
+    for other in getLemma(word, upos="VERB"):
+        if other != lemma and word in getInflection(other, tag):
+            return other
+    return None
 
 
 @lru_cache(maxsize=4096)

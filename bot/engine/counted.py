@@ -39,7 +39,7 @@ PASS_THROUGH = frozenset(
     remain rise climb increase grow jump soar surge fall drop decline decrease dip slip double triple near
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
-    amount attract believe think fear expect presume suppose understand know""".split()
+    amount attract believe think fear expect presume suppose understand know spend""".split()
 )
 #: verbs whose clausal complement is what is said, not a state of their subject
 SAY_VERBS = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
@@ -302,7 +302,7 @@ class CountReader:
             if name is None:
                 continue
             if dep == "nsubj" and v is verb and v.lemma_.lower() not in INTRANSITIVE and any(
-                c.dep_ == "dobj" for c in v.children
+                c.dep_ == "dobj" and c.lemma_.lower() not in _TIME_NOUNS for c in v.children
             ):
                 continue  # "50 soldiers killed civilians": the soldiers did the killing
             names.append(name)
@@ -370,6 +370,13 @@ class CountReader:
                     return name
             elif c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard"):
                 return self.vocab.by_complement.get(c.lower_)
+            elif c.dep_ == "advmod":  # "spent the night away from their homes": the phrase on the adverb
+                for pp in c.children:
+                    if pp.dep_ == "prep":
+                        for p in pp.children:
+                            key = f"{pp.lower_} {p.lemma_.lower()}"
+                            if p.dep_ == "pobj" and key in self.vocab.by_complement:
+                                return self.vocab.by_complement[key]
             if c.dep_ == "prep" and c.lower_ in ("among", "as"):
                 # "four guards were among the injured", "two residents are listed as missing"
                 for p in c.children:
@@ -397,10 +404,12 @@ class CountReader:
                     return self.vocab.combine(names)
             if c.dep_ == "prep":
                 for p in c.children:
-                    if p.dep_ == "pobj" and ok(self.vocab.by_complement.get(f"{c.lower_} {p.lemma_.lower()}")):
-                        return self.vocab.by_complement[f"{c.lower_} {p.lemma_.lower()}"]
+                    for obj in _with_compounds(p) if p.dep_ == "pobj" else ():  # "in evacuation centres"
+                        if ok(self.vocab.by_complement.get(f"{c.lower_} {obj}")):
+                            return self.vocab.by_complement[f"{c.lower_} {obj}"]
         if verb is None:
             return None
+        base = tally_role(base)  # "a total of 9,800 people had waited": the tally stands where the people do
         for c in verb.children:  # "cuts power to 310,000 homes", "knocked out power to ...": verb and object
             if c.dep_ == "dobj" and c.i != base.i:
                 key = f"{phrasal_lemma(verb)} {c.lemma_.lower()}"
@@ -440,7 +449,11 @@ class CountReader:
         if noun is not None and noun.lemma_.lower() not in _VAGUE_NOUNS and noun.pos_ in ("NOUN", "PROPN") and (
                 noun.lemma_.lower() not in _TIME_NOUNS):
             thing = plural(noun)
-        happened = _happened(base, verb)
+            prev = noun.doc[noun.i - 1] if noun.i > 0 else None
+            if prev is not None and prev.dep_ == "compound" and prev.head.i == noun.i and prev.pos_ == "NOUN" \
+                    and prev.is_alpha:
+                thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds": the compound says which
+        happened = _happened(base, verb) or _happened(tally_role(base), verb)
         if happened and thing and noun is not None and not self.is_people(noun):
             return f"{thing} {happened}"  # things are named with what happened to them; people by it alone
         if happened:
@@ -461,11 +474,26 @@ def _happened(base: Token, verb: Token | None) -> str | None:
     """What happened to a counted thing, as a participle: "found 14 bridges damaged", "260 homes were
     damaged", "300 flights departed"; None for verbs that only report, locate or move a number."""
     for c in base.children:  # "found 14 bridges damaged": a participle on the thing itself
-        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i:
+        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
             return participle(c)
+    event = _verb_event(base, verb)
+    if event is None:
+        for c in base.children:  # "the number of people waiting for treatment": a state they are in
+            if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
+                return c.lower_
+    return event
+
+
+def _verb_event(base: Token, verb: Token | None) -> str | None:
+    """What the governing verb says happened to a counted thing (see :func:`_happened`)."""
     if verb is None or verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS and base.dep_ == "nsubj":
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    and c.lemma_.lower() not in _TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
+        if obj is not None:
+            return _object_name(obj)  # "1,900 children have received a dose": they are counted by the doses
     if lemma in PASS_THROUGH and base.dep_ in ("nsubj", "nsubjpass"):
         # "were believed to be trapped", "are expected to take resit exams": what the complement says
         x = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -574,6 +602,14 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
     return None
 
 
+def tally_role(noun: Token) -> Token:
+    """The token that holds a counted noun's place in its clause: the tally in "a total of 9,800
+    people had been waiting", "the number of patients waiting ... has reached"; else the noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in TALLY_NOUNS:
+        return noun.head.head
+    return noun
+
+
 def is_change_noun(noun: Token) -> bool:
     return noun.lemma_.lower() in ("rise", "increase", "fall", "drop", "decline", "cut", "gain", "loss", "jump",
                                    "growth", "reduction", "hike", "surge", "slump", "dip")
@@ -617,8 +653,10 @@ def normalise_name(name: str) -> str:
 
 
 def participle(verb: Token) -> str:
-    """ "cancelled" for cancel, "taken" for take, with the verb's particle ("called off")."""
-    if verb.tag_ in ("VBN", "VBD") and verb.lower_.endswith(("ed", "en", "t")):
+    """ "cancelled" for cancel, "taken" for take, with the verb's particle ("called off"); a state
+    written in the progressive keeps it: "had been waiting" is "waiting", "are striking" "striking"."""
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    if progressive or (verb.tag_ in ("VBN", "VBD") and verb.lower_.endswith(("ed", "en", "t"))):
         word = verb.lower_
     else:
         word = _inflect(verb.lemma_.lower(), "VBN")

@@ -91,6 +91,29 @@ PASS_THROUGH = [
     # those who search are counted apart from those they find; presence is people's, not things'
     ("Some 300 rescuers took part in the search.", "Some 300", "rescuers"),
     ("Nine helicopters took part in the search.", "Nine", "helicopters"),
+    # a state written in the progressive keeps its form; a tally stands where what it counts would
+    ("Inspectors said 5,400 tenants had been waiting for repairs since spring.", "5,400", "waiting"),
+    ("A total of 5,400 tenants had been waiting for repairs since spring.", "A total of 5,400", "waiting"),
+    ("The number of tenants waiting for repairs has reached 5,400.", "5,400", "waiting"),
+    # a description does not outrank what happened to them
+    ("Some 300 tenants living near the depot were moved on Friday.", "Some 300", "moved"),
+    # a thing the vocabulary does not know keeps the noun compound that says which
+    ("The official housing register stands at 18,200.", "18,200", "housing register"),
+    ("Officials said the housing register stood at 18,200.", "18,200", "housing register"),
+    # people counted by what they received, took or needed
+    ("More than 3,100 pupils have received a booster jab since Monday.", "More than 3,100", "booster jabs"),
+    # a base form is its own lemma ("to ground" is not "grind"); a form the lemmatizer misreads is mended
+    ("The gale forced the carrier to ground 96 flights.", "96", "flights grounded"),
+    ("The watchdog fined the bank 3.5 million euros.", "3.5 million euros", "fine"),
+    ("The refinery could be fined as much as $8 million.", "as much as $8 million", "fine"),
+    # a budget is what is planned, a cost what is spent
+    ("Councillors approved a £620m budget for the year.", "£620m", "budget"),
+    ("The bypass opened at a final cost of £48m.", "£48m", "cost"),
+    # people kept from their homes, by the phrase on an adverb; people in shelters
+    ("About 900 villagers spent the night away from their homes.", "About 900", "evacuated"),
+    ("Some 6,000 people took refuge in school halls.", "Some 6,000", "displaced"),
+    ("The number of people in evacuation centres rose to 14,000.", "14,000", "displaced"),
+    ("Forty guests have reported symptoms since the banquet.", "Forty", "cases"),
 ]
 
 
