@@ -148,6 +148,9 @@ def _rounding(value: float, tolerance: float) -> float:
     return min(place / 2, magnitude * tolerance)
 
 
+#: hedges that stress a figure's size: an estimate at the bound, not a bound alone
+_EMPHATIC = frozenset({"as many as", "as much as", "as few as", "as little as", "as high as", "as low as"})
+
 _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _ROUND_WORDS = re.compile(r"\b(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
 
@@ -190,6 +193,13 @@ def figure_interval(
     high = math.inf if fig.high is None else float(fig.high)
     if low > high:
         low, high = high, low
+    if (fig.qualifier or "").lower() in _EMPHATIC:
+        # "as many as 75,000" is an estimate of about 75,000 said to be large, not "anything below it"
+        # ("as few as 40" likewise): it agrees with figures near it, not with every smaller one
+        if math.isinf(low) and math.isfinite(high):
+            low = high
+        elif math.isinf(high) and math.isfinite(low):
+            high = low
     if fig.approx:
         low -= abs(low) * tolerance if math.isfinite(low) else 0
         high += abs(high) * tolerance if math.isfinite(high) else 0
@@ -469,10 +479,10 @@ def _gap_text(gaps: Sequence[int]) -> str:
 
 def _superseded(claim: Claim, ranked: Sequence[Evidence], conflicting: Sequence[Evidence],
                 policy: VerdictPolicy) -> bool:
-    """A rising measure whose newest report matches the claim, every conflicting report being earlier
-    and lower: the toll has since risen to the claim's figure."""
-    if not is_rising(claim.measure, policy.rising_measures):
-        return False
+    """The newest report matches the claim and every conflicting report is earlier: the figure has
+    since been revised to the claim's (for a rising toll, only an earlier *lower* figure is revised:
+    a toll does not fall)."""
+    rising = is_rising(claim.measure, policy.rising_measures)
     matching = [ev for ev in ranked if ev.relation is Verdict.MATCHING]
     dated = [(_reported_on(ev.stored), ev) for ev in matching]
     if not matching or any(d is None for d, _ in dated):
@@ -481,7 +491,7 @@ def _superseded(claim: Claim, ranked: Sequence[Evidence], conflicting: Sequence[
     for ev in conflicting:
         when = _reported_on(ev.stored)
         if when is None or when >= newest \
-                or _direction(claim.figure, ev.stored.claim.figure, policy.tolerance) != "higher":
+                or (rising and _direction(claim.figure, ev.stored.claim.figure, policy.tolerance) != "higher"):
             return False
     return True
 
@@ -585,10 +595,13 @@ def judge(
         verdict = Verdict.MATCHING
         note = f"differs from the estimates of {others}"
     elif conflicting and in_story and _superseded(claim, ranked, conflicting, policy):
-        # a rising toll: the latest report agrees and every differing one is older and lower
+        # a revised figure: the latest report agrees and every differing one is older (for a toll, lower)
         verdict = Verdict.MATCHING
         lows = sorted({_shown_figure(ev.stored.claim.figure) for ev in conflicting})
-        note = f"the latest report agrees; earlier reports gave fewer ({', '.join(lows[:3])})"
+        fewer = all(_direction(claim.figure, ev.stored.claim.figure, policy.tolerance) == "higher"
+                    for ev in conflicting)
+        note = f"the latest report agrees; earlier reports gave {'fewer' if fewer else 'other figures'}" \
+               f" ({', '.join(lows[:3])})"
     elif conflicting:
         verdict = Verdict.CONFLICTING
         note = _conflict_note(claim, conflicting, policy=policy, published=published)

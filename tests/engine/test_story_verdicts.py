@@ -256,3 +256,30 @@ def test_some_of_them_are_a_part():
     part = replace(claim(3, measure="injured", sentence=sentence, text="three"), start=0,
                    figure_start=sentence.index("three"), figure_end=sentence.index("three") + 5)
     assert verdict(part, claim(11, measure="injured")) is U
+
+
+def test_any_figure_the_latest_report_confirms_matches_an_earlier_one_revised():
+    # a count that is not a toll may be revised either way: the latest report is what stands
+    old = stored(claim(14, measure="schools closed"), published=date(2026, 2, 20))
+    newer = stored(claim(9, measure="schools closed"), published=date(2026, 2, 25))
+    check = judge(claim(9, measure="schools closed"), [old, newer], policy=POLICY, published=date(2026, 3, 2),
+                  story_places=PLACES)
+    assert check.verdict is M
+    assert "earlier reports gave other figures (14)" in (check.note or "")
+    # a toll does not fall: an earlier higher toll is still a conflict
+    old = stored(claim(14), published=date(2026, 2, 20))
+    newer = stored(claim(9), published=date(2026, 2, 25))
+    check = judge(claim(9), [old, newer], policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is C
+
+
+def test_as_many_as_is_an_estimate_at_its_figure_not_everything_below_it():
+    def hedged(text: str, low: float | None, high: float | None, qualifier: str | None, approx: bool = False):
+        c = claim(high or low or 0, measure="passengers affected", text=text)
+        return replace(c, figure=Figure(text=text, low=low, high=high, qualifier=qualifier, approx=approx))
+
+    many = hedged("as many as 52,000", None, 52000, "as many as")
+    assert verdict(many, hedged("about 38,000", 38000, 38000, "about", True)) is C
+    assert verdict(many, hedged("51,000", 51000, 51000, None)) is M
+    # a cap is a cap: "up to 52,000" allows 38,000
+    assert verdict(hedged("up to 52,000", None, 52000, "up to"), hedged("38,000", 38000, 38000, None)) is M
