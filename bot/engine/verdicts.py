@@ -600,8 +600,8 @@ def judge(
         lows = sorted({_shown_figure(ev.stored.claim.figure) for ev in conflicting})
         fewer = all(_direction(claim.figure, ev.stored.claim.figure, policy.tolerance) == "higher"
                     for ev in conflicting)
-        note = f"the latest report agrees; earlier reports gave {'fewer' if fewer else 'other figures'}" \
-               f" ({', '.join(lows[:3])})"
+        gave = "fewer" if fewer else "other figures"
+        note = f"the latest report agrees; earlier reports gave {gave} ({', '.join(lows[:3])})"
     elif conflicting:
         verdict = Verdict.CONFLICTING
         note = _conflict_note(claim, conflicting, policy=policy, published=published)
