@@ -206,6 +206,14 @@ class CountReader:
             name = ok(self.vocab.by_adjective.get(tok.lower_))
             if name:
                 return name
+        # 4b. a part of a group a toll names: "seven of the dead were employees", "accounts for 17 of the
+        #     dead": the group's measure (what the sentence says of them only describes them)
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for p in prep.children:
+                if p.dep_ == "pobj" and any(d.lower_ == "the" for d in p.children):
+                    name = ok(self.vocab.by_adjective.get(p.lower_))
+                    if name:
+                        return name
         # 5. money and rates: what the amount is of ("revenue of $4.2bn", "inflation rose to 4.2%")
         if not people_ok:
             if noun is not None:

@@ -739,7 +739,7 @@ _WHOLE_WORDS = frozenset("national nationwide nationally overall countrywide sta
 
 
 _AMONG = re.compile(
-    r"^(?:\s+of\s+(?:them|whom|those|these)\b|[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b)",
+    r"^(?:\s+of\s+(?:them|whom|those|these|the)\b|[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b)",
     re.IGNORECASE,
 )
 

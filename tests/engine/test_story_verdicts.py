@@ -283,3 +283,10 @@ def test_as_many_as_is_an_estimate_at_its_figure_not_everything_below_it():
     assert verdict(many, hedged("51,000", 51000, 51000, None)) is M
     # a cap is a cap: "up to 52,000" allows 38,000
     assert verdict(hedged("up to 52,000", None, 52000, "up to"), hedged("38,000", 38000, 38000, None)) is M
+
+
+def test_some_of_the_dead_are_a_part_of_the_toll():
+    toll = claim(23, sentence="At least 23 people were killed in the storm.", text="23")
+    part = claim(9, sentence="Nine of the dead were fishermen.", text="Nine")
+    assert verdict(part, toll) is U
+    assert verdict(claim(9, sentence="Officials said nine of the dead were fishermen.", text="nine"), part) is M
