@@ -227,6 +227,8 @@ class CountReader:
                 thing = measured_thing(base, verb, self.is_people)
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or _compound_name(thing)
+                if noun is not None and thing is not noun and is_change_noun(noun) and not name.endswith(" change"):
+                    return f"{name} change"  # "the 4.9% rise in council tax": the change of council tax
                 return self.suffix(doc, m, name)
         # 6. named as an editor would: what happened to the thing, else the thing
         generic = self._generic(base, noun, verb)
@@ -584,8 +586,9 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                     return p
     if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
         return base.head.head
-    if base.dep_ == "pobj" and base.head.lower_ in ("to", "at") and verb is not None and base.head.head.i == verb.i:
-        for c in verb.children:
+    if base.dep_ == "pobj" and base.head.lower_ in ("to", "at", "by") and verb is not None \
+            and base.head.head.i == verb.i:
+        for c in verb.children:  # "put the damage at", "raises council tax by 4.9%", "cut its quota to"
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
                 return c
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):

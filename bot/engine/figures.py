@@ -314,6 +314,7 @@ class FigureParser:
         self._blockers.add("DATE", [
             [month, day], [month, day, comma, year], [month, year], [day, month], [day, month, year],
             [month, day, {"ORTH": {"IN": ["-", "–", "to", "and"]}}, day],
+            [day, {"ORTH": {"IN": ["-", "–", "to", "and"]}}, day, month],  # "between 14 and 19 August"
             [year, {"ORTH": {"IN": ["-", "/"]}}, {"SHAPE": "dd"}, {"ORTH": {"IN": ["-", "/"]}}, {"SHAPE": "dd"}],
             [{"LOWER": {"IN": ["the", "of"]}}, {"SHAPE": {"IN": ["dds", "'dds", "ddds"]}}],
         ])
@@ -398,6 +399,8 @@ class FigureParser:
             label = strings[match_id]
             phrase = _key(doc, start, end)
             if label.startswith("H_"):
+                if phrase == "up to" and start > 0 and doc[start - 1].lower_ in _UP_TO_VERBS:
+                    continue  # "quotas now add up to 810,000 tonnes": a phrasal verb, not a ceiling
                 old = hedge_before.get(end)
                 if old is None or start < old[0]:
                     hedge_before[end] = (start, label[2:], phrase)
@@ -760,6 +763,9 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
 
 #: words after which a bare number is dialled, not counted
 _DIALLED = frozenset("call calling dial dialling dialing phone phoning text texting hotline helpline tel ring".split())
+#: verbs whose particle "up" makes "up to" a phrasal verb ("add up to", "comes up to"), not a hedge
+_UP_TO_VERBS = frozenset("add adds added adding come comes came coming sum sums summed summing".split())
+
 MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
 
 

@@ -148,6 +148,10 @@ def _rounding(value: float, tolerance: float) -> float:
     return min(place / 2, magnitude * tolerance)
 
 
+#: the names a figure gets when nothing says what it counts (its unit's family): "£1.2m" and "£52m" in
+#: one story are not one quantity because both are money
+UNNAMED_MEASURES = frozenset({"money", "percent", "pp", "count", "distance", "duration", "volume", "weight"})
+
 #: hedges that stress a figure's size: an estimate at the bound, not a bound alone
 _EMPHATIC = frozenset({"as many as", "as much as", "as few as", "as little as", "as high as", "as low as"})
 
@@ -354,7 +358,7 @@ def _eligible(
     story_hours: float | None = None,
     published: date | None = None,
 ) -> bool:
-    if not cand.status.can_be_evidence or cand.claim is claim:
+    if not cand.status.can_be_evidence or cand.claim is claim or claim.measure in UNNAMED_MEASURES:
         return False
     if (_past_value(cand.claim, published) and claim.date is None) \
             or (_past_value(claim, _reported_on(cand)) and cand.claim.date is None):

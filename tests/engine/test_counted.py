@@ -118,6 +118,9 @@ PASS_THROUGH = [
     ("Five of the dead were volunteers from the harbour crew.", "Five", "killed"),
     ("The island accounts for 12 of the missing.", "12", "missing"),
     ("Two of the injured later died in hospital.", "Two", "killed"),
+    # what a change verb or noun changes: its object, or what the change is in
+    ("The plan raises water charges by 6.5%.", "6.5%", "water charge change"),
+    ("Unions rejected the 6.5% rise in water charges.", "6.5%", "water charge change"),
 ]
 
 

@@ -290,3 +290,10 @@ def test_some_of_the_dead_are_a_part_of_the_toll():
     part = claim(9, sentence="Nine of the dead were fishermen.", text="Nine")
     assert verdict(part, toll) is U
     assert verdict(claim(9, sentence="Officials said nine of the dead were fishermen.", text="nine"), part) is M
+
+
+def test_figures_that_nothing_names_are_not_compared():
+    grant = claim(1.2e6, measure="money", unit="GBP", text="£1.2m")
+    assert verdict(grant, claim(52e6, measure="money", unit="GBP", text="£52m")) is U
+    assert verdict(claim(1.2e6, measure="grant", unit="GBP", text="£1.2m"),
+                   claim(52e6, measure="grant", unit="GBP", text="£52m")) is C
