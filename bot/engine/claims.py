@@ -197,6 +197,8 @@ class ClaimExtractor:
                                                                  if v is not None):
                 continue  # "Nearly -5 people were killed": a count below zero is not a figure
             location = self._location(doc, m, noun)
+            if location is None and _NATIONAL.search(text[: m.start_char]):
+                location = NATIONWIDE  # "Nationally, 240 cases": the country's figure, not the story's place
             period = sentence_period
             if m.start in implicit and not any(_ordinal(w.lower()) for w in fig.text.split()):
                 # "a soldier was killed" counts one incident, not a running toll; "a third worker has
@@ -1099,6 +1101,13 @@ def _verb_lemma(word: str) -> str | None:
             return lemma
     return None
 
+
+#: the location of a figure a sentence gives for the whole country
+NATIONWIDE = "nationwide"
+#: an adverbial that makes a sentence's figures the whole country's: "Nationally, ...", "Across the country, ..."
+_NATIONAL = re.compile(
+    r"(?:^|[,;:]\s*)(?:nationally|nationwide|countrywide|across the (?:country|nation)|"
+    r"(?:in|for) the (?:country|nation) as a whole)\s*,", re.IGNORECASE)
 
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
 

@@ -231,3 +231,14 @@ def test_running_totals_earlier_levels_and_others(engine):
     assert loss.measure == "losses"
     assert loss.figure.unit == "GBP"
     assert loss.period == "6 months"
+
+
+def test_a_national_adverbial_makes_a_figure_the_countrys(engine):
+    text = ("Dengue cases climb to 640 in Ostrava district\n"
+            "Health officials said dengue cases in the district had climbed to 640.\n"
+            "Nationally, 9,300 cases have been recorded this year, the ministry said.\n"
+            "Across the country, hospitals have admitted 1,150 patients with the fever.\n")
+    claims = claims_of(engine, text, date(2025, 8, 4))
+    assert find(claims, "9,300").location == "nationwide"
+    assert find(claims, "1,150").location == "nationwide"
+    assert find(claims, "640").location != "nationwide"
