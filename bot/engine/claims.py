@@ -128,6 +128,7 @@ class ClaimExtractor:
         sentence_period = self._period(doc, period_spans)  # the same for every figure of the sentence
         text = doc.text  # built anew on every access
         postposed: list = []  # the sentence's postposed attribution, read at most once
+        counted: list[tuple[_Draft, Token | None, bool]] = []  # each new draft with its counted noun
         figures, implicit = self._with_implicit(doc, figures)
         nouns = [_implicit_noun(doc[m.anchor]) if m.start in implicit else self._counted_noun(doc, m) for m in figures]
         for i, m in enumerate(figures):
@@ -227,6 +228,7 @@ class ClaimExtractor:
                     needs_subject=not subject or (not qualified and noun_lemma in _GROUP_NOUNS) or noun_lemma is None,
                 )
             )
+            counted.append((drafts[-1], noun, m.start in implicit))
             if qualified and noun_lemma in _GROUP_NOUNS:
                 for q in _qualifier_words(subject, self.places):
                     ctx.qualifiers[q] += 1
@@ -237,6 +239,7 @@ class ClaimExtractor:
         wounded = _wounded_of(drafts)
         if wounded is not None:
             drafts.append(wounded)
+        drafts.extend(_listed_totals(counted))
         if drafts:
             ctx.last_claim = drafts[-1].claim
         return drafts
@@ -1110,6 +1113,43 @@ _NATIONAL = re.compile(
     r"(?:in|for) the (?:country|nation) as a whole)\s*,", re.IGNORECASE)
 
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
+
+
+_GENERAL_PEOPLE = frozenset("people person persons individual individuals victim victims".split())
+
+
+def _listed_totals(counted: list[tuple[_Draft, Token | None, bool]]) -> list[_Draft]:
+    """ "Three women and one man were injured": counts of different people listed together under
+    one measure add up to its total (four injured), kept beside the counts themselves.
+
+    Members are joined by a coordination ("and"), or, in a headline's comma list, by apposition
+    when each has its own number and names other people ("Three women, one man injured"); an
+    apposition that names who the counted are ("two people, a man and a woman") adds nothing."""
+    exact = [(d, n) for d, n, _implicit in counted if n is not None and d.claim.figure.unit == "people"
+             and d.claim.figure.low is not None and d.claim.figure.low == d.claim.figure.high
+             and not d.claim.figure.approx]
+    by_token = {n.i: (d, n) for d, n in exact}
+    lists: dict[tuple[int, str], list[_Draft]] = {}
+    for d, n in exact:
+        top = n
+        while top.i in by_token and top.head.i in by_token and top.head.i != top.i and (
+                top.dep_ == "conj" or (top.dep_ == "appos" and top.lemma_.lower() != top.head.lemma_.lower()
+                                       and not {top.lemma_.lower(), top.head.lemma_.lower()} & _GENERAL_PEOPLE
+                                       and not any(x for dd, nn, x in counted if nn is top))):
+            top = top.head
+        lists.setdefault((top.i, d.claim.measure), []).append(d)
+    out = []
+    measures_seen = [d.claim.measure for d, _n, _x in counted]
+    for (_top, measure), members in lists.items():
+        if len(members) < 2 or measures_seen.count(measure) != len(members):
+            continue  # a sentence that also gives the measure's total gives it itself
+        n = sum(d.claim.figure.low or 0 for d in members)
+        first, last = members[0].claim, members[-1].claim
+        text = first.sentence[first.figure_start - first.start : last.figure_end - last.start]
+        figure = Figure(text=text, low=n, high=n, unit="people")
+        out.append(_Draft(replace(first, figure=figure, figure_end=last.figure_end, subject=""),
+                          None, False, needs_subject=True))
+    return out
 
 
 def _wounded_of(drafts: list[_Draft]) -> _Draft | None:

@@ -156,6 +156,9 @@ CRIME_FORMS = [
     ("Two teens shot while playing with a rifle in Orrville", "shot", 2),
     # kin are people
     ("A boy accidentally shot his uncle with a pistol, deputies said.", "shot", 1),
+    # counts of different people listed under one measure add up to its total
+    ("Three women and one man were injured in the crash on Dover Road.", "injured", 4),
+    ("Two teenagers and three adults were killed when the bridge gave way.", "killed", 5),
 ]
 
 
@@ -461,3 +464,10 @@ def test_a_number_hyphened_to_a_noun_describes_a_thing(engine):
     # a multiple is a count of its own: "a triple-murder" killed three
     triple = claims_of(engine, "Police made an arrest in the triple-murder.")
     assert ("killed", 3) in [(c.measure, c.figure.low) for c in triple]
+
+
+def test_a_listed_total_is_not_added_where_the_sentence_gives_its_own(engine):
+    claims = claims_of(engine, "Five people were hurt: three women and two men were injured by the blast.")
+    assert sorted(c.figure.low for c in claims if c.measure == "injured") == [2, 3, 5]
+    apposed = claims_of(engine, "Two people, a man and a woman, were shot on Friday.")
+    assert not [c for c in apposed if c.measure == "shot" and c.figure.low == 3]
