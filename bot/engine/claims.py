@@ -1143,10 +1143,10 @@ def _listed_totals(counted: list[tuple[_Draft, Token | None, bool]]) -> list[_Dr
     for (_top, measure), members in lists.items():
         if len(members) < 2 or measures_seen.count(measure) != len(members):
             continue  # a sentence that also gives the measure's total gives it itself
-        n = sum(d.claim.figure.low or 0 for d in members)
+        total = float(sum(d.claim.figure.low or 0 for d in members))
         first, last = members[0].claim, members[-1].claim
         text = first.sentence[first.figure_start - first.start : last.figure_end - last.start]
-        figure = Figure(text=text, low=n, high=n, unit="people")
+        figure = Figure(text=text, low=total, high=total, unit="people")
         out.append(_Draft(replace(first, figure=figure, figure_end=last.figure_end, subject=""),
                           None, False, needs_subject=True))
     return out
