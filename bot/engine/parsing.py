@@ -16,7 +16,8 @@ The loaded ``Language`` object is left as it was: ``nlp.pipe`` still runs spaCy'
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -34,6 +35,9 @@ _READABLE = frozenset(
 
 #: distinct attribute combinations remembered (each a few hundred bytes); past this the memory starts afresh
 _MAX_ROWS = 200_000
+
+#: the value of an attribute that no rule names
+_OTHER = -1
 
 #: one test of one token: (column of the attribute, predicate, value)
 _Test = tuple[int, str, Any]
@@ -94,7 +98,21 @@ class ExactAttributeRuler:
         self._single_by_first: dict[int | None, list[tuple[int, tuple[int, ...]]]] = {}
         for r, tests in self._single:
             self._single_by_first.setdefault(tests[0] if tests else None, []).append((r, tests))
+        # a value no test names and no regex matches is read as _OTHER: it passes the same tests
+        # (NOT_IN ones) and fails the same (the rest), so "sergeant" and "firefighter" share a row
+        self._named: list[set[int]] = [set() for _ in names]
+        self._column_regexes: list[list[_Regex]] = [[] for _ in names]
+        for column, predicate, value in numbered:
+            if predicate == "==":
+                self._named[column].add(value)
+            elif predicate in ("IN", "NOT_IN"):
+                self._named[column].update(value)
+            else:
+                self._column_regexes[column].append(value)
+        self._canon: list[dict[int, int]] = [{} for _ in names]
+        #: by the attributes' canonical values; and by their values as read (the fast look-up)
         self._rows: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]] = {}
+        self._seen: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]] = {}
         self._merged: dict[tuple[int, ...], dict] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -102,8 +120,10 @@ class ExactAttributeRuler:
         if not n:
             return doc
         if self._columns:
-            table = doc.to_array(self._columns)
-            rows = [tuple(r) for r in table.tolist()] if table.ndim == 2 else [(v,) for v in table.tolist()]
+            table = doc.to_array(self._columns).tolist()
+            if len(self._columns) == 1:  # one name: a flat array
+                table = [[v] for v in table]
+            rows = [tuple(r) for r in table]
         else:
             rows = [()] * n
         seen = [self._row(row) for row in rows]
@@ -128,23 +148,39 @@ class ExactAttributeRuler:
                 set_token_attrs(doc[i], attrs)
         return doc
 
+    def _canonical(self, column: int, value: int) -> int:
+        regexes = self._column_regexes[column]
+        named = value in self._named[column] or (regexes and any(x.search(self._strings[value]) for x in regexes))
+        self._canon[column][value] = value if named else _OTHER
+        return self._canon[column][value]
+
     def _row(self, row: tuple[int, ...]) -> tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]:
         """For a token with these attribute values: the tests it passes, the one-token rules it
         meets, and the rules of several tokens whose first token it can be."""
-        got = self._rows.get(row)
+        got = self._seen.get(row)
+        if got is not None:
+            return got
+        if len(self._seen) >= _MAX_ROWS:
+            self._seen.clear()  # bounded: a long-running bot meets ever more word forms
+            self._rows.clear()
+            for known in self._canon:
+                known.clear()
+        canon = self._canon
+        key = tuple(canon[c][v] if v in canon[c] else self._canonical(c, v) for c, v in enumerate(row))
+        got = self._rows.get(key)
         if got is None:
-            if len(self._rows) >= _MAX_ROWS:
-                self._rows.clear()  # bounded: a long-running bot meets ever more word forms
             passed = set(self._not_in)
-            for column, value in enumerate(row):
+            for column, value in enumerate(key):
                 passed.update(self._equal.get((column, value), ()))
                 passed.difference_update(self._excluded.get((column, value), ()))
-            passed.update(i for i, column, regex in self._regexes if regex.search(self._strings[row[column]]))
-            single = tuple(sorted({r for first, rules in self._single_by_first.items()
-                                   if first is None or first in passed
-                                   for r, tests in rules if all(t in passed for t in tests)}))
+            passed.update(i for i, column, regex in self._regexes
+                          if key[column] != _OTHER and regex.search(self._strings[key[column]]))
+            candidates = [*self._single_by_first.get(None, ()),
+                          *(rule for t in passed for rule in self._single_by_first.get(t, ()))]
+            single = tuple(sorted({r for r, tests in candidates if all(t in passed for t in tests)}))
             multi = tuple(m for m, (_, tests, _) in enumerate(self._multi) if all(t in passed for t in tests[0]))
-            got = self._rows[row] = (frozenset(passed), single, multi)
+            got = self._rows[key] = (frozenset(passed), single, multi)
+        self._seen[row] = got
         return got
 
 
@@ -231,3 +267,45 @@ def _run(proc: Any, docs: Iterator[Doc], batch_size: int) -> Iterator[Doc]:
     if hasattr(proc, "pipe"):
         return proc.pipe(docs, batch_size=batch_size)
     return (proc(doc) for doc in docs)
+
+
+def pipe_repeats_once(pipe: Callable[[Iterable[str]], Iterator[Doc]], texts: Iterable[str],
+                      repeats: Collection[str]) -> Iterator[Doc]:
+    """``pipe(texts)``, a text of ``repeats`` parsed once: its later occurrences get copies.
+
+    The parse of a text does not depend on the texts batched with it, so a copy is the doc a
+    second parse would give. Every copy is taken before the caller sees (and may change) the
+    first doc. ``texts`` is read lazily, as ``pipe`` pulls it; the copies live as long as the
+    stream (one ``extract_many`` call), so nothing is kept between calls.
+    """
+    order: deque[tuple[bool, str]] = deque()  # (parsed, text) of each text pulled, in order
+    sent: set[str] = set()
+
+    def feed() -> Iterator[str]:
+        for text in texts:
+            again = text in sent
+            order.append((not again, text))
+            if not again:
+                if text in repeats:
+                    sent.add(text)
+                yield text
+
+    docs = iter(pipe(feed()))
+    ready: deque[Doc] = deque()
+    first: dict[str, Doc] = {}
+    while True:
+        if not order:
+            try:
+                ready.append(next(docs))  # pulls more texts
+            except StopIteration:
+                if not order:  # the last texts pulled may all be repeats
+                    return
+            continue
+        parsed, text = order.popleft()
+        if not parsed:
+            yield first[text].copy()
+            continue
+        doc = ready.popleft() if ready else next(docs)
+        if text in repeats:
+            first[text] = doc.copy()
+        yield doc

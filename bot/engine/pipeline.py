@@ -21,9 +21,11 @@ import bisect
 import logging
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -35,7 +37,7 @@ from .errors import InputError, TimeLimit
 from .figures import FigureMatch, find_figures, parser_for
 from .measures import MeasureVocab
 from .numbers import could_hold_text
-from .parsing import SentenceParser
+from .parsing import SentenceParser, pipe_repeats_once
 from .places import Places
 from .subjects import subject_terms
 from .text import PreparedText, prepare
@@ -152,14 +154,17 @@ class Engine:
                     done(i, exc)
             # one parse stream for every article's sentences; a stopped article's are skipped
             owners = [i for i, plan in enumerate(plans) if plan for _ in plan]
-            texts = (s.read for plan in plans if plan for s in plan)
-            if self._parser.nlp is not self.nlp:  # the pipeline was reloaded or replaced
-                self._parser = SentenceParser(self.nlp)
-            pipe = self._parser.pipe if self.gate else self.nlp.pipe
-            stream = pipe(
-                ("" if results[i] is not None else t for i, t in zip(owners, texts, strict=True)),
-                batch_size=self.batch_size,
-            )
+            reads = [s.read for plan in plans if plan for s in plan]
+            texts = ("" if results[i] is not None else t for i, t in zip(owners, reads, strict=True))
+            if not self.gate:  # the reference path: spaCy's own pipeline, every sentence parsed
+                stream = self.nlp.pipe(texts, batch_size=self.batch_size)
+            else:
+                if self._parser.nlp is not self.nlp:  # the pipeline was reloaded or replaced
+                    self._parser = SentenceParser(self.nlp)
+                # a sentence the batch holds twice (a headline the lead repeats, a wire story's
+                # line in two reports) is parsed once
+                repeats = {t for t, n in Counter(reads).items() if n > 1}
+                stream = pipe_repeats_once(partial(self._parser.pipe, batch_size=self.batch_size), texts, repeats)
             for i, plan in enumerate(plans):
                 if plan is None:
                     continue
@@ -246,7 +251,8 @@ class Engine:
         """Sentences that can hold a figure, with the figures the pre-filter found in them."""
         out: list[FigureSentence] = []
         for line in prep.lines:
-            if self.gate and not may_hold_figure(line.text):
+            amounts = could_hold_text(line.text)
+            if self.gate and not amounts and not _implicit_trigger(line.text):
                 continue  # no digit, currency sign, number word or casualty trigger: nothing to tokenise
             if budget is not None:
                 budget.check()
@@ -256,7 +262,9 @@ class Engine:
             sents = _Starts(doc.sents)
             _refuse_number_lists(sents)
             by_sentence: dict[int, list[FigureMatch]] = {}
-            for m in find_figures(doc):
+            # a line without a digit, currency sign or amount word holds no figure (``could_hold_text``):
+            # only its implicit counts are looked for
+            for m in find_figures(doc) if amounts or not self.gate else ():
                 by_sentence.setdefault(_sentence_index(sents, m.start), []).append(m)
             for i, sent in enumerate(sents):
                 found = by_sentence.get(i, [])
@@ -317,6 +325,8 @@ MAX_NUMBERS_PER_SENTENCE = 100
 
 def _refuse_number_lists(sents) -> None:  # noqa: ANN001 - spaCy spans
     for sent in sents:
+        if len(sent) <= MAX_NUMBERS_PER_SENTENCE:
+            continue  # too short to hold too many
         numbers = sum(1 for t in sent if t.like_num)
         if numbers > MAX_NUMBERS_PER_SENTENCE:
             raise InputError(

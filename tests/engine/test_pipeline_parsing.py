@@ -7,7 +7,7 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 
-from bot.engine.parsing import ExactAttributeRuler, SentenceParser, exact_ruler
+from bot.engine.parsing import ExactAttributeRuler, SentenceParser, exact_ruler, pipe_repeats_once
 from bot.engine.types import Article
 
 ATTRS = [TAG, POS, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE]
@@ -45,6 +45,20 @@ def test_the_fast_ruler_sets_what_the_stock_ruler_sets(nlp) -> None:
         assert _state(own) == _state(stock), doc.text
         changed += _state(stock) != before
     assert changed >= len(TEXTS) - 1  # the ruler did something to every non-empty text
+
+
+def test_its_memory_of_word_forms_is_bounded_and_starts_afresh(nlp, monkeypatch) -> None:
+    from bot.engine import parsing
+
+    monkeypatch.setattr(parsing, "_MAX_ROWS", 5)
+    ruler = nlp.get_pipe("attribute_ruler")
+    fast = ExactAttributeRuler(ruler)
+    for doc in nlp.pipe(TEXTS, disable=["attribute_ruler", "lemmatizer"]):
+        stock, own = doc.copy(), doc.copy()
+        ruler(stock)
+        fast(own)
+        assert _state(own) == _state(stock), doc.text
+        assert len(fast._seen) <= 5
 
 
 def test_the_sentence_parser_gives_the_docs_of_nlp_pipe(nlp) -> None:
@@ -126,3 +140,37 @@ def test_the_fast_path_and_the_reference_path_give_the_same_claims(engine) -> No
         engine.gate = True
     assert [c.to_json() for c in fast] == [c.to_json() for c in reference]
     assert len(fast) >= 3
+
+
+def test_a_repeated_text_is_parsed_once_and_each_occurrence_gets_its_own_doc(nlp) -> None:
+    a, b, c = TEXTS[0], TEXTS[2], TEXTS[4]
+    texts = [a, b, a, a, c, b, TEXTS[6], a]
+    parsed: list[str] = []
+
+    def pipe(stream):
+        return nlp.pipe((parsed.append(t) or t for t in stream), batch_size=2)
+
+    got = list(pipe_repeats_once(pipe, iter(texts), {a, b}))
+    assert parsed == [a, b, c, TEXTS[6]]
+    want = list(nlp.pipe(texts))
+    assert [d.text for d in got] == texts
+    assert [_state(d) for d in got] == [_state(d) for d in want]
+    assert [d.tensor.tobytes() for d in got] == [d.tensor.tobytes() for d in want]
+    assert len({id(d) for d in got}) == len(texts)
+    got[0][0].lemma_ = "changed"  # what a caller does to one doc is not seen in the others
+    assert {d[0].lemma_ for d in got[2:4]} == {want[0][0].lemma_}
+
+
+def test_articles_that_share_sentences_get_the_claims_each_gets_alone(engine) -> None:
+    shared = "Two men were killed and three others were hurt in the shooting, police said."
+    texts = [f"Gunman kills two in Dayton bar\n\n{shared} The shooter was arrested.",
+             f"Dayton bar shooting\n\nA gunman opened fire on Saturday. {shared}\n\n{shared}",
+             "The council met on Tuesday. It approved 12 new posts."]
+    together = engine.extract_many([Article(text=t) for t in texts])
+    engine.gate = False
+    try:
+        alone = [engine.extract(Article(text=t)) for t in texts]
+    finally:
+        engine.gate = True
+    assert [[c.to_json() for c in r] for r in together] == [[c.to_json() for c in r] for r in alone]
+    assert sum(len(r) for r in alone) >= 4
