@@ -334,6 +334,9 @@ class FigureParser:
             [{"LOWER": {"IN": ["aged", "age", "ages", "ageing"]}}, small],
             [{"LOWER": {"IN": ["aged", "ages"]}}, small, {"LOWER": {"IN": ["to", "-", "–", "and"]}}, small],
             [{"IS_ALPHA": True}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": {"IN": [",", ";"]}}],
+            # "... were named as Pavel Roth, 46, and Dominik Hess, 29.": a name's age ends the sentence
+            [{"IS_TITLE": True, "POS": {"NOT_IN": ["NUM"]}}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
+             {"ORTH": {"IN": [".", "and"]}}],
             [{"IS_TITLE": True}, {"ORTH": "("}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": ")"}],
             [{"LOWER": {"IN": ["in", "their", "his", "her", "early", "late", "mid"]}},
              {"SHAPE": {"IN": ["dds", "'dds"]}}],

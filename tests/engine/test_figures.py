@@ -279,6 +279,7 @@ NOT_FIGURES = [
     "The feud lasted a quarter of a century.",
     "Between 2019 and 2021 the rules changed.",
     "The intrusion took place between 14 and 19 August.",
+    "The diver who died was named as Tomas Weir, 37.",
     # vague words that are too vague to check
     "Several people were hurt.",
     "A few shops were looted.",
