@@ -1128,6 +1128,10 @@ def _listed_totals(counted: list[tuple[_Draft, Token | None, bool]]) -> list[_Dr
     exact = [(d, n) for d, n, _implicit in counted if n is not None and d.claim.figure.unit == "people"
              and d.claim.figure.low is not None and d.claim.figure.low == d.claim.figure.high
              and not d.claim.figure.approx]
+    tokens = [n.i for _d, n in exact]
+    # each member counts a noun of its own: "31 people were injured, three of them seriously" counts
+    # the same people twice (the second borrows the first's noun), which is a part, not a member
+    exact = [(d, n) for d, n in exact if tokens.count(n.i) == 1]
     by_token = {n.i: (d, n) for d, n in exact}
     lists: dict[tuple[int, str], list[_Draft]] = {}
     for d, n in exact:
@@ -1140,8 +1144,8 @@ def _listed_totals(counted: list[tuple[_Draft, Token | None, bool]]) -> list[_Dr
         lists.setdefault((top.i, d.claim.measure), []).append(d)
     out = []
     measures_seen = [d.claim.measure for d, _n, _x in counted]
-    for (_top, measure), members in lists.items():
-        if len(members) < 2 or measures_seen.count(measure) != len(members):
+    for (top, measure), members in lists.items():
+        if len(members) < 2 or measures_seen.count(measure) != len(members) or top not in by_token:
             continue  # a sentence that also gives the measure's total gives it itself
         total = float(sum(d.claim.figure.low or 0 for d in members))
         first, last = members[0].claim, members[-1].claim

@@ -471,3 +471,5 @@ def test_a_listed_total_is_not_added_where_the_sentence_gives_its_own(engine):
     assert sorted(c.figure.low for c in claims if c.measure == "injured") == [2, 3, 5]
     apposed = claims_of(engine, "Two people, a man and a woman, were shot on Friday.")
     assert not [c for c in apposed if c.measure == "shot" and c.figure.low == 3]
+    part = claims_of(engine, "Twenty-six people were injured in the derailment, four of them seriously.")
+    assert sorted(c.figure.low for c in part if c.measure == "injured") == [4, 26]
