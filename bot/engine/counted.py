@@ -216,6 +216,8 @@ class CountReader:
                         return name
         # 5. money and rates: what the amount is of ("revenue of $4.2bn", "inflation rose to 4.2%")
         if not people_ok:
+            if noun is not None and m.start <= noun.i < m.end and m.unit_explicit:
+                noun = None  # "1,900 tonnes escaped": the unit is no thing; what it is of, or what happened
             if noun is not None:
                 # the amount's own noun: "a 12% pay rise", "a 4% rise in inflation" (what it is of)
                 thing = measured_thing(noun, None) if is_change_noun(noun) else None
@@ -225,6 +227,10 @@ class CountReader:
                 return self.suffix(doc, m, self.vocab.by_noun[verb.lemma_.lower()])
             else:
                 thing = measured_thing(base, verb, self.is_people)
+            if thing is not None and m.start <= thing.i < m.end and m.unit_explicit:
+                thing = None  # "1,900 tonnes escaped": the unit is no thing; what happened names it
+            if thing is not None and thing.pos_ == "PROPN" and thing is not noun:
+                thing = None  # "in the capital, Ardel, the rise will be 6.1%": a name says whose, not what
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or _compound_name(thing)
                 if noun is not None and thing is not noun and is_change_noun(noun) and not name.endswith(" change"):

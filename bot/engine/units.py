@@ -109,6 +109,10 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "NZD": ("nz$", "nzd", "new zealand dollar", "new zealand dollars"),
     "MYR": ("rm", "myr", "ringgit"),
     "ILS": ("₪", "ils", "nis", "shekel", "shekels"),
+    "CZK": ("czk", "koruna", "korunas", "czech koruna", "czech crowns"),
+    # crowns whose country the text does not name ("2.9 million kroner", "1.5 billion crowns"): one
+    # currency among themselves, never converted
+    "KR": ("krone", "kroner", "krona", "kronor", "crown", "crowns"),
 }
 for _code in CURRENCIES:
     _TABLE[_code] = UnitInfo(_code, "money", 1)

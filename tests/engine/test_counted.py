@@ -121,6 +121,10 @@ PASS_THROUGH = [
     # what a change verb or noun changes: its object, or what the change is in
     ("The plan raises water charges by 6.5%.", "6.5%", "water charge change"),
     ("Unions rejected the 6.5% rise in water charges.", "6.5%", "water charge change"),
+    # a unit is no thing: what happened to the amount names it; a name says whose, never what
+    ("About 300 tonnes of diesel leaked into the estuary.", "About 300 tonnes", "diesel"),
+    ("The operator says no more than 800 tonnes escaped from the hull.", "no more than 800 tonnes", "escaped"),
+    ("The repairs will cost 4.1 million kroner.", "4.1 million kroner", "cost"),
 ]
 
 
