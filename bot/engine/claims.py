@@ -1144,8 +1144,8 @@ def _listed_totals(counted: list[tuple[_Draft, Token | None, bool]]) -> list[_Dr
         lists.setdefault((top.i, d.claim.measure), []).append(d)
     out = []
     measures_seen = [d.claim.measure for d, _n, _x in counted]
-    for (top, measure), members in lists.items():
-        if len(members) < 2 or measures_seen.count(measure) != len(members) or top not in by_token:
+    for (head_i, measure), members in lists.items():
+        if len(members) < 2 or measures_seen.count(measure) != len(members) or head_i not in by_token:
             continue  # a sentence that also gives the measure's total gives it itself
         total = float(sum(d.claim.figure.low or 0 for d in members))
         first, last = members[0].claim, members[-1].claim
