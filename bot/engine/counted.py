@@ -152,10 +152,11 @@ class CountReader:
         # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
             name = ok(self.noun_measure(base.head.head))
-            if name:
+            own = self.noun_measure(noun) if noun is not None and not self.is_people(noun) else None
+            if name and not own:  # "the loss of 1,100 jobs" counts jobs: a thing with its own measure
                 return self.suffix(doc, m, name)
             owner = base.head.head
-            if (noun is None or not self.is_people(noun)) and owner.lemma_.lower() not in _TALLY \
+            if (noun is None or not self.is_people(noun)) and not own and owner.lemma_.lower() not in _TALLY \
                     and owner.lemma_.lower() not in _GROUPS and any(d.dep_ == "det" for d in owner.children):
                 return self.suffix(doc, m, _compound_name(owner))  # "a reward of 5,000 dinars": the reward
         # 1b. "the number of miners rescued to 25": the participle between a tally and its level
@@ -469,7 +470,7 @@ class CountReader:
             if prev is not None and prev.dep_ == "compound" and prev.head.i == noun.i and prev.pos_ == "NOUN" \
                     and prev.is_alpha:
                 thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds": the compound says which
-        happened = _happened(base, verb) or _happened(tally_role(base), verb)
+        happened = _happened(base, verb) or _happened(tally_role(base), verb) or _without(verb)
         if happened and thing and noun is not None and not self.is_people(noun):
             return f"{thing} {happened}"  # things are named with what happened to them; people by it alone
         if happened:
@@ -484,6 +485,18 @@ def _object_name(obj: Token) -> str:
     """A counted object named with its modifiers, in the plural: "top grades", "resit exams"."""
     words = [t.lower_ for t in obj.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
     return normalise_name(" ".join([*words, plural(obj)]))
+
+
+def _without(verb: Token | None) -> str | None:
+    """ "11 towns would be left without a bank": what a passing verb leaves them without."""
+    if verb is None or verb.lemma_.lower() not in PASS_THROUGH:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "without":
+            obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+            if obj is not None:
+                return "without " + " ".join(t.lower_ for t in obj.subtree if t.is_alpha)
+    return None
 
 
 def _happened(base: Token, verb: Token | None) -> str | None:
@@ -673,8 +686,9 @@ def participle(verb: Token) -> str:
     """ "cancelled" for cancel, "taken" for take, with the verb's particle ("called off"); a state
     written in the progressive keeps it: "had been waiting" is "waiting", "are striking" "striking"."""
     progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-    if progressive or (verb.tag_ in ("VBN", "VBD") and verb.lower_.endswith(("ed", "en", "t"))):
-        word = verb.lower_
+    if progressive or (verb.tag_ in ("VBN", "VBD") and (verb.lower_.endswith(("ed", "en", "t"))
+                                                        or verb.lower_ in _inflections(verb.lemma_.lower()))):
+        word = verb.lower_  # as written: "born", "shown", "cut"
     else:
         word = _inflect(verb.lemma_.lower(), "VBN")
     prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
@@ -686,6 +700,14 @@ def plural(noun: Token) -> str:
         return noun.lower_
     lemma = noun.lemma_.lower()
     return _inflect(lemma, "NNS")
+
+
+@lru_cache(maxsize=4096)
+def _inflections(lemma: str) -> tuple[str, ...]:
+    """The past forms of a verb: "born" and "borne" are both forms of "bear"."""
+    from lemminflect import getInflection
+
+    return (*getInflection(lemma, tag="VBN"), *getInflection(lemma, tag="VBD"))
 
 
 @lru_cache(maxsize=4096)

@@ -125,6 +125,12 @@ PASS_THROUGH = [
     ("About 300 tonnes of diesel leaked into the estuary.", "About 300 tonnes", "diesel"),
     ("The operator says no more than 800 tonnes escaped from the hull.", "no more than 800 tonnes", "escaped"),
     ("The repairs will cost 4.1 million kroner.", "4.1 million kroner", "cost"),
+    # an owner noun does not rename a thing counted with a measure of its own
+    ("The mill will close, with the loss of 420 jobs.", "420", "jobs"),
+    # a past form as written; what a passing verb leaves them without
+    ("About 51,000 residents were born abroad.", "About 51,000", "born"),
+    ("The closures mean 14 villages will be left without a post office.", "14", "villages without a post office"),
+    ("The island now has 38,000 inhabitants.", "38,000", "population"),
 ]
 
 
