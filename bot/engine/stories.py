@@ -44,7 +44,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from .numbers import word_value
 from .subjects import singularise
 from .text import is_boilerplate
 from .types import Claim
@@ -400,6 +399,8 @@ def features(
 def _ages(text: str) -> list[str]:
     """The ages of the people an article is about, as event terms ("#age 15"): the victim's or the
     suspect's age is written by every report of one event, whatever else its words."""
+    from .numbers import word_value  # numbers imports spaCy: not at import time (`crosscheck --help`)
+
     out = []
     for m in _AGE.finditer(text):
         n = word_value(m.group(1)) if m.group(1) else int(m.group(2))
