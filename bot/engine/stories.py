@@ -102,6 +102,8 @@ _OFFICES = frozenset(
     coroner prosecutor attorney judge commissioner superintendent lieutenant lt sergeant sgt detective det
     captain capt commander""".split()
 )
+#: what follows the name of someone who speaks for an event rather than takes part in it
+_SPEAKS = re.compile(r",?\s+(?:said|says|told|added|confirmed|announced|urged|asked)\b")
 #: words of a name that say what kind of place it is, never which: not entities alone
 _KIND_WORDS = frozenset(
     """city county town village state street avenue road park drive lane boulevard block department
@@ -182,7 +184,7 @@ class StoryPolicy:
     w_time: float = 0.20
     #: days before and after a story's span within which it is a candidate
     window_days: int = 30
-    #: days around a story within which one rare shared name or place is enough
+    #: days around a story within which one rare shared name, or words that agree strongly, are enough
     rare_days: int = 7
     #: least content similarity for that: a rare name in an article about something else is not enough
     rare_content: float = 0.08
@@ -276,8 +278,11 @@ def _names(text: str) -> list[str]:
     found: list[tuple[str, bool]] = []
     for m in _NAME.finditer(text):
         words = m.group(1).split()
-        if _OFFICES.intersection(w.lower().rstrip(".") for w in words):
-            continue  # "Police Chief Ada Renner", "LAPD Chief Charlie Beck": an official speaks for many events
+        offices = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _OFFICES]
+        if offices:
+            if _SPEAKS.match(text, m.end(1)):
+                continue  # "Police Chief Ada Renner said": an official who speaks for many events
+            words = words[offices[-1] + 1:]  # "Sgt. Ana Ruiz, 41, was shot": the officer is the event's
         # drop leading function words written with a capital at a sentence start
         while words and words[0].lower().rstrip(".") in _NOT_NAMES:
             words = words[1:]
@@ -495,31 +500,33 @@ def similarity(
     return content + policy.w_time * when, cos
 
 
+def _rare_names(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], max_df: int) -> list[str]:
+    """Names the article shares with the story that at most ``max_df`` stored articles have, beyond
+    where it happened (places, datelines) and beyond what every report writes (ages, tolls, kinds of
+    place, outlets and institutions): a victim's name, a street block, a venue."""
+    return [t for t in feats.terms if t[0] == ENTITY and t[2:3] != "#" and story.weights.get(t)
+            and 0 < df.get(t, 0) <= max_df and t not in feats.place_terms and t not in story.key_terms
+            and not any(w in _KIND_WORDS or w in _MEDIA_WORDS for w in t[2:].split())]
+
+
 def _named_alike(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], policy: StoryPolicy) -> bool:
     """The article and the story share names that few stored articles have, beyond where it happened:
     at least ``policy.rare_names`` of them, one a name of several words ("ariel morgan", "600 block")."""
-    shared = [t for t in feats.terms if t[0] == ENTITY and t[2:3] != "#" and story.weights.get(t)
-              and 0 < df.get(t, 0) <= RARE_DF - 1 and t not in feats.place_terms and t not in story.key_terms
-              and not any(w in _KIND_WORDS or w in _MEDIA_WORDS for w in t[2:].split())]
+    shared = _rare_names(feats, story, df, RARE_DF - 1)
     return len(shared) >= policy.rare_names and any(" " in t for t in shared)
 
 
-def _other_people(feats: ArticleFeatures, story: StoryCandidate) -> bool:
-    """The article's headline and the story's are about people of different ages: the 3-year-old
-    shot in a neighbourhood is not the 4-year-old shot there the week before."""
-    ages = {t for t in feats.terms if t.startswith(TITLE_AGE)}
+def _other_people(ages: set[str], story: StoryCandidate) -> bool:
+    """The article's headline and the story's are about people of different ages (``ages``: the
+    article's headline ages): the 3-year-old shot in a neighbourhood is not the 4-year-old shot there
+    the week before."""
     return bool(ages and story.title_ages) and not ages & story.title_ages
 
 
-def _rare_shared(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], *,
-                 places: bool = True) -> list[str]:
-    """Entity terms the article shares with the story that no other stored article has: a small
-    town, a victim's name, a street block. Their rarity is the store's, so it fades as the store
-    learns that a place has many events."""
-    return [t for t in feats.terms if t[0] == ENTITY and story.weights.get(t)
-            and 0 < df.get(t, 0) <= min(RARE_DF - 1, story.n_articles or RARE_DF - 1)
-            and not any(w in _KIND_WORDS or w in _MEDIA_WORDS for w in t[2:].split())
-            and (places or (t not in feats.place_terms and t not in story.key_terms))]
+def _named_within_days(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int]) -> bool:
+    """A name no other stored story has (its rarity is the store's, so it fades as the store learns
+    that a name recurs) shared with the story: enough within days of it, whatever else differs."""
+    return bool(_rare_names(feats, story, df, min(RARE_DF - 1, story.n_articles or RARE_DF - 1)))
 
 
 def assign(
@@ -531,15 +538,16 @@ def assign(
 ) -> Assignment:
     """The stories an article joins (best first), or a new story (see the module docstring)."""
     has_entities = any(t[0] == ENTITY for t in feats.terms)
+    ages = {t for t in feats.terms if t.startswith(TITLE_AGE)}
     own = norms_sq(feats.terms, df, n_docs)
     scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
     for cand in candidates:
         score, cos = similarity(feats, cand, df, n_docs, policy, own)
-        if score < policy.threshold or _other_people(feats, cand):
+        if score < policy.threshold or _other_people(ages, cand):
             continue
-        if (_rare_shared(feats, cand, df, places=False) and cos["content"] >= policy.rare_content
-                and _in_window(feats.day, cand.first_day, cand.last_day, policy.rare_days)):
-            scored.append((score, cand, cos))  # a name or place no other stored story has, within days
+        if cos["content"] >= policy.rare_content and _in_window(
+                feats.day, cand.first_day, cand.last_day, policy.rare_days) and _named_within_days(feats, cand, df):
+            scored.append((score, cand, cos))  # a name no other stored story has, within days
             continue
         if cos["content"] < policy.min_content:
             continue
@@ -547,7 +555,8 @@ def assign(
                 feats.day, cand.first_day, cand.last_day, policy.window_days)):
             continue  # an article naming nobody joins on its words only within the story's days
         if has_entities and cand.norms.get(ENTITY) and not (
-                cos[TOKEN] >= policy.words_alone and _in_window(feats.day, cand.first_day, cand.last_day, 7)):
+                cos[TOKEN] >= policy.words_alone
+                and _in_window(feats.day, cand.first_day, cand.last_day, policy.rare_days)):
             if cos[ENTITY] < policy.min_entity:
                 continue
             # sharing only the place where it happened is not sharing an event, unless the words agree

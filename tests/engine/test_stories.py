@@ -234,3 +234,34 @@ def test_a_small_towns_name_that_no_other_story_has_links_a_report_of_the_next_d
     assert stories.assign(feats(second, date(2025, 5, 11))).story_ids == (a,)
     # a month later the same town is a new event unless more than its name recurs
     assert stories.assign(feats(second, date(2025, 6, 20))).is_new
+
+
+def test_a_name_no_other_story_has_links_a_differently_worded_report_within_days():
+    first = ("Man critically hurt in Harwick Road shooting\nA man was critically hurt when he was shot outside a "
+             "takeaway on Harwick Road late on Friday, police said. Tobiah Quenell, 24, was taken to Ashby General.")
+    # a report about something else that names him: the victim's name alone carries it, within days
+    second = ("Ashby churches hold vigil week\nCongregations at St Bride's, Holy Trinity and the Elm Street Chapel "
+              "met on Sunday. At St Bride's, Canon Petra Lowe, Deacon Sam Idris and the Ashby Youth Choir led "
+              "prayers for Tobiah Quenell and for the Marlow family, and the Ashby Food Bank collected parcels.")
+    stories = MemoryStories()
+    (a,) = stories.add(feats(first))
+    for other in (FIRE_1, SHOOTING_B, SHOOTING_A):
+        stories.add(feats(other))
+    assert stories.assign(feats(second, date(2025, 5, 12))).story_ids == (a,)
+    # weeks later the same name in a report about something else is not enough
+    assert stories.assign(feats(second, date(2025, 7, 30))).is_new
+
+
+def test_a_shared_age_alone_links_nothing():
+    one = "Teen, 15, shot on Birch Lane\nA 15-year-old boy was shot on Birch Lane on Monday evening, police said."
+    two = "Teen, 15, stabbed at Kell Mall\nA 15-year-old girl was stabbed at Kell Mall on Monday afternoon."
+    stories = MemoryStories()
+    stories.add(feats(one))
+    stories.add(feats(FIRE_1))
+    assert stories.assign(feats(two)).is_new
+
+
+def test_an_officer_who_is_shot_is_a_name_of_the_event():
+    terms = features("Officer hurt in Dalby Road chase\nSgt. Ana Ruiz, 41, was shot in the leg on Dalby Road.",
+                     published=D).terms
+    assert "e:ana ruiz" in terms
