@@ -1136,16 +1136,17 @@ def _listed_totals(counted: list[tuple[_Draft, Token | None, bool]]) -> list[_Dr
     lists: dict[tuple[int, str], list[_Draft]] = {}
     for d, n in exact:
         top = n
-        while top.i in by_token and top.head.i in by_token and top.head.i != top.i and (
+        implicit = {nn.i for _dd, nn, x in counted if x and nn is not None}
+        while top.head.i in by_token and top.head.i != top.i and (
                 top.dep_ == "conj" or (top.dep_ == "appos" and top.lemma_.lower() != top.head.lemma_.lower()
                                        and not {top.lemma_.lower(), top.head.lemma_.lower()} & _GENERAL_PEOPLE
-                                       and not any(x for dd, nn, x in counted if nn is top))):
+                                       and top.i not in implicit)):
             top = top.head
         lists.setdefault((top.i, d.claim.measure), []).append(d)
     out = []
     measures_seen = [d.claim.measure for d, _n, _x in counted]
-    for (head_i, measure), members in lists.items():
-        if len(members) < 2 or measures_seen.count(measure) != len(members) or head_i not in by_token:
+    for (_head, measure), members in lists.items():
+        if len(members) < 2 or measures_seen.count(measure) != len(members):
             continue  # a sentence that also gives the measure's total gives it itself
         total = float(sum(d.claim.figure.low or 0 for d in members))
         first, last = members[0].claim, members[-1].claim

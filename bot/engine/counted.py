@@ -230,11 +230,11 @@ class CountReader:
                 thing = measured_thing(base, verb, self.is_people)
             if thing is not None and m.start <= thing.i < m.end and m.unit_explicit:
                 thing = None  # "1,900 tonnes escaped": the unit is no thing; what happened names it
-            if thing is not None and thing.pos_ == "PROPN" and thing is not noun:
+            if thing is not None and thing.pos_ == "PROPN" and (noun is None or thing.i != noun.i):
                 thing = None  # "in the capital, Ardel, the rise will be 6.1%": a name says whose, not what
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or _compound_name(thing)
-                if noun is not None and thing is not noun and is_change_noun(noun) and not name.endswith(" change"):
+                if noun is not None and thing.i != noun.i and is_change_noun(noun) and not name.endswith(" change"):
                     return f"{name} change"  # "the 4.9% rise in council tax": the change of council tax
                 return self.suffix(doc, m, name)
         # 6. named as an editor would: what happened to the thing, else the thing

@@ -421,6 +421,8 @@ class FigureParser:
                     continue
                 if len(phrase) == 3 and phrase.upper() == code and not doc[start].text.isupper():
                     continue  # "try", "rub", "won": a currency code only when written as one
+                if phrase in _SCALED_ONLY_CURRENCY and not (start > 0 and doc[start - 1].lower_ in _SCALES):
+                    continue  # "1.5 billion crowns" is money; "won three crowns" is titles
                 old_c = currencies.get(start)
                 if old_c is None or end > old_c[0]:
                     currencies[start] = (end, code)
@@ -766,6 +768,10 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
 
 #: words after which a bare number is dialled, not counted
 _DIALLED = frozenset("call calling dial dialling dialing phone phoning text texting hotline helpline tel ring".split())
+#: currency words that are as often something else: money only after a scale word
+_SCALED_ONLY_CURRENCY = frozenset({"crown", "crowns"})
+_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "m", "mn", "k"})
+
 #: verbs whose particle "up" makes "up to" a phrasal verb ("add up to", "comes up to"), not a hedge
 _UP_TO_VERBS = frozenset("add adds added adding come comes came coming sum sums summed summing".split())
 

@@ -739,15 +739,21 @@ _WHOLE_WORDS = frozenset("national nationwide nationally overall countrywide sta
 
 
 _AMONG = re.compile(
-    r"^(?:\s+of\s+(?:them|whom|those|these|the)\b|[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b)",
+    r"^(?:\s+of\s+(?:them|whom|those|these)\b|[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b)",
     re.IGNORECASE,
 )
+#: "seven of the dead", "22 of the passengers": a count of some of a definite group
+_OF_THE = re.compile(r"^\s+of\s+the\b", re.IGNORECASE)
 
 
 def _among(claim: Claim) -> bool:
-    """The figure counts some of a group: "four guards were among the injured", "three of them critically"."""
+    """The figure counts some of a group: "four guards were among the injured", "three of them critically",
+    "seven of the dead" (a share, "35% of the vote", is its own quantity, not a part of a count)."""
     start = claim.figure_end - claim.start if claim.figure_end is not None and claim.start is not None else None
-    return start is not None and 0 <= start <= len(claim.sentence) and bool(_AMONG.match(claim.sentence[start:]))
+    if start is None or not 0 <= start <= len(claim.sentence):
+        return False
+    rest = claim.sentence[start:]
+    return bool(_AMONG.match(rest)) or (claim.figure.unit in ("people", "count") and bool(_OF_THE.match(rest)))
 
 
 def _whole(subject: str | None) -> bool:

@@ -111,7 +111,7 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "ILS": ("₪", "ils", "nis", "shekel", "shekels"),
     "CZK": ("czk", "koruna", "korunas", "czech koruna", "czech crowns"),
     # crowns whose country the text does not name ("2.9 million kroner", "1.5 billion crowns"): one
-    # currency among themselves, never converted
+    # currency among themselves, never converted ("crowns" is money only after a scale word)
     "KR": ("krone", "kroner", "krona", "kronor", "crown", "crowns"),
 }
 for _code in CURRENCIES:

@@ -148,12 +148,22 @@ def _rounding(value: float, tolerance: float) -> float:
     return min(place / 2, magnitude * tolerance)
 
 
-#: the names a figure gets when nothing says what it counts (its unit's family): "£1.2m" and "£52m" in
-#: one story are not one quantity because both are money
-UNNAMED_MEASURES = frozenset({"money", "percent", "pp", "count", "distance", "duration", "volume", "weight"})
+#: unit families whose name is what the engine calls a figure that nothing names ("money", "percent"...).
+#: Not people (a story's "people" are most often its one crowd) nor speed (its one speed), and not a
+#: family the measure vocabulary names itself (area)
+_FALLBACK_FAMILIES = frozenset("money percent pp count distance duration volume weight".split())
+
+
+def is_unnamed(claim: Claim) -> bool:
+    """A figure named only by its unit's family because nothing says what it counts: "£1.2m" and
+    "£52m" in one story are not one quantity because both are money."""
+    family = unit_info(claim.figure.unit).family
+    if family.startswith("other:"):
+        return claim.measure == family.removeprefix("other:")
+    return family in _FALLBACK_FAMILIES and claim.measure == family
 
 #: hedges that stress a figure's size: an estimate at the bound, not a bound alone
-_EMPHATIC = frozenset({"as many as", "as much as", "as few as", "as little as", "as high as", "as low as"})
+_EMPHATIC = frozenset({"as many as", "as much as", "as high as"})
 
 _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _ROUND_WORDS = re.compile(r"\b(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
@@ -197,14 +207,12 @@ def figure_interval(
     high = math.inf if fig.high is None else float(fig.high)
     if low > high:
         low, high = high, low
-    if (fig.qualifier or "").lower() in _EMPHATIC:
-        # "as many as 75,000" is an estimate of about 75,000 said to be large, not "anything below it"
-        # ("as few as 40" likewise): it agrees with figures near it, not with every smaller one
-        if math.isinf(low) and math.isfinite(high):
-            low = high
-        elif math.isinf(high) and math.isfinite(low):
-            high = low
-    if fig.approx:
+    emphatic = (fig.qualifier or "").lower() in _EMPHATIC and math.isinf(low) and math.isfinite(high)
+    if emphatic:
+        # "as many as 75,000" is an estimate of about 75,000 said to be large, not "anything below it":
+        # it agrees with figures near it, not with every smaller one
+        low = high
+    if fig.approx or emphatic:
         low -= abs(low) * tolerance if math.isfinite(low) else 0
         high += abs(high) * tolerance if math.isfinite(high) else 0
     elif (step := rounded_step(fig)) is not None:
@@ -358,7 +366,7 @@ def _eligible(
     story_hours: float | None = None,
     published: date | None = None,
 ) -> bool:
-    if not cand.status.can_be_evidence or cand.claim is claim or claim.measure in UNNAMED_MEASURES:
+    if not cand.status.can_be_evidence or cand.claim is claim:
         return False
     if (_past_value(cand.claim, published) and claim.date is None) \
             or (_past_value(claim, _reported_on(cand)) and cand.claim.date is None):
@@ -563,6 +571,8 @@ def judge(
     places = frozenset(story_places or ())
     story_hours = 24.0 * (story_days + 1) if story_days is not None else None
     parts = analyse_subject(claim.subject, claim.entities)
+    if is_unnamed(claim):
+        return ClaimCheck(claim=claim, verdict=Verdict.UNVERIFIED, evidence=(), note=None, conflicts=None)
     if is_increment(claim):
         return _increment_check(claim, candidates, policy=policy, own_source_id=own_source_id,
                                 own_text_hash=own_text_hash, in_story=in_story)

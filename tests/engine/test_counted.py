@@ -483,3 +483,8 @@ def test_a_listed_total_is_not_added_where_the_sentence_gives_its_own(engine):
     assert not [c for c in apposed if c.measure == "shot" and c.figure.low == 3]
     part = claims_of(engine, "Twenty-six people were injured in the derailment, four of them seriously.")
     assert sorted(c.figure.low for c in part if c.measure == "injured") == [4, 26]
+
+
+def test_crowns_won_are_not_money(engine):
+    (c,) = [c for c in claims_of(engine, "The club has won three crowns in a row.") if c.figure.low == 3]
+    assert c.figure.unit != "KR"

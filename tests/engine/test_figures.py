@@ -194,6 +194,9 @@ UNITS = [
     ("The plant opened a 10-year contract.", "10-year", 10, 10, N, False, "years"),
     ("Temperatures hit 40 degrees Celsius.", "40 degrees Celsius", 40, 40, N, False, "°c"),
     ("The pipeline carries 5,000 barrels a day.", "5,000 barrels", 5000, 5000, N, False, "barrels"),
+    # crowns are money after a scale word; kroner always
+    ("The plan will cost 1.5 billion crowns.", "1.5 billion crowns", 1.5e9, 1.5e9, N, False, "KR"),
+    ("Repairs cost 900,000 kroner.", "900,000 kroner", 900000, 900000, N, False, "KR"),
     # "add up to" is a phrasal verb, not a ceiling
     ("The pledges now add up to 9,400 tonnes.", "9,400 tonnes", 9400, 9400, N, False, "t"),
 ]

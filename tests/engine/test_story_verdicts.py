@@ -295,5 +295,10 @@ def test_some_of_the_dead_are_a_part_of_the_toll():
 def test_figures_that_nothing_names_are_not_compared():
     grant = claim(1.2e6, measure="money", unit="GBP", text="£1.2m")
     assert verdict(grant, claim(52e6, measure="money", unit="GBP", text="£52m")) is U
+    share = claim(12, measure="percent", unit="percent", text="12%")
+    assert verdict(share, claim(40, measure="percent", unit="percent", text="40%")) is U
+    # a story's one speed, named by its unit alone, is still compared
+    speed = claim(80, measure="speed", unit="km/h", text="80 km/h")
+    assert verdict(speed, claim(120, measure="speed", unit="km/h", text="120 km/h")) is C
     assert verdict(claim(1.2e6, measure="grant", unit="GBP", text="£1.2m"),
                    claim(52e6, measure="grant", unit="GBP", text="£52m")) is C
