@@ -35,7 +35,15 @@ from .attribution import (
     _display_chain,
     _postposed_attribution,
 )
-from .counted import SAY_VERBS, TALLY_NOUNS, CountReader, is_change_noun, measured_thing, span_root
+from .counted import (
+    SAY_VERBS,
+    TALLY_NOUNS,
+    CountReader,
+    is_change_noun,
+    measured_thing,
+    past_forms,
+    span_root,
+)
 from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .numbers import word_value
@@ -1086,7 +1094,7 @@ def _lemma_of_form(word: str, lemma: str, tag: str) -> str | None:
     """The right lemma when ``word`` is not a ``tag`` form of ``lemma``, else None."""
     from lemminflect import getInflection, getLemma
 
-    if word in getInflection(lemma, tag) or word in getInflection(lemma, "VBD") + getInflection(lemma, "VBN"):
+    if word in getInflection(lemma, tag) or word in past_forms(lemma):
         return None
     for other in getLemma(word, upos="VERB"):
         if other != lemma and word in getInflection(other, tag):
@@ -1096,11 +1104,11 @@ def _lemma_of_form(word: str, lemma: str, tag: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _verb_lemma(word: str) -> str | None:
-    from lemminflect import getInflection, getLemma
+    from lemminflect import getLemma
 
     for lemma in getLemma(word, upos="VERB"):
         # only an irregular past form of a real verb: "shot" is a form of "shoot"; "found" stays "found"
-        if lemma != word and word in (*getInflection(lemma, "VBD"), *getInflection(lemma, "VBN")):
+        if lemma != word and word in past_forms(lemma):
             return lemma
     return None
 

@@ -426,13 +426,13 @@ class CountReader:
                             return self.vocab.by_complement[f"{c.lower_} {obj}"]
         if verb is None:
             return None
-        base = tally_role(base)  # "a total of 9,800 people had waited": the tally stands where the people do
+        role = tally_role(base)  # "a total of 9,800 people had waited": the tally stands where the people do
         for c in verb.children:  # "cuts power to 310,000 homes", "knocked out power to ...": verb and object
-            if c.dep_ == "dobj" and c.i != base.i:
+            if c.dep_ == "dobj" and c.i != role.i:
                 key = f"{phrasal_lemma(verb)} {c.lemma_.lower()}"
                 if ok(self.vocab.by_complement.get(key)):
                     return self.vocab.by_complement[key]
-        names = [n for n in self.verb_measures(verb, base) if ok(n)]
+        names = [n for n in self.verb_measures(verb, role) if ok(n)]
         if names:
             return self.vocab.combine(names)
         # a verb that passes the figure through: what its own complement says
@@ -440,11 +440,11 @@ class CountReader:
             for c in verb.children:
                 if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "advcl") and c.i > verb.i \
                         and c.pos_ in ("VERB", "ADJ"):
-                    names = [n for n in self.verb_measures(c, base) if ok(n)]
+                    names = [n for n in self.verb_measures(c, role) if ok(n)]
                     if names:
                         return self.vocab.combine(names)
         # "the march drew about 12,000 people": an event whose own noun counts its people
-        if verb.lemma_.lower() in PASS_THROUGH and base.dep_ == "dobj":
+        if verb.lemma_.lower() in PASS_THROUGH and role.dep_ == "dobj":
             for c in verb.children:
                 if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"):
                     name = ok(self.noun_measure(c))
@@ -454,7 +454,7 @@ class CountReader:
         # light verbs with a noun: "took part" is attendance, "cast 12,000 ballots"
         if verb.lemma_.lower() in LIGHT_VERBS:
             for c in verb.children:
-                if c.dep_ in ("dobj", "prt", "attr") and c.i != base.i:
+                if c.dep_ in ("dobj", "prt", "attr") and c.i != role.i:
                     name = ok(self.vocab.by_verb.get(f"{verb.lemma_.lower()} {c.lower_}") or self.noun_measure(c))
                     if name:
                         return name
@@ -470,7 +470,8 @@ class CountReader:
             if prev is not None and prev.dep_ == "compound" and prev.head.i == noun.i and prev.pos_ == "NOUN" \
                     and prev.is_alpha:
                 thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds": the compound says which
-        happened = _happened(base, verb) or _happened(tally_role(base), verb) or _without(verb)
+        role = tally_role(base)
+        happened = _happened(base, verb) or (_happened(role, verb) if role.i != base.i else None) or _without(verb)
         if happened and thing and noun is not None and not self.is_people(noun):
             return f"{thing} {happened}"  # things are named with what happened to them; people by it alone
         if happened:
@@ -687,7 +688,7 @@ def participle(verb: Token) -> str:
     written in the progressive keeps it: "had been waiting" is "waiting", "are striking" "striking"."""
     progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
     if progressive or (verb.tag_ in ("VBN", "VBD") and (verb.lower_.endswith(("ed", "en", "t"))
-                                                        or verb.lower_ in _inflections(verb.lemma_.lower()))):
+                                                        or verb.lower_ in past_forms(verb.lemma_.lower()))):
         word = verb.lower_  # as written: "born", "shown", "cut"
     else:
         word = _inflect(verb.lemma_.lower(), "VBN")
@@ -703,7 +704,7 @@ def plural(noun: Token) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _inflections(lemma: str) -> tuple[str, ...]:
+def past_forms(lemma: str) -> tuple[str, ...]:
     """The past forms of a verb: "born" and "borne" are both forms of "bear"."""
     from lemminflect import getInflection
 
