@@ -181,6 +181,14 @@ class CountReader:
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
         said = self._predicate(base, verb, ok)
+        if said is None and noun is not None and people_ok:
+            # "Three women, one man injured": a headline's list of counted people, the predicate written
+            # once on its last member
+            for member in (c for c in noun.children if c.dep_ in ("appos", "conj") and c.pos_ == "NOUN"):
+                if any(d.dep_ == "nummod" for d in member.children) and self.is_people(member):
+                    said = self._predicate(member, None, ok)
+                    if said is not None:
+                        break
         if said is not None and noun is not None and not self._is_event(said):
             # a presence verb ("joined", "fought", "attended") does not rename a counted measure noun:
             # "3,200 strikers joined picket lines" counts strikers
