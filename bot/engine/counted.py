@@ -225,7 +225,7 @@ class CountReader:
                         return name
         # 5. money and rates: what the amount is of ("revenue of $4.2bn", "inflation rose to 4.2%")
         if not people_ok:
-            if noun is not None and m.start <= noun.i < m.end and m.unit_explicit:
+            if noun is not None and _is_unit_word(noun, m):
                 noun = None  # "1,900 tonnes escaped": the unit is no thing; what it is of, or what happened
             if noun is not None:
                 # the amount's own noun: "a 12% pay rise", "a 4% rise in inflation" (what it is of)
@@ -236,8 +236,8 @@ class CountReader:
                 return self.suffix(doc, m, self.vocab.by_noun[verb.lemma_.lower()])
             else:
                 thing = measured_thing(base, verb, self.is_people)
-            if thing is not None and m.start <= thing.i < m.end and m.unit_explicit:
-                thing = None  # "1,900 tonnes escaped": the unit is no thing; what happened names it
+            if thing is not None and _is_unit_word(thing, m):
+                thing = None
             if thing is not None and thing.pos_ == "PROPN" and (noun is None or thing.i != noun.i):
                 thing = None  # "in the capital, Ardel, the rise will be 6.1%": a name says whose, not what
             if thing is not None:
@@ -374,18 +374,26 @@ class CountReader:
             name = self._complement_name(v)
         return name
 
+    def _prep_complement(self, lemma: str, prep: Token) -> str | None:
+        """The measure a prepositional phrase names with or without its verb ("taken to hospital",
+        "in evacuation centres", then "in centres")."""
+        for p in prep.children:
+            if p.dep_ == "pobj":
+                for obj in _with_compounds(p):
+                    for key in (f"{lemma} {prep.lower_} {obj}", f"{prep.lower_} {obj}"):
+                        if key in self.vocab.by_complement:
+                            return self.vocab.by_complement[key]
+        return None
+
     def _complement_name(self, v: Token) -> str | None:
         """A measure named by the verb's complement: "taken to hospital", "left without power",
         "remain displaced", "leaves two dead", "fell ill"."""
         lemma = v.lemma_.lower()
         for c in v.children:
             if c.dep_ == "prep":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        for obj in _with_compounds(p):  # "in evacuation centres", then "in centres"
-                            for key in (f"{lemma} {c.lower_} {obj}", f"{c.lower_} {obj}"):
-                                if key in self.vocab.by_complement:
-                                    return self.vocab.by_complement[key]
+                name = self._prep_complement(lemma, c)
+                if name:
+                    return name
             elif c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "VERB") and not (
                     c.dep_ == "ccomp" and lemma in SAY_VERBS):  # "said (that) 30 were injured" is a clause
                 name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower())
@@ -396,12 +404,10 @@ class CountReader:
             elif c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard"):
                 return self.vocab.by_complement.get(c.lower_)
             elif c.dep_ == "advmod":  # "spent the night away from their homes": the phrase on the adverb
-                for pp in c.children:
-                    if pp.dep_ == "prep":
-                        for p in pp.children:
-                            key = f"{pp.lower_} {p.lemma_.lower()}"
-                            if p.dep_ == "pobj" and key in self.vocab.by_complement:
-                                return self.vocab.by_complement[key]
+                for pp in (pp for pp in c.children if pp.dep_ == "prep"):
+                    name = self._prep_complement(lemma, pp)
+                    if name:
+                        return name
             if c.dep_ == "prep" and c.lower_ in ("among", "as"):
                 # "four guards were among the injured", "two residents are listed as missing"
                 for p in c.children:
@@ -639,6 +645,11 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                     and not (is_people is not None and is_people(c)):
                 return c
     return None
+
+
+def _is_unit_word(tok: Token, m: FigureMatch) -> bool:
+    """The token is the figure's own unit ("tonnes" of "1,900 tonnes"), not a thing it counts."""
+    return m.unit_explicit and m.start <= tok.i < m.end
 
 
 def tally_role(noun: Token) -> Token:
