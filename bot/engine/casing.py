@@ -18,6 +18,8 @@ from .counted import PASS_THROUGH, word_stems
 from .measures import MeasureVocab
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+#: a word inside an age compound: the "Year" and "Old" of "1-Year-Old"
+_AGE_PART = re.compile(r"\d-(?:[A-Za-z]+-)?$")
 
 
 def headline_case(text: str, vocab: MeasureVocab) -> str:
@@ -32,9 +34,16 @@ def headline_case(text: str, vocab: MeasureVocab) -> str:
     out = list(text)
     for w in words[1:]:
         word = w.group(0)
-        if word[0].isupper() and not word.isupper() and _is_known(word.lower(), known):
+        if word[0].isupper() and not word.isupper() and (
+                _is_known(word.lower(), known) or _AGE_PART.search(text[max(0, w.start() - 16) : w.start()])):
             out[w.start() : w.end()] = word.lower()
     return "".join(out)
+
+
+def is_proper_name(words: list[str], vocab: MeasureVocab) -> bool:
+    """Capitalised words none of which the engine knows as a common word: "BBC", "New Orland"."""
+    known = _known_words(vocab)
+    return all(w[:1].isupper() and not _is_known(w.lower(), known) for w in words)
 
 
 def _is_known(low: str, known: frozenset[str]) -> bool:

@@ -304,6 +304,7 @@ class ClaimExtractor:
         """
         covered = {i for m in figures for i in range(m.start, m.end)}
         extra: dict[int, tuple[FigureMatch, str]] = {}
+        listed: set[int] = set()  # apposed members of a headline's list of people
         for noun in doc:
             if noun.i in covered or noun.dep_ == "compound":
                 continue
@@ -314,6 +315,13 @@ class ClaimExtractor:
                     if measure in _CASUALTIES:
                         fig = Figure(text=noun.text, low=1, high=1, qualifier=None, approx=False, unit="people")
                         extra[noun.i] = (_one(fig, noun, noun.i), measure)
+                continue
+            if noun.dep_ == "appos" and noun.head.i in extra and self._listed_member(noun):
+                # a headline's comma list: "Father, daughter found dead", "Woman kills son, self"
+                measure = extra[noun.head.i][1]
+                fig = Figure(text=noun.text, low=1, high=1, qualifier=None, approx=False, unit="people")
+                extra[noun.i] = (_one(fig, noun, noun.i), measure)
+                listed.add(noun.i)
                 continue
             if noun.pos_ == "PRON" and noun.lower_ in _REFLEXIVE and noun.dep_ == "dobj":
                 # "Teen shoots himself", "killed herself": one person, the verb's subject
@@ -332,10 +340,17 @@ class ClaimExtractor:
                                  unit="people")
                     extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
-            if _is_age_noun(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            of = _before_age(noun) if _is_age_noun(noun) else None
+            if of is not None and of.lower_ == "of" and noun.dep_ != "pobj" and of.head.pos_ == "NOUN":
+                of_head: Token | None = of.head  # "in fatal shooting of 15-year-old": the parser hung the age elsewhere
+            elif _is_age_noun(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
                     and noun.head.head.pos_ == "NOUN":
+                of_head = noun.head.head
+            else:
+                of_head = None
+            if of_head is not None:
                 # "the fatal shooting of a 15-year-old": the age names the person the event happened to
-                measure = self._event_casualty(noun.head.head)
+                measure = self._event_casualty(of_head)
                 if measure in _CASUALTIES:
                     first = noun.i - 4 if noun.i >= 4 else 0
                     fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
@@ -352,6 +367,16 @@ class ClaimExtractor:
                     fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
                                  unit="people")
                     extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
+                continue
+            if noun.pos_ in ("ADJ", "INTJ") and noun.i == noun.sent.start and noun.head.i > noun.i \
+                    and noun.dep_ in ("nsubj", "intj") and noun.head.pos_ == "VERB" \
+                    and self.vocab.is_people(noun.lower_):
+                # a headline's first word the tagger misreads: "Boy died of gunshot wound" (an interjection),
+                # "Female found dead" (an adjective): a person, the subject of the verb
+                measure = self._subject_casualty(noun.head)
+                if measure in _CASUALTIES:
+                    fig = Figure(text=noun.text, low=1, high=1, qualifier=None, approx=False, unit="people")
+                    extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -396,15 +421,33 @@ class ClaimExtractor:
                 fig = Figure(text=doc[first : who.i + 1].text, low=1, high=1, qualifier=None, approx=False,
                              unit="people")
                 extra[who.i] = (_one(fig, doc[first], who.i), measure)
-        _merge_listed(doc, extra)
+        _merge_listed(doc, extra, listed)
         if not extra:
             return figures, {}
         found = sorted([*figures, *(m for m, _ in extra.values())], key=lambda m: m.start)
         return found, {i: measure for i, (_, measure) in extra.items()}
 
+    def _listed_member(self, tok: Token) -> bool:
+        """An apposition that names another person, as a headline lists people with commas:
+        "Father, daughter", "son, self", "baby, man". Bare people nouns of different kinds; an
+        apposition with a determiner or a phrase of its own ("Tyrell Hall, a father of two")
+        names the same person again."""
+        head = tok.head
+        if tok.dep_ != "appos" or tok.tag_ not in ("NN", "NNP") or head.tag_ not in ("NN", "NNP"):
+            return False
+        if tok.lemma_.lower() == head.lemma_.lower() or not self.vocab.is_people(head.lower_):
+            return False
+        if not (self.vocab.is_people(tok.lower_) or tok.lower_ in _REFLEXIVE):
+            return False
+        return not any((c.dep_ in ("det", "poss", "nummod", "appos", "acl", "relcl") and c.pos_ != "NUM")
+                       or (c.dep_ == "prep" and c.lower_ in ("of", "with"))
+                       for n in (tok, head) for c in n.children if c.i != tok.i)
+
     def _casualty_of(self, noun: Token) -> str | None:
         """The casualty measure that happened to this person, if the sentence says one did."""
         for c in noun.children:  # "boy injured in shooting", "a man shot Friday"
+            if c.dep_ == "amod" and c.lower_ == "dead" and c.i == noun.i + 1:
+                return "killed"  # a headline's "Teen dead in shooting"
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 name = self._verb_casualty(c)
                 if name in _CASUALTIES:
@@ -431,26 +474,32 @@ class ClaimExtractor:
         if noun.dep_ in ("nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ"):
             name = self._verb_casualty(head)
         elif noun.dep_ == "nsubj" and head.pos_ in ("VERB", "ADJ", "AUX"):
-            wound = next((c for c in head.children if c.dep_ == "dobj"), None)
-            if head.lemma_.lower() in ("die", "perish", "drown", "succumb"):
-                name = "killed"
-            elif wound is not None and head.lemma_.lower() in ("suffer", "sustain", "receive", "take"):
-                name = self._event_casualty(wound)  # "a 16-year-old suffered a gunshot wound"
-            elif not any(c.dep_ == "dobj" for c in head.children) and (
-                    head.tag_ in ("VBN", "VBD") or head.pos_ in ("ADJ", "AUX")) and (
-                    head.lemma_.lower() not in SAY_VERBS):
-                # headline passives ("Man gunned down", "Teen killed"), "was found dead", "is in custody"
-                name = self._verb_casualty(head)
+            name = self._subject_casualty(head)
         elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "VERB"):
             name = self._event_casualty(head.head)  # "the death of", "the fatal shooting of", "the arrest of"
         return name if name in _CASUALTIES else None
+
+    def _subject_casualty(self, head: Token) -> str | None:
+        """What happened to the subject of ``head``: "a man died", "a 16-year-old suffered a gunshot
+        wound", headline passives ("Man gunned down", "Teen killed"), "was found dead", "is in custody"."""
+        wound = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if head.lemma_.lower() in ("die", "perish", "drown", "succumb"):
+            return "killed"
+        if wound is not None and head.lemma_.lower() in ("suffer", "sustain", "receive", "take"):
+            return self._event_casualty(wound)
+        if wound is None and (head.tag_ in ("VBN", "VBD") or head.pos_ in ("ADJ", "AUX")) and (
+                head.lemma_.lower() not in SAY_VERBS):
+            return self._verb_casualty(head)
+        return None
 
     def _event_casualty(self, event: Token) -> str | None:
         """The casualty an event noun names: "death", "arrest", "shooting"; "fatal shooting" and
         "shooting death" are deaths."""
         name = self.counts.noun_measure(event) or self.counts.word_verb_measure(event)
         if name in self.vocab.fatal_if and any(
-                c.lower_ in ("fatal", "deadly", "death") for c in event.children if c.dep_ in ("amod", "compound")):
+                c.lower_ in ("fatal", "deadly", "death", "deaths") for c in event.children
+                if c.dep_ in ("amod", "compound") or (c.dep_ == "dobj" and event.tag_ == "VBG" and c.i == event.i + 1)):
+            # "the shooting death of", and a headline's "in shooting death of" read as a gerund and its object
             name = self.vocab.fatal_if[name]
         return name
 
@@ -564,6 +613,9 @@ class ClaimExtractor:
     # -- subject ----------------------------------------------------------------
     def _subject(self, doc: Doc, m: FigureMatch, noun: Token | None, measure: str) -> tuple[str, str | None, bool]:
         """The subject text, the counted noun's lemma, and whether it is qualified."""
+        if noun is not None and noun.dep_ == "ROOT" and not self.counts.is_people(noun) \
+                and self.counts.word_verb_measure(noun) in _CASUALTIES and not self._noun_measure(noun):
+            noun = None  # a headline's "5 shot in Georgia" read as a noun: the casualty is not who was counted
         if measure.removesuffix(" change") == "area" and (noun is None or self._noun_measure(noun) == "area"):
             actor = self._actor(doc, m)
             return (f"territory held by {actor}", "territory", True) if actor else ("territory", "territory", False)
@@ -1198,14 +1250,16 @@ def _ordinal(word: str) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) > 1 else None
 
 
-def _merge_listed(doc: Doc, extra: dict[int, tuple[FigureMatch, str]]) -> None:
+def _merge_listed(doc: Doc, extra: dict[int, tuple[FigureMatch, str]], listed: set[int]) -> None:
     """ "the daughter and the father were killed", "a man and a woman were shot": one count of the
     people listed together under one casualty, kept at the first of them. Later members are merged
-    first, so a list of any length adds up whichever member the parser hangs it on."""
+    first, so a list of any length adds up whichever member the parser hangs it on. ``listed``
+    holds the apposed members of a headline's comma list ("Father, daughter found dead")."""
     for i in sorted(extra, reverse=True):
         tok = doc[i]
         head = tok.head
-        if tok.dep_ != "conj" or head.i == i or head.i not in extra or extra[head.i][1] != extra[i][1]:
+        if (tok.dep_ != "conj" and i not in listed) or head.i == i or head.i not in extra \
+                or extra[head.i][1] != extra[i][1]:
             continue
         lead, measure = extra[head.i]
         n = (lead.figure.low or 1) + (extra[i][0].figure.low or 1)
@@ -1225,11 +1279,17 @@ def _is_age_noun(tok: Token) -> bool:
         "year", "month", "week")
 
 
+def _before_age(age: Token) -> Token | None:
+    """The word before an age noun's number: the "of" of "the shooting of 15-year-old"."""
+    first = age.i - 4
+    return age.doc[first - 1] if first >= 1 else None
+
+
 def _implicit_noun(tok: Token) -> Token:
     """Who an implicit count counts: the person, the subject of "shot himself", the event of "a double homicide"."""
     if tok.pos_ == "PRON":
         return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), tok)
-    if tok.dep_ == "amod":
+    if tok.dep_ == "amod" and not _is_age_noun(tok):
         return tok.head
     return tok
 

@@ -289,8 +289,9 @@ class CountReader:
         low = tok.lower_
         for key in (tok.lemma_.lower() if tok.pos_ == "VERB" else "", low, *word_stems(low)):
             if key and key in self.vocab.by_verb:
-                return self.vocab.by_verb[key]
-        return self.vocab.by_adjective.get(low)  # "5 shot", "3 hurt": participles the vocabulary lists
+                return self._made_fatal(tok, self.vocab.by_verb[key])
+        name = self.vocab.by_adjective.get(low)  # "5 shot", "3 hurt": participles the vocabulary lists
+        return self._made_fatal(tok, name) if name else None
 
     def _is_event(self, name: str) -> bool:
         """A measure of something that happens to people (a toll: killed, arrested, evacuated), not of
@@ -362,16 +363,22 @@ class CountReader:
                                                    phrasal not in _PHRASAL_PASS else None)
         if name is None and v.pos_ == "ADJ":
             name = self.vocab.by_adjective.get(v.lower_)
-        if name is not None and name in self.vocab.fatal_if and any(
-                c.lower_ in _FATAL and (c.lower_ != "dead" or c.i == v.i + 1)
-                for c in v.children if c.dep_ in ("advmod", "oprd", "acomp", "xcomp")):
-            return self.vocab.fatal_if[name]  # "fatally shot", "shot dead", "stabbed to death"
-        if name is not None and name in self.vocab.fatal_if and any(
+        if name is not None:
+            name = self._made_fatal(v, name)
+        if name is None:
+            name = self._complement_name(v)
+        return name
+
+    def _made_fatal(self, v: Token, name: str) -> str:
+        """``name`` made fatal when the word says so: "fatally shot", "shot dead", "stabbed to death"
+        (also where a headline's tagger reads the participle as a noun: "Four shot to death")."""
+        if name not in self.vocab.fatal_if:
+            return name
+        if any(c.lower_ in _FATAL and (c.lower_ != "dead" or c.i == v.i + 1)
+               for c in v.children if c.dep_ in ("advmod", "oprd", "acomp", "xcomp", "amod")) or any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() == "death" for p in c.children)
                 for c in v.children):
             return self.vocab.fatal_if[name]
-        if name is None:
-            name = self._complement_name(v)
         return name
 
     def _prep_complement(self, lemma: str, prep: Token) -> str | None:

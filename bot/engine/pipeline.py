@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from .casing import headline_case
+from .casing import headline_case, is_proper_name
 from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor, article_about
 from .errors import InputError, TimeLimit
 from .figures import FigureMatch, find_figures, parser_for
@@ -231,6 +231,10 @@ class Engine:
                         c = d.claim
                         written = sent.text[c.figure_start - offset : c.figure_end - offset]
                         d.claim = replace(c, sentence=sent.text, figure=replace(c.figure, text=written))
+                if sent.speaker:
+                    for d in found:
+                        if d.claim.claimant is None:
+                            d.claim = replace(d.claim, claimant=sent.speaker, claimant_chain=(sent.speaker,))
                 if after and found:
                     attribution = self.extractor.attribution_after(after)
                     if attribution:
@@ -246,6 +250,18 @@ class Engine:
                 drafts.extend(found)
             claims = _dedupe(self.extractor.finish(drafts, ctx))
         return [replace(c, subject_terms=subject_terms(c.subject, c.entities)) for c in claims]
+
+    def _speaker(self, label: str | None) -> str | None:
+        """The claimant a headline label names: a source noun or a people noun last ("Police",
+        "Montana sheriff"), or a name (capitalised words the engine does not know as common words:
+        "BBC", "Kyiv"); not a clause ("Storm Hits Coast")."""
+        if not label:
+            return None
+        words = label.split()
+        last = words[-1].lower().rstrip(".")
+        if last in _SOURCE_NOUNS or self.vocab.is_people(last) or self.vocab.is_people(last.removesuffix("s")):
+            return label
+        return label if is_proper_name(words, self.vocab) else None
 
     def figure_sentences(self, prep, *, budget: _Budget | None = None) -> list[FigureSentence]:  # noqa: ANN001
         """Sentences that can hold a figure, with the figures the pre-filter found in them."""
@@ -273,8 +289,14 @@ class Engine:
                     shifted = [_shift(m, sent.start, sent.start_char) for m in found]
                     written = line.text[sent.start_char : sent.end_char]
                     out.append(FigureSentence(written, line.start + sent.start_char, after, shifted, len(sent),
-                                              read=sent.text))
+                                              read=sent.text, speaker=self._speaker(line.label)))
         return out
+
+
+#: what a headline label names when it names who says the clause ("Coroner: ...", "Dunmore sheriff: ...")
+_SOURCE_NOUNS = frozenset("""police sheriff coroner officials official authorities report reports sources source
+    witnesses study survey poll court prosecutors prosecutor ministry government army military agency experts
+    doctors data census investigators officers family""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +311,8 @@ class FigureSentence:
     n_tokens: int
     #: the text handed to the parser: ``text`` with a title-case headline's known words in lower case
     read: str
+    #: the source a headline names before a colon ("Police: ..."), the claimant of what it says
+    speaker: str | None = None
 
 
 def _shift(m: FigureMatch, tokens: int, chars: int) -> FigureMatch:

@@ -54,6 +54,8 @@ class Line:
     text: str
     start: int
     is_headline: bool = False
+    #: the label a headline writes before a colon ("Police: ..."), read apart from its clause
+    label: str | None = None
 
     @property
     def end(self) -> int:
@@ -169,6 +171,14 @@ def _looks_like_headline(line: str) -> bool:
 
 
 #: a dateline opening a report: a place in capitals, perhaps a state or date and the agency, then a dash
+#: a headline's label: "Police: 5 dead, including gunman", "Montana sheriff: woman kills son",
+#: "UPDATE: ...". The label is a few words, no digits, then a colon and the headline's own clause.
+_HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z.'’&-]*(?: [A-Za-z.'’&-]+){0,3}):\s+(?=[\w\"'\u2018\u201c])")
+
+#: labels that mark a kind of story, not who says it: "UPDATE: ...", "Watch: ..."
+_RUBRICS = frozenset("update updated breaking watch video photos photo live exclusive opinion analysis "
+                     "editorial new developing just in correction listen gallery".split())
+
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Za-z.]+)?(?: \d{1,2})?)?"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+(?=\S)"
@@ -206,7 +216,13 @@ def prepare(text: str, *, max_chars: int) -> PreparedText:
             # "VALDEN, July 16 (APA) - The national pass rate...": the dateline is no part of the sentence
             lead += d.end()
             stripped = stripped[d.end():]
+        label = None
+        if headline and (h := _HEADLINE_LABEL.match(stripped)) and len(stripped) - h.end() >= 12:
+            # "Police: Boy died of self-inflicted gunshot wound": the clause is read alone, as a sentence
+            label = None if h.group("label").lower() in _RUBRICS else h.group("label")
+            lead += h.end()
+            stripped = stripped[h.end():]
         body_lines += not headline
         seen_body = seen_body or not headline
-        lines.append(Line(stripped, start + lead, headline))
+        lines.append(Line(stripped, start + lead, headline, label))
     return PreparedText(text, text_hash(text), tuple(lines), title, outlet)

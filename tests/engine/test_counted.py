@@ -172,6 +172,19 @@ CRIME_FORMS = [
     # a headline's list of counted people takes the predicate written once on its last member
     ("Two men, one woman hurt in Elm Street shooting", "injured", 2),
     ("Two men, one woman hurt in Elm Street shooting", "injured", 3),
+    # a headline's source label is not part of its clause
+    ("Coroner: 4 dead, including driver, in Elm Street crash", "killed", 4),
+    # headline forms the tagger misreads: a postposed "dead", a first word read as an interjection
+    # or an adjective, "shot to death" read as a noun, an age compound in title case
+    ("Teen dead in Lakeview shooting", "killed", 1),
+    ("Boy died of gunshot wound at Pine Park", "killed", 1),
+    ("Female found dead in Harbour Street flat", "killed", 1),
+    ("Three shot to death at Lakeview motel", "killed", 3),
+    ("Man Charged in Shooting Death of 3-Year-Old Orrville Boy", "killed", 1),
+    ("Two arrested in fatal shooting of 17-year-old", "killed", 1),
+    # a headline's comma list of bare people nouns names different people
+    ("Woman kills husband, self in Dunmore", "killed", 2),
+    ("Mother, son found dead in Quellport home", "killed", 2),
 ]
 
 
@@ -189,6 +202,21 @@ def test_a_shooting_suspect_is_not_a_victim(engine):
 def test_implicit_and_crime_report_counts(engine, text, measure, value):
     found = [(c.measure, c.figure.low) for c in claims_of(engine, text)]
     assert (measure, value) in found, found
+
+
+def test_an_apposition_that_describes_is_the_same_person(engine):
+    claims = claims_of(engine, "Tyrell Hall, a father of two, was shot on Maple Row.")
+    assert [(c.measure, c.figure.low) for c in claims if c.measure == "shot"] == [("shot", 1)]
+
+
+def test_a_headline_source_label_is_the_claimant(engine):
+    text = "Sheriff: 3 hikers missing on Pine Ridge\n\nSearch teams set out at dawn."
+    claims = [c for c in claims_of(engine, text) if c.measure == "missing"]
+    assert [(c.figure.low, c.claimant) for c in claims] == [(3, "Sheriff")]
+    # a story label or a clause before the colon names no one
+    for label in ("UPDATE", "Storm Hits Coast"):
+        text = f"{label}: 3 hikers missing on Pine Ridge\n\nSearch teams set out at dawn."
+        assert [c.claimant for c in claims_of(engine, text) if c.measure == "missing"] == [None], label
 
 
 def test_a_person_who_does_the_killing_is_not_counted(engine):

@@ -107,6 +107,23 @@ def test_a_dateline_is_no_part_of_the_first_sentence():
     assert kept.text.startswith("US - Orrland")
 
 
+@pytest.mark.parametrize(("headline", "label", "clause"), [
+    ("Police: Boy hurt in Elm Street crash", "Police", "Boy hurt in Elm Street crash"),
+    ("Dunmore sheriff: 3 hikers missing on ridge", "Dunmore sheriff", "3 hikers missing on ridge"),
+    ("BREAKING: Ferry runs aground off Quellport", None, "Ferry runs aground off Quellport"),
+    # no label: a colon inside the clause, or too little after it
+    ("Ferry runs aground off Quellport: 40 rescued", None, "Ferry runs aground off Quellport: 40 rescued"),
+    ("Vote: 12 to 3", None, "Vote: 12 to 3"),
+])
+def test_a_headline_label_is_read_apart(headline, label, clause):
+    text = f"{headline}\n\nThe body of the story follows here."
+    prep = prepare(text, max_chars=10_000)
+    line = prep.lines[0]
+    assert (line.label, line.text) == (label, clause)
+    assert text[line.start:].startswith(clause)
+    assert prep.title == headline  # the title is the whole line
+
+
 def test_an_article_read_once_is_prepared_once(engine, monkeypatch):
     from bot.engine import pipeline
 
