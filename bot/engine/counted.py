@@ -59,6 +59,11 @@ CHANGE_VERBS = frozenset(
     """rise fall drop climb increase decrease grow decline jump slump plunge surge gain lose slip edge
     soar tumble sink shrink expand rally advance retreat dip""".split()
 )
+#: verbs of placing: "placed under restrictions", "put in quarantine" (where they are put names it)
+_PLACING = frozenset("place put keep hold".split())
+#: verbs of classing: "classed as affordable", "listed as endangered" (what they are classed as names it)
+_CLASSING = frozenset("class classify designate deem consider rate list count declare describe label define "
+                      "categorise categorize regard register certify mark treat".split())
 LIGHT_VERBS = frozenset("join attend stage hold take cast need require receive undergo get suffer sustain".split())
 #: adjectives that make a different statistic of the same thing ("median wait", "average price")
 _STATISTICS = frozenset("median average mean maximum minimum peak".split())
@@ -110,6 +115,8 @@ class CountReader:
             meas = self.vocab.measures.get(name)
             if meas is not None and meas.unit == "people" and not people_ok:
                 return None
+            if meas is not None and meas.unit == "money" and family != "money":
+                return None  # "1,300 people invested": a money measure never names a count
             return name
 
         # 0. a measure verb written right before the number ("kills 2, injures 4", "killed 21"):
@@ -269,7 +276,7 @@ class CountReader:
                     lemma in LIGHT_VERBS and not any(c.dep_ == "dobj" for c in pred.children)):
                 pred = None
         if pred is not None and group is None:
-            return self._verb_name(pred) or participle(pred)  # "96% passed English"
+            return self._verb_name(pred) or _classed_as(pred) or participle(pred)  # "96% passed English"
         if group is None:
             return None
         if pred is not None:
@@ -277,7 +284,7 @@ class CountReader:
             obj = next((c for c in pred.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
             if obj is not None and self._verb_name(pred) is None:
                 return _object_name(obj)
-            return self._verb_name(pred) or participle(pred)
+            return self._verb_name(pred) or _classed_as(pred) or participle(pred)
         if root.dep_ == "pobj" and root.head.lower_ == "for":
             return normalise_name(f"share of {plural(group)}")  # "accounted for 31% of purchases"
         return None
@@ -483,13 +490,19 @@ class CountReader:
 
     def _generic(self, base: Token, noun: Token | None, verb: Token | None) -> str | None:
         """A name for what the vocabulary does not know: "flights cancelled", "trapped", "cases"."""
+        if noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in ("count", "level", "part", "figure"):
+            # "14 counts of fraud": counted themselves, named with what they are of
+            kind = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+            if kind is not None:
+                return normalise_name(f"{noun.lower_} of {kind.lower_}")
         thing = None
         if noun is not None and noun.lemma_.lower() not in _VAGUE_NOUNS and noun.pos_ in ("NOUN", "PROPN") and (
                 noun.lemma_.lower() not in _TIME_NOUNS):
             thing = plural(noun)
             prev = noun.doc[noun.i - 1] if noun.i > 0 else None
             if prev is not None and prev.dep_ == "compound" and prev.head.i == noun.i and prev.pos_ == "NOUN" \
-                    and prev.is_alpha:
+                    and prev.is_alpha and not prev.like_num and prev.lower_ not in _GROUPS:
                 thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds": the compound says which
         role = tally_role(base)
         happened = _happened(base, verb) or (_happened(role, verb) if role.i != base.i else None) or _without(verb)
@@ -535,10 +548,53 @@ def _happened(base: Token, verb: Token | None) -> str | None:
     return event
 
 
+def _classed_as(verb: Token) -> str | None:
+    """ "35% of the homes will be classed as affordable", "were listed as endangered species": a verb
+    of classing names nothing itself; what the things are classed as does."""
+    if verb.lemma_.lower() not in _CLASSING:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            comp = next((p for p in c.children if p.dep_ in ("pobj", "amod", "acomp", "pcomp")), None)
+            if comp is not None and comp.pos_ == "ADJ":
+                return comp.lower_
+            if comp is not None and comp.pos_ == "NOUN":
+                return _object_name(comp)
+    return None
+
+
+def _placed(verb: Token, base: Token) -> str | None:
+    """ "47 farms have been placed under restrictions", "300 residents were put in quarantine": a verb
+    of placing names nothing itself; where the things are put does."""
+    if verb.lemma_.lower() not in _PLACING or base.dep_ not in ("nsubjpass", "dobj"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("under", "in", "into", "on"):
+            obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+            if obj is not None:
+                words = [t.lower_ for t in obj.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
+                return normalise_name(" ".join(["in" if c.lower_ == "into" else c.lower_, *words, obj.lower_]))
+    return None
+
+
+def _controlled(verb: Token, base: Token) -> str | None:
+    """ "ordered five to be shut down", "told 400 residents to leave", "helped 29 whales to return":
+    the verb's object is the subject of its complement, which says what happened to it."""
+    if base.dep_ != "dobj" or base.head.i != verb.i:
+        return None
+    x = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > base.i
+              and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)), None)
+    if x is None or x.lemma_.lower() in PASS_THROUGH:
+        return None
+    return participle(x)
+
+
 def _verb_event(base: Token, verb: Token | None) -> str | None:
     """What the governing verb says happened to a counted thing (see :func:`_happened`)."""
     if verb is None or verb.pos_ != "VERB":
         return None
+    if (said := _classed_as(verb) or _controlled(verb, base) or _placed(verb, base)) is not None:
+        return said
     lemma = verb.lemma_.lower()
     if lemma in LIGHT_VERBS and base.dep_ == "nsubj":
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
@@ -679,7 +735,8 @@ def _compound_name(noun: Token) -> str:
              if t.is_alpha and t.lower_ not in ("cent", "percent", "pct", "point", "points")
              and ((t.dep_ == "compound" and t.pos_ == "NOUN")
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
-    return " ".join([*parts, noun.lemma_.lower()])
+    head = noun.lower_ if noun.tag_ == "NNS" and noun.is_alpha else noun.lemma_.lower()  # "£4.5m in assets"
+    return " ".join([*parts, head])
 
 
 #: nouns that gather what they count: "a group of 17 skiers" counts the skiers
@@ -712,7 +769,8 @@ def normalise_name(name: str) -> str:
 def participle(verb: Token) -> str:
     """ "cancelled" for cancel, "taken" for take, with the verb's particle ("called off"); a state
     written in the progressive keeps it: "had been waiting" is "waiting", "are striking" "striking"."""
-    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children) \
+        and not any(c.dep_ == "dobj" for c in verb.children)  # "was assessing 24 claims": they are assessed
     if progressive or (verb.tag_ in ("VBN", "VBD") and (verb.lower_.endswith(("ed", "en", "t"))
                                                         or verb.lower_ in past_forms(verb.lemma_.lower()))):
         word = verb.lower_  # as written: "born", "shown", "cut"
