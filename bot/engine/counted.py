@@ -771,8 +771,9 @@ def participle(verb: Token) -> str:
     written in the progressive keeps it: "had been waiting" is "waiting", "are striking" "striking"."""
     progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children) \
         and not any(c.dep_ == "dobj" for c in verb.children)  # "was assessing 24 claims": they are assessed
-    if progressive or (verb.tag_ in ("VBN", "VBD") and (verb.lower_.endswith(("ed", "en", "t"))
-                                                        or verb.lower_ in past_forms(verb.lemma_.lower()))):
+    written_vbn = verb.tag_ == "VBN" and (verb.lower_.endswith(("ed", "en", "t"))
+                                          or verb.lower_ in past_forms(verb.lemma_.lower()))
+    if progressive or written_vbn or (verb.tag_ == "VBD" and verb.lower_.endswith("ed")):
         word = verb.lower_  # as written: "born", "shown", "cut"
     else:
         word = _inflect(verb.lemma_.lower(), "VBN")

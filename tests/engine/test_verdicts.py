@@ -101,8 +101,10 @@ def stored(figure: Figure, *, status: ClaimStatus = ClaimStatus.UNREVIEWED, sour
         (fig(100, approx=True), fig(110), M),
         (fig(100, approx=True), fig(112), C),
         (fig(100, approx=True), fig(89), C),
-        (fig(100, approx=True), fig(115, approx=True), M),  # 90..110 vs 103.5..126.5
-        (fig(100, approx=True), fig(125, approx=True), C),  # 90..110 vs 112.5..137.5
+        # two approximate figures share the tolerance: "about 26m" against "about 31m" differs
+        (fig(100, approx=True), fig(108, approx=True), M),  # 95..105 vs 102.6..113.4
+        (fig(100, approx=True), fig(115, approx=True), C),  # 95..105 vs 109.25..120.75
+        (fig(100, approx=True), fig(125, approx=True), C),
         (fig(101), fig(111), C),  # exact, not round: no tolerance
         (fig(50), fig(52), C),
         (fig(50), fig(50), M),
@@ -382,6 +384,9 @@ def test_periods(new_period: str | None, old_period: str | None, compared: bool)
         # a daily tally of a rising measure on another day is another tally
         ("killed", "24 hours", date(2026, 3, 1), date(2026, 3, 5), False),
         ("killed", "24 hours", date(2026, 3, 1), date(2026, 3, 1), True),
+        # a month written without a day ("in September", read as its first day) is any day of it
+        ("counts of fraud", None, date(2026, 9, 1), date(2026, 9, 14), True),
+        ("counts of fraud", None, date(2026, 9, 1), date(2026, 10, 14), False),
     ],
 )
 def test_reference_dates(measure: str, period: str | None, new_on: date | None, old_on: date | None,
