@@ -156,6 +156,13 @@ class CountReader:
             share = self._share_name(doc, m, root)
             if share:
                 return share
+        # 0c. "the theft of eight works", "the closure of 12 branches": an event noun says what happened
+        #     to the things it is of, as its verb would ("eight works were stolen")
+        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and family == "count" \
+                and noun.head.head.pos_ == "NOUN" and not self.is_people(noun) and not self.noun_measure(noun) \
+                and (event_verb := _event_verb(noun.head.head)) is not None:
+            named = ok(self.vocab.by_verb.get(event_verb))
+            return named or normalise_name(f"{plural(noun)} {_inflect(event_verb, 'VBN')}")
         # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
             name = ok(self.noun_measure(base.head.head))
@@ -794,6 +801,47 @@ def past_forms(lemma: str) -> tuple[str, ...]:
     from lemminflect import getInflection
 
     return (*getInflection(lemma, tag="VBN"), *getInflection(lemma, tag="VBD"))
+
+
+def _event_verb(event: Token) -> str | None:
+    """The verb of an event noun that takes what it happens to in an "of" phrase: "the theft of",
+    "the closure of", "the return of"; not a tally, a group or a container ("a total of", "a group of")."""
+    lemma = event.lemma_.lower()
+    if lemma in _TALLY or lemma in _GROUPS or lemma in _VAGUE_NOUNS:
+        return None
+    verb = nominal_verb(lemma)
+    if verb == lemma and not any(d.lower_ == "the" for d in event.children if d.dep_ == "det"):
+        return None  # a noun that is also a verb is an event only when definite: "the return of 29 whales"
+    return verb
+
+
+#: event nouns whose verb no suffix gives: "the theft of", "the sale of"
+_IRREGULAR_NOMINALS = {"theft": "steal", "sale": "sell", "loss": "lose", "destruction": "destroy",
+                       "demolition": "demolish", "seizure": "seize", "recovery": "recover", "delivery": "deliver",
+                       "discovery": "discover", "acquisition": "acquire", "closing": "close"}
+#: derivational suffixes of event nouns, and what the verb ends in instead
+_NOMINAL_SUFFIXES = (("ation", ("ate", "e", "")), ("ition", ("ish", "e")), ("tion", ("te", "")),
+                     ("sion", ("de", "d", "se")), ("ure", ("e",)), ("val", ("ve",)), ("ment", ("",)))
+
+
+@lru_cache(maxsize=4096)
+def nominal_verb(lemma: str) -> str | None:
+    """The verb an event noun is made from: "closure" close, "evacuation" evacuate, "cancellation"
+    cancel, "removal" remove, "theft" steal; a noun that is also the verb ("rescue", "return")
+    itself. None for a noun no verb of the dictionary makes."""
+    from lemminflect import getAllInflections
+
+    if lemma in _IRREGULAR_NOMINALS:
+        return _IRREGULAR_NOMINALS[lemma]
+    candidates = []
+    for suffix, ends in _NOMINAL_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            stem = lemma[: -len(suffix)]
+            candidates += [stem + end for end in ends]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])  # "cancellation": cancel
+    candidates.append(lemma)
+    return next((c for c in candidates if len(c) > 2 and getAllInflections(c, upos="VERB")), None)
 
 
 @lru_cache(maxsize=4096)

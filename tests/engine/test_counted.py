@@ -144,6 +144,10 @@ PASS_THROUGH = [
     ("Officials were assessing a further three dozen applications.", "three dozen", "applications assessed"),
     ("She was convicted of six counts of theft.", "six", "counts of theft"),
     ("Police seized £2 million in assets.", "£2 million", "assets"),
+    # an event noun says what happened to the things it is of, as its verb would
+    ("Detectives are investigating the theft of nine sculptures.", "nine", "sculptures stolen"),
+    ("The bank confirmed the closure of 14 branches.", "14", "branches closed"),
+    ("Crowds cheered the return of 11 dolphins to the bay.", "11", "dolphins returned"),
     # people named by what they do are people: named by what happened to them
     ("Medics treated 60 jockeys after the fall.", "60", "treated"),
 ]
@@ -217,6 +221,17 @@ def test_a_shooting_suspect_is_not_a_victim(engine):
 def test_implicit_and_crime_report_counts(engine, text, measure, value):
     found = [(c.measure, c.figure.low) for c in claims_of(engine, text)]
     assert (measure, value) in found, found
+
+
+@pytest.mark.parametrize(("noun", "verb"), [
+    ("closure", "close"), ("evacuation", "evacuate"), ("cancellation", "cancel"), ("removal", "remove"),
+    ("deportation", "deport"), ("theft", "steal"), ("replacement", "replace"), ("rescue", "rescue"),
+    ("fleet", None), ("collection", None),
+])
+def test_the_verb_of_an_event_noun(noun, verb):
+    from bot.engine.counted import nominal_verb
+
+    assert nominal_verb(noun) == verb
 
 
 def test_a_money_measure_never_names_a_count(engine):
