@@ -340,6 +340,16 @@ class ClaimExtractor:
                                  unit="people")
                     extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
+            if _is_age_noun(noun) and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ in ("'s", "’s"):
+                # "a 17-year-old's shooting death": the event the age's owner underwent, however it parses
+                nouns_after = [t for t in doc[noun.i + 2 : noun.i + 5] if t.pos_ == "NOUN"]
+                measure = self._event_casualty(nouns_after[-1]) if nouns_after else None
+                if measure in _CASUALTIES:
+                    first = noun.i - 4 if noun.i >= 4 else 0
+                    fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
+                                 unit="people")
+                    extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
+                continue
             of = _before_age(noun) if _is_age_noun(noun) else None
             if of is not None and of.lower_ == "of" and noun.dep_ != "pobj" and of.head.pos_ == "NOUN":
                 of_head: Token | None = of.head  # "in fatal shooting of 15-year-old": the parser hung the age elsewhere
@@ -416,6 +426,9 @@ class ClaimExtractor:
             who = doc[tok.i - 1]
             if measure not in _CASUALTIES or who.i in extra or who.i in covered:
                 continue
+            also = [self.counts.word_verb_measure(c) for c in tok.children if c.dep_ == "conj"]
+            if any(a in _CASUALTIES for a in also):  # "15-year-old shot and killed": what the words add up to
+                measure = self.vocab.combine([measure, *(a for a in also if a in _CASUALTIES)])
             if _is_age_noun(who) or (who.pos_ in ("NOUN", "PROPN") and self.counts.is_person(who)):
                 first = max(0, who.i - 4) if _is_age_noun(who) else who.i
                 fig = Figure(text=doc[first : who.i + 1].text, low=1, high=1, qualifier=None, approx=False,
@@ -433,7 +446,8 @@ class ClaimExtractor:
         apposition with a determiner or a phrase of its own ("Tyrell Hall, a father of two")
         names the same person again."""
         head = tok.head
-        if tok.dep_ != "appos" or tok.tag_ not in ("NN", "NNP") or head.tag_ not in ("NN", "NNP"):
+        if tok.dep_ != "appos" or head.tag_ not in ("NN", "NNP") or not (
+                tok.tag_ in ("NN", "NNP") or tok.lower_ in _REFLEXIVE):
             return False
         if tok.lemma_.lower() == head.lemma_.lower() or not self.vocab.is_people(head.lower_):
             return False

@@ -204,6 +204,11 @@ CRIME_FORMS = [
     # a headline's comma list of bare people nouns names different people
     ("Woman kills husband, self in Dunmore", "killed", 2),
     ("Mother, son found dead in Quellport home", "killed", 2),
+    ("Man who shot and killed wife, himself, had a history of threats", "killed", 2),
+    ("Sheriff confirms murder-suicide of husband, wife in Orrville", "killed", 2),
+    # an age's possessive owns the event however the headline parses; coordinated casualty words add up
+    ("Youth charged in Dunmore 16-year-old’s shooting death", "killed", 1),
+    ("UPDATE: 19-Year-Old Shot and Killed in Quellport Identified", "killed", 1),
 ]
 
 
