@@ -163,7 +163,7 @@ class StoryPolicy:
     """How readily an article joins a story."""
 
     #: least combined similarity to join a story
-    threshold: float = 0.25
+    threshold: float = 0.235
     #: least similarity for a second (roundup) story
     roundup: float = 0.45
     #: least entity cosine to join a story whose article names entities
@@ -178,10 +178,10 @@ class StoryPolicy:
     #: the same for an article naming nobody: its words alone must agree more
     min_content_words: float = 0.12
     #: weights of the groups and of time (they sum to 1)
-    w_entity: float = 0.40
-    w_token: float = 0.30
-    w_title: float = 0.10
-    w_time: float = 0.20
+    w_entity: float = 0.36
+    w_token: float = 0.27
+    w_title: float = 0.09
+    w_time: float = 0.28
     #: days before and after a story's span within which it is a candidate
     window_days: int = 30
     #: days around a story within which one rare shared name, or words that agree strongly, are enough
