@@ -513,6 +513,8 @@ class CountReader:
                 thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds": the compound says which
         role = tally_role(base)
         happened = _happened(base, verb) or (_happened(role, verb) if role.i != base.i else None) or _without(verb)
+        if happened is None and noun is not None and self.is_people(noun) and (received := _received(base, verb)):
+            happened = received  # "power was restored to 90,000 customers": what reached them
         if happened and thing and noun is not None and not self.is_people(noun):
             return f"{thing} {happened}"  # things are named with what happened to them; people by it alone
         if happened:
@@ -553,6 +555,18 @@ def _happened(base: Token, verb: Token | None) -> str | None:
             if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
                 return c.lower_
     return event
+
+
+def _received(base: Token, verb: Token | None) -> str | None:
+    """People a verb's "to" phrase names as those it reached: "power was restored to 90,000 customers",
+    "aid was delivered to 3,000 families" (things in the phrase are only where: "sent to 3 towns")."""
+    if verb is None or verb.pos_ != "VERB" or base.dep_ != "pobj" or base.head.lower_ != "to" \
+            or base.head.head.i != verb.i:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in PASS_THROUGH or lemma in SAY_VERBS or lemma in LIGHT_VERBS:
+        return None
+    return participle(verb)
 
 
 def _classed_as(verb: Token) -> str | None:
@@ -618,7 +632,9 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
             return participle(x)
     if base.dep_ == "nsubj" and lemma not in PASS_THROUGH and lemma not in SAY_VERBS \
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
-        return participle(verb)  # "41,300 had waited more than a year", "300 flights departed"
+        # "41,300 had waited more than a year", "300 flights departed", "82 whales came ashore": what
+        # the subject did, in the past tense (an intransitive verb's participle reads as passive)
+        return active_past(verb)
     if base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") and lemma not in PASS_THROUGH \
             and phrasal_lemma(verb) not in _PHRASAL_PASS and lemma not in SAY_VERBS \
             and (base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",))):
@@ -783,9 +799,30 @@ def participle(verb: Token) -> str:
     if progressive or written_vbn or (verb.tag_ == "VBD" and verb.lower_.endswith("ed")):
         word = verb.lower_  # as written: "born", "shown", "cut"
     else:
-        word = _inflect(verb.lemma_.lower(), "VBN")
-    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return normalise_name(f"{word} {prt[0]}" if prt else word)
+        word = _inflect(verb.lemma_.lower(), "VBN") if _known_verb(verb.lemma_.lower()) else verb.lemma_.lower()
+    return _completed(verb, word)
+
+
+#: adverbs of direction that complete a verb of motion: "came ashore", "ran aground", "fell overboard"
+_DIRECTIONS = frozenset("ashore aground abroad overboard offshore inland adrift afloat home away back".split())
+
+
+def _completed(verb: Token, word: str) -> str:
+    """A verb form with its particle ("called off") or adverb of direction ("came ashore")."""
+    extra = [c.lower_ for c in verb.children if c.dep_ == "prt"] or [
+        c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in _DIRECTIONS and c.i > verb.i]
+    return normalise_name(f"{word} {extra[0]}" if extra else word)
+
+
+def active_past(verb: Token) -> str:
+    """What a subject did, in the past tense whatever tense it is written in: "came ashore" for "came
+    ashore" and "have come ashore", "resit" for a verb the dictionary does not know ("will resit")."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        return participle(verb)  # a state in the progressive: "are striking"
+    word = _inflect(lemma, "VBD") if _known_verb(lemma) else (
+        verb.lower_ if verb.tag_ in ("VBD", "VBN") else lemma)
+    return _completed(verb, word)
 
 
 def plural(noun: Token) -> str:
@@ -842,6 +879,14 @@ def nominal_verb(lemma: str) -> str | None:
                 candidates.append(stem[:-1])  # "cancellation": cancel
     candidates.append(lemma)
     return next((c for c in candidates if len(c) > 2 and getAllInflections(c, upos="VERB")), None)
+
+
+@lru_cache(maxsize=4096)
+def _known_verb(lemma: str) -> bool:
+    """A verb of lemminflect's dictionary (its rules would inflect "resit" as "resitted")."""
+    from lemminflect import getAllInflections
+
+    return bool(getAllInflections(lemma, upos="VERB"))
 
 
 @lru_cache(maxsize=4096)

@@ -128,7 +128,7 @@ PASS_THROUGH = [
     # an owner noun does not rename a thing counted with a measure of its own
     ("The mill will close, with the loss of 420 jobs.", "420", "jobs"),
     # a past form as written; what a passing verb leaves them without
-    ("About 51,000 residents were born abroad.", "About 51,000", "born"),
+    ("About 51,000 residents were born abroad.", "About 51,000", "born abroad"),
     ("The closures mean 14 villages will be left without a post office.", "14", "villages without a post office"),
     ("The island now has 38,000 inhabitants.", "38,000", "population"),
     # a verb's object is the subject of its complement: what the complement says happened names it
@@ -148,6 +148,12 @@ PASS_THROUGH = [
     ("Detectives are investigating the theft of nine sculptures.", "nine", "sculptures stolen"),
     ("The bank confirmed the closure of 14 branches.", "14", "branches closed"),
     ("Crowds cheered the return of 11 dolphins to the bay.", "11", "dolphins returned"),
+    # what a subject did, in the past tense whatever the tense written, with its adverb of direction
+    ("By dawn 40 seals had come ashore at Dunmore.", "40", "seals came ashore"),
+    # people a verb's "to" phrase reaches; a place in it is only where
+    ("Water was restored to 12,000 households on Friday.", "12,000", "restored"),
+    # a verb the dictionary does not know keeps its own form
+    ("About 3,000 pupils will have to resit the paper in July.", "About 3,000", "resit"),
     # people named by what they do are people: named by what happened to them
     ("Medics treated 60 jockeys after the fall.", "60", "treated"),
 ]
