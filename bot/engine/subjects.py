@@ -742,8 +742,13 @@ _AMONG = re.compile(
     r"^(?:\s+of\s+(?:them|whom|those|these)\b|[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b)",
     re.IGNORECASE,
 )
-#: "seven of the dead", "22 of the passengers": a count of some of a definite group
-_OF_THE = re.compile(r"^\s+of\s+the\b", re.IGNORECASE)
+#: "seven of the dead", "three of the injured": a count of some of those a toll counts ("53 of the whales
+#: had died" is the toll itself: the whales are who died, not a toll of which 53 are a part)
+_OF_THE = re.compile(
+    r"^\s+of\s+the\s+(?:\w+\s+)?(?:dead|injured|wounded|hurt|missing|killed|victims|casualties|fatalities"
+    r"|deceased|survivors|hostages|detainees|evacuees)\b",
+    re.IGNORECASE,
+)
 
 
 def _among(claim: Claim) -> bool:

@@ -292,6 +292,13 @@ def test_some_of_the_dead_are_a_part_of_the_toll():
     assert verdict(claim(9, sentence="Officials said nine of the dead were fishermen.", text="nine"), part) is M
 
 
+def test_some_of_those_who_died_are_the_toll_itself():
+    # "of the seals" names who died, not a toll they are a part of
+    toll = claim(41, sentence="Forty-one seals died on the beach.", text="Forty-one")
+    whole = claim(53, sentence="53 of the seals had died by Thursday.", text="53")
+    assert verdict(whole, toll) is C
+
+
 def test_figures_that_nothing_names_are_not_compared():
     grant = claim(1.2e6, measure="money", unit="GBP", text="£1.2m")
     assert verdict(grant, claim(52e6, measure="money", unit="GBP", text="£52m")) is U
