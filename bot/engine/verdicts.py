@@ -62,7 +62,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -229,6 +229,8 @@ def figure_interval(
 
 def _comparable_units(a: str, b: str) -> bool:
     ua, ub = unit_info(a), unit_info(b)
+    if {ua.family, ub.family} == {"people", "count"}:
+        return True  # "41 others died" and "53 of the whales had died": counts both, whoever is counted
     if ua.family != ub.family:
         return False
     if ua.family == "money":  # no exchange rates are guessed
@@ -246,6 +248,7 @@ def compare_figures(a: Figure, b: Figure, *, tolerance: float) -> Verdict | None
         return None
     if (a.low is None and a.high is None) or (b.low is None and b.high is None):
         return None
+    b = _counted_alike(a, b)
     converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
     tolerance = _shared_tolerance(a, b, tolerance)
     a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)
@@ -262,8 +265,16 @@ def _shared_tolerance(a: Figure, b: Figure, tolerance: float) -> float:
     return tolerance / 2 if a.approx and b.approx else tolerance
 
 
+def _counted_alike(a: Figure, b: Figure) -> Figure:
+    """``b`` in ``a``'s unit when one counts people and the other is a bare count (nothing to convert)."""
+    if a.unit != b.unit and {unit_info(a.unit).family, unit_info(b.unit).family} == {"people", "count"}:
+        return replace(b, unit=a.unit)
+    return b
+
+
 def _direction(a: Figure, b: Figure, tolerance: float) -> str | None:
     """"higher" when ``a`` lies wholly above ``b``, "lower" when wholly below, else None."""
+    b = _counted_alike(a, b)
     converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
     tolerance = _shared_tolerance(a, b, tolerance)
     a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)

@@ -154,8 +154,11 @@ def test_compare_figures_intervals(a: Figure, b: Figure, verdict: Verdict) -> No
         (fig(4.2, unit="percent"), fig(4.2, unit="percent"), M),
         (fig(4.2, unit="percent"), fig(4.2, unit="pp"), None),
         (fig(4.2, unit="percent"), fig(4.2, unit="count"), None),
+        # people and bare counts are counts both: "41 others died", "53 of the whales had died"
+        (fig(30), fig(30, unit="count"), M),
+        (fig(30), fig(41, unit="count"), C),
         # other families and free units
-        (fig(30), fig(30, unit="count"), None),
+        (fig(30), fig(30, unit="km"), None),
         (fig(5, unit="km2"), fig(5, unit="km"), None),
         (fig(300, unit="points"), fig(300, unit="points"), M),
         (fig(300, unit="points"), fig(300, unit="mph"), None),
@@ -274,7 +277,7 @@ def test_conflicting_wins_and_lists_both_kinds() -> None:
     "candidate",
     [
         pytest.param(stored(fig(30), measure="injured"), id="other measure"),
-        pytest.param(stored(fig(30, unit="count")), id="incomparable unit"),
+        pytest.param(stored(fig(30, unit="percent")), id="incomparable unit"),
         pytest.param(stored(fig(30), subject="Vardic soldiers"), id="other country-like name"),
         pytest.param(stored(fig(30), subject="soldiers"), id="unqualified subject"),
         pytest.param(stored(fig(30), subject="Zembian civilians"), id="related subject"),
