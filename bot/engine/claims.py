@@ -39,6 +39,8 @@ from .counted import (
     SAY_VERBS,
     TALLY_NOUNS,
     CountReader,
+    change_base,
+    change_name,
     is_change_noun,
     measured_thing,
     past_forms,
@@ -178,13 +180,13 @@ class ClaimExtractor:
             elif drafts and _compared_with_previous(doc, m) \
                     and unit_family(drafts[-1].claim.figure.unit) == unit_family(fig.unit):
                 # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure
-                measure, subject = drafts[-1].claim.measure.removesuffix(" change"), drafts[-1].claim.subject
+                measure, subject = change_base(drafts[-1].claim.measure), drafts[-1].claim.subject
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
             elif drafts and noun is not None and unit_family(fig.unit) == "percent" and is_change_noun(noun) \
                     and measured_thing(noun, None) is None \
                     and unit_family(drafts[-1].claim.figure.unit) not in ("percent",):
                 # "3.4 million visitors, an eight per cent rise on last year": the change of the figure before
-                measure = f"{drafts[-1].claim.measure.removesuffix(' change')} change"
+                measure = change_name(drafts[-1].claim.measure, noun.lemma_)
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
@@ -263,7 +265,7 @@ class ClaimExtractor:
         by_measure: dict[tuple[str, str], str] = {}
         for d in sorted(drafts, key=lambda d: not d.qualified):
             if d.claim.subject:
-                key = (d.claim.measure.removesuffix(" change"), unit_family(d.claim.figure.unit))
+                key = (change_base(d.claim.measure), unit_family(d.claim.figure.unit))
                 by_measure.setdefault(key, d.claim.subject)
         topic = _dominant(ctx.topics)
         if topic is not None and ctx.topics[topic] < 2:
@@ -272,7 +274,7 @@ class ClaimExtractor:
         out: list[Claim] = []
         for d in drafts:
             c = d.claim
-            key = (c.measure.removesuffix(" change"), unit_family(c.figure.unit))
+            key = (change_base(c.measure), unit_family(c.figure.unit))
             if not c.subject and key in by_measure:
                 c = replace(c, subject=by_measure[key])
             elif (not c.subject or (c.subject.lower() == c.measure and unit_family(c.figure.unit) != "people")) \
@@ -630,7 +632,7 @@ class ClaimExtractor:
         if noun is not None and noun.dep_ == "ROOT" and not self.counts.is_people(noun) \
                 and self.counts.word_verb_measure(noun) in _CASUALTIES and not self._noun_measure(noun):
             noun = None  # a headline's "5 shot in Georgia" read as a noun: the casualty is not who was counted
-        if measure.removesuffix(" change") == "area" and (noun is None or self._noun_measure(noun) == "area"):
+        if change_base(measure) == "area" and (noun is None or self._noun_measure(noun) == "area"):
             actor = self._actor(doc, m)
             return (f"territory held by {actor}", "territory", True) if actor else ("territory", "territory", False)
         if noun is None:

@@ -256,8 +256,8 @@ class CountReader:
                 thing = None  # "in the capital, Ardel, the rise will be 6.1%": a name says whose, not what
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or _compound_name(thing)
-                if noun is not None and thing.i != noun.i and is_change_noun(noun) and not name.endswith(" change"):
-                    return f"{name} change"  # "the 4.9% rise in council tax": the change of council tax
+                if noun is not None and thing.i != noun.i and is_change_noun(noun) and not is_change_measure(name):
+                    return change_name(name, noun.lemma_)  # "the 4.9% rise in council tax": council tax rise
                 return self.suffix(doc, m, name)
         # 6. named as an editor would: what happened to the thing, else the thing
         generic = self._generic(base, noun, verb)
@@ -352,14 +352,18 @@ class CountReader:
         """A change is not a level: "rose by 2%" / "up 9.4 per cent" measure the change."""
         if unit_family(m.figure.unit) in ("people", "count", "area"):
             return name
-        if name.endswith(" change") or name == "losses":
+        if is_change_measure(name) or name == "losses":
             return name
-        before = doc[max(0, m.start - 2) : m.start].text.lower().split()
-        if before and before[-1] in ("by", "up", "down"):
-            return f"{name} change"
+        before = doc[max(0, m.start - 2) : m.start]
         tok = span_root(doc, m)
+        if len(before) and before[-1].lower_ in ("up", "down"):
+            return change_name(name, before[-1].lower_)  # "up 9.4 per cent"
+        if len(before) and before[-1].lower_ == "by" and (before[-1].head.pos_ == "VERB" or len(before) < 2):
+            by_verb = before[-1].head
+            if by_verb.lemma_.lower() in CHANGE_VERBS or by_verb.lemma_.lower() in _UP | _DOWN:
+                return change_name(name, by_verb.lemma_)  # "rose by 2%", "raises water charges by 6.5%"
         if tok.dep_ in ("dobj", "npadvmod", "advmod") and tok.head.lemma_.lower() in CHANGE_VERBS:
-            return f"{name} change"
+            return change_name(name, tok.head.lemma_)
         return name
 
     # -- parts -------------------------------------------------------------------------
@@ -744,6 +748,36 @@ def tally_role(noun: Token) -> Token:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in TALLY_NOUNS:
         return noun.head.head
     return noun
+
+
+#: words of change by their direction: a change is named as an editor names it ("price rise", "share fall")
+_UP = frozenset("rise climb increase grow growth jump surge gain soar expand expansion rally advance raise hike "
+                "boost lift up".split())
+_DOWN = frozenset("fall drop decrease decline slump plunge lose loss slip tumble sink shrink retreat dip cut "
+                  "reduce reduction lower down".split())
+_CHANGE_KINDS = (" change", " rise", " fall", " growth")
+
+
+def change_name(name: str, word: str | None) -> str:
+    """``name`` as a change, named by the direction ``word`` (a verb, noun or adverb lemma) gives:
+    "water charges rise", "shares fall", "gdp growth"; "change" when no direction is written."""
+    base = change_base(name)
+    word = (word or "").lower()
+    kind = "growth" if word in ("grow", "growth", "expand", "expansion") else (
+        "rise" if word in _UP else "fall" if word in _DOWN else "change")
+    return f"{base} {kind}"
+
+
+def change_base(measure: str) -> str:
+    """The level a change is of: "revenue" for "revenue rise"."""
+    for kind in _CHANGE_KINDS:
+        if measure.endswith(kind) and len(measure) > len(kind):
+            return measure[: -len(kind)]
+    return measure
+
+
+def is_change_measure(measure: str) -> bool:
+    return change_base(measure) != measure
 
 
 def is_change_noun(noun: Token) -> bool:
