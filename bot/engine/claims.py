@@ -347,10 +347,7 @@ class ClaimExtractor:
                 nouns_after = [t for t in doc[noun.i + 2 : noun.i + 5] if t.pos_ == "NOUN"]
                 measure = self._event_casualty(nouns_after[-1]) if nouns_after else None
                 if measure in _CASUALTIES:
-                    first = noun.i - 4 if noun.i >= 4 else 0
-                    fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
-                                 unit="people")
-                    extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
+                    extra[noun.i] = (_one_aged(noun), measure)
                 continue
             of = _before_age(noun) if _is_age_noun(noun) else None
             if of is not None and of.lower_ == "of" and noun.dep_ != "pobj" and of.head.pos_ == "NOUN":
@@ -364,10 +361,7 @@ class ClaimExtractor:
                 # "the fatal shooting of a 15-year-old": the age names the person the event happened to
                 measure = self._event_casualty(of_head)
                 if measure in _CASUALTIES:
-                    first = noun.i - 4 if noun.i >= 4 else 0
-                    fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
-                                 unit="people")
-                    extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
+                    extra[noun.i] = (_one_aged(noun), measure)
                 continue
             if _is_age_noun(noun) and ((noun.head.pos_ in ("VERB", "AUX") and noun.head.i > noun.i) or any(
                     c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children)):
@@ -375,10 +369,7 @@ class ClaimExtractor:
                 event = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), noun.head)
                 measure = self._verb_casualty(event)
                 if measure in _CASUALTIES and not any(c.dep_ == "dobj" for c in event.children):
-                    first = noun.i - 4 if noun.i >= 4 else 0
-                    fig = Figure(text=doc[first : noun.i + 1].text, low=1, high=1, qualifier=None, approx=False,
-                                 unit="people")
-                    extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
+                    extra[noun.i] = (_one_aged(noun), measure)
                 continue
             if noun.pos_ in ("ADJ", "INTJ") and noun.i == noun.sent.start and noun.head.i > noun.i \
                     and noun.dep_ in ("nsubj", "intj") and noun.head.pos_ == "VERB" \
@@ -1293,6 +1284,14 @@ def _is_age_noun(tok: Token) -> bool:
     doc = tok.doc
     return tok.lower_ in ("old", "olds") and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in (
         "year", "month", "week")
+
+
+def _one_aged(age: Token) -> FigureMatch:
+    """An implicit count of one person named by an age ("a 15-year-old"): the words of the age."""
+    doc = age.doc
+    first = age.i - 4 if age.i >= 4 else 0
+    fig = Figure(text=doc[first : age.i + 1].text, low=1, high=1, qualifier=None, approx=False, unit="people")
+    return _one(fig, doc[first], age.i)
 
 
 def _before_age(age: Token) -> Token | None:
