@@ -358,10 +358,8 @@ class CountReader:
         tok = span_root(doc, m)
         if len(before) and before[-1].lower_ in ("up", "down"):
             return change_name(name, before[-1].lower_)  # "up 9.4 per cent"
-        if len(before) and before[-1].lower_ == "by" and (before[-1].head.pos_ == "VERB" or len(before) < 2):
-            by_verb = before[-1].head
-            if by_verb.lemma_.lower() in CHANGE_VERBS or by_verb.lemma_.lower() in _UP | _DOWN:
-                return change_name(name, by_verb.lemma_)  # "rose by 2%", "raises water charges by 6.5%"
+        if len(before) and before[-1].lower_ == "by" and before[-1].head.lemma_.lower() in _CHANGE_WORDS:
+            return change_name(name, before[-1].head.lemma_)  # "rose by 2%", "raises water charges by 6.5%"
         if tok.dep_ in ("dobj", "npadvmod", "advmod") and tok.head.lemma_.lower() in CHANGE_VERBS:
             return change_name(name, tok.head.lemma_)
         return name
@@ -756,6 +754,8 @@ _UP = frozenset("rise climb increase grow growth jump surge gain soar expand exp
 _DOWN = frozenset("fall drop decrease decline slump plunge lose loss slip tumble sink shrink retreat dip cut "
                   "reduce reduction lower down".split())
 _CHANGE_KINDS = (" change", " rise", " fall", " growth")
+#: the words whose "by" phrase is a change ("rose by 2%"), not an agent or a means ("backed by 89%")
+_CHANGE_WORDS = CHANGE_VERBS | _UP | _DOWN
 
 
 def change_name(name: str, word: str | None) -> str:

@@ -248,15 +248,21 @@ def compare_figures(a: Figure, b: Figure, *, tolerance: float) -> Verdict | None
         return None
     if (a.low is None and a.high is None) or (b.low is None and b.high is None):
         return None
+    a_low, a_high, b_low, b_high = _intervals(a, b, tolerance)
+    slack = _EPS * max([1.0, *(abs(v) for v in (a_low, a_high, b_low, b_high) if math.isfinite(v))])
+    if a_low <= b_high + slack and b_low <= a_high + slack:
+        return Verdict.MATCHING
+    return Verdict.CONFLICTING
+
+
+def _intervals(a: Figure, b: Figure, tolerance: float) -> tuple[float, float, float, float]:
+    """The hedged intervals of two comparable figures, ``b``'s in ``a``'s unit."""
     b = _counted_alike(a, b)
     converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
     tolerance = _shared_tolerance(a, b, tolerance)
     a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)
     b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted)
-    slack = _EPS * max([1.0, *(abs(v) for v in (a_low, a_high, b_low, b_high) if math.isfinite(v))])
-    if a_low <= b_high + slack and b_low <= a_high + slack:
-        return Verdict.MATCHING
-    return Verdict.CONFLICTING
+    return a_low, a_high, b_low, b_high
 
 
 def _shared_tolerance(a: Figure, b: Figure, tolerance: float) -> float:
@@ -274,11 +280,7 @@ def _counted_alike(a: Figure, b: Figure) -> Figure:
 
 def _direction(a: Figure, b: Figure, tolerance: float) -> str | None:
     """"higher" when ``a`` lies wholly above ``b``, "lower" when wholly below, else None."""
-    b = _counted_alike(a, b)
-    converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
-    tolerance = _shared_tolerance(a, b, tolerance)
-    a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)
-    b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted)
+    a_low, a_high, b_low, b_high = _intervals(a, b, tolerance)
     if a_low > b_high:
         return "higher"
     if a_high < b_low:
@@ -339,9 +341,7 @@ def _dates_agree(a: date, b: date) -> bool:
     if a.year != b.year:
         return False
     first, other = (a, b) if a.day == 1 else (b, a)
-    if first.day != 1:
-        return False
-    return first.month == other.month or (first.month == 1 and first.day == 1)
+    return first.day == 1 and first.month in (1, other.month)  # a month's first day, or a year's
 
 
 def _covers(period: str | None, story_hours: float | None) -> bool:
