@@ -108,7 +108,7 @@ _SPEAKS = re.compile(r",?\s+(?:said|says|told|added|confirmed|announced|urged|as
 _KIND_WORDS = frozenset(
     """city county town village state street avenue road park drive lane boulevard block department
     hospital school center centre news police station district region province court office house
-    north south east west""".split()
+    north south east west northwest northeast southwest southeast side downtown uptown""".split()
 )
 #: the casualty counts that mark one event (an arrest count or a crowd does not)
 _TOLLS = frozenset({"killed", "injured", "shot", "stabbed", "wounded", "missing", "casualties", "hospitalised"})
@@ -506,7 +506,16 @@ def _rare_names(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, 
     place, outlets and institutions): a victim's name, a street block, a venue."""
     return [t for t in feats.terms if t[0] == ENTITY and t[2:3] != "#" and story.weights.get(t)
             and 0 < df.get(t, 0) <= max_df and t not in feats.place_terms and t not in story.key_terms
-            and not any(w in _KIND_WORDS or w in _MEDIA_WORDS for w in t[2:].split())]
+            and _specific(t[2:])]
+
+
+def _specific(name: str) -> bool:
+    """A name that says which place or body, not only what kind: "west addison street", not "police
+    department" or "4700 block" (many streets have one); never an outlet's or an institution's
+    ("metrohealth medical center")."""
+    words = name.split()
+    return not any(w in _MEDIA_WORDS for w in words) and any(
+        w not in _KIND_WORDS and not w[:1].isdigit() for w in words)
 
 
 def _named_alike(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int], policy: StoryPolicy) -> bool:

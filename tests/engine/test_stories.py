@@ -265,3 +265,20 @@ def test_an_officer_who_is_shot_is_a_name_of_the_event():
     terms = features("Officer hurt in Dalby Road chase\nSgt. Ana Ruiz, 41, was shot in the leg on Dalby Road.",
                      published=D).terms
     assert "e:ana ruiz" in terms
+
+
+def test_a_named_street_links_a_differently_worded_report_of_the_next_day_but_a_block_number_does_not():
+    first = ("Boy, 15, dies after shooting himself by accident\nA 15-year-old boy who shot himself in the head by "
+             "accident at a home in the 4700 block of West Tamsin Street has died, officials said on Monday.")
+    # the next day's report shares the street, a block number and the word "shooting", not much more
+    second = ("Boy hurt in Varne Park, police say\nVARNE PARK — A boy was taken to hospital on Sunday after a gun "
+              "went off in a house in the 4700 block of West Tamsin Street, officers said. No one was arrested.")
+    # a roundup across the city with only a block number and a side of town in common
+    roundup = ("Three wounded across Varne Park overnight\nShootings in the 4700 block of Orrin Road on the "
+               "south side and near Pell Square on the south side left three people wounded, officers said.")
+    stories = MemoryStories()
+    (a,) = stories.add(feats(first, date(2025, 5, 11)))
+    for other in (FIRE_1, SHOOTING_B, SHOOTING_A):
+        stories.add(feats(other))
+    assert stories.assign(feats(second, date(2025, 5, 10))).story_ids == (a,)
+    assert a not in stories.assign(feats(roundup, date(2025, 5, 11))).story_ids
