@@ -77,7 +77,8 @@ _GROUP_NOUNS = frozenset(
 #: the period of an implicit count ("a soldier was killed"): one incident, not a toll
 INCIDENT = "one incident"
 _LEVEL_VERBS = frozenset(
-    "rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total".split()
+    """rise climb increase reach stand hit jump grow top exceed surpass pass mount soar total peak number swell
+    fall drop decline dip shrink""".split()
 )
 #: verbs that move a tally to a new level: "bringing the toll to 18", "takes the number rescued to 25"
 _MOVERS = frozenset("bring take push raise lift put increase drive send".split())
@@ -153,9 +154,10 @@ class ClaimExtractor:
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
-                    and doc[m.end + 1].tag_ == "NN" \
+                    and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
                     and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_:
                 continue  # "a two-bedroom flat", "a three-storey building": a number that describes a thing
+                # (not a measure the vocabulary knows: "the 18,500-capacity stadium" gives its capacity)
             if fig.unit in ("times", "fold") or (
                     m.end < len(doc) and doc[m.end].lower_ in ("times", "fold") and fig.unit in ("count", "people")):
                 continue  # "nearly three times her estimate": a ratio between figures, not a count
@@ -542,6 +544,9 @@ class ClaimExtractor:
                 seen += 1
                 continue
             if head.pos_ in ("NOUN", "PROPN"):
+                if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
+                        and head.head.tag_ == "NNS" and head.tag_ == "NN":
+                    return head.head  # "58,000 weekend tickets": the number counts the tickets, not a weekend
                 return head
             break
         anchor = doc[m.anchor]

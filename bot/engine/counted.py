@@ -32,14 +32,16 @@ from .figures import FigureMatch
 from .measures import MeasureVocab
 from .units import unit_family
 
-#: verbs that report, locate, move or bound a number: never the measure themselves
+#: verbs that report, locate, move or bound a number, or tie it to a cause ("12 fires linked to the
+#: fault", "6,000 fines were issued"): never the measure themselves
 PASS_THROUGH = frozenset(
     """be have say tell report claim state announce estimate confirm reveal disclose add note put give show
     indicate suggest publish cite quote find record register log count tally list number total reach stand
     remain rise climb increase grow jump soar surge fall drop decline decrease dip slip double triple near
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
-    amount attract believe think fear expect presume suppose understand know spend""".split()
+    amount attract believe think fear expect presume suppose understand know spend
+    issue link connect relate associate attribute tie""".split()
 )
 #: verbs whose clausal complement is what is said, not a state of their subject
 SAY_VERBS = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
@@ -127,7 +129,8 @@ class CountReader:
                 return name
         if m.end < len(doc) and people_ok and not m.unit_explicit and doc[m.end].pos_ != "VERB" and (
                 m.end + 1 == len(doc) or not doc[m.end + 1].is_alpha or doc[m.end + 1].pos_ == "ADP"):
-            name = ok(self.word_verb_measure(doc[m.end]))  # "4 shot on Columbus Street, 2 die"
+            # "4 shot on Columbus Street, 2 die"; not a plural noun the number counts ("17 fires")
+            name = ok(self.word_verb_measure(doc[m.end])) if doc[m.end].tag_ not in ("NNS", "NNPS") else None
             if name:
                 return name
         # "... and 14 were injured": a number, its auxiliary and a participle say what happened to the
@@ -163,6 +166,15 @@ class CountReader:
                 and (event_verb := _event_verb(noun.head.head)) is not None:
             named = ok(self.vocab.by_verb.get(event_verb))
             return named or normalise_name(f"{plural(noun)} {_inflect(event_verb, 'VBN')}")
+        # 0d. "the recall covers 112,000 cars", "the cull affected 40,000 birds": an event noun whose verb
+        #     reaches the counted things says what happened to them; people keep their own name
+        if noun is not None and family in ("count", "people") and (event := self._covered(noun, verb)) is not None:
+            named = ok(self.vocab.by_verb.get(event))
+            if named:
+                return named
+            if self.is_people(noun):
+                return ok(self.noun_measure(noun)) or plural(noun)
+            return normalise_name(f"{plural(noun)} {_inflect(event, 'VBN')}")
         # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
             name = ok(self.noun_measure(base.head.head))
@@ -252,8 +264,18 @@ class CountReader:
                 thing = measured_thing(base, verb, self.is_people)
             if thing is not None and _is_unit_word(thing, m):
                 thing = None
+            if thing is not None and thing.lemma_.lower() in _ESTIMATES:
+                thing = _estimated(thing) or thing  # "cut its forecast for the wheat harvest to 980,000 tonnes"
             if thing is not None and thing.pos_ == "PROPN" and (noun is None or thing.i != noun.i):
                 thing = None  # "in the capital, Ardel, the rise will be 6.1%": a name says whose, not what
+            if family == "money" and (thing is None or (
+                    thing.dep_ in ("nsubj", "nsubjpass") and (noun is None or thing.i != noun.i)
+                    and not self.noun_measure(thing))):
+                # a consortium that pays, satellites that are insured: who acts or what is acted on is
+                # not what the amount is; the act names it
+                act = self._money_act(base, verb)
+                if act:
+                    return self.suffix(doc, m, act)
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or _compound_name(thing)
                 if noun is not None and thing.i != noun.i and is_change_noun(noun) and not is_change_measure(name):
@@ -264,6 +286,48 @@ class CountReader:
         if generic:
             return self.suffix(doc, m, generic)
         return family.removeprefix("other:")  # nothing names it: "percent", "money", "count"...
+
+    def _covered(self, noun: Token, verb: Token | None) -> str | None:
+        """The verb of the event noun that is the subject of a verb of reach ("covers", "affects",
+        "involves") whose object is ``noun``: "the recall covers 112,000 cars" gives recall."""
+        if verb is None or noun.dep_ != "dobj" or noun.head.i != verb.i or verb.lemma_.lower() not in _REACH:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if subj is None or self.is_people(subj) or self.noun_measure(subj):
+            return None
+        return _event_verb(subj)
+
+    def _money_act(self, base: Token, verb: Token | None) -> str | None:
+        """An amount named by the act that moves it, when no noun names it: "paid £48m for a stake" is
+        a price, "pay £2.1m towards legal costs" a cost, "were insured for 55m euros" insured, "pledged to
+        invest £20m" funding (the vocabulary's verbs); None for verbs that only report or locate it."""
+        if verb is None or verb.pos_ != "VERB":
+            return None
+        direct = base.head.i == verb.i and base.dep_ in ("dobj", "npadvmod")
+        for_ = base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.i == verb.i
+        if not (direct or for_):
+            return None
+        lemma = phrasal_lemma(verb)
+        if direct:  # "pay £2.1m towards the residents' legal costs": what it goes towards
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("towards", "toward"):
+                    obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+                    if obj is not None:
+                        return self.noun_measure(obj) or _compound_name(obj)
+        name = self.vocab.by_verb.get(lemma) or self.vocab.by_verb.get(verb.lemma_.lower())
+        meas = self.vocab.measures.get(name or "")
+        if meas is not None and meas.unit == "money":
+            return name
+        gerund = self.vocab.by_noun.get(_inflect(verb.lemma_.lower(), "VBG"))  # "spend £3m": spending
+        if gerund and self.vocab.measures.get(gerund) is not None and self.vocab.measures[gerund].unit == "money":
+            return gerund
+        if direct and lemma == "pay" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+            return self.vocab.by_noun.get("price")  # "paying £48m for 75% of the club": the price of it
+        low = verb.lemma_.lower()
+        if low in PASS_THROUGH or low in CHANGE_VERBS or low in SAY_VERBS or low in LIGHT_VERBS or low in _LIGHT \
+                or not _known_verb(low):
+            return None
+        return _completed(verb, participle(verb))
 
     def _share_name(self, doc: Doc, m: FigureMatch, root: Token) -> str | None:
         """The measure of a percentage that is a share of a group ("89% of candidates passed"): the
@@ -320,9 +384,14 @@ class CountReader:
         written = [t.lower_ for t in mods]  # "lost sales": the participle as written, not its lemma
         keys = [f"{' '.join(written)} {lemma}".strip(), f"{' '.join(compounds)} {lemma}".strip(),
                 *(f"{w} {lemma}" for w in written), *(f"{c} {lemma}" for c in compounds), lemma, noun.lower_]
+        nouns = [t.lemma_.lower() for t in mods if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")]
         for key in keys:
             if key in self.vocab.by_noun:
-                return self.vocab.by_noun[key]
+                name = self.vocab.by_noun[key]
+                if key == lemma and nouns and " " in name and name.split()[-1] == lemma \
+                        and not set(name.split()[:-1]) & set(nouns):
+                    return None  # "electricity demand" is not a "pay demand": the written compound says which
+                return name
         for c in compounds:  # "inflation rate", "jobless rate"
             if c in self.vocab.by_noun and lemma in ("rate", "figure", "level", "number", "total", "count", "tally"):
                 return self.vocab.by_noun[c]
@@ -566,8 +635,8 @@ def _received(base: Token, verb: Token | None) -> str | None:
             or base.head.head.i != verb.i:
         return None
     lemma = verb.lemma_.lower()
-    if lemma in PASS_THROUGH or lemma in SAY_VERBS or lemma in LIGHT_VERBS:
-        return None
+    if lemma in PASS_THROUGH or lemma in SAY_VERBS or lemma in LIGHT_VERBS or lemma in ("go", "come"):
+        return None  # "the extra tickets went to 4,500 drivers": where they went, not what happened to them
     return participle(verb)
 
 
@@ -713,6 +782,8 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
         for c in verb.children:  # "put the damage at", "raises council tax by 4.9%", "cut its quota to"
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
                 return c
+            if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+                return verb.head  # "the club's debts, which she put at about £30 million": the debts
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
         return base.head
     if verb is not None:
@@ -726,12 +797,34 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "xcomp":
             subject_of = verb.head  # "exports are expected to shrink to 1.5m tonnes": the raising verb's subject
         for c in subject_of.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and subject_of.dep_ == "relcl" \
+                    and subject_of.head.pos_ in ("NOUN", "PROPN"):
+                return subject_of.head  # "the club's debts, which stand at about £30 million": the debts
             # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%");
             # a person who loses or pays an amount owns it, it is not what the amount is of
             if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and (
                     c.i == 0 or any(d.dep_ == "det" for d in c.children)))) \
                     and not (is_people is not None and is_people(c)):
                 return c
+    return None
+
+
+#: nouns of estimating: what they estimate names the measure ("its forecast for the harvest")
+_ESTIMATES = frozenset("forecast estimate projection prediction expectation guess assessment calculation "
+                       "figure tally count total".split())
+#: verbs whose object is reached by their event subject: "the recall covers 112,000 cars"
+_REACH = frozenset("cover affect involve concern include hit".split())
+
+
+def _estimated(noun: Token) -> Token | None:
+    """What an estimate is of: "its forecast for the wheat harvest", "the estimate of losses"."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # the parser may hang the phrase on the verb
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+                if obj is not None:
+                    return obj
     return None
 
 

@@ -159,6 +159,30 @@ PASS_THROUGH = [
     ("About 3,000 pupils will have to resit the paper in July.", "About 3,000", "resit"),
     # people named by what they do are people: named by what happened to them
     ("Medics treated 60 jockeys after the fall.", "60", "treated"),
+    # an amount is named by the act that moves it, not by who acts or what is acted on
+    ("A syndicate led by Oren Vasko agreed to buy the Tellby ferry line for about £61 million.", "about £61", "price"),
+    ("The trust is paying a reported $9 million for 40 per cent of the marina.", "$9", "price"),
+    ("Halden Water will pay £1.4 million towards the villagers' legal costs.", "£1.4", "cost"),
+    ("The paintings were insured for a combined 8 million euros.", "8 million", "insured"),
+    ("The board said it would spend about £5 million dredging the harbour.", "about £5", "spending"),
+    # a relative clause's pronoun stands for the noun it follows
+    ("Supporters want the club's debts, which stand at about £12 million, cleared.", "about £12", "debts"),
+    ("The league cleared the club's debts, which the auditor put at £9 million.", "£9", "debts"),
+    # an estimate passes to what it estimates; a written compound says which demand
+    ("The ministry cut its forecast for the barley harvest to 410,000 tonnes.", "410,000", "barley harvest"),
+    ("Gas demand hit a record 4,200 megawatts on Tuesday.", "a record 4,200", "gas demand"),
+    # an event noun that covers or affects things says what happened to them; people keep their name
+    ("The recall covers about 23,000 scooters.", "about 23,000", "scooters recalled"),
+    ("The settlement covers about 640 claimants.", "about 640", "claimants"),
+    # verbs that tie a count to a cause, or issue it, are not what is counted
+    ("The council knew of 14 fires linked to the wiring.", "14", "fires"),
+    ("About 3,100 parking fines were wrongly issued on Quay Street.", "About 3,100", "parking fines"),
+    ("The extra tickets went to the same 2,200 drivers.", "2,200", "drivers"),
+    # the level a count reaches, and a noun compound between a number and what it counts
+    ("Organisers said crowds had peaked at about 30,000.", "about 30,000", "attendance"),
+    ("All 12,000 weekend tickets sold out in May.", "12,000", "weekend tickets sold out"),
+    ("The county play at the 9,200-capacity Ashgrove ground.", "9,200", "capacity"),
+    ("The company said it now knew of 31 fires.", "31", "fires"),
 ]
 
 
