@@ -166,8 +166,9 @@ class CountReader:
                 and (event_verb := _event_verb(noun.head.head)) is not None:
             named = ok(self.vocab.by_verb.get(event_verb))
             return named or normalise_name(f"{plural(noun)} {_inflect(event_verb, 'VBN')}")
-        # 0d. "the recall covers 112,000 cars", "the cull affected 40,000 birds": an event noun whose verb
-        #     reaches the counted things says what happened to them; people keep their own name
+        # 0d. "the recall covers 112,000 cars", "the cull affected 40,000 birds", "widened its recall to
+        #     112,000 cars", "repairs were completed on 40,000 cars": an event noun whose verb reaches the
+        #     counted things says what happened to them; people keep their own name
         if noun is not None and family in ("count", "people") and (event := self._covered(noun, verb)) is not None:
             named = ok(self.vocab.by_verb.get(event))
             if named:
@@ -290,12 +291,27 @@ class CountReader:
     def _covered(self, noun: Token, verb: Token | None) -> str | None:
         """The verb of the event noun that is the subject of a verb of reach ("covers", "affects",
         "involves") whose object is ``noun``: "the recall covers 112,000 cars" gives recall."""
-        if verb is None or noun.dep_ != "dobj" or noun.head.i != verb.i or verb.lemma_.lower() not in _REACH:
+        if verb is None:
             return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-        if subj is None or self.is_people(subj) or self.noun_measure(subj):
+        lemma = phrasal_lemma(verb)
+        on = noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.i == verb.i
+        to = noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i == verb.i
+        if noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in _REACH:
+            roles = ("nsubj",)  # "the recall covers 112,000 cars"
+        elif on and (lemma in _DOING or verb.lemma_.lower() in _DOING):
+            roles = ("nsubj", "nsubjpass")  # "repairs had been completed on 40,000 cars"
+        elif to and verb.lemma_.lower() in _RESIZING:
+            roles = ("dobj",)  # "widened its recall to 112,000 cars", "extended the cull to 40,000 birds"
+        else:
             return None
-        return _event_verb(subj)
+        event = next((c for c in verb.children if c.dep_ in roles and c.pos_ == "NOUN"), None)
+        if event is None or self.is_people(event) or self.noun_measure(event):
+            return None
+        if (event.tag_ == "NNS" and event.dep_ != "dobj") or event.dep_ == "dobj":
+            # "repairs were completed on": plural events; "widened its recall to": what is resized is an event
+            low = event.lemma_.lower()
+            return None if low in _TALLY or low in _GROUPS or low in _VAGUE_NOUNS else nominal_verb(low)
+        return _event_verb(event)
 
     def _money_act(self, base: Token, verb: Token | None) -> str | None:
         """An amount named by the act that moves it, when no noun names it: "paid £48m for a stake" is
@@ -813,7 +829,11 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
 _ESTIMATES = frozenset("forecast estimate projection prediction expectation guess assessment calculation "
                        "figure tally count total".split())
 #: verbs whose object is reached by their event subject: "the recall covers 112,000 cars"
-_REACH = frozenset("cover affect involve concern include hit".split())
+_REACH = frozenset("cover affect concern hit".split())
+#: verbs of doing an event "on" things: "repairs were completed on 40,000 cars"
+_DOING = frozenset({"complete", "carry out", "perform", "conduct", "do", "finish", "make"})
+#: verbs that resize an event "to" a new count: "widened its recall to 112,000 cars"
+_RESIZING = frozenset("widen expand extend broaden enlarge increase raise reduce narrow scale".split())
 
 
 def _estimated(noun: Token) -> Token | None:

@@ -174,6 +174,9 @@ PASS_THROUGH = [
     # an event noun that covers or affects things says what happened to them; people keep their name
     ("The recall covers about 23,000 scooters.", "about 23,000", "scooters recalled"),
     ("The settlement covers about 640 claimants.", "about 640", "claimants"),
+    ("The board widened its recall to 9,000 kettles.", "9,000", "kettles recalled"),
+    ("Repairs have been completed on more than 2,000 lifts.", "more than 2,000", "lifts repaired"),
+    ("The pile-up involved 45 vehicles.", "45", "vehicles"),
     # verbs that tie a count to a cause, or issue it, are not what is counted
     ("The council knew of 14 fires linked to the wiring.", "14", "fires"),
     ("About 3,100 parking fines were wrongly issued on Quay Street.", "About 3,100", "parking fines"),
