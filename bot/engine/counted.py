@@ -295,7 +295,9 @@ class CountReader:
             return None
         lemma = phrasal_lemma(verb)
         on = noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.i == verb.i
-        to = noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i == verb.i
+        to = noun.dep_ == "pobj" and noun.head.lower_ == "to" and (noun.head.head.i == verb.i or (
+            noun.head.head.dep_ == "dobj" and noun.head.head.head.i == verb.i))  # "widened its recall to"
+        roles: tuple[str, ...]
         if noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in _REACH:
             roles = ("nsubj",)  # "the recall covers 112,000 cars"
         elif on and (lemma in _DOING or verb.lemma_.lower() in _DOING):
