@@ -150,7 +150,7 @@ class ClaimExtractor:
                 continue  # "for three consecutive days": a period, not a claim
             if unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
                 continue  # "two weeks ago", "after six hours", "suspended for 30 days"
-            if "-" in fig.text and fig.unit not in ("people", "count") \
+            if "-" in fig.text and fig.unit not in ("people", "count") and unit_family(fig.unit) != "money" \
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \

@@ -41,7 +41,7 @@ PASS_THROUGH = frozenset(
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
     amount attract believe think fear expect presume suppose understand know spend
-    issue link connect relate associate attribute tie""".split()
+    issue link connect relate associate attribute tie schedule plan use""".split()
 )
 #: verbs whose clausal complement is what is said, not a state of their subject
 SAY_VERBS = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
@@ -198,12 +198,25 @@ class CountReader:
         #     definite group, the group's participle says who they are; the figure's own verb what happened
         if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == root.i \
                 and any(d.lower_ in ("the", "those", "these") for d in noun.children if d.dep_ == "det") \
-                and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
+                and root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ == "VERB":
+            # ("police have recaptured two of the five men": the two were recaptured)
             names = [n for n in self.verb_measures(root.head, root) if ok(n)]
             if names:
                 return self.vocab.combine(names)
             if (event := _happened(root, root.head)) is not None:
                 return event  # "have been released": what the vocabulary does not know, named by its verb
+        # 1d. "none of the ship's 22 crew were hurt", "two of the five men who escaped": a number inside a
+        #     partitive counts the whole group, named by what is said of the group, not of the part
+        if noun is not None and family in ("count", "people") and _partitive_group(noun, m):
+            for c in noun.children:
+                if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.i > noun.i:
+                    names = [n for n in self.verb_measures(c, noun) if ok(n)]
+                    if names:
+                        return self.vocab.combine(names)
+                    subj = any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "WDT") for t in c.children)
+                    if not subj:
+                        return active_past(c) if c.tag_ != "VBN" else participle(c)
+            return ok(self.noun_measure(noun)) or plural(noun)
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
@@ -269,6 +282,10 @@ class CountReader:
                 thing = _estimated(thing) or thing  # "cut its forecast for the wheat harvest to 980,000 tonnes"
             if thing is not None and thing.pos_ == "PROPN" and (noun is None or thing.i != noun.i):
                 thing = None  # "in the capital, Ardel, the rise will be 6.1%": a name says whose, not what
+            level = verb is not None and (verb.lemma_.lower() in PASS_THROUGH or verb.lemma_.lower() in CHANGE_VERBS)
+            if family == "speed" and (thing is None or thing.dep_ not in ("nsubj", "nsubjpass") or not level):
+                # "winds reached 120 km/h" are the winds'; "broke up at 15 km per second" is a speed
+                return "speed"  # "entered the atmosphere at 17 km per second": how fast, not the atmosphere
             if family == "money" and (thing is None or (
                     thing.dep_ in ("nsubj", "nsubjpass") and (noun is None or thing.i != noun.i)
                     and not self.noun_measure(thing))):
@@ -345,7 +362,7 @@ class CountReader:
         if low in PASS_THROUGH or low in CHANGE_VERBS or low in SAY_VERBS or low in LIGHT_VERBS or low in _LIGHT \
                 or not _known_verb(low):
             return None
-        return _completed(verb, participle(verb))
+        return participle(verb)
 
     def _share_name(self, doc: Doc, m: FigureMatch, root: Token) -> str | None:
         """The measure of a percentage that is a share of a group ("89% of candidates passed"): the
@@ -706,6 +723,8 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
     if (said := _classed_as(verb) or _controlled(verb, base) or _placed(verb, base)) is not None:
         return said
     lemma = verb.lemma_.lower()
+    if lemma in PASS_THROUGH and phrasal_lemma(verb) != lemma and phrasal_lemma(verb) not in _PHRASAL_PASS:
+        lemma = phrasal_lemma(verb)  # "27,000 fish got out": a verb with its particle is a verb of its own
     if lemma in LIGHT_VERBS and base.dep_ == "nsubj":
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                     and c.lemma_.lower() not in _TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
@@ -801,7 +820,7 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
                 return c
             if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
-                return verb.head  # "the club's debts, which she put at about £30 million": the debts
+                return _antecedent(verb)  # "the club's debts, which she put at about £30 million": the debts
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
         return base.head
     if verb is not None:
@@ -817,7 +836,7 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
         for c in subject_of.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and subject_of.dep_ == "relcl" \
                     and subject_of.head.pos_ in ("NOUN", "PROPN"):
-                return subject_of.head  # "the club's debts, which stand at about £30 million": the debts
+                return _antecedent(subject_of)  # "the club's debts, which stand at about £30 million": the debts
             # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%");
             # a person who loses or pays an amount owns it, it is not what the amount is of
             if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and (
@@ -848,6 +867,15 @@ def _estimated(noun: Token) -> Token | None:
                 if obj is not None:
                     return obj
     return None
+
+
+def _antecedent(relcl: Token) -> Token:
+    """The noun a relative clause's pronoun stands for; in "the cost of the repatriation, which she put
+    at", the thing measured (the clause hangs on the nearer noun)."""
+    head = relcl.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        return head.head.head
+    return head
 
 
 def _is_unit_word(tok: Token, m: FigureMatch) -> bool:
@@ -905,6 +933,7 @@ def _compound_name(noun: Token) -> str:
     the adjectives that say which one."""
     parts = [t.lemma_.lower() for t in noun.lefts
              if t.is_alpha and t.lower_ not in ("cent", "percent", "pct", "point", "points")
+             and not (t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].like_num)  # "50,000-euro"
              and ((t.dep_ == "compound" and t.pos_ == "NOUN")
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     head = noun.lower_ if noun.tag_ == "NNS" and noun.is_alpha else noun.lemma_.lower()  # "£4.5m in assets"
@@ -928,7 +957,7 @@ _LEVEL_ONLY = frozenset("be remain stand reach total hit account represent make"
 
 #: adjectives of dimension after a length: the length is that dimension
 _DIMENSIONS = {"wide": "width", "broad": "width", "deep": "depth", "long": "length", "high": "height",
-               "tall": "height", "thick": "thickness"}
+               "tall": "height", "thick": "thickness", "across": "width", "above": "height", "below": "depth"}
 
 _IZE = re.compile(r"(?<=\w{3})iz(e|ed|es|ing|ation)\b")
 
@@ -952,8 +981,10 @@ def participle(verb: Token) -> str:
     return _completed(verb, word)
 
 
-#: adverbs of direction that complete a verb of motion: "came ashore", "ran aground", "fell overboard"
-_DIRECTIONS = frozenset("ashore aground abroad overboard offshore inland adrift afloat home away back".split())
+#: adverbs of direction (and of release) that complete a verb of motion: "came ashore", "ran aground",
+#: "fell overboard", "broke free"
+_DIRECTIONS = frozenset(
+    "ashore aground abroad overboard offshore inland adrift afloat home away back free loose".split())
 
 
 def _completed(verb: Token, word: str) -> str:
@@ -974,9 +1005,26 @@ def active_past(verb: Token) -> str:
     return _completed(verb, word)
 
 
+def _partitive_group(noun: Token, m: FigureMatch) -> bool:
+    """The figure counts the group a part is taken from: "none of the ship's 22 crew", "two of the five
+    men": ``noun`` is the object of "of" after a quantity that is not this figure."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    part = noun.head.head
+    if m.start <= part.i < m.end:
+        return False
+    return part.pos_ == "NUM" or part.lower_ in _PARTS
+
+
+#: words that take a part of a group: "none of the 22 crew", "most of the 300 staff"
+_PARTS = frozenset("none all each some most many several both either neither few one half".split())
+
+
 def plural(noun: Token) -> str:
     if noun.tag_ in ("NNS", "NNPS"):
         return noun.lower_
+    if any(c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a", "an", "single") for c in noun.children):
+        return noun.lower_  # "its 22 crew", "40 staff": a group noun counted as it is written
     lemma = noun.lemma_.lower()
     return _inflect(lemma, "NNS")
 

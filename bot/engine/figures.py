@@ -154,9 +154,13 @@ UNIT_PHRASES: dict[str, str] = {
     "ounces": "oz", "ounce": "oz", "oz": "oz",
     # speed
     "mph": "mph", "miles per hour": "mph", "miles an hour": "mph", "mile per hour": "mph",
-    "km/h": "km/h", "km / h": "km/h", "km/hr": "km/h", "km / hr": "km/h", "kph": "km/h", "kmh": "km/h",
+    "km/h": "km/h", "km / h": "km/h", "km / h.": "km/h", "km/hr": "km/h", "km / hr": "km/h", "kph": "km/h",
+    "kmh": "km/h",
     "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km per hour": "km/h",
     "kilometres an hour": "km/h", "kilometers an hour": "km/h", "knots": "knots",
+    "km/s": "km/s", "km / s": "km/s", "kilometres per second": "km/s", "kilometers per second": "km/s",
+    "km per second": "km/s", "kilometres a second": "km/s", "kilometers a second": "km/s",
+    "m/s": "m/s", "metres per second": "m/s", "meters per second": "m/s", "metres a second": "m/s",
     # duration
     "seconds": "seconds", "second": "seconds", "secs": "seconds", "minutes": "minutes",
     "minute": "minutes", "mins": "minutes", "min": "minutes", "hours": "hours", "hour": "hours",
@@ -421,7 +425,8 @@ class FigureParser:
                     continue
                 if len(phrase) == 3 and phrase.upper() == code and not doc[start].text.isupper():
                     continue  # "try", "rub", "won": a currency code only when written as one
-                if phrase in _SCALED_ONLY_CURRENCY and not (start > 0 and doc[start - 1].lower_ in _SCALES):
+                if phrase in _SCALED_ONLY_CURRENCY and not (start > 0 and doc[start - 1].lower_ in _SCALES) \
+                        and not _many_crowns(doc, start):
                     continue  # "1.5 billion crowns" is money; "won three crowns" is titles
                 old_c = currencies.get(start)
                 if old_c is None or end > old_c[0]:
@@ -511,8 +516,8 @@ class FigureParser:
         start = k + 1 if hyphen else k
         c = ctx.currencies.get(start)
         u = ctx.units.get(start)
-        if c is not None and not hyphen and (u is None or c[0] >= u[0]):
-            return c[0], None, c[1]
+        if c is not None and (u is None or c[0] >= u[0]):
+            return c[0], None, c[1]  # "£40m", "40 euros", "a 50,000-euro reward"
         glued = doc[k - 1].whitespace_ == ""
         if u is not None:
             phrase = _key(doc, start, u[0])
@@ -771,6 +776,22 @@ _DIALLED = frozenset("call calling dial dialling dialing phone phoning text text
 #: currency words that are as often something else: money only after a scale word
 _SCALED_ONLY_CURRENCY = frozenset({"crown", "crowns"})
 _SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "m", "mn", "k"})
+
+
+def _many_crowns(doc: Doc, start: int) -> bool:
+    """ "310,000 crowns", "75 crowns per fish", "a 50,000-crown reward": more crowns than anyone wins
+    as titles, or a price per thing, is money."""
+    k = start - 1
+    if k > 0 and doc[k].text == "-":
+        k -= 1
+    if k < 0:
+        return False
+    per = start + 1 < len(doc) and doc[start + 1].lower_ in ("per", "each", "apiece")
+    try:
+        value = float(doc[k].text.replace(",", ""))
+    except ValueError:
+        return per and doc[k].like_num
+    return value >= 20 or per
 
 #: verbs whose particle "up" makes "up to" a phrasal verb ("add up to", "comes up to"), not a hedge
 _UP_TO_VERBS = frozenset("add adds added adding come comes came coming sum sums summed summing".split())

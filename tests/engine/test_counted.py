@@ -177,6 +177,26 @@ PASS_THROUGH = [
     ("The board widened its recall to 9,000 kettles.", "9,000", "kettles recalled"),
     ("Repairs have been completed on more than 2,000 lifts.", "more than 2,000", "lifts repaired"),
     ("The pile-up involved 45 vehicles.", "45", "vehicles"),
+    # a number inside a partitive counts the group the part is taken from
+    ("None of the barge's 14 crew were hurt, the owners said.", "14", "crew"),
+    ("Guards caught three of the seven men who escaped from Tollmoor jail.", "seven", "escaped"),
+    ("Guards caught three of the seven men who escaped from Tollmoor jail.", "three", "caught"),
+    # plans and uses pass through; a verb with its particle is a verb of its own
+    ("All 96 trains scheduled for Monday were cancelled.", "96", "trains cancelled"),
+    ("The airlift used 37 rescue planes.", "37", "rescue planes"),
+    ("About 900 trout broke free from the hatchery.", "About 900", "trout broke free"),
+    # what a relative pronoun stands for is the measured noun, not the nearer one
+    ("The state will cover the cost of the airlift, which she put at about £2 million.", "about £2", "cost"),
+    # dimensions and speeds
+    ("The rock, about two metres across, broke up 40 kilometres above the sea at 15 km per second.",
+     "about two", "width"),
+    ("The rock, about two metres across, broke up 40 kilometres above the sea at 15 km per second.",
+     "40", "height"),
+    ("The rock, about two metres across, broke up 40 kilometres above the sea at 15 km per second.",
+     "15", "speed"),
+    # a pledge is not yet funding; a reward's currency is not part of its name
+    ("Donors have pledged 3 million euros so far.", "3 million", "pledged"),
+    ("The 20,000-crown reward will be shared by two callers.", "20,000", "reward"),
     # verbs that tie a count to a cause, or issue it, are not what is counted
     ("The council knew of 14 fires linked to the wiring.", "14", "fires"),
     ("About 3,100 parking fines were wrongly issued on Quay Street.", "About 3,100", "parking fines"),

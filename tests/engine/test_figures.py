@@ -197,6 +197,16 @@ UNITS = [
     # crowns are money after a scale word; kroner always
     ("The plan will cost 1.5 billion crowns.", "1.5 billion crowns", 1.5e9, 1.5e9, N, False, "KR"),
     ("Repairs cost 900,000 kroner.", "900,000 kroner", 900000, 900000, N, False, "KR"),
+    # and when there are more of them than anyone wins as titles, or they are a price per thing
+    ("The fund has paid out 310,000 crowns.", "310,000 crowns", 310000, 310000, N, False, "KR"),
+    ("The bounty rose to 75 crowns per fish.", "75 crowns", 75, 75, N, False, "KR"),
+    ("She has won three crowns.", "three", 3, 3, N, False, "count"),
+    # a currency after a hyphen is the amount's ("a 50,000-euro reward")
+    ("A 50,000-euro reward was offered.", "50,000-euro", 50000, 50000, N, False, "EUR"),
+    # speeds per second, and a speed at the end of a sentence
+    ("It entered the atmosphere at 17 kilometres per second.", "17 kilometres per second", 17, 17, N, False,
+     "km/s"),
+    ("Gusts reached 120 km/h.", "120 km/h.", 120, 120, N, False, "km/h"),
     # "add up to" is a phrasal verb, not a ceiling
     ("The pledges now add up to 9,400 tonnes.", "9,400 tonnes", 9400, 9400, N, False, "t"),
 ]
