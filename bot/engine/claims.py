@@ -161,6 +161,11 @@ class ClaimExtractor:
             if fig.unit in ("times", "fold") or (
                     m.end < len(doc) and doc[m.end].lower_ in ("times", "fold") and fig.unit in ("count", "people")):
                 continue  # "nearly three times her estimate": a ratio between figures, not a count
+            kind = nouns[i]
+            if kind is not None and any(c.lower_ == "such" for c in kind.children):
+                continue  # "only a handful of such falls have been recovered": a kind of thing, not this event
+            if _kin_of(doc, m):
+                continue  # "a father of two", "mother-of-three": who the person is, not a count in the news
             if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
                 continue  # "one of the deadliest attacks" ranks; it does not count
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
@@ -344,6 +349,11 @@ class ClaimExtractor:
                                  unit="people")
                     extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
+            if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.dep_ != "compound" and self._one_death(noun):
+                # "charged in Mountain View shooting death", "the killing", "after his death": one death
+                fig = Figure(text=noun.text, low=1, high=1, qualifier=None, approx=False, unit="people")
+                extra[noun.i] = (_one(fig, noun, noun.i), "killed")
+                continue
             if _is_age_noun(noun) and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ in ("'s", "’s"):
                 # "a 17-year-old's shooting death": the event the age's owner underwent, however it parses
                 nouns_after = [t for t in doc[noun.i + 2 : noun.i + 5] if t.pos_ == "NOUN"]
@@ -486,6 +496,13 @@ class ClaimExtractor:
             name = self._subject_casualty(head)
         elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "VERB"):
             name = self._event_casualty(head.head)  # "the death of", "the fatal shooting of", "the arrest of"
+        if name not in _CASUALTIES and noun.tag_ == "NN":
+            # "the slain officer", "murdered West Baltimore teen": a participle before the person says it
+            for c in noun.lefts:
+                if c.dep_ == "amod" and (c.tag_ == "VBN" or c.lower_ in ("slain", "dead")):
+                    name = "killed" if c.lower_ in ("slain", "dead") else self._verb_casualty(c)
+                    if name in _CASUALTIES:
+                        break
         return name if name in _CASUALTIES else None
 
     def _subject_casualty(self, head: Token) -> str | None:
@@ -511,6 +528,24 @@ class ClaimExtractor:
             # "the shooting death of", and a headline's "in shooting death of" read as a gerund and its object
             name = self.vocab.fatal_if[name]
         return name
+
+    def _one_death(self, noun: Token) -> bool:
+        """A singular noun of one death, made definite: "the killing", "a murder", "his death", "Mountain
+        View shooting death"; not "attempted murder", "cause of death", nor one whose "of" names who died
+        (that person is counted)."""
+        low = noun.lemma_.lower()
+        if low in _GENERAL_PEOPLE or low in TALLY_NOUNS or low == "toll" or self._event_casualty(noun) != "killed":
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return False
+        if any(c.lower_ in ("attempted", "attempt", "no", "any", "every", "each", "last", "previous", "next", "latest")
+               or _ordinal(c.lower_) for c in noun.children):
+            return False  # "the last rabies death, in 2009", "a fourth death" (a rank of the toll, read elsewhere)
+        if noun.dep_ == "dobj" and noun.head.tag_ == "VBG" and noun.head.i == noun.i - 1 \
+                and self._verb_casualty(noun.head) in _CASUALTIES:
+            return True  # a headline's "in Fenwick shooting death", read as a gerund and its object
+        return any((c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any", "every", "each", "another"))
+                   or c.dep_ == "compound" for c in noun.children)
 
     def _verb_casualty(self, verb: Token) -> str | None:
         if _hit_by_projectile(verb):
@@ -907,6 +942,20 @@ _ORG_ANAPHOR = re.compile(
 )
 _NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w&'’-]*)*")
 
+
+#: people described by how many children they have: "a father of two", "a mother-of-three"
+_KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
+
+
+def _kin_of(doc: Doc, m: FigureMatch) -> bool:
+    k = m.start - 1
+    if k >= 0 and doc[k].text == "-":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    kin = doc[k - 2] if doc[k - 1].text == "-" and k >= 2 else doc[k - 1]
+    return kin.lemma_.lower() in _KIN and unit_family(m.figure.unit) in ("count", "people") and (
+        m.end >= len(doc) or not doc[m.end].is_alpha or doc[m.end].pos_ not in ("NOUN", "PROPN"))
 
 def article_about(title: str | None, text: str) -> str | None:
     """The name an article is about: a name in its title or lead that the text repeats.

@@ -231,6 +231,12 @@ CRIME_FORMS = [
     ("Neighbours remembered the cyclist who died after the collision.", "killed", 1),
     # a victim noun carries the event it underwent
     ("The stabbing victim was named by police on Monday.", "stabbed", 1),
+    # a participle before the person says what happened to them
+    ("Mother of murdered Eastfield teen speaks out", "killed", 1),
+    ("The slain deputy had served for nine years.", "killed", 1),
+    # a singular noun of one death, made definite, is one death
+    ("Man charged in Riverside Park stabbing death", "killed", 1),
+    ("Detectives are still investigating the killing, police said.", "killed", 1),
     ("The homicide victim was identified as a local teacher.", "killed", 1),
     # an age alone names the person an event happened to
     ("Two men were charged in the fatal shooting of a 14-year-old in Dunmore.", "killed", 1),
@@ -331,6 +337,12 @@ def test_the_headline_and_the_lead_count_once(engine):
 
 NOT_FIGURES = [
     "For help, call 1190 or the hotline 0800 7711 346.",
+    # who someone is, a kind of thing, a death long past, a charge that names no death
+    "Ms Reyes, a mother-of-three, lives nearby.",
+    "The driver, a father of two, lives nearby.",
+    "Only a handful of such storms have been recorded.",
+    "The last rabies death in the region was in 2009.",
+    "He was charged with attempted murder.",
     "Police were called to the 2900 block of Aspen Meadow Drive.",
     "A new clinic at 200 Kingsway opened, the council said.",
     "The quake struck two weeks ago.",
