@@ -219,7 +219,9 @@ DESIGNATORS = (
     "resolution phase stage round version model type series category district ward precinct "
     "track exit pier terminal box channel tier division lot zone "
     "title proposition prop game lap hole no. nos. number bus "
-    "bay slide step stanza verse psalm sura surah mile junction paper question"
+    "bay slide step stanza verse psalm sura surah mile junction paper question "
+    "junctions gates platforms exits floors stages rounds laps holes routes berth berths buoy pier "
+    "incident reference ref"
 ).split()
 #: rules that hold only for a bare number ("section 5" but "sector 0.68 percent")
 SOFT_RULES = frozenset({"DESIGNATOR", "ADDRESS"})

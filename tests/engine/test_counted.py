@@ -343,6 +343,10 @@ NOT_FIGURES = [
     "Only a handful of such storms have been recorded.",
     "The last rabies death in the region was in 2009.",
     "He was charged with attempted murder.",
+    # places and references named by a number
+    "The first collision happened between junctions 12 and 13.",
+    "Witnesses should call police, quoting incident 214.",
+    "The tanker was moored at berth 3 near buoy 14.",
     "Police were called to the 2900 block of Aspen Meadow Drive.",
     "A new clinic at 200 Kingsway opened, the council said.",
     "The quake struck two weeks ago.",
