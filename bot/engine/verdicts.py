@@ -194,6 +194,28 @@ def rounded_step(fig: Figure) -> float | None:
     return float(10**zeros)
 
 
+def written_step(fig: Figure) -> float | None:
+    """The precision a hedged figure is written to: "about 1,900" to the hundred, "about 4.6 million"
+    to 100,000, "about 2,000" to the thousand. "About" widens a figure by its own precision at most:
+    a writer who meant 2,050 would not have written "about 1,900"."""
+    numbers = _WRITTEN_NUMBER.findall(fig.text)
+    value = fig.low
+    if not numbers or value is None or fig.high != value:
+        return None  # a range ("between 200 and 300") keeps its hedge
+    last = numbers[-1].replace(",", "")
+    try:
+        written = float(last)
+    except ValueError:
+        return None
+    if written == 0:
+        return None
+    scale = abs(value / written)
+    zeros = len(last) - len(last.rstrip("0"))
+    if "." in last:  # "4.2 million": to 100,000; a bare decimal ("2.0%") keeps its hedge
+        return 10.0 ** -len(last.split(".", 1)[1]) * scale if scale >= 1000 else None
+    return 10.0**zeros * scale if zeros else None  # "about 1,900": to the hundred; "about 108" keeps its hedge
+
+
 def figure_interval(
     fig: Figure, *, tolerance: float, unit: str | None = None, rounding: bool = False
 ) -> tuple[float, float]:
@@ -213,8 +235,9 @@ def figure_interval(
         # it agrees with figures near it, not with every smaller one
         low = high
     if fig.approx or emphatic:
-        low -= abs(low) * tolerance if math.isfinite(low) else 0
-        high += abs(high) * tolerance if math.isfinite(high) else 0
+        precision = (None if emphatic else written_step(fig)) or math.inf
+        low -= min(abs(low) * tolerance, precision) if math.isfinite(low) else 0
+        high += min(abs(high) * tolerance, precision) if math.isfinite(high) else 0
     elif (step := rounded_step(fig)) is not None:
         low -= min(step / 2, abs(low) * tolerance) if math.isfinite(low) else 0
         high += min(step / 2, abs(high) * tolerance) if math.isfinite(high) else 0

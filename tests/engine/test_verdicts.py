@@ -121,6 +121,11 @@ def stored(figure: Figure, *, status: ClaimStatus = ClaimStatus.UNREVIEWED, sour
         (fig(1_100, text="1,100"), fig(1_180, text="1,180"), C),
         (fig(1_000, text="a thousand"), fig(1_080, text="1,080"), M),
         (fig(4.2e9, text="$4.2bn", unit="USD"), fig(4.3e9, text="$4.3bn", unit="USD"), C),
+        # "about" widens a figure by its written precision at most: "about 1,900" is 1,800..2,000
+        (fig(1_900, approx=True, text="about 1,900"), fig(2_050, text="2,050"), C),
+        (fig(1_900, approx=True, text="about 1,900"), fig(1_980, text="1,980"), M),
+        (fig(4.2e6, approx=True, text="about 4.2 million"), fig(4.6e6, text="4.6 million"), C),
+        (fig(2_000, approx=True, text="about 2,000"), fig(2_150, text="2,150"), M),
         # bounds touching count as overlapping
         (fig(10_000, None), fig(10_000), M),
         (fig(None, 10), fig(10, None), M),
