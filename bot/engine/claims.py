@@ -161,6 +161,10 @@ class ClaimExtractor:
             if fig.unit in ("times", "fold") or (
                     m.end < len(doc) and doc[m.end].lower_ in ("times", "fold") and fig.unit in ("count", "people")):
                 continue  # "nearly three times her estimate": a ratio between figures, not a count
+            if m.end + 1 < len(doc) and doc[m.end].lower_ in ("more", "fewer", "less") \
+                    and doc[m.end + 1].lower_ == "than" and unit_family(fig.unit) in ("count", "people") \
+                    and nouns[i] is None:
+                continue  # "14 were injured, three more than police reported": a difference between two counts
             kind = nouns[i]
             if kind is not None and any(c.lower_ == "such" for c in kind.children):
                 continue  # "only a handful of such falls have been recovered": a kind of thing, not this event
@@ -190,7 +194,7 @@ class ClaimExtractor:
                 measure, subject = change_base(drafts[-1].claim.measure), drafts[-1].claim.subject
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
             elif drafts and noun is not None and unit_family(fig.unit) == "percent" and is_change_noun(noun) \
-                    and measured_thing(noun, None) is None \
+                    and measured_thing(noun, None) is None and not _named_change(noun, m) \
                     and unit_family(drafts[-1].claim.figure.unit) not in ("percent",):
                 # "3.4 million visitors, an eight per cent rise on last year": the change of the figure before
                 measure = change_name(drafts[-1].claim.measure, noun.lemma_)
@@ -945,6 +949,12 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w&'
 
 #: people described by how many children they have: "a father of two", "a mother-of-three"
 _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
+
+
+def _named_change(noun: Token, m: FigureMatch) -> bool:
+    """A change noun that names what changes: "the 8 percent price increase" (not "a six per cent rise")."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and not m.start <= c.i < m.end
+               and c.lower_ not in ("cent", "percent", "pct", "point", "points") for c in noun.children)
 
 
 def _kin_of(doc: Doc, m: FigureMatch) -> bool:

@@ -72,7 +72,10 @@ _STATISTICS = frozenset("median average mean maximum minimum peak".split())
 #: nouns that only hold a count of something else ("the number of people killed")
 TALLY_NOUNS = frozenset("number total tally count figure".split())
 _TALLY = TALLY_NOUNS | {"toll"}
-_TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
+#: nouns of time: "three weeks", "two wet winters" date or last; they are not counted things
+TIME_NOUNS = frozenset(
+    "second minute hour day night week weekend month year decade century quarter winter summer autumn".split())
+_TIME_NOUNS = TIME_NOUNS
 
 
 class CountReader:
@@ -271,6 +274,8 @@ class CountReader:
                 # the amount's own noun: "a 12% pay rise", "a 4% rise in inflation" (what it is of)
                 thing = measured_thing(noun, None) if is_change_noun(noun) else None
                 thing = thing or noun
+            elif (inside := _amount_in(base, verb)) is not None:
+                thing = inside  # "cost the treasury £6.1m in unpaid duty": the duty, not a cost
             elif verb is not None and verb.lemma_.lower() in self.vocab.by_noun:
                 # a verb whose noun names the measure: "has offered 4%" is an offer, "will cost $2m" a cost
                 return self.suffix(doc, m, self.vocab.by_noun[verb.lemma_.lower()])
@@ -295,7 +300,9 @@ class CountReader:
                 if act:
                     return self.suffix(doc, m, act)
             if thing is not None:
-                name = ok(self.noun_measure(thing)) or _compound_name(thing)
+                name = ok(self.noun_measure(thing)) or (
+                    " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
+                    else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature
                 if noun is not None and thing.i != noun.i and is_change_noun(noun) and not is_change_measure(name):
                     return change_name(name, noun.lemma_)  # "the 4.9% rise in council tax": council tax rise
                 return self.suffix(doc, m, name)
@@ -370,6 +377,17 @@ class CountReader:
         group = next((p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
         pred: Token | None
+        if group is not None and root.dep_ == "dobj" and root.head.pos_ == "VERB" \
+                and root.head.lemma_.lower() not in PASS_THROUGH and root.head.lemma_.lower() not in SAY_VERBS:
+            verb = root.head
+            if verb.lemma_.lower() in _REACH:  # "bleaching affects 64% of the corals": what the event does
+                event = next((c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "NOUN" or c.tag_ == "VBG")),
+                             None)
+                done = (event.lemma_.lower() if event.tag_ == "VBG" else nominal_verb(event.lemma_.lower())) \
+                    if event is not None else None
+                return normalise_name(f"{plural(group)} {_inflect(done, 'VBN')}") if done else plural(group)
+            if not self.is_people(group):  # "beekeepers lost 31% of their colonies": colonies lost
+                return normalise_name(f"{plural(group)} {participle(verb)}")
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
             pred = root.head
         elif group is not None:
@@ -390,7 +408,12 @@ class CountReader:
             obj = next((c for c in pred.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
             if obj is not None and self._verb_name(pred) is None:
                 return _object_name(obj)
-            return self._verb_name(pred) or _classed_as(pred) or participle(pred)
+            named = self._verb_name(pred)
+            meas = self.vocab.measures.get(named or "")
+            if meas is not None and meas.unit == "people" and not self.is_people(group):
+                named = None  # "12% of the corals have died": corals are not a toll of people
+            return named or _classed_as(pred) or (active_past(pred) if pred.tag_ != "VBN" and not any(
+                c.dep_ == "auxpass" for c in pred.children) else participle(pred))
         if root.dep_ == "pobj" and root.head.lower_ == "for":
             return normalise_name(f"share of {plural(group)}")  # "accounted for 31% of purchases"
         return None
@@ -617,6 +640,8 @@ class CountReader:
             if prev is not None and prev.dep_ == "compound" and prev.head.i == noun.i and prev.pos_ == "NOUN" \
                     and prev.is_alpha and not prev.like_num and prev.lower_ not in _GROUPS:
                 thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds": the compound says which
+                if noun.i > 2 and noun.doc[noun.i - 2].text == "-" and noun.doc[noun.i - 3].is_alpha:
+                    thing = f"{noun.doc[noun.i - 3].lower_}-{thing}"  # "full-page paintings"
         role = tally_role(base)
         happened = _happened(base, verb) or (_happened(role, verb) if role.i != base.i else None) or _without(verb)
         if happened is None and noun is not None and self.is_people(noun) and (received := _received(base, verb)):
@@ -805,6 +830,19 @@ def phrasal_lemma(verb: Token) -> str:
     return f"{verb.lemma_.lower()} {prt[0]}" if prt else verb.lemma_.lower()
 
 
+def _amount_in(base: Token, verb: Token | None) -> Token | None:
+    """The noun an amount is "in": "£6.1m in unpaid duty", "lost £1.2m in ticket sales"."""
+    holders = [base] + ([verb] if verb is not None and base.head.i == verb.i else [])
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i > base.i:
+                obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                            and p.ent_type_ not in ("DATE", "TIME") and p.lemma_.lower() not in _TIME_NOUNS), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
 def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | None:  # noqa: ANN001
     """What an amount or rate is of: "revenue of $4.2bn", "inflation rose to 4.2%", "a $700,000 award"."""
     for c in base.children:  # "$40 million in damage", "$2bn of aid"
@@ -823,6 +861,12 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                 return _antecedent(verb)  # "the club's debts, which she put at about £30 million": the debts
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
         return base.head
+    if verb is not None and verb.lemma_.lower() in CHANGE_VERBS and base.dep_ != "dobj" \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                     and not (is_people is not None and is_people(c))), None)
+        if subj is not None:
+            return subj  # "shares fell 14% in morning trading": the shares, not the trading
     if verb is not None:
         for c in verb.children:  # "lost £1.2m in lost ticket sales": the phrase hangs on the verb
             if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > base.i:
@@ -831,8 +875,10 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                             and p.lemma_.lower() not in _TIME_NOUNS:
                         return p
         subject_of = verb
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "xcomp":
-            subject_of = verb.head  # "exports are expected to shrink to 1.5m tonnes": the raising verb's subject
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("xcomp", "conj"):
+            # "exports are expected to shrink to 1.5m tonnes": the raising verb's subject; "prices have
+            # kept climbing and reached $9,100": the first verb's
+            subject_of = verb.head
         for c in subject_of.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and subject_of.dep_ == "relcl" \
                     and subject_of.head.pos_ in ("NOUN", "PROPN"):
@@ -938,6 +984,22 @@ def _compound_name(noun: Token) -> str:
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     head = noun.lower_ if noun.tag_ == "NNS" and noun.is_alpha else noun.lemma_.lower()  # "£4.5m in assets"
     return " ".join([*parts, head])
+
+
+def _full_compounds(noun: Token) -> list[str]:
+    """The noun compounds before a noun, nested ones included ("sea surface temperature"), and a
+    hyphenated modifier whole ("full-page paintings")."""
+    out: list[str] = []
+    for t in noun.lefts:
+        if t.dep_ != "compound" or t.pos_ not in ("NOUN", "PROPN", "ADJ") or not t.is_alpha:
+            continue
+        if t.pos_ == "PROPN" and t.ent_type_:
+            continue  # a name says whose, not what
+        if t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].is_alpha:
+            out.append(f"{t.doc[t.i - 2].lower_}-{t.lower_}")
+        else:
+            out += [*_full_compounds(t), t.lemma_.lower()]
+    return out
 
 
 #: nouns that gather what they count: "a group of 17 skiers" counts the skiers
@@ -1055,7 +1117,8 @@ _IRREGULAR_NOMINALS = {"theft": "steal", "sale": "sell", "loss": "lose", "destru
                        "discovery": "discover", "acquisition": "acquire", "closing": "close"}
 #: derivational suffixes of event nouns, and what the verb ends in instead
 _NOMINAL_SUFFIXES = (("ation", ("ate", "e", "")), ("ition", ("ish", "e")), ("tion", ("te", "")),
-                     ("sion", ("de", "d", "se")), ("ure", ("e",)), ("val", ("ve",)), ("ment", ("",)))
+                     ("sion", ("de", "d", "se")), ("ure", ("e",)), ("val", ("ve",)), ("ment", ("",)),
+                     ("ing", ("", "e")))
 
 
 @lru_cache(maxsize=4096)

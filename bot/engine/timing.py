@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from .counted import span_root
+from .counted import TIME_NOUNS, span_root
 from .figures import FigureMatch
 from .numbers import word_value
 from .units import convert
@@ -98,7 +98,7 @@ def _parse_date(text: str, ref: date, published: date | None) -> date | None:
     return None
 
 
-_TIME_NOUNS = frozenset("second minute hour day night week weekend month year decade century quarter".split())
+_TIME_NOUNS = TIME_NOUNS
 
 
 def _is_time_count(noun: Token | None) -> bool:
