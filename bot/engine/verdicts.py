@@ -217,12 +217,13 @@ def written_step(fig: Figure) -> float | None:
 
 
 def figure_interval(
-    fig: Figure, *, tolerance: float, unit: str | None = None, rounding: bool = False
+    fig: Figure, *, tolerance: float, unit: str | None = None, rounding: bool = False, precise: bool = True
 ) -> tuple[float, float]:
     """The figure as a closed interval, in ``unit`` (default its own), widened by its hedge.
 
     Open sides are infinite. Approximate figures widen by ``tolerance`` of
-    each bound; with ``rounding``, exact ones widen by the rounding their
+    each bound, and with ``precise`` by their written precision at most
+    (:func:`written_step`); with ``rounding``, exact ones widen by the rounding their
     digits imply (used across units, see the module docstring).
     """
     low = -math.inf if fig.low is None else float(fig.low)
@@ -235,7 +236,7 @@ def figure_interval(
         # it agrees with figures near it, not with every smaller one
         low = high
     if fig.approx or emphatic:
-        precision = (None if emphatic else written_step(fig)) or math.inf
+        precision = (None if emphatic or not precise else written_step(fig)) or math.inf
         low -= min(abs(low) * tolerance, precision) if math.isfinite(low) else 0
         high += min(abs(high) * tolerance, precision) if math.isfinite(high) else 0
     elif (step := rounded_step(fig)) is not None:
@@ -283,8 +284,9 @@ def _intervals(a: Figure, b: Figure, tolerance: float) -> tuple[float, float, fl
     b = _counted_alike(a, b)
     converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
     tolerance = _shared_tolerance(a, b, tolerance)
-    a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)
-    b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted)
+    precise = not (a.approx and b.approx)  # two hedged figures already share the tolerance between them
+    a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted, precise=precise)
+    b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted, precise=precise)
     return a_low, a_high, b_low, b_high
 
 
