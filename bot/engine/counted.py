@@ -75,7 +75,6 @@ _TALLY = TALLY_NOUNS | {"toll"}
 #: nouns of time: "three weeks", "two wet winters" date or last; they are not counted things
 TIME_NOUNS = frozenset(
     "second minute hour day night week weekend month year decade century quarter winter summer autumn".split())
-_TIME_NOUNS = TIME_NOUNS
 
 
 class CountReader:
@@ -287,8 +286,8 @@ class CountReader:
                 thing = _estimated(thing) or thing  # "cut its forecast for the wheat harvest to 980,000 tonnes"
             if thing is not None and thing.pos_ == "PROPN" and (noun is None or thing.i != noun.i):
                 thing = None  # "in the capital, Ardel, the rise will be 6.1%": a name says whose, not what
-            level = verb is not None and (verb.lemma_.lower() in PASS_THROUGH or verb.lemma_.lower() in CHANGE_VERBS)
-            if family == "speed" and (thing is None or thing.dep_ not in ("nsubj", "nsubjpass") or not level):
+            if family == "speed" and (thing is None or thing.dep_ not in ("nsubj", "nsubjpass") or verb is None or not (
+                    verb.lemma_.lower() in PASS_THROUGH or verb.lemma_.lower() in CHANGE_VERBS)):
                 # "winds reached 120 km/h" are the winds'; "broke up at 15 km per second" is a speed
                 return "speed"  # "entered the atmosphere at 17 km per second": how fast, not the atmosphere
             if family == "money" and (thing is None or (
@@ -313,8 +312,9 @@ class CountReader:
         return family.removeprefix("other:")  # nothing names it: "percent", "money", "count"...
 
     def _covered(self, noun: Token, verb: Token | None) -> str | None:
-        """The verb of the event noun that is the subject of a verb of reach ("covers", "affects",
-        "involves") whose object is ``noun``: "the recall covers 112,000 cars" gives recall."""
+        """The verb of an event noun that reaches ``noun``: the subject of a verb of reach ("the recall
+        covers 112,000 cars"), of a verb of doing "on" it ("repairs were completed on 40,000 cars"), or
+        the object resized "to" it ("widened its recall to 112,000 cars")."""
         if verb is None:
             return None
         lemma = phrasal_lemma(verb)
@@ -333,7 +333,7 @@ class CountReader:
         event = next((c for c in verb.children if c.dep_ in roles and c.pos_ == "NOUN"), None)
         if event is None or self.is_people(event) or self.noun_measure(event):
             return None
-        if (event.tag_ == "NNS" and event.dep_ != "dobj") or event.dep_ == "dobj":
+        if event.dep_ == "dobj" or event.tag_ == "NNS":
             # "repairs were completed on": plural events; "widened its recall to": what is resized is an event
             low = event.lemma_.lower()
             return None if low in _TALLY or low in _GROUPS or low in _VAGUE_NOUNS else nominal_verb(low)
@@ -469,7 +469,7 @@ class CountReader:
             if name is None:
                 continue
             if dep == "nsubj" and v is verb and v.lemma_.lower() not in INTRANSITIVE and any(
-                c.dep_ == "dobj" and c.lemma_.lower() not in _TIME_NOUNS for c in v.children
+                c.dep_ == "dobj" and c.lemma_.lower() not in TIME_NOUNS for c in v.children
             ):
                 continue  # "50 soldiers killed civilians": the soldiers did the killing
             names.append(name)
@@ -634,7 +634,7 @@ class CountReader:
                 return normalise_name(f"{noun.lower_} of {kind.lower_}")
         thing = None
         if noun is not None and noun.lemma_.lower() not in _VAGUE_NOUNS and noun.pos_ in ("NOUN", "PROPN") and (
-                noun.lemma_.lower() not in _TIME_NOUNS):
+                noun.lemma_.lower() not in TIME_NOUNS):
             thing = plural(noun)
             prev = noun.doc[noun.i - 1] if noun.i > 0 else None
             if prev is not None and prev.dep_ == "compound" and prev.head.i == noun.i and prev.pos_ == "NOUN" \
@@ -752,7 +752,7 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         lemma = phrasal_lemma(verb)  # "27,000 fish got out": a verb with its particle is a verb of its own
     if lemma in LIGHT_VERBS and base.dep_ == "nsubj":
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
-                    and c.lemma_.lower() not in _TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
+                    and c.lemma_.lower() not in TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
         if obj is not None:
             return _object_name(obj)  # "1,900 children have received a dose": they are counted by the doses
     if lemma in PASS_THROUGH and base.dep_ in ("nsubj", "nsubjpass"):
@@ -837,7 +837,7 @@ def _amount_in(base: Token, verb: Token | None) -> Token | None:
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ == "in" and c.i > base.i:
                 obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
-                            and p.ent_type_ not in ("DATE", "TIME") and p.lemma_.lower() not in _TIME_NOUNS), None)
+                            and p.ent_type_ not in ("DATE", "TIME") and p.lemma_.lower() not in TIME_NOUNS), None)
                 if obj is not None:
                     return obj
     return None
@@ -872,7 +872,7 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
             if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > base.i:
                 for p in c.children:  # not a time ("rose to 6.9% in the same month")
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("DATE", "TIME") \
-                            and p.lemma_.lower() not in _TIME_NOUNS:
+                            and p.lemma_.lower() not in TIME_NOUNS:
                         return p
         subject_of = verb
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("xcomp", "conj"):

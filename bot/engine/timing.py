@@ -98,11 +98,10 @@ def _parse_date(text: str, ref: date, published: date | None) -> date | None:
     return None
 
 
-_TIME_NOUNS = TIME_NOUNS
 
 
 def _is_time_count(noun: Token | None) -> bool:
-    return noun is not None and noun.lemma_.lower() in _TIME_NOUNS and (
+    return noun is not None and noun.lemma_.lower() in TIME_NOUNS and (
         noun.dep_ in ("pobj", "npadvmod")
         or noun.head.lower_ in ("for", "in", "within", "over", "during", "after", "before")
     )
