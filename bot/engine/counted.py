@@ -273,7 +273,7 @@ class CountReader:
                 # the amount's own noun: "a 12% pay rise", "a 4% rise in inflation" (what it is of)
                 thing = measured_thing(noun, None) if is_change_noun(noun) else None
                 thing = thing or noun
-            elif (inside := _amount_in(base, verb)) is not None:
+            elif family == "money" and (inside := _amount_in(base, verb)) is not None:
                 thing = inside  # "cost the treasury £6.1m in unpaid duty": the duty, not a cost
             elif verb is not None and verb.lemma_.lower() in self.vocab.by_noun:
                 # a verb whose noun names the measure: "has offered 4%" is an offer, "will cost $2m" a cost

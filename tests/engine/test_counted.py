@@ -206,6 +206,8 @@ PASS_THROUGH = [
     ("The fraud cost the treasury about £3.2 million in unpaid duty.", "about £3.2", "duty"),
     # a verb joined to another takes its subject; a change noun that names what changes keeps it
     ("Copper prices kept rising and reached 9,900 dollars a tonne.", "9,900", "price"),
+    # an intransitive change is measured on its subject, not on where or when it happened
+    ("Shares in the miner fell 9 percent in early trading.", "9", "shares fall"),
     ("Sales of 1.2 billion euros were helped by a 6 percent price increase.", "6", "price increase"),
     # a hyphenated modifier is kept whole
     ("The atlas has 40 full-page maps.", "40", "full-page maps"),
