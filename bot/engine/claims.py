@@ -36,6 +36,7 @@ from .attribution import (
     _postposed_attribution,
 )
 from .counted import (
+    PERCENT_WORDS,
     SAY_VERBS,
     TALLY_NOUNS,
     CountReader,
@@ -542,14 +543,12 @@ class ClaimExtractor:
             return False
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             return False
-        if any(c.lower_ in ("attempted", "attempt", "no", "any", "every", "each", "last", "previous", "next", "latest")
-               or _ordinal(c.lower_) for c in noun.children):
+        if any(c.lower_ in _NOT_ONE_DEATH or _ordinal(c.lower_) for c in noun.children):
             return False  # "the last rabies death, in 2009", "a fourth death" (a rank of the toll, read elsewhere)
         if noun.dep_ == "dobj" and noun.head.tag_ == "VBG" and noun.head.i == noun.i - 1 \
                 and self._verb_casualty(noun.head) in _CASUALTIES:
             return True  # a headline's "in Fenwick shooting death", read as a gerund and its object
-        return any((c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any", "every", "each", "another"))
-                   or c.dep_ == "compound" for c in noun.children)
+        return any(c.dep_ in ("det", "poss", "compound") for c in noun.children)
 
     def _verb_casualty(self, verb: Token) -> str | None:
         if _hit_by_projectile(verb):
@@ -947,6 +946,8 @@ _ORG_ANAPHOR = re.compile(
 _NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w&'’-]*)*")
 
 
+#: words that make a death noun no single death of the news: "attempted murder", "no deaths", "the last death"
+_NOT_ONE_DEATH = frozenset("attempted attempt no any every each another last previous next latest".split())
 #: people described by how many children they have: "a father of two", "a mother-of-three"
 _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
 
@@ -954,7 +955,7 @@ _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grand
 def _named_change(noun: Token, m: FigureMatch) -> bool:
     """A change noun that names what changes: "the 8 percent price increase" (not "a six per cent rise")."""
     return any(c.dep_ == "compound" and c.pos_ == "NOUN" and not m.start <= c.i < m.end
-               and c.lower_ not in ("cent", "percent", "pct", "point", "points") for c in noun.children)
+               and c.lower_ not in PERCENT_WORDS for c in noun.children)
 
 
 def _kin_of(doc: Doc, m: FigureMatch) -> bool:

@@ -974,11 +974,15 @@ def is_change_noun(noun: Token) -> bool:
                                    "growth", "reduction", "hike", "surge", "slump", "dip")
 
 
+#: the words of a percentage's unit, which may parse as a compound of the noun after it ("a 6 per cent rise")
+PERCENT_WORDS = frozenset({"cent", "percent", "pct", "point", "points"})
+
+
 def _compound_name(noun: Token) -> str:
     """ "pay rise", "share price", "median wait": a noun's lemma with its noun compounds and
     the adjectives that say which one."""
     parts = [t.lemma_.lower() for t in noun.lefts
-             if t.is_alpha and t.lower_ not in ("cent", "percent", "pct", "point", "points")
+             if t.is_alpha and t.lower_ not in PERCENT_WORDS
              and not (t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].like_num)  # "50,000-euro"
              and ((t.dep_ == "compound" and t.pos_ == "NOUN")
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]

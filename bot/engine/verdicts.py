@@ -188,10 +188,14 @@ def rounded_step(fig: Figure) -> float | None:
     last = numbers[-1].replace(",", "")
     if "." in last or _ROUND_WORDS.search(fig.text[fig.text.rfind(numbers[-1]) :]):
         return None
-    zeros = len(last) - len(last.rstrip("0"))
+    zeros = _trailing_zeros(last)
     if zeros < 2 or len(last) < 3:
         return None
     return float(10**zeros)
+
+
+def _trailing_zeros(digits: str) -> int:
+    return len(digits) - len(digits.rstrip("0"))
 
 
 def written_step(fig: Figure) -> float | None:
@@ -210,7 +214,7 @@ def written_step(fig: Figure) -> float | None:
     if written == 0:
         return None
     scale = abs(value / written)
-    zeros = len(last) - len(last.rstrip("0"))
+    zeros = _trailing_zeros(last)
     if "." in last:  # "4.2 million": to 100,000; a bare decimal ("2.0%") keeps its hedge
         return 10.0 ** -len(last.split(".", 1)[1]) * scale if scale >= 1000 else None
     return 10.0**zeros * scale if zeros else None  # "about 1,900": to the hundred; "about 108" keeps its hedge
