@@ -59,6 +59,7 @@ from .timing import (
     _WEEKDAYS,
     _dates_or_describes,
     _is_time_count,
+    penalty,
     _parse_date,
 )
 from .types import Claim, Figure
@@ -145,13 +146,16 @@ class ClaimExtractor:
         nouns = [_implicit_noun(doc[m.anchor]) if m.start in implicit else self._counted_noun(doc, m) for m in figures]
         for i, m in enumerate(figures):
             fig = m.figure
-            if unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):
+            term = penalty(doc, m) if unit_family(fig.unit) in ("duration", "count") else None
+            if self._names_a_thing(doc, m):
+                continue  # "kilometre 162", "station 7", "flight CA 412": a number after a noun names it
+            if term is None and unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):
                 continue
-            if _is_time_count(nouns[i]):
+            if term is None and _is_time_count(nouns[i]):
                 continue  # "for three consecutive days": a period, not a claim
-            if unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
-                continue  # "two weeks ago", "after six hours", "suspended for 30 days"
-            if "-" in fig.text and fig.unit not in ("people", "count") and unit_family(fig.unit) != "money" \
+            if term is None and unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
+                continue  # "two weeks ago", "after six hours", "closed for 30 days"
+            if term is None and "-" in fig.text and fig.unit not in ("people", "count") and unit_family(fig.unit) != "money" \
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
@@ -174,7 +178,7 @@ class ClaimExtractor:
             if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
                 continue  # "one of the deadliest attacks" ranks; it does not count
             noun = nouns[i] or self._borrow_noun(nouns, figures, i, doc)
-            measure = implicit.get(m.start) or self._measure(doc, m, nouns[i])
+            measure = term or implicit.get(m.start) or self._measure(doc, m, nouns[i])
             anaphor = noun is not None and noun.lemma_.lower() in TALLY_NOUNS and not any(
                 c.dep_ == "prep" for c in noun.children)
             previous = drafts[-1].claim if drafts else ctx.last_claim
@@ -183,7 +187,12 @@ class ClaimExtractor:
                 if not postposed:
                     postposed.append(_postposed_attribution(text))
                 who, who_chain = postposed[0] or (None, ())
-            subject, noun_lemma, qualified = self._subject(doc, m, noun, measure)
+            if term:  # a sentence or a ban is about whom it punishes
+                who_of = _punished(doc, m)
+                subject, noun_lemma, qualified = (_phrase(who_of, doc, None), who_of.lemma_.lower(), True) \
+                    if who_of is not None else ("", None, False)
+            else:
+                subject, noun_lemma, qualified = self._subject(doc, m, noun, measure)
             if subject and not any(ch.isalpha() for ch in subject):
                 subject = ""  # "96% passed": a unit is not what the figure is about
             if anaphor and previous is not None:
@@ -222,7 +231,7 @@ class ClaimExtractor:
             location = self._location(doc, m, noun)
             if location is None and _NATIONAL.search(text[: m.start_char]):
                 location = NATIONWIDE  # "Nationally, 240 cases": the country's figure, not the story's place
-            period = sentence_period
+            period = None if term else sentence_period  # "jailed for six years" is the sentence, not its span
             if m.start in implicit and not any(_ordinal(w.lower()) for w in fig.text.split()):
                 # "a soldier was killed" counts one incident, not a running toll; "a third worker has
                 # died" is the toll itself
@@ -543,6 +552,8 @@ class ClaimExtractor:
             return False
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             return False
+        if low == "kill" or (low == "body" and _a_body_of_people(noun)):
+            return False  # "the worst fish kill" counts fish; "the industry body said" is an organisation
         if any(c.lower_ in _NOT_ONE_DEATH or _ordinal(c.lower_) for c in noun.children):
             return False  # "the last rabies death, in 2009", "a fourth death" (a rank of the toll, read elsewhere)
         if noun.dep_ == "dobj" and noun.head.tag_ == "VBG" and noun.head.i == noun.i - 1 \
@@ -923,6 +934,20 @@ class ClaimExtractor:
             out.append((pm.start(), pm.end(), label))
         return out
 
+    def _names_a_thing(self, doc: Doc, m: FigureMatch) -> bool:
+        """A bare number written after a singular noun, as its number: it names which one ("near
+        kilometre 162", "monitoring station 7", "flight CA 412", "Gallery 25"), it counts nothing. A
+        count comes before what it counts; a measure the vocabulary knows may take its figure after it
+        in a headline ("Quake death toll 52")."""
+        if m.end - m.start != 1 or m.figure.unit not in ("count", None) or not doc[m.start].is_digit:
+            return False
+        tok = doc[m.start]
+        head = tok.head
+        if m.end < len(doc) and doc[m.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return False  # "In Aldmoor 300 people were evacuated": a count of what follows, however parsed
+        return tok.dep_ == "nummod" and head.i == tok.i - 1 and head.pos_ in ("NOUN", "PROPN") \
+            and head.tag_ not in ("NNS", "NNPS") and head.lemma_.lower() not in self.vocab.by_noun
+
     def _is_period_figure(self, doc: Doc, m: FigureMatch, spans: list[tuple[int, int, str]]) -> bool:
         return any(s <= m.start_char and m.end_char <= e for s, e, _ in spans)
 
@@ -950,6 +975,16 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w&'
 _NOT_ONE_DEATH = frozenset("attempted attempt no any every each another last previous next latest".split())
 #: people described by how many children they have: "a father of two", "a mother-of-three"
 _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
+
+
+def _a_body_of_people(noun: Token) -> bool:
+    """ "body" as an organisation, not a corpse: qualified ("the industry body", "a governing body") or
+    speaking ("the body said", "according to the body")."""
+    if any(c.dep_ in ("compound", "amod") for c in noun.children):
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in SAY_VERBS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according"
 
 
 def _named_change(noun: Token, m: FigureMatch) -> bool:
@@ -1074,6 +1109,23 @@ def _near_ids(verb: Token) -> frozenset[int]:
         ids = cache[verb.i] = frozenset().union(
             *(_subtree_ids(c) for c in verb.children if c.dep_ in ("prep", "npadvmod")))
     return ids
+
+
+def _punished(doc: Doc, m: FigureMatch) -> Token | None:
+    """Whom a penalty punishes: the one sentenced, jailed or banned ("Smith was sentenced to 12 years",
+    "the judge handed Brown a 12-year sentence", "he faces 20 years in prison"); a pronoun is nobody."""
+    root = span_root(doc, m)
+    verb = _governing_verb(root)
+    if verb is None:
+        return None
+    within = {t.i for t in root.ancestors}  # the penalty's own noun ("a nine-year sentence") is not whom
+    for dep in ("nsubjpass", "dative", "dobj", "nsubj"):
+        # "handed Orla Benn a nine-year sentence" is read as two objects: the other one is whom
+        who = next((c for c in verb.children if c.dep_ == dep and c.i not in within and c.i != root.i), None)
+        if who is not None:
+            return None if who.pos_ == "PRON" or (dep == "nsubj" and who.lemma_.lower() in ("judge", "court")) \
+                else who
+    return None
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .counted import TIME_NOUNS, span_root
 from .figures import FigureMatch
 from .numbers import word_value
-from .units import convert
+from .units import convert, unit_family
 
 _PERIOD_ADJECTIVES = {
     "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
@@ -59,6 +59,51 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
     root = span_root(doc, m)
     return root.dep_ in ("pobj", "npadvmod", "advmod", "amod", "compound", "nmod") or (
         root.dep_ == "nummod" and root.head.pos_ == "NOUN")
+
+
+#: verbs and nouns that give a penalty its length, by the measure they name: "sentenced to 12 years",
+#: "jailed for six years", "a sentence of nine years", "banned for four years", "a two-year suspension"
+_PENALTY_VERBS: Mapping[str, str] = {
+    "sentence": "sentence", "jail": "sentence", "imprison": "sentence", "incarcerate": "sentence",
+    "ban": "ban", "bar": "ban", "suspend": "suspension",
+}
+_PENALTY_NOUNS: Mapping[str, str] = {"sentence": "sentence", "ban": "ban", "suspension": "suspension"}
+#: where a term is served: "18 months in jail", "20 years behind bars"
+_CUSTODY = frozenset("prison jail gaol custody detention bar".split())
+#: verbs that give the most a court may impose, not what it did: "faces up to 20 years in prison"
+_AT_STAKE = frozenset("face risk carry".split())
+
+
+def penalty(doc: Doc, m: FigureMatch) -> str | None:
+    """The penalty a duration is the length of, or None: a court's sentence or a sporting ban is the
+    figure reported, not a time that places the event ("sentenced to 12 years" -> "sentence";
+    "was given 18 months in jail" -> "sentence"; "a four-year ban" -> "ban"; "faces up to 20 years in
+    prison" -> "maximum sentence")."""
+    root = span_root(doc, m)
+    head = root.head
+    if unit_family(m.figure.unit) != "duration":  # "banned for six matches": a ban counted in matches
+        thing = head if root.dep_ == "nummod" else root
+        prep = thing.head
+        return _PENALTY_VERBS.get(prep.head.lemma_.lower()) if thing.dep_ == "pobj" and prep.lower_ == "for" \
+            and prep.head.lemma_.lower() in ("ban", "bar", "suspend") else None
+    if root.dep_ == "pobj" and head.lower_ in ("to", "for", "of"):
+        gov = head.head
+        name = (_PENALTY_VERBS if gov.pos_ in ("VERB", "AUX") else _PENALTY_NOUNS).get(gov.lemma_.lower())
+        if name is not None:
+            return name
+    if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN":
+        name = _PENALTY_NOUNS.get(head.lemma_.lower())
+        if name is None and head.lemma_.lower() == "term" and any(
+                c.lemma_.lower() in _CUSTODY for c in head.children if c.dep_ in ("compound", "amod")):
+            name = "sentence"  # "a 12-year prison term"
+        if name is not None:
+            return "maximum sentence" if head.head.lemma_.lower() in _AT_STAKE else name
+    if root.dep_ in ("dobj", "attr", "nsubjpass", "ROOT", "pobj") and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "behind")
+            and any(g.lemma_.lower() in _CUSTODY for g in c.children if g.dep_ == "pobj")
+            for c in root.children):
+        return "maximum sentence" if head.lemma_.lower() in _AT_STAKE else "sentence"
+    return None
 
 
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1}
