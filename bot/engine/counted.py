@@ -269,6 +269,8 @@ class CountReader:
         if not people_ok:
             if noun is not None and _is_unit_word(noun, m):
                 noun = None  # "1,900 tonnes escaped": the unit is no thing; what it is of, or what happened
+            if family == "money" and self._priced(m, root):
+                return self.suffix(doc, m, "cost")  # "an 8.4 billion euro factory": what the factory costs
             if noun is not None:
                 # the amount's own noun: "a 12% pay rise", "a 4% rise in inflation" (what it is of)
                 thing = measured_thing(noun, None) if is_change_noun(noun) else None
@@ -310,6 +312,22 @@ class CountReader:
         if generic:
             return self.suffix(doc, m, generic)
         return family.removeprefix("other:")  # nothing names it: "percent", "money", "count"...
+
+    def _priced(self, m: FigureMatch, root: Token) -> bool:
+        """An amount written before a thing that is not itself a sum of money: the thing's price or cost
+        ("an 8.4 billion euro factory", "a new $28 million museum", "a £40m bypass"); not "a $10bn deal",
+        "a £2m fine" or "a 2.5 million euro relief fund", which are amounts of their own."""
+        if root.dep_ not in ("nummod", "compound", "amod", "nmod", "quantmod") or root.head.i <= root.i:
+            return False
+        thing = root.head
+        while thing.dep_ == "compound" and thing.head.i > thing.i:
+            thing = thing.head  # "8.4 billion euro chip plant": the plant
+        if thing.pos_ != "NOUN" or thing.i < m.end or is_change_noun(thing):
+            return False  # "a $2bn cut" changes an amount; it is not a thing bought
+        words = [t.lemma_.lower() for t in thing.lefts if t.dep_ == "compound" and t.i >= m.end]
+        name = " ".join([*words, thing.lemma_.lower()])
+        return not (name in self.vocab.amount_nouns or thing.lemma_.lower() in self.vocab.amount_nouns
+                    or self.noun_measure(thing))
 
     def _covered(self, noun: Token, verb: Token | None) -> str | None:
         """The verb of an event noun that reaches ``noun``: the subject of a verb of reach ("the recall
@@ -464,14 +482,22 @@ class CountReader:
         dep = base.dep_
         if dep == "pobj" and base.head.head.i == verb.i and base.head.lower_ not in ("by", "of", "at"):
             return names
+        role = base
+        while role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.pos_ in ("NOUN", "PRON", "NUM") \
+                and role.head.head.i != role.i:
+            role = role.head.head  # "a fleet of 11 tugboats pulled the vessel free": the fleet's role is theirs
         for v in [verb, *coordinated(verb)]:
             name = self._verb_name(v)
             if name is None:
                 continue
-            if dep == "nsubj" and v is verb and v.lemma_.lower() not in INTRANSITIVE and any(
-                c.dep_ == "dobj" and c.lemma_.lower() not in TIME_NOUNS for c in v.children
+            if role.dep_ == "nsubj" and v is verb and v.lemma_.lower() not in INTRANSITIVE and any(
+                (c.dep_ == "dobj" and c.lemma_.lower() not in TIME_NOUNS)
+                or (c.dep_ in ("oprd", "xcomp", "ccomp") and any(g.dep_ == "nsubj" for g in c.children))
+                for c in v.children
             ):
-                continue  # "50 soldiers killed civilians": the soldiers did the killing
+                # "50 soldiers killed civilians": the soldiers did the killing; "11 tugboats pulled the ship
+                # free": what is freed is the ship (the subject of the verb's small clause)
+                continue
             names.append(name)
         return names
 
@@ -544,8 +570,10 @@ class CountReader:
                 name = self._prep_complement(lemma, c)
                 if name:
                     return name
-            elif c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "VERB") and not (
-                    c.dep_ == "ccomp" and lemma in SAY_VERBS):  # "said (that) 30 were injured" is a clause
+            elif (c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") or (c.dep_ == "advcl" and c.pos_ == "ADJ")) \
+                    and c.pos_ in ("ADJ", "VERB") and not (c.dep_ == "ccomp" and lemma in SAY_VERBS):
+                # "said (that) 30 were injured" is a clause; "pulled 11 people free" (an adjective read as a
+                # clause of its own) says what they were made
                 name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower())
                 if name in self.vocab.fatal_if and c.pos_ == "VERB":
                     name = self._verb_name(c) or name  # "found shot to death": the complement's own fatality

@@ -36,6 +36,9 @@ class MeasureVocab:
     measures: dict[str, Measure]
     combinations: dict[str, str]
     people_nouns: frozenset[str]
+    #: nouns that are sums of money themselves ("a $10bn deal"); any other thing an amount is written
+    #: before is priced by it ("a $28 million museum" is what the museum costs)
+    amount_nouns: frozenset[str] = frozenset()
     by_verb: dict[str, str] = field(default_factory=dict)
     by_noun: dict[str, str] = field(default_factory=dict)
     by_adjective: dict[str, str] = field(default_factory=dict)
@@ -77,6 +80,7 @@ class MeasureVocab:
             measures=measures,
             combinations=dict(data.get("combinations", {})),
             people_nouns=frozenset(w.lower() for w in data.get("people", {}).get("nouns", [])),
+            amount_nouns=frozenset(w.lower() for w in data.get("amounts", {}).get("nouns", [])),
         )
         for m in measures.values():
             for w in m.verbs:

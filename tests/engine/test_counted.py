@@ -371,6 +371,16 @@ NOT_FIGURES = [
     "The new estimate is nearly three times her first one.",
     "The numbers 4411 2093 7781 were read out.",
     "She said she began to struggle after mile 20.",
+    # a number written after a singular noun names which one, whatever the noun
+    "The barge was moored near kilometre 148 for inspection.",
+    "Readings at sampling station 9, near the weir, were normal.",
+    "Skyline flight SK 318 to the coast left first.",
+    "The crates will travel on a chartered freighter, QX 5520.",
+    "The tapestry hangs in Gallery 17, where the light is dim.",
+    # an organisation called a body, and a kill of animals, count no death
+    "Ticket sales fell, according to the industry body.",
+    "The governing body said the season would resume.",
+    "It was the worst fish kill the lake has seen.",
 ]
 
 
@@ -656,3 +666,69 @@ def test_a_listed_total_is_not_added_where_the_sentence_gives_its_own(engine):
 def test_crowns_won_are_not_money(engine):
     (c,) = [c for c in claims_of(engine, "The club has won three crowns in a row.") if c.figure.low == 3]
     assert c.figure.unit != "KR"
+
+
+PENALTIES = [
+    # a court's sentence or a sporting ban is a figure: its length is what is reported
+    ("Ferrand was sentenced to 14 years in prison on Tuesday.", "14 years", "sentence", 14, "Ferrand"),
+    ("The courier was jailed for seven years at Lowmoor Crown Court.", "seven years", "sentence", 7, "courier"),
+    ("The judge handed Orla Benn a nine-year sentence.", "nine-year", "sentence", 9, "Orla Benn"),
+    ("Okafor was given 30 months in jail for the thefts.", "30 months", "sentence", 30, "Okafor"),
+    ("Kessler received a sentence of eight years.", "eight years", "sentence", 8, "Kessler"),
+    ("The sprinter was banned for four years by the federation.", "four years", "ban", 4, "sprinter"),
+    ("The winger was suspended for three matches after the brawl.", "three", "suspension", 3, "winger"),
+    ("Vance faces up to 25 years in prison if convicted.", "up to 25 years", "maximum sentence", 25, "Vance"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "measure", "value", "subject"), PENALTIES)
+def test_a_penalty_is_a_figure_about_whom_it_punishes(engine, text, figure, measure, value, subject):
+    got = [c for c in claims_of(engine, text) if c.figure.text.lower().startswith(figure.lower())]
+    assert got, f"no claim for {figure!r} in {text!r}"
+    claim = got[0]
+    assert claim.measure == measure
+    assert value in (claim.figure.low, claim.figure.high)
+    assert claim.subject == subject
+    assert claim.period is None  # "jailed for seven years" is the sentence, not a span it counts over
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge will be closed for three weeks while engineers inspect it.",
+    "The court heard the case two weeks ago and adjourned it.",
+    "He was released after six hours of questioning.",
+])
+def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
+    assert not [c for c in claims_of(engine, text) if c.figure.unit in ("hours", "days", "weeks", "months", "years")]
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # an amount written before a thing prices it; a noun that is a sum of money is its own measure
+    ("The council will build a 120 million euro bridge over the estuary.", "120 million euro", "cost"),
+    ("The trust plans a new $46 million library in the old quarter.", "$46 million", "cost"),
+    ("The club agreed a £38m deal for the goalkeeper.", "£38m", "deal"),
+    ("Detectives offered a $20,000 reward for information.", "$20,000", "reward"),
+    ("The regulator handed the operator a £4m fine.", "£4m", "fine"),
+    ("The ministry set up a 3 million euro relief fund for growers.", "3 million euro", "funding"),
+])
+def test_an_amount_before_a_thing_is_its_cost(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # what an active verb does with an object is the object's: the rescued are the freed, not the rescuers
+    ("Firefighters pulled 6 people free from the wreck.", "6", "rescued"),
+    ("Some 40 volunteers evacuated 300 residents.", "300", "evacuated"),
+    ("Nine tugs pulled the tanker free on the evening tide.", "Nine", "tugs"),
+])
+def test_what_the_verb_does_is_the_objects(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize("text", [
+    "Nine tugs pulled the tanker free on the evening tide.",
+    "A flotilla of 14 trawlers pulled the yacht free.",
+    "Some 40 volunteers evacuated 300 residents.",
+])
+def test_who_acts_is_not_counted_by_the_verb(engine, text):
+    actors = [c for c in claims_of(engine, text) if c.figure.text in ("Nine", "14", "Some 40")]
+    assert actors and all(c.measure not in ("rescued", "evacuated") for c in actors)
