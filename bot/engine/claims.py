@@ -219,8 +219,8 @@ class ClaimExtractor:
                 counts_people = meas is not None and meas.unit == "people"
                 if noun is None:
                     unit = "people" if counts_people or (fig.unit == "count" and measure in self.vocab.rising) else unit
-                elif self._is_people(noun) or (counts_people and measure in (
-                        self._noun_measure(noun), self.counts.word_verb_measure(noun))):
+                elif self._is_people(noun) or (counts_people and (meas is not None and meas.people_only or measure in (
+                        self._noun_measure(noun), self.counts.word_verb_measure(noun)))):
                     unit = "people"  # "50 soldiers", "1,200 jobs", "300 casualties"; not "12 hospitals"
             if anaphor and previous is not None and unit_family(unit) in ("people", "count"):
                 unit = previous.figure.unit

@@ -178,6 +178,13 @@ class CountReader:
             if self.is_people(noun):
                 return ok(self.noun_measure(noun)) or plural(noun)
             return normalise_name(f"{plural(noun)} {_inflect(event, 'VBN')}")
+        # 0e. "a strike by 350 bin workers", "a march by 5,000 people": who does what the event noun names
+        if noun is not None and people_ok and noun.dep_ == "pobj" and noun.head.lower_ == "by" \
+                and noun.head.head.pos_ == "NOUN":
+            name = ok(self.noun_measure(noun.head.head))
+            meas = self.vocab.measures.get(name or "")
+            if meas is not None and meas.agentive:
+                return name
         # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
             name = ok(self.noun_measure(base.head.head))
@@ -237,7 +244,8 @@ class CountReader:
             own = ok(self.noun_measure(noun))
             if own and self.vocab.measures.get(own) is not None and self.vocab.measures[own].unit == "people":
                 return own
-            if own is None and not self.is_people(noun) and noun.pos_ == "NOUN":
+            meas = self.vocab.measures.get(said)
+            if own is None and not self.is_people(noun) and noun.pos_ == "NOUN" and not (meas and meas.people_only):
                 said = None  # "six helicopters took part": presence is people's; the thing is named as it is
         if said is not None:
             return self.suffix(doc, m, said)
@@ -851,11 +859,15 @@ def coordinated(verb: Token) -> list[Token]:
     return out
 
 
+def _particle(verb: Token) -> str | None:
+    """The verb's particle, also where the parser reads it as an adverb right after it ("walked out")."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"
+                 or (c.dep_ == "advmod" and c.lower_ in ("out", "off", "down", "up") and c.i == verb.i + 1)), None)
+
+
 def phrasal_lemma(verb: Token) -> str:
-    prt = [c.lower_ for c in verb.children
-           if c.dep_ == "prt"
-           or (c.dep_ == "advmod" and c.lower_ in ("out", "off", "down", "up") and c.i == verb.i + 1)]
-    return f"{verb.lemma_.lower()} {prt[0]}" if prt else verb.lemma_.lower()
+    prt = _particle(verb)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 
 def _amount_in(base: Token, verb: Token | None) -> Token | None:
@@ -1083,7 +1095,8 @@ _DIRECTIONS = frozenset(
 
 def _completed(verb: Token, word: str) -> str:
     """A verb form with its particle ("called off") or adverb of direction ("came ashore")."""
-    extra = [c.lower_ for c in verb.children if c.dep_ == "prt"] or [
+    prt = _particle(verb)
+    extra = [prt] if prt else [
         c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in _DIRECTIONS and c.i > verb.i]
     return normalise_name(f"{word} {extra[0]}" if extra else word)
 

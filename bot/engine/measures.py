@@ -26,6 +26,10 @@ class Measure:
     fatal: str | None = None
     #: named with what happened to the thing ("houses destroyed", "houses damaged")
     qualified: bool = False
+    #: counts who does the act, so its event noun's "by" names them: "a strike by 350 bin workers"
+    agentive: bool = False
+    #: only people do it, whatever noun names them: "350 refuse collectors walked out"
+    people_only: bool = False
     rising: bool = False
     unit: str | None = None
     families: frozenset[str] = frozenset()
@@ -72,6 +76,8 @@ class MeasureVocab:
                 complements=frozenset(w.lower() for w in spec.get("complements", [])),
                 fatal=spec.get("fatal"),
                 qualified=bool(spec.get("qualified", False)),
+                agentive=bool(spec.get("agentive", False)),
+                people_only=bool(spec.get("people_only", False)),
                 rising=bool(spec.get("rising", False)),
                 unit=spec.get("unit"),
                 families=frozenset(spec.get("families", [])),

@@ -732,3 +732,22 @@ def test_what_the_verb_does_is_the_objects(engine, text, figure, measure):
 def test_who_acts_is_not_counted_by_the_verb(engine, text):
     actors = [c for c in claims_of(engine, text) if c.figure.text in ("Nine", "14", "Some 40")]
     assert actors and all(c.measure not in ("rescued", "evacuated") for c in actors)
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # who does what an agentive event noun names is counted by it; only people strike, whatever they are called
+    ("A strike by about 420 cleaners entered its second week.", "about 420", "strikers"),
+    ("A march by 8,000 nurses filled the square.", "8,000", "attendance"),
+    ("About 260 ticket inspectors walked out on Friday.", "About 260", "strikers"),
+    ("Six helicopters took part in the search.", "Six", "helicopters"),
+])
+def test_who_does_an_agentive_act(engine, text, figure, measure):
+    got = [c for c in claims_of(engine, text) if c.figure.text.lower().startswith(figure.lower())]
+    assert got and got[0].measure == measure
+    if measure in ("strikers", "attendance"):
+        assert got[0].figure.unit == "people"
+
+
+def test_a_phrasal_verb_keeps_its_particle_in_the_name(engine):
+    assert measure_of(engine, "Nearly 200 sheep were carried off.", "Nearly 200") == "sheep carried off"
+    assert measure_of(engine, "About 90 porters walked out at dawn.", "About 90") == "strikers"
