@@ -521,6 +521,7 @@ class MemoryClaimStore:
         choose: Callable[[StoryContext], Assignment],
         window_days: int = 30,
         limit: int = 1000,
+        measure_words: Sequence[str] = (),
     ) -> CheckContext:
         ws = self._read(workspace)
         seen = _find_source(ws, text_hash or None, url) if (text_hash or url) else None
@@ -540,7 +541,8 @@ class MemoryClaimStore:
             seen_claims = []
         story_ids = [st.id for st in stories]
         earlier = _story_claims(
-            ws, story_ids, measures=list(measures), exclude_source_id=seen.id if seen else None, limit=limit
+            ws, story_ids, measures=list(measures), exclude_source_id=seen.id if seen else None, limit=limit,
+            measure_words=measure_words,
         ) if measures and story_ids else []
         return CheckContext(
             seen=seen, seen_claims=tuple(seen_claims),
@@ -1022,6 +1024,7 @@ def _story_claims(
     measures: Sequence[str] | None,
     exclude_source_id: int | None,
     limit: int,
+    measure_words: Sequence[str] = (),
 ) -> list[StoredClaim]:
     wanted_stories = set(story_ids)
     if not wanted_stories or limit < 1 or (measures is not None and not measures):
@@ -1032,7 +1035,8 @@ def _story_claims(
     wanted = None if measures is None else set(measures)
     out = []
     for sc in reversed(ws.claims.values()):
-        if sc.source.id in sources and (wanted is None or sc.claim.measure in wanted):
+        if sc.source.id in sources and (wanted is None or sc.claim.measure in wanted
+                                        or any(w in sc.claim.measure for w in measure_words)):
             out.append(sc)
             if len(out) == limit:
                 break

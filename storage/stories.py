@@ -61,7 +61,7 @@ from bot.engine.types import Claim, SourceInfo, StoredClaim, StoredSource, Story
 
 from .driver import Executor, placeholders, to_date, utc_now
 from .retrieval import RetrievalStore
-from .rows import SELECT_SOURCES, STORY_COLUMNS, audit, grades_of, source_from, story_from
+from .rows import SELECT_SOURCES, STORY_COLUMNS, audit, grades_of, like_escape, source_from, story_from
 
 #: newest stories read per query term
 POSTINGS_PER_TERM = 50
@@ -243,6 +243,7 @@ class StoryStore(RetrievalStore):
         measures: Sequence[str] | None = None,
         exclude_source_id: int | None = None,
         limit: int = 1000,
+        measure_words: Sequence[str] = (),
     ) -> list[StoredClaim]:
         ids = list(dict.fromkeys(story_ids))
         if not ids or limit < 1 or (measures is not None and not measures):
@@ -254,8 +255,10 @@ class StoryStore(RetrievalStore):
         params: list[Any] = [workspace, *ids]
         if measures is not None:
             wanted = list(dict.fromkeys(measures))
-            sql += f" AND c.measure IN ({placeholders(len(wanted))})"
-            params += wanted
+            words = list(dict.fromkeys(measure_words))
+            likes = "".join(" OR c.measure LIKE ? ESCAPE '\\'" for _ in words)
+            sql += f" AND (c.measure IN ({placeholders(len(wanted))}){likes})"
+            params += [*wanted, *(f"%{like_escape(w)}%" for w in words)]
         if exclude_source_id is not None:
             sql += " AND c.source_id <> ?"
             params.append(exclude_source_id)
@@ -280,6 +283,7 @@ class StoryStore(RetrievalStore):
         choose: Callable[[StoryContext], Assignment],
         window_days: int = 30,
         limit: int = 1000,
+        measure_words: Sequence[str] = (),
     ) -> CheckContext:
         """Everything one check reads, in one read transaction (see the protocol)."""
 
@@ -302,7 +306,7 @@ class StoryStore(RetrievalStore):
             ids = [st.id for st in stories]
             earlier = await self._story_claims(
                 ex, workspace, ids, measures=list(measures), exclude_source_id=seen.id if seen else None,
-                limit=limit) if measures and ids else []
+                limit=limit, measure_words=measure_words) if measures and ids else []
             keys = await _story_key_terms(ex, ids)
             with_ids = [replace(st, source_ids=tuple(await _story_source_ids(ex, workspace, st.id)))
                         for st in stories]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -32,7 +32,7 @@ from .types import (
     StoryDossier,
 )
 from .units import unit_info
-from .verdicts import VerdictPolicy, _measure_key, judge
+from .verdicts import VerdictPolicy, _measure_key, judge, less_specific, measure_stem
 from .worker import NlpWorker
 
 #: claims read for one dossier
@@ -61,10 +61,13 @@ class CheckOutcome:
 
 class Checker:
     def __init__(self, worker: NlpWorker, store: ClaimStore, policy: VerdictPolicy, *,
-                 candidate_limit: int = 200, story_policy: StoryPolicy | None = None) -> None:
+                 candidate_limit: int = 200, story_policy: StoryPolicy | None = None,
+                 named_measures: Collection[str] = ()) -> None:
         self.worker = worker
         self.store = store
         self.policy = policy
+        #: the vocabulary's measure names: a name it gives is never read as another name of a thing
+        self.named_measures = frozenset(named_measures)
         self.candidate_limit = candidate_limit
         self.story_policy = story_policy or StoryPolicy()
 
@@ -72,7 +75,7 @@ class Checker:
     def from_settings(cls, worker: NlpWorker, store: ClaimStore, settings) -> Checker:  # noqa: ANN001
         """The checker a running crosscheck uses: policy and candidate limit from the settings."""
         return cls(worker, store, cls.policy_from(settings, worker.engine.vocab),
-                   candidate_limit=settings.candidate_limit)
+                   candidate_limit=settings.candidate_limit, named_measures=worker.engine.vocab.measures)
 
     @classmethod
     def policy_from(cls, settings, vocab: MeasureVocab) -> VerdictPolicy:  # noqa: ANN001
@@ -118,9 +121,12 @@ class Checker:
             features, article.text, title=info.title, published=published, claims=claims
         )
         policy = self.story_policy
+        canonical = self.named_measures
         ctx = await self.store.check_context(
             workspace, feats, text_hash=info.text_hash or None, url=info.url,
             measures=list(dict.fromkeys(c.measure for c in claims)),
+            measure_words=list(dict.fromkeys(
+                w for c in claims if c.measure not in canonical and (w := measure_stem(c.measure)))),
             choose=lambda c: assign(feats, c.candidates, c.df, c.n_docs, policy),
             window_days=policy.window_days, limit=self.candidate_limit * 5,
         )
@@ -131,7 +137,8 @@ class Checker:
         spans = [(st.last_day - st.first_day).days for st in stories if st.first_day and st.last_day]
         story_days = max(spans) if spans else 0  # how long the event has run, by its stored reports
         checks = await asyncio.to_thread(
-            self._judge_all, claims, ctx.earlier, published, own_id, info.text_hash or None, places, story_days
+            self._judge_all, claims, ctx.earlier, published, own_id, info.text_hash or None, places, story_days,
+            canonical,
         )
         stored = None
         stored_claims: tuple[StoredClaim, ...] = ctx.seen_claims
@@ -150,15 +157,31 @@ class Checker:
         return CheckOutcome(report=report, claims=stored_claims if (stored or save) else (), grades=ctx.grades)
 
     def _judge_all(self, claims, earlier, published, own_id, own_hash, places,  # noqa: ANN001
-                   story_days: int | None = None) -> list[ClaimCheck]:
+                   story_days: int | None = None, canonical: Collection[str] | None = None) -> list[ClaimCheck]:
+        """Each claim judged against its story's claims of the same measure. A claim none of those
+        speaks to, whose measure the vocabulary does not name, is judged against the story's claims of
+        one other name of the same thing, one saying less than the other ("3,500 workers on site" and
+        "4,500 construction workers on site"; "2,400 items held" and "2,400 items"); not when the
+        story names the thing several ways ("horses tested", "horses placed"): which one is meant is
+        then unknown."""
         by_measure: dict[str, list[StoredClaim]] = {}
         for sc in earlier:
             by_measure.setdefault(_measure_key(sc.claim.measure), []).append(sc)
-        return [
-            judge(claim, by_measure.get(_measure_key(claim.measure), []), policy=self.policy, published=published,
-                  own_source_id=own_id, own_text_hash=own_hash, story_places=places, story_days=story_days)
-            for claim in claims
-        ]
+        out = []
+        for claim in claims:
+            def judged(candidates: list[StoredClaim], claim: Claim = claim, other_name: bool = False) -> ClaimCheck:
+                return judge(claim, candidates, policy=self.policy, published=published, own_source_id=own_id,
+                             own_text_hash=own_hash, story_places=places, story_days=story_days,
+                             other_name=other_name)
+
+            check = judged(by_measure.get(_measure_key(claim.measure), []))
+            if not check.evidence and canonical is not None and claim.measure not in canonical:
+                names = [key for key in by_measure if key not in canonical and less_specific(claim.measure, key)]
+                if len(names) == 1:
+                    other = judged(by_measure[names[0]], other_name=True)
+                    check = other if other.evidence else check
+            out.append(check)
+        return out
 
     async def find_story(self, workspace: str, query: str) -> Story:
         """A story by id ("12", "#12") or by words of its name (the newest that has them all)."""

@@ -168,14 +168,17 @@ class ClaimStore(Protocol):
         choose: Callable[[StoryContext], Assignment],
         window_days: int = 30,
         limit: int = 1000,
+        measure_words: Sequence[str] = (),
     ) -> CheckContext:
         """What checking one article needs, in one read transaction.
 
         The article stored before (same text hash or URL) and its stories; else
         the story context (as :meth:`story_context`), handed to ``choose`` (the
         engine's rule) for the stories it joins. Then the earlier claims of those
-        stories with ``measures`` (newest first, at most ``limit``), their key
-        terms, their article ids, and the workspace's grades.
+        stories with ``measures``, or whose measure holds one of ``measure_words``
+        (the engine decides which of those name the same thing), newest first, at
+        most ``limit``; their key terms, their article ids, and the workspace's
+        grades.
         """
 
     # -- stories ---------------------------------------------------------------

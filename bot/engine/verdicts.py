@@ -80,6 +80,8 @@ __all__ = [
     "figure_interval",
     "is_rising",
     "judge",
+    "less_specific",
+    "measure_stem",
     "normalise_period",
 ]
 
@@ -324,6 +326,62 @@ def _measure_key(measure: str) -> str:
     return " ".join(measure.lower().split())
 
 
+#: trailing words of a measure's name that complete its verb, not its thing ("specimens brought up")
+_PARTICLES = frozenset("up out off down away back in over aside ashore aground free".split())
+#: heads too general to say which thing two names count
+_GENERAL_HEADS = frozenset("people person thing total number figure".split())
+
+
+@lru_cache(maxsize=8192)
+def _name_parts(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A measure's name as (the thing's words in the singular, what happened to it): "construction
+    workers" -> (("construction", "worker"), ()); "specimens brought up" -> (("specimen",), ("brought",
+    "up")); "horses testing" -> (("horse",), ("testing",))."""
+    from lemminflect import getLemma  # a data-only package, loaded on first use
+
+    words = _measure_key(measure).split()
+    done: list[str] = []
+    while words and (words[-1] in _PARTICLES or _is_participle(words[-1])) and len(words) > 1:
+        done.insert(0, words.pop())
+    thing = tuple((getLemma(w, upos="NOUN") or (w,))[0] for w in words)
+    return thing, tuple(done)
+
+
+@lru_cache(maxsize=8192)
+def _is_participle(word: str) -> bool:
+    from lemminflect import getInflection, getLemma
+
+    if word.endswith("ing") and len(word) > 5:
+        return True
+    return any(lemma != word and (word in getInflection(lemma, tag="VBN") or word in getInflection(lemma, tag="VBD"))
+               for lemma in getLemma(word, upos="VERB"))
+
+
+def less_specific(a: str, b: str) -> bool:
+    """Two names of one counted thing, one saying less than the other: "workers" and "construction
+    workers", "items" and "items held", "subsidies" and "state subsidy", "specimens" and "specimens brought
+    up". Not two things ("timber companies", "logging companies"), nor two things that happened to one
+    thing ("doses ordered", "doses delivered"), nor a general head ("people")."""
+    if _measure_key(a) == _measure_key(b):
+        return False
+    (ta, da), (tb, db) = _name_parts(a), _name_parts(b)
+    if not ta or not tb or ta[-1] != tb[-1] or ta[-1] in _GENERAL_HEADS:
+        return False
+    if da and db and da != db:
+        return False
+    return (set(ta) <= set(tb) and (not da or da == db)) or (set(tb) <= set(ta) and (not db or da == db))
+
+
+def measure_stem(measure: str) -> str | None:
+    """The word a store looks for to find names of the same thing: the head's singular without a final
+    "y" ("subsid" finds "subsidies" and "state subsidy")."""
+    thing, _ = _name_parts(measure)
+    if not thing or thing[-1] in _GENERAL_HEADS or not thing[-1].isalpha() or len(thing[-1]) < 3:
+        return None
+    head = thing[-1]
+    return head[:-1] if head.endswith("y") else head
+
+
 def is_rising(measure: str, rising_measures: Iterable[str] = DEFAULT_RISING_MEASURES) -> bool:
     """True for measures that usually grow as reports come in (tolls, damage...).
 
@@ -338,7 +396,7 @@ def is_rising(measure: str, rising_measures: Iterable[str] = DEFAULT_RISING_MEAS
 
 
 def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bool = False,
-                  story_hours: float | None = None) -> bool:
+                  story_hours: float | None = None, other_name: bool = False) -> bool:
     """Same measure, same period, and no different reference dates (see the module docstring).
 
     Within a story only an explicit period on both sides must agree ("annual"
@@ -347,7 +405,8 @@ def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bo
     the whole story so far (``story_hours``): "4 arrested during the day" of a
     one-day march is its total.
     """
-    if _measure_key(new.measure) != _measure_key(old.measure):
+    if _measure_key(new.measure) != _measure_key(old.measure) and not (other_name and less_specific(new.measure,
+                                                                                                   old.measure)):
         return False
     pn, po = normalise_period(new.period), normalise_period(old.period)
     if pn != po:
@@ -428,6 +487,7 @@ def _eligible(
     in_story: bool = False,
     story_hours: float | None = None,
     published: date | None = None,
+    other_name: bool = False,
 ) -> bool:
     if not cand.status.can_be_evidence or cand.claim is claim:
         return False
@@ -441,7 +501,8 @@ def _eligible(
         return False
     if is_increment(cand.claim):
         return False
-    return _same_context(claim, cand.claim, policy, in_story=in_story, story_hours=story_hours)
+    return _same_context(claim, cand.claim, policy, in_story=in_story, story_hours=story_hours,
+                         other_name=other_name)
 
 
 def _past_value(claim: Claim, reported: date | None) -> bool:
@@ -613,6 +674,7 @@ def judge(
     own_text_hash: str | None = None,
     story_places: Iterable[str] | None = None,
     story_days: int | None = None,
+    other_name: bool = False,
 ) -> ClaimCheck:
     """Compare one new claim with earlier claims and give its verdict and evidence.
 
@@ -628,7 +690,9 @@ def judge(
     story), no subject similarity is asked for: the same measure is the same
     quantity unless :func:`bot.engine.subjects.discriminator` tells the two
     apart. An increment ("six more bodies") is not compared with totals: it
-    adds to them (see the note).
+    adds to them (see the note). With ``other_name`` the candidates may name
+    the claim's thing another way, one saying less than the other
+    (:func:`less_specific`: "workers" and "construction workers").
     """
     in_story = story_places is not None
     places = frozenset(story_places or ())
@@ -642,7 +706,7 @@ def judge(
     found: list[Evidence] = []
     for cand in candidates:
         if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,
-                         in_story=in_story, story_hours=story_hours, published=published):
+                         in_story=in_story, story_hours=story_hours, published=published, other_name=other_name):
             continue
         relation = compare_figures(claim.figure, cand.claim.figure, tolerance=policy.tolerance)
         if relation is None:

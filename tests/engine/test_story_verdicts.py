@@ -309,3 +309,34 @@ def test_figures_that_nothing_names_are_not_compared():
     assert verdict(speed, claim(120, measure="speed", unit="km/h", text="120 km/h")) is C
     assert verdict(claim(1.2e6, measure="grant", unit="GBP", text="£1.2m"),
                    claim(52e6, measure="grant", unit="GBP", text="£52m")) is C
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # one name says less than the other: the same thing
+    ("workers", "construction workers", True),
+    ("subsidies", "state subsidy", True),
+    ("specimens", "specimens brought up", True),
+    ("items", "items held", True),
+    # two things, or two things that happened to one thing, or a general head
+    ("timber companies", "logging companies", False),
+    ("doses ordered", "doses delivered", False),
+    ("people", "people evacuated", False),
+    ("fish kill", "fish", False),
+    ("shares rise", "shares", False),
+    ("killed", "killed or wounded", False),
+])
+def test_names_of_one_thing_one_saying_less(a, b, same):
+    from bot.engine.verdicts import less_specific
+
+    assert less_specific(a, b) is same
+    assert less_specific(b, a) is same
+
+
+def test_another_name_of_the_thing_is_evidence_only_when_asked_for():
+    workers = {"measure": "construction workers", "unit": "people"}
+    earlier = claim(3500, measure="workers", subject="workers")
+    new = claim(4500, subject="construction workers", **workers)
+    assert verdict(new, earlier) is U  # judge alone compares one name
+    check = judge(new, [stored(earlier)], policy=POLICY, published=date(2026, 3, 2), story_places=PLACES,
+                  other_name=True)
+    assert check.verdict is C

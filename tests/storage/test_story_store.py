@@ -89,6 +89,35 @@ async def test_reports_of_one_event_share_a_story_and_only_its_claims_are_eviden
     assert await store.count_claims("w") == 2  # check stores nothing
 
 
+CHIP = (
+    "Halvern to build chip plant in Brenmark\n"
+    "BRENMARK (Metro News) — Halvern Semiconductor will build its chip plant in Brenmark, the company said on "
+    "Monday. {n} workers will be on site at the peak of construction, Halvern said."
+)
+
+
+def counted(n: float, text: str, measure: str) -> Claim:
+    sentence = text.split("\n")[1]
+    return Claim(sentence=sentence, figure=Figure(text=f"{n:g}", low=n, high=n, unit="people"), measure=measure,
+                 subject=measure, start=0, end=len(sentence), figure_start=0, figure_end=1)
+
+
+async def test_a_story_s_other_name_of_a_thing_is_its_evidence_when_the_only_one(store):
+    ck = Checker(None, store, VerdictPolicy(), named_measures={"killed"})  # type: ignore[arg-type]
+    first = CHIP.format(n=3500)
+    art = Article(text=first, source=make_source(workspace="w", published=date(2025, 5, 10),
+                                                  title=first.split("\n")[0]))
+    assert (await ck.check_claims(art, [counted(3500, first, "workers")], save=True)).stored is not None
+    later = CHIP.format(n=4500)
+    art = Article(text=later, source=make_source(workspace="w", published=date(2025, 5, 12),
+                                                  title=later.split("\n")[0]))
+    (check,) = (await ck.check_claims(art, [counted(4500, later, "construction workers")])).checks
+    assert check.verdict is Verdict.CONFLICTING  # read from the store by the word of the thing, on every backend
+    assert [ev.stored.claim.measure for ev in check.evidence] == ["workers"]
+    (named,) = (await ck.check_claims(art, [counted(4500, later, "killed")])).checks
+    assert named.verdict is Verdict.UNVERIFIED  # a name the vocabulary gives is only itself
+
+
 async def test_move_merge_and_split_are_audited_and_verdicts_follow_at_once(store):
     ck = checker(store)
     fire = await save(ck, FIRE, 2, date(2025, 5, 10))
