@@ -59,8 +59,8 @@ from .timing import (
     _WEEKDAYS,
     _dates_or_describes,
     _is_time_count,
-    penalty,
     _parse_date,
+    penalty,
 )
 from .types import Claim, Figure
 from .units import unit_family
@@ -155,8 +155,9 @@ class ClaimExtractor:
                 continue  # "for three consecutive days": a period, not a claim
             if term is None and unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
                 continue  # "two weeks ago", "after six hours", "closed for 30 days"
-            if term is None and "-" in fig.text and fig.unit not in ("people", "count") and unit_family(fig.unit) != "money" \
-                    and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
+            if term is None and "-" in fig.text and fig.unit not in ("people", "count") \
+                    and unit_family(fig.unit) != "money" and span_root(doc, m).dep_ in ("amod", "compound") \
+                    and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
@@ -219,8 +220,9 @@ class ClaimExtractor:
                 counts_people = meas is not None and meas.unit == "people"
                 if noun is None:
                     unit = "people" if counts_people or (fig.unit == "count" and measure in self.vocab.rising) else unit
-                elif self._is_people(noun) or (counts_people and (meas is not None and meas.people_only or measure in (
-                        self._noun_measure(noun), self.counts.word_verb_measure(noun)))):
+                elif self._is_people(noun) or (counts_people and (
+                        (meas is not None and meas.people_only)
+                        or measure in (self._noun_measure(noun), self.counts.word_verb_measure(noun)))):
                     unit = "people"  # "50 soldiers", "1,200 jobs", "300 casualties"; not "12 hospitals"
             if anaphor and previous is not None and unit_family(unit) in ("people", "count"):
                 unit = previous.figure.unit
@@ -231,7 +233,9 @@ class ClaimExtractor:
             location = self._location(doc, m, noun)
             if location is None and _NATIONAL.search(text[: m.start_char]):
                 location = NATIONWIDE  # "Nationally, 240 cases": the country's figure, not the story's place
-            period = None if term else sentence_period  # "jailed for six years" is the sentence, not its span
+            period = None if term else (_rate(doc, m, noun) or sentence_period)
+            # "jailed for six years" is the sentence, not its span; "$12 million a day" is a rate whatever
+            # else the sentence says ("according to its annual report")
             if m.start in implicit and not any(_ordinal(w.lower()) for w in fig.text.split()):
                 # "a soldier was killed" counts one incident, not a running toll; "a third worker has
                 # died" is the toll itself
@@ -975,6 +979,23 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w&'
 _NOT_ONE_DEATH = frozenset("attempted attempt no any every each another last previous next latest".split())
 #: people described by how many children they have: "a father of two", "a mother-of-three"
 _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
+
+
+_RATE_UNITS = frozenset("hour day week month year".split())
+
+
+def _rate(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
+    """The period a figure is a rate of, written right after it or after what it counts: "$12 million a
+    day", "40,000 wafers a month", "2 million barrels per day" ("a day", read as the day's span)."""
+    j = m.end
+    if noun is not None and noun.i == j:
+        j += 1
+    if j < len(doc) and doc[j].lower_ == "of":  # "12,000 tonnes of steel a month"
+        j = next((k + 1 for k in range(j + 1, min(j + 5, len(doc))) if doc[k].pos_ in ("NOUN", "PROPN")), j)
+    if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "per", "each", "every") \
+            and doc[j + 1].lemma_.lower() in _RATE_UNITS and doc[j + 1].tag_ == "NN":
+        return f"a {doc[j + 1].lower_}"
+    return None
 
 
 def _a_body_of_people(noun: Token) -> bool:

@@ -183,7 +183,7 @@ class CountReader:
                 and noun.head.head.pos_ == "NOUN":
             name = ok(self.noun_measure(noun.head.head))
             meas = self.vocab.measures.get(name or "")
-            if meas is not None and meas.agentive:
+            if name and meas is not None and meas.agentive:
                 return name
         # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
@@ -284,6 +284,9 @@ class CountReader:
                 thing = measured_thing(noun, None) if is_change_noun(noun) else None
                 thing = thing or noun
             elif family == "money" and (inside := _amount_in(base, verb)) is not None:
+                if verb is not None and verb.lemma_.lower() in ("cost", "lose") \
+                        and self.noun_measure(inside) == "revenue" and "losses" in self.vocab.measures:
+                    return "losses"  # "costing bookmakers £20 million in turnover": turnover lost
                 thing = inside  # "cost the treasury £6.1m in unpaid duty": the duty, not a cost
             elif verb is not None and verb.lemma_.lower() in self.vocab.by_noun:
                 # a verb whose noun names the measure: "has offered 4%" is an offer, "will cost $2m" a cost
@@ -1052,8 +1055,10 @@ _GROUPS = frozenset("group crowd fleet team batch set series pair couple handful
 
 
 def _with_compounds(noun: Token) -> list[str]:
-    """A noun's lemma with its noun compounds ("evacuation centre"), then alone."""
-    comps = [t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    """A noun's lemma with its noun compounds ("evacuation centre") or adjectives ("intensive care"), then
+    alone."""
+    comps = [t.lemma_.lower() for t in noun.lefts
+             if (t.dep_ == "compound" and t.pos_ == "NOUN") or (t.dep_ == "amod" and t.pos_ == "ADJ")]
     lemma = noun.lemma_.lower()
     return [" ".join([*comps, lemma]), lemma] if comps else [lemma]
 

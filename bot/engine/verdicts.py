@@ -711,6 +711,10 @@ def judge(
         relation = compare_figures(claim.figure, cand.claim.figure, tolerance=policy.tolerance)
         if relation is None:
             continue
+        if in_story and relation is Verdict.CONFLICTING and _writes(cand.claim.sentence, claim.figure):
+            # "the concessions cover 85,000 hectares of the 312,000-hectare territory": the earlier report
+            # writes this figure too, so it tells its own figure apart from this one
+            continue
         other = cand.claim
         other_parts = analyse_subject(other.subject, other.entities)
         if in_story:
@@ -751,6 +755,18 @@ def judge(
         note = None
     return ClaimCheck(claim=claim, verdict=verdict, evidence=tuple(evidence), note=note,
                       conflicts=_summary(conflicting, evidence, policy.tolerance))
+
+
+def _writes(sentence: str, figure: Figure) -> bool:
+    """The sentence writes the figure's exact whole number (at least 100, with or without thousands
+    separators), so a reader sees both numbers in it."""
+    value = figure.low if figure.low is not None else figure.high
+    if value is None or value != int(value) or abs(value) < 100 or (
+            figure.low is not None and figure.high is not None and figure.low != figure.high):
+        return False
+    n = int(value)
+    forms = {f"{n:,}", str(n)}
+    return any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", sentence) for f in forms)
 
 
 def _who(name: str | None) -> str:

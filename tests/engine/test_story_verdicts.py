@@ -340,3 +340,11 @@ def test_another_name_of_the_thing_is_evidence_only_when_asked_for():
     check = judge(new, [stored(earlier)], policy=POLICY, published=date(2026, 3, 2), story_places=PLACES,
                   other_name=True)
     assert check.verdict is C
+
+
+def test_an_earlier_report_that_writes_this_figure_too_does_not_contradict_it():
+    area = {"measure": "area", "unit": "ha"}
+    part = claim(85_000, sentence="The concessions cover about 85,000 hectares of the 312,000-hectare territory.",
+                 **area)
+    assert verdict(claim(312_000, **area), part) is U
+    assert verdict(claim(300_000, **area), part) is C  # a figure it does not write still conflicts
