@@ -315,6 +315,10 @@ class CountReader:
                 name = ok(self.noun_measure(thing)) or (
                     " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
                     else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature
+                state = next((t.lower_ for t in thing.lefts if t.dep_ == "amod" and t.lower_ in self.vocab.by_adjective
+                              and not self.noun_measure(thing)), None)
+                if state is not None and not self.is_people(thing):
+                    name = f"{state} {name}"  # "130 tonnes of dead fish": the state the vocabulary knows names them
                 if noun is not None and thing.i != noun.i and is_change_noun(noun) and not is_change_measure(name):
                     return change_name(name, noun.lemma_)  # "the 4.9% rise in council tax": council tax rise
                 return self.suffix(doc, m, name)
@@ -719,6 +723,11 @@ def _happened(base: Token, verb: Token | None) -> str | None:
     for c in base.children:  # "found 14 bridges damaged": a participle on the thing itself
         if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
             return participle(c)
+    if verb is not None and verb.lemma_ == "be" and base.dep_ == "nsubj" and base.head.i == verb.i:
+        state = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() not in PASS_THROUGH
+                      and (c.tag_ == "VBN" or (c.pos_ == "ADJ" and c.lower_.endswith("ed")))), None)
+        if state is not None:
+            return state.lower_  # "12 bathing beaches are closed": a participle read as the state they are in
     event = _verb_event(base, verb)
     if event is None:
         for c in base.children:  # "the number of people waiting for treatment": a state they are in
@@ -857,6 +866,8 @@ def coordinated(verb: Token) -> list[Token]:
             j += 1
         if j == i or j >= len(doc) or doc[j].pos_ not in ("VERB", "ADJ"):
             break
+        if j + 1 < len(doc) and doc[j + 1].lower_ == "of":
+            break  # "admitted, several of them to intensive care": a part of those counted, not a listed verb
         out.append(doc[j])
         i = j + 1
     return out

@@ -775,3 +775,20 @@ def test_states_values_and_losses(engine, text, figure, measure):
 def test_a_rate_is_the_figures_period(engine, text, period):
     (claim,) = claims_of(engine, text)
     assert claim.period == period
+
+
+def test_a_part_of_those_counted_after_the_verb_is_not_a_listed_verb(engine):
+    text = "Hospitals said about 60 patients had been admitted, a dozen of them to intensive care."
+    assert measure_of(engine, text, "about 60") != "intensive care"
+    text = "Clinics said about 60 patients had been admitted, several of them to intensive care."
+    assert measure_of(engine, text, "about 60") == "admitted"
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a participle read as an adjective after "be" is the state the things are in
+    ("Flooding means 14 village schools are closed.", "14", "village schools closed"),
+    # a state the vocabulary knows names the stuff counted by weight
+    ("Crews have removed 62 tonnes of dead fish from the reservoir.", "62 tonnes", "dead fish"),
+])
+def test_states_of_things(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
