@@ -690,7 +690,9 @@ class CountReader:
         if happened is None and noun is not None and self.is_people(noun) and (received := _received(base, verb)):
             happened = received  # "power was restored to 90,000 customers": what reached them
         if happened and thing and noun is not None and not self.is_people(noun):
-            return f"{thing} {happened}"  # things are named with what happened to them; people by it alone
+            # things are named with what happened to them, people by it alone; the compound that says which
+            # things stays in the subject ("12 bathing beaches are closed": beaches closed)
+            return f"{plural(noun)} {happened}"
         if happened:
             return happened
         return thing

@@ -217,7 +217,7 @@ PASS_THROUGH = [
     ("The extra tickets went to the same 2,200 drivers.", "2,200", "drivers"),
     # the level a count reaches, and a noun compound between a number and what it counts
     ("Organisers said crowds had peaked at about 30,000.", "about 30,000", "attendance"),
-    ("All 12,000 weekend tickets sold out in May.", "12,000", "weekend tickets sold out"),
+    ("All 12,000 weekend tickets sold out in May.", "12,000", "tickets sold out"),
     ("The county play at the 9,200-capacity Ashgrove ground.", "9,200", "capacity"),
     ("The company said it now knew of 31 fires.", "31", "fires"),
 ]
@@ -786,7 +786,7 @@ def test_a_part_of_those_counted_after_the_verb_is_not_a_listed_verb(engine):
 
 @pytest.mark.parametrize(("text", "figure", "measure"), [
     # a participle read as an adjective after "be" is the state the things are in
-    ("Flooding means 14 village schools are closed.", "14", "village schools closed"),
+    ("Flooding means 14 village schools are closed.", "14", "schools closed"),
     # a state the vocabulary knows names the stuff counted by weight
     ("Crews have removed 62 tonnes of dead fish from the reservoir.", "62 tonnes", "dead fish"),
 ])
