@@ -112,6 +112,12 @@ class CountReader:
             return self.vocab.by_family[family]
         people_ok = family in ("people", "count")
         base = noun if noun is not None else root
+        # "goods worth about $3.6bn", "licensing deals ... were worth about 65 million euros", "the Peace
+        # Prize, worth 25,000 euros": things, or a named one, worth the amount name it ("the house is worth
+        # £2m" is its value)
+        if family == "money" and (worth := _worth_of(doc, m, root)) is not None and not self.noun_measure(worth) \
+                and (worth.tag_ in ("NNS", "NNPS") or worth.pos_ == "PROPN"):
+            return normalise_name(worth.lower_ if worth.pos_ == "NOUN" else worth.lemma_.lower())
 
         def ok(name: str | None) -> str | None:
             if not name:
@@ -155,6 +161,13 @@ class CountReader:
         # a length with an adjective of dimension: "300 metres wide", "3 metres deep", "12 km high"
         if family == "distance" and m.end < len(doc) and doc[m.end].lower_ in _DIMENSIONS:
             return _DIMENSIONS[doc[m.end].lower_]
+        if family == "distance" and m.end < len(doc) and (doc[m.end].lower_ in _BEARINGS or (
+                doc[m.end].lower_ in ("from", "off", "away", "offshore", "inland") and doc[m.end].dep_ != "prt")):
+            return "distance"  # "about 1,200 nautical miles southwest of Perth", "40 km from the capital"
+        if family in _MEASURED_OF and (owner := _measured_of(base)) is not None:
+            return normalise_name(owner.lower_)  # "in winds of 55 knots", "waves of up to nine metres"
+        if verb is not None and verb.lemma_.lower() == "weigh" and family not in ("count", "people", "money"):
+            return "weight"  # "the ice weighs an estimated 350 billion tonnes
         # a share of a group is named by what is said of the group: "89% of candidates passed",
         # "22% of candidates earned top grades", "31% of purchases"
         if family == "percent":
@@ -238,7 +251,10 @@ class CountReader:
                     said = self._predicate(member, None, ok)
                     if said is not None:
                         break
-        if said is not None and noun is not None and not self._is_event(said):
+        lost_with = verb is not None and any(  # "1,400 staff will lose their jobs": an event, not presence
+            c.dep_ == "dobj" and self.vocab.by_complement.get(f"{phrasal_lemma(verb)} {c.lemma_.lower()}") == said
+            for c in verb.children)
+        if said is not None and noun is not None and not self._is_event(said) and not lost_with:
             # a presence verb ("joined", "fought", "attended") does not rename a counted measure noun:
             # "3,200 strikers joined picket lines" counts strikers
             own = ok(self.noun_measure(noun))
@@ -875,6 +891,40 @@ def coordinated(verb: Token) -> list[Token]:
     return out
 
 
+def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
+    """The thing an amount is the worth of: "goods worth $3.6bn" and "the Prize, worth 25,000 euros" (worth
+    on the thing), "deals were worth 65 million euros" (the copula's subject), "$3.6bn worth of goods"."""
+    worth = root.head if root.head.lower_ == "worth" else next(
+        (t for t in doc[m.end : m.end + 1] if t.lower_ == "worth"), None)
+    if worth is None:
+        return None
+    thing: Token | None = None
+    if worth.dep_ == "amod" and worth.head.pos_ in ("NOUN", "PROPN"):
+        thing = worth.head
+    elif worth.dep_ == "acomp":
+        thing = next((c for c in worth.head.children if c.dep_ == "nsubj"), None) or next(
+            (t for t in reversed(doc[: worth.i]) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+    else:  # "$3.6bn worth of goods"
+        thing = next((p for c in worth.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or thing.i in range(m.start, m.end):
+        return None
+    return thing
+
+
+def _measured_of(base: Token) -> Token | None:
+    """What a measurement is of, written before it: "winds of 55 knots", "a queue of 35 km"; also where
+    the parser hangs the phrase on the figure before ("winds of 55 knots and waves of up to 12 metres")."""
+    if base.dep_ != "pobj" or base.head.lower_ != "of" or base.head.head.pos_ != "NOUN":
+        return None
+    owner = base.head.head
+    if any(c.dep_ == "nummod" for c in owner.children):  # "55 knots ... of": the owner is a figure's unit
+        owner = next((c for c in owner.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < base.i), None)
+    if owner is None or owner.lemma_.lower() in _TALLY or owner.lemma_.lower() in _GROUPS:
+        return None
+    return owner
+
+
 def _particle(verb: Token) -> str | None:
     """The verb's particle, also where the parser reads it as an adverb right after it ("walked out")."""
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"
@@ -1080,6 +1130,13 @@ def _with_compounds(noun: Token) -> list[str]:
 _LEVEL_ONLY = frozenset("be remain stand reach total hit account represent make".split())
 
 #: adjectives of dimension after a length: the length is that dimension
+#: where something lies from a place: "1,200 nautical miles southwest of Perth"
+_BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west"
+    .split())
+#: families whose figure "X of N" measures X: "winds of 55 knots", "waves of nine metres", "a depth of 4,800 metres"
+_MEASURED_OF = frozenset({"distance", "speed", "other:°c", "weight", "volume"})
+
 _DIMENSIONS = {"wide": "width", "broad": "width", "deep": "depth", "long": "length", "high": "height",
                "tall": "height", "thick": "thickness", "across": "width", "above": "height", "below": "depth"}
 
@@ -1217,4 +1274,8 @@ def _inflect(lemma: str, tag: str) -> str:
     from lemminflect import getInflection  # a data-only package: loaded once, on first use
 
     forms = getInflection(lemma, tag=tag)
-    return forms[-1] if forms else lemma
+    if not forms:
+        return lemma
+    if tag == "NNS" and lemma in forms:
+        return lemma  # a noun also used uncounted keeps its form ("fish", "area"; never the learned "areae")
+    return forms[-1]

@@ -792,3 +792,22 @@ def test_a_part_of_those_counted_after_the_verb_is_not_a_listed_verb(engine):
 ])
 def test_states_of_things(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # who loses a job is counted as a job lost; money an act saves is a saving
+    ("About 800 staff will lose their jobs when the depot shuts.", "About 800", "jobs"),
+    ("The merger will save about £3.4 million a year.", "about £3.4 million", "savings"),
+    # measurements named by what they measure
+    ("The glacier weighs an estimated 40 billion tonnes.", "an estimated 40 billion tonnes", "weight"),
+    ("The trawler sank about 300 nautical miles northwest of the cape.", "about 300 nautical miles", "distance"),
+    ("The ferry sailed in winds of 40 knots and waves of up to six metres.", "40 knots", "winds"),
+    ("The ferry sailed in winds of 40 knots and waves of up to six metres.", "up to six metres", "waves"),
+    ("The ice sheet has lost 12% of its area since 1990.", "12%", "area lost"),
+    # what is worth an amount names it, when things or a named one; one thing's worth is its value
+    ("Buyers signed contracts worth about 80 million euros at the fair.", "about 80 million euros", "contracts"),
+    ("The Orrin Medal, worth 10,000 euros, went to a chemist.", "10,000 euros", "medal"),
+    ("The painting is worth £3m, the auction house said.", "£3m", "value"),
+])
+def test_measures_named_by_what_they_measure(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
