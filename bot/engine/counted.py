@@ -917,8 +917,9 @@ def _measured_of(base: Token) -> Token | None:
     the parser hangs the phrase on the figure before ("winds of 55 knots and waves of up to 12 metres")."""
     if base.dep_ != "pobj" or base.head.lower_ != "of" or base.head.head.pos_ != "NOUN":
         return None
-    owner = base.head.head
-    if any(c.dep_ == "nummod" for c in owner.children):  # "55 knots ... of": the owner is a figure's unit
+    owner: Token | None = base.head.head
+    if owner is not None and any(c.dep_ == "nummod" for c in owner.children):
+        # "55 knots ... of": the owner is a figure's unit
         owner = next((c for c in owner.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < base.i), None)
     if owner is None or owner.lemma_.lower() in _TALLY or owner.lemma_.lower() in _GROUPS:
         return None
