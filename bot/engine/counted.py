@@ -738,7 +738,11 @@ def _without(verb: Token | None) -> str | None:
 def _happened(base: Token, verb: Token | None) -> str | None:
     """What happened to a counted thing, as a participle: "found 14 bridges damaged", "260 homes were
     damaged", "300 flights departed"; None for verbs that only report, locate or move a number."""
-    for c in base.children:  # "found 14 bridges damaged": a participle on the thing itself
+    tally = base.head.head if base.dep_ == "pobj" and base.head.lower_ == "of" \
+        and base.head.head.lemma_.lower() in _TALLY else None
+    for c in (*base.children, *(tally.children if tally is not None else ())):
+        # "found 14 bridges damaged": a participle on the thing itself, or on the tally of them ("the number
+        # of homes destroyed", where the parser hangs it on "number")
         if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
             return participle(c)
     if verb is not None and verb.lemma_ == "be" and base.dep_ == "nsubj" and base.head.i == verb.i:

@@ -280,6 +280,13 @@ def compare_figures(a: Figure, b: Figure, *, tolerance: float) -> Verdict | None
         return None
     a_low, a_high, b_low, b_high = _intervals(a, b, tolerance)
     slack = _EPS * max([1.0, *(abs(v) for v in (a_low, a_high, b_low, b_high) if math.isfinite(v))])
+    if a.low is None and b.low is None and a.high is not None and b.high is not None:
+        # "waves of up to 12 metres" and "up to nine metres": each is the writer's highest, so the highs
+        # must agree (one "up to" against a figure inside it still matches)
+        a_top = figure_interval(replace(a, low=a.high), tolerance=tolerance)
+        b_top = figure_interval(replace(_counted_alike(a, b), low=b.high), tolerance=tolerance, unit=a.unit)
+        agree = a_top[0] <= b_top[1] + slack and b_top[0] <= a_top[1] + slack
+        return Verdict.MATCHING if agree else Verdict.CONFLICTING
     if a_low <= b_high + slack and b_low <= a_high + slack:
         return Verdict.MATCHING
     return Verdict.CONFLICTING

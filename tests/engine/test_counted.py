@@ -811,3 +811,8 @@ def test_states_of_things(engine, text, figure, measure):
 ])
 def test_measures_named_by_what_they_measure(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+def test_a_participle_hung_on_the_tally_names_what_happened(engine):
+    text = "Officials now put the number of homes destroyed at about 70."
+    assert measure_of(engine, text, "about 70") == "houses destroyed"

@@ -348,3 +348,12 @@ def test_an_earlier_report_that_writes_this_figure_too_does_not_contradict_it():
                  **area)
     assert verdict(claim(312_000, **area), part) is U
     assert verdict(claim(300_000, **area), part) is C  # a figure it does not write still conflicts
+
+
+def test_two_highest_figures_must_agree_but_a_figure_inside_one_matches():
+    waves = {"measure": "waves", "unit": "m"}
+    up_to = lambda v: Claim(sentence=f"Waves of up to {v} metres.", figure=Figure(f"up to {v}", None, v, unit="m"),  # noqa: E731
+                            measure="waves", subject="", start=0, end=10, figure_start=0, figure_end=1)
+    assert verdict(up_to(9), up_to(12)) is C
+    assert verdict(up_to(12), up_to(12)) is M
+    assert verdict(claim(9, **waves), up_to(12)) is M
