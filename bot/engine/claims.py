@@ -204,6 +204,14 @@ class ClaimExtractor:
                 # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure
                 measure, subject = change_base(drafts[-1].claim.measure), drafts[-1].claim.subject
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
+            elif drafts and i > 0 and unit_family(fig.unit) == "percent" \
+                    and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
+                    and unit_family(drafts[-1].claim.figure.unit) != "percent" \
+                    and _change_of_previous(doc, m, figures[i - 1]):
+                # "counted 1,900 confirmed cases since January, up 60% on the same period": the change of the
+                # figure just given
+                measure = change_name(drafts[-1].claim.measure, doc[m.start - 1].lower_)
+                subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif drafts and noun is not None and unit_family(fig.unit) == "percent" and is_change_noun(noun) \
                     and measured_thing(noun, None) is None and not _named_change(noun, m) \
                     and unit_family(drafts[-1].claim.figure.unit) not in ("percent",):
@@ -959,7 +967,8 @@ class ClaimExtractor:
         if spans:
             return spans[0][2]
         for tok in doc:
-            if tok.lower_ in _PERIOD_ADJECTIVES and tok.dep_ in ("amod", "compound", "advmod"):
+            if tok.lower_ in _PERIOD_ADJECTIVES and tok.dep_ in ("amod", "compound", "advmod") \
+                    and not _a_source(tok.head):
                 return _PERIOD_ADJECTIVES[tok.lower_]
         return None
 
@@ -996,6 +1005,23 @@ def _rate(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
             and doc[j + 1].lemma_.lower() in _RATE_UNITS and doc[j + 1].tag_ == "NN":
         return f"a {doc[j + 1].lower_}"
     return None
+
+
+def _a_source(noun: Token) -> bool:
+    """A noun that gives figures rather than being one: the subject of a verb with an object ("the weekly
+    bulletin counted 1,900 cases") or what a figure is according to ("according to its annual report")."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in noun.head.children):
+        return True
+    return any(t.lower_ == "according" for t in noun.ancestors)
+
+
+def _change_of_previous(doc: Doc, m: FigureMatch, previous: FigureMatch) -> bool:
+    """ ", up 60%" set off after the verb of the figure before: the change of that figure, not a figure of
+    its own ("while exports were up 3%" has a verb of its own)."""
+    if m.start < 2 or doc[m.start - 1].lower_ not in ("up", "down") or doc[m.start - 2].text != ",":
+        return False
+    verb = _governing_verb(span_root(doc, previous))
+    return verb is not None and doc[m.start - 1].head.i == verb.i
 
 
 def _a_body_of_people(noun: Token) -> bool:

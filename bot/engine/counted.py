@@ -818,6 +818,10 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
     if (said := _classed_as(verb) or _controlled(verb, base) or _placed(verb, base)) is not None:
         return said
     lemma = verb.lemma_.lower()
+    if lemma in ("come", "hail") and phrasal_lemma(verb) == lemma and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) and not any(
+            c.dep_ == "advmod" and c.lower_ in _DIRECTIONS for c in verb.children):
+        return None  # "the 7,300 exhibitors came from 102 countries": where they are from, not an event
     if lemma in PASS_THROUGH and phrasal_lemma(verb) != lemma and phrasal_lemma(verb) not in _PHRASAL_PASS:
         lemma = phrasal_lemma(verb)  # "27,000 fish got out": a verb with its particle is a verb of its own
     if lemma in LIGHT_VERBS and base.dep_ == "nsubj":
@@ -1095,6 +1099,7 @@ def _compound_name(noun: Token) -> str:
     parts = [t.lemma_.lower() for t in noun.lefts
              if t.is_alpha and t.lower_ not in PERCENT_WORDS
              and not (t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].like_num)  # "50,000-euro"
+             and not any(c.dep_ == "nummod" for c in t.children)  # "a 35 km queue": the unit of a figure
              and ((t.dep_ == "compound" and t.pos_ == "NOUN")
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     head = noun.lower_ if noun.tag_ == "NNS" and noun.is_alpha else noun.lemma_.lower()  # "£4.5m in assets"

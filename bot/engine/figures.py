@@ -183,6 +183,11 @@ UNIT_PHRASES: dict[str, str] = {
     "degrees celsius": "°c", "degrees centigrade": "°c", "°c": "°c", "° c": "°c",
     "degrees c": "°c", "celsius": "°c", "degrees fahrenheit": "°f", "°f": "°f", "° f": "°f",
     "degrees f": "°f", "fahrenheit": "°f", "degrees": "degrees", "degree": "degrees", "°": "degrees",
+    # concentration (air and water quality)
+    "micrograms per cubic metre": "µg/m3", "micrograms per cubic meter": "µg/m3", "µg/m3": "µg/m3",
+    "µg / m3": "µg/m3", "ug/m3": "µg/m3", "mcg/m3": "µg/m3", "µg/m³": "µg/m3", "µg / m³": "µg/m3",
+    "milligrams per litre": "mg/l", "milligrams per liter": "mg/l", "mg/l": "mg/l", "mg / l": "mg/l",
+    "parts per million": "ppm", "ppm": "ppm", "parts per billion": "ppb", "ppb": "ppb",
     # other
     "points": "points", "point": "points", "times": "times", "cents": "cents", "cent": "cents",
     "pence": "pence",

@@ -82,6 +82,9 @@ _add("barrels", "volume", 158.987, "barrel", "bbl")
 _add("ml", "volume", 0.001, "millilitre", "millilitres", "milliliter", "milliliters")
 _add("m3", "volume", 1000, "m³", "cubic metre", "cubic metres", "cubic meter", "cubic meters")
 _add("gallons", "volume", 3.785411784, "gallon", "gal")
+# concentration in air (base µg/m3) and in water (base mg/l); ppm and ppb are their own
+_add("µg/m3", "concentration", 1, "ug/m3", "micrograms per cubic metre", "micrograms per cubic meter")
+_add("mg/l", "concentration in water", 1, "milligrams per litre", "milligrams per liter")
 
 #: ISO 4217 codes the parser knows, with the symbols and words that name them
 CURRENCIES: dict[str, tuple[str, ...]] = {

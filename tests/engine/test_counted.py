@@ -816,3 +816,28 @@ def test_measures_named_by_what_they_measure(engine, text, figure, measure):
 def test_a_participle_hung_on_the_tally_names_what_happened(engine):
     text = "Officials now put the number of homes destroyed at about 70."
     assert measure_of(engine, text, "about 70") == "houses destroyed"
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # ", up 60%" after a figure's verb is that figure's change; a clause of its own is not
+    ("The agency counted 2,400 confirmed infections this year, up 45% on last year.", "45%", "cases rise"),
+    ("Sales fell 5% while exports were up 3%.", "3%", "exports rise"),
+    # where people come from is not what happened to them
+    ("The 5,200 delegates came from 96 countries.", "5,200", "delegates"),
+    # a concentration is named by its unit; the pollutant is the subject
+    ("Nitrogen dioxide reached 180 micrograms per cubic metre downtown.", "180", "concentration"),
+    # a distance queue of vehicles is the queue, not its unit
+    ("Lorries formed a 22 km queue at the crossing.", "22 km", "queue"),
+])
+def test_changes_origins_and_units(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    # a period adjective on the source of the figures is not the figures' period
+    ("The institute's weekly bulletin counted 830 new cases.", None),
+    ("Annual inflation rose to 3.4 percent in May.", "year"),
+])
+def test_a_period_word_on_the_source_is_not_the_figures(engine, text, period):
+    (claim,) = claims_of(engine, text)
+    assert claim.period == period
