@@ -115,6 +115,13 @@ class CountReader:
         # "goods worth about $3.6bn", "licensing deals ... were worth about 65 million euros", "the Peace
         # Prize, worth 25,000 euros": things, or a named one, worth the amount name it ("the house is worth
         # £2m" is its value)
+        if family == "money" and (inside := _amount_in(base, verb)) is not None \
+                and (damages := _damages(inside, verb)) is not None:
+            return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money
+        if family == "money" and verb is not None and verb.dep_ in ("xcomp", "advcl") and base.head.i == verb.i \
+                and verb.head.lemma_.lower() in ("ask", "urge", "request") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return "sought"  # "asked a jury to award him $85 million": what is asked for, not yet given
         if family == "money" and (worth := _worth_of(doc, m, root)) is not None and not self.noun_measure(worth) \
                 and (worth.tag_ in ("NNS", "NNPS") or worth.pos_ == "PROPN"):
             return normalise_name(worth.lower_ if worth.pos_ == "NOUN" else worth.lemma_.lower())
@@ -415,6 +422,10 @@ class CountReader:
         if direct and lemma == "pay" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
             return self.vocab.by_noun.get("price")  # "paying £48m for 75% of the club": the price of it
         low = verb.lemma_.lower()
+        if low in _ASKING or (low == "ask" and for_):
+            return "sought"  # "had asked for $85 million", "seeking £2m"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ORDERING:
+            return f"ordered to {low}"  # "a jury ordered Verdane to pay $46 million"
         if low in PASS_THROUGH or low in CHANGE_VERBS or low in SAY_VERBS or low in LIGHT_VERBS or low in _LIGHT \
                 or not _known_verb(low):
             return None
@@ -918,6 +929,30 @@ def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
     if thing is None or thing.pos_ not in ("NOUN", "PROPN") or thing.i in range(m.start, m.end):
         return None
     return thing
+
+
+#: verbs that ask for an amount rather than give it: "seeking $85m", "demanded £2m"
+_ASKING = frozenset("seek demand request".split())
+#: verbs that order another to act: "ordered Verdane to pay $46 million"
+_ORDERING = frozenset("order require direct force compel".split())
+#: kinds of a court's damages: "$40 million in punitive damages"
+_DAMAGES_KINDS = frozenset("punitive compensatory exemplary aggravated general special nominal".split())
+
+
+def _damages(inside: Token, verb: Token | None) -> str | None:
+    """Damages a court awards or a claimant seeks, written "damages" (a sum of money, not harm done):
+    "$40 million in punitive damages" (punitive damages), "seeking $85m in damages" (damages sought)."""
+    if inside.lower_ != "damages":
+        return None
+    kind = next((c.lower_ for c in inside.children if c.dep_ == "amod" and c.lower_ in _DAMAGES_KINDS), None)
+    if kind is not None:
+        return f"{kind} damages"
+    low = verb.lemma_.lower() if verb is not None else ""
+    if low in _ASKING or low in ("ask", "claim", "sue"):
+        return "damages sought"
+    if low in ("award", "pay", "order", "win", "receive", "grant"):
+        return "damages"
+    return None
 
 
 def _measured_of(base: Token) -> Token | None:

@@ -841,3 +841,18 @@ def test_changes_origins_and_units(engine, text, figure, measure):
 def test_a_period_word_on_the_source_is_not_the_figures(engine, text, period):
     (claim,) = claims_of(engine, text)
     assert claim.period == period
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a court's money: damages awarded, sought, their kind; what is asked for is not given
+    ("The court awarded the family £300,000 in damages.", "£300,000", "damages"),
+    ("The union is seeking $12 million in damages from the operator.", "$12 million", "damages sought"),
+    ("The award included $9 million in punitive damages.", "$9 million", "punitive damages"),
+    ("The landowner had asked for £2.5 million.", "£2.5 million", "sought"),
+    ("The growers asked a tribunal to award them €7 million.", "€7 million", "sought"),
+    ("A judge ordered the insurer to pay $3 million.", "$3 million", "ordered to pay"),
+    # harm done stays damage
+    ("The storm caused $5m in damages.", "$5m", "damage"),
+])
+def test_a_courts_money(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
