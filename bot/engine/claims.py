@@ -36,6 +36,7 @@ from .attribution import (
     _postposed_attribution,
 )
 from .counted import (
+    BEARINGS,
     PERCENT_WORDS,
     SAY_VERBS,
     TALLY_NOUNS,
@@ -241,7 +242,12 @@ class ClaimExtractor:
             location = self._location(doc, m, noun)
             if location is None and _NATIONAL.search(text[: m.start_char]):
                 location = NATIONWIDE  # "Nationally, 240 cases": the country's figure, not the story's place
-            period = None if term else (_rate(doc, m, noun) or sentence_period)
+            rate = None if term else _rate(doc, m, noun)
+            if rate and unit_family(fig.unit) == "distance":
+                measure = "speed"  # "drifting west at about 5 kilometres a day": a distance a day is a speed
+                if subject.lower() in BEARINGS:
+                    subject = ""  # the way it goes is not what moves
+            period = None if term else (rate or sentence_period)
             # "jailed for six years" is the sentence, not its span; "$12 million a day" is a rate whatever
             # else the sentence says ("according to its annual report")
             if m.start in implicit and not any(_ordinal(w.lower()) for w in fig.text.split()):

@@ -168,7 +168,7 @@ class CountReader:
         # a length with an adjective of dimension: "300 metres wide", "3 metres deep", "12 km high"
         if family == "distance" and m.end < len(doc) and doc[m.end].lower_ in _DIMENSIONS:
             return _DIMENSIONS[doc[m.end].lower_]
-        if family == "distance" and m.end < len(doc) and (doc[m.end].lower_ in _BEARINGS or (
+        if family == "distance" and m.end < len(doc) and (doc[m.end].lower_ in BEARINGS or (
                 doc[m.end].lower_ in ("from", "off", "away", "offshore", "inland") and doc[m.end].dep_ != "prt")):
             return "distance"  # "about 1,200 nautical miles southwest of Perth", "40 km from the capital"
         if family in _MEASURED_OF and (owner := _measured_of(base)) is not None:
@@ -226,14 +226,17 @@ class CountReader:
         # 1c. "ninety-seven of the students kidnapped last week have been released": in a partitive of a
         #     definite group, the group's participle says who they are; the figure's own verb what happened
         if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == root.i \
-                and any(d.lower_ in ("the", "those", "these") for d in noun.children if d.dep_ == "det") \
+                and any((d.dep_ == "det" and d.lower_ in ("the", "those", "these")) or d.dep_ == "poss"
+                        for d in noun.children) \
                 and root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ == "VERB":
-            # ("police have recaptured two of the five men": the two were recaptured)
+            # ("police have recaptured two of the five men": the two were recaptured; "close seven of its 21
+            # libraries": seven libraries closed)
             names = [n for n in self.verb_measures(root.head, root) if ok(n)]
             if names:
                 return self.vocab.combine(names)
             if (event := _happened(root, root.head)) is not None:
-                return event  # "have been released": what the vocabulary does not know, named by its verb
+                # "have been released": what the vocabulary does not know, named by its verb; things with it
+                return event if self.is_people(noun) or noun.pos_ != "NOUN" else f"{plural(noun)} {event}"
         # 1d. "none of the ship's 22 crew were hurt", "two of the five men who escaped": a number inside a
         #     partitive counts the whole group, named by what is said of the group, not of the part
         if noun is not None and family in ("count", "people") and _partitive_group(noun, m):
@@ -1176,7 +1179,7 @@ _LEVEL_ONLY = frozenset("be remain stand reach total hit account represent make"
 
 #: adjectives of dimension after a length: the length is that dimension
 #: where something lies from a place: "1,200 nautical miles southwest of Perth"
-_BEARINGS = frozenset(
+BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west south-east south-west"
     .split())
 #: families whose figure "X of N" measures X: "winds of 55 knots", "waves of nine metres", "a depth of 4,800 metres"

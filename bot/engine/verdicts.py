@@ -365,18 +365,19 @@ def _is_participle(word: str) -> bool:
 
 
 def less_specific(a: str, b: str) -> bool:
-    """Two names of one counted thing, one saying less than the other: "workers" and "construction
-    workers", "items" and "items held", "subsidies" and "state subsidy", "specimens" and "specimens brought
-    up". Not two things ("timber companies", "logging companies"), nor two things that happened to one
-    thing ("doses ordered", "doses delivered"), nor a general head ("people")."""
+    """Two names of one counted thing, one saying less than the other of which things: "workers" and
+    "construction workers", "subsidies" and "state subsidy", "beaches closed" and "bathing beaches
+    closed". Not two things ("timber companies", "logging companies"), nor the things and what happened
+    to some of them ("64 shops" and "22 shops closed"; "doses ordered", "doses delivered"), nor a general
+    head ("people")."""
     if _measure_key(a) == _measure_key(b):
         return False
     (ta, da), (tb, db) = _name_parts(a), _name_parts(b)
     if not ta or not tb or ta[-1] != tb[-1] or ta[-1] in _GENERAL_HEADS:
         return False
-    if da and db and da != db:
-        return False
-    return (set(ta) <= set(tb) and (not da or da == db)) or (set(tb) <= set(ta) and (not db or da == db))
+    if da != db:
+        return False  # "64 shops" a chain has and "22 shops closed" are a whole and a part of it
+    return set(ta) <= set(tb) or set(tb) <= set(ta)
 
 
 def measure_stem(measure: str) -> str | None:

@@ -166,8 +166,8 @@ PASS_THROUGH = [
     ("The paintings were insured for a combined 8 million euros.", "8 million", "insured"),
     ("The board said it would spend about £5 million dredging the harbour.", "about £5", "spending"),
     # a relative clause's pronoun stands for the noun it follows
-    ("Supporters want the club's debts, which stand at about £12 million, cleared.", "about £12", "debts"),
-    ("The league cleared the club's debts, which the auditor put at £9 million.", "£9", "debts"),
+    ("Supporters want the club's debts, which stand at about £12 million, cleared.", "about £12", "debt"),
+    ("The league cleared the club's debts, which the auditor put at £9 million.", "£9", "debt"),
     # an estimate passes to what it estimates; a written compound says which demand
     ("The ministry cut its forecast for the barley harvest to 410,000 tonnes.", "410,000", "barley harvest"),
     ("Gas demand hit a record 4,200 megawatts on Tuesday.", "a record 4,200", "gas demand"),
@@ -855,4 +855,16 @@ def test_a_period_word_on_the_source_is_not_the_figures(engine, text, period):
     ("The storm caused $5m in damages.", "$5m", "damage"),
 ])
 def test_a_courts_money(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a part of a group the group's owner names: what happened to the part ("close seven of its libraries")
+    ("The trust will close six of its 19 museums next year.", "six", "museums closed"),
+    # what is owed is debt, however written; weight and mass are one measure; a distance a day a speed
+    ("The airline owed £240m when it collapsed.", "£240m", "debt"),
+    ("Its mass is around 90 billion tonnes, scientists said.", "around 90 billion tonnes", "weight"),
+    ("The floe is drifting east at about 8 kilometres a day.", "about 8 kilometres", "speed"),
+])
+def test_parts_debts_weights_and_speeds(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure

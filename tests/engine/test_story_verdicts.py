@@ -315,8 +315,10 @@ def test_figures_that_nothing_names_are_not_compared():
     # one name says less than the other: the same thing
     ("workers", "construction workers", True),
     ("subsidies", "state subsidy", True),
-    ("specimens", "specimens brought up", True),
-    ("items", "items held", True),
+    ("beaches closed", "bathing beaches closed", True),
+    # the things and what happened to some of them
+    ("shops", "shops closed", False),
+    ("specimens", "specimens brought up", False),
     # two things, or two things that happened to one thing, or a general head
     ("timber companies", "logging companies", False),
     ("doses ordered", "doses delivered", False),
