@@ -139,7 +139,9 @@ class ClaimExtractor:
                 ctx.topics[self.places.demonym(ent.text) or _clean_location(ent.text) or ent.text] += 1
         claimant, chain = self._claimant_for_sentence(doc, ctx)
         period_spans = self._period_spans(doc)
-        sentence_period = self._period(doc, period_spans)  # the same for every figure of the sentence
+        sentence_period = self._period(doc, period_spans)  # an explicit span, the same for every figure
+        adjectives = [t for t in doc if t.lower_ in _PERIOD_ADJECTIVES and t.dep_ in ("amod", "compound", "advmod")
+                      and not _a_source(t.head)]
         text = doc.text  # built anew on every access
         postposed: list = []  # the sentence's postposed attribution, read at most once
         counted: list[tuple[_Draft, Token | None, bool]] = []  # each new draft with its counted noun
@@ -247,7 +249,7 @@ class ClaimExtractor:
                 measure = "speed"  # "drifting west at about 5 kilometres a day": a distance a day is a speed
                 if subject.lower() in BEARINGS:
                     subject = ""  # the way it goes is not what moves
-            period = None if term else (rate or sentence_period)
+            period = None if term else (rate or sentence_period or _adjective_period(doc, m, noun, adjectives))
             # "jailed for six years" is the sentence, not its span; "$12 million a day" is a rate whatever
             # else the sentence says ("according to its annual report")
             if m.start in implicit and not any(_ordinal(w.lower()) for w in fig.text.split()):
@@ -970,13 +972,7 @@ class ClaimExtractor:
         return any(s <= m.start_char and m.end_char <= e for s, e, _ in spans)
 
     def _period(self, doc: Doc, spans: list[tuple[int, int, str]]) -> str | None:
-        if spans:
-            return spans[0][2]
-        for tok in doc:
-            if tok.lower_ in _PERIOD_ADJECTIVES and tok.dep_ in ("amod", "compound", "advmod") \
-                    and not _a_source(tok.head):
-                return _PERIOD_ADJECTIVES[tok.lower_]
-        return None
+        return spans[0][2] if spans else None
 
 
 # -- helpers --------------------------------------------------------------------
@@ -1010,6 +1006,27 @@ def _rate(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
     if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "per", "each", "every") \
             and doc[j + 1].lemma_.lower() in _RATE_UNITS and doc[j + 1].tag_ == "NN":
         return f"a {doc[j + 1].lower_}"
+    return None
+
+
+def _adjective_period(doc: Doc, m: FigureMatch, noun: Token | None, adjectives: list[Token]) -> str | None:
+    """The period an adjective gives a figure when it qualifies what the figure measures: the counted
+    noun, a noun the figure is of ("the annual budget of $4bn"), or an argument of the figure's verb
+    ("annual inflation rose to 3.1%", "taking annual inflation to 3.8%"); not another figure's ("prices
+    rose 0.4% in June, taking annual inflation to 3.8%": the 0.4% is no annual figure)."""
+    if not adjectives:
+        return None
+    root = span_root(doc, m)
+    near = {t.i for t in root.ancestors if t.pos_ in ("NOUN", "PROPN") and t.i not in range(m.start, m.end)}
+    near.add(root.i)
+    if noun is not None:
+        near.add(noun.i)
+    verb = _governing_verb(noun if noun is not None else root)
+    if verb is not None:
+        near.update(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    for adj in adjectives:
+        if adj.head.i in near:
+            return _PERIOD_ADJECTIVES[adj.lower_]
     return None
 
 

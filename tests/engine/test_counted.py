@@ -868,3 +868,15 @@ def test_a_courts_money(engine, text, figure, measure):
 ])
 def test_parts_debts_weights_and_speeds(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "period"), [
+    # a period adjective belongs to the figure whose thing it qualifies, not to every figure of the sentence
+    ("Prices rose 0.3% in May, taking annual inflation to 2.9%.", "0.3%", None),
+    ("Prices rose 0.3% in May, taking annual inflation to 2.9%.", "2.9%", "year"),
+    ("The annual budget of $6bn was approved on Monday.", "$6bn", "year"),
+])
+def test_a_period_adjective_is_its_own_figures(engine, text, figure, period):
+    got = [c for c in claims_of(engine, text) if c.figure.text == figure]
+    assert got
+    assert got[0].period == period
