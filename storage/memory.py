@@ -1033,14 +1033,18 @@ def _story_claims(
     if exclude_source_id is not None:
         sources.discard(exclude_source_id)
     wanted = None if measures is None else set(measures)
-    out = []
+    words = [w.lower() for w in measure_words]
+    out: list[StoredClaim] = []
+    others: list[StoredClaim] = []  # other names of the same things: their own limit, as in SQL
     for sc in reversed(ws.claims.values()):
-        if sc.source.id in sources and (wanted is None or sc.claim.measure in wanted
-                                        or any(w in sc.claim.measure for w in measure_words)):
-            out.append(sc)
-            if len(out) == limit:
-                break
-    return out
+        if sc.source.id not in sources:
+            continue
+        if wanted is None or sc.claim.measure in wanted:
+            if len(out) < limit:
+                out.append(sc)
+        elif words and len(others) < limit and any(w in sc.claim.measure.lower() for w in words):
+            others.append(sc)
+    return sorted(out + others, key=lambda sc: sc.id, reverse=True)
 
 
 def _story_key_terms(ws: _Workspace, story_ids: Sequence[int]) -> frozenset[str]:

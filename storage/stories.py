@@ -252,20 +252,25 @@ class StoryStore(RetrievalStore):
             "SELECT c.id, c.updated_at FROM claims c WHERE c.workspace = ? AND c.source_id IN"
             f" (SELECT source_id FROM story_articles WHERE story_id IN ({placeholders(len(ids))}))"
         )
-        params: list[Any] = [workspace, *ids]
-        if measures is not None:
-            wanted = list(dict.fromkeys(measures))
-            words = list(dict.fromkeys(measure_words))
-            likes = "".join(" OR c.measure LIKE ? ESCAPE '\\'" for _ in words)
-            sql += f" AND (c.measure IN ({placeholders(len(wanted))}){likes})"
-            params += [*wanted, *(f"%{like_escape(w)}%" for w in words)]
+        base, base_params = sql, [workspace, *ids]
         if exclude_source_id is not None:
-            sql += " AND c.source_id <> ?"
-            params.append(exclude_source_id)
-        sql += " ORDER BY c.id DESC LIMIT ?"
-        params.append(limit)
-        rows = await ex.fetchall(sql, params)
-        versions = {int(r["id"]): r["updated_at"] for r in rows}
+            base += " AND c.source_id <> ?"
+            base_params.append(exclude_source_id)
+        queries: list[tuple[str, list[Any]]] = []
+        if measures is None:
+            queries.append((base, base_params))
+        else:
+            wanted = list(dict.fromkeys(measures))
+            queries.append((base + f" AND c.measure IN ({placeholders(len(wanted))})", [*base_params, *wanted]))
+            words = list(dict.fromkeys(measure_words))
+            if words:  # other names of the same things: their own limit, never crowding out the measure's claims
+                likes = " OR ".join("lower(c.measure) LIKE ? ESCAPE '\\'" for _ in words)
+                queries.append((base + f" AND c.measure NOT IN ({placeholders(len(wanted))}) AND ({likes})",
+                                [*base_params, *wanted, *(f"%{like_escape(w.lower())}%" for w in words)]))
+        versions: dict[int, Any] = {}
+        for query, query_params in queries:
+            rows = await ex.fetchall(query + " ORDER BY c.id DESC LIMIT ?", [*query_params, limit])
+            versions.update((int(r["id"]), r["updated_at"]) for r in rows)
         return await self._claims_by_ids(ex, workspace, list(versions), versions)
 
     async def story_key_terms(self, workspace: str, story_ids: Sequence[int]) -> frozenset[str]:

@@ -67,7 +67,7 @@ class Checker:
         self.store = store
         self.policy = policy
         #: the vocabulary's measure names: a name it gives is never read as another name of a thing
-        self.named_measures = frozenset(named_measures)
+        self.named_measures = frozenset(_measure_key(n) for n in named_measures)
         self.candidate_limit = candidate_limit
         self.story_policy = story_policy or StoryPolicy()
 
@@ -126,7 +126,7 @@ class Checker:
             workspace, feats, text_hash=info.text_hash or None, url=info.url,
             measures=list(dict.fromkeys(c.measure for c in claims)),
             measure_words=list(dict.fromkeys(
-                w for c in claims if c.measure not in canonical and (w := measure_stem(c.measure)))),
+                w for c in claims if _measure_key(c.measure) not in canonical and (w := measure_stem(c.measure)))),
             choose=lambda c: assign(feats, c.candidates, c.df, c.n_docs, policy),
             window_days=policy.window_days, limit=self.candidate_limit * 5,
         )
@@ -175,7 +175,7 @@ class Checker:
                              other_name=other_name)
 
             check = judged(by_measure.get(_measure_key(claim.measure), []))
-            if not check.evidence and canonical is not None and claim.measure not in canonical:
+            if not check.evidence and canonical is not None and _measure_key(claim.measure) not in canonical:
                 names = [key for key in by_measure if key not in canonical and less_specific(claim.measure, key)]
                 if len(names) == 1:
                     other = judged(by_measure[names[0]], other_name=True)

@@ -57,6 +57,7 @@ from .timing import (
     _NOT_A_REFERENCE,
     _PERIOD,
     _PERIOD_ADJECTIVES,
+    _TIME_AFTER,
     _WEEKDAYS,
     _dates_or_describes,
     _is_time_count,
@@ -150,6 +151,8 @@ class ClaimExtractor:
         for i, m in enumerate(figures):
             fig = m.figure
             term = penalty(doc, m) if unit_family(fig.unit) in ("duration", "count") else None
+            if term in ("ban", "suspension") and not self._a_person(_punished(doc, m)):
+                term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
             if self._names_a_thing(doc, m):
                 continue  # "kilometre 162", "station 7", "flight CA 412": a number after a noun names it
             if term is None and unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):
@@ -954,6 +957,15 @@ class ClaimExtractor:
             out.append((pm.start(), pm.end(), label))
         return out
 
+    def _a_person(self, tok: Token | None) -> bool:
+        """Someone a ban can punish: a name, a people noun, or a noun of who does something ("sprinter",
+        "cyclist", "winger")."""
+        if tok is None:
+            return False
+        low = tok.lemma_.lower()
+        return tok.pos_ == "PROPN" or self._is_people(tok) or (
+            tok.pos_ == "NOUN" and low.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not low.endswith("ment"))
+
     def _names_a_thing(self, doc: Doc, m: FigureMatch) -> bool:
         """A bare number written after a singular noun, as its number: it names which one ("near
         kilometre 162", "monitoring station 7", "flight CA 412", "Gallery 25"), it counts nothing. A
@@ -1004,7 +1016,8 @@ def _rate(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
     if j < len(doc) and doc[j].lower_ == "of":  # "12,000 tonnes of steel a month"
         j = next((k + 1 for k in range(j + 1, min(j + 5, len(doc))) if doc[k].pos_ in ("NOUN", "PROPN")), j)
     if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "per", "each", "every") \
-            and doc[j + 1].lemma_.lower() in _RATE_UNITS and doc[j + 1].tag_ == "NN":
+            and doc[j + 1].lemma_.lower() in _RATE_UNITS and doc[j + 1].tag_ == "NN" \
+            and not (j + 2 < len(doc) and doc[j + 2].lower_ in _TIME_AFTER):  # "12 survivors a day after"
         return f"a {doc[j + 1].lower_}"
     return None
 

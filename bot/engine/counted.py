@@ -119,7 +119,7 @@ class CountReader:
                 and (damages := _damages(inside, verb)) is not None:
             return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money
         if family == "money" and verb is not None and verb.dep_ in ("xcomp", "advcl") and base.head.i == verb.i \
-                and verb.head.lemma_.lower() in ("ask", "urge", "request") \
+                and verb.head.lemma_.lower() in _ASKING \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return "sought"  # "asked a jury to award him $85 million": what is asked for, not yet given
         if family == "money" and (worth := _worth_of(doc, m, root)) is not None and not self.noun_measure(worth) \
@@ -169,10 +169,13 @@ class CountReader:
         if family == "distance" and m.end < len(doc) and doc[m.end].lower_ in _DIMENSIONS:
             return _DIMENSIONS[doc[m.end].lower_]
         if family == "distance" and m.end < len(doc) and (doc[m.end].lower_ in BEARINGS or (
-                doc[m.end].lower_ in ("from", "off", "away", "offshore", "inland") and doc[m.end].dep_ != "prt")):
+                doc[m.end].lower_ in ("from", "off", "away", "offshore", "inland") and doc[m.end].dep_ != "prt")) \
+                and not (m.end + 1 < len(doc) and doc[m.end + 1].like_num):  # "to 20 km from 10 km": a change
             return "distance"  # "about 1,200 nautical miles southwest of Perth", "40 km from the capital"
         if family in _MEASURED_OF and (owner := _measured_of(base)) is not None:
-            return normalise_name(owner.lower_)  # "in winds of 55 knots", "waves of up to nine metres"
+            # "in winds of 55 knots", "waves of up to nine metres", "wind speeds of 200 km/h"
+            words = [t.lower_ for t in owner.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_alpha]
+            return normalise_name(" ".join([*words, owner.lower_]))
         if verb is not None and verb.lemma_.lower() == "weigh" and family not in ("count", "people", "money"):
             return "weight"  # "the ice weighs an estimated 350 billion tonnes
         # a share of a group is named by what is said of the group: "89% of candidates passed",
@@ -271,7 +274,8 @@ class CountReader:
             if own and self.vocab.measures.get(own) is not None and self.vocab.measures[own].unit == "people":
                 return own
             meas = self.vocab.measures.get(said)
-            if own is None and not self.is_people(noun) and noun.pos_ == "NOUN" and not (meas and meas.people_only):
+            if own is None and not self.is_people(noun) and noun.pos_ == "NOUN" \
+                    and not (meas and meas.people_only and noun.dep_ == "nsubj"):
                 said = None  # "six helicopters took part": presence is people's; the thing is named as it is
         if said is not None:
             return self.suffix(doc, m, said)
@@ -425,7 +429,7 @@ class CountReader:
         if direct and lemma == "pay" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
             return self.vocab.by_noun.get("price")  # "paying £48m for 75% of the club": the price of it
         low = verb.lemma_.lower()
-        if low in _ASKING or (low == "ask" and for_):
+        if (low in _ASKING and low not in ("ask", "urge", "claim", "sue")) or (low == "ask" and for_):
             return "sought"  # "had asked for $85 million", "seeking £2m"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ORDERING:
             return f"ordered to {low}"  # "a jury ordered Verdane to pay $46 million"
@@ -759,7 +763,9 @@ def _happened(base: Token, verb: Token | None) -> str | None:
         # of homes destroyed", where the parser hangs it on "number")
         if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
             return participle(c)
-    if verb is not None and verb.lemma_ == "be" and base.dep_ == "nsubj" and base.head.i == verb.i:
+    if verb is not None and verb.lemma_ == "be" and base.dep_ == "nsubj" and base.head.i == verb.i \
+            and base.ent_type_ not in ("PERSON", "NORP") \
+            and not base.lemma_.lower().endswith(("ent", "er", "or", "ist")):  # "200 residents are worried"
         state = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() not in PASS_THROUGH
                       and (c.tag_ == "VBN" or (c.pos_ == "ADJ" and c.lower_.endswith("ed")))), None)
         if state is not None:
@@ -915,7 +921,8 @@ def coordinated(verb: Token) -> list[Token]:
 
 def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
     """The thing an amount is the worth of: "goods worth $3.6bn" and "the Prize, worth 25,000 euros" (worth
-    on the thing), "deals were worth 65 million euros" (the copula's subject), "$3.6bn worth of goods"."""
+    on the thing), "$3.6bn worth of goods"; not a copula's subject ("the paintings are worth £35m" is their
+    value)."""
     worth = root.head if root.head.lower_ == "worth" else next(
         (t for t in doc[m.end : m.end + 1] if t.lower_ == "worth"), None)
     if worth is None:
@@ -924,8 +931,7 @@ def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
     if worth.dep_ == "amod" and worth.head.pos_ in ("NOUN", "PROPN"):
         thing = worth.head
     elif worth.dep_ == "acomp":
-        thing = next((c for c in worth.head.children if c.dep_ == "nsubj"), None) or next(
-            (t for t in reversed(doc[: worth.i]) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+        return None  # "the stolen paintings are worth £35m": their value
     else:  # "$3.6bn worth of goods"
         thing = next((p for c in worth.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"), None)
@@ -934,8 +940,8 @@ def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
     return thing
 
 
-#: verbs that ask for an amount rather than give it: "seeking $85m", "demanded £2m"
-_ASKING = frozenset("seek demand request".split())
+#: verbs that ask for an amount rather than give it: "seeking $85m", "demanded £2m", "asked a jury to award"
+_ASKING = frozenset("seek demand request ask urge claim sue".split())
 #: verbs that order another to act: "ordered Verdane to pay $46 million"
 _ORDERING = frozenset("order require direct force compel".split())
 #: kinds of a court's damages: "$40 million in punitive damages"
@@ -951,7 +957,7 @@ def _damages(inside: Token, verb: Token | None) -> str | None:
     if kind is not None:
         return f"{kind} damages"
     low = verb.lemma_.lower() if verb is not None else ""
-    if low in _ASKING or low in ("ask", "claim", "sue"):
+    if low in _ASKING:
         return "damages sought"
     if low in ("award", "pay", "order", "win", "receive", "grant"):
         return "damages"
@@ -1177,14 +1183,14 @@ def _with_compounds(noun: Token) -> list[str]:
 #: verbs that only state a share's level: the share is of the group, not of what the verb says
 _LEVEL_ONLY = frozenset("be remain stand reach total hit account represent make".split())
 
-#: adjectives of dimension after a length: the length is that dimension
 #: where something lies from a place: "1,200 nautical miles southwest of Perth"
 BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west south-east south-west"
     .split())
 #: families whose figure "X of N" measures X: "winds of 55 knots", "waves of nine metres", "a depth of 4,800 metres"
-_MEASURED_OF = frozenset({"distance", "speed", "other:°c", "weight", "volume"})
+_MEASURED_OF = frozenset({"distance", "speed", "weight", "volume"})
 
+#: adjectives of dimension after a length: the length is that dimension
 _DIMENSIONS = {"wide": "width", "broad": "width", "deep": "depth", "long": "length", "high": "height",
                "tall": "height", "thick": "thickness", "across": "width", "above": "height", "below": "depth"}
 

@@ -280,7 +280,7 @@ def compare_figures(a: Figure, b: Figure, *, tolerance: float) -> Verdict | None
         return None
     a_low, a_high, b_low, b_high = _intervals(a, b, tolerance)
     slack = _EPS * max([1.0, *(abs(v) for v in (a_low, a_high, b_low, b_high) if math.isfinite(v))])
-    if a.low is None and b.low is None and a.high is not None and b.high is not None:
+    if a.qualifier in _HIGHEST and b.qualifier in _HIGHEST and a.high is not None and b.high is not None:
         # "waves of up to 12 metres" and "up to nine metres": each is the writer's highest, so the highs
         # must agree (one "up to" against a figure inside it still matches)
         a_top = figure_interval(replace(a, low=a.high), tolerance=tolerance)
@@ -348,16 +348,23 @@ def _name_parts(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     words = _measure_key(measure).split()
     done: list[str] = []
-    while words and (words[-1] in _PARTICLES or _is_participle(words[-1])) and len(words) > 1:
+    while len(words) > 1 and (words[-1] in _PARTICLES or _is_participle(words[-1], words[-2])):
         done.insert(0, words.pop())
     thing = tuple((getLemma(w, upos="NOUN") or (w,))[0] for w in words)
     return thing, tuple(done)
 
 
 @lru_cache(maxsize=8192)
-def _is_participle(word: str) -> bool:
+def _is_participle(word: str, before: str) -> bool:
+    """A participle naming what happened to the things before it: "-ed" ("beaches closed"), or another
+    verb form after a plural ("specimens brought", "horses testing"); not a noun that ends a compound
+    ("social housing", "school funding", "burial ground")."""
     from lemminflect import getInflection, getLemma
 
+    if word.endswith("ed") and len(word) > 3:
+        return True
+    if not before.endswith("s"):
+        return False
     if word.endswith("ing") and len(word) > 5:
         return True
     return any(lemma != word and (word in getInflection(lemma, tag="VBN") or word in getInflection(lemma, tag="VBD"))
@@ -384,10 +391,10 @@ def measure_stem(measure: str) -> str | None:
     """The word a store looks for to find names of the same thing: the head's singular without a final
     "y" ("subsid" finds "subsidies" and "state subsidy")."""
     thing, _ = _name_parts(measure)
-    if not thing or thing[-1] in _GENERAL_HEADS or not thing[-1].isalpha() or len(thing[-1]) < 3:
+    if not thing or thing[-1] in _GENERAL_HEADS or not thing[-1].isalpha():
         return None
-    head = thing[-1]
-    return head[:-1] if head.endswith("y") else head
+    head = thing[-1][:-1] if thing[-1].endswith("y") else thing[-1]
+    return head if len(head) >= 4 else None  # "boys" -> "bo" would find most names
 
 
 def is_rising(measure: str, rising_measures: Iterable[str] = DEFAULT_RISING_MEASURES) -> bool:
@@ -765,6 +772,11 @@ def judge(
                       conflicts=_summary(conflicting, evidence, policy.tolerance))
 
 
+#: hedges that give the writer's highest figure ("up to 12 metres"), unlike a bound below which
+#: any figure holds ("fewer than 100", "under 1,000")
+_HIGHEST = frozenset({"up to", "as many as", "as much as", "as high as"})
+
+
 def _writes(sentence: str, figure: Figure) -> bool:
     """The sentence writes the figure's exact whole number (at least 100, with or without thousands
     separators), so a reader sees both numbers in it."""
@@ -773,7 +785,7 @@ def _writes(sentence: str, figure: Figure) -> bool:
             figure.low is not None and figure.high is not None and figure.low != figure.high):
         return False
     n = int(value)
-    forms = {f"{n:,}", str(n)}
+    forms = {f"{n:,}"} if 1900 <= n <= 2100 else {f"{n:,}", str(n)}  # "since 2000" writes a year
     return any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", sentence) for f in forms)
 
 

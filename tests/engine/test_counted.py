@@ -880,3 +880,27 @@ def test_a_period_adjective_is_its_own_figures(engine, text, figure, period):
     got = [c for c in claims_of(engine, text) if c.figure.text == figure]
     assert got
     assert got[0].period == period
+
+
+@pytest.mark.parametrize(("text", "figure", "wrong"), [
+    # review findings: each rule stays inside its kind of sentence
+    ("Missiles struck 40 buildings overnight.", "40", "strikers"),  # things struck are no strikers
+    ("More than 200 residents are worried about the plan.", "More than 200", "worried"),  # a feeling, not a state
+    ("The stolen paintings are worth £35m.", "£35m", "paintings"),  # what they are worth is their value
+    ("Authorities widened the exclusion zone to 20 km from 10 km.", "20 km", "distance"),  # a change, not a place
+])
+def test_rules_stay_inside_their_kind_of_sentence(engine, text, figure, wrong):
+    assert measure_of(engine, text, figure) != wrong
+
+
+@pytest.mark.parametrize("text", [
+    "Rail services were suspended for three days.",  # nobody punished
+    "The government imposed a six-month ban on fishing.",
+])
+def test_a_ban_on_things_is_no_penalty(engine, text):
+    assert not [c for c in claims_of(engine, text) if c.measure in ("ban", "suspension")]
+
+
+def test_a_day_after_is_no_rate(engine):
+    (claim,) = claims_of(engine, "Rescuers found 12 survivors a day after the building collapsed.")
+    assert claim.period is None

@@ -354,8 +354,25 @@ def test_an_earlier_report_that_writes_this_figure_too_does_not_contradict_it():
 
 def test_two_highest_figures_must_agree_but_a_figure_inside_one_matches():
     waves = {"measure": "waves", "unit": "m"}
-    up_to = lambda v: Claim(sentence=f"Waves of up to {v} metres.", figure=Figure(f"up to {v}", None, v, unit="m"),  # noqa: E731
-                            measure="waves", subject="", start=0, end=10, figure_start=0, figure_end=1)
-    assert verdict(up_to(9), up_to(12)) is C
-    assert verdict(up_to(12), up_to(12)) is M
-    assert verdict(claim(9, **waves), up_to(12)) is M
+    def bound(v: float, qualifier: str) -> Claim:
+        return Claim(sentence=f"Waves of {qualifier} {v} metres.", measure="waves", subject="", start=0, end=10,
+                     figure=Figure(f"{qualifier} {v}", None, v, qualifier=qualifier, unit="m"),
+                     figure_start=0, figure_end=1)
+
+    assert verdict(bound(9, "up to"), bound(12, "up to")) is C
+    assert verdict(bound(12, "up to"), bound(12, "as many as")) is M
+    assert verdict(claim(9, **waves), bound(12, "up to")) is M
+    assert verdict(bound(50, "fewer than"), bound(100, "fewer than")) is M  # both can hold
+
+
+def test_a_year_in_an_earlier_sentence_is_not_this_figure():
+    homes = {"measure": "houses damaged", "unit": "count"}
+    earlier = claim(1_500, sentence="The worst flooding since 2000 damaged 1,500 homes.", **homes)
+    assert verdict(claim(2_000, **homes), earlier) is C
+
+
+def test_names_that_end_in_a_noun_are_not_read_as_participles():
+    from bot.engine.verdicts import less_specific, measure_stem
+
+    assert measure_stem("boys") is None  # too short a stem to look for
+    assert less_specific("school funding", "funding") is True  # "funding" is the thing, not what happened
