@@ -194,8 +194,8 @@ class ClaimExtractor:
                 if not postposed:
                     postposed.append(_postposed_attribution(text))
                 who, who_chain = postposed[0] or (None, ())
-            if term:  # a sentence or a ban is about whom it punishes
-                who_of = _punished(doc, m)
+            if term:  # a sentence or a ban is about whom it punishes; an agreement is both parties'
+                who_of = _punished(doc, m) if term not in ("contract length", "lease length") else None
                 subject, noun_lemma, qualified = (_phrase(who_of, doc, None), who_of.lemma_.lower(), True) \
                     if who_of is not None else ("", None, False)
             else:

@@ -40,7 +40,7 @@ PASS_THROUGH = frozenset(
     remain rise climb increase grow jump soar surge fall drop decline decrease dip slip double triple near
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
-    amount attract believe think fear expect presume suppose understand know spend
+    amount attract believe think fear expect presume suppose understand know spend live reside dwell
     issue link connect relate associate attribute tie schedule plan use""".split()
 )
 #: verbs whose clausal complement is what is said, not a state of their subject
@@ -115,6 +115,10 @@ class CountReader:
         # "goods worth about $3.6bn", "licensing deals ... were worth about 65 million euros", "the Peace
         # Prize, worth 25,000 euros": things, or a named one, worth the amount name it ("the house is worth
         # £2m" is its value)
+        if (family == "money" or fig.unit in ("pence", "cents")) and m.end + 1 < len(doc) \
+                and doc[m.end].lower_ in ("a", "per", "each") \
+                and doc[m.end + 1].lemma_.lower() == "share":
+            return "price per share"  # "will pay 690p per share in cash", "640 pence a share"
         if family == "money" and (inside := _amount_in(base, verb)) is not None \
                 and (damages := _damages(inside, verb)) is not None:
             return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money
@@ -371,8 +375,8 @@ class CountReader:
             return False  # "a $2bn cut" changes an amount; it is not a thing bought
         words = [t.lemma_.lower() for t in thing.lefts if t.dep_ == "compound" and t.i >= m.end]
         name = " ".join([*words, thing.lemma_.lower()])
-        return not (name in self.vocab.amount_nouns or thing.lemma_.lower() in self.vocab.amount_nouns
-                    or self.noun_measure(thing))
+        return not (name in self.vocab.amount_nouns or any(w in self.vocab.amount_nouns for w in words)
+                    or thing.lemma_.lower() in self.vocab.amount_nouns or self.noun_measure(thing))
 
     def _covered(self, noun: Token, verb: Token | None) -> str | None:
         """The verb of an event noun that reaches ``noun``: the subject of a verb of reach ("the recall
@@ -958,7 +962,7 @@ def _damages(inside: Token, verb: Token | None) -> str | None:
         return f"{kind} damages"
     low = verb.lemma_.lower() if verb is not None else ""
     if low in _ASKING:
-        return "damages sought"
+        return "sought"  # as "had asked for $85 million"
     if low in ("award", "pay", "order", "win", "receive", "grant"):
         return "damages"
     return None

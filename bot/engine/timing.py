@@ -67,7 +67,12 @@ _PENALTY_VERBS: Mapping[str, str] = {
     "sentence": "sentence", "jail": "sentence", "imprison": "sentence", "incarcerate": "sentence",
     "ban": "ban", "bar": "ban", "suspend": "suspension",
 }
-_PENALTY_NOUNS: Mapping[str, str] = {"sentence": "sentence", "ban": "ban", "suspension": "suspension"}
+_PENALTY_NOUNS: Mapping[str, str] = {
+    "sentence": "sentence", "ban": "ban", "suspension": "suspension",
+    # an agreement's length is as much its figure: "a five-year contract extension", "a 99-year lease"
+    "contract": "contract length", "extension": "contract length", "deal": "contract length",
+    "lease": "lease length", "mandate": "term", "term": "term",
+}
 #: where a term is served: "18 months in jail", "20 years behind bars"
 _CUSTODY = frozenset("prison jail gaol custody detention bar".split())
 #: verbs that give the most a court may impose, not what it did: "faces up to 20 years in prison"
@@ -75,10 +80,10 @@ _AT_STAKE = frozenset("face risk carry".split())
 
 
 def penalty(doc: Doc, m: FigureMatch) -> str | None:
-    """The penalty a duration is the length of, or None: a court's sentence or a sporting ban is the
-    figure reported, not a time that places the event ("sentenced to 12 years" -> "sentence";
-    "was given 18 months in jail" -> "sentence"; "a four-year ban" -> "ban"; "faces up to 20 years in
-    prison" -> "maximum sentence")."""
+    """The penalty or agreement a duration is the length of, or None: a court's sentence, a sporting ban
+    or a contract's length is the figure reported, not a time that places the event ("sentenced to 12
+    years" -> "sentence"; "was given 18 months in jail" -> "sentence"; "a four-year ban" -> "ban"; "faces
+    up to 20 years in prison" -> "maximum sentence"; "a five-year contract" -> "contract length")."""
     root = span_root(doc, m)
     head = root.head
     if unit_family(m.figure.unit) != "duration":  # "banned for six matches": a ban counted in matches

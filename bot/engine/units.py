@@ -96,7 +96,8 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "INR": ("₹", "inr", "rupee", "rupees"),
     "RUB": ("₽", "rub", "rouble", "roubles", "ruble", "rubles"),
     "UAH": ("₴", "uah", "hryvnia", "hryvnias"),
-    "CHF": ("chf", "swiss franc", "swiss francs"),
+    # francs whose country the text does not name are Swiss: the one franc still in wide use in the news
+    "CHF": ("chf", "swiss franc", "swiss francs", "franc", "francs", "fr."),
     "CAD": ("c$", "ca$", "cad", "canadian dollar", "canadian dollars"),
     "AUD": ("a$", "au$", "aud", "australian dollar", "australian dollars"),
     "KRW": ("₩", "krw", "won"),

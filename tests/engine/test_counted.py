@@ -846,7 +846,7 @@ def test_a_period_word_on_the_source_is_not_the_figures(engine, text, period):
 @pytest.mark.parametrize(("text", "figure", "measure"), [
     # a court's money: damages awarded, sought, their kind; what is asked for is not given
     ("The court awarded the family £300,000 in damages.", "£300,000", "damages"),
-    ("The union is seeking $12 million in damages from the operator.", "$12 million", "damages sought"),
+    ("The union is seeking $12 million in damages from the operator.", "$12 million", "sought"),
     ("The award included $9 million in punitive damages.", "$9 million", "punitive damages"),
     ("The landowner had asked for £2.5 million.", "£2.5 million", "sought"),
     ("The growers asked a tribunal to award them €7 million.", "€7 million", "sought"),
@@ -904,3 +904,16 @@ def test_a_ban_on_things_is_no_penalty(engine, text):
 def test_a_day_after_is_no_rate(engine):
     (claim,) = claims_of(engine, "Rescuers found 12 survivors a day after the building collapsed.")
     assert claim.period is None
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # francs are money; a price per share; an agreement's length; what lives somewhere is counted as itself
+    ("The canton pledged 2.5 million francs for fencing.", "2.5 million francs", "pledged"),
+    ("The bidder will pay 455p per share in cash.", "455p", "price per share"),
+    ("The striker signed a four-year contract with the club.", "four-year", "contract length"),
+    ("About 70 bears now live in the park.", "About 70", "bears"),
+    ("Twenty-two patients have tested positive so far.", "Twenty-two", "cases"),
+    ("The club agreed a three-year, $90 million contract extension.", "$90 million", "contract extension"),
+])
+def test_money_shares_agreements_and_presence(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
