@@ -119,6 +119,9 @@ class CountReader:
                 and doc[m.end].lower_ in ("a", "per", "each") \
                 and doc[m.end + 1].lemma_.lower() == "share":
             return "price per share"  # "will pay 690p per share in cash", "640 pence a share"
+        if family == "money" and verb is not None and verb.lemma_.lower() == "value" and verb.dep_ == "acl" \
+                and (self.noun_measure(verb.head) == "price" or verb.head.lemma_.lower() in ("offer", "proposal")):
+            return "price"  # "an improved takeover offer valuing the company at £2.6 billion": the deal's price
         if family == "money" and (inside := _amount_in(base, verb)) is not None \
                 and (damages := _damages(inside, verb)) is not None:
             return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money

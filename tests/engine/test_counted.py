@@ -705,7 +705,7 @@ def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     # an amount written before a thing prices it; a noun that is a sum of money is its own measure
     ("The council will build a 120 million euro bridge over the estuary.", "120 million euro", "cost"),
     ("The trust plans a new $46 million library in the old quarter.", "$46 million", "cost"),
-    ("The club agreed a £38m deal for the goalkeeper.", "£38m", "deal"),
+    ("The club agreed a £38m deal for the goalkeeper.", "£38m", "price"),
     ("Detectives offered a $20,000 reward for information.", "$20,000", "reward"),
     ("The regulator handed the operator a £4m fine.", "£4m", "fine"),
     ("The ministry set up a 3 million euro relief fund for growers.", "3 million euro", "funding"),
@@ -917,3 +917,13 @@ def test_a_day_after_is_no_rate(engine):
 ])
 def test_money_shares_agreements_and_presence(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # a deal's amount is its price, however written
+    ("Grainworks agrees £1.8bn takeover of miller Osric", "£1.8bn"),
+    ("The board backed an improved offer valuing the company at £2.1 billion.", "£2.1 billion"),
+    ("Grainworks will buy Osric in a deal valuing the miller at £1.8 billion.", "£1.8 billion"),
+])
+def test_a_deals_amount_is_its_price(engine, text, figure):
+    assert measure_of(engine, text, figure) == "price"
