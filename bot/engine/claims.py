@@ -1435,7 +1435,8 @@ def _wounded_of(drafts: list[_Draft]) -> _Draft | None:
         return None
     s, k = shot[0].claim, killed[0].claim
     s_low, s_high, k_low, k_high = s.figure.low, s.figure.high, k.figure.low, k.figure.high
-    if s.period != k.period or s.figure.approx or k.figure.approx or s_low is None or s_high is None \
+    same_span = s.period == k.period or {s.period, k.period} <= {None, INCIDENT}  # one incident, however read
+    if not same_span or s.figure.approx or k.figure.approx or s_low is None or s_high is None \
             or k_low is None or k_high is None:
         return None
     if s_low != s_high or k_low != k_high or not 0 < k_low < s_low:

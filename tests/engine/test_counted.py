@@ -927,3 +927,9 @@ def test_money_shares_agreements_and_presence(engine, text, figure, measure):
 ])
 def test_a_deals_amount_is_its_price(engine, text, figure):
     assert measure_of(engine, text, figure) == "price"
+
+
+def test_the_wounded_of_one_incident_however_its_counts_are_read(engine):
+    text = "One man is dead in a double shooting that happened overnight in the Orchard district."
+    injured = [c for c in claims_of(engine, text) if c.measure == "injured"]
+    assert [c.figure.low for c in injured] == [1]
