@@ -89,8 +89,8 @@ def penalty(doc: Doc, m: FigureMatch) -> str | None:
     if unit_family(m.figure.unit) != "duration":  # "banned for six matches": a ban counted in matches
         thing = head if root.dep_ == "nummod" else root
         prep = thing.head
-        return _PENALTY_VERBS.get(prep.head.lemma_.lower()) if thing.dep_ == "pobj" and prep.lower_ == "for" \
-            and prep.head.lemma_.lower() in ("ban", "bar", "suspend") else None
+        name = _PENALTY_VERBS.get(prep.head.lemma_.lower()) if thing.dep_ == "pobj" and prep.lower_ == "for" else None
+        return name if name in ("ban", "suspension") else None
     if root.dep_ == "pobj" and head.lower_ in ("to", "for", "of"):
         gov = head.head
         name = (_PENALTY_VERBS if gov.pos_ in ("VERB", "AUX") else _PENALTY_NOUNS).get(gov.lemma_.lower())
@@ -98,9 +98,9 @@ def penalty(doc: Doc, m: FigureMatch) -> str | None:
             return name
     if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN":
         name = _PENALTY_NOUNS.get(head.lemma_.lower())
-        if name is None and head.lemma_.lower() == "term" and any(
+        if head.lemma_.lower() == "term" and any(
                 c.lemma_.lower() in _CUSTODY for c in head.children if c.dep_ in ("compound", "amod")):
-            name = "sentence"  # "a 12-year prison term"
+            name = "sentence"  # "a 12-year prison term", not a term of office"
         if name is not None:
             return "maximum sentence" if head.head.lemma_.lower() in _AT_STAKE else name
     if root.dep_ in ("dobj", "attr", "nsubjpass", "ROOT", "pobj") and any(

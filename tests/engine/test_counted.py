@@ -678,6 +678,7 @@ PENALTIES = [
     ("The sprinter was banned for four years by the federation.", "four years", "ban", 4, "sprinter"),
     ("The winger was suspended for three matches after the brawl.", "three", "suspension", 3, "winger"),
     ("Vance faces up to 25 years in prison if convicted.", "up to 25 years", "maximum sentence", 25, "Vance"),
+    ("Marlow was handed a 14-year prison term.", "14-year", "sentence", 14, "Marlow"),  # not a term of office
 ]
 
 
