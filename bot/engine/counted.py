@@ -112,9 +112,8 @@ class CountReader:
             return self.vocab.by_family[family]
         people_ok = family in ("people", "count")
         base = noun if noun is not None else root
-        # "goods worth about $3.6bn", "licensing deals ... were worth about 65 million euros", "the Peace
-        # Prize, worth 25,000 euros": things, or a named one, worth the amount name it ("the house is worth
-        # £2m" is its value)
+        # "goods worth about $3.6bn", "$3.6bn worth of goods", "the Peace Prize, worth 25,000 euros": things,
+        # or a named one, worth the amount name it ("the house is worth £2m" is its value)
         if (family == "money" or fig.unit in ("pence", "cents")) and m.end + 1 < len(doc) \
                 and doc[m.end].lower_ in ("a", "per", "each") \
                 and doc[m.end + 1].lemma_.lower() == "share":
@@ -184,7 +183,7 @@ class CountReader:
             words = [t.lower_ for t in owner.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_alpha]
             return normalise_name(" ".join([*words, owner.lower_]))
         if verb is not None and verb.lemma_.lower() == "weigh" and family not in ("count", "people", "money"):
-            return "weight"  # "the ice weighs an estimated 350 billion tonnes
+            return "weight"  # "the ice weighs an estimated 350 billion tonnes"
         # a share of a group is named by what is said of the group: "89% of candidates passed",
         # "22% of candidates earned top grades", "31% of purchases"
         if family == "percent":
@@ -957,7 +956,8 @@ _DAMAGES_KINDS = frozenset("punitive compensatory exemplary aggravated general s
 
 def _damages(inside: Token, verb: Token | None) -> str | None:
     """Damages a court awards or a claimant seeks, written "damages" (a sum of money, not harm done):
-    "$40 million in punitive damages" (punitive damages), "seeking $85m in damages" (damages sought)."""
+    "$40 million in punitive damages" (punitive damages), "seeking $85m in damages" (sought, as any amount
+    asked for), "awarded £120,000 in damages" (damages)."""
     if inside.lower_ != "damages":
         return None
     kind = next((c.lower_ for c in inside.children if c.dep_ == "amod" and c.lower_ in _DAMAGES_KINDS), None)
