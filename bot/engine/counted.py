@@ -734,7 +734,7 @@ class CountReader:
             # things stays in the subject ("12 bathing beaches are closed": beaches closed)
             return f"{plural(noun)} {happened}"
         if happened:
-            return happened
+            return self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
         return thing
 
 

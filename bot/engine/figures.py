@@ -763,6 +763,9 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
     prev = _prev_lower(doc, i)
     if prev in ONE_BLOCKERS_BEFORE:
         return True
+    if prev in ("at", "to") and i > 1 and doc[i - 2].lower_ in _LEVEL_FORMS and not (
+            i + 1 < len(doc) and doc[i + 1].lower_ in ("point", "stage", "time", "of")):
+        return False  # "the death toll stands at one", "rose to one on Monday": a level, however it ends
     if i + 1 >= len(doc):
         return True
     if _one_of_superlative(doc, i):
@@ -778,6 +781,10 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
     return nxt.lower_.endswith(("ly", "ed"))
 
 
+#: forms of verbs that put a count at a level: "stands at one", "rose to one"
+_LEVEL_FORMS = frozenset(
+    "stand stands stood standing rise rises rose risen rising climb climbs climbed fall falls fell fallen "
+    "drop drops dropped increase increases increased jump jumps jumped".split())
 #: words after which a bare number is dialled, not counted
 _DIALLED = frozenset("call calling dial dialling dialing phone phoning text texting hotline helpline tel ring".split())
 #: currency words that are as often something else: money only after a scale word

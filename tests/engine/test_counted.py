@@ -885,3 +885,13 @@ def test_the_wounded_of_one_incident_however_its_counts_are_read(engine):
     text = "One man is dead in a double shooting that happened overnight in the Orchard district."
     injured = [c for c in claims_of(engine, text) if c.measure == "injured"]
     assert [c.figure.low for c in injured] == [1]
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    # "one" at a level is a count, however the clause ends; a state the vocabulary knows keeps its name
+    ("The death toll stands at one, the mayor said.", "killed"),
+    ("The death toll rose to one on Monday.", "killed"),
+    ("Rescuers were searching, with one climber still unaccounted for.", "missing"),
+])
+def test_one_at_a_level(engine, text, measure):
+    assert [c.figure.low for c in claims_of(engine, text) if c.measure == measure] == [1]
