@@ -160,10 +160,9 @@ class Checker:
                    story_days: int | None = None, canonical: Collection[str] | None = None) -> list[ClaimCheck]:
         """Each claim judged against its story's claims of the same measure. A claim none of those
         speaks to, whose measure the vocabulary does not name, is judged against the story's claims of
-        one other name of the same thing, one saying less than the other ("3,500 workers on site" and
-        "4,500 construction workers on site"; "2,400 items held" and "2,400 items"); not when the
-        story names the thing several ways ("horses tested", "horses placed"): which one is meant is
-        then unknown."""
+        one other name of the same things, one saying less of which things than the other ("3,500
+        workers on site" and "4,500 construction workers on site"; see :func:`less_specific`); not when
+        the story names the thing several ways: which one is meant is then unknown."""
         by_measure: dict[str, list[StoredClaim]] = {}
         for sc in earlier:
             by_measure.setdefault(_measure_key(sc.claim.measure), []).append(sc)

@@ -846,7 +846,7 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in ("come", "hail") and phrasal_lemma(verb) == lemma and any(
             c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) and not any(
-            c.dep_ == "advmod" and c.lower_ in _DIRECTIONS for c in verb.children):
+            c.dep_ == "advmod" and c.lower_ in DIRECTIONS for c in verb.children):
         return None  # "the 7,300 exhibitors came from 102 countries": where they are from, not an event
     if lemma in PASS_THROUGH and phrasal_lemma(verb) != lemma and phrasal_lemma(verb) not in _PHRASAL_PASS:
         lemma = phrasal_lemma(verb)  # "27,000 fish got out": a verb with its particle is a verb of its own
@@ -985,10 +985,14 @@ def _measured_of(base: Token) -> Token | None:
     return owner
 
 
+#: particles the parser may read as adverbs right after their verb ("walked out")
+PARTICLES = frozenset({"out", "off", "down", "up"})
+
+
 def _particle(verb: Token) -> str | None:
     """The verb's particle, also where the parser reads it as an adverb right after it ("walked out")."""
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"
-                 or (c.dep_ == "advmod" and c.lower_ in ("out", "off", "down", "up") and c.i == verb.i + 1)), None)
+                 or (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)), None)
 
 
 def phrasal_lemma(verb: Token) -> str:
@@ -1225,7 +1229,7 @@ def participle(verb: Token) -> str:
 
 #: adverbs of direction (and of release) that complete a verb of motion: "came ashore", "ran aground",
 #: "fell overboard", "broke free"
-_DIRECTIONS = frozenset(
+DIRECTIONS = frozenset(
     "ashore aground abroad overboard offshore inland adrift afloat home away back free loose".split())
 
 
@@ -1233,7 +1237,7 @@ def _completed(verb: Token, word: str) -> str:
     """A verb form with its particle ("called off") or adverb of direction ("came ashore")."""
     prt = _particle(verb)
     extra = [prt] if prt else [
-        c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in _DIRECTIONS and c.i > verb.i]
+        c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in DIRECTIONS and c.i > verb.i]
     return normalise_name(f"{word} {extra[0]}" if extra else word)
 
 

@@ -67,6 +67,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .counted import DIRECTIONS, PARTICLES
 from .subjects import analyse_subject, discriminator, parts_similarity
 from .timing import normalise_period
 from .types import Claim, ClaimCheck, ClaimStatus, ConflictSummary, Evidence, Figure, StoredClaim, Verdict
@@ -333,8 +334,9 @@ def _measure_key(measure: str) -> str:
     return " ".join(measure.lower().split())
 
 
-#: trailing words of a measure's name that complete its verb, not its thing ("specimens brought up")
-_PARTICLES = frozenset("up out off down away back in over aside ashore aground free".split())
+#: trailing words of a measure's name that complete its verb, not its thing ("specimens brought up",
+#: "whales came ashore"): the particles and directions names are made with
+_PARTICLES = PARTICLES | DIRECTIONS | frozenset({"in", "over", "aside"})
 #: heads too general to say which thing two names count
 _GENERAL_HEADS = frozenset("people person thing total number figure".split())
 
