@@ -188,6 +188,9 @@ class StoryPolicy:
     rare_days: int = 7
     #: least content similarity for that: a rare name in an article about something else is not enough
     rare_content: float = 0.08
+    #: a headline giving the age a story's headline gives, within these days and with this title cosine
+    same_age_days: int = 3
+    same_age_title: float = 0.15
     #: most stories an article joins (a roundup)
     max_stories: int = 3
     #: rare names shared with a story that make time no matter (a follow-up months later)
@@ -525,6 +528,11 @@ def _named_alike(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str,
     return len(shared) >= policy.rare_names and any(" " in t for t in shared)
 
 
+def _a_name_in_common(feats: ArticleFeatures, story: StoryCandidate) -> bool:
+    """The article names a place, person or body the story names (not only an age or a toll)."""
+    return any(t[0] == ENTITY and t[2:3] != "#" and story.weights.get(t) for t in feats.terms)
+
+
 def _other_people(ages: set[str], story: StoryCandidate) -> bool:
     """The article's headline and the story's are about people of different ages (``ages``: the
     article's headline ages): the 3-year-old shot in a neighbourhood is not the 4-year-old shot there
@@ -552,11 +560,18 @@ def assign(
     scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
     for cand in candidates:
         score, cos = similarity(feats, cand, df, n_docs, policy, own)
-        if score < policy.threshold or _other_people(ages, cand):
+        if score < policy.threshold or (_other_people(ages, cand) and not _named_alike(feats, cand, df, policy)):
             continue
         if cos["content"] >= policy.rare_content and _in_window(
                 feats.day, cand.first_day, cand.last_day, policy.rare_days) and _named_within_days(feats, cand, df):
             scored.append((score, cand, cos))  # a name no other stored story has, within days
+            continue
+        if ages & cand.title_ages and cos[TITLE] >= policy.same_age_title and _in_window(
+                feats.day, cand.first_day, cand.last_day, policy.same_age_days) and (
+                _a_name_in_common(feats, cand) or not (has_entities and cand.norms.get(ENTITY))):
+            # the age a story's headline gives, in a headline of days later that shares a name with it
+            # (or names nobody): the same person ("15-year-old shot" and "teens charged in death of 15-year-old")
+            scored.append((score, cand, cos))
             continue
         if cos["content"] < policy.min_content:
             continue

@@ -282,3 +282,37 @@ def test_a_named_street_links_a_differently_worded_report_of_the_next_day_but_a_
         stories.add(feats(other))
     assert stories.assign(feats(second, date(2025, 5, 10))).story_ids == (a,)
     assert a not in stories.assign(feats(roundup, date(2025, 5, 11))).story_ids
+
+
+def test_the_age_a_storys_headline_gives_links_a_differently_worded_report_within_days():
+    first = ("Two Harrowgate teens arrested in fatal shooting of 15-year-old\nHARROWGATE — Detectives arrested "
+             "Kobe Laine and Rafe Denton on Tuesday over the shooting death of a boy outside Gulliver's corner "
+             "shop on Tamsin Street, Captain Irma Velde said. The boy's family asked for privacy.")
+    second = ("Pair charged with murder in shooting death of 15-year-old\nProsecutors in Harrowgate charged two "
+              "youths on Wednesday. Judge Maren Oduya of Wexcombe Crown Court ordered them held without bail; "
+              "Pim Arkwright of Salter Hume Solicitors said they would plead not guilty.")
+    elsewhere = second.replace("Prosecutors in Harrowgate", "Prosecutors in Ostry")
+    stories = MemoryStories()
+    # months before: the town, the age and the words of a shooting death are common in this store
+    for town in ("Harrowgate", "Colbrook", "Ebbing", "Marlow", "Tiverley", "Harrowgate", "Colbrook"):
+        stories.add(feats(f"{town} boy, 15, killed in shooting\n{town.upper()} — A 15-year-old was shot dead "
+                          f"in {town}; police charged a man with murder.", date(2025, 2, 1)))
+    (a,) = stories.add(feats(first))
+    for other in (FIRE_1, SHOOTING_B):
+        stories.add(feats(other))
+    assert stories.assign(feats(second, date(2025, 5, 11))).story_ids == (a,)
+    # with no name in common, the age alone links nothing
+    assert stories.assign(feats(elsewhere, date(2025, 5, 11))).is_new
+
+
+def test_rare_names_in_common_outweigh_a_different_age_in_the_headlines():
+    first = ("7-year-old hurt as gunfire hits Pellam block party\nA 7-year-old girl and Tavian Roque, a "
+             "high-school point guard, were shot at a block party on Orrin Parks Boulevard in Pellam on Friday, "
+             "police said. Detectives are looking for Gideon Marsh.")
+    second = ("Teen, 15, dies after Pellam drive-by\nTavian Roque, 15, died on Sunday of wounds from the drive-by "
+              "on Orrin Parks Boulevard, police said. Gideon Marsh has been charged with murder.")
+    stories = MemoryStories()
+    (a,) = stories.add(feats(first))
+    stories.add(feats(FIRE_1))
+    stories.add(feats(SHOOTING_B))
+    assert stories.assign(feats(second, date(2025, 5, 12))).story_ids == (a,)
