@@ -560,7 +560,7 @@ def assign(
     scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
     for cand in candidates:
         score, cos = similarity(feats, cand, df, n_docs, policy, own)
-        if score < policy.threshold or (_other_people(ages, cand) and not _named_alike(feats, cand, df, policy)):
+        if score < policy.threshold or _other_people(ages, cand):
             continue
         if cos["content"] >= policy.rare_content and _in_window(
                 feats.day, cand.first_day, cand.last_day, policy.rare_days) and _named_within_days(feats, cand, df):

@@ -304,15 +304,3 @@ def test_the_age_a_storys_headline_gives_links_a_differently_worded_report_withi
     # with no name in common, the age alone links nothing
     assert stories.assign(feats(elsewhere, date(2025, 5, 11))).is_new
 
-
-def test_rare_names_in_common_outweigh_a_different_age_in_the_headlines():
-    first = ("7-year-old hurt as gunfire hits Pellam block party\nA 7-year-old girl and Tavian Roque, a "
-             "high-school point guard, were shot at a block party on Orrin Parks Boulevard in Pellam on Friday, "
-             "police said. Detectives are looking for Gideon Marsh.")
-    second = ("Teen, 15, dies after Pellam drive-by\nTavian Roque, 15, died on Sunday of wounds from the drive-by "
-              "on Orrin Parks Boulevard, police said. Gideon Marsh has been charged with murder.")
-    stories = MemoryStories()
-    (a,) = stories.add(feats(first))
-    stories.add(feats(FIRE_1))
-    stories.add(feats(SHOOTING_B))
-    assert stories.assign(feats(second, date(2025, 5, 12))).story_ids == (a,)
