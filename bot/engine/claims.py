@@ -162,8 +162,8 @@ class ClaimExtractor:
             if term is None and unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
                 continue  # "two weeks ago", "after six hours", "closed for 30 days"
             if term is None and "-" in fig.text and fig.unit not in ("people", "count") \
-                    and unit_family(fig.unit) != "money" and span_root(doc, m).dep_ in ("amod", "compound") \
-                    and span_root(doc, m).head.pos_ == "NOUN":
+                    and unit_family(fig.unit) not in ("money", "power") \
+                    and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
@@ -619,6 +619,9 @@ class ClaimExtractor:
                 if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
                         and head.head.tag_ == "NNS" and head.tag_ == "NN":
                     return head.head  # "58,000 weekend tickets": the number counts the tickets, not a weekend
+                if head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN" and head.head.i > head.i \
+                        and unit_family(m.figure.unit) == "money" and tok.dep_ == "npadvmod":
+                    return head.head  # "a £2.4m resurfacing programme" (the "m" hung on "resurfacing")
                 return head
             break
         anchor = doc[m.anchor]
@@ -813,7 +816,7 @@ class ClaimExtractor:
         chain += [c for anc in chain for c in anc.children
                   if c.dep_ in ("conj", "parataxis") and c.i > tok.i and c.pos_ == "VERB"]
         for anc in chain:
-            if anc.pos_ not in ("VERB", "AUX") or anc.lemma_.lower() not in REPORT_VERBS:
+            if anc.pos_ not in ("VERB", "AUX") or anc.lemma_.lower() not in REPORT_VERBS or not _reports(anc):
                 continue
             who = self._speaker(anc, ctx)
             if who is None:
@@ -866,8 +869,9 @@ class ClaimExtractor:
         """A claimant's noun phrase, cut at relative clauses and long appositions."""
         keep: list[Token] = []
         for t in tok.subtree:
-            if t.dep_ in ("relcl", "acl", "punct") and t.head.i == tok.i and t.i > tok.i:
-                break
+            if t.i > tok.i and ((t.dep_ in ("relcl", "acl", "punct") and t.head.i == tok.i)
+                                or (t.dep_ == "relcl" or (t.dep_ == "punct" and t.text == ","))):
+                break  # "Residents of Linden Road, where 43 trees ...": a clause on any word of the phrase
             keep.append(t)
         words = [t for t in keep if not (t.dep_ == "appos" and len(list(t.subtree)) > 8)]
         span = tok.doc[words[0].i : words[-1].i + 1] if words else tok.doc[tok.i : tok.i + 1]
@@ -1211,6 +1215,21 @@ def _punished(doc: Doc, m: FigureMatch) -> Token | None:
     return None
 
 
+def _reports(verb: Token) -> bool:
+    """"Put" and "give" report a figure only as an estimate ("put the toll at 50", "gave a figure of 300"),
+    not as acts ("will put 75 people out of work", "gave 300 workers a bonus")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "put":
+        return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+    if lemma == "give":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _ESTIMATE_NOUNS for c in verb.children)
+    return True
+
+
+#: what a giving verb gives when it reports: "gave a figure of 300", "gave no estimate"
+_ESTIMATE_NOUNS = frozenset("figure toll number estimate total tally count death breakdown".split())
+
+
 def _governing_verb(tok: Token) -> Token | None:
     """Climb to the verb that governs this noun or number."""
     cur = tok
@@ -1220,6 +1239,9 @@ def _governing_verb(tok: Token) -> Token | None:
         head = cur.head
         if head.i == cur.i:
             return None
+        if head.pos_ == "VERB" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            cur = head.head  # "a £3.2m replanting programme": a gerund in a compound is part of the noun
+            continue
         if head.pos_ in ("VERB",) \
                 or (head.pos_ == "AUX" and cur.dep_ in ("nsubj", "attr", "acomp", "advmod", "npadvmod")):
             return head

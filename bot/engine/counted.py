@@ -43,6 +43,9 @@ PASS_THROUGH = frozenset(
     amount attract believe think fear expect presume suppose understand know spend live reside dwell
     issue link connect relate associate attribute tie schedule plan use""".split()
 )
+#: verbs of getting: their object is what is counted, not something done to it ("gathered 112,000
+#: signatures", "won 45 seats", "secured 3,000 votes")
+ACQUIRING = frozenset("gather collect garner amass win secure obtain earn accumulate".split())
 #: verbs whose clausal complement is what is said, not a state of their subject
 SAY_VERBS = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
 #: verbs with an object whose counted thing is the measure: "carried out 58,200 operations"
@@ -91,6 +94,9 @@ class CountReader:
             or self.vocab.is_people(noun.lower_)
             or noun.ent_type_ in ("NORP",)
             or (lemma.endswith(("ian", "ese")) and noun.pos_ == "PROPN")
+            # "the 140 dockers who will lose their jobs": "who" speaks of people, whatever the noun
+            or any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                             for w in c.children) for c in noun.children)
         )
 
     def is_person(self, noun: Token) -> bool:
@@ -171,6 +177,10 @@ class CountReader:
                 after[0] in ("fatally", "mortally") or after[:2] in (["of", "them"], ["of", "those"], ["of", "whom"])):
             return "killed"
 
+        # power written before a thing is its capacity: "the 1,100MW reactor", "a 500-megawatt wind farm"
+        if family == "power" and root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") \
+                and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):
+            return "capacity"
         # a length with an adjective of dimension: "300 metres wide", "3 metres deep", "12 km high"
         if family == "distance" and m.end < len(doc) and doc[m.end].lower_ in _DIMENSIONS:
             return _DIMENSIONS[doc[m.end].lower_]
@@ -271,7 +281,10 @@ class CountReader:
                     if said is not None:
                         break
         lost_with = verb is not None and any(  # "1,400 staff will lose their jobs": an event, not presence
-            c.dep_ == "dobj" and self.vocab.by_complement.get(f"{phrasal_lemma(verb)} {c.lemma_.lower()}") == said
+            (c.dep_ == "dobj" and self.vocab.by_complement.get(f"{phrasal_lemma(verb)} {c.lemma_.lower()}") == said)
+            or (c.dep_ == "prep" and c.i > base.i and said is not None
+                and self._prep_complement(verb.lemma_.lower(), c) == said and self.vocab.measures.get(said) is not None
+                and self.vocab.measures[said].unit == "people")  # "will put 75 weavers out of work"
             for c in verb.children)
         if said is not None and noun is not None and not self._is_event(said) and not lost_with:
             # a presence verb ("joined", "fought", "attended") does not rename a counted measure noun:
@@ -371,8 +384,8 @@ class CountReader:
         if root.dep_ not in ("nummod", "compound", "amod", "nmod", "quantmod") or root.head.i <= root.i:
             return False
         thing = root.head
-        while thing.dep_ == "compound" and thing.head.i > thing.i:
-            thing = thing.head  # "8.4 billion euro chip plant": the plant
+        while thing.dep_ in ("compound", "amod") and thing.head.i > thing.i and thing.head.pos_ == "NOUN":
+            thing = thing.head  # "8.4 billion euro chip plant": the plant; "a £3.2m replanting programme"
         if thing.pos_ != "NOUN" or thing.i < m.end or is_change_noun(thing):
             return False  # "a $2bn cut" changes an amount; it is not a thing bought
         words = [t.lemma_.lower() for t in thing.lefts if t.dep_ == "compound" and t.i >= m.end]
@@ -450,6 +463,11 @@ class CountReader:
         group = next((p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
         pred: Token | None
+        if group is not None and root.dep_ == "dobj" and root.head.pos_ == "VERB" and group.tag_ == "NN" \
+                and root.head.lemma_.lower() in _PROVIDING:
+            # "the reactor supplies 8% of the country's electricity", "won 35% of the vote", "holds 30% of the
+            # market": a part of a whole that its subject provides or holds is its share of it
+            return normalise_name(f"{_compound_name(group)} share")
         if group is not None and root.dep_ == "dobj" and root.head.pos_ == "VERB" \
                 and root.head.lemma_.lower() not in PASS_THROUGH and root.head.lemma_.lower() not in SAY_VERBS:
             verb = root.head
@@ -614,6 +632,12 @@ class CountReader:
                     for key in (f"{lemma} {prep.lower_} {obj}", f"{prep.lower_} {obj}"):
                         if key in self.vocab.by_complement:
                             return self.vocab.by_complement[key]
+            elif p.dep_ == "prep" and p.i == prep.i + 1:  # "put out of work": a two-word preposition
+                for pp in p.children:
+                    for obj in _with_compounds(pp) if pp.dep_ == "pobj" else ():
+                        for key in (f"{lemma} {prep.lower_} {p.lower_} {obj}", f"{prep.lower_} {p.lower_} {obj}"):
+                            if key in self.vocab.by_complement:
+                                return self.vocab.by_complement[key]
         return None
 
     def _complement_name(self, v: Token) -> str | None:
@@ -625,8 +649,11 @@ class CountReader:
                 name = self._prep_complement(lemma, c)
                 if name:
                     return name
-            elif (c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") or (c.dep_ == "advcl" and c.pos_ == "ADJ")) \
+            elif (c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") or (c.dep_ == "advcl" and c.pos_ == "ADJ" and not any(
+                    d.dep_ in ("nsubj", "nsubjpass") for d in c.children))) \
                     and c.pos_ in ("ADJ", "VERB") and not (c.dep_ == "ccomp" and lemma in SAY_VERBS):
+                # ("..., many of them free to the public": an adjective with a subject of its own is a clause
+                # about others)
                 # "said (that) 30 were injured" is a clause; "pulled 11 people free" (an adjective read as a
                 # clause of its own) says what they were made
                 name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower())
@@ -666,6 +693,10 @@ class CountReader:
                 names = [n for n in self.verb_measures(c, base) if ok(n)]
                 if names:
                     return self.vocab.combine(names)
+                for lost in (o for o in c.children if o.dep_ == "dobj" and c.pos_ == "VERB"):
+                    # "the 92 musicians who will lose their jobs": the verb and its object name them
+                    if ok(self.vocab.by_complement.get(f"{phrasal_lemma(c)} {lost.lemma_.lower()}")):
+                        return self.vocab.by_complement[f"{phrasal_lemma(c)} {lost.lemma_.lower()}"]
             if c.dep_ == "prep":
                 for p in c.children:
                     for obj in _with_compounds(p) if p.dep_ == "pobj" else ():  # "in evacuation centres"
@@ -767,7 +798,8 @@ def _happened(base: Token, verb: Token | None) -> str | None:
     for c in (*base.children, *(tally.children if tally is not None else ())):
         # "found 14 bridges damaged": a participle on the thing itself, or on the tally of them ("the number
         # of homes destroyed", where the parser hangs it on "number")
-        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
+        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH \
+                and not describes(c):
             return participle(c)
     if verb is not None and verb.lemma_ == "be" and base.dep_ == "nsubj" and base.head.i == verb.i \
             and base.ent_type_ not in ("PERSON", "NORP") \
@@ -782,6 +814,17 @@ def _happened(base: Token, verb: Token | None) -> str | None:
             if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
                 return c.lower_
     return event
+
+
+def describes(participle_: Token) -> bool:
+    """A participle that only describes the things it follows: set off by commas ("900 samples, cut from
+    the cores for dating, had been lost") or dated in the past ("43 lime trees planted in 1911 are to be
+    felled"). What happened to them in the news is said elsewhere."""
+    doc = participle_.doc
+    if participle_.i > 0 and doc[participle_.i - 1].text in (",", "(", "—", "–"):
+        return True
+    return any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.head.dep_ == "prep"
+               for t in participle_.subtree if t.i > participle_.i)
 
 
 def _received(base: Token, verb: Token | None) -> str | None:
@@ -848,6 +891,15 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
             c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) and not any(
             c.dep_ == "advmod" and c.lower_ in DIRECTIONS for c in verb.children):
         return None  # "the 7,300 exhibitors came from 102 countries": where they are from, not an event
+    state = next((c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")), None)
+    if lemma in ("come", "go", "remain", "stay") and state is not None and base.dep_ == "nsubj":
+        return state.lower_  # "40 tickets went unsold", "12 homes remain empty": the state they are in
+    if lemma in ("come", "go") and phrasal_lemma(verb) == lemma and not any(
+            (c.dep_ == "advmod" and c.lower_ in DIRECTIONS)
+            or (c.dep_ == "prep" and c.lower_ in ("to", "into", "onto", "across", "through")) for c in verb.children):
+        return None  # "the 500 visas had come too late", "the tickets went quickly": no event of their own
+    if lemma in ACQUIRING and base.dep_ == "dobj":
+        return None  # "the petition had gathered 112,000 signatures": the signatures are the count
     if lemma in PASS_THROUGH and phrasal_lemma(verb) != lemma and phrasal_lemma(verb) not in _PHRASAL_PASS:
         lemma = phrasal_lemma(verb)  # "27,000 fish got out": a verb with its particle is a verb of its own
     if lemma in LIGHT_VERBS and base.dep_ == "nsubj":
@@ -986,13 +1038,23 @@ def _measured_of(base: Token) -> Token | None:
 
 
 #: particles the parser may read as adverbs right after their verb ("walked out")
-PARTICLES = frozenset({"out", "off", "down", "up"})
+PARTICLES = frozenset({"out", "off", "down", "up", "aside"})
 
 
 def _particle(verb: Token) -> str | None:
     """The verb's particle, also where the parser reads it as an adverb right after it ("walked out")."""
-    return next((c.lower_ for c in verb.children if c.dep_ == "prt"
-                 or (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)), None)
+    return next((c.lower_ for c in verb.children if (c.dep_ == "prt"
+                 or (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)) and not _bound_word(c)), None)
+
+
+def _bound_word(tok: Token) -> bool:
+    """"earned up to £2.10", "cut down to 40": a word that with "to" bounds the number after it; "lost
+    along with the cores": a word that with "with" is a preposition."""
+    doc = tok.doc
+    if tok.lower_ == "along" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "with":
+        return True
+    return tok.lower_ in ("up", "down") and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and (
+        doc[tok.i + 2].like_num or doc[tok.i + 2].tag_ == "$" or (tok.i + 3 < len(doc) and doc[tok.i + 3].like_num))
 
 
 def phrasal_lemma(verb: Token) -> str:
@@ -1031,6 +1093,9 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                 return _antecedent(verb)  # "the club's debts, which she put at about £30 million": the debts
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
         return base.head
+    if base.dep_ in ("nummod", "nmod", "compound", "aux", "dep") and base.head.dep_ == "compound" \
+            and base.head.i > base.i and base.head.head.pos_ == "NOUN" and base.head.head.i > base.head.i:
+        return base.head.head  # "a £3.2m replanting programme": the programme (the parser hangs it on "replanting")
     if verb is not None and verb.lemma_.lower() in CHANGE_VERBS and base.dep_ != "dobj" \
             and not any(c.dep_ == "dobj" for c in verb.children):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
@@ -1056,15 +1121,22 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
             # the tagger sometimes reads a sentence-initial noun as a verb ("Turnout in ... was 61%");
             # a person who loses or pays an amount owns it, it is not what the amount is of
             if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "VERB" and (
-                    c.i == 0 or any(d.dep_ == "det" for d in c.children)))) \
+                    c.i == 0 or any(d.dep_ == "det" for d in c.children))) or (
+                    c.pos_ == "ADJ" and c.i == c.sent.start and c.lower_ not in _QUANTIFIERS)) \
                     and not (is_people is not None and is_people(c)):
                 return c
     return None
 
 
+#: adjectives that stand for a number of things as subjects ("many were hurt"): never what is measured
+_QUANTIFIERS = frozenset("many few several most some more less fewer all both each either neither other "
+                         "others half".split())
 #: nouns of estimating: what they estimate names the measure ("its forecast for the harvest")
 _ESTIMATES = frozenset("forecast estimate projection prediction expectation guess assessment calculation "
                        "figure tally count total".split())
+#: verbs by which a subject provides or holds a part of a whole: its share ("supplies 8% of the power")
+_PROVIDING = frozenset("supply provide generate produce hold win control own capture command account meet "
+                       "cover serve handle".split())
 #: verbs whose object is reached by their event subject: "the recall covers 112,000 cars"
 _REACH = frozenset("cover affect concern hit".split())
 #: verbs of doing an event "on" things: "repairs were completed on 40,000 cars"

@@ -624,7 +624,8 @@ class FigureParser:
         low1 = a1.low
         if a2.scaled and not a1.scaled and a2.factor != 1.0 and a1.low * a2.factor <= a2.high:
             low1 = a1.low * a2.factor
-        if connector in ("-", "–", "—") and a1.plain_int and a2.plain_int and low1 >= a2.low:
+        if connector in ("-", "–", "—") and a1.plain_int and a2.plain_int and (
+                low1 >= a2.low or _in_score_list(doc, first.start, second.end)):
             return "score"
         if a1.plain_int and a2.plain_int and a1.digits == 4 and 1000 <= a1.low <= 2100 \
                 and ((a2.digits == 4 and 1000 <= a2.low <= 2100) or (a2.digits == 2 and connector in ("-", "–", "/"))) \
@@ -711,6 +712,29 @@ MAX_MAGNITUDE = 1e18
 
 def _sane(fig: Figure) -> bool:
     return all(v is None or (math.isfinite(v) and abs(v) <= MAX_MAGNITUDE) for v in (fig.low, fig.high))
+
+
+def _dash_pair(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The two whole numbers of "6-4" starting at token ``i``, or None."""
+    if i < 0 or i + 2 >= len(doc) or doc[i + 1].text not in ("-", "–", "—"):
+        return None
+    a, b = doc[i].text, doc[i + 2].text
+    return (int(a), int(b)) if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 else None
+
+
+def _in_score_list(doc: Doc, start: int, end: int) -> bool:
+    """ "beating her 6-4, 3-6, 7-5": a pair of numbers listed with pairs that are scores (the first above
+    the second) is a score too, whichever is larger."""
+    pairs = []
+    i = start
+    while (pair := _dash_pair(doc, i - 4)) is not None and doc[i - 1].text == ",":
+        pairs.append(pair)
+        i -= 4
+    j = end
+    while j < len(doc) and doc[j].text == "," and (pair := _dash_pair(doc, j + 1)) is not None:
+        pairs.append(pair)
+        j += 4
+    return any(a > b for a, b in pairs)
 
 
 def _canon(alias: str) -> str:

@@ -82,6 +82,11 @@ _add("barrels", "volume", 158.987, "barrel", "bbl")
 _add("ml", "volume", 0.001, "millilitre", "millilitres", "milliliter", "milliliters")
 _add("m3", "volume", 1000, "m³", "cubic metre", "cubic metres", "cubic meter", "cubic meters")
 _add("gallons", "volume", 3.785411784, "gallon", "gal")
+# power (base MW): "a 1,100MW reactor", "imports of up to 900 megawatts"
+_add("mw", "power", 1, "megawatt", "megawatts")
+_add("kw", "power", 0.001, "kilowatt", "kilowatts")
+_add("gw", "power", 1000, "gigawatt", "gigawatts")
+_add("w", "power", 1e-6, "watt", "watts")
 # concentration in air (base µg/m3) and in water (base mg/l); ppm and ppb are their own
 _add("µg/m3", "concentration", 1, "ug/m3", "micrograms per cubic metre", "micrograms per cubic meter")
 _add("mg/l", "concentration in water", 1, "milligrams per litre", "milligrams per liter")

@@ -158,6 +158,15 @@ def test_cited_claimant_keeps_the_chain(engine):
     assert claim.claimant == "the Daily Ledger, citing regional officials"
 
 
+def test_a_claimant_is_cut_at_a_clause_on_any_word_and_acts_are_no_reports(engine):
+    text = ("Parents at Hallam Lane, where 30 classrooms built in 1962 are to close, said they would appeal.\n"
+            "The merger will put 210 people out of work. Officials put the cost at £4m.\n")
+    claims = claims_of(engine, text)
+    assert find(claims, "30").claimant == "Parents at Hallam Lane"
+    assert find(claims, "210").claimant is None  # putting people out of work reports nothing
+    assert find(claims, "£4m").claimant == "Officials"  # putting a figure at a level does
+
+
 def test_attribution_in_the_next_sentence(engine):
     text = (
         "Around 600 soldiers were killed in the fighting near Orvel. "

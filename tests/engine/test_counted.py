@@ -290,6 +290,31 @@ NAMED_BY_WHAT_IT_IS = [
     ("About 70 bears now live in the park.", "About 70", "bears"),
     ("Twenty-two patients have tested positive so far.", "Twenty-two", "cases"),
     ("The club agreed a three-year, $90 million contract extension.", "$90 million", "contract extension"),
+    # a participle set off by commas, or dated in the past, describes; what happened is said elsewhere
+    ("About 400 fossils, found by farmers over the years, were stolen from the museum.", "About 400",
+     "fossils stolen"),
+    ("The 30 oaks planted in 1890 will be felled next month.", "30", "oaks felled"),
+    # verbs of getting pass their object's count through; coming and going are no event
+    ("By Friday the appeal had gathered 8,200 signatures.", "8,200", "signatures"),
+    ("The Greens won 14 seats on the council.", "14", "seats"),
+    ("The 300 permits issued in May came too late for the season.", "300", "permits"),
+    ("Around 60 seats went unsold at the matinee.", "Around 60", "seats unsold"),
+    # "up to" bounds a number; "aside" completes "set aside"
+    ("Cleaners earned up to £1.40 an hour less than porters.", "up to £1.40", "earned"),
+    ("The insurer has set aside £60m for claims.", "£60m", "set aside"),
+    # power before a plant is its capacity; a share of a whole that a subject provides or holds
+    ("The 640-megawatt station will close in 2031.", "640-megawatt", "capacity"),
+    ("The dam's 2.1GW turbines were switched off.", "2.1GW", "capacity"),
+    ("The plant supplies about 12% of the region's electricity.", "about 12%", "electricity share"),
+    ("The Liberals won 41% of the vote.", "41%", "vote share"),
+    ("The chain holds 18% of the grocery market.", "18%", "grocery market share"),
+    # a subject the tagger reads as an adjective; an amount hung on a gerund in a compound
+    ("Turnout among students stands at 38%, the union said.", "38%", "turnout"),
+    ("Uptake among nurses stands at 61%, the trust said.", "61%", "uptake"),
+    ("The board approved a £2.4m resurfacing programme.", "£2.4m", "programme"),
+    # losing work, said of people in a relative clause or a complement
+    ("The 140 dockers who will lose their jobs were told on Monday.", "140", "jobs"),
+    ("The closure of the mill will put 75 weavers out of work.", "75", "jobs"),
 ]
 
 
@@ -451,6 +476,9 @@ NOT_FIGURES = [
     "Ticket sales fell, according to the industry body.",
     "The governing body said the season would resume.",
     "It was the worst fish kill the lake has seen.",
+    # set scores, whichever number of a set is larger
+    "Okafor beat the top seed 7-6, 4-6, 6-3 in the semi-final.",
+    "She came back to win 2-6, 6-3, 6-4.",
 ]
 
 
