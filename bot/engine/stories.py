@@ -340,6 +340,19 @@ def _top(counts: Counter[str], limit: int) -> dict[str, float]:
     return {t: 1.0 + math.log(n) for t, n in ranked}
 
 
+def _figure_term(claim: Claim) -> str | None:
+    """A term for a figure precise enough to mark a story: an exact amount with two significant digits or
+    more ("1.2 million", "3,500", "48%"), in its unit; round numbers ("1,000", "five") mark nothing."""
+    low, high = claim.figure.low, claim.figure.high
+    if low is None or low != high or low <= 0:
+        return None
+    digits = f"{low:.6g}".replace(".", "").replace("-", "").split("e")[0].strip("0")
+    if len(digits) < 2 or claim.figure.unit in ("years", "days", "hours", "minutes", "weeks", "months"):
+        return None
+    unit = "count" if claim.figure.unit == "people" else claim.figure.unit
+    return f"#{unit} {int(low) if low == int(low) else low:g}"
+
+
 def features(
     text: str,
     *,
@@ -375,6 +388,8 @@ def features(
         if c.measure in _TOLLS and c.figure.low is not None and c.figure.low >= 2 and c.figure.low == c.figure.high:
             # "four killed", "6 wounded": the same toll in the same place and days is the same event
             ents[f"#{c.measure} {int(c.figure.low)}"] = 1
+        elif (term := _figure_term(c)) is not None:
+            ents[term] = 1  # "3.5 million doses", "48%": a precise figure reports tend to repeat
     site = _site_words(title, text)
     for name in [n for n in ents if not n.startswith("#")]:
         name_words = set(name.split())

@@ -304,3 +304,27 @@ def test_the_age_a_storys_headline_gives_links_a_differently_worded_report_withi
     # with no name in common, the age alone links nothing
     assert stories.assign(feats(elsewhere, date(2025, 5, 11))).is_new
 
+
+
+def test_reports_naming_nobody_in_common_link_through_their_precise_figures():
+    first = ("Vaccine drive passes 2.4 million mark\nMore than 2.4 million people have been vaccinated since the "
+             "drive began, Dr Oona Pell said. Officials bought 6.3 million doses; uptake stands at 57%.")
+    second = ("Older people slow to come forward, figures show\nRoughly 57% of over-70s have had the vaccine, "
+              "said Ivo Kranz of the pensioners' league. The state holds 6.3 million doses.")
+    claims = [_claim("vaccinated", 57, "percent"), _claim("doses", 6_300_000, "count")]
+    first_claims = [_claim("vaccinated", 2_400_000, "people"), *claims]
+    stories = MemoryStories()
+    (a,) = stories.add(features(first, published=D, claims=first_claims))
+    for other in (FIRE_1, SHOOTING_B, SHOOTING_A):
+        stories.add(feats(other))
+    second_feats = features(second, published=date(2025, 5, 12), claims=claims)
+    assert stories.assign(second_feats).story_ids == (a,)
+    # without the figures, the words alone are not enough
+    assert stories.assign(feats(second, date(2025, 5, 12))).is_new
+
+
+def _claim(measure, value, unit):
+    from bot.engine.types import Claim, Figure
+
+    return Claim(sentence="", figure=Figure(text=str(value), low=value, high=value, unit=unit), measure=measure,
+                 subject="")
