@@ -949,7 +949,10 @@ class ClaimExtractor:
             if num and num.lower() in ("the", "a", "an"):
                 num = "1"
             if not num and not pm.group("rel"):
-                continue  # "during the day", "over the weekend": when, not a span that scopes a count
+                if not _SPAN_END.match(doc.text, pm.end()):
+                    continue  # "during the day", "over the weekend": when, not a span that scopes a count
+                num = "1"  # "in the week to 18 October", "in the year ending March": a span with its end
+
             if unit == "weekend":
                 label = "weekend"
             else:
@@ -959,6 +962,9 @@ class ClaimExtractor:
                 base = unit.rstrip("s")
                 label = f"{n} {base}{'s' if n != 1 else ''}"
             out.append((pm.start(), pm.end(), label))
+        for hm in _HABITUAL.finditer(doc.text):  # "every winter it puts thousands in hospital": a rate
+            out.append((hm.start(), hm.end(), f"a {hm.group('unit').lower()}"))
+        out.sort()
         return out
 
     def _a_person(self, tok: Token | None) -> bool:
@@ -1009,6 +1015,11 @@ _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grand
 
 
 _RATE_UNITS = frozenset("hour day week month year".split())
+#: what ends a span named by its unit alone: "in the week to 18 October", "in the year ending March"
+_SPAN_END = re.compile(r"\s+(?:to|ending|ended|through|until)\s+\S", re.IGNORECASE)
+#: a habit, which makes its figures a rate: "every winter", "each year"
+_HABITUAL = re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|winter|summer|spring|autumn)\b",
+                       re.IGNORECASE)
 
 
 def _rate(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:

@@ -507,6 +507,10 @@ def test_a_difference_between_two_counts_is_no_claim(engine):
         # a period adjective on the source of the figures is not the figures' period
         ("The institute's weekly bulletin counted 830 new cases.", None),
         ("Annual inflation rose to 3.4 percent in May.", "year"),
+        # a span named by its unit and its end; a habit is a rate
+        ("Some 410 people were admitted with measles in the week to 9 March.", "1 week"),
+        ("In the year ending June, 2,300 homes were repossessed.", "1 year"),
+        ("Every summer the river floods about 60 homes, residents said.", "a summer"),
     ],
 )
 def test_only_an_explicit_span_scopes_a_figure(engine, text, period):
