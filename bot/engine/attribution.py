@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+#: what follows the name of someone who speaks: "Vos said", "Ms Reyes, told"
+SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|tells|added|confirmed|announced|urged|asked|warned)\b")
 REPORT_VERBS = frozenset(
     """say tell report claim state announce estimate confirm reveal disclose add continue note
     warn allege assert insist write tweet post indicate show suggest acknowledge admit put give

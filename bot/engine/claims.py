@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from .attribution import (
     _ATTRIBUTION_AFTER,
     REPORT_VERBS,
+    SPEAKS_AFTER,
     _attribution,
     _display_chain,
     _postposed_attribution,
@@ -136,7 +137,7 @@ class ClaimExtractor:
         drafts: list[_Draft] = []
         _mend_verb_lemmas(doc)
         for ent in _ents(doc):
-            if ent.label_ in ("GPE", "LOC", "NORP", "EVENT", "FAC"):
+            if ent.label_ in ("GPE", "LOC", "NORP", "EVENT", "FAC") and not _speaks(ent.root):
                 ctx.topics[self.places.demonym(ent.text) or _clean_location(ent.text) or ent.text] += 1
         claimant, chain = self._claimant_for_sentence(doc, ctx)
         period_spans = self._period_spans(doc)
@@ -912,8 +913,11 @@ class ClaimExtractor:
         verb = _governing_verb(root)
         own = _subtree_ids(root)
         near = _near_ids(verb) if verb is not None else frozenset()
+        # a clause on another word dates that word ("the 43 limes, the oldest of which were planted in 1911")
+        others = frozenset().union(*(_subtree_ids(t) for t in doc if t.dep_ in ("relcl", "acl")
+                                     and m.anchor not in _subtree_ids(t) and t.i > m.anchor))
         ref = published or datetime.now(UTC).date()
-        for scope in (own, near):
+        for scope in (own - others, near - others):
             dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
             for _, _, text in dates:
                 d = _parse_date(text, ref, published)
@@ -1123,8 +1127,12 @@ def article_about(title: str | None, text: str) -> str | None:
         if len(seen) >= 40:
             break
     best: tuple[int, int, str] | None = None
+    headline = title if title is not None else text.split("\n", 1)[0]
     for name, pos in seen.items():
-        n = len(re.findall(rf"\b{re.escape(name)}\b", text))
+        # a name of the lead written as a speaker's ("Vos said", "Vos told MPs") says who speaks, not what
+        # the article is about; a name of the headline may speak for itself ("Halvard Shipping said")
+        hits = re.finditer(rf"\b{re.escape(name)}\b", text)
+        n = sum(1 for hit in hits if name in headline or not SPEAKS_AFTER.match(text, hit.end()))
         if n >= 2 and (best is None or (n, -pos) > (best[0], -best[1])):
             best = (n, pos, name)
     if best is None:
@@ -1224,6 +1232,13 @@ def _punished(doc: Doc, m: FigureMatch) -> Token | None:
             return None if who.pos_ == "PRON" or (dep == "nsubj" and who.lemma_.lower() in ("judge", "court")) \
                 else who
     return None
+
+
+def _speaks(tok: Token) -> bool:
+    """The subject of a reporting verb: who speaks ("Director-general Anneke Vos said ..."), which the small
+    model sometimes labels a place; a speaker is not what the figures are about."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORT_VERBS \
+        and tok.head.lemma_.lower() not in ("put", "give", "show", "find", "record", "count", "register")
 
 
 def _reports(verb: Token) -> bool:

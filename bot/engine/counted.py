@@ -760,6 +760,11 @@ class CountReader:
         happened = _happened(base, verb) or (_happened(role, verb) if role.i != base.i else None) or _without(verb)
         if happened is None and noun is not None and self.is_people(noun) and (received := _received(base, verb)):
             happened = received  # "power was restored to 90,000 customers": what reached them
+        if happened is None and noun is not None and noun.lemma_.lower() in _ANYONE and base.dep_ == "nsubj" \
+                and verb is not None and verb.pos_ == "VERB" and base.head.i == verb.i \
+                and _known_verb(verb.lemma_.lower()) \
+                and not {verb.lemma_.lower()} & (PASS_THROUGH | SAY_VERBS | LIGHT_VERBS | _LIGHT):
+            happened = active_past(verb)  # "some 5,400 people have signed a petition": people named by what they did
         if happened and thing and noun is not None and not self.is_people(noun):
             # things are named with what happened to them, people by it alone; the compound that says which
             # things stays in the subject ("12 bathing beaches are closed": beaches closed)
@@ -770,6 +775,8 @@ class CountReader:
 
 
 _LIGHT = frozenset("take have make get do give hold undergo sit".split())
+#: nouns of people that say nothing of who they are: what they did names them
+_ANYONE = frozenset("people person individual".split())
 
 
 def _object_name(obj: Token) -> str:
@@ -902,7 +909,8 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         return None  # "the petition had gathered 112,000 signatures": the signatures are the count
     if lemma in PASS_THROUGH and phrasal_lemma(verb) != lemma and phrasal_lemma(verb) not in _PHRASAL_PASS:
         lemma = phrasal_lemma(verb)  # "27,000 fish got out": a verb with its particle is a verb of its own
-    if lemma in LIGHT_VERBS and base.dep_ == "nsubj":
+    if (lemma in LIGHT_VERBS or (lemma == "have" and verb.tag_ == "VBN")) and base.dep_ == "nsubj":
+        # ("have had the jab": "have" undergone, in the perfect, is a light verb too)
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                     and c.lemma_.lower() not in TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
         if obj is not None:

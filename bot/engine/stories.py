@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from .attribution import SPEAKS_AFTER
 from .subjects import singularise
 from .text import is_boilerplate
 from .types import Claim
@@ -103,7 +104,6 @@ _OFFICES = frozenset(
     captain capt commander""".split()
 )
 #: what follows the name of someone who speaks for an event rather than takes part in it
-_SPEAKS = re.compile(r",?\s+(?:said|says|told|added|confirmed|announced|urged|asked)\b")
 #: words of a name that say what kind of place it is, never which: not entities alone
 _KIND_WORDS = frozenset(
     """city county town village state street avenue road park drive lane boulevard block department
@@ -283,7 +283,7 @@ def _names(text: str) -> list[str]:
         words = m.group(1).split()
         offices = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _OFFICES]
         if offices:
-            if _SPEAKS.match(text, m.end(1)):
+            if SPEAKS_AFTER.match(text, m.end(1)):
                 continue  # "Police Chief Ada Renner said": an official who speaks for many events
             words = words[offices[-1] + 1:]  # "Sgt. Ana Ruiz, 41, was shot": the officer is the event's
         # drop leading function words written with a capital at a sentence start
