@@ -171,8 +171,9 @@ class ClaimExtractor:
                     and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_:
                 continue  # "a two-bedroom flat", "a three-storey building": a number that describes a thing
                 # (not a measure the vocabulary knows: "the 18,500-capacity stadium" gives its capacity)
-            if fig.unit in ("times", "fold") or (
-                    m.end < len(doc) and doc[m.end].lower_ in ("times", "fold") and fig.unit in ("count", "people")):
+            if (fig.unit in ("times", "fold") or (
+                    m.end < len(doc) and doc[m.end].lower_ in ("times", "fold") and fig.unit in ("count", "people"))) \
+                    and not _how_often(doc, m):
                 continue  # "nearly three times her estimate": a ratio between figures, not a count
             if m.end + 1 < len(doc) and doc[m.end].lower_ in ("more", "fewer", "less") \
                     and doc[m.end + 1].lower_ == "than" and unit_family(fig.unit) in ("count", "people") \
@@ -1234,6 +1235,19 @@ def _punished(doc: Doc, m: FigureMatch) -> Token | None:
     return None
 
 
+def _how_often(doc: Doc, m: FigureMatch) -> bool:
+    """"were used 412,000 times", "viewed 2 million times": how often a verb's act happened, a count of
+    its own; "three times her estimate", "five times as many", "twice the rate" compare figures."""
+    end = m.end if doc[m.end - 1].lower_ in ("times", "fold") else m.end + 1
+    if end < len(doc) and (doc[end].pos_ in ("DET", "PRON", "NUM") or doc[end].tag_ in ("JJR", "RBR", "PRP$")
+                           or doc[end].lower_ in ("as", "more", "less", "fewer", "over", "what", "that", "higher",
+                                                  "larger", "bigger", "greater", "faster")):
+        return False
+    times = doc[end - 1]
+    return times.lower_ == "times" and m.figure.low is not None and m.figure.low >= 10 \
+        and times.head.pos_ == "VERB" and times.head.i < times.i and times.dep_ in ("npadvmod", "dobj", "advmod")
+
+
 def _speaks(tok: Token) -> bool:
     """The subject of a reporting verb: who speaks ("Director-general Anneke Vos said ..."), which the small
     model sometimes labels a place; a speaker is not what the figures are about."""
@@ -1265,6 +1279,9 @@ def _governing_verb(tok: Token) -> Token | None:
         head = cur.head
         if head.i == cur.i:
             return None
+        if head.pos_ == "VERB" and head.dep_ == "prep" and head.lower_ in ("including", "excluding"):
+            cur = head  # "31 people, including 22 children, were treated": a participle read as a preposition
+            continue
         if head.pos_ == "VERB" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
             cur = head.head  # "a £3.2m replanting programme": a gerund in a compound is part of the noun
             continue

@@ -49,7 +49,8 @@ ACQUIRING = frozenset("gather collect garner amass win secure obtain earn accumu
 #: verbs whose clausal complement is what is said, not a state of their subject
 SAY_VERBS = frozenset("say tell report claim state announce estimate confirm add note warn write tweet post".split())
 #: verbs with an object whose counted thing is the measure: "carried out 58,200 operations"
-_PHRASAL_PASS = frozenset({"carry out", "rise to", "go up", "come to", "add up", "turn out"})
+_PHRASAL_PASS = frozenset({"carry out", "rise to", "go up", "come to", "add up", "turn out", "hand out",
+                           "give out", "dish out"})
 #: adverbs that make a shooting or a stabbing fatal
 _FATAL = frozenset({"fatally", "mortally", "dead"})
 #: nouns too vague to name a measure on their own
@@ -181,6 +182,13 @@ class CountReader:
         if family == "power" and root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") \
                 and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):
             return "capacity"
+        # "won the ward by 14 votes", "lost by three seats": how far ahead, not how many
+        if base.dep_ == "pobj" and base.head.lower_ == "by" and base.head.head.lemma_.lower() in _CONTESTS:
+            return "margin"
+        # a scale written right before its figure: "a magnitude 3.4 earthquake", "a category 4 storm"
+        if m.start > 0 and doc[m.start - 1].pos_ == "NOUN" and doc[m.start - 1].lemma_.lower() in self.vocab.by_noun \
+                and self.vocab.measures[self.vocab.by_noun[doc[m.start - 1].lemma_.lower()]].scale:
+            return self.vocab.by_noun[doc[m.start - 1].lemma_.lower()]
         # a length with an adjective of dimension: "300 metres wide", "3 metres deep", "12 km high"
         if family == "distance" and m.end < len(doc) and doc[m.end].lower_ in _DIMENSIONS:
             return _DIMENSIONS[doc[m.end].lower_]
@@ -188,6 +196,9 @@ class CountReader:
                 doc[m.end].lower_ in ("from", "off", "away", "offshore", "inland") and doc[m.end].dep_ != "prt")) \
                 and not (m.end + 1 < len(doc) and doc[m.end + 1].like_num):  # "to 20 km from 10 km": a change
             return "distance"  # "about 1,200 nautical miles southwest of Perth", "40 km from the capital"
+        if (fig.unit == "times" or (m.end < len(doc) and doc[m.end].lower_ == "times")) \
+                and (often := doc[m.end - 1] if doc[m.end - 1].lower_ == "times" else doc[m.end]).head.pos_ == "VERB":
+            return normalise_name(f"times {participle(often.head)}")  # "used 412,000 times": times used
         if family in _MEASURED_OF and (owner := _measured_of(base)) is not None:
             # "in winds of 55 knots", "waves of up to nine metres", "wind speeds of 200 km/h"
             words = [t.lower_ for t in owner.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_alpha]
@@ -756,6 +767,9 @@ class CountReader:
                 thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds": the compound says which
                 if noun.i > 2 and noun.doc[noun.i - 2].text == "-" and noun.doc[noun.i - 3].is_alpha:
                     thing = f"{noun.doc[noun.i - 3].lower_}-{thing}"  # "full-page paintings"
+            elif prev is not None and prev.head.i == noun.i and prev.dep_ in ("compound", "amod") \
+                    and "-" in prev.text.strip("-") and all(part.isalpha() for part in prev.text.split("-")):
+                thing = f"{prev.lower_} {thing}"  # "full-page maps", one token: the compound says which
         role = tally_role(base)
         happened = _happened(base, verb) or (_happened(role, verb) if role.i != base.i else None) or _without(verb)
         if happened is None and noun is not None and self.is_people(noun) and (received := _received(base, verb)):
@@ -800,6 +814,8 @@ def _without(verb: Token | None) -> str | None:
 def _happened(base: Token, verb: Token | None) -> str | None:
     """What happened to a counted thing, as a participle: "found 14 bridges damaged", "260 homes were
     damaged", "300 flights departed"; None for verbs that only report, locate or move a number."""
+    if base.dep_ == "pobj" and base.head.lower_ == "including" and base.head.head.pos_ in ("NOUN", "PROPN"):
+        base = base.head.head  # "31 people, including 22 children, were treated": the part shares the whole's verb
     tally = base.head.head if base.dep_ == "pobj" and base.head.lower_ == "of" \
         and base.head.head.lemma_.lower() in _TALLY else None
     for c in (*base.children, *(tally.children if tally is not None else ())):
@@ -823,6 +839,12 @@ def _happened(base: Token, verb: Token | None) -> str | None:
     return event
 
 
+#: verbs of a contest, whose "by" phrase is the margin
+_CONTESTS = frozenset("win lose lead trail beat defeat edge carry hold retain".split())
+#: participles of where things are: "parked", "stationed", "based", "stored"
+_LOCATED = frozenset("park station locate base house store situate position".split())
+
+
 def describes(participle_: Token) -> bool:
     """A participle that only describes the things it follows: set off by commas ("900 samples, cut from
     the cores for dating, had been lost") or dated in the past ("43 lime trees planted in 1911 are to be
@@ -830,6 +852,8 @@ def describes(participle_: Token) -> bool:
     doc = participle_.doc
     if participle_.i > 0 and doc[participle_.i - 1].text in (",", "(", "—", "–"):
         return True
+    if participle_.lemma_.lower() in _LOCATED:
+        return True  # "with 1,500 scooters parked in bays": where they are, not what happened to them
     return any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.head.dep_ == "prep"
                for t in participle_.subtree if t.i > participle_.i)
 
@@ -1052,7 +1076,10 @@ PARTICLES = frozenset({"out", "off", "down", "up", "aside"})
 def _particle(verb: Token) -> str | None:
     """The verb's particle, also where the parser reads it as an adverb right after it ("walked out")."""
     return next((c.lower_ for c in verb.children if (c.dep_ == "prt"
-                 or (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)) and not _bound_word(c)), None)
+                 or (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)
+                 or (c.dep_ == "prep" and c.lower_ in ("out", "off") and c.i == verb.i + 1
+                     and any(p.lower_ == "of" for p in c.children)))  # "locked out of the ground"
+                 and not _bound_word(c)), None)
 
 
 def _bound_word(tok: Token) -> bool:

@@ -33,6 +33,8 @@ class Measure:
     rising: bool = False
     unit: str | None = None
     families: frozenset[str] = frozenset()
+    #: a scale written right before its figure: "a magnitude 3.4 earthquake", "a category 4 storm"
+    scale: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class MeasureVocab:
                 rising=bool(spec.get("rising", False)),
                 unit=spec.get("unit"),
                 families=frozenset(spec.get("families", [])),
+                scale=bool(spec.get("scale", False)),
             )
         vocab = cls(
             measures=measures,
@@ -93,6 +96,8 @@ class MeasureVocab:
                 vocab.by_verb.setdefault(w, m.name)
             for w in m.nouns:
                 vocab.by_noun.setdefault(w, m.name)
+                if " " in w:  # "murder suicide" is also written "murder-suicide", one token
+                    vocab.by_noun.setdefault(w.replace(" ", "-"), m.name)
             for w in m.adjectives:
                 vocab.by_adjective.setdefault(w, m.name)
             for f in m.families:

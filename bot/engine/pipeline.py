@@ -36,7 +36,7 @@ from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor, article_ab
 from .errors import InputError, TimeLimit
 from .figures import FigureMatch, find_figures, parser_for
 from .measures import MeasureVocab
-from .numbers import could_hold_text
+from .numbers import could_hold_text, word_value
 from .parsing import SentenceParser, pipe_repeats_once
 from .places import Places
 from .subjects import subject_terms
@@ -55,12 +55,74 @@ def load_pipeline(name: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise InputError(
             f"The spaCy pipeline '{name}' is not installed. Run the README's install command, "
             "or set CROSSCHECK_SPACY_MODEL to an installed pipeline."
         ) from None
+    keep_hyphenated_words(nlp)
+    return nlp
+
+
+def keep_hyphenated_words(nlp: Language) -> None:
+    """Keep a word joined by a hyphen to another word whole ("co-authors", "e-scooters", "ticket-holders"),
+    as the treebanks the parser learnt from write it. spaCy's English tokenizer splits them, and the
+    parser then often reads the first half as the noun ("40 co - authors": 40 counts "co"). Numbers
+    stay split, written in digits or words ("1,100-megawatt", "twenty-two", "two-thirds"), and so do
+    ages ("15-year-old"): the figure rules read their parts."""
+    if not isinstance(nlp.tokenizer, HyphenJoiner):
+        nlp.tokenizer = HyphenJoiner(nlp.tokenizer)
+
+
+#: hyphens that join two words
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+#: words of how many times over, read as counts ("a triple-murder")
+_MULTIPLES = frozenset("double triple quadruple quintuple twin".split())
+#: parts of an age or a span ("15-year-old", "a day-old baby"): read by the figure rules
+_AGE_PARTS = frozenset("year years month months week weeks day days old".split())
+
+
+class HyphenJoiner:
+    """A tokenizer that merges "word - word" written without spaces into one token (see
+    :func:`keep_hyphenated_words`); everything else is the wrapped tokenizer's."""
+
+    def __init__(self, tokenizer) -> None:  # noqa: ANN001 - spaCy's Tokenizer
+        self._tokenizer = tokenizer
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - the wrapped tokenizer's attributes
+        return getattr(self._tokenizer, name)
+
+    def __call__(self, text: str) -> Doc:
+        doc = self._tokenizer(text)
+        spans: list[tuple[int, int]] = []
+        i, n = 0, len(doc)
+        while i + 2 < n:
+            end = i
+            while end + 2 < n and _joins(doc, end):
+                end += 2
+            if end > i:
+                spans.append((i, end + 1))
+            i = end + 1
+        if spans:
+            with doc.retokenize() as retokenizer:
+                for start, stop in spans:
+                    retokenizer.merge(doc[start:stop])
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):  # noqa: ANN001, ANN201 - as Tokenizer.pipe
+        for text in texts:
+            yield self(text)
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    """Tokens i, i+1, i+2 are "word-word" written whole, neither a number word nor part of an age."""
+    left, hyphen, right = doc[i], doc[i + 1], doc[i + 2]
+    return (hyphen.text in _HYPHENS and not left.whitespace_ and not hyphen.whitespace_
+            and left.is_alpha and right.is_alpha
+            and word_value(left.text) is None and word_value(right.text) is None
+            and left.lower_ not in _MULTIPLES
+            and left.lower_ not in _AGE_PARTS and right.lower_ not in _AGE_PARTS)
 
 
 class Engine:
@@ -69,6 +131,7 @@ class Engine:
     def __init__(self, nlp: Language, vocab: MeasureVocab, places: Places, *, max_chars: int = 200_000,
                  batch_size: int = 64, loader: Callable[[], Language] | None = None,
                  max_strings: int = 1_000_000) -> None:
+        keep_hyphenated_words(nlp)
         self.nlp = nlp
         self.vocab = vocab
         self.places = places

@@ -57,10 +57,18 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
     if m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER:
         return True
     root = span_root(doc, m)
+    if root.dep_ == "pobj" and ((root.head.lower_ in ("at", "to") and any(
+            v.lemma_.lower() in _TO_LEVEL for v in (root.head.head, root.head.head.head)))
+                                or (root.head.lower_ == "from" and root.head.i > 0
+                                    and doc[root.head.i - 1].lower_ in ("up", "down"))):
+        return False  # "put the average wait at 61 weeks, up from 47 weeks": a duration that is the news
     return root.dep_ in ("pobj", "npadvmod", "advmod", "amod", "compound", "nmod") or (
         root.dep_ == "nummod" and root.head.pos_ == "NOUN")
 
 
+#: verbs that set or move a quantity to a level: "put the wait at 61 weeks", "cut the delay to ten days"
+_TO_LEVEL = frozenset("put stand rise fall climb reach increase grow drop cut reduce extend lengthen shorten "
+                      "estimate".split())
 #: verbs and nouns that give a penalty its length, by the measure they name: "sentenced to 12 years",
 #: "jailed for six years", "a sentence of nine years", "banned for four years", "a two-year suspension"
 _PENALTY_VERBS: Mapping[str, str] = {

@@ -318,6 +318,18 @@ NAMED_BY_WHAT_IT_IS = [
     # people that say nothing of who they are are named by what they did, or by what they have had
     ("Some 2,300 people have signed an open letter to the board.", "Some 2,300", "signed"),
     ("About 900,000 people have had the booster so far.", "About 900,000", "boosters"),
+    # things seized are named as seized (prisoners are captured); what is handed out counts as itself
+    ("Customs officers seized about 3,000 counterfeit watches.", "about 3,000", "watches seized"),
+    ("Wardens have handed out 310 parking tickets since May.", "310", "parking tickets"),
+    ("The scheme opened with 900 bikes parked at docks across the city.", "900", "bikes"),
+    # how often an act happened; a scale before its figure; a contest's margin; a part of a group
+    ("The app was downloaded 250,000 times in its first month.", "250,000", "times downloaded"),
+    ("A magnitude 5.1 earthquake hit the region on Tuesday.", "5.1", "magnitude"),
+    ("The Greens held the seat by 212 votes.", "212", "margin"),
+    ("Forty people, including 12 pupils, were evacuated.", "12", "evacuated"),
+    # a hyphenated noun is one word; a duration put at a level is the news
+    ("About 60 co-workers were questioned by detectives.", "About 60", "questioned"),
+    ("The regulator put the average delay at 19 days.", "19 days", "average delay"),
 ]
 
 

@@ -174,3 +174,14 @@ def test_articles_that_share_sentences_get_the_claims_each_gets_alone(engine) ->
         engine.gate = True
     assert [[c.to_json() for c in r] for r in together] == [[c.to_json() for c in r] for r in alone]
     assert sum(len(r) for r in alone) >= 4
+
+
+def test_words_joined_by_a_hyphen_stay_one_token_but_numbers_and_ages_split(engine) -> None:
+    doc = engine.nlp.make_doc("Some 40 co-authors, twenty-two ticket-holders, a 15-year-old, the 1,100-megawatt "
+                              "unit, a triple-murder and two-thirds of e-scooters.")
+    words = [t.text for t in doc]
+    assert {"co-authors", "ticket-holders", "e-scooters"} <= set(words)
+    assert words[words.index("twenty"):words.index("twenty") + 3] == ["twenty", "-", "two"]
+    assert words[words.index("15"):words.index("15") + 5] == ["15", "-", "year", "-", "old"]
+    assert {"1,100", "megawatt", "triple", "thirds"} <= set(words)
+    assert [t.text for t in engine.nlp(doc.text)] == words
