@@ -38,6 +38,7 @@ from .attribution import (
 )
 from .counted import (
     BEARINGS,
+    CHANGE_VERBS,
     PERCENT_WORDS,
     SAY_VERBS,
     TALLY_NOUNS,
@@ -254,7 +255,8 @@ class ClaimExtractor:
                 measure = "speed"  # "drifting west at about 5 kilometres a day": a distance a day is a speed
                 if subject.lower() in BEARINGS:
                     subject = ""  # the way it goes is not what moves
-            period = None if term else (rate or sentence_period or _adjective_period(doc, m, noun, adjectives))
+            period = None if term else (rate or sentence_period or _adjective_period(doc, m, noun, adjectives)
+                                        or _habitual(doc, m))
             # "jailed for six years" is the sentence, not its span; "$12 million a day" is a rate whatever
             # else the sentence says ("according to its annual report")
             if m.start in implicit and not any(_ordinal(w.lower()) for w in fig.text.split()):
@@ -870,9 +872,9 @@ class ClaimExtractor:
     def _np(self, tok: Token) -> str:
         """A claimant's noun phrase, cut at relative clauses and long appositions."""
         keep: list[Token] = []
+        clauses = frozenset().union(*(_subtree_ids(t) for t in tok.subtree if t.dep_ == "relcl" and t.i > tok.i))
         for t in tok.subtree:
-            if t.i > tok.i and ((t.dep_ in ("relcl", "acl", "punct") and t.head.i == tok.i)
-                                or (t.dep_ == "relcl" or (t.dep_ == "punct" and t.text == ","))):
+            if t.i > tok.i and ((t.dep_ in ("relcl", "acl", "punct") and t.head.i == tok.i) or t.i in clauses):
                 break  # "Residents of Linden Road, where 43 trees ...": a clause on any word of the phrase
             keep.append(t)
         words = [t for t in keep if not (t.dep_ == "appos" and len(list(t.subtree)) > 8)]
@@ -914,9 +916,12 @@ class ClaimExtractor:
         verb = _governing_verb(root)
         own = _subtree_ids(root)
         near = _near_ids(verb) if verb is not None else frozenset()
-        # a clause on another word dates that word ("the 43 limes, the oldest of which were planted in 1911")
-        others = frozenset().union(*(_subtree_ids(t) for t in doc if t.dep_ in ("relcl", "acl")
-                                     and m.anchor not in _subtree_ids(t) and t.i > m.anchor))
+        # a clause on the counted thing describes it, and its date is the thing's ("the 43 limes, the oldest
+        # of which were planted in 1911"); a clause on an event dates the event ("died in the fire that
+        # broke out on 3 May")
+        thing = root.head if root.dep_ in ("nummod", "quantmod") else root
+        others = frozenset().union(*(_subtree_ids(c) for c in thing.subtree if c.dep_ in ("relcl", "acl")
+                                     and c.i > thing.i))
         ref = published or datetime.now(UTC).date()
         for scope in (own - others, near - others):
             dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
@@ -967,9 +972,6 @@ class ClaimExtractor:
                 base = unit.rstrip("s")
                 label = f"{n} {base}{'s' if n != 1 else ''}"
             out.append((pm.start(), pm.end(), label))
-        for hm in _HABITUAL.finditer(doc.text):  # "every winter it puts thousands in hospital": a rate
-            out.append((hm.start(), hm.end(), f"a {hm.group('unit').lower()}"))
-        out.sort()
         return out
 
     def _a_person(self, tok: Token | None) -> bool:
@@ -1021,10 +1023,24 @@ _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grand
 
 _RATE_UNITS = frozenset("hour day week month year".split())
 #: what ends a span named by its unit alone: "in the week to 18 October", "in the year ending March"
-_SPAN_END = re.compile(r"\s+(?:to|ending|ended|through|until)\s+\S", re.IGNORECASE)
-#: a habit, which makes its figures a rate: "every winter", "each year"
-_HABITUAL = re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|winter|summer|spring|autumn)\b",
-                       re.IGNORECASE)
+_SPAN_END = re.compile(
+    r"\s+(?:to|ending|ended|through|until)\s+(?:\d|(?:the\s+end|mid|early|late)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", re.IGNORECASE)
+#: the spans of a habit, which make its figures a rate: "every winter", "each year"
+_HABIT_UNITS = frozenset("day week month year winter summer spring autumn".split())
+
+
+def _habitual(doc: Doc, m: FigureMatch) -> str | None:
+    """"Every winter it puts thousands of people in hospital": a habit of the figure's own verb makes the
+    figure a rate ("a winter"); "every year ..., but this year only 300 came" is the other verb's."""
+    verb = _governing_verb(span_root(doc, m))
+    if verb is None:
+        return None
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and c.lower_ in _HABIT_UNITS and any(
+                d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
+            return f"a {c.lower_}"
+    return None
 
 
 def _rate(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
@@ -1240,12 +1256,12 @@ def _how_often(doc: Doc, m: FigureMatch) -> bool:
     its own; "three times her estimate", "five times as many", "twice the rate" compare figures."""
     end = m.end if doc[m.end - 1].lower_ in ("times", "fold") else m.end + 1
     if end < len(doc) and (doc[end].pos_ in ("DET", "PRON", "NUM") or doc[end].tag_ in ("JJR", "RBR", "PRP$")
-                           or doc[end].lower_ in ("as", "more", "less", "fewer", "over", "what", "that", "higher",
-                                                  "larger", "bigger", "greater", "faster")):
+                           or doc[end].lower_ in ("as", "more", "less", "fewer", "over", "what", "that")):
         return False
     times = doc[end - 1]
     return times.lower_ == "times" and m.figure.low is not None and m.figure.low >= 10 \
-        and times.head.pos_ == "VERB" and times.head.i < times.i and times.dep_ in ("npadvmod", "dobj", "advmod")
+        and times.head.pos_ == "VERB" and times.head.i < times.i and times.dep_ in ("npadvmod", "dobj", "advmod") \
+        and times.head.lemma_.lower() not in CHANGE_VERBS and times.head.lemma_.lower() != "go"  # "gone up 15 times"
 
 
 def _speaks(tok: Token) -> bool:

@@ -183,7 +183,9 @@ class CountReader:
                 and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):
             return "capacity"
         # "won the ward by 14 votes", "lost by three seats": how far ahead, not how many
-        if base.dep_ == "pobj" and base.head.lower_ == "by" and base.head.head.lemma_.lower() in _CONTESTS:
+        if base.dep_ == "pobj" and base.head.lower_ == "by" and base.head.dep_ == "prep" \
+                and base.head.head.lemma_.lower() in _CONTESTS \
+                and not any(c.dep_ in ("auxpass", "agent") for c in base.head.head.children):  # "led by 40 officers"
             return "margin"
         # a scale written right before its figure: "a magnitude 3.4 earthquake", "a category 4 storm"
         if m.start > 0 and doc[m.start - 1].pos_ == "NOUN" and doc[m.start - 1].lemma_.lower() in self.vocab.by_noun \
@@ -762,21 +764,19 @@ class CountReader:
                 noun.lemma_.lower() not in TIME_NOUNS):
             thing = plural(noun)
             prev = noun.doc[noun.i - 1] if noun.i > 0 else None
-            if prev is not None and prev.dep_ == "compound" and prev.head.i == noun.i and prev.pos_ == "NOUN" \
-                    and prev.is_alpha and not prev.like_num and prev.lower_ not in _GROUPS:
-                thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds": the compound says which
+            if prev is not None and prev.head.i == noun.i and not prev.like_num and prev.lower_ not in _GROUPS and (
+                    (prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.is_alpha)
+                    or (prev.dep_ in ("compound", "amod") and _hyphened_word(prev))):
+                thing = f"{prev.lower_} {thing}"  # "waiting lists", "hospital beds", "full-page maps": which ones
                 if noun.i > 2 and noun.doc[noun.i - 2].text == "-" and noun.doc[noun.i - 3].is_alpha:
-                    thing = f"{noun.doc[noun.i - 3].lower_}-{thing}"  # "full-page paintings"
-            elif prev is not None and prev.head.i == noun.i and prev.dep_ in ("compound", "amod") \
-                    and "-" in prev.text.strip("-") and all(part.isalpha() for part in prev.text.split("-")):
-                thing = f"{prev.lower_} {thing}"  # "full-page maps", one token: the compound says which
+                    thing = f"{noun.doc[noun.i - 3].lower_}-{thing}"  # "well-known paintings", split
         role = tally_role(base)
         happened = _happened(base, verb) or (_happened(role, verb) if role.i != base.i else None) or _without(verb)
         if happened is None and noun is not None and self.is_people(noun) and (received := _received(base, verb)):
             happened = received  # "power was restored to 90,000 customers": what reached them
         if happened is None and noun is not None and noun.lemma_.lower() in _ANYONE and base.dep_ == "nsubj" \
                 and verb is not None and verb.pos_ == "VERB" and base.head.i == verb.i \
-                and _known_verb(verb.lemma_.lower()) \
+                and verb.tag_ in ("VBD", "VBN") and _known_verb(verb.lemma_.lower()) \
                 and not {verb.lemma_.lower()} & (PASS_THROUGH | SAY_VERBS | LIGHT_VERBS | _LIGHT):
             happened = active_past(verb)  # "some 5,400 people have signed a petition": people named by what they did
         if happened and thing and noun is not None and not self.is_people(noun):
@@ -840,7 +840,7 @@ def _happened(base: Token, verb: Token | None) -> str | None:
 
 
 #: verbs of a contest, whose "by" phrase is the margin
-_CONTESTS = frozenset("win lose lead trail beat defeat edge carry hold retain".split())
+_CONTESTS = frozenset("win lose lead trail beat defeat edge retain".split())
 #: participles of where things are: "parked", "stationed", "based", "stored"
 _LOCATED = frozenset("park station locate base house store situate position".split())
 
@@ -1273,7 +1273,7 @@ def _full_compounds(noun: Token) -> list[str]:
     hyphenated modifier whole ("full-page paintings")."""
     out: list[str] = []
     for t in noun.lefts:
-        if t.dep_ != "compound" or t.pos_ not in ("NOUN", "PROPN", "ADJ") or not t.is_alpha:
+        if t.dep_ != "compound" or t.pos_ not in ("NOUN", "PROPN", "ADJ") or not (t.is_alpha or _hyphened_word(t)):
             continue
         if t.pos_ == "PROPN" and t.ent_type_:
             continue  # a name says whose, not what
@@ -1282,6 +1282,12 @@ def _full_compounds(noun: Token) -> list[str]:
         else:
             out += [*_full_compounds(t), t.lemma_.lower()]
     return out
+
+
+def _hyphened_word(tok: Token) -> bool:
+    """A token of words joined by hyphens ("full-page", "co-authors"), as the engine's tokenizer keeps them."""
+    parts = tok.text.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts)
 
 
 #: nouns that gather what they count: "a group of 17 skiers" counts the skiers

@@ -719,7 +719,7 @@ def _dash_pair(doc: Doc, i: int) -> tuple[int, int] | None:
     if i < 0 or i + 2 >= len(doc) or doc[i + 1].text not in ("-", "–", "—"):
         return None
     a, b = doc[i].text, doc[i + 2].text
-    return (int(a), int(b)) if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 else None
+    return (int(a), int(b)) if a.isdecimal() and b.isdecimal() and len(a) <= 2 and len(b) <= 2 else None
 
 
 def _in_score_list(doc: Doc, start: int, end: int) -> bool:

@@ -27,9 +27,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .casing import headline_case, is_proper_name
 from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor, article_about
@@ -42,6 +43,7 @@ from .places import Places
 from .subjects import subject_terms
 from .text import PreparedText, prepare
 from .types import Article, Claim, SourceInfo
+from .units import unit_family
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +79,10 @@ def keep_hyphenated_words(nlp: Language) -> None:
 
 #: hyphens that join two words
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-#: words of how many times over, read as counts ("a triple-murder")
-_MULTIPLES = frozenset("double triple quadruple quintuple twin".split())
+#: words of how many or how many times over, read as parts of figures ("a triple-murder", "hundred-strong")
+_NUMBER_PARTS = frozenset("double triple quadruple quintuple twin half halves quarter quarters third thirds "
+                          "dozen dozens score hundred hundreds thousand thousands million millions billion "
+                          "billions trillion".split())
 #: parts of an age or a span ("15-year-old", "a day-old baby"): read by the figure rules
 _AGE_PARTS = frozenset("year years month months week weeks day days old".split())
 
@@ -91,6 +95,8 @@ class HyphenJoiner:
         self._tokenizer = tokenizer
 
     def __getattr__(self, name: str):  # noqa: ANN204 - the wrapped tokenizer's attributes
+        if name.startswith("_"):
+            raise AttributeError(name)  # copy and pickle look for attributes before __init__ has run
         return getattr(self._tokenizer, name)
 
     def __call__(self, text: str) -> Doc:
@@ -101,8 +107,9 @@ class HyphenJoiner:
             end = i
             while end + 2 < n and _joins(doc, end):
                 end += 2
-            if end > i:
-                spans.append((i, end + 1))
+            if end > i and not (end + 2 < n and doc[end + 1].text in _HYPHENS and not doc[end].whitespace_
+                                and (doc[end + 2].like_num or not _a_word(doc[end + 2]))):
+                spans.append((i, end + 1))  # not "mother-of-three", "12-metre-wide": a number or unit follows
             i = end + 1
         if spans:
             with doc.retokenize() as retokenizer:
@@ -116,13 +123,18 @@ class HyphenJoiner:
 
 
 def _joins(doc: Doc, i: int) -> bool:
-    """Tokens i, i+1, i+2 are "word-word" written whole, neither a number word nor part of an age."""
+    """Tokens i, i+1, i+2 are "word-word" written whole, both plain words (see :func:`_a_word`)."""
     left, hyphen, right = doc[i], doc[i + 1], doc[i + 2]
-    return (hyphen.text in _HYPHENS and not left.whitespace_ and not hyphen.whitespace_
-            and left.is_alpha and right.is_alpha
-            and word_value(left.text) is None and word_value(right.text) is None
-            and left.lower_ not in _MULTIPLES
-            and left.lower_ not in _AGE_PARTS and right.lower_ not in _AGE_PARTS)
+    return hyphen.text in _HYPHENS and not left.whitespace_ and not hyphen.whitespace_ \
+        and _a_word(left) and _a_word(right)
+
+
+def _a_word(tok: Token) -> bool:
+    """A word a hyphen may join: not a number or a part of one ("twenty", "hundred", "half", "triple"), not
+    a unit ("metre", "hour"), not a part of an age ("year", "old"), not a function word ("of", "and")."""
+    low = tok.lower_
+    return tok.is_alpha and word_value(tok.text) is None and low not in _NUMBER_PARTS and low not in _AGE_PARTS \
+        and low not in STOP_WORDS and unit_family(low).startswith("other:")
 
 
 class Engine:

@@ -147,6 +147,9 @@ _PLACE_CONTEXT = re.compile(
     r"|((?:[A-Z][\w'’.-]*\s){1,3})(?:police|county|officials|authorities)\b"
 )
 _BLOCK = re.compile(r"\b(\d{2,6}) block\b", re.IGNORECASE)
+#: the prefix of a precise figure's term (in the entity group, after "e:"): it marks a story, but names
+#: nobody and no place
+FIGURE_TERM = "#n "
 #: the prefix of a headline's age term: the age of the person a report is about
 TITLE_AGE = "h:#age "
 #: a person's age as news writes it: "a 15-year-old", "Ten-year-old boy", "a man, 18,", "Boy, 3, dies"
@@ -350,7 +353,7 @@ def _figure_term(claim: Claim) -> str | None:
     if len(digits) < 2 or claim.figure.unit in ("years", "days", "hours", "minutes", "weeks", "months"):
         return None
     unit = "count" if claim.figure.unit == "people" else claim.figure.unit
-    return f"#{unit} {int(low) if low == int(low) else low:g}"
+    return f"{FIGURE_TERM}{unit} {int(low) if low == int(low) else low:g}"
 
 
 def features(
@@ -569,7 +572,7 @@ def assign(
     policy: StoryPolicy = StoryPolicy(),
 ) -> Assignment:
     """The stories an article joins (best first), or a new story (see the module docstring)."""
-    has_entities = any(t[0] == ENTITY for t in feats.terms)
+    has_entities = any(t[0] == ENTITY and not t.startswith(f"{ENTITY}:{FIGURE_TERM}") for t in feats.terms)
     ages = {t for t in feats.terms if t.startswith(TITLE_AGE)}
     own = norms_sq(feats.terms, df, n_docs)
     scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
@@ -605,7 +608,8 @@ def assign(
                 feats.day, cand.first_day, cand.last_day, policy.window_days)
             if not words_agree and not any(
                     cand.weights.get(t) for t in feats.terms
-                    if t[0] == ENTITY and t not in feats.place_terms and t not in cand.key_terms):
+                    if t[0] == ENTITY and t not in feats.place_terms and t not in cand.key_terms
+                    and not t.startswith(f"{ENTITY}:{FIGURE_TERM}")):
                 continue
         scored.append((score, cand, cos))
     if not scored:

@@ -165,6 +165,8 @@ def test_a_claimant_is_cut_at_a_clause_on_any_word_and_acts_are_no_reports(engin
     assert find(claims, "30").claimant == "Parents at Hallam Lane"
     assert find(claims, "210").claimant is None  # putting people out of work reports nothing
     assert find(claims, "£4m").claimant == "Officials"  # putting a figure at a level does
+    mayor = claims_of(engine, "The mayor of Springfield, Illinois, said 40 homes were flooded.\n")
+    assert find(mayor, "40").claimant == "The mayor of Springfield, Illinois"
 
 
 def test_attribution_in_the_next_sentence(engine):

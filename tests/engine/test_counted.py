@@ -317,6 +317,7 @@ NAMED_BY_WHAT_IT_IS = [
     ("The closure of the mill will put 75 weavers out of work.", "75", "jobs"),
     # people that say nothing of who they are are named by what they did, or by what they have had
     ("Some 2,300 people have signed an open letter to the board.", "Some 2,300", "signed"),
+    ("About 300 people want a new school.", "About 300", "people"),
     ("About 900,000 people have had the booster so far.", "About 900,000", "boosters"),
     # things seized are named as seized (prisoners are captured); what is handed out counts as itself
     ("Customs officers seized about 3,000 counterfeit watches.", "about 3,000", "watches seized"),
@@ -325,7 +326,8 @@ NAMED_BY_WHAT_IT_IS = [
     # how often an act happened; a scale before its figure; a contest's margin; a part of a group
     ("The app was downloaded 250,000 times in its first month.", "250,000", "times downloaded"),
     ("A magnitude 5.1 earthquake hit the region on Tuesday.", "5.1", "magnitude"),
-    ("The Greens held the seat by 212 votes.", "212", "margin"),
+    ("The Greens won the seat by 212 votes.", "212", "margin"),
+    ("The raid was led by 40 officers.", "40", "led"),
     ("Forty people, including 12 pupils, were evacuated.", "12", "evacuated"),
     # a hyphenated noun is one word; a duration put at a level is the news
     ("About 60 co-workers were questioned by detectives.", "About 60", "questioned"),
@@ -494,6 +496,8 @@ NOT_FIGURES = [
     # set scores, whichever number of a set is larger
     "Okafor beat the top seed 7-6, 4-6, 6-3 in the semi-final.",
     "She came back to win 2-6, 6-3, 6-4.",
+    # a rise many times over is a ratio, not a count of acts
+    "Fares have gone up 15 times since 2010.",
 ]
 
 
@@ -526,6 +530,9 @@ def test_a_difference_between_two_counts_is_no_claim(engine):
         ("Some 410 people were admitted with measles in the week to 9 March.", "1 week"),
         ("In the year ending June, 2,300 homes were repossessed.", "1 year"),
         ("Every summer the river floods about 60 homes, residents said.", "a summer"),
+        # a span needs its end to be a date; a habit is its own verb's
+        ("Volunteers worked during the day to clear 400 tonnes of debris.", None),
+        ("Every year the fair draws crowds, but this year only 300 people came.", None),
     ],
 )
 def test_only_an_explicit_span_scopes_a_figure(engine, text, period):
@@ -544,6 +551,9 @@ def test_a_date_in_a_clause_on_another_word_does_not_date_the_figure(engine):
     text = "The audit will look first at the 43 elms on Mill Lane, the oldest of which were planted in 1902."
     (claim,) = claims_of(engine, text, date(2025, 3, 5))
     assert claim.date is None
+    # a clause on the event dates it
+    (died,) = claims_of(engine, "Twelve people died in the fire that broke out on 3 May.", date(2025, 5, 10))
+    assert died.date == date(2025, 5, 3)
 
 
 def test_same_quantity_same_measure_whatever_the_verb(engine):
