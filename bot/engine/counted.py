@@ -96,8 +96,9 @@ class CountReader:
             or noun.ent_type_ in ("NORP",)
             or (lemma.endswith(("ian", "ese")) and noun.pos_ == "PROPN")
             # "the 140 dockers who will lose their jobs": "who" speaks of people, whatever the noun
-            or any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.dep_ in ("nsubj", "nsubjpass", "dobj")
-                                             for w in c.children) for c in noun.children)
+            or (noun.pos_ == "NOUN" and any(c.dep_ == "relcl" and any(
+                w.lower_ in ("who", "whom") and w.dep_ in ("nsubj", "nsubjpass", "dobj") for w in c.children)
+                for c in noun.children))
         )
 
     def is_person(self, noun: Token) -> bool:
@@ -1381,8 +1382,8 @@ _PARTS = frozenset("none all each some most many several both either neither few
 
 
 def plural(noun: Token) -> str:
-    if noun.tag_ in ("NNS", "NNPS"):
-        return noun.lower_
+    if noun.tag_ in ("NNS", "NNPS") or (noun.tag_ == "NNP" and noun.lower_.endswith("s")):
+        return noun.lower_  # ("Public Schools", tagged a singular name: written plural already)
     if any(c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a", "an", "single") for c in noun.children):
         return noun.lower_  # "its 22 crew", "40 staff": a group noun counted as it is written
     lemma = noun.lemma_.lower()

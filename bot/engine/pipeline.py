@@ -126,7 +126,7 @@ def _joins(doc: Doc, i: int) -> bool:
     """Tokens i, i+1, i+2 are "word-word" written whole, both plain words (see :func:`_a_word`)."""
     left, hyphen, right = doc[i], doc[i + 1], doc[i + 2]
     return hyphen.text in _HYPHENS and not left.whitespace_ and not hyphen.whitespace_ \
-        and _a_word(left) and _a_word(right)
+        and _a_word(left) and _a_word(right) and right.is_lower  # a name stays split: "Miami-Dade", "Wilkes-Barre"
 
 
 def _a_word(tok: Token) -> bool:

@@ -314,6 +314,7 @@ NAMED_BY_WHAT_IT_IS = [
     ("The board approved a £2.4m resurfacing programme.", "£2.4m", "programme"),
     # losing work, said of people in a relative clause or a complement
     ("The 140 dockers who will lose their jobs were told on Monday.", "140", "jobs"),
+    ("Police named Darla Quenby, who was killed in the crash, on Monday.", "Darla Quenby", "killed"),
     ("The closure of the mill will put 75 weavers out of work.", "75", "jobs"),
     # people that say nothing of who they are are named by what they did, or by what they have had
     ("Some 2,300 people have signed an open letter to the board.", "Some 2,300", "signed"),

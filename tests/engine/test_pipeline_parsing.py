@@ -184,4 +184,5 @@ def test_words_joined_by_a_hyphen_stay_one_token_but_numbers_and_ages_split(engi
     assert words[words.index("twenty"):words.index("twenty") + 3] == ["twenty", "-", "two"]
     assert words[words.index("15"):words.index("15") + 5] == ["15", "-", "year", "-", "old"]
     assert {"1,100", "megawatt", "triple", "thirds"} <= set(words)
+    assert [t.text for t in engine.nlp.make_doc("Miami-Dade schools")][:3] == ["Miami", "-", "Dade"]  # a name
     assert [t.text for t in engine.nlp(doc.text)] == words
