@@ -103,7 +103,6 @@ _OFFICES = frozenset(
     coroner prosecutor attorney judge commissioner superintendent lieutenant lt sergeant sgt detective det
     captain capt commander""".split()
 )
-#: what follows the name of someone who speaks for an event rather than takes part in it
 #: words of a name that say what kind of place it is, never which: not entities alone
 _KIND_WORDS = frozenset(
     """city county town village state street avenue road park drive lane boulevard block department
