@@ -380,7 +380,7 @@ class ClaimExtractor:
                     fig = Figure(text=noun.text, low=1, high=1, qualifier=None, approx=False, unit="people")
                     extra[noun.i] = (_one(fig, noun, noun.i), measure)
                 continue
-            multiple = _MULTIPLES.get(noun.lower_) if noun.dep_ in ("amod", "compound") else None
+            multiple = MULTIPLES.get(noun.lower_) if noun.dep_ in ("amod", "compound") else None
             if multiple is not None:
                 # "a quadruple shooting", "double homicide": as many people as the word says
                 event = noun.head
@@ -606,6 +606,12 @@ class ClaimExtractor:
     def _counted_noun(self, doc: Doc, m: FigureMatch) -> Token | None:
         tok = doc[m.anchor]
         seen = 0
+        mod = tok.head
+        if unit_family(m.figure.unit) == "money" and mod.i > tok.i and mod.dep_ in ("amod", "compound") \
+                and mod.head.pos_ == "NOUN" and mod.head.i > mod.i \
+                and tok.dep_ in ("nummod", "nmod", "compound", "npadvmod", "aux", "dep"):
+            return mod.head  # "a £3.2m replanting programme", "a £40m cocaine haul": the amount is the noun's,
+            # however the parser hangs "£3.2m" on the word before it
         # climb from the number through number-internal links to the noun it counts
         while tok.dep_ in ("quantmod", "compound", "nummod", "nmod", "amod", "advmod", "det", "npadvmod") and seen < 6:
             head = tok.head
@@ -623,9 +629,6 @@ class ClaimExtractor:
                 if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
                         and head.head.tag_ == "NNS" and head.tag_ == "NN":
                     return head.head  # "58,000 weekend tickets": the number counts the tickets, not a weekend
-                if head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN" and head.head.i > head.i \
-                        and unit_family(m.figure.unit) == "money" and tok.dep_ == "npadvmod":
-                    return head.head  # "a £2.4m resurfacing programme" (the "m" hung on "resurfacing")
                 return head
             break
         anchor = doc[m.anchor]
@@ -962,7 +965,6 @@ class ClaimExtractor:
                 if not _SPAN_END.match(doc.text, pm.end()):
                     continue  # "during the day", "over the weekend": when, not a span that scopes a count
                 num = "1"  # "in the week to 18 October", "in the year ending March": a span with its end
-
             if unit == "weekend":
                 label = "weekend"
             else:
@@ -1460,7 +1462,8 @@ _NATIONAL = re.compile(
     r"(?:^|[,;:]\s*)(?:nationally|nationwide|countrywide|across the (?:country|nation)|"
     r"(?:in|for) the (?:country|nation) as a whole)\s*,", re.IGNORECASE)
 
-_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
+#: words of how many times over: "a quadruple shooting", "double homicide"
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
 
 
 _GENERAL_PEOPLE = frozenset("people person persons individual individuals victim victims".split())

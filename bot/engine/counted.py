@@ -1129,9 +1129,6 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                 return _antecedent(verb)  # "the club's debts, which she put at about £30 million": the debts
     if base.dep_ in ("compound", "nmod", "nummod", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
         return base.head
-    if base.dep_ in ("nummod", "nmod", "compound", "aux", "dep") and base.head.dep_ == "compound" \
-            and base.head.i > base.i and base.head.head.pos_ == "NOUN" and base.head.head.i > base.head.i:
-        return base.head.head  # "a £3.2m replanting programme": the programme (the parser hangs it on "replanting")
     if verb is not None and verb.lemma_.lower() in CHANGE_VERBS and base.dep_ != "dobj" \
             and not any(c.dep_ == "dobj" for c in verb.children):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")

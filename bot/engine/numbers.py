@@ -644,7 +644,7 @@ def could_hold_amount(doc: Doc) -> bool:
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: every word that can start or complete an amount, but "a", "an", "of" and "the", which only do so
 #: with another of them ("a few", "a third", "a dozen", "a handful of")
-_AMOUNT_WORDS = (
+AMOUNT_WORDS = (
     SMALL.keys() | TENS.keys() | SCALES.keys() | PLURAL_SCALES.keys() | FRACTIONS.keys() | PLURAL_BASE.keys()
     | {w for key in (*VAGUE_MULTIPLIERS, *VAGUE_ALONE) for w in key}
     | {"half", "dozen", "hundred", "thousand", "million", "billion", "trillion", "handful", "score", "pair"}
@@ -657,4 +657,4 @@ def could_hold_text(text: str) -> bool:
     letters only, so it is a whole run of letters of the text, whatever the tokenizer makes of the rest."""
     if any(ch.isdigit() or ch in _CURRENCY_CHARS for ch in text):
         return True
-    return any(w in _AMOUNT_WORDS for w in _LETTER_RUN.findall(text.lower()))
+    return any(w in AMOUNT_WORDS for w in _LETTER_RUN.findall(text.lower()))

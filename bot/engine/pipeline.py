@@ -33,11 +33,11 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
 from .casing import headline_case, is_proper_name
-from .claims import IMPLICIT_TRIGGER, ArticleContext, ClaimExtractor, article_about
+from .claims import IMPLICIT_TRIGGER, MULTIPLES, ArticleContext, ClaimExtractor, article_about
 from .errors import InputError, TimeLimit
 from .figures import FigureMatch, find_figures, parser_for
 from .measures import MeasureVocab
-from .numbers import could_hold_text, word_value
+from .numbers import AMOUNT_WORDS, could_hold_text
 from .parsing import SentenceParser, pipe_repeats_once
 from .places import Places
 from .subjects import subject_terms
@@ -79,12 +79,8 @@ def keep_hyphenated_words(nlp: Language) -> None:
 
 #: hyphens that join two words
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-#: words of how many or how many times over, read as parts of figures ("a triple-murder", "hundred-strong")
-_NUMBER_PARTS = frozenset("double triple quadruple quintuple twin half halves quarter quarters third thirds "
-                          "dozen dozens score hundred hundreds thousand thousands million millions billion "
-                          "billions trillion".split())
-#: parts of an age or a span ("15-year-old", "a day-old baby"): read by the figure rules
-_AGE_PARTS = frozenset("year years month months week weeks day days old".split())
+#: the word of an age ("15-year-old"), whose other parts are units: read by the figure rules
+_AGE_WORD = "old"
 
 
 class HyphenJoiner:
@@ -130,10 +126,10 @@ def _joins(doc: Doc, i: int) -> bool:
 
 
 def _a_word(tok: Token) -> bool:
-    """A word a hyphen may join: not a number or a part of one ("twenty", "hundred", "half", "triple"), not
-    a unit ("metre", "hour"), not a part of an age ("year", "old"), not a function word ("of", "and")."""
+    """A word a hyphen may join: not a word of an amount ("twenty", "hundred", "half", "dozens") or of how
+    many times over ("triple"), not a unit ("metre", "year"), not "old" of an age, not a function word ("of")."""
     low = tok.lower_
-    return tok.is_alpha and word_value(tok.text) is None and low not in _NUMBER_PARTS and low not in _AGE_PARTS \
+    return tok.is_alpha and low not in AMOUNT_WORDS and low not in MULTIPLES and low != _AGE_WORD \
         and low not in STOP_WORDS and unit_family(low).startswith("other:")
 
 
