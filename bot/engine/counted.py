@@ -220,7 +220,7 @@ class CountReader:
                 and noun.head.head.pos_ == "NOUN" and not self.is_people(noun) and not self.noun_measure(noun) \
                 and (event_verb := _event_verb(noun.head.head)) is not None:
             named = ok(self.vocab.by_verb.get(event_verb))
-            return named or normalise_name(f"{plural(noun)} {_inflect(event_verb, 'VBN')}")
+            return named or normalise_name(_inflect(event_verb, 'VBN'))
         # 0d. "the recall covers 112,000 cars", "the cull affected 40,000 birds", "widened its recall to
         #     112,000 cars", "repairs were completed on 40,000 cars": an event noun whose verb reaches the
         #     counted things says what happened to them; people keep their own name
@@ -230,7 +230,7 @@ class CountReader:
                 return named
             if self.is_people(noun):
                 return ok(self.noun_measure(noun)) or plural(noun)
-            return normalise_name(f"{plural(noun)} {_inflect(event, 'VBN')}")
+            return normalise_name(_inflect(event, 'VBN'))
         # 0e. "a strike by 350 bin workers", "a march by 5,000 people": who does what the event noun names
         if noun is not None and people_ok and noun.dep_ == "pobj" and noun.head.lower_ == "by" \
                 and noun.head.head.pos_ == "NOUN":
@@ -269,7 +269,7 @@ class CountReader:
                 return self.vocab.combine(names)
             if (event := _happened(root, root.head)) is not None:
                 # "have been released": what the vocabulary does not know, named by its verb; things with it
-                return event if self.is_people(noun) or noun.pos_ != "NOUN" else f"{plural(noun)} {event}"
+                return event
         # 1d. "none of the ship's 22 crew were hurt", "two of the five men who escaped": a number inside a
         #     partitive counts the whole group, named by what is said of the group, not of the part
         if noun is not None and family in ("count", "people") and _partitive_group(noun, m):
@@ -780,10 +780,6 @@ class CountReader:
                 and verb.tag_ in ("VBD", "VBN") and _known_verb(verb.lemma_.lower()) \
                 and not {verb.lemma_.lower()} & (PASS_THROUGH | SAY_VERBS | LIGHT_VERBS | _LIGHT):
             happened = active_past(verb)  # "some 5,400 people have signed a petition": people named by what they did
-        if happened and thing and noun is not None and not self.is_people(noun):
-            # things are named with what happened to them, people by it alone; the compound that says which
-            # things stays in the subject ("12 bathing beaches are closed": beaches closed)
-            return f"{plural(noun)} {happened}"
         if happened:
             return self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
         return thing
