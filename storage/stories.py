@@ -41,6 +41,7 @@ from bot.engine.curation import (
 )
 from bot.engine.protocol import Actor, CheckContext, StoryContext, StoryLink
 from bot.engine.stories import (
+    BODY_AGE,
     ENTITY,
     RARE_DF,
     TITLE,
@@ -168,6 +169,7 @@ class StoryStore(RetrievalStore):
                 weights=weights.get(sid, {}), norms=norms_sq(vectors[sid], df, n_docs) if vectors.get(sid)
                 else stories[sid][1], key_terms=frozenset(keys.get(sid, ())),
                 title_ages=frozenset(t for t in vectors.get(sid, ()) if t.startswith(TITLE_AGE)),
+                ages=frozenset(t for t in vectors.get(sid, ()) if t.startswith(BODY_AGE)),
             )
             for sid in keep
         )

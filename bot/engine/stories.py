@@ -151,6 +151,8 @@ _BLOCK = re.compile(r"\b(\d{2,6}) block\b", re.IGNORECASE)
 FIGURE_TERM = "#n "
 #: the prefix of a headline's age term: the age of the person a report is about
 TITLE_AGE = "h:#age "
+#: the prefix of an age the article gives anywhere (title or body)
+BODY_AGE = "e:#age "
 #: a person's age as news writes it: "a 15-year-old", "Ten-year-old boy", "a man, 18,", "Boy, 3, dies"
 _AGE = re.compile(
     r"\b([A-Za-z]+|\d{1,3})[- ](?i:years?|yrs?)[- ](?i:old)\b"
@@ -236,6 +238,8 @@ class StoryCandidate:
     key_terms: frozenset[str] = frozenset()
     #: the ages its articles' headlines give (``TITLE_AGE`` terms): whom the story is about
     title_ages: frozenset[str] = frozenset()
+    #: the ages its articles give anywhere (``BODY_AGE`` terms): everyone the story is about
+    ages: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,11 +554,26 @@ def _a_name_in_common(feats: ArticleFeatures, story: StoryCandidate) -> bool:
     return any(t[0] == ENTITY and t[2:3] != "#" and story.weights.get(t) for t in feats.terms)
 
 
-def _other_people(ages: set[str], story: StoryCandidate) -> bool:
-    """The article's headline and the story's are about people of different ages (``ages``: the
-    article's headline ages): the 3-year-old shot in a neighbourhood is not the 4-year-old shot there
-    the week before."""
-    return bool(ages and story.title_ages) and not ages & story.title_ages
+def _other_people(ages: set[str], everyone: set[str], story: StoryCandidate) -> bool:
+    """The article is about people of other ages than the story's (``ages``: the article's headline
+    ages; ``everyone``: every age it gives). The headlines give different ages: the 3-year-old shot in
+    a neighbourhood is not the 4-year-old shot there the week before. Or the headline gives an age and
+    no age the article gives is one the story gives: "7-year-old wounded by stray bullet" is not the
+    story of the 15-year-old killed on that street days before (a follow-up whose headline gives the
+    suspect's age still gives the victim's in its text)."""
+    if ages and story.title_ages:
+        return not ages & story.title_ages
+    return bool(ages and everyone and story.ages) and not _same_ages(everyone, story.ages)
+
+
+def _same_ages(ours: set[str] | frozenset[str], theirs: frozenset[str]) -> bool:
+    """Some age of ours is one of theirs, or a year from it: the ages in reports' texts often differ by
+    a year ("a five-year-old boy" and "Boy, 4"). Headlines are held to the same age: they name whom the
+    story is about."""
+    def years(terms: Iterable[str]) -> set[int]:
+        return {int(t.rsplit(" ", 1)[1]) for t in terms}
+    mine = years(ours)
+    return any(abs(a - b) <= 1 for a in years(theirs) for b in mine)
 
 
 def _named_within_days(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int]) -> bool:
@@ -573,11 +592,12 @@ def assign(
     """The stories an article joins (best first), or a new story (see the module docstring)."""
     has_entities = any(t[0] == ENTITY and not t.startswith(f"{ENTITY}:{FIGURE_TERM}") for t in feats.terms)
     ages = {t for t in feats.terms if t.startswith(TITLE_AGE)}
+    everyone = {t for t in feats.terms if t.startswith(BODY_AGE)}
     own = norms_sq(feats.terms, df, n_docs)
     scored: list[tuple[float, StoryCandidate, dict[str, float]]] = []
     for cand in candidates:
         score, cos = similarity(feats, cand, df, n_docs, policy, own)
-        if score < policy.threshold or _other_people(ages, cand):
+        if score < policy.threshold or _other_people(ages, everyone, cand):
             continue
         if cos["content"] >= policy.rare_content and _in_window(
                 feats.day, cand.first_day, cand.last_day, policy.rare_days) and _named_within_days(feats, cand, df):
@@ -663,6 +683,7 @@ class MemoryStories:
                 weights={t: w[t] for t in feats.terms if t in w}, norms=norms_sq(w, self.df, self.n_docs),
                 key_terms=frozenset(t for t in feats.terms if t in self.keys[sid]),
                 title_ages=frozenset(t for t in w if t.startswith(TITLE_AGE)),
+                ages=frozenset(t for t in w if t.startswith(BODY_AGE)),
             ))
         return out
 

@@ -201,6 +201,22 @@ def test_a_headline_age_tells_two_child_shootings_of_one_neighbourhood_apart():
     assert stories.assign(feats(same, date(2025, 5, 12))).story_ids == (a,)
 
 
+
+def test_a_headline_age_that_no_age_of_a_story_matches_is_someone_else():
+    # the story's headline gives no age, its text does: a boy of 7 wounded on the same boulevard days later
+    # is another shooting; a report that writes the victim a year older or younger is the same one
+    first = ("Second man charged in death of Brantford teen\nPolice charged a second man in the drive-by "
+             "shooting on Halvorsen Boulevard that killed Dion Marsh, 15, last week.")
+    other = ("7-Year-Old Boy Wounded By Stray Bullet In Brantford\nA 7-year-old boy was wounded on Halvorsen "
+             "Boulevard on Friday when a stray bullet came through a window, police said.")
+    same = ("Teen, 16, dies in Brantford drive-by\nA 16-year-old died after a drive-by shooting on Halvorsen "
+            "Boulevard, police said. Dion Marsh was a basketball player.")
+    stories = MemoryStories()
+    (a,) = stories.add(feats(first))
+    assert stories.assign(feats(other, date(2025, 5, 14))).is_new
+    assert stories.assign(feats(same, date(2025, 5, 12))).story_ids == (a,)
+
+
 def test_an_officials_name_links_no_events():
     one = ("Man shot on Corliss Street\nA man was shot on Corliss Street on Monday. Police Chief Ada Renner "
            "said the shooter fled. Renner asked for witnesses.")
