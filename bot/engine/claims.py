@@ -39,6 +39,7 @@ from .attribution import (
 from .counted import (
     BEARINGS,
     CHANGE_VERBS,
+    GROUP_SIZE_WORDS,
     PERCENT_WORDS,
     SAY_VERBS,
     TALLY_NOUNS,
@@ -169,9 +170,11 @@ class ClaimExtractor:
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
-                    and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_:
+                    and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_ \
+                    and not self.counts.is_people(doc[m.end + 1]):
                 continue  # "a two-bedroom flat", "a three-storey building": a number that describes a thing
-                # (not a measure the vocabulary knows: "the 18,500-capacity stadium" gives its capacity)
+                # (not a measure the vocabulary knows: "the 18,500-capacity stadium" gives its capacity; nor
+                # people: "the 1,150-pupil school", "a 64-member crew" count them)
             if (fig.unit in ("times", "fold") or (
                     m.end < len(doc) and doc[m.end].lower_ in ("times", "fold") and fig.unit in ("count", "people"))) \
                     and not _how_often(doc, m):
@@ -625,7 +628,13 @@ class ClaimExtractor:
                 tok = head
                 seen += 1
                 continue
+            if head.pos_ == "ADJ" and head.lower_ == "strong" and doc[head.i - 1].text == "-" \
+                    and head.head.pos_ == "NOUN" and head.head.i > head.i:
+                return head.head  # "a 1,200-strong audience": the audience, 1,200 of them
             if head.pos_ in ("NOUN", "PROPN"):
+                if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
+                        and head.lemma_.lower() in GROUP_SIZE_WORDS and doc[head.i - 1].text == "-":
+                    return head.head  # "a 64-member crew", "a 12-person jury": the number counts the group
                 if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
                         and head.head.tag_ == "NNS" and head.tag_ == "NN":
                     return head.head  # "58,000 weekend tickets": the number counts the tickets, not a weekend
@@ -1332,6 +1341,8 @@ def _phrase(noun: Token, doc: Doc, m: FigureMatch | None) -> str:
                 continue
             if s.lower_ in _GENERIC_MODIFIERS:
                 continue
+            if s.lower_ in GROUP_SIZE_WORDS and s.i > 0 and doc[s.i - 1].text == "-":
+                continue  # "a 40-strong crew", "the 64-member crew": the size, said by the figure
             keep.append(s)
     words = [t.text for t in sorted(set(keep), key=lambda t: t.i)] + [noun.text]
     # "troops from Pyongyang", "soldiers of the 11th brigade"

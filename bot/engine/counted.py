@@ -150,6 +150,10 @@ class CountReader:
                 return None  # "1,300 people invested": a money measure never names a count
             return name
 
+        # a group's size written before it: "a 1,200-strong audience", "the 64-member crew": the group
+        if noun is not None and people_ok and m.end + 1 < len(doc) and doc[m.end].text == "-" \
+                and (doc[m.end + 1].lower_ in GROUP_SIZE_WORDS) and noun.i > m.end + 1:
+            return ok(self.noun_measure(noun)) or noun.lower_
         # 0. a measure verb written right before the number ("kills 2, injures 4", "killed 21"):
         #    read from the words, as headlines often parse as strings of nouns
         if m.start > 0 and people_ok and not m.unit_explicit and doc[m.start - 1].pos_ != "VERB":
@@ -246,8 +250,11 @@ class CountReader:
                 return self.suffix(doc, m, name)
             owner = base.head.head
             if (noun is None or not self.is_people(noun)) and not own and owner.lemma_.lower() not in _TALLY \
-                    and owner.lemma_.lower() not in _GROUPS and any(d.dep_ == "det" for d in owner.children):
-                return self.suffix(doc, m, _compound_name(owner))  # "a reward of 5,000 dinars": the reward
+                    and owner.lemma_.lower() not in _GROUPS and any(d.dep_ in ("det", "poss") for d in owner.children):
+                # "a reward of 5,000 dinars": the reward; "its cast and crew of 64": the cast and crew
+                also = [c for c in owner.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < base.i]
+                name = " and ".join(_compound_name(n) for n in (owner, *also))
+                return self.suffix(doc, m, name)
         # 1b. "the number of miners rescued to 25": the participle between a tally and its level
         if base.lemma_.lower() in _TALLY and base.i < m.start:
             for t in doc[base.i + 1 : m.start]:
@@ -1374,11 +1381,17 @@ def _partitive_group(noun: Token, m: FigureMatch) -> bool:
 _PARTS = frozenset("none all each some most many several both either neither few one half".split())
 
 
+#: words for one member of any group, or its strength: "a 64-member crew", "a 12-person jury", "a
+#: 1,200-strong audience" give the size of the group
+GROUP_SIZE_WORDS = frozenset("member person man woman strong".split())
+
+
 def plural(noun: Token) -> str:
     if noun.tag_ in ("NNS", "NNPS") or (noun.tag_ == "NNP" and noun.lower_.endswith("s")):
         return noun.lower_  # ("Public Schools", tagged a singular name: written plural already)
-    if any(c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a", "an", "single") for c in noun.children):
-        return noun.lower_  # "its 22 crew", "40 staff": a group noun counted as it is written
+    if any(c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a", "an", "single") and noun.doc[noun.i - 1].text != "-"
+           for c in noun.children):
+        return noun.lower_  # "its 22 crew", "40 staff": a group noun counted as it is written (not "1,150-pupil")
     lemma = noun.lemma_.lower()
     return _inflect(lemma, "NNS")
 

@@ -333,6 +333,12 @@ NAMED_BY_WHAT_IT_IS = [
     # a hyphenated noun is one word; a duration put at a level is the news
     ("About 60 co-workers were questioned by detectives.", "About 60", "questioned"),
     ("The regulator put the average delay at 19 days.", "19 days", "average delay"),
+    # a group's size written before it counts the group; a size in people of a place counts the people
+    ("The 1,150-pupil school was closed on Friday.", "1,150", "pupils"),
+    ("A 40-strong crew worked through the night.", "40", "crew"),
+    ("The 64-member orchestra played on.", "64", "orchestra"),
+    ("The ceiling fell, injuring 52 people in a 1,200-strong audience.", "1,200", "attendance"),
+    ("Its cast and crew of 64 are being paid until their contracts end.", "64", "cast and crew"),
 ]
 
 
