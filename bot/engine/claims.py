@@ -888,6 +888,8 @@ class ClaimExtractor:
         for t in tok.subtree:
             if t.i > tok.i and ((t.dep_ in ("relcl", "acl", "punct") and t.head.i == tok.i) or t.i in clauses):
                 break  # "Residents of Linden Road, where 43 trees ...": a clause on any word of the phrase
+            if keep and t.i > tok.i and t.i != keep[-1].i + 1:
+                break  # "the ministry said on Tuesday, the largest payout ...": words past the verb are not its name
             keep.append(t)
         words = [t for t in keep if not (t.dep_ == "appos" and len(list(t.subtree)) > 8)]
         span = tok.doc[words[0].i : words[-1].i + 1] if words else tok.doc[tok.i : tok.i + 1]

@@ -132,6 +132,10 @@ class CountReader:
         if family == "money" and (inside := _amount_in(base, verb)) is not None \
                 and (damages := _damages(inside, verb)) is not None:
             return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money
+        if family == "money" and (inside := _amount_in(base, verb)) is not None \
+                and (named := self.noun_measure(inside)) is not None and self.vocab.measures.get(named) is not None \
+                and self.vocab.measures[named].unit == "money":
+            return named  # "awarded €1.3m in compensation", "raised $2m in funding": the money the noun names
         if family == "money" and verb is not None and verb.dep_ in ("xcomp", "advcl") and base.head.i == verb.i \
                 and verb.head.lemma_.lower() in _ASKING \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

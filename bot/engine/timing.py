@@ -85,6 +85,8 @@ _PENALTY_NOUNS: Mapping[str, str] = {
 _CUSTODY = frozenset("prison jail gaol custody detention bar".split())
 #: verbs that give the most a court may impose, not what it did: "faces up to 20 years in prison"
 _AT_STAKE = frozenset("face risk carry".split())
+#: verbs of time spent in custody, which may differ from the sentence passed: "served 19 years in prison"
+_SERVED = frozenset("serve spend".split())
 
 
 def penalty(doc: Doc, m: FigureMatch) -> str | None:
@@ -115,7 +117,14 @@ def penalty(doc: Doc, m: FigureMatch) -> str | None:
             c.dep_ == "prep" and c.lower_ in ("in", "behind")
             and any(g.lemma_.lower() in _CUSTODY for g in c.children if g.dep_ == "pobj")
             for c in root.children):
+        if head.lemma_.lower() in _SERVED:
+            return "served"  # "served 19 years in prison": the time spent, not the sentence passed
         return "maximum sentence" if head.lemma_.lower() in _AT_STAKE else "sentence"
+    if root.dep_ == "dobj" and head.lemma_.lower() in _SERVED and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "behind")
+            and any(g.lemma_.lower() in _CUSTODY for g in c.children if g.dep_ == "pobj")
+            for c in head.children):
+        return "served"  # "a man who spent 19 years in prison"
     return None
 
 

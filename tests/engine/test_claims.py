@@ -167,6 +167,11 @@ def test_a_claimant_is_cut_at_a_clause_on_any_word_and_acts_are_no_reports(engin
     assert find(claims, "£4m").claimant == "Officials"  # putting a figure at a level does
     mayor = claims_of(engine, "The mayor of Springfield, Illinois, said 40 homes were flooded.\n")
     assert find(mayor, "40").claimant == "The mayor of Springfield, Illinois"
+    # an apposition the parser hangs on the speaker after the verb is not part of the speaker's name
+    award = claims_of(engine, "Ana Ruiz has been awarded €900,000 in compensation, the justice ministry said on "
+                              "Tuesday, the largest payout in its history.\n")
+    assert find(award, "€900,000").claimant == "the justice ministry"
+    assert find(award, "€900,000").measure == "compensation"  # the amount "in" a money noun is that money
 
 
 def test_attribution_in_the_next_sentence(engine):

@@ -834,6 +834,9 @@ PENALTIES = [
     ("The winger was suspended for three matches after the brawl.", "three", "suspension", 3, "winger"),
     ("Vance faces up to 25 years in prison if convicted.", "up to 25 years", "maximum sentence", 25, "Vance"),
     ("Marlow was handed a 14-year prison term.", "14-year", "sentence", 14, "Marlow"),  # not a term of office
+    # time spent in custody is not the sentence passed
+    ("Reyna served 19 years in prison for a murder he did not commit.", "19 years", "served", 19, "Reyna"),
+    ("Okoro spent nine years in jail before the appeal.", "nine years", "served", 9, "Okoro"),
 ]
 
 
