@@ -186,6 +186,8 @@ class ClaimExtractor:
             kind = nouns[i]
             if kind is not None and any(c.lower_ == "such" for c in kind.children):
                 continue  # "only a handful of such falls have been recovered": a kind of thing, not this event
+            if (bracket := _age_bracket(doc, m)) is not None and self.counts.is_people(bracket):
+                continue  # "children under five", "people over 65": an age bracket describes who, it counts nothing
             if _kin_of(doc, m):
                 continue  # "a father of two", "mother-of-three": who the person is, not a count in the news
             if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
@@ -1324,6 +1326,24 @@ def _governing_verb(tok: Token) -> Token | None:
             cur = head
             continue
         return None
+    return None
+
+
+def _age_bracket(doc: Doc, m: FigureMatch) -> Token | None:
+    """ "children under five", "adults over 65 years": a small whole number after a plural noun and
+    "under" or "over", with no thing of its own after it. The noun, for a caller to check it is people's."""
+    word = m.start if doc[m.start].lower_ in ("under", "over") else m.start - 1
+    if word < 1 or doc[word].lower_ not in ("under", "over") or doc[word - 1].tag_ != "NNS":
+        return None
+    value = m.figure.high if m.figure.high is not None else m.figure.low
+    if value is None or value != int(value) or not 0 < value <= 100:
+        return None
+    after = doc[m.end] if m.end < len(doc) else None
+    # ("children under five account for most deaths": a singular noun after a number above one is not what
+    # it counts, however the parser reads it)
+    if after is None or after.lower_ in ("years", "year") or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") \
+            or (after.tag_ == "NN" and value > 1):
+        return doc[word - 1]
     return None
 
 

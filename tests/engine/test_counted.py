@@ -473,6 +473,10 @@ NOT_FIGURES = [
     # who someone is, a kind of thing, a death long past, a charge that names no death
     "Ms Reyes, a mother-of-three, lives nearby.",
     "The driver, a father of two, lives nearby.",
+    # an age bracket says who, not how many
+    "Most of them are children under five in rural districts.",
+    "Children under five account for most deaths.",
+    "People over 65 will be offered the jab first.",
     "Only a handful of such storms have been recorded.",
     "The last rabies death in the region was in 2009.",
     "He was charged with attempted murder.",
