@@ -281,6 +281,15 @@ class CountReader:
             if (event := _happened(root, root.head)) is not None:
                 # "have been released": what the vocabulary does not know, named by its verb; things with it
                 return event
+            act = root.head
+            if root.dep_ == "nsubj" and act.tag_ in ("VBD", "VBN", "VBZ", "VBP") and _known_verb(act.lemma_.lower()) \
+                    and not {act.lemma_.lower()} & (SAY_VERBS | LIGHT_VERBS | _LIGHT) \
+                    and (act.lemma_.lower() not in PASS_THROUGH or any(c.dep_ == "dobj" for c in act.children)) \
+                    and not any(c.dep_ in ("auxpass", "neg") for c in act.children):
+                # "only 17 of the 40 runners completed the course": the part is named by what it did, the
+                # group already names the whole ("remain", "reach" only pass a figure on, unless they act
+                # on a thing of their own)
+                return active_past(act)
         # 1d. "none of the ship's 22 crew were hurt", "two of the five men who escaped": a number inside a
         #     partitive counts the whole group, named by what is said of the group, not of the part
         if noun is not None and family in ("count", "people") and _partitive_group(noun, m):

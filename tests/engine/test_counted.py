@@ -339,6 +339,10 @@ NAMED_BY_WHAT_IT_IS = [
     ("The 64-member orchestra played on.", "64", "orchestra"),
     ("The ceiling fell, injuring 52 people in a 1,200-strong audience.", "1,200", "attendance"),
     ("Its cast and crew of 64 are being paid until their contracts end.", "64", "cast and crew"),
+    # a part of a definite group is named by what it did; the group names the whole
+    ("Only 17 of the 40 runners completed the course.", "Only 17", "completed"),
+    ("Only 17 of the 40 runners completed the course.", "40", "runners"),
+    ("Nine of the 30 candidates passed the exam.", "Nine", "passed"),
 ]
 
 
