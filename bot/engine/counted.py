@@ -123,9 +123,12 @@ class CountReader:
         # "goods worth about $3.6bn", "$3.6bn worth of goods", "the Peace Prize, worth 25,000 euros": things,
         # or a named one, worth the amount name it ("the house is worth £2m" is its value)
         if (family == "money" or fig.unit in ("pence", "cents")) and m.end + 1 < len(doc) \
-                and doc[m.end].lower_ in ("a", "per", "each") \
-                and doc[m.end + 1].lemma_.lower() == "share":
-            return "price per share"  # "will pay 690p per share in cash", "640 pence a share"
+                and doc[m.end].lower_ in ("a", "an", "per", "each") and doc[m.end + 1].pos_ == "NOUN" \
+                and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in TIME_NOUNS \
+                and not self.is_people(doc[m.end + 1]) \
+                and (unit_family(doc[m.end + 1].lower_) or "other:").startswith(("other:", "count")):
+            # "will pay 690p per share in cash", "at about $3 a dose": the price of one
+            return f"price per {doc[m.end + 1].lemma_.lower()}"
         if family == "money" and verb is not None and verb.lemma_.lower() == "value" and verb.dep_ == "acl" \
                 and (self.noun_measure(verb.head) == "price" or verb.head.lemma_.lower() in ("offer", "proposal")):
             return "price"  # "an improved takeover offer valuing the company at £2.6 billion": the deal's price

@@ -286,6 +286,7 @@ NAMED_BY_WHAT_IT_IS = [
     # francs are money; a price per share; an agreement's length; what lives somewhere is counted as itself
     ("The canton pledged 2.5 million francs for fencing.", "2.5 million francs", "pledged"),
     ("The bidder will pay 455p per share in cash.", "455p", "price per share"),
+    ("The maker can supply the vaccine at about $3 a dose.", "about $3", "price per dose"),
     ("The striker signed a four-year contract with the club.", "four-year", "contract length"),
     ("About 70 bears now live in the park.", "About 70", "bears"),
     ("Twenty-two patients have tested positive so far.", "Twenty-two", "cases"),
