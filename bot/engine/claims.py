@@ -43,6 +43,7 @@ from .counted import (
     PERCENT_WORDS,
     SAY_VERBS,
     TALLY_NOUNS,
+    TIME_NOUNS,
     CountReader,
     change_base,
     change_name,
@@ -116,6 +117,10 @@ class _Draft:
     noun_lemma: str | None
     qualified: bool
     needs_subject: bool
+
+
+#: words that make a following time noun a date, not a counted span: "870 last year", "12 the previous week"
+_DATING_WORDS = frozenset("last next previous following this that same".split())
 
 
 class ClaimExtractor:
@@ -692,6 +697,8 @@ class ClaimExtractor:
         while nxt is not None and nxt.pos_ in ("ADJ", "PROPN") and nxt.i + 1 < len(doc):
             nxt = doc[nxt.i + 1]
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.i - m.end <= 3:
+            if nxt.lemma_.lower() in TIME_NOUNS and any(t.lower_ in _DATING_WORDS for t in doc[m.end : nxt.i]):
+                return None  # "up from 870 last year": the year dates the figure, it is not counted
             return nxt
         return None
 
@@ -1202,8 +1209,11 @@ def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("from", "with", "against"):
         prep = root.head
         return prep.lower_ == "from" or (prep.head.lower_ in ("compared", "compare", "versus"))
-    before = doc[max(0, m.start - 3) : m.start].text.lower()
-    return before.endswith(("compared with", "compared to", "down from", "up from", "versus", "vs"))
+    start = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ in ("the", "an", "a") else m.start
+    before = doc[max(0, start - 3) : start].text.lower()
+    # ("will save £1.1m a year, rather than the £1.8m first proposed": the level it replaces)
+    return before.endswith(("compared with", "compared to", "down from", "up from", "versus", "vs", "rather than",
+                            "instead of"))
 
 
 # Per-sentence memos. Every figure of a sentence is read against the whole sentence; building the

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.engine.types import Article, SourceInfo
 
 
@@ -258,3 +260,13 @@ def test_a_national_adverbial_makes_a_figure_the_countrys(engine):
     assert find(claims, "9,300").location == "nationwide"
     assert find(claims, "1,150").location == "nationwide"
     assert find(claims, "640").location != "nationwide"
+
+
+@pytest.mark.parametrize(("text", "now", "before", "measure"), [
+    # the level a figure is set against is the same measure, however the comparison is written
+    ("Turtles laid 1,240 nests this summer, up from 870 last year.", "1,240", "870", "laid"),
+    ("The revised plan will save £1.1m a year, rather than the £1.8m first proposed.", "£1.1m", "£1.8m", "savings"),
+])
+def test_an_earlier_or_replaced_level_is_the_same_measure(engine, text, now, before, measure):
+    claims = claims_of(engine, text + "\n")
+    assert find(claims, now).measure == find(claims, before).measure == measure
