@@ -390,10 +390,11 @@ class CountReader:
                 # "winds reached 120 km/h" are the winds'; "broke up at 15 km per second" is a speed
                 return "speed"  # "entered the atmosphere at 17 km per second": how fast, not the atmosphere
             if family == "money" and (thing is None or (
-                    thing.dep_ in ("nsubj", "nsubjpass") and (noun is None or thing.i != noun.i)
-                    and not self.noun_measure(thing))):
-                # a consortium that pays, satellites that are insured: who acts or what is acted on is
-                # not what the amount is; the act names it
+                    (thing.dep_ in ("nsubj", "nsubjpass") or (verb is not None and verb.dep_ == "relcl"
+                                                               and verb.head.i == thing.i))
+                    and (noun is None or thing.i != noun.i) and not self.noun_measure(thing))):
+                # a consortium that pays, satellites that are insured, an offering "which could raise $2bn":
+                # who acts or what is acted on is not what the amount is; the act names it
                 act = self._money_act(base, verb)
                 if act:
                     return self.suffix(doc, m, act)
@@ -1124,7 +1125,9 @@ def _amount_in(base: Token, verb: Token | None) -> Token | None:
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ == "in" and c.i > base.i:
                 obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
-                            and p.ent_type_ not in ("DATE", "TIME") and p.lemma_.lower() not in TIME_NOUNS), None)
+                            and p.ent_type_ not in ("DATE", "TIME") and p.lemma_.lower() not in TIME_NOUNS
+                            and not _determined(p)), None)
+                # ("raised 2.2 billion crowns in the listing": a determined noun says where, not what)
                 if obj is not None:
                     return obj
     return None
@@ -1135,7 +1138,7 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
     for c in base.children:  # "$40 million in damage", "$2bn of aid"
         if c.dep_ == "prep" and c.lower_ in ("in", "of"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and not (c.lower_ == "in" and _determined(p)):
                     return p
     if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
         return base.head.head
@@ -1159,8 +1162,8 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
             if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > base.i:
                 for p in c.children:  # not a time ("rose to 6.9% in the same month")
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("DATE", "TIME") \
-                            and p.lemma_.lower() not in TIME_NOUNS:
-                        return p
+                            and p.lemma_.lower() not in TIME_NOUNS and not (c.lower_ == "in" and _determined(p)):
+                        return p  # ("raised 2.2 billion crowns in the listing": where, not what)
         subject_of = verb
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("xcomp", "conj"):
             # "exports are expected to shrink to 1.5m tonnes": the raising verb's subject; "prices have
@@ -1195,6 +1198,12 @@ _REACH = frozenset("cover affect concern hit".split())
 _DOING = frozenset({"complete", "carry out", "perform", "conduct", "do", "finish", "make"})
 #: verbs that resize an event "to" a new count: "widened its recall to 112,000 cars"
 _RESIZING = frozenset("widen expand extend broaden enlarge increase raise reduce narrow scale".split())
+
+
+def _determined(noun: Token) -> bool:
+    """A noun with a determiner or possessor: "in the listing", "in its first year" say where or when an
+    amount was, not what it is ("in unpaid duty", "in damage")."""
+    return any(d.dep_ in ("det", "poss") and d.lower_ not in ("no", "any") for d in noun.children)
 
 
 def _estimated(noun: Token) -> Token | None:

@@ -287,6 +287,9 @@ NAMED_BY_WHAT_IT_IS = [
     ("The canton pledged 2.5 million francs for fencing.", "2.5 million francs", "pledged"),
     ("The bidder will pay 455p per share in cash.", "455p", "price per share"),
     ("The maker can supply the vaccine at about $3 a dose.", "about $3", "price per dose"),
+    # an amount "in" a determined noun is where it was, not what it is; the act names it
+    ("The payments company raised 2.2 billion crowns in the listing.", "2.2 billion crowns", "raised"),
+    ("It set a date for its public offering, which could raise up to $2.4bn.", "up to $2.4bn", "raised"),
     ("The striker signed a four-year contract with the club.", "four-year", "contract length"),
     ("About 70 bears now live in the park.", "About 70", "bears"),
     ("Twenty-two patients have tested positive so far.", "Twenty-two", "cases"),
