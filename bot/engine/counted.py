@@ -466,7 +466,8 @@ class CountReader:
         if verb is None or verb.pos_ != "VERB":
             return None
         # ("could raise up to $2.4bn": the bound's "up", read as the verb's particle, stands for the amount)
-        direct = base.head.i == verb.i and (base.dep_ in ("dobj", "npadvmod") or (base.dep_ == "prt" and base.lower_ == "up"))
+        direct = base.head.i == verb.i and (
+            base.dep_ in ("dobj", "npadvmod") or (base.dep_ == "prt" and base.lower_ == "up"))
         for_ = base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.i == verb.i
         if not (direct or for_):
             return None
