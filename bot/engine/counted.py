@@ -731,6 +731,13 @@ class CountReader:
                                               for t in c.children)):
                 # "residents who had been evacuated" describes them; "of which 4,000 were killed" counts others
                 names = [n for n in self.verb_measures(c, base) if ok(n)]
+                if names and c.dep_ == "relcl" and verb is not None and base.head.i == verb.i \
+                        and base.dep_ in ("nsubj", "nsubjpass"):
+                    # "three men who were injured have been arrested": the clause says who they are, the
+                    # sentence's own verb what happened to them, when it names an event
+                    main = [n for n in self.verb_measures(verb, base) if ok(n)]
+                    if main:
+                        return self.vocab.combine(main)
                 if names:
                     return self.vocab.combine(names)
                 for lost in (o for o in c.children if o.dep_ == "dobj" and c.pos_ == "VERB"):
