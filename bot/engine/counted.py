@@ -86,6 +86,9 @@ class CountReader:
 
     def __init__(self, vocab: MeasureVocab) -> None:
         self.vocab = vocab
+        #: the measures of harm done to people: "killed or injured" is casualties; "shot" is fatal or not
+        self._harm = frozenset(vocab.fatal_if) | frozenset(vocab.fatal_if.values()) | frozenset(
+            part for key in vocab.combinations for part in key.split("+"))
 
     # -- people ------------------------------------------------------------------
     def is_people(self, noun: Token) -> bool:
@@ -732,7 +735,9 @@ class CountReader:
                 # "residents who had been evacuated" describes them; "of which 4,000 were killed" counts others
                 names = [n for n in self.verb_measures(c, base) if ok(n)]
                 if names and c.dep_ == "relcl" and verb is not None and base.head.i == verb.i \
-                        and base.dep_ in ("nsubj", "nsubjpass"):
+                        and base.dep_ in ("nsubj", "nsubjpass") and not set(names) & self._harm:
+                    # (harm keeps its clause: "three others who were injured were hospitalised" are a casualty
+                    # count, whatever happened to them next)
                     # "three men who were injured have been arrested": the clause says who they are, the
                     # sentence's own verb what happened to them, when it names an event
                     main = [n for n in self.verb_measures(verb, base) if ok(n)]

@@ -745,7 +745,8 @@ def test_a_measure_that_describes_a_thing_is_not_a_claim(engine):
         ("The death toll has reached 40.", "40", "killed"),
         ("Some 2,100 residents who had been evacuated were allowed home.", "Some 2,100", "evacuated"),
         # a relative clause says who they are; the sentence's own verb, when it names an event, what happened
-        ("Three men who were injured have been arrested.", "Three", "arrested"),
+        ("Three men who were questioned have been arrested.", "Three", "arrested"),
+        ("Three others who were injured in the shooting were hospitalized.", "Three", "injured"),  # harm stays
         ("Six residents who had been evacuated were taken to hospital.", "Six", "hospitalised"),
         ("Four other people who were arrested have been released on bail.", "Four", "bailed"),
         ("The 92 musicians who will lose their jobs were told on Monday.", "92", "jobs"),
