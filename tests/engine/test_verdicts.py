@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from itertools import count
 
@@ -603,3 +604,18 @@ def test_policy_from_settings(settings) -> None:
     assert checker.policy.rising_measures == vocab.rising
     assert vocab.rising
     assert VerdictPolicy.from_settings(settings, max_evidence=3).max_evidence == 3
+
+
+def test_a_subject_the_article_supplied_tells_no_two_quantities_apart():
+    # "The council still faces a £12m budget gap": the sentence names no one; each article filled in its own
+    # main party, and those differ without saying this is another gap
+    money = fig(12_000_000, unit="GBP")
+    new = replace(make_claim(money, subject="Marsh Lane", measure="budget gap"),
+                  sentence="The council still faces a £12 million budget gap next year.")
+    old = stored(money, subject="Harwick Borough Council", measure="budget gap")
+    old = replace(old, claim=replace(old.claim, sentence="It has a £12m budget gap."))
+    assert judge(new, [old], policy=POLICY, story_places=()).verdict is M
+    # written in both sentences, two names are two parties
+    named = replace(new, sentence="Marsh Lane faces a £12 million budget gap next year.")
+    written = replace(old, claim=replace(old.claim, sentence="Harwick Borough Council has a £12m budget gap."))
+    assert judge(named, [written], policy=POLICY, story_places=()).verdict is not M
