@@ -347,6 +347,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("Only 17 of the 40 runners completed the course.", "Only 17", "completed"),
     ("Only 17 of the 40 runners completed the course.", "40", "runners"),
     ("Nine of the 30 candidates passed the exam.", "Nine", "passed"),
+    # people treated at the scene of an accident are its injured
+    ("Paramedics treated 52 people at the scene of the collapse.", "52", "injured"),
 ]
 
 
