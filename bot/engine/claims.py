@@ -946,7 +946,9 @@ class ClaimExtractor:
         others = frozenset().union(*(_subtree_ids(c) for c in thing.subtree if c.dep_ in ("relcl", "acl")
                                      and c.i > thing.i))
         ref = published or datetime.now(UTC).date()
-        for scope in (own - others, near - others):
+        # "up from 870 last year": the date of a figure's own preposition ("from") is the figure's
+        prep = _subtree_ids(root.head) if root.dep_ == "pobj" and root.head.dep_ != "ROOT" else frozenset()
+        for scope in (own - others, (prep | near) - others):
             dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
             for _, _, text in dates:
                 d = _parse_date(text, ref, published)
@@ -1244,7 +1246,8 @@ def _reference_dates(doc: Doc) -> list[tuple[int, int, str]]:
             (e.start, e.root.i, e.text) for e in _ents(doc)
             if e.label_ == "DATE"
             and (doc[e.start - 1].lower_ if e.start > 0 else "") not in _NOT_A_REFERENCE
-            and e.root.head.lower_ not in _NOT_A_REFERENCE
+            and not (e.root.head.lower_ in _NOT_A_REFERENCE and e.root.dep_ == "pobj")
+            # ("since May" spans; "up from 870 last year" dates the 870: the date hangs on "from", not in it)
         ]
     return cached
 

@@ -129,6 +129,8 @@ def penalty(doc: Doc, m: FigureMatch) -> str | None:
 
 
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1}
+#: a year, or a season of it: "last year", "this summer" date a figure to the year
+_YEAR_PARTS = frozenset("year summer winter spring autumn fall season".split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -157,8 +159,11 @@ def _parse_date(text: str, ref: date, published: date | None) -> date | None:
         return d
     if year and len(words) <= 3:
         return date(year, 1, 1)
-    if published is not None and len(words) == 2 and words[1] == "year" and words[0] in _RELATIVE_YEAR:
-        return date(published.year + _RELATIVE_YEAR[words[0]], 1, 1)  # "this year", "last year"
+    if published is not None and len(words) == 2 and words[1] in _YEAR_PARTS and words[0] in _RELATIVE_YEAR:
+        return date(published.year + _RELATIVE_YEAR[words[0]], 1, 1)  # "this year", "last year", "this summer"
+    if published is not None and len(words) == 2 and words[1] == "month" and words[0] in _RELATIVE_YEAR:
+        month = published.month + _RELATIVE_YEAR[words[0]]  # "last month": that month's first day
+        return date(published.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
     wd = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
     if wd is not None and published is not None and len(words) <= 2:
         return published - timedelta(days=(published.weekday() - wd) % 7)

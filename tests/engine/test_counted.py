@@ -795,6 +795,11 @@ def test_a_time_owning_the_subject_dates_the_figure(engine):
     assert c.date == date(2025, 1, 1)
     first, second = claims_of(engine, "The pass rate fell to 84.2% this year from 86.5% in 2025.", date(2026, 7, 1))
     assert (first.date, second.date) == (date(2026, 1, 1), date(2025, 1, 1))
+    # the level it rose from is dated by the date on its "from"; a season this year is this year
+    now, before = claims_of(engine, "Turtles laid 1,240 nests this summer, up from 870 last year.", date(2026, 9, 1))
+    assert (now.date, before.date) == (date(2026, 1, 1), date(2025, 1, 1))
+    (month,) = claims_of(engine, "Sales reached 4,100 cars last month.", date(2026, 3, 10))
+    assert month.date == date(2026, 2, 1)
 
 
 def test_a_group_that_holds_a_rate_is_its_subject(engine):
