@@ -456,8 +456,11 @@ class ClaimExtractor:
                                  approx=False, unit="people")
                     extra[noun.i] = (_one(fig, doc[first], noun.i), measure)
                 continue
-            if noun.dep_ == "appos" and (noun.head.i in covered or noun.head.i in extra
-                                         or any(c.i in covered for c in noun.head.children)):
+            top = noun
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head  # "Two horses, Marsh Harrier and Kilbride Lad, ...": each member of the list
+            if top.dep_ == "appos" and (top.head.i in covered or top.head.i in extra
+                                        or any(c.i in covered for c in top.head.children)):
                 continue  # "One guest, a 79-year-old man, died": the guest is counted already
             dets = [c for c in noun.children if c.dep_ in ("det", "nummod", "quantmod", "poss")]
             if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _NOT_ONE for c in dets):

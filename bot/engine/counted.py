@@ -786,6 +786,9 @@ class CountReader:
             for c in verb.children:
                 if c.dep_ in ("dobj", "prt", "attr") and c.i != role.i:
                     name = ok(self.vocab.by_verb.get(f"{verb.lemma_.lower()} {c.lower_}") or self.noun_measure(c))
+                    if name and name in self._harm and any(
+                            a.dep_ == "amod" and a.lower_ in ("fatal", "mortal") for a in c.children):
+                        return ok(self.vocab.by_noun.get("death")) or name  # "suffered fatal injuries": died
                     if name:
                         return name
         return None

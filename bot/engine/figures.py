@@ -349,6 +349,8 @@ class FigureParser:
             [{"IS_TITLE": True, "POS": {"NOT_IN": ["NUM"]}}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
              {"ORTH": {"IN": [".", "and"]}}],
             [{"IS_TITLE": True}, {"ORTH": "("}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": ")"}],
+            # "Tomas Reyna, now 52, was freed": a person's age today
+            [{"ORTH": ","}, {"LOWER": "now"}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": {"IN": [",", "."]}}],
             [{"LOWER": {"IN": ["in", "their", "his", "her", "early", "late", "mid"]}},
              {"SHAPE": {"IN": ["dds", "'dds"]}}],
         ])

@@ -349,6 +349,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("Nine of the 30 candidates passed the exam.", "Nine", "passed"),
     # people treated at the scene of an accident are its injured
     ("Paramedics treated 52 people at the scene of the collapse.", "52", "injured"),
+    # fatal injuries are deaths; the members of a counted list are not counted again
+    ("Two horses, Marsh Harrier and Kilbride Lad, suffered fatal injuries in falls.", "Two", "killed"),
 ]
 
 
@@ -483,6 +485,7 @@ NOT_FIGURES = [
     # who someone is, a kind of thing, a death long past, a charge that names no death
     "Ms Reyes, a mother-of-three, lives nearby.",
     "The driver, a father of two, lives nearby.",
+    "Tomas Reyna, now 52, was convicted in 2007.",
     # an age bracket says who, not how many
     "Most of them are children under five in rural districts.",
     "Children under five account for most deaths.",
@@ -1008,3 +1011,8 @@ def test_two_kinds_of_things_with_one_event_in_a_story_are_not_compared(engine):
     assert converters.measure == vans.measure == "seized"
     assert discriminator(converters, analyse_subject(converters.subject, converters.entities),
                          vans, analyse_subject(vans.subject, vans.entities)) is not None
+
+
+def test_the_named_members_of_a_counted_list_are_not_counted_again(engine):
+    claims = claims_of(engine, "Two horses, Marsh Harrier and Kilbride Lad, suffered fatal injuries in falls.")
+    assert [(c.measure, c.figure.low) for c in claims] == [("killed", 2)]
