@@ -814,6 +814,8 @@ class CountReader:
                     thing = f"{noun.doc[noun.i - 3].lower_}-{thing}"  # "well-known paintings", split
         role = tally_role(base)
         happened = _happened(base, verb) or (_happened(role, verb) if role.i != base.i else None) or _without(verb)
+        if happened and thing and noun is not None and not self.is_people(noun) and _holds(verb, base):
+            happened = None  # "operates 120 stores", "can produce 100 million doses": what it has, not an event
         if happened is None and noun is not None and self.is_people(noun) and (received := _received(base, verb)):
             happened = received  # "power was restored to 90,000 customers": what reached them
         if happened is None and noun is not None and noun.lemma_.lower() in _ANYONE and base.dep_ == "nsubj" \
@@ -829,6 +831,23 @@ class CountReader:
 _LIGHT = frozenset("take have make get do give hold undergo sit".split())
 #: nouns of people that say nothing of who they are: what they did names them
 _ANYONE = frozenset("people person individual".split())
+
+
+def _holds(verb: Token | None, thing: Token) -> bool:
+    """A verb that says what its subject has or does as a rule, not what happened: active, in the present
+    ("operates 120 stores", "houses 4,000 paintings") or with "can" ("can produce 100 million doses"), its
+    object the counted things. "Closed two pools", "will close two pools" are events."""
+    if verb is None or thing.dep_ != "dobj" or thing.head.i != verb.i or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ == "VB" and any(a in ("can", "could") for a in aux):
+        return True
+    # a headline tells past events in the present ("Thieves steal 600 converters"): only a sentence that
+    # ends as one does is read as a state
+    ended = verb.doc[-1].text in (".", "!", "?", '"', "”", "'", "’")
+    return verb.tag_ in ("VBZ", "VBP") and not aux and ended
 
 
 def _object_name(obj: Token) -> str:
