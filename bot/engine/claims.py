@@ -348,7 +348,7 @@ class ClaimExtractor:
                 c = replace(c, subject=f"{c.subject} {top_group}")
             if d.needs_subject and top_qualifier:
                 c = replace(c, subject=self._qualify(c.subject, d.noun_lemma, top_qualifier))
-            out.append(c)
+            out.append(_change_named(c))
         return out
 
     # -- figures and nouns -----------------------------------------------------
@@ -1206,6 +1206,18 @@ def _dominant(counter: Counter[str]) -> str | None:
 
 def _to_int(word: str) -> int | None:
     return word_value(word)
+
+
+def _change_named(c: Claim) -> Claim:
+    """A change is named by its kind, as editors name it ("rise", "fall", "growth", "change"), unless the
+    text writes the compound itself; what changed joins the subject ("revenue rose 34%": a rise of revenue),
+    which tells two changes apart."""
+    base = change_base(c.measure)
+    if base == c.measure or c.measure.lower() in c.sentence.lower():
+        return c  # ("a 9% pay rise": a compound the text writes is the name it gives)
+    what = base.strip()
+    subject = c.subject if not what or what.lower() in c.subject.lower() else f"{c.subject} {what}".strip()
+    return replace(c, measure=c.measure[len(base):].strip(), subject=subject)
 
 
 def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:

@@ -119,11 +119,11 @@ PASS_THROUGH = [
     ("The island accounts for 12 of the missing.", "12", "missing"),
     ("Two of the injured later died in hospital.", "Two", "killed"),
     # what a change verb or noun changes: its object, or what the change is in
-    ("The plan raises water charges by 6.5%.", "6.5%", "water charges rise"),
-    ("Unions rejected the 6.5% rise in water charges.", "6.5%", "water charges rise"),
+    ("The plan raises water charges by 6.5%.", "6.5%", "rise"),
+    ("Unions rejected the 6.5% rise in water charges.", "6.5%", "rise"),
     # a change is named by its direction, as an editor names it; with none written it is a change
-    ("Shares in the carrier have lost 9% since March.", "9%", "shares fall"),
-    ("The economy grew 0.3% in the third quarter.", "0.3%", "gdp growth"),
+    ("Shares in the carrier have lost 9% since March.", "9%", "fall"),
+    ("The economy grew 0.3% in the third quarter.", "0.3%", "growth"),
     # a unit is no thing: what happened to the amount names it; a name says whose, never what
     ("About 300 tonnes of diesel leaked into the estuary.", "About 300 tonnes", "diesel"),
     ("The operator says no more than 800 tonnes escaped from the hull.", "no more than 800 tonnes", "escaped"),
@@ -207,7 +207,7 @@ PASS_THROUGH = [
     # a verb joined to another takes its subject; a change noun that names what changes keeps it
     ("Copper prices kept rising and reached 9,900 dollars a tonne.", "9,900", "price"),
     # an intransitive change is measured on its subject, not on where or when it happened
-    ("Shares in the miner fell 9 percent in early trading.", "9", "shares fall"),
+    ("Shares in the miner fell 9 percent in early trading.", "9", "fall"),
     ("Sales of 1.2 billion euros were helped by a 6 percent price increase.", "6", "price increase"),
     # a hyphenated modifier is kept whole
     ("The atlas has 40 full-page maps.", "40", "full-page maps"),
@@ -260,8 +260,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("The Orrin Medal, worth 10,000 euros, went to a chemist.", "10,000 euros", "medal"),
     ("The painting is worth £3m, the auction house said.", "£3m", "value"),
     # ", up 60%" after a figure's verb is that figure's change; a clause of its own is not
-    ("The agency counted 2,400 confirmed infections this year, up 45% on last year.", "45%", "cases rise"),
-    ("Sales fell 5% while exports were up 3%.", "3%", "exports rise"),
+    ("The agency counted 2,400 confirmed infections this year, up 45% on last year.", "45%", "rise"),
+    ("Sales fell 5% while exports were up 3%.", "3%", "rise"),
     # where people come from is not what happened to them
     ("The 5,200 delegates came from 96 countries.", "5,200", "delegates"),
     # a concentration is named by its unit; the pollutant is the subject
@@ -604,8 +604,8 @@ def test_subjects_resolve_to_what_the_article_is_about(engine):
     claims = {c.figure.text: c for c in claims_of(engine, text)}
     assert claims["$1.9bn"].subject == "Halvard Shipping"
     assert claims["$1.9bn"].measure == "revenue"
-    assert claims["6%"].measure == "revenue fall"
-    assert claims["6%"].subject == "Halvard Shipping"
+    assert claims["6%"].measure == "fall"
+    assert claims["6%"].subject == "Halvard Shipping revenue"
     assert claims["300"].subject == "Halvard Shipping"
 
 
@@ -825,8 +825,8 @@ def test_a_ranked_death_is_the_toll(engine):
 
 def test_a_change_written_after_a_figure_is_that_figures_change(engine):
     level, change = claims_of(engine, "The port handled 2.1 million passengers, a six per cent rise on last year.")
-    assert change.measure == f"{level.measure} rise"
-    assert change.subject == level.subject
+    assert change.measure == "rise"
+    assert change.subject == f"{level.subject} {level.measure}"
 
 
 def test_a_number_hyphened_to_a_noun_describes_a_thing(engine):
