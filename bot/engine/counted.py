@@ -132,6 +132,10 @@ class CountReader:
                 and (unit_family(doc[m.end + 1].lower_) or "other:").startswith(("other:", "count")):
             # "will pay 690p per share in cash", "at about $3 a dose": the price of one
             return f"price per {doc[m.end + 1].lemma_.lower()}"
+        if (family == "money" or fig.unit in ("pence", "cents")) and m.end < len(doc) \
+                and doc[m.end].lower_ in ("each", "apiece") \
+                and (m.end + 1 == len(doc) or doc[m.end + 1].pos_ != "NOUN"):
+            return self.vocab.by_noun.get("price") or "price"  # "100 million doses at about $3 each"
         if family == "money" and verb is not None and verb.lemma_.lower() == "value" and verb.dep_ == "acl" \
                 and (self.noun_measure(verb.head) == "price" or verb.head.lemma_.lower() in ("offer", "proposal")):
             return "price"  # "an improved takeover offer valuing the company at £2.6 billion": the deal's price
@@ -900,6 +904,8 @@ def _happened(base: Token, verb: Token | None) -> str | None:
 _CONTESTS = frozenset("win lose lead trail beat defeat edge retain".split())
 #: participles of where things are: "parked", "stationed", "based", "stored"
 _LOCATED = frozenset("park station locate base house store situate position".split())
+#: participles that say who or what things are: "aged 5 to 17 months", "named", "called", "known as"
+_NAMING = frozenset("age name call dub know title label".split())
 
 
 def describes(participle_: Token) -> bool:
@@ -909,8 +915,9 @@ def describes(participle_: Token) -> bool:
     doc = participle_.doc
     if participle_.i > 0 and doc[participle_.i - 1].text in (",", "(", "—", "–"):
         return True
-    if participle_.lemma_.lower() in _LOCATED:
-        return True  # "with 1,500 scooters parked in bays": where they are, not what happened to them
+    if participle_.lemma_.lower() in _LOCATED or participle_.lemma_.lower() in _NAMING:
+        return True  # "with 1,500 scooters parked in bays": where they are, not what happened to them; "4,800
+        # children aged 5 to 17 months", "two men named as suspects": who they are
     return any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.head.dep_ == "prep"
                for t in participle_.subtree if t.i > participle_.i)
 

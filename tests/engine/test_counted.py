@@ -287,6 +287,7 @@ NAMED_BY_WHAT_IT_IS = [
     ("The canton pledged 2.5 million francs for fencing.", "2.5 million francs", "pledged"),
     ("The bidder will pay 455p per share in cash.", "455p", "price per share"),
     ("The maker can supply the vaccine at about $3 a dose.", "about $3", "price per dose"),
+    ("It can produce 100 million doses a year at about $3 each.", "about $3", "price"),
     # an amount "in" a determined noun is where it was, not what it is; the act names it
     ("The payments company raised 2.2 billion crowns in the listing.", "2.2 billion crowns", "raised"),
     ("It set a date for its public offering, which could raise up to $2.4bn.", "up to $2.4bn", "raised"),
@@ -351,6 +352,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("Paramedics treated 52 people at the scene of the collapse.", "52", "injured"),
     # fatal injuries are deaths; the members of a counted list are not counted again
     ("Two horses, Marsh Harrier and Kilbride Lad, suffered fatal injuries in falls.", "Two", "killed"),
+    # a participle that says who they are is not what happened to them
+    ("The trial enrolled 4,800 children aged 5 to 17 months.", "4,800", "enrolled"),
 ]
 
 
