@@ -277,6 +277,23 @@ class CountReader:
                     if name:
                         return name
                     break
+        # 1b'. "the number of people sickened has risen to 212 passengers and 25 crew": the tally's participle
+        #     names what the level counts, whatever the figure's own noun says of who they are
+        lead = base
+        while lead.dep_ == "conj" and lead.head.i != lead.i:
+            lead = lead.head  # "... 212 passengers and 25 crew": each member of the list
+        level = lead.head.head if lead.dep_ == "pobj" and lead.head.lower_ in ("to", "at") else (
+            lead.head if lead.dep_ in ("dobj", "attr") else None)
+        if level is not None and level.pos_ in ("VERB", "AUX"):
+            for tally in (c for c in level.children if c.dep_ in ("nsubj", "nsubjpass")
+                          and c.lemma_.lower() in _TALLY):
+                for counted in (p for prep in tally.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                for p in prep.children if p.dep_ == "pobj"):
+                    for t in counted.children:
+                        if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" and t.i > counted.i:
+                            name = ok(self._verb_name(t))
+                            if name:
+                                return name
         # 1c. "ninety-seven of the students kidnapped last week have been released": in a partitive of a
         #     definite group, the group's participle says who they are; the figure's own verb what happened
         if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == root.i \

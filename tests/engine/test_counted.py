@@ -354,6 +354,11 @@ NAMED_BY_WHAT_IT_IS = [
     ("Two horses, Marsh Harrier and Kilbride Lad, suffered fatal injuries in falls.", "Two", "killed"),
     # a participle that says who they are is not what happened to them
     ("The trial enrolled 4,800 children aged 5 to 17 months.", "4,800", "enrolled"),
+    # a tally's participle names what its level counts, whoever the figure's own noun says they are
+    ("The number of people sickened has risen to 212 passengers and 25 crew members.", "212", "cases"),
+    ("The number of people sickened has risen to 212 passengers and 25 crew members.", "25", "cases"),
+    # a broadcast's audience is its viewers, not a crowd
+    ("The final was watched by a peak television audience of 4.2 million.", "4.2 million", "viewers"),
 ]
 
 
