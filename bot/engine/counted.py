@@ -289,7 +289,8 @@ class CountReader:
                           and c.lemma_.lower() in _TALLY):
                 for counted in (p for prep in tally.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                 for p in prep.children if p.dep_ == "pobj"):
-                    for t in counted.children:
+                    # (the parser hangs the participle on the counted noun, or on the tally)
+                    for t in (*counted.children, *tally.children):
                         if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" and t.i > counted.i:
                             name = ok(self._verb_name(t))
                             if name:
