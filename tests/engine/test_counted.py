@@ -359,6 +359,11 @@ NAMED_BY_WHAT_IT_IS = [
     ("The number of people sickened has risen to 212 passengers and 25 crew members.", "25", "cases"),
     # a broadcast's audience is its viewers, not a crowd
     ("The final was watched by a peak television audience of 4.2 million.", "4.2 million", "viewers"),
+    # what was done to people names them, not who they are; a toll's noun keeps its toll; a trial's accused
+    ("The gang tied up six employees.", "six", "tied up"),
+    ("The firm has 300 employees.", "300", "workforce"),
+    ("Police found three bodies.", "three", "killed"),
+    ("Five men went on trial at Harwick Crown Court on Monday.", "Five", "defendants"),
 ]
 
 
