@@ -1208,10 +1208,18 @@ def _to_int(word: str) -> int | None:
     return word_value(word)
 
 
+#: a change written as a noun, named as the verbs' changes are
+_CHANGE_NOUNS = {"increase": "rise", "rise": "rise", "gain": "rise", "jump": "rise", "hike": "rise",
+                 "decrease": "fall", "drop": "fall", "fall": "fall", "decline": "fall", "cut": "fall",
+                 "reduction": "fall", "growth": "growth"}
+
+
 def _change_named(c: Claim) -> Claim:
     """A change is named by its kind, as editors name it ("rise", "fall", "growth", "change"), unless the
     text writes the compound itself; what changed joins the subject ("revenue rose 34%": a rise of revenue),
     which tells two changes apart."""
+    if c.measure in _CHANGE_NOUNS and unit_family(c.figure.unit) == "percent":
+        return replace(c, measure=_CHANGE_NOUNS[c.measure])  # "an increase of 19%": a rise
     base = change_base(c.measure)
     if base == c.measure or c.measure.lower() in c.sentence.lower():
         return c  # ("a 9% pay rise": a compound the text writes is the name it gives)

@@ -37,7 +37,7 @@ from .units import unit_family
 PASS_THROUGH = frozenset(
     """be have say tell report claim state announce estimate confirm reveal disclose add note put give show
     indicate suggest publish cite quote find record register log count tally list number total reach stand
-    remain rise climb increase grow jump soar surge fall drop decline decrease dip slip double triple near
+    remain rise climb increase grow jump soar surge fall drop decline decrease dip slip double triple near average
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
     amount attract believe think fear expect presume suppose understand know spend live reside dwell

@@ -545,6 +545,11 @@ def _analyse(subject: str, entities: tuple[str, ...]) -> SubjectParts:
             continue
         if w in _STOP or w.isdigit():
             continue
+        if w in _COMPASS and tok.capital and i < len(tokens) and tokens[i].capital \
+                and tokens[i].word.isalpha() and tokens[i].word not in _STOP:
+            names.append(_place_key([w]))  # "The Northern Cup", "West Ham": a word of a name, not a side
+            terms.append(_place_key([w]))
+            continue
         if w in _COMPASS:
             compass.append(_COMPASS[w])
             terms.append(_COMPASS[w])

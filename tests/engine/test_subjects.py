@@ -314,3 +314,9 @@ def test_sentence_initial_capital_does_not_hide_a_place() -> None:
     assert parts.head == "resident"
     assert parts.names == {"gaza"}
     assert sim("Residents of Gaza", "Residents of Rafah") < THRESHOLD
+
+
+def test_a_compass_word_inside_a_name_is_part_of_the_name():
+    cup = analyse_subject("The Northern Cup", ())
+    assert not cup.compass
+    assert analyse_subject("residents of northern Gaza", ()).compass == frozenset({"north"})
