@@ -223,6 +223,12 @@ class ClaimExtractor:
                 # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure
                 measure, subject = change_base(drafts[-1].claim.measure), drafts[-1].claim.subject
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
+            elif drafts and i > 0 and _to_after_from(doc, figures[i - 1], m) \
+                    and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
+                    and unit_family(drafts[-1].claim.figure.unit) == unit_family(fig.unit):
+                # "shrank from 15,300 breeding pairs in 2016 to 8,900 this year": the new level of the same measure
+                measure, subject = drafts[-1].claim.measure, drafts[-1].claim.subject
+                noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
             elif drafts and i > 0 and unit_family(fig.unit) == "percent" \
                     and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
                     and unit_family(drafts[-1].claim.figure.unit) != "percent" \
@@ -1226,6 +1232,16 @@ def _change_named(c: Claim) -> Claim:
     what = base.strip()
     subject = c.subject if not what or what.lower() in c.subject.lower() else f"{c.subject} {what}".strip()
     return replace(c, measure=c.measure[len(base):].strip(), subject=subject)
+
+
+def _to_after_from(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
+    """ "from 15,300 pairs in 2016 to 8,900": a figure after "to" that follows a figure after "from", with no
+    verb between them."""
+    if m.start < 1 or doc[m.start - 1].lower_ != "to" or before.start < 1:
+        return False
+    if not any(t.lower_ == "from" for t in doc[max(0, before.start - 2) : before.start]):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[before.end : m.start - 1])
 
 
 def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:

@@ -634,6 +634,9 @@ class FigureParser:
                 and not first.unit and not second.unit \
                 and (a1.low % 50 != 0 or a2.low % 50 != 0 or not _counted_noun_after(doc, second.end)):
             return "score"  # "1939-45", "between 2019 and 2021": years
+        if connector == "to" and marker is None and a1.plain_int and a1.digits == 4 and not first.unit \
+                and _prev_lower(doc, first.start) in YEAR_PREPS and _looks_like_year(doc, a1, "in"):
+            return "none"  # "from 15,300 pairs in 2016 to 8,900 this year": a year, then the new level
         if low1 == a2.low or (low1 > a2.low and marker != "from"):
             return "none"
         first.amount = _scaled_to(a1, low1)
