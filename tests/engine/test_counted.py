@@ -502,6 +502,7 @@ NOT_FIGURES = [
     "Ms Reyes, a mother-of-three, lives nearby.",
     "The driver, a father of two, lives nearby.",
     "Tomas Reyna, now 52, was convicted in 2007.",
+    "A woman of 81 and her husband remain in the city.",
     # an age bracket says who, not how many
     "Most of them are children under five in rural districts.",
     "Children under five account for most deaths.",
