@@ -50,6 +50,7 @@ from .counted import (
     is_change_noun,
     measured_thing,
     past_forms,
+    sized,
     span_root,
 )
 from .figures import FigureMatch, is_one_of_superlative
@@ -176,7 +177,8 @@ class ClaimExtractor:
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
                     and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_ \
-                    and not self.counts.is_people(doc[m.end + 1]):
+                    and not (self.counts.is_people(doc[m.end + 1]) and sized(m)
+                             and doc[m.end + 1].head.pos_ == "NOUN" and doc[m.end + 1].head.i > m.end + 1):
                 continue  # "a two-bedroom flat", "a three-storey building": a number that describes a thing
                 # (not a measure the vocabulary knows: "the 18,500-capacity stadium" gives its capacity; nor
                 # people: "the 1,150-pupil school", "a 64-member crew" count them)
@@ -645,11 +647,11 @@ class ClaimExtractor:
                 seen += 1
                 continue
             if head.pos_ == "ADJ" and head.lower_ == "strong" and doc[head.i - 1].text == "-" \
-                    and head.head.pos_ == "NOUN" and head.head.i > head.i:
+                    and head.head.pos_ == "NOUN" and head.head.i > head.i and sized(m):
                 return head.head  # "a 1,200-strong audience": the audience, 1,200 of them
             if head.pos_ in ("NOUN", "PROPN"):
                 if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
-                        and head.lemma_.lower() in GROUP_SIZE_WORDS and doc[head.i - 1].text == "-":
+                        and head.lemma_.lower() in GROUP_SIZE_WORDS and doc[head.i - 1].text == "-" and sized(m):
                     return head.head  # "a 64-member crew", "a 12-person jury": the number counts the group
                 if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
                         and head.head.tag_ == "NNS" and head.tag_ == "NN":
@@ -1221,17 +1223,12 @@ _CHANGE_NOUNS = {"increase": "rise", "rise": "rise", "gain": "rise", "jump": "ri
 
 
 def _change_named(c: Claim) -> Claim:
-    """A change is named by its kind, as editors name it ("rise", "fall", "growth", "change"), unless the
-    text writes the compound itself; what changed joins the subject ("revenue rose 34%": a rise of revenue),
-    which tells two changes apart."""
+    """A change written as a bare noun ("an increase of 19%") is named as the verbs' changes are: "rise",
+    "fall", "growth". A change of a named thing keeps the thing in its name ("revenue rise", "exports
+    fall"): two changes of one story are told apart by their names."""
     if c.measure in _CHANGE_NOUNS and unit_family(c.figure.unit) == "percent":
-        return replace(c, measure=_CHANGE_NOUNS[c.measure])  # "an increase of 19%": a rise
-    base = change_base(c.measure)
-    if base == c.measure or c.measure.lower() in c.sentence.lower():
-        return c  # ("a 9% pay rise": a compound the text writes is the name it gives)
-    what = base.strip()
-    subject = c.subject if not what or what.lower() in c.subject.lower() else f"{c.subject} {what}".strip()
-    return replace(c, measure=c.measure[len(base):].strip(), subject=subject)
+        return replace(c, measure=_CHANGE_NOUNS[c.measure])
+    return c
 
 
 def _to_after_from(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
@@ -1384,6 +1381,8 @@ def _governing_verb(tok: Token) -> Token | None:
 def _age_bracket(doc: Doc, m: FigureMatch) -> Token | None:
     """ "children under five", "adults over 65 years": a small whole number after a plural noun and
     "under" or "over", with no thing of its own after it. The noun, for a caller to check it is people's."""
+    if m.unit_explicit or m.figure.unit not in ("count", "people"):
+        return None  # "drivers over 70 mph": a speed, not an age
     word = m.start if doc[m.start].lower_ in ("under", "over") else m.start - 1
     if word < 1 or doc[word].lower_ not in ("under", "over") or doc[word - 1].tag_ != "NNS":
         return None

@@ -125,14 +125,19 @@ class CountReader:
         base = noun if noun is not None else root
         # "goods worth about $3.6bn", "$3.6bn worth of goods", "the Peace Prize, worth 25,000 euros": things,
         # or a named one, worth the amount name it ("the house is worth £2m" is its value)
+        priced = (m.start > 0 and doc[m.start - 1].lower_ in ("at", "for")) or (
+            verb is not None and verb.lemma_.lower() in _PRICING)
         if (family == "money" or fig.unit in ("pence", "cents")) and m.end + 1 < len(doc) \
                 and doc[m.end].lower_ in ("a", "an", "per", "each") and doc[m.end + 1].pos_ == "NOUN" \
                 and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in TIME_NOUNS \
                 and not self.is_people(doc[m.end + 1]) \
-                and (unit_family(doc[m.end + 1].lower_) or "other:").startswith(("other:", "count")):
-            # "will pay 690p per share in cash", "at about $3 a dose": the price of one
+                and (unit_family(doc[m.end + 1].lower_) or "other:").startswith(("other:", "count")) \
+                and doc[m.end + 1].lemma_.lower() not in ("head", "capita") \
+                and (priced or doc[m.end + 1].lemma_.lower() == "share"):
+            # "will pay 690p per share in cash", "supplied at about $3 a dose": the price of one (pay by the
+            # shift or fines by the breach keep their own names)
             return f"price per {doc[m.end + 1].lemma_.lower()}"
-        if (family == "money" or fig.unit in ("pence", "cents")) and m.end < len(doc) \
+        if (family == "money" or fig.unit in ("pence", "cents")) and m.end < len(doc) and priced \
                 and doc[m.end].lower_ in ("each", "apiece") \
                 and (m.end + 1 == len(doc) or doc[m.end + 1].pos_ != "NOUN"):
             return self.vocab.by_noun.get("price") or "price"  # "100 million doses at about $3 each"
@@ -144,7 +149,8 @@ class CountReader:
             return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money
         if family == "money" and (inside := _amount_in(base, verb)) is not None \
                 and (named := self.noun_measure(inside)) is not None and self.vocab.measures.get(named) is not None \
-                and self.vocab.measures[named].unit == "money":
+                and self.vocab.measures[named].unit == "money" \
+                and not (verb is not None and verb.lemma_.lower() in ("lose", "cost", "wipe", "shed")):
             return named  # "awarded €1.3m in compensation", "raised $2m in funding": the money the noun names
         if family == "money" and verb is not None and verb.dep_ in ("xcomp", "advcl") and base.head.i == verb.i \
                 and verb.head.lemma_.lower() in _ASKING \
@@ -166,7 +172,8 @@ class CountReader:
 
         # a group's size written before it: "a 1,200-strong audience", "the 64-member crew": the group
         if noun is not None and people_ok and m.end + 1 < len(doc) and doc[m.end].text == "-" \
-                and (doc[m.end + 1].lower_ in GROUP_SIZE_WORDS) and noun.i > m.end + 1:
+                and (doc[m.end + 1].lower_ in GROUP_SIZE_WORDS) and noun.i > m.end + 1 and noun.pos_ == "NOUN" \
+                and sized(m):
             return ok(self.noun_measure(noun)) or noun.lower_
         # 0. a measure verb written right before the number ("kills 2, injures 4", "killed 21"):
         #    read from the words, as headlines often parse as strings of nouns
@@ -312,7 +319,8 @@ class CountReader:
             act = root.head
             if root.dep_ == "nsubj" and act.tag_ in ("VBD", "VBN", "VBZ", "VBP") and _known_verb(act.lemma_.lower()) \
                     and not {act.lemma_.lower()} & (SAY_VERBS | LIGHT_VERBS | _LIGHT) \
-                    and (act.lemma_.lower() not in PASS_THROUGH or any(c.dep_ == "dobj" for c in act.children)) \
+                    and (act.lemma_.lower() not in PASS_THROUGH or any(
+                        c.dep_ == "dobj" and any(d.lower_ == "the" for d in c.children) for c in act.children)) \
                     and not any(c.dep_ in ("auxpass", "neg") for c in act.children):
                 # "only 17 of the 40 runners completed the course": the part is named by what it did, the
                 # group already names the whole ("remain", "reach" only pass a figure on, unless they act
@@ -1472,9 +1480,18 @@ def _partitive_group(noun: Token, m: FigureMatch) -> bool:
 _PARTS = frozenset("none all each some most many several both either neither few one half".split())
 
 
+#: verbs that put a price on goods: "tickets cost £45 each", "sold at $3 a dose"
+_PRICING = frozenset("cost sell retail price fetch buy".split())
 #: words for one member of any group, or its strength: "a 64-member crew", "a 12-person jury", "a
 #: 1,200-strong audience" give the size of the group
 GROUP_SIZE_WORDS = frozenset("member person man woman strong".split())
+
+
+def sized(m: FigureMatch) -> bool:
+    """A group's size as news writes one: in digits, ten or more ("a 1,200-strong audience", "the 64-member
+    crew"); "a 10-man Chelsea", "the four-man team", "a two-child policy" describe."""
+    fig = m.figure
+    return fig.low is not None and fig.low >= 10 and any(ch.isdigit() for ch in fig.text)
 
 
 def plural(noun: Token) -> str:

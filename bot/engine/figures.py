@@ -356,7 +356,8 @@ class FigureParser:
             [{"LOWER": {"IN": _PERSON_WORDS}}, {"LOWER": "of"}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}},
              {"ORTH": {"IN": [",", ".", "and", ")", ";", "who", "from", "was", "is"]}}],
             # "Tomas Reyna, now 52, was freed": a person's age today
-            [{"ORTH": ","}, {"LOWER": "now"}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": {"IN": [",", "."]}}],
+            [{"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "now"}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
+             {"ORTH": {"IN": [",", "."]}}],
             [{"LOWER": {"IN": ["in", "their", "his", "her", "early", "late", "mid"]}},
              {"SHAPE": {"IN": ["dds", "'dds"]}}],
         ])

@@ -439,6 +439,8 @@ class SubjectParts:
 
     countries: frozenset[str] = frozenset()
     compass: frozenset[str] = frozenset()
+    #: the compass words written inside a name ("The Northern Cup"): a side only against another side
+    named_compass: frozenset[str] = frozenset()
     #: other proper names (entities, capitalised words, acronyms), including ``weak_names``
     names: frozenset[str] = frozenset()
     #: a capitalised first word, which may be a mere sentence-initial capital
@@ -520,6 +522,7 @@ def _analyse(subject: str, entities: tuple[str, ...]) -> SubjectParts:
     synonyms = _synonym_index()
     countries: list[str] = []
     compass: list[str] = []
+    named_compass: list[str] = []
     names: list[str] = []
     weak: list[str] = []
     content: list[tuple[int, str]] = []  # (segment, word)
@@ -547,9 +550,7 @@ def _analyse(subject: str, entities: tuple[str, ...]) -> SubjectParts:
             continue
         if w in _COMPASS and tok.capital and i < len(tokens) and tokens[i].capital \
                 and tokens[i].word.isalpha() and tokens[i].word not in _STOP:
-            names.append(_place_key([w]))  # "The Northern Cup", "West Ham": a word of a name, not a side
-            terms.append(_place_key([w]))
-            continue
+            named_compass.append(_COMPASS[w])  # "The Northern Cup", "South Yorkshire": a side within a name
         if w in _COMPASS:
             compass.append(_COMPASS[w])
             terms.append(_COMPASS[w])
@@ -574,6 +575,7 @@ def _analyse(subject: str, entities: tuple[str, ...]) -> SubjectParts:
     return SubjectParts(
         countries=frozenset(countries),
         compass=frozenset(compass),
+        named_compass=frozenset(named_compass),
         names=frozenset(names) | (frozenset(weak) - {head_word}),
         weak_names=frozenset(weak) - {head_word},
         head=head,
@@ -833,8 +835,8 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
         return "different sides"
     if pa.compass and pb.compass and pa.compass != pb.compass:
         return "different parts"
-    if bool(pa.compass) != bool(pb.compass):
-        return "a part against the whole"
+    if bool(pa.compass) != bool(pb.compass) and not (pa.compass or pb.compass) <= (pa.named_compass | pb.named_compass):
+        return "a part against the whole"  # ("The Northern Cup" against "the final": a name, not a part)
     na, nb = pa.name_stems - stems, pb.name_stems - stems
     words_na = {w for n in na for w in n.split()}
     words_nb = {w for n in nb for w in n.split()}

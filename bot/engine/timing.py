@@ -131,6 +131,8 @@ def penalty(doc: Doc, m: FigureMatch) -> str | None:
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1}
 #: a year, or a season of it: "last year", "this summer" date a figure to the year
 _YEAR_PARTS = frozenset("year summer winter spring autumn fall season".split())
+#: the month each season ends in (winter: the year it ends in)
+_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -159,6 +161,9 @@ def _parse_date(text: str, ref: date, published: date | None) -> date | None:
         return d
     if year and len(words) <= 3:
         return date(year, 1, 1)
+    if published is not None and len(words) == 2 and words[1] in _SEASON_ENDS and words[0] == "last":
+        # "last summer" read in November is this year's; read in May, last year's
+        return date(published.year - (published.month <= _SEASON_ENDS[words[1]]), 1, 1)
     if published is not None and len(words) == 2 and words[1] in _YEAR_PARTS and words[0] in _RELATIVE_YEAR:
         return date(published.year + _RELATIVE_YEAR[words[0]], 1, 1)  # "this year", "last year", "this summer"
     if published is not None and len(words) == 2 and words[1] == "month" and words[0] in _RELATIVE_YEAR:

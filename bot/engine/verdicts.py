@@ -785,9 +785,11 @@ _HIGHEST = frozenset({"up to", "as many as", "as much as", "as high as"})
 def _written(claim: Claim) -> bool:
     """The claim's subject is written in its own sentence; else the article supplied it ("The council still
     faces a £12m gap": the article's main party), and it says nothing of which quantity this is."""
-    words = [w for w in re.findall(r"[a-z0-9]+", claim.subject.lower()) if len(w) > 2]
+    # only a name can come from elsewhere in the article; a common noun is the engine's reading of the
+    # sentence, perhaps in the vocabulary's words ("sales" read as revenue)
+    names = [w.lower() for w in re.findall(r"[A-Z][A-Za-z0-9'’-]+", claim.subject) if len(w) > 2]
     sentence = claim.sentence.lower()
-    return all(w in sentence for w in words)
+    return all(w in sentence for w in names)
 
 
 def _writes(sentence: str, figure: Figure) -> bool:

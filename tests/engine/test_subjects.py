@@ -316,7 +316,13 @@ def test_sentence_initial_capital_does_not_hide_a_place() -> None:
     assert sim("Residents of Gaza", "Residents of Rafah") < THRESHOLD
 
 
-def test_a_compass_word_inside_a_name_is_part_of_the_name():
-    cup = analyse_subject("The Northern Cup", ())
-    assert not cup.compass
-    assert analyse_subject("residents of northern Gaza", ()).compass == frozenset({"north"})
+def test_a_compass_word_inside_a_name_is_a_side_only_against_another_side():
+    from bot.engine.subjects import discriminator
+
+    def apart(a: str, b: str) -> str | None:
+        ca, cb = claim(a), claim(b)
+        return discriminator(ca, analyse_subject(a, ()), cb, analyse_subject(b, ()))
+
+    assert apart("The Northern Cup", "final") is None  # a name, not a part of the whole
+    assert apart("South Yorkshire Police officers", "North Yorkshire Police officers") is not None
+    assert apart("residents of northern Gaza", "residents") is not None
