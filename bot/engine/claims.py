@@ -46,6 +46,7 @@ from .counted import (
     TIME_NOUNS,
     CountReader,
     change_base,
+    change_kind,
     change_name,
     is_change_noun,
     measured_thing,
@@ -1216,18 +1217,13 @@ def _to_int(word: str) -> int | None:
     return word_value(word)
 
 
-#: a change written as a noun, named as the verbs' changes are
-_CHANGE_NOUNS = {"increase": "rise", "rise": "rise", "gain": "rise", "jump": "rise", "hike": "rise",
-                 "decrease": "fall", "drop": "fall", "fall": "fall", "decline": "fall", "cut": "fall",
-                 "reduction": "fall", "growth": "growth"}
-
-
 def _change_named(c: Claim) -> Claim:
     """A change written as a bare noun ("an increase of 19%") is named as the verbs' changes are: "rise",
     "fall", "growth". A change of a named thing keeps the thing in its name ("revenue rise", "exports
     fall"): two changes of one story are told apart by their names."""
-    if c.measure in _CHANGE_NOUNS and unit_family(c.figure.unit) == "percent":
-        return replace(c, measure=_CHANGE_NOUNS[c.measure])
+    kind = change_kind(c.measure) if " " not in c.measure and c.measure != "cut" else None  # a cut is a cut
+    if kind is not None and kind != c.measure and unit_family(c.figure.unit) == "percent":
+        return replace(c, measure=kind)
     return c
 
 

@@ -1327,11 +1327,14 @@ _CHANGE_WORDS = CHANGE_VERBS | _UP | _DOWN
 def change_name(name: str, word: str | None) -> str:
     """``name`` as a change, named by the direction ``word`` (a verb, noun or adverb lemma) gives:
     "water charges rise", "shares fall", "gdp growth"; "change" when no direction is written."""
-    base = change_base(name)
+    return f"{change_base(name)} {change_kind(word) or 'change'}"
+
+
+def change_kind(word: str | None) -> str | None:
+    """The kind of change a word (a verb, noun or adverb lemma) names: "growth", "rise" or "fall"."""
     word = (word or "").lower()
-    kind = "growth" if word in ("grow", "growth", "expand", "expansion") else (
-        "rise" if word in _UP else "fall" if word in _DOWN else "change")
-    return f"{base} {kind}"
+    return "growth" if word in ("grow", "growth", "expand", "expansion") else (
+        "rise" if word in _UP else "fall" if word in _DOWN else None)
 
 
 def change_base(measure: str) -> str:
