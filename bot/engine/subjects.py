@@ -851,6 +851,7 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     ha, hb = _head_class(pa), _head_class(pb)
     # a head that only names whose it is ("Estmark") or the measure itself ("inflation rate") tells nothing
     plain = set(a.measure.lower().split()) | set(b.measure.lower().split()) | _MEASURE_HEADS
+    plain |= {singularise(w) for w in plain}  # "viewer" is the head of a count of "viewers"
     if ha in plain or hb in plain or _head_is_name(pa) or _head_is_name(pb) or _is_proper(a.subject) \
             or _is_proper(b.subject):
         ha = hb = None  # a subject that is only a name ("Port Calvera") says whose, not what is counted

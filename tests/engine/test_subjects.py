@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.engine.subjects import (
@@ -326,3 +328,11 @@ def test_a_compass_word_inside_a_name_is_a_side_only_against_another_side():
     assert apart("The Northern Cup", "final") is None  # a name, not a part of the whole
     assert apart("South Yorkshire Police officers", "North Yorkshire Police officers") is not None
     assert apart("residents of northern Gaza", "residents") is not None
+
+
+def test_a_head_that_is_the_measure_in_the_singular_says_nothing_of_what_is_counted():
+    from bot.engine.subjects import discriminator
+
+    final = replace(claim("final"), measure="viewers")
+    viewers = replace(claim("viewers"), measure="viewers")
+    assert discriminator(final, analyse_subject("final", ()), viewers, analyse_subject("viewers", ())) is None
