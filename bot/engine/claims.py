@@ -196,6 +196,8 @@ class ClaimExtractor:
                 continue  # "only a handful of such falls have been recovered": a kind of thing, not this event
             if (bracket := _age_bracket(doc, m)) is not None and self.counts.is_people(bracket):
                 continue  # "children under five", "people over 65": an age bracket describes who, it counts nothing
+            if (person := _age_of(doc, m)) is not None and self.counts.is_person(person):
+                continue  # "a woman of 81 and her husband": one person's age (not "a crew of 64")
             if _kin_of(doc, m):
                 continue  # "a father of two", "mother-of-three": who the person is, not a count in the news
             if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
@@ -1391,6 +1393,20 @@ def _age_bracket(doc: Doc, m: FigureMatch) -> Token | None:
     if after is None or after.lower_ in ("years", "year") or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") \
             or (after.tag_ == "NN" and value > 1):
         return doc[word - 1]
+    return None
+
+
+def _age_of(doc: Doc, m: FigureMatch) -> Token | None:
+    """ "a woman of 81 and her husband": a whole number after a singular noun and "of", ending its phrase.
+    The noun, for a caller to check it is one person."""
+    fig = m.figure
+    if m.unit_explicit or fig.qualifier or fig.low is None or fig.low != fig.high or not 0 < fig.low <= 120 \
+            or not doc[m.start].is_digit or m.start < 2 or doc[m.start - 1].lower_ != "of" \
+            or doc[m.start - 2].tag_ != "NN":
+        return None
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is None or after.is_punct or after.lower_ in ("and", "who", "from", "was", "is"):
+        return doc[m.start - 2]
     return None
 
 

@@ -125,9 +125,10 @@ class CountReader:
         base = noun if noun is not None else root
         # "goods worth about $3.6bn", "$3.6bn worth of goods", "the Peace Prize, worth 25,000 euros": things,
         # or a named one, worth the amount name it ("the house is worth £2m" is its value)
-        priced = (m.start > 0 and doc[m.start - 1].lower_ in ("at", "for")) or (
-            verb is not None and verb.lemma_.lower() in _PRICING)
-        if (family == "money" or fig.unit in ("pence", "cents")) and m.end + 1 < len(doc) \
+        money = family == "money" or fig.unit in ("pence", "cents")
+        priced = money and ((m.start > 0 and doc[m.start - 1].lower_ in ("at", "for")) or (
+            verb is not None and verb.lemma_.lower() in _PRICING))
+        if money and m.end + 1 < len(doc) \
                 and doc[m.end].lower_ in ("a", "an", "per", "each") and doc[m.end + 1].pos_ == "NOUN" \
                 and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in TIME_NOUNS \
                 and not self.is_people(doc[m.end + 1]) \
@@ -137,7 +138,7 @@ class CountReader:
             # "will pay 690p per share in cash", "supplied at about $3 a dose": the price of one (pay by the
             # shift or fines by the breach keep their own names)
             return f"price per {doc[m.end + 1].lemma_.lower()}"
-        if (family == "money" or fig.unit in ("pence", "cents")) and m.end < len(doc) and priced \
+        if priced and m.end < len(doc) \
                 and doc[m.end].lower_ in ("each", "apiece") \
                 and (m.end + 1 == len(doc) or doc[m.end + 1].pos_ != "NOUN"):
             return self.vocab.by_noun.get("price") or "price"  # "100 million doses at about $3 each"
@@ -771,10 +772,9 @@ class CountReader:
                 names = [n for n in self.verb_measures(c, base) if ok(n)]
                 if names and c.dep_ == "relcl" and verb is not None and base.head.i == verb.i \
                         and base.dep_ in ("nsubj", "nsubjpass") and not set(names) & self._harm:
-                    # (harm keeps its clause: "three others who were injured were hospitalised" are a casualty
-                    # count, whatever happened to them next)
-                    # "three men who were injured have been arrested": the clause says who they are, the
-                    # sentence's own verb what happened to them, when it names an event
+                    # "three men who were questioned have been arrested": the clause says who they are, the
+                    # sentence's own verb what happened to them, when it names an event (harm keeps its
+                    # clause: "three others who were injured were hospitalised" are a casualty count)
                     main = [n for n in self.verb_measures(verb, base) if ok(n)]
                     if main:
                         return self.vocab.combine(main)
@@ -877,7 +877,7 @@ def _holds(verb: Token | None, thing: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    if verb.tag_ == "VB" and any(a in ("can", "could") for a in aux):
+    if verb.tag_ == "VB" and "can" in aux:  # ("could close 30 stores" is an event that may come)
         return True
     # a headline tells past events in the present ("Thieves steal 600 converters"): only a sentence that
     # ends as one does is read as a state

@@ -231,9 +231,6 @@ DESIGNATORS = (
 #: rules that hold only for a bare number ("section 5" but "sector 0.68 percent")
 SOFT_RULES = frozenset({"DESIGNATOR", "ADDRESS"})
 #: words before a 4-digit number that make it a year even in 1000-1899 ("in 1685")
-#: nouns of one person, whose "of N" is an age ("a woman of 81")
-_PERSON_WORDS = ["man", "woman", "boy", "girl", "pensioner", "widow", "widower", "mother", "father", "grandmother",
-                 "grandfather", "husband", "wife", "son", "daughter", "person", "resident", "driver", "patient"]
 YEAR_PREPS = frozenset(
     "in since by from until till to during before after of early late mid around circa c. "
     "the this that its their his her our 's ’s year years since fiscal fy summer winter spring autumn fall".split()
@@ -352,9 +349,6 @@ class FigureParser:
             [{"IS_TITLE": True, "POS": {"NOT_IN": ["NUM"]}}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
              {"ORTH": {"IN": [".", "and"]}}],
             [{"IS_TITLE": True}, {"ORTH": "("}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": ")"}],
-            # "a woman of 81 and her husband": a person's age
-            [{"LOWER": {"IN": _PERSON_WORDS}}, {"LOWER": "of"}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}},
-             {"ORTH": {"IN": [",", ".", "and", ")", ";", "who", "from", "was", "is"]}}],
             # "Tomas Reyna, now 52, was freed": a person's age today
             [{"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "now"}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
              {"ORTH": {"IN": [",", "."]}}],

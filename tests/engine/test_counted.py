@@ -503,6 +503,7 @@ NOT_FIGURES = [
     "The driver, a father of two, lives nearby.",
     "Tomas Reyna, now 52, was convicted in 2007.",
     "A woman of 81 and her husband remain in the city.",
+    "A man of 45, from Leeds, lives nearby.",
     # an age bracket says who, not how many
     "Most of them are children under five in rural districts.",
     "Children under five account for most deaths.",
@@ -1046,6 +1047,7 @@ def test_the_named_members_of_a_counted_list_are_not_counted_again(engine):
     ("The museum houses 4,000 paintings.", "4,000", "paintings"),
     ("The plant can produce 100 million doses a year.", "100 million", "doses"),
     ("The council will close two pools.", "two", "closed"),
+    ("The chain could close 30 stores.", "30", "closed"),
 ])
 def test_what_a_subject_holds_is_counted_as_itself(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
