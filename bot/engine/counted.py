@@ -378,10 +378,11 @@ class CountReader:
                 if meas is not None and meas.qualified and not meas.verbs and meas.unit != "people" \
                         and (event := _happened(base, verb)):
                     return normalise_name(f"{name} {event}")
-                if meas is not None and meas.unit == "people" and not meas.rising \
+                if meas is not None and meas.unit == "people" and not meas.rising and self.is_people(noun) \
                         and base.dep_ in ("dobj", "nsubjpass") and (event := _happened(base, verb)):
                     # "the gang tied up six employees": what was done to them, not who they are (a toll's
-                    # noun keeps its toll: "police found three bodies")
+                    # noun keeps its toll: "police found three bodies"; jobs are no people: "58 jobs had been
+                    # affected" stays jobs)
                     return event
                 return self.suffix(doc, m, name)
         # 4. an adjective after the number ("two dead, two injured", "47 missing")

@@ -362,6 +362,7 @@ NAMED_BY_WHAT_IT_IS = [
     # what was done to people names them, not who they are; a toll's noun keeps its toll; a trial's accused
     ("The gang tied up six employees.", "six", "tied up"),
     ("The firm has 300 employees.", "300", "workforce"),
+    ("It said 58 jobs had been affected by the plans.", "58", "jobs"),
     ("Police found three bodies.", "three", "killed"),
     ("Five men went on trial at Harwick Crown Court on Monday.", "Five", "defendants"),
     # "averaged" passes its figure on; a change written as a noun is named as the verbs' changes are
