@@ -435,9 +435,9 @@ class CountReader:
                     and (noun is None or thing.i != noun.i) and not self.noun_measure(thing))):
                 # a consortium that pays, satellites that are insured, an offering "which could raise $2bn":
                 # who acts or what is acted on is not what the amount is; the act names it
-                act = self._money_act(base, verb)
-                if act:
-                    return self.suffix(doc, m, act)
+                money_act = self._money_act(base, verb)
+                if money_act:
+                    return self.suffix(doc, m, money_act)
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or (
                     " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
