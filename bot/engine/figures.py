@@ -449,6 +449,7 @@ class FigureParser:
                 if t.like_num or any(ch.isdigit() for ch in t.text):
                     blocked.setdefault(k, label)
         _block_phones(doc, blocked)
+        _block_listed_ages(doc, blocked)
         return _Context(blocked, hedge_before, hedge_after, units, currencies)
 
     # -- reading one figure ----------------------------------------------------
@@ -499,7 +500,7 @@ class FigureParser:
             if c is not None and c[1] == currency:
                 end = c[0]
         if unit == "m" and amount.kind == "digits" and not amount.scaled and end < n and end == amount.end + 1 \
-                and _millions_of(doc[end]):
+                and _millions_of(doc, end):
             # "2.5m households": British shorthand for millions, not metres
             amount.low, amount.high, amount.scaled, amount.factor = amount.low * 1e6, amount.high * 1e6, True, 1e6
             amount.end, amount.anchor = end, end - 1
@@ -657,6 +658,13 @@ class FigureParser:
             return False
         if bare and prev_word in _DIALLED:
             return True  # "call 1190", "the hotline 116 123": a number to dial
+        if bare and prev_word in ("at", "on") and _clause_end(doc, a.end) \
+                and any(t.lower_ in _DIALLED for t in doc[max(0, a.start - 9) : a.start - 1]):
+            return True  # "should call the provincial health line at 811.": the number the call goes to
+        if bare and a.low <= 12 and (doc[a.end : a.end + 3].text.lower() in (
+                "in the morning", "in the afternoon", "in the evening")
+                or doc[a.end : a.end + 2].text.lower() == "at night"):
+            return True  # "doing drops at 7 in the morning": a time of day
         if bare and a.end < len(doc) and doc[a.end].lower_ in ("block", "blocks"):
             return True  # "the 2900 block of Aspen Meadow": a street address
         if bare and prev_word == "at" and a.end < len(doc) and doc[a.end].is_title and doc[a.end].is_alpha \
@@ -765,11 +773,15 @@ def _scaled_to(a: Amount, low: float) -> Amount:
     return a
 
 
-def _millions_of(nxt: Token) -> bool:
-    """The word after "2.5m" counts people or things: "households", "people", "viewers"."""
+def _millions_of(doc: Doc, k: int) -> bool:
+    """The word after "2.5m" counts people or things: "households", "people", "viewers"; or it is what
+    they did ("an average of 8.1m watched"); or an age in years ("166m years ago")."""
+    nxt = doc[k]
     low = nxt.lower_
+    if low in ("years", "yrs") and k + 1 < len(doc) and doc[k + 1].lower_ in ("ago", "old", "earlier", "before"):
+        return True
     return nxt.is_alpha and nxt.is_lower and low not in METRE_WORDS and low not in UNIT_PHRASES \
-        and (low.endswith("s") or low in ("people", "children", "men", "women"))
+        and (low.endswith(("s", "ed")) or low in ("people", "children", "men", "women"))
 
 
 def _absorbed_period(tok: Token) -> bool:
@@ -807,8 +819,14 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
         return True
     if nxt.is_stop and nxt.is_lower and nxt.lower_ not in ("more",):
         return True
+    if nxt.is_alpha and i + 2 < len(doc) and doc[i + 2].lower_ in _SPOKE and nxt.lower_ not in ("more",):
+        return True  # "..., one mother said": a speaker, not a count of mothers
     # "one reportedly", "one injured": pronoun before a verb or adverb
     return nxt.lower_.endswith(("ly", "ed"))
+
+
+#: what a speaker does, written right after "one resident": "one mother said"
+_SPOKE = frozenset("said says told tells added recalled explained wrote warned complained".split())
 
 
 #: forms of verbs that put a count at a level: "stands at one", "rose to one"
@@ -952,6 +970,22 @@ def _block_phones(doc: Doc, blocked: dict[int, str]) -> None:
             for k in range(groups[0], groups[-1] + 1):
                 blocked.setdefault(k, "PHONE")
         i = max(j, i + 1)
+
+
+def _block_listed_ages(doc: Doc, blocked: dict[int, str]) -> None:
+    """The other members of a list of ages: "men aged 29, 41 and 52" (the first is an age by its word).
+
+    Only a list closed by "and" or "or" whose members are all small bare numbers."""
+    n = len(doc)
+    for i in [k for k, label in blocked.items() if label == "AGE" and doc[k].is_digit]:
+        members, j = [], i + 1
+        while j + 1 < n and doc[j].text in (",", "and", "or") and doc[j + 1].is_digit and len(doc[j + 1].text) <= 3:
+            members.append((doc[j].text, j + 1))
+            j += 2
+        if members and members[-1][0] in ("and", "or") and (j >= n or not doc[j].is_alpha or doc[j].lower_ in (
+                "and", "or", "respectively")):
+            for _sep, k in members:
+                blocked.setdefault(k, "AGE")
 
 
 def _phone_group(text: str) -> bool:

@@ -258,6 +258,13 @@ NOT_FIGURES = [
     "The premier lives at 10 Downing Street.",
     "The firm leased 16-18 Industrial Avenue.",
     "The detective lived at 221B Baker St.",
+    "Anyone who feels unwell should call the provincial health line at 811.",
+    "Worried parents can ring the clinic on 111.",
+    # a time of day, an age in a closed list, a speaker
+    "You'd see kids on bikes doing drops at 7 in the morning.",
+    "The bar stays open until 11 at night.",
+    "The dead were men aged 29, 41 and 52.",
+    "Kids were dealing on the estate, one mother said.",
     # designators
     "The rule is set out in section 5.",
     "The chart is on page 12.",
@@ -420,3 +427,17 @@ def test_a_long_article_is_read_whole(nlp):
     found = parser_for(nlp.vocab).find(doc)
     assert len(found) == 3 * 400
     assert {m.figure.text for m in found} == {"at least 30", "about 1,180 square kilometres", "between 500 and 700"}
+
+
+@pytest.mark.parametrize(("text", "low", "unit"), [
+    # "m" glued to a number is millions before what is counted or done, and in an age in years
+    ("An average of 8.1m watched the final.", 8.1e6, "count"),
+    ("The tracks were made 166m years ago.", 166e6, "count"),
+    ("About 2.5m households lost power.", 2.5e6, "count"),
+    ("The wall is 3m high.", 3, "m"),
+    ("The yacht was moored 40m offshore.", 40, "m"),
+])
+def test_m_is_millions_or_metres(nlp, text, low, unit):
+    fig = only(nlp, text)
+    assert (fig.low, fig.unit) == (low, unit)
+
