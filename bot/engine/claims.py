@@ -271,6 +271,10 @@ class ClaimExtractor:
             location = self._location(doc, m, noun)
             if location is None and _NATIONAL.search(text[: m.start_char]):
                 location = NATIONWIDE  # "Nationally, 240 cases": the country's figure, not the story's place
+            elif location is None and (wide := _AREA_WIDE.search(text[: m.start_char])):
+                # "Across the state, 63 cases": a wider area than a story's place, named by its kind, so a story
+                # about a county still reads "across the county" as its own
+                location = (wide.group(1) or wide.group(2)).lower()
             rate = None if term else _rate(doc, m, noun)
             if rate and unit_family(fig.unit) == "distance":
                 measure = "speed"  # "drifting west at about 5 kilometres a day": a distance a day is a speed
@@ -928,7 +932,15 @@ class ClaimExtractor:
         allowed = _subtree_ids(scope) if scope is not None else range(len(doc))
         best: tuple[int, int, str] | None = None
         for ent in _ents(doc):
-            if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i not in allowed:
+            if ent.label_ in ("ORG", "PERSON"):
+                # "Across England" read as an organisation: a country's name is a place whatever the tagger says
+                while len(ent) > 1 and ent[0].pos_ == "ADP":
+                    ent = ent[1:]
+                if not self._known_place(ent.text):
+                    continue
+            elif ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            if ent.root.i not in allowed:
                 continue
             head = ent.root
             # "in the Russian border region of Kursk": climb through "of"
@@ -944,6 +956,14 @@ class ClaimExtractor:
             if best is None or (specific, -ent.start) > (best[0], -best[1]):
                 best = (specific, ent.start, name)
         return best[2] if best else None
+
+    def _known_place(self, text: str) -> bool:
+        """A country or capital of the place list, written as its name (not its demonym)."""
+        name = _clean_location(text)
+        if not name:
+            return False
+        dem = self.places.demonym(name)
+        return dem is not None and dem.lower() != name.lower()
 
     def _ref_date(self, doc: Doc, m: FigureMatch, published: date | None) -> date | None:
         """The date a figure refers to: a date phrase of the figure itself ("3.9% in September") or of
@@ -1557,6 +1577,12 @@ NATIONWIDE = "nationwide"
 _NATIONAL = re.compile(
     r"(?:^|[,;:]\s*)(?:nationally|nationwide|countrywide|across the (?:country|nation)|"
     r"(?:in|for) the (?:country|nation) as a whole)\s*,", re.IGNORECASE)
+
+#: an adverbial that gives a sentence's figures to a whole area named by its kind: "Across the state, ...",
+#: "Statewide, ..."
+_AREA_WIDE = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:across|throughout) the (state|province|region|county|district|territory)|"
+    r"(state|province|county|region)[- ]?wide)\s*,", re.IGNORECASE)
 
 #: words of how many times over: "a quadruple shooting", "double homicide"
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}

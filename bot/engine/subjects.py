@@ -818,13 +818,18 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     child among the dead, or two unrelated quantity nouns: job cuts against
     the workforce). An empty or differently worded subject is no discriminator.
     """
-    places, stems = _place_info(frozenset(story_places))
+    story_places = frozenset(story_places)
+    places, stems = _place_info(story_places)
     if a.location and b.location:
         if not same_location(a.location, b.location):
             return "different places"
     elif a.location or b.location:
         only = a.location or b.location or ""
-        if not _is_story_place(only, places):
+        if only.lower() in _PLACE_WORDS:
+            # "across the state" (a claim's area named by its kind): the story's own when one of its places is one
+            if not any(only.lower() in p.lower().split() for p in story_places):
+                return "a wider area against the story's place"
+        elif not _is_story_place(only, places):
             return "a place within the story against the whole"
     if _among(a) != _among(b):
         return "a part against the whole"  # "seven of its members were among the injured"

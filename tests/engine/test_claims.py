@@ -262,6 +262,28 @@ def test_a_national_adverbial_makes_a_figure_the_countrys(engine):
     assert find(claims, "640").location != "nationwide"
 
 
+@pytest.mark.parametrize(("text", "figure", "location"), [
+    # a wider area named by its kind, and a country the tagger took for an organisation
+    ("Across the state, 63 invasive cases have been reported this winter.", "63", "state"),
+    ("Statewide, 412 nests were destroyed.", "412", "state"),
+    ("Across England, 91 nests have been destroyed this year.", "91", "England"),
+])
+def test_a_wider_area_gives_a_figure_its_place(engine, text, figure, location):
+    assert find(claims_of(engine, text + "\n"), figure).location == location
+
+
+def test_a_wider_area_of_the_storys_own_kind_is_the_story(engine):
+    from bot.engine.subjects import analyse_subject, discriminator
+
+    county = find(claims_of(engine, "Carver County cases rise to 26\nCases in the county rose to 26.\n"), "26")
+    across = find(claims_of(engine, "Across the county, 26 cases have been confirmed.\n"), "26")
+    state = find(claims_of(engine, "Across the state, 63 cases have been confirmed.\n"), "63")
+    parts = {id(c): analyse_subject(c.subject, c.entities) for c in (county, across, state)}
+    story = ["Carver County"]
+    assert discriminator(county, parts[id(county)], across, parts[id(across)], story) is None
+    assert discriminator(county, parts[id(county)], state, parts[id(state)], story) is not None
+
+
 @pytest.mark.parametrize(("text", "now", "before", "measure"), [
     # the level a figure is set against is the same measure, however the comparison is written
     ("Turtles laid 1,240 nests this summer, up from 870 last year.", "1,240", "870", "laid"),
