@@ -361,7 +361,8 @@ class CountReader:
             # a presence verb ("joined", "fought", "attended") does not rename a counted measure noun:
             # "3,200 strikers joined picket lines" counts strikers
             own = ok(self.noun_measure(noun))
-            if own and self.vocab.measures.get(own) is not None and self.vocab.measures[own].unit == "people":
+            if own and self.vocab.measures.get(own) is not None and self.vocab.measures[own].unit == "people" \
+                    and not self.vocab.measures[own].held:  # "60 prisoners took part": what the held did
                 return own
             meas = self.vocab.measures.get(said)
             if own is None and not self.is_people(noun) and noun.pos_ == "NOUN" \
@@ -378,12 +379,16 @@ class CountReader:
                 if meas is not None and meas.qualified and not meas.verbs and meas.unit != "people" \
                         and (event := _happened(base, verb)):
                     return normalise_name(f"{name} {event}")
-                if meas is not None and meas.unit == "people" and not meas.rising and self.is_people(noun) \
-                        and base.dep_ in ("dobj", "nsubjpass") and (event := _happened(base, verb)):
-                    # "the gang tied up six employees": what was done to them, not who they are (a toll's
-                    # noun keeps its toll: "police found three bodies"; jobs are no people: "58 jobs had been
-                    # affected" stays jobs)
+                if meas is not None and meas.unit == "people" and (not meas.rising or meas.held) \
+                        and self.is_people(noun) and base.dep_ in ("dobj", "nsubjpass") \
+                        and (event := _happened(base, verb)):
+                    # "the gang tied up six employees", "90 prisoners are being moved": what was done to them,
+                    # not who they are (a toll's noun keeps its toll: "police found three bodies"; jobs are no
+                    # people: "58 jobs had been affected" stays jobs)
                     return event
+                if meas is not None and meas.held and verb is not None and base.dep_ == "dobj" \
+                        and verb.lemma_.lower() in ("hold", "house", "have", "keep", "contain"):
+                    return plural(noun)  # "the jail held 630 prisoners": who it holds, not a capture
                 return self.suffix(doc, m, name)
         # 4. an adjective after the number ("two dead, two injured", "47 missing")
         anchor = doc[m.anchor]

@@ -30,6 +30,9 @@ class Measure:
     agentive: bool = False
     #: only people do it, whatever noun names them: "350 refuse collectors walked out"
     people_only: bool = False
+    #: counts people held (prisoners, hostages), whom later events name: "90 prisoners were moved to other
+    #: jails" are moved, "60 prisoners took part" took part; "the jail held 630 prisoners" counts prisoners
+    held: bool = False
     rising: bool = False
     unit: str | None = None
     families: frozenset[str] = frozenset()
@@ -80,6 +83,7 @@ class MeasureVocab:
                 qualified=bool(spec.get("qualified", False)),
                 agentive=bool(spec.get("agentive", False)),
                 people_only=bool(spec.get("people_only", False)),
+                held=bool(spec.get("held", False)),
                 rising=bool(spec.get("rising", False)),
                 unit=spec.get("unit"),
                 families=frozenset(spec.get("families", [])),

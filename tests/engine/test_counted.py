@@ -1080,3 +1080,19 @@ def test_pay_by_the_shift_is_no_price(engine):
 ])
 def test_a_size_that_describes_is_no_figure(engine, text):
     assert claims_of(engine, text) == []
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # people held are named by what is later done to them or what they do; a jail that holds them counts them
+    ("Some 90 prisoners are being moved to other jails.", "Some 90", "moved"),
+    ("Police said 12 prisoners had been identified as ringleaders.", "12", "identified"),
+    ("Hamas released 24 hostages on Friday.", "24", "released"),
+    ("The jail held 630 prisoners on Sunday.", "630", "prisoners"),
+    ("Russian forces captured two North Korean soldiers.", "two", "captured"),
+    ("The group took 240 hostages.", "240", "captured"),
+    # a court's prison term is no arrest
+    ("Thirteen members of the gang have been jailed.", "Thirteen", "jailed"),
+    ("Police arrested 21 people in the raids.", "21", "arrested"),
+])
+def test_people_held_are_named_by_what_is_done_to_them(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
