@@ -178,11 +178,12 @@ class ClaimExtractor:
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
                     and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_ \
-                    and not (self.counts.is_people(doc[m.end + 1]) and sized(m)
-                             and doc[m.end + 1].head.pos_ == "NOUN" and doc[m.end + 1].head.i > m.end + 1):
+                    and not (sized(m) and doc[m.end + 1].head.i > m.end + 1 and (
+                        doc[m.end + 1].head.pos_ == "NOUN"
+                        or (doc[m.end + 1].head.pos_ == "PROPN" and not self.counts.is_people(doc[m.end + 1])))):
                 continue  # "a two-bedroom flat", "a three-storey building": a number that describes a thing
-                # (not a measure the vocabulary knows: "the 18,500-capacity stadium" gives its capacity; nor
-                # people: "the 1,150-pupil school", "a 64-member crew" count them)
+                # (not a measure the vocabulary knows: "the 18,500-capacity stadium" gives its capacity; nor a
+                # size in digits: "the 1,150-pupil school", "a 27,000-seat stadium", "a 500-bed hospital")
             if (fig.unit in ("times", "fold") or (
                     m.end < len(doc) and doc[m.end].lower_ in ("times", "fold") and fig.unit in ("count", "people"))) \
                     and not _how_often(doc, m):
@@ -668,16 +669,23 @@ class ClaimExtractor:
         anchor = doc[m.anchor]
         root = span_root(doc, m)
         # "the death toll rose to 23", "the number of people killed has risen to 19"
-        level = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("to", "at") else (
+        level = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "from") else (
             root.head if root.dep_ in ("dobj", "attr") else None)  # "has reached 71", "stood at 71"
+        if root.dep_ == "prep" and root.lower_ == "from" and root.i == m.start:
+            level = root.head  # "membership fell from 1,200 to 950": a change written as one figure
         if not m.unit_explicit and level is not None and level.lemma_.lower() in _LEVEL_VERBS:
-            for c in level.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+            moved = [c for c in level.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < m.start
+                     and root.dep_ != "dobj"]
+            # "will increase the capacity of the ground from 18,500 to 27,000": what the verb moves is counted
+            for c in (*moved, *level.children):
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") \
+                        and (c.dep_ != "dobj" or c in moved):
                     if c.lemma_.lower() in TALLY_NOUNS:
                         for p in (p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                   for p in prep.children if p.dep_ == "pobj"):
                             return p
-                    if root.dep_ == "pobj" or c.lemma_.lower() in TALLY_NOUNS or self._noun_measure(c):
+                    if root.dep_ == "pobj" or root.lower_ == "from" or c.lemma_.lower() in TALLY_NOUNS \
+                            or self._noun_measure(c):
                         return c
         # "takes the number of miners rescued to 25": the tally moved to this level, read from the words
         if m.start > 1 and (doc[m.start - 1].lower_ in ("to", "at") or doc[m.start - 1].lemma_.lower() in _LEVEL_VERBS):

@@ -176,6 +176,13 @@ class CountReader:
                 and (doc[m.end + 1].lower_ in GROUP_SIZE_WORDS) and noun.i > m.end + 1 and noun.pos_ == "NOUN" \
                 and sized(m):
             return ok(self.noun_measure(noun)) or noun.lower_
+        # its size in parts written before a thing: "a 27,000-seat stadium", "a 500-bed hospital": the parts
+        if m.end + 1 < len(doc) and doc[m.end].text == "-" and not doc[m.end].whitespace_ \
+                and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].is_alpha and sized(m) \
+                and doc[m.end + 1].head.pos_ in ("NOUN", "PROPN") and doc[m.end + 1].head.i > m.end + 1 \
+                and not self.is_people(doc[m.end + 1]) and doc[m.end + 1].lower_ not in GROUP_SIZE_WORDS:
+            part = doc[m.end + 1]
+            return ok(self.noun_measure(part)) or _inflect(part.lemma_.lower(), "NNS")
         # 0. a measure verb written right before the number ("kills 2, injures 4", "killed 21"):
         #    read from the words, as headlines often parse as strings of nouns
         if m.start > 0 and people_ok and not m.unit_explicit and doc[m.start - 1].pos_ != "VERB":

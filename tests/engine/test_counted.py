@@ -1096,3 +1096,25 @@ def test_a_size_that_describes_is_no_figure(engine, text):
 ])
 def test_people_held_are_named_by_what_is_done_to_them(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a thing's size in parts, written before it in digits, counts the parts; a small one only describes
+    ("Athletic unveil plans for 27,000-seat Holm Park", "27,000", "seats"),
+    ("He wrote a 300-page report.", "300", "pages"),
+    ("The plans include a 1,200-capacity safe-standing section.", "1,200", "capacity"),
+])
+def test_a_size_in_parts_counts_the_parts(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a change written "from X to Y" counts what the verb changes: its subject, or what it moves
+    ("Membership fell from 1,200 to 950.", "from 1,200 to 950", "membership"),
+    ("Cases rose from 40.", "40", "cases"),
+    ("The club will increase the capacity of the ground from 18,500 to 27,000.", "from 18,500 to 27,000",
+     "capacity"),
+    ("The club will increase capacity to 27,000.", "27,000", "capacity"),
+])
+def test_a_change_counts_what_it_changes(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
