@@ -522,6 +522,7 @@ class MemoryClaimStore:
         window_days: int = 30,
         limit: int = 1000,
         measure_words: Sequence[str] = (),
+        subject_words: Sequence[str] = (),
     ) -> CheckContext:
         ws = self._read(workspace)
         seen = _find_source(ws, text_hash or None, url) if (text_hash or url) else None
@@ -543,6 +544,7 @@ class MemoryClaimStore:
         earlier = _story_claims(
             ws, story_ids, measures=list(measures), exclude_source_id=seen.id if seen else None, limit=limit,
             measure_words=measure_words,
+            subject_words=subject_words,
         ) if measures and story_ids else []
         return CheckContext(
             seen=seen, seen_claims=tuple(seen_claims),
@@ -1025,6 +1027,7 @@ def _story_claims(
     exclude_source_id: int | None,
     limit: int,
     measure_words: Sequence[str] = (),
+    subject_words: Sequence[str] = (),
 ) -> list[StoredClaim]:
     wanted_stories = set(story_ids)
     if not wanted_stories or limit < 1 or (measures is not None and not measures):
@@ -1034,17 +1037,22 @@ def _story_claims(
         sources.discard(exclude_source_id)
     wanted = None if measures is None else set(measures)
     words = [w.lower() for w in measure_words]
+    things = [w.lower() for w in subject_words]
     out: list[StoredClaim] = []
     others: list[StoredClaim] = []  # other names of the same things: their own limit, as in SQL
+    alike: list[StoredClaim] = []  # the same things named by another event: their own limit too
     for sc in reversed(ws.claims.values()):
         if sc.source.id not in sources:
             continue
         if wanted is None or sc.claim.measure in wanted:
             if len(out) < limit:
                 out.append(sc)
-        elif words and len(others) < limit and any(w in sc.claim.measure.lower() for w in words):
+            continue
+        if words and len(others) < limit and any(w in sc.claim.measure.lower() for w in words):
             others.append(sc)
-    return sorted(out + others, key=lambda sc: sc.id, reverse=True)
+        if things and len(alike) < limit and any(w in sc.claim.subject.lower() for w in things):
+            alike.append(sc)
+    return sorted({sc.id: sc for sc in (*out, *others, *alike)}.values(), key=lambda sc: sc.id, reverse=True)
 
 
 def _story_key_terms(ws: _Workspace, story_ids: Sequence[int]) -> frozenset[str]:

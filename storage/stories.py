@@ -246,6 +246,7 @@ class StoryStore(RetrievalStore):
         exclude_source_id: int | None = None,
         limit: int = 1000,
         measure_words: Sequence[str] = (),
+        subject_words: Sequence[str] = (),
     ) -> list[StoredClaim]:
         ids = list(dict.fromkeys(story_ids))
         if not ids or limit < 1 or (measures is not None and not measures):
@@ -269,6 +270,11 @@ class StoryStore(RetrievalStore):
                 likes = " OR ".join("lower(c.measure) LIKE ? ESCAPE '\\'" for _ in words)
                 queries.append((base + f" AND c.measure NOT IN ({placeholders(len(wanted))}) AND ({likes})",
                                 [*base_params, *wanted, *(f"%{like_escape(w.lower())}%" for w in words)]))
+            things = list(dict.fromkeys(subject_words))
+            if things:  # the same things named by another event: their own limit too
+                likes = " OR ".join("lower(c.subject) LIKE ? ESCAPE '\\'" for _ in things)
+                queries.append((base + f" AND c.measure NOT IN ({placeholders(len(wanted))}) AND ({likes})",
+                                [*base_params, *wanted, *(f"%{like_escape(w.lower())}%" for w in things)]))
         versions: dict[int, Any] = {}
         for query, query_params in queries:
             rows = await ex.fetchall(query + " ORDER BY c.id DESC LIMIT ?", [*query_params, limit])
@@ -291,6 +297,7 @@ class StoryStore(RetrievalStore):
         window_days: int = 30,
         limit: int = 1000,
         measure_words: Sequence[str] = (),
+        subject_words: Sequence[str] = (),
     ) -> CheckContext:
         """Everything one check reads, in one read transaction (see the protocol)."""
 
@@ -313,7 +320,7 @@ class StoryStore(RetrievalStore):
             ids = [st.id for st in stories]
             earlier = await self._story_claims(
                 ex, workspace, ids, measures=list(measures), exclude_source_id=seen.id if seen else None,
-                limit=limit, measure_words=measure_words) if measures and ids else []
+                limit=limit, measure_words=measure_words, subject_words=subject_words) if measures and ids else []
             keys = await _story_key_terms(ex, ids)
             with_ids = [replace(st, source_ids=tuple(await _story_source_ids(ex, workspace, st.id)))
                         for st in stories]

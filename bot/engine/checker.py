@@ -32,7 +32,7 @@ from .types import (
     StoryDossier,
 )
 from .units import unit_info
-from .verdicts import VerdictPolicy, _measure_key, judge, less_specific, measure_stem
+from .verdicts import VerdictPolicy, _measure_key, judge, less_specific, measure_stem, thing_stem
 from .worker import NlpWorker
 
 #: claims read for one dossier
@@ -127,6 +127,7 @@ class Checker:
             measures=list(dict.fromkeys(c.measure for c in claims)),
             measure_words=list(dict.fromkeys(
                 w for c in claims if _measure_key(c.measure) not in canonical and (w := measure_stem(c.measure)))),
+            subject_words=list(dict.fromkeys(w for c in claims if (w := thing_stem(c)))),
             choose=lambda c: assign(feats, c.candidates, c.df, c.n_docs, policy),
             window_days=policy.window_days, limit=self.candidate_limit * 5,
         )
@@ -162,22 +163,34 @@ class Checker:
         speaks to, whose measure the vocabulary does not name, is judged against the story's claims of
         one other name of the same things, one saying less of which things than the other ("3,500
         workers on site" and "4,500 construction workers on site"; see :func:`less_specific`); not when
-        the story names the thing several ways: which one is meant is then unknown."""
+        the story names the thing several ways: which one is meant is then unknown. A claim still
+        without evidence matches the same figure of the same things reported under another event's name
+        ("48 cells destroyed", "48 cells wrecked"; see :func:`bot.engine.verdicts.same_figure_of_same_things`)."""
         by_measure: dict[str, list[StoredClaim]] = {}
         for sc in earlier:
             by_measure.setdefault(_measure_key(sc.claim.measure), []).append(sc)
         out = []
         for claim in claims:
-            def judged(candidates: list[StoredClaim], claim: Claim = claim, other_name: bool = False) -> ClaimCheck:
+            def judged(candidates: list[StoredClaim], claim: Claim = claim, other_name: bool = False,
+                       alias: bool = False) -> ClaimCheck:
                 return judge(claim, candidates, policy=self.policy, published=published, own_source_id=own_id,
                              own_text_hash=own_hash, story_places=places, story_days=story_days,
-                             other_name=other_name)
+                             other_name=other_name, alias=alias)
 
             check = judged(by_measure.get(_measure_key(claim.measure), []))
             if not check.evidence and canonical is not None and _measure_key(claim.measure) not in canonical:
                 names = [key for key in by_measure if key not in canonical and less_specific(claim.measure, key)]
                 if len(names) == 1:
                     other = judged(by_measure[names[0]], other_name=True)
+                    check = other if other.evidence else check
+            if not check.evidence and (stem := thing_stem(claim)) is not None:
+                key = _measure_key(claim.measure)
+                alike = [sc for sc in earlier if _measure_key(sc.claim.measure) != key and thing_stem(sc.claim) == stem
+                         and not (canonical is not None and key in canonical
+                                  and _measure_key(sc.claim.measure) in canonical)]
+                # (two names of the vocabulary are two facts: "48 homes damaged" is not "48 homes destroyed")
+                if alike:
+                    other = judged(alike, alias=True)
                     check = other if other.evidence else check
             out.append(check)
         return out

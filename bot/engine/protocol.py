@@ -169,14 +169,16 @@ class ClaimStore(Protocol):
         window_days: int = 30,
         limit: int = 1000,
         measure_words: Sequence[str] = (),
+        subject_words: Sequence[str] = (),
     ) -> CheckContext:
         """What checking one article needs, in one read transaction.
 
         The article stored before (same text hash or URL) and its stories; else
         the story context (as :meth:`story_context`), handed to ``choose`` (the
         engine's rule) for the stories it joins. Then the earlier claims of those
-        stories with ``measures``, or whose measure holds one of ``measure_words``
-        (the engine decides which of those name the same thing), newest first, at
+        stories with ``measures``, or whose measure holds one of ``measure_words``, or
+        whose subject holds one of ``subject_words`` (the engine decides which of those
+        name the same thing), newest first, at
         most ``limit``; their key terms, their article ids, and the workspace's
         grades.
         """

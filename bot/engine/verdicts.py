@@ -389,6 +389,41 @@ def less_specific(a: str, b: str) -> bool:
     return set(ta) <= set(tb) or set(tb) <= set(ta)
 
 
+#: how large the same figure of the same things must be before another event's name is taken for the same
+#: quantity: small counts agree by chance ("two pools closed", "two pools reopened")
+ALIAS_MIN = 10
+
+
+def thing_stem(claim: Claim) -> str | None:
+    """The word a store looks for to find the same things named by another event: the singular of the
+    subject's last word ("cells" -> "cell"), for things only (people's events are different facts: arrested,
+    charged, convicted)."""
+    if _unit_info(claim.figure.unit).family == "people" or not claim.subject:
+        return None
+    words = claim.subject.split()
+    if not words or not words[-1].isalpha() or not words[-1].islower():
+        return None  # "Tarnmouth Sharks": a name says whose, not which things
+    thing, _ = _name_parts(words[-1])
+    if not thing or thing[-1] in _GENERAL_HEADS:
+        return None
+    return thing[-1] if len(thing[-1]) >= 4 else None
+
+
+def same_figure_of_same_things(new: Claim, old: Claim) -> bool:
+    """Two claims that give the same exact figure of the same things under two names of what happened to
+    them ("48 cells were destroyed", "officials estimate that 48 cells were wrecked"): the same quantity, one
+    report choosing another verb. Only things (see :func:`thing_stem`), only exact figures of ten or more in
+    one unit (the caller passes only claims whose measure differs, and not two of the vocabulary's names,
+    which are two facts)."""
+    a, b = new.figure, old.figure
+    if a.approx or b.approx or a.low is None or a.low != a.high or b.low != b.high or a.low != b.low:
+        return False
+    if a.unit != b.unit or a.low < ALIAS_MIN:
+        return False
+    stem = thing_stem(new)
+    return stem is not None and stem == thing_stem(old)
+
+
 def measure_stem(measure: str) -> str | None:
     """The word a store looks for to find names of the same thing: the head's singular without a final
     "y" ("subsid" finds "subsidies" and "state subsidy")."""
@@ -413,7 +448,7 @@ def is_rising(measure: str, rising_measures: Iterable[str] = DEFAULT_RISING_MEAS
 
 
 def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bool = False,
-                  story_hours: float | None = None, other_name: bool = False) -> bool:
+                  story_hours: float | None = None, other_name: bool = False, alias: bool = False) -> bool:
     """Same measure, same period, and no different reference dates (see the module docstring).
 
     Within a story only an explicit period on both sides must agree ("annual"
@@ -422,8 +457,8 @@ def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bo
     the whole story so far (``story_hours``): "4 arrested during the day" of a
     one-day march is its total.
     """
-    if _measure_key(new.measure) != _measure_key(old.measure) and not (other_name and less_specific(new.measure,
-                                                                                                   old.measure)):
+    if _measure_key(new.measure) != _measure_key(old.measure) and not alias \
+            and not (other_name and less_specific(new.measure, old.measure)):
         return False
     pn, po = normalise_period(new.period), normalise_period(old.period)
     if pn != po:
@@ -505,6 +540,7 @@ def _eligible(
     story_hours: float | None = None,
     published: date | None = None,
     other_name: bool = False,
+    alias: bool = False,
 ) -> bool:
     if not cand.status.can_be_evidence or cand.claim is claim:
         return False
@@ -518,8 +554,10 @@ def _eligible(
         return False
     if is_increment(cand.claim):
         return False
+    if alias and not same_figure_of_same_things(claim, cand.claim):
+        return False
     return _same_context(claim, cand.claim, policy, in_story=in_story, story_hours=story_hours,
-                         other_name=other_name)
+                         other_name=other_name, alias=alias)
 
 
 def _past_value(claim: Claim, reported: date | None) -> bool:
@@ -692,6 +730,7 @@ def judge(
     story_places: Iterable[str] | None = None,
     story_days: int | None = None,
     other_name: bool = False,
+    alias: bool = False,
 ) -> ClaimCheck:
     """Compare one new claim with earlier claims and give its verdict and evidence.
 
@@ -709,7 +748,9 @@ def judge(
     apart. An increment ("six more bodies") is not compared with totals: it
     adds to them (see the note). With ``other_name`` the candidates may name
     the claim's thing another way, one saying less than the other
-    (:func:`less_specific`: "workers" and "construction workers").
+    (:func:`less_specific`: "workers" and "construction workers"). With ``alias`` they may name
+    another event of the same things, and only the same figure of them is evidence
+    (:func:`same_figure_of_same_things`: "48 cells were wrecked" and "48 cells destroyed").
     """
     in_story = story_places is not None
     places = frozenset(story_places or ())
@@ -724,7 +765,8 @@ def judge(
     found: list[Evidence] = []
     for cand in candidates:
         if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,
-                         in_story=in_story, story_hours=story_hours, published=published, other_name=other_name):
+                         in_story=in_story, story_hours=story_hours, published=published, other_name=other_name,
+                         alias=alias):
             continue
         relation = compare_figures(claim.figure, cand.claim.figure, tolerance=policy.tolerance)
         if relation is None:

@@ -376,3 +376,24 @@ def test_names_that_end_in_a_noun_are_not_read_as_participles():
 
     assert measure_stem("boys") is None  # too short a stem to look for
     assert less_specific("school funding", "funding") is True  # "funding" is the thing, not what happened
+
+
+@pytest.mark.parametrize(("new", "old", "same"), [
+    # the same exact figure of the same things, under two names of what happened to them
+    ((48, "destroyed", "cells"), (48, "wrecked", "cells"), True),
+    ((1240, "laid", "nests"), (1240, "recorded", "turtle nests"), True),
+    # not another figure, a small one, other things, or people (their events are different facts)
+    ((48, "destroyed", "cells"), (40, "wrecked", "cells"), False),
+    ((2, "closed", "pools"), (2, "reopened", "pools"), False),
+    ((48, "destroyed", "cells"), (48, "wrecked", "vans"), False),
+    ((12, "charged", "men"), (12, "arrested", "men"), False),
+    ((5.5e6, "cap", "Tarnmouth Sharks"), (5.5e6, "salary cap", "Tarnmouth Sharks"), False),  # a name says whose
+])
+def test_the_same_figure_of_the_same_things(new, old, same):
+    from bot.engine.verdicts import same_figure_of_same_things
+
+    def make(n, measure, subject):
+        unit = "people" if subject == "men" else "count"
+        return claim(n, measure=measure, subject=subject, unit=unit)
+
+    assert same_figure_of_same_things(make(*new), make(*old)) is same

@@ -118,6 +118,38 @@ async def test_a_story_s_other_name_of_a_thing_is_its_evidence_when_the_only_one
     assert named.verdict is Verdict.UNVERIFIED  # a name the vocabulary gives is only itself
 
 
+RIOT = (
+    "Order restored at Wexmoor prison after riot\n"
+    "WEXMOOR (Press Wire) — Officials estimate that {n} cells were wrecked in the riot at Wexmoor prison, "
+    "the ministry said on Monday."
+)
+
+
+def things(n: float, text: str, measure: str, subject: str = "cells") -> Claim:
+    sentence = text.split("\n")[1]
+    return Claim(sentence=sentence, figure=Figure(text=f"{n:g}", low=n, high=n, unit="count"), measure=measure,
+                 subject=subject, start=0, end=len(sentence), figure_start=0, figure_end=1)
+
+
+async def test_the_same_figure_of_the_same_things_under_another_event_matches(store):
+    ck = Checker(None, store, VerdictPolicy(), named_measures={"destroyed", "damaged"})  # type: ignore[arg-type]
+    first = RIOT.format(n=48)
+    art = Article(text=first, source=make_source(workspace="w", published=date(2025, 8, 17),
+                                                  title=first.split("\n")[0]))
+    assert (await ck.check_claims(art, [things(48, first, "wrecked")], save=True)).stored is not None
+    later = RIOT.format(n=48).replace("were wrecked", "had been destroyed")
+    art = Article(text=later, source=make_source(workspace="w", published=date(2025, 8, 19),
+                                                  title=later.split("\n")[0]))
+    same, other, fewer, vans = (await ck.check_claims(art, [
+        things(48, later, "destroyed"), things(48, later, "damaged", "vans"), things(40, later, "destroyed"),
+        things(48, later, "sold", "vans")])).checks
+    assert same.verdict is Verdict.MATCHING  # read from the store by the word of the things, on every backend
+    assert [ev.stored.claim.measure for ev in same.evidence] == ["wrecked"]
+    assert other.verdict is Verdict.UNVERIFIED  # other things
+    assert fewer.verdict is Verdict.UNVERIFIED  # another figure under another name says nothing either way
+    assert vans.verdict is Verdict.UNVERIFIED
+
+
 async def test_move_merge_and_split_are_audited_and_verdicts_follow_at_once(store):
     ck = checker(store)
     fire = await save(ck, FIRE, 2, date(2025, 5, 10))
