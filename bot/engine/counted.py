@@ -1064,6 +1064,14 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
             and phrasal_lemma(verb) not in _PHRASAL_PASS and lemma not in SAY_VERBS \
             and (base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",))):
         return participle(verb)
+    if lemma in PASS_THROUGH and base.dep_ in ("nsubjpass", "dobj"):
+        # "78 nests have been found and destroyed", "found and removed 21 nests": what the second verb of the
+        # pair did to them (the first only locates them)
+        then = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD")
+                     and c.lemma_.lower() not in PASS_THROUGH and c.lemma_.lower() not in SAY_VERBS
+                     and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)), None)
+        if then is not None:
+            return participle(then)
     return None
 
 

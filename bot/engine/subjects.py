@@ -391,6 +391,8 @@ def same_location(a: str, b: str) -> bool:
     if ka == kb:
         return True
     wa, wb = set(ka.split()), set(kb.split())
+    if "nationwide" in (ka, kb) and (ka if kb == "nationwide" else kb) in _country_index().values():
+        return True  # "Nationally, 78 nests" and "Across England, 91 nests": a country's figure both times
     return wa <= wb or wb <= wa
 
 

@@ -1118,3 +1118,12 @@ def test_a_size_in_parts_counts_the_parts(engine, text, figure, measure):
 ])
 def test_a_change_counts_what_it_changes(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a verb that only finds them, paired with one that acts on them: the second names what happened
+    ("Nationally, 78 nests have been found and destroyed since January.", "78", "destroyed"),
+    ("Inspectors have found and destroyed 21 nests this year.", "21", "destroyed"),
+])
+def test_found_and_acted_on_is_named_by_the_act(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure

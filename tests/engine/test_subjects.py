@@ -336,3 +336,15 @@ def test_a_head_that_is_the_measure_in_the_singular_says_nothing_of_what_is_coun
     final = replace(claim("final"), measure="viewers")
     viewers = replace(claim("viewers"), measure="viewers")
     assert discriminator(final, analyse_subject("final", ()), viewers, analyse_subject("viewers", ())) is None
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # a country's figure, however written; a region is not the country
+    ("nationwide", "England", True),
+    ("England", "nationwide", True),
+    ("nationwide", "Southmoor", False),
+])
+def test_nationwide_is_a_countrys_figure(a, b, same):
+    from bot.engine.subjects import same_location
+
+    assert same_location(a, b) is same
