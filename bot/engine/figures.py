@@ -658,7 +658,7 @@ class FigureParser:
             return False
         if bare and prev_word in _DIALLED:
             return True  # "call 1190", "the hotline 116 123": a number to dial
-        if bare and prev_word in ("at", "on") and _clause_end(doc, a.end) \
+        if bare and prev_word in ("at", "on") and (_clause_end(doc, a.end) or doc[a.end].lower_ in ("or", "for")) \
                 and any(t.lower_ in _DIALLED for t in doc[max(0, a.start - 9) : a.start - 1]):
             return True  # "should call the provincial health line at 811.": the number the call goes to
         if bare and a.low <= 12 and (doc[a.end : a.end + 3].text.lower() in (
