@@ -426,9 +426,13 @@ class CountReader:
                         and self.noun_measure(inside) == "revenue" and "losses" in self.vocab.measures:
                     return "losses"  # "costing bookmakers £20 million in turnover": turnover lost
                 thing = inside  # "cost the treasury £6.1m in unpaid duty": the duty, not a cost
-            elif verb is not None and verb.lemma_.lower() in self.vocab.by_noun:
+            elif verb is not None and ok(self.vocab.by_noun.get(verb.lemma_.lower())):
                 # a verb whose noun names the measure: "has offered 4%" is an offer, "will cost $2m" a cost
+                # (not a money measure for a share: "the scheme is 89% funded")
                 return self.suffix(doc, m, self.vocab.by_noun[verb.lemma_.lower()])
+            elif verb is not None and family == "percent" and verb.tag_ == "VBN" and verb.dep_ == "acomp" \
+                    and base.head.i == verb.i and verb.lemma_.lower() not in PASS_THROUGH:
+                return participle(verb)  # "the scheme is now 89% funded": the share in that state
             else:
                 thing = measured_thing(base, verb, self.is_people)
             if thing is not None and _is_unit_word(thing, m):

@@ -1127,3 +1127,13 @@ def test_a_change_counts_what_it_changes(engine, text, figure, measure):
 ])
 def test_found_and_acted_on_is_named_by_the_act(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a share in a state is named by the state, however the parser hangs it; a money measure never names a share
+    ("The update shows the scheme is now 89% funded.", "89%", "funded"),
+    ("That leaves it 87 per cent funded.", "87 per cent", "funded"),
+    ("The union has offered 4%.", "4%", "pay offer"),
+])
+def test_a_share_in_a_state(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
