@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import (
     _ATTRIBUTION_AFTER,
@@ -146,7 +146,8 @@ class ClaimExtractor:
         drafts: list[_Draft] = []
         _mend_verb_lemmas(doc)
         for ent in _ents(doc):
-            if ent.label_ in ("GPE", "LOC", "NORP", "EVENT", "FAC") and not _speaks(ent.root):
+            if ent.label_ in ("GPE", "LOC", "NORP", "EVENT", "FAC") and not _speaks(ent.root) \
+                    and not self._in_a_name(ent):
                 ctx.topics[self.places.demonym(ent.text) or _clean_location(ent.text) or ent.text] += 1
         claimant, chain = self._claimant_for_sentence(doc, ctx)
         period_spans = self._period_spans(doc)
@@ -964,6 +965,15 @@ class ClaimExtractor:
             if best is None or (specific, -ent.start) > (best[0], -best[1]):
                 best = (specific, ent.start, name)
         return best[2] if best else None
+
+    def _in_a_name(self, ent: Span) -> bool:
+        """A place written as the end of another name: "Cyclo UK", "BP America" are companies."""
+        if ent.start == 0:
+            return False
+        before = ent.doc[ent.start - 1]
+        return before.pos_ == "PROPN" and before.is_title and before.ent_type_ not in ("GPE", "LOC", "NORP") \
+            and self.places.demonym(before.text) is None \
+            and (before.head.i in range(ent.start, ent.end) or ent.root.head.i == before.i)
 
     def _known_place(self, text: str) -> bool:
         """A country or capital of the place list, written as its name (not its demonym)."""

@@ -12,6 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+#: a capitalised word right before a place name: "Cyclo" in "Cyclo UK"
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w&.-]*)\s+$")
+
 
 @dataclass(frozen=True)
 class Places:
@@ -45,6 +48,10 @@ class Places:
         """Replace place names in a phrase by their demonyms ("North Korea's troops" -> "North Korean troops")."""
 
         def repl(m: re.Match[str]) -> str:
+            before = _NAME_BEFORE.search(phrase, 0, m.start())
+            if before is not None and before.group(1).lower() not in self.demonyms \
+                    and before.group(1) not in ("The", "In", "From", "To", "And", "Of"):
+                return m.group(0)  # "Cyclo UK", "BP America": a country inside a company's name is the name
             return self.demonyms.get(m.group(1).lower(), m.group(1))
 
         out = self._pattern.sub(repl, phrase)

@@ -295,3 +295,17 @@ def test_a_wider_area_of_the_storys_own_kind_is_the_story(engine):
 def test_an_earlier_or_replaced_level_is_the_same_measure(engine, text, now, before, measure):
     claims = claims_of(engine, text + "\n")
     assert find(claims, now).measure == find(claims, before).measure == measure
+
+
+def test_a_country_at_the_end_of_a_company_name_is_the_name(engine):
+    from bot.engine.places import Places
+
+    places = Places.load()
+    assert places.normalise("Cyclo UK staff") == "Cyclo UK staff"
+    assert places.normalise("BP America") == "BP America"
+    assert places.normalise("North Korea's troops") == "North Korean troops"
+    assert places.normalise("troops from Russia") == "troops from Russian"
+    text = ("Pedl operator plans more e-bikes\n"
+            "Cyclo UK plans to add 600 electric bikes to the Pedl scheme, the company said.\n"
+            "The operator said 640 bikes had been written off last year.\n")
+    assert all("British" not in c.subject for c in claims_of(engine, text))
