@@ -1137,3 +1137,7 @@ def test_found_and_acted_on_is_named_by_the_act(engine, text, figure, measure):
 ])
 def test_a_share_in_a_state(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+def test_people_diagnosed_are_cases(engine):
+    assert measure_of(engine, "26 children have been diagnosed with measles.", "26") == "cases"
