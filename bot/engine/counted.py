@@ -787,11 +787,13 @@ class CountReader:
                                               for t in c.children)):
                 # "residents who had been evacuated" describes them; "of which 4,000 were killed" counts others
                 names = [n for n in self.verb_measures(c, base) if ok(n)]
-                if names and c.dep_ == "relcl" and verb is not None and base.head.i == verb.i \
+                if names and (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")) and verb is not None \
+                        and base.head.i == verb.i \
                         and base.dep_ in ("nsubj", "nsubjpass") and not set(names) & self._harm:
-                    # "three men who were questioned have been arrested": the clause says who they are, the
-                    # sentence's own verb what happened to them, when it names an event (harm keeps its
-                    # clause: "three others who were injured were hospitalised" are a casualty count)
+                    # "three men who were questioned have been arrested", "two men arrested in the inquiry have
+                    # been released on bail": the clause says who they are, the sentence's own verb what happened
+                    # to them, when it names an event (harm keeps its clause: "three others who were injured
+                    # were hospitalised" are a casualty count)
                     main = [n for n in self.verb_measures(verb, base) if ok(n)]
                     if main:
                         return self.vocab.combine(main)

@@ -625,14 +625,15 @@ def _summary(conflicting: Sequence[Evidence], shown: Sequence[Evidence], toleran
 
 # -- increments ----------------------------------------------------------------------
 
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new)\b(?!\s+than)", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new|other)\b(?!\s+than)", re.IGNORECASE)
 _INCREMENT_IN_FIGURE = re.compile(r"\b(?:more|additional|further|another)\b(?!\s+than)", re.IGNORECASE)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32768)
 def is_increment(claim: Claim) -> bool:
-    """True for a figure that adds to an earlier count: "six more bodies", "another 12 injured"."""
+    """True for a figure that adds to an earlier count: "six more bodies", "another 12 injured", "at three
+    other sites" (besides one just named)."""
     if _INCREMENT_IN_FIGURE.search(claim.figure.text):
         return True
     sentence = claim.sentence

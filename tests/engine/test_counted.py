@@ -1141,3 +1141,14 @@ def test_a_share_in_a_state(engine, text, figure, measure):
 
 def test_people_diagnosed_are_cases(engine):
     assert measure_of(engine, "26 children have been diagnosed with measles.", "26") == "cases"
+
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a participle clause says who they are, the sentence's own verb what happened to them; harm keeps its clause
+    ("Two men arrested in connection with the inquiry have been released on bail.", "Two", "bailed"),
+    ("Six people injured in the crash were taken to hospital.", "Six", "injured"),
+    ("The 12 people killed in the attack were mostly civilians.", "12", "killed"),
+])
+def test_a_participle_clause_says_who_the_sentence_what_happened(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure

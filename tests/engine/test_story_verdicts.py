@@ -113,6 +113,13 @@ def test_increments_written_before_the_figure(text):
     assert is_increment(c)
 
 
+def test_others_besides_those_named_are_an_increment():
+    sites = claim(3, measure="sites", unit="count", text="three",
+                  sentence="Stations are open at the leisure centre and at three other sites.")
+    assert is_increment(sites)
+    assert verdict(claim(4, measure="sites", unit="count"), sites) is U
+
+
 def test_rising_toll_keeps_its_update_note():
     check = judge(claim(25), [stored(claim(19), published=date(2026, 2, 27))], policy=POLICY,
                   published=date(2026, 3, 2), story_places=PLACES)
