@@ -1152,3 +1152,13 @@ def test_people_diagnosed_are_cases(engine):
 ])
 def test_a_participle_clause_says_who_the_sentence_what_happened(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # money given or put in towards something is funding, whoever gives it
+    ("The National Lottery Heritage Fund gave £14.5m towards the work.", "£14.5m"),
+    ("The council itself put in £9m.", "£9m"),
+])
+def test_money_given_is_funding(engine, text, figure):
+    assert measure_of(engine, text, figure) == "funding"
