@@ -454,6 +454,13 @@ class CountReader:
                 money_act = self._money_act(base, verb)
                 if money_act:
                     return self.suffix(doc, m, money_act)
+            if family == "distance" and thing is not None and verb is not None and thing.dep_ == "nsubj" \
+                    and thing.head.i == verb.i and verb.pos_ == "VERB" and verb.lemma_.lower() not in PASS_THROUGH \
+                    and verb.lemma_.lower() not in _EXTENT and not self.noun_measure(thing) and not any(c.dep_ in ("dobj", "attr", "acomp") and c.i != base.i
+                                                                 for c in verb.children) \
+                    and (base.head.i == verb.i or (base.dep_ == "pobj" and base.head.lower_ == "by"
+                                                   and base.head.head.i == verb.i)):
+                return active_past(verb)  # "the glacier thinned by 3.5 metres", "its tongue retreated 61 metres"
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or (
                     " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
@@ -883,6 +890,8 @@ class CountReader:
 
 
 _LIGHT = frozenset("take have make get do give hold undergo sit".split())
+#: verbs that state a thing's size, not how far it moved: "the road stretches 42 kilometres"
+_EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: nouns of people that say nothing of who they are: what they did names them
 _ANYONE = frozenset("people person individual".split())
 

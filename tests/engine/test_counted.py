@@ -1162,3 +1162,15 @@ def test_a_participle_clause_says_who_the_sentence_what_happened(engine, text, f
 ])
 def test_money_given_is_funding(engine, text, figure):
     assert measure_of(engine, text, figure) == "funding"
+
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # how far a thing moved or changed is named by the move; a verb of extent states its size
+    ("The Grosshorn glacier thinned by 3.5 metres on average.", "3.5 metres", "thinned"),
+    ("Its tongue retreated 61 metres.", "61 metres", "retreated"),
+    ("The coastline has eroded by 12 metres since 2010.", "12 metres", "eroded"),
+    ("The road stretches 42 kilometres.", "42 kilometres", "road"),
+])
+def test_how_far_a_thing_moved(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
