@@ -406,19 +406,20 @@ def thing_stem(claim: Claim) -> str | None:
     thing, _ = _name_parts(words[-1])
     if not thing or thing[-1] in _GENERAL_HEADS:
         return None
-    return thing[-1] if len(thing[-1]) >= 4 else None
+    return thing[-1] if len(thing[-1]) >= 3 else None
 
 
 def same_figure_of_same_things(new: Claim, old: Claim) -> bool:
     """Two claims that give the same exact figure of the same things under two names of what happened to
     them ("48 cells were destroyed", "officials estimate that 48 cells were wrecked"): the same quantity, one
-    report choosing another verb. Only things (see :func:`thing_stem`), only exact figures of ten or more in
-    one unit (the caller passes only claims whose measure differs, and not two of the vocabulary's names,
+    report choosing another verb. Only things (see :func:`thing_stem`), only the same number of ten or more
+    written in one unit, unhedged by "about" and agreeing (the caller passes only claims whose measure differs, and not two of the vocabulary's names,
     which are two facts)."""
     a, b = new.figure, old.figure
-    if a.approx or b.approx or a.low is None or a.low != a.high or b.low != b.high or a.low != b.low:
-        return False
-    if a.unit != b.unit or a.low < ALIAS_MIN:
+    written = {v for v in (a.low, a.high) if v is not None} & {v for v in (b.low, b.high) if v is not None}
+    if a.approx or b.approx or not written or a.unit != b.unit or min(written) < ALIAS_MIN:
+        return False  # the same number written ("more than 21,500 pigs have been culled", "21,500 destroyed")
+    if compare_figures(a, b, tolerance=0.0) is not Verdict.MATCHING:
         return False
     stem = thing_stem(new)
     return stem is not None and stem == thing_stem(old)

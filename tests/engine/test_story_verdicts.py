@@ -391,6 +391,7 @@ def test_names_that_end_in_a_noun_are_not_read_as_participles():
     ((1240, "laid", "nests"), (1240, "recorded", "turtle nests"), True),
     # not another figure, a small one, other things, or people (their events are different facts)
     ((48, "destroyed", "cells"), (40, "wrecked", "cells"), False),
+    (("more than 21,500", "culled", "pigs"), (21500, "destroyed", "pigs"), True),
     ((2, "closed", "pools"), (2, "reopened", "pools"), False),
     ((48, "destroyed", "cells"), (48, "wrecked", "vans"), False),
     ((12, "charged", "men"), (12, "arrested", "men"), False),
@@ -401,6 +402,9 @@ def test_the_same_figure_of_the_same_things(new, old, same):
 
     def make(n, measure, subject):
         unit = "people" if subject == "men" else "count"
+        if isinstance(n, str):  # a bound: "more than 21,500"
+            c = claim(21500, measure=measure, subject=subject, unit=unit, text=n)
+            return replace(c, figure=Figure(n, 21500, None, qualifier="more than", unit=unit))
         return claim(n, measure=measure, subject=subject, unit=unit)
 
     assert same_figure_of_same_things(make(*new), make(*old)) is same
