@@ -625,6 +625,8 @@ class FigureParser:
             return "none"
         if u1 and not u2 and connector == "to" and marker != "from":
             return "none"  # "up 4 per cent to 13.60": a change then a level
+        if connector == "to" and marker is None and u1 and u2 and _prev_lower(doc, first.start) == "by":
+            return "none"  # "will go up by £86 to £624": a change, then the level (not "by 1 to 1.5 degrees")
         low1 = a1.low
         if a2.scaled and not a1.scaled and a2.factor != 1.0 and a1.low * a2.factor <= a2.high:
             low1 = a1.low * a2.factor
@@ -773,6 +775,11 @@ def _scaled_to(a: Amount, low: float) -> Amount:
     return a
 
 
+#: units of amount after "2.5m": millions of them ("182m litres"), never metres
+_MILLIONS_OF_UNITS = frozenset(
+    "litres liters gallons barrels tonnes tons cubic passengers hectares acres euros dollars pounds".split())
+
+
 def _millions_of(doc: Doc, k: int) -> bool:
     """The word after "2.5m" counts people or things: "households", "people", "viewers"; or it is what
     they did ("an average of 8.1m watched"); or an age in years ("166m years ago")."""
@@ -780,6 +787,8 @@ def _millions_of(doc: Doc, k: int) -> bool:
     low = nxt.lower_
     if low in ("years", "yrs") and k + 1 < len(doc) and doc[k + 1].lower_ in ("ago", "old", "earlier", "before"):
         return True
+    if low in _MILLIONS_OF_UNITS:
+        return True  # "182m litres a day", "3m tonnes": millions of a unit that is no length
     return nxt.is_alpha and nxt.is_lower and low not in METRE_WORDS and low not in UNIT_PHRASES \
         and (low.endswith(("s", "ed")) or low in ("people", "children", "men", "women"))
 

@@ -435,6 +435,7 @@ def test_a_long_article_is_read_whole(nlp):
     ("An average of 8.1m watched the final.", 8.1e6, "count"),
     ("The tracks were made 166m years ago.", 166e6, "count"),
     ("About 2.5m households lost power.", 2.5e6, "count"),
+    ("It still loses 182m litres a day.", 182e6, "count"),
     ("The wall is 3m high.", 3, "m"),
     ("The yacht was moored 40m offshore.", 40, "m"),
 ])
@@ -442,3 +443,10 @@ def test_m_is_millions_or_metres(nlp, text, low, unit):
     fig = only(nlp, text)
     assert (fig.low, fig.unit) == (low, unit)
 
+
+
+def test_a_change_by_an_amount_to_a_level_is_two_figures(nlp):
+    found = figures(nlp, "The average bill will go up by £86 to £624 a year.")
+    assert [(m.figure.low, m.figure.high) for m in found] == [(86, 86), (624, 624)]
+    ranged = only(nlp, "Temperatures dropped by 1 to 1.5 degrees Celsius.")
+    assert (ranged.low, ranged.high) == (1, 1.5)  # a unit written once spans both: a range
