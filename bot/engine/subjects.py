@@ -428,6 +428,14 @@ _COMMON_NOUNS = frozenset(
 
 
 @cache
+@lru_cache(maxsize=8192)
+def _dictionary_word(word: str) -> bool:
+    """A word the dictionary knows as a form of a noun, verb or adjective ("striking", "wounded", "local")."""
+    from lemminflect import getAllLemmas  # a data-only package, loaded on first use
+
+    return bool(getAllLemmas(word))
+
+
 def _common_words() -> frozenset[str]:
     return _COMMON_NOUNS | frozenset(_synonym_index()) | frozenset(w for pair in _RELATED for w in pair)
 
@@ -562,8 +570,8 @@ def _analyse(subject: str, entities: tuple[str, ...]) -> SubjectParts:
             names.append(key)
             terms.append(key)
             continue
-        if tok.capital and tok.first and w not in synonyms and len(tokens) > 1:
-            weak.append(w)
+        if tok.capital and tok.first and w not in synonyms and len(tokens) > 1 and not _dictionary_word(w):
+            weak.append(w)  # ("Striking dockers", "Wounded soldiers": a word of the language, capitalised to begin)
         content.append((segment, w))
         terms.append(w)
     head_word = None

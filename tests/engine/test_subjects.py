@@ -348,3 +348,11 @@ def test_nationwide_is_a_countrys_figure(a, b, same):
     from bot.engine.subjects import same_location
 
     assert same_location(a, b) is same
+
+
+
+def test_a_capitalised_first_word_of_the_language_is_no_name():
+    from bot.engine.subjects import analyse_subject
+
+    assert "striking" not in analyse_subject("Striking dockers pay offer", ()).names
+    assert "halvorsen" in analyse_subject("Halvorsen workers", ()).names
