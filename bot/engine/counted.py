@@ -594,7 +594,10 @@ class CountReader:
                     lemma in LIGHT_VERBS and not any(c.dep_ == "dobj" for c in pred.children)):
                 pred = None
         if pred is not None and group is None:
-            return self._verb_name(pred) or _classed_as(pred) or participle(pred)  # "96% passed English"
+            named = self._verb_name(pred)
+            if named and (meas := self.vocab.measures.get(named)) is not None and meas.unit == "money":
+                named = None  # a share is no sum of money
+            return named or _classed_as(pred) or participle(pred)  # "96% passed English"
         if group is None:
             return None
         if pred is not None:
@@ -606,6 +609,8 @@ class CountReader:
             meas = self.vocab.measures.get(named or "")
             if meas is not None and meas.unit == "people" and not self.is_people(group):
                 named = None  # "12% of the corals have died": corals are not a toll of people
+            if meas is not None and meas.unit == "money":
+                named = None  # "26.1% of entries were awarded an A": a share is no sum of money
             return named or _classed_as(pred) or (active_past(pred) if pred.tag_ != "VBN" and not any(
                 c.dep_ == "auxpass" for c in pred.children) else participle(pred))
         if root.dep_ == "pobj" and root.head.lower_ == "for":

@@ -1134,6 +1134,7 @@ def test_found_and_acted_on_is_named_by_the_act(engine, text, figure, measure):
     ("The update shows the scheme is now 89% funded.", "89%", "funded"),
     ("That leaves it 87 per cent funded.", "87 per cent", "funded"),
     ("The union has offered 4%.", "4%", "pay offer"),
+    ("A total of 26.1% of entries were awarded an A or A*.", "A total of 26.1%", "awarded"),
 ])
 def test_a_share_in_a_state(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
