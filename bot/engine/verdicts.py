@@ -465,12 +465,28 @@ def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bo
     if pn != po:
         if not in_story or (pn is not None and po is not None):
             return False
+        if _short_rate(new.period) or _short_rate(old.period):
+            return False  # "£1,400 a week" is no lump sum, however the other report words its figure
         if is_rising(new.measure, policy.rising_measures) and not _covers(pn or po, story_hours):
             return False
     if new.date is not None and old.date is not None and new.date != old.date and (
             new.period is not None or old.period is not None or not _dates_agree(new.date, old.date)):
         return new.period is None and is_rising(new.measure, policy.rising_measures)
     return True
+
+
+_RATE_WORDS = re.compile(r"^\s*(?:a|an|per|each|every)\s", re.IGNORECASE)
+
+
+def _short_rate(period: str | None) -> bool:
+    """A rate per day, week or month ("a week", "per day"): a figure of another kind than a total. A year
+    is not one ("annual" on one side only is how writers vary)."""
+    if not period or not _RATE_WORDS.match(period):
+        return False
+    hours = normalise_period(period)
+    if hours is None or not re.fullmatch(r"[\d.]+h", hours):
+        return period.lower().split()[-1] in ("day", "week", "month", "hour", "night", "shift", "fortnight")
+    return float(hours[:-1]) < 8000
 
 
 def _dates_agree(a: date, b: date) -> bool:

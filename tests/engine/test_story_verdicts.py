@@ -408,3 +408,13 @@ def test_the_same_figure_of_the_same_things(new, old, same):
         return claim(n, measure=measure, subject=subject, unit=unit)
 
     assert same_figure_of_same_things(make(*new), make(*old)) is same
+
+
+
+def test_a_rate_per_week_is_no_total_but_a_year_on_one_side_is_how_writers_vary():
+    money = {"measure": "cost", "unit": "GBP"}
+    weekly = claim(1400, period="a week", **money)
+    assert verdict(weekly, claim(11e6, **money)) is U
+    assert verdict(claim(11e6, **money), weekly) is U
+    assert verdict(claim(3.8e6, period="a year", measure="savings", unit="GBP"),
+                   claim(3.8e6, measure="savings", unit="GBP")) is M
