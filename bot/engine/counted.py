@@ -456,8 +456,8 @@ class CountReader:
                     return self.suffix(doc, m, money_act)
             if family == "distance" and thing is not None and verb is not None and thing.dep_ == "nsubj" \
                     and thing.head.i == verb.i and verb.pos_ == "VERB" and verb.lemma_.lower() not in PASS_THROUGH \
-                    and verb.lemma_.lower() not in _EXTENT and not self.noun_measure(thing) and not any(c.dep_ in ("dobj", "attr", "acomp") and c.i != base.i
-                                                                 for c in verb.children) \
+                    and verb.lemma_.lower() not in _EXTENT and not self.noun_measure(thing) \
+                    and not any(c.dep_ in ("dobj", "attr", "acomp") and c.i != base.i for c in verb.children) \
                     and (base.head.i == verb.i or (base.dep_ == "pobj" and base.head.lower_ == "by"
                                                    and base.head.head.i == verb.i)):
                 return active_past(verb)  # "the glacier thinned by 3.5 metres", "its tongue retreated 61 metres"
@@ -1089,7 +1089,8 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         # pair did to them (the first only locates them)
         then = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD")
                      and c.lemma_.lower() not in PASS_THROUGH and c.lemma_.lower() not in SAY_VERBS
-                     and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)), None)
+                     and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj") for d in c.children)), None)
+        # ("found 12 rats and closed the restaurant": the second verb acts on something else)
         if then is not None:
             return participle(then)
     return None

@@ -625,8 +625,11 @@ class FigureParser:
             return "none"
         if u1 and not u2 and connector == "to" and marker != "from":
             return "none"  # "up 4 per cent to 13.60": a change then a level
-        if connector == "to" and marker is None and u1 and u2 and _prev_lower(doc, first.start) == "by":
-            return "none"  # "will go up by £86 to £624": a change, then the level (not "by 1 to 1.5 degrees")
+        if connector == "to" and marker is None and u1 and u2 and _prev_lower(doc, first.start) == "by" \
+                and a2.low >= 3 * a1.high:
+            # "will go up by £86 to £624": a change, then a level far above it (not "by 1 to 1.5 degrees",
+            # nor "by 3% to 5%", the change's range)
+            return "none"
         low1 = a1.low
         if a2.scaled and not a1.scaled and a2.factor != 1.0 and a1.low * a2.factor <= a2.high:
             low1 = a1.low * a2.factor
@@ -661,12 +664,12 @@ class FigureParser:
         if bare and prev_word in _DIALLED:
             return True  # "call 1190", "the hotline 116 123": a number to dial
         if bare and prev_word in ("at", "on") and (_clause_end(doc, a.end) or doc[a.end].lower_ in ("or", "for")) \
-                and any(t.lower_ in _DIALLED for t in doc[max(0, a.start - 9) : a.start - 1]):
+                and any(t.lower_ in _CALLING for t in doc[max(0, a.start - 7) : a.start - 1]):
             return True  # "should call the provincial health line at 811.": the number the call goes to
-        if bare and a.low <= 12 and (doc[a.end : a.end + 3].text.lower() in (
+        if bare and a.low <= 12 and prev_word in _CLOCK_PREPS and (doc[a.end : a.end + 3].text.lower() in (
                 "in the morning", "in the afternoon", "in the evening")
                 or doc[a.end : a.end + 2].text.lower() == "at night"):
-            return True  # "doing drops at 7 in the morning": a time of day
+            return True  # "doing drops at 7 in the morning": a time of day (not "arrested 11 in the morning")
         if bare and a.end < len(doc) and doc[a.end].lower_ in ("block", "blocks"):
             return True  # "the 2900 block of Aspen Meadow": a street address
         if bare and prev_word == "at" and a.end < len(doc) and doc[a.end].is_title and doc[a.end].is_alpha \
@@ -789,8 +792,16 @@ def _millions_of(doc: Doc, k: int) -> bool:
         return True
     if low in _MILLIONS_OF_UNITS:
         return True  # "182m litres a day", "3m tonnes": millions of a unit that is no length
+    if low.endswith("ed") and nxt.is_alpha and nxt.is_lower and low not in METRE_WORDS:
+        # what the millions did ("an average of 8.1m watched the final"); "a 25m heated pool" describes a pool
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        return after is None or after.is_punct or after.lower_ in _AFTER_A_VERB
     return nxt.is_alpha and nxt.is_lower and low not in METRE_WORDS and low not in UNIT_PHRASES \
-        and (low.endswith(("s", "ed")) or low in ("people", "children", "men", "women"))
+        and (low.endswith("s") or low in ("people", "children", "men", "women"))
+
+
+#: words that follow a verb, not an adjective: "watched the final", "voted on Sunday"
+_AFTER_A_VERB = frozenset("the a an his her their its this that on in at by for to from with".split())
 
 
 def _absorbed_period(tok: Token) -> bool:
@@ -842,6 +853,10 @@ _SPOKE = frozenset("said says told tells added recalled explained wrote warned c
 _LEVEL_FORMS = frozenset(
     "stand stands stood standing rise rises rose risen rising climb climbs climbed fall falls fell fallen "
     "drop drops dropped increase increases increased jump jumps jumped".split())
+#: verbs of calling, whose "at" or "on" gives the number called: "call the health line at 811"
+_CALLING = frozenset("call calling ring ringing phone phoning dial dialling dialing text texting".split())
+#: prepositions of a time of day: "at 7 in the morning", "until 11 at night"
+_CLOCK_PREPS = frozenset("at until till from by before after around about".split())
 #: words after which a bare number is dialled, not counted
 _DIALLED = frozenset("call calling dial dialling dialing phone phoning text texting hotline helpline tel ring".split())
 #: currency words that are as often something else: money only after a scale word

@@ -428,16 +428,18 @@ _COMMON_NOUNS = frozenset(
 
 
 @cache
-@lru_cache(maxsize=8192)
-def _dictionary_word(word: str) -> bool:
-    """A word the dictionary knows as a form of a noun, verb or adjective ("striking", "wounded", "local")."""
-    from lemminflect import getAllLemmas  # a data-only package, loaded on first use
-
-    return bool(getAllLemmas(word))
-
-
 def _common_words() -> frozenset[str]:
     return _COMMON_NOUNS | frozenset(_synonym_index()) | frozenset(w for pair in _RELATED for w in pair)
+
+
+@lru_cache(maxsize=8192)
+def _dictionary_word(word: str) -> bool:
+    """A word the dictionary knows as an adjective or a participle ("striking", "wounded", "local"), capitalised
+    only to begin a sentence; not a verb's base form, which a name may be ("Unite members")."""
+    from lemminflect import getAllLemmas  # a data-only package, loaded on first use
+
+    lemmas = getAllLemmas(word)
+    return "ADJ" in lemmas or ("VERB" in lemmas and word.endswith(("ing", "ed")))
 
 
 # -- analysis ------------------------------------------------------------------
@@ -814,6 +816,12 @@ def _is_story_place(location: str, story_places: frozenset[str]) -> bool:
     return any(key == p or words <= set(p.split()) or set(p.split()) <= words for p in story_places if p)
 
 
+def _smaller_kind(kind: str, story_places: Iterable[str]) -> bool:
+    """A story place named with a kind of place other than ``kind`` ("Carver County" against "state")."""
+    words = {w for p in story_places for w in p.lower().split()}
+    return bool(words & _PLACE_WORDS) and kind not in words
+
+
 def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
                   story_places: Iterable[str] = ()) -> str | None:
     """Why two claims of one story and measure are different quantities, or None when nothing does.
@@ -830,16 +838,18 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     """
     story_places = frozenset(story_places)
     places, stems = _place_info(story_places)
-    if a.location and b.location:
+    kinds = [loc.lower() for loc in (a.location, b.location) if loc and loc.lower() in _PLACE_WORDS]
+    if kinds:
+        # "across the state" (an area named by its kind): wider than the story's place only when the story is
+        # about a place of another kind ("Carver County"); of a story about "Texas" nothing is known
+        if _smaller_kind(kinds[0], story_places):
+            return "a wider area against the story's place"
+    elif a.location and b.location:
         if not same_location(a.location, b.location):
             return "different places"
     elif a.location or b.location:
         only = a.location or b.location or ""
-        if only.lower() in _PLACE_WORDS:
-            # "across the state" (a claim's area named by its kind): the story's own when one of its places is one
-            if not any(only.lower() in p.lower().split() for p in story_places):
-                return "a wider area against the story's place"
-        elif not _is_story_place(only, places):
+        if not _is_story_place(only, places):
             return "a place within the story against the whole"
     if _among(a) != _among(b):
         return "a part against the whole"  # "seven of its members were among the injured"

@@ -413,8 +413,9 @@ def same_figure_of_same_things(new: Claim, old: Claim) -> bool:
     """Two claims that give the same exact figure of the same things under two names of what happened to
     them ("48 cells were destroyed", "officials estimate that 48 cells were wrecked"): the same quantity, one
     report choosing another verb. Only things (see :func:`thing_stem`), only the same number of ten or more
-    written in one unit, unhedged by "about" and agreeing (the caller passes only claims whose measure differs, and not two of the vocabulary's names,
-    which are two facts)."""
+    written in one unit, unhedged by "about" and agreeing (the caller passes only claims whose measure
+    differs, and not two of the vocabulary's names, which are two facts). Opposite events of one number
+    ("150 flights cancelled", "150 flights resumed") can still match: a wrong confirmation, never a conflict."""
     a, b = new.figure, old.figure
     written = {v for v in (a.low, a.high) if v is not None} & {v for v in (b.low, b.high) if v is not None}
     if a.approx or b.approx or not written or a.unit != b.unit or min(written) < ALIAS_MIN:

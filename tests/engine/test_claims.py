@@ -282,6 +282,8 @@ def test_a_wider_area_of_the_storys_own_kind_is_the_story(engine):
     story = ["Carver County"]
     assert discriminator(county, parts[id(county)], across, parts[id(across)], story) is None
     assert discriminator(county, parts[id(county)], state, parts[id(state)], story) is not None
+    # of a story about "Texas" the kind of place is unknown: a statewide figure is not set apart
+    assert discriminator(county, parts[id(county)], state, parts[id(state)], ["Texas"]) is None
 
 
 @pytest.mark.parametrize(("text", "now", "before", "measure"), [
@@ -304,7 +306,6 @@ def test_a_country_at_the_end_of_a_company_name_is_the_name(engine):
     assert places.normalise("Cyclo UK staff") == "Cyclo UK staff"
     assert places.normalise("BP America") == "BP America"
     assert places.normalise("North Korea's troops") == "North Korean troops"
-    assert places.normalise("troops from Russia") == "troops from Russian"
     text = ("Pedl operator plans more e-bikes\n"
             "Cyclo UK plans to add 600 electric bikes to the Pedl scheme, the company said.\n"
             "The operator said 640 bikes had been written off last year.\n")

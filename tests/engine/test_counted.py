@@ -1124,6 +1124,7 @@ def test_a_change_counts_what_it_changes(engine, text, figure, measure):
     # a verb that only finds them, paired with one that acts on them: the second names what happened
     ("Nationally, 78 nests have been found and destroyed since January.", "78", "destroyed"),
     ("Inspectors have found and destroyed 21 nests this year.", "21", "destroyed"),
+    ("Inspectors found 12 rats and closed the restaurant.", "12", "rats"),
 ])
 def test_found_and_acted_on_is_named_by_the_act(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
@@ -1157,12 +1158,16 @@ def test_a_participle_clause_says_who_the_sentence_what_happened(engine, text, f
 
 
 @pytest.mark.parametrize(("text", "figure"), [
-    # money given or put in towards something is funding, whoever gives it
-    ("The National Lottery Heritage Fund gave £14.5m towards the work.", "£14.5m"),
+    # money contributed or put in towards something is funding, whoever gives it
+    ("The National Lottery Heritage Fund contributed £14.5m towards the work.", "£14.5m"),
     ("The council itself put in £9m.", "£9m"),
 ])
 def test_money_given_is_funding(engine, text, figure):
     assert measure_of(engine, text, figure) == "funding"
+
+
+def test_a_fine_given_stays_a_fine(engine):
+    assert measure_of(engine, "Magistrates gave him a £500 fine.", "£500") == "fine"
 
 
 

@@ -450,3 +450,15 @@ def test_a_change_by_an_amount_to_a_level_is_two_figures(nlp):
     assert [(m.figure.low, m.figure.high) for m in found] == [(86, 86), (624, 624)]
     ranged = only(nlp, "Temperatures dropped by 1 to 1.5 degrees Celsius.")
     assert (ranged.low, ranged.high) == (1, 1.5)  # a unit written once spans both: a range
+
+
+
+@pytest.mark.parametrize(("text", "lows"), [
+    # counts that only look like times, calls or a change to a level
+    ("Police arrested 11 in the morning and 4 in the afternoon.", [11, 4]),
+    ("The hotline's waiting list stood at 340.", [340]),
+    ("Fares will rise by 3% to 5%.", [3]),
+    ("The town will build a 25m heated pool.", [25]),
+])
+def test_counts_that_look_like_times_calls_or_levels(nlp, text, lows):
+    assert [m.figure.low for m in figures(nlp, text)] == lows

@@ -356,3 +356,4 @@ def test_a_capitalised_first_word_of_the_language_is_no_name():
 
     assert "striking" not in analyse_subject("Striking dockers pay offer", ()).names
     assert "halvorsen" in analyse_subject("Halvorsen workers", ()).names
+    assert "unite" in analyse_subject("Unite members", ()).names  # a verb's base form may be a name
