@@ -167,8 +167,11 @@ class Checker:
         without evidence matches the same figure of the same things reported under another event's name
         ("48 cells destroyed", "48 cells wrecked"; see :func:`bot.engine.verdicts.same_figure_of_same_things`)."""
         by_measure: dict[str, list[StoredClaim]] = {}
+        by_thing: dict[str, list[StoredClaim]] = {}  # the same things, whatever their measure
         for sc in earlier:
             by_measure.setdefault(_measure_key(sc.claim.measure), []).append(sc)
+            if (thing := thing_stem(sc.claim)) is not None:
+                by_thing.setdefault(thing, []).append(sc)
         out = []
         for claim in claims:
             def judged(candidates: list[StoredClaim], claim: Claim = claim, other_name: bool = False,
@@ -185,7 +188,7 @@ class Checker:
                     check = other if other.evidence else check
             if not check.evidence and (stem := thing_stem(claim)) is not None:
                 key = _measure_key(claim.measure)
-                alike = [sc for sc in earlier if _measure_key(sc.claim.measure) != key and thing_stem(sc.claim) == stem
+                alike = [sc for sc in by_thing.get(stem, []) if _measure_key(sc.claim.measure) != key
                          and not (canonical is not None and key in canonical
                                   and _measure_key(sc.claim.measure) in canonical)]
                 # (two names of the vocabulary are two facts: "48 homes damaged" is not "48 homes destroyed")
