@@ -51,6 +51,7 @@ from .counted import (
     is_change_noun,
     measured_thing,
     past_forms,
+    size_part,
     sized,
     span_root,
 )
@@ -179,9 +180,8 @@ class ClaimExtractor:
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
                     and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_ \
-                    and not (sized(m) and doc[m.end + 1].head.i > m.end + 1 and (
-                        doc[m.end + 1].head.pos_ == "NOUN"
-                        or (doc[m.end + 1].head.pos_ == "PROPN" and not self.counts.is_people(doc[m.end + 1])))):
+                    and not ((part := size_part(doc, m)) is not None and (
+                        part.head.pos_ == "NOUN" or not self.counts.is_people(part))):
                 continue  # "a two-bedroom flat", "a three-storey building": a number that describes a thing
                 # (not a measure the vocabulary knows: "the 18,500-capacity stadium" gives its capacity; nor a
                 # size in digits: "the 1,150-pupil school", "a 27,000-seat stadium", "a 500-bed hospital")

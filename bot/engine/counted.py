@@ -167,7 +167,7 @@ class CountReader:
             meas = self.vocab.measures.get(name)
             if meas is not None and meas.unit == "people" and not people_ok:
                 return None
-            if meas is not None and meas.unit == "money" and family != "money":
+            if family != "money" and self._money(name):
                 return None  # "1,300 people invested": a money measure never names a count
             return name
 
@@ -177,11 +177,8 @@ class CountReader:
                 and sized(m):
             return ok(self.noun_measure(noun)) or noun.lower_
         # its size in parts written before a thing: "a 27,000-seat stadium", "a 500-bed hospital": the parts
-        if m.end + 1 < len(doc) and doc[m.end].text == "-" and not doc[m.end].whitespace_ \
-                and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].is_alpha and sized(m) \
-                and doc[m.end + 1].head.pos_ in ("NOUN", "PROPN") and doc[m.end + 1].head.i > m.end + 1 \
-                and not self.is_people(doc[m.end + 1]) and doc[m.end + 1].lower_ not in GROUP_SIZE_WORDS:
-            part = doc[m.end + 1]
+        part = size_part(doc, m)
+        if part is not None and part.is_alpha and not self.is_people(part) and part.lower_ not in GROUP_SIZE_WORDS:
             return ok(self.noun_measure(part)) or _inflect(part.lemma_.lower(), "NNS")
         # 0. a measure verb written right before the number ("kills 2, injures 4", "killed 21"):
         #    read from the words, as headlines often parse as strings of nouns
@@ -595,7 +592,7 @@ class CountReader:
                 pred = None
         if pred is not None and group is None:
             named = self._verb_name(pred)
-            if named and (meas := self.vocab.measures.get(named)) is not None and meas.unit == "money":
+            if self._money(named):
                 named = None  # a share is no sum of money
             return named or _classed_as(pred) or participle(pred)  # "96% passed English"
         if group is None:
@@ -609,7 +606,7 @@ class CountReader:
             meas = self.vocab.measures.get(named or "")
             if meas is not None and meas.unit == "people" and not self.is_people(group):
                 named = None  # "12% of the corals have died": corals are not a toll of people
-            if meas is not None and meas.unit == "money":
+            if self._money(named):
                 named = None  # "26.1% of entries were awarded an A": a share is no sum of money
             return named or _classed_as(pred) or (active_past(pred) if pred.tag_ != "VBN" and not any(
                 c.dep_ == "auxpass" for c in pred.children) else participle(pred))
@@ -633,6 +630,11 @@ class CountReader:
         their presence (deployed, attendance)."""
         meas = self.vocab.measures.get(name)
         return meas is None or meas.rising
+
+    def _money(self, name: str | None) -> bool:
+        """A measure of the vocabulary that is a sum of money ("funding", "cost")."""
+        meas = self.vocab.measures.get(name or "")
+        return meas is not None and meas.unit == "money"
 
     def noun_measure(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower()
@@ -1537,6 +1539,17 @@ def sized(m: FigureMatch) -> bool:
     crew"); "a 10-man Chelsea", "the four-man team", "a two-child policy" describe."""
     fig = m.figure
     return fig.low is not None and fig.low >= 10 and any(ch.isdigit() for ch in fig.text)
+
+
+def size_part(doc: Doc, m: FigureMatch) -> Token | None:
+    """The part a thing's size is counted in, written in digits, ten or more, joined to the number before the
+    thing: "seat" in "a 27,000-seat stadium", "pupil" in "the 1,150-pupil school" (see :func:`sized`)."""
+    if m.end + 1 >= len(doc) or doc[m.end].text != "-" or doc[m.end].whitespace_ or not sized(m):
+        return None
+    part = doc[m.end + 1]
+    if part.tag_ != "NN" or part.head.pos_ not in ("NOUN", "PROPN") or part.head.i <= part.i:
+        return None
+    return part
 
 
 def plural(noun: Token) -> str:

@@ -858,7 +858,7 @@ _CALLING = frozenset("call calling ring ringing phone phoning dial dialling dial
 #: prepositions of a time of day: "at 7 in the morning", "until 11 at night"
 _CLOCK_PREPS = frozenset("at until till from by before after around about".split())
 #: words after which a bare number is dialled, not counted
-_DIALLED = frozenset("call calling dial dialling dialing phone phoning text texting hotline helpline tel ring".split())
+_DIALLED = _CALLING | frozenset("hotline helpline tel".split())
 #: currency words that are as often something else: money only after a scale word
 _SCALED_ONLY_CURRENCY = frozenset({"crown", "crowns"})
 _SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "m", "mn", "k"})
