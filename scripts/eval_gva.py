@@ -2,7 +2,7 @@
 """Measure the engine on real gun-violence reports (SemEval-2018 Task 5, GVA incidents).
 
     python scripts/eval_gva.py [--data ../shared/datasets/gva_dev.jsonl] [--limit N] [--misses FILE]
-                               [--wrong FILE] [--skip-linking]
+                               [--wrong FILE] [--unlinked FILE] [--skip-linking]
 
 Two figures, on articles nobody here wrote:
 
@@ -94,7 +94,8 @@ def recall(engine, rows: list[dict], misses_file: Path | None) -> dict[str, tupl
     return out
 
 
-async def linking(engine, rows: list[dict], wrong_file: Path | None = None) -> dict[str, float | int]:  # noqa: ANN001
+async def linking(engine, rows: list[dict], wrong_file: Path | None = None,  # noqa: ANN001
+                  unlinked_file: Path | None = None) -> dict[str, float | int]:
     from bot.app import open_app
     from bot.engine.errors import InputError
     from bot.engine.types import SourceInfo
@@ -125,6 +126,7 @@ async def linking(engine, rows: list[dict], wrong_file: Path | None = None) -> d
                 stories_of[row["incident_id"]] = {st.id for st in getattr(report, "stories", ()) if st.id}
             own = other = with_counts = linked = 0
             wrong: list[str] = []
+            unlinked: list[str] = []
             for row in rows:
                 if len(row["docs"]) < 2:
                     continue
@@ -146,11 +148,18 @@ async def linking(engine, rows: list[dict], wrong_file: Path | None = None) -> d
                     checked_against = {st.id for st in getattr(report, "stories", ()) if st.id}
                     if stories_of.get(row["incident_id"]) or checked_against:
                         # stories exist: linked when checked against the story its first article joined
-                        linked += bool(checked_against & stories_of.get(row["incident_id"], set()))
+                        ok = bool(checked_against & stories_of.get(row["incident_id"], set()))
                     else:
-                        linked += any(incident_of.get(i) == row["incident_id"] for i in ids)
+                        ok = any(incident_of.get(i) == row["incident_id"] for i in ids)
+                    linked += ok
+                    if not ok:
+                        first, second = row["docs"][0], row["docs"][1]
+                        unlinked.append(f"{row['incident_id']} | {second.get('dct')} {second.get('title')!r} "
+                                        f"| first: {first.get('dct')} {first.get('title')!r}")
     if wrong_file is not None:
         wrong_file.write_text("\n".join(wrong) + "\n", encoding="utf-8")
+    if unlinked_file is not None:
+        unlinked_file.write_text("\n".join(unlinked) + "\n", encoding="utf-8")
     total = own + other
     return {
         "evidence": total,
@@ -173,6 +182,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N incidents")
     ap.add_argument("--misses", type=Path, default=None, help="write every missed count to this file")
     ap.add_argument("--wrong", type=Path, default=None, help="write every piece of evidence from another incident")
+    ap.add_argument("--unlinked", type=Path, default=None,
+                    help="write every second article not checked against its own first article's story")
     ap.add_argument("--skip-linking", action="store_true")
     args = ap.parse_args()
     if not args.data.exists():
@@ -192,7 +203,7 @@ def main() -> int:
     print(f"injured recall  {ih}/{it} ({100.0 * ih / max(1, it):.1f}%)")
     print(f"  ({t1 - t0:.1f} s)")
     if not args.skip_linking:
-        link = asyncio.run(linking(engine, rows, args.wrong))
+        link = asyncio.run(linking(engine, rows, args.wrong, args.unlinked))
         print(f"evidence shown {link['evidence']}: from another incident {link['other_pct']:.1f}%")
         print(f"second articles with a killed/injured claim {link['with_counts']}: "
               f"linked to their own first article {link['linked_pct']:.1f}%")

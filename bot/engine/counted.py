@@ -418,6 +418,8 @@ class CountReader:
                 # the amount's own noun: "a 12% pay rise", "a 4% rise in inflation" (what it is of)
                 thing = measured_thing(noun, None) if is_change_noun(noun) else None
                 thing = thing or noun
+            elif family == "money" and _carried_off(base, verb):
+                return self.suffix(doc, m, self.vocab.by_verb.get("steal") or "stolen")
             elif family == "money" and (inside := _amount_in(base, verb)) is not None:
                 if verb is not None and verb.lemma_.lower() in ("cost", "lose") \
                         and self.noun_measure(inside) == "revenue" and "losses" in self.vocab.measures:
@@ -458,6 +460,8 @@ class CountReader:
                     and (base.head.i == verb.i or (base.dep_ == "pobj" and base.head.lower_ == "by"
                                                    and base.head.head.i == verb.i)):
                 return active_past(verb)  # "the glacier thinned by 3.5 metres", "its tongue retreated 61 metres"
+            if family == "money" and thing is not None and self.is_people(thing) and not self.noun_measure(thing):
+                thing = None  # "the raiders ... £5.3 million": who has or moves the money is not what it is
             if thing is not None:
                 name = ok(self.noun_measure(thing)) or (
                     " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
@@ -529,6 +533,8 @@ class CountReader:
         direct = base.head.i == verb.i and (
             base.dep_ in ("dobj", "npadvmod") or (base.dep_ == "prt" and base.lower_ == "up"))
         for_ = base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.i == verb.i
+        if _carried_off(base, verb):
+            return self.vocab.by_verb.get("steal")
         if not (direct or for_):
             return None
         lemma = phrasal_lemma(verb)
@@ -771,6 +777,8 @@ class CountReader:
                     name = self._verb_name(c) or name  # "found shot to death": the complement's own fatality
                 if name:
                     return name
+            elif c.dep_ == "oprd" and c.pos_ == "NOUN" and f"{lemma} {c.lemma_.lower()}" in self.vocab.by_complement:
+                return self.vocab.by_complement[f"{lemma} {c.lemma_.lower()}"]  # "were held hostage"
             elif c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard"):
                 return self.vocab.by_complement.get(c.lower_)
             elif c.dep_ == "advmod":  # "spent the night away from their homes": the phrase on the adverb
@@ -901,6 +909,13 @@ _LIGHT = frozenset("take have make get do give hold undergo sit".split())
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: nouns of people that say nothing of who they are: what they did names them
 _ANYONE = frozenset("people person individual".split())
+
+
+def _carried_off(base: Token, verb: Token | None) -> bool:
+    """Money a verb of leaving goes "with": carried off ("the raiders escaped with £5.3m", "made off with
+    about $40,000 in cash")."""
+    return verb is not None and base.dep_ == "pobj" and base.head.lower_ == "with" \
+        and base.head.head.i == verb.i and verb.lemma_.lower() in _MAKING_OFF
 
 
 def _holds(verb: Token | None, thing: Token) -> bool:
@@ -1173,6 +1188,8 @@ def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
 _ASKING = frozenset("seek demand request ask urge claim sue".split())
 #: verbs that order another to act: "ordered Verdane to pay $46 million"
 _ORDERING = frozenset("order require direct force compel".split())
+#: verbs of leaving a place: money they leave "with" was carried off ("escaped with £5.3m", "made off with")
+_MAKING_OFF = frozenset("escape flee make get run drive disappear vanish abscond".split())
 #: kinds of a court's damages: "$40 million in punitive damages"
 _DAMAGES_KINDS = frozenset("punitive compensatory exemplary aggravated general special nominal".split())
 

@@ -266,7 +266,7 @@ _Hedge = tuple[int, str, str]
 class _Context:
     """Per-Doc lookups built from one pass of the matchers."""
 
-    #: token -> the rule that makes it no figure ("DATE", "TIME", "AGE", "ADDRESS", "DESIGNATOR", "PHONE")
+    #: token -> the rule that makes it no figure ("DATE", "TIME", "AGE", "ADDRESS", "DESIGNATOR", "PHONE", "LABELS")
     blocked: dict[int, str]
     #: end token -> (start, class, phrase) of the longest hedge ending there
     hedge_before: dict[int, _Hedge]
@@ -418,6 +418,8 @@ class FigureParser:
             if label.startswith("H_"):
                 if phrase == "up to" and start > 0 and doc[start - 1].lower_ in _UP_TO_VERBS:
                     continue  # "quotas now add up to 810,000 tonnes": a phrasal verb, not a ceiling
+                if doc[start].lower_ == "over" and start > 0 and doc[start - 1].lower_ in _OVER_VERBS:
+                    continue  # "the jackpot had rolled over 14 times": the verb's particle, not a floor
                 old = hedge_before.get(end)
                 if old is None or start < old[0]:
                     hedge_before[end] = (start, label[2:], phrase)
@@ -450,6 +452,7 @@ class FigureParser:
                     blocked.setdefault(k, label)
         _block_phones(doc, blocked)
         _block_listed_ages(doc, blocked)
+        _block_number_lists(doc, blocked)
         return _Context(blocked, hedge_before, hedge_after, units, currencies)
 
     # -- reading one figure ----------------------------------------------------
@@ -881,6 +884,9 @@ def _many_crowns(doc: Doc, start: int) -> bool:
 
 #: verbs whose particle "up" makes "up to" a phrasal verb ("add up to", "comes up to"), not a hedge
 _UP_TO_VERBS = frozenset("add adds added adding come comes came coming sum sums summed summing".split())
+#: verbs whose particle is "over" ("rolled over 14 times", "handed over 40 rifles"): no hedge follows them
+_OVER_VERBS = frozenset("""roll rolls rolled rolling hand hands handed handing turn turns turned turning carry carries
+    carried carrying spill spills spilled spilt spilling""".split())
 
 MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
 
@@ -1010,6 +1016,42 @@ def _block_listed_ages(doc: Doc, blocked: dict[int, str]) -> None:
                 "and", "or", "respectively")):
             for _sep, k in members:
                 blocked.setdefault(k, "AGE")
+
+
+#: least members of a list of bare numbers read as labels
+_LABEL_LIST = 4
+
+
+def _block_number_lists(doc: Doc, blocked: dict[int, str]) -> None:
+    """A list of four or more bare whole numbers, nothing counted after any of them: labels, not counts
+    ("the winning numbers - 5, 17, 23, 36, 42 and 47", "bus routes 12, 14, 31 and 40"). Counts in a list
+    carry their nouns ("5 killed, 17 injured") or their unit after the last ("5, 17, 23 and 36 per cent")."""
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not (doc[i].is_digit and len(doc[i].text) <= 3):
+            i += 1
+            continue
+        members, j = [i], i + 1
+        while j + 1 < n and doc[j].text in (",", "and", "or", "&") and doc[j + 1].is_digit and len(doc[j + 1].text) <= 3:
+            members.append(j + 1)
+            j += 2
+        after = doc[j] if j < n else None
+        closed = after is None or after.lower_ in ("and", "or", "respectively") or (
+            not after.is_alpha and after.text != "%" and (after.text not in ("-", "–") or bool(after.whitespace_)))
+        before = doc[i - 1] if i > 0 else None
+        opened = before is None or (before.is_alpha and before.lower_ not in _LIST_AMOUNT_WORDS) \
+            or before.text in _LIST_OPENERS
+        if len(members) >= _LABEL_LIST and closed and opened:
+            for k in members:
+                blocked.setdefault(k, "LABELS")
+        i = j if j > i + 1 else i + 1
+
+
+#: what may stand before a list of labels ("numbers - 5, 17", "numbers: 5, 17", "(5, 17, ...")
+_LIST_OPENERS = frozenset({"-", "–", "—", ":", "(", ",", '"', "“"})
+#: words before a list that make its members amounts of a change or a range ("rose by 5, 7, 9 and 11")
+_LIST_AMOUNT_WORDS = frozenset({"of", "by", "to", "from"})
 
 
 def _phone_group(text: str) -> bool:

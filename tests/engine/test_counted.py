@@ -1089,7 +1089,15 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("Hamas released 24 hostages on Friday.", "24", "released"),
     ("The jail held 630 prisoners on Sunday.", "630", "prisoners"),
     ("Russian forces captured two North Korean soldiers.", "two", "captured"),
-    ("The group took 240 hostages.", "240", "captured"),
+    ("The group took 240 hostages.", "240", "hostages"),
+    ("Prosecutors said the gang held 11 employees at gunpoint.", "11", "hostages"),
+    ("Nine members of staff were held at gunpoint for two hours.", "Nine", "hostages"),
+    ("Five tourists were held hostage for a week.", "Five", "hostages"),
+    # money carried off by those who leave with it was stolen; who has the money never names it
+    ("The raiders escaped with £5.3 million, the court heard.", "£5.3 million", "stolen"),
+    ("Thieves made off with about $40,000 in cash.", "about $40,000", "stolen"),
+    ("The gang stole £2m from the depot.", "£2m", "stolen"),
+    ("The 29 colleagues scooped £84.3 million on Saturday.", "£84.3 million", "prize"),
     # a court's prison term is no arrest
     ("Thirteen members of the gang have been jailed.", "Thirteen", "jailed"),
     ("Police arrested 21 people in the raids.", "21", "arrested"),

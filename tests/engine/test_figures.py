@@ -266,6 +266,9 @@ NOT_FIGURES = [
     "The bar stays open until 11 at night.",
     "The dead were men aged 29, 41 and 52.",
     "Kids were dealing on the estate, one mother said.",
+    # a list of four or more bare numbers: labels
+    "The winning numbers - 5, 17, 23, 36, 42 and 47 - were drawn by machine.",
+    "The draw gave 3, 11, 19 and 44.",
     # designators
     "The rule is set out in section 5.",
     "The chart is on page 12.",
@@ -316,6 +319,16 @@ def test_not_a_figure(nlp, sentence):
 def test_numbers_beside_non_figures_are_still_found(nlp):
     found = figures(nlp, "In 2022, 30 soldiers died at 3pm in section 5, and the governor, 58, counted 40 more.")
     assert [m.figure.text for m in found] == ["30", "40"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police arrested 5, 17, 23 and 40 people over four days.",  # a noun after the last
+    "Turnout was 15, 17, 23 and 36% in the four wards.",  # a unit after the last
+    "The branches cut 5, 17 and 23 posts.",  # three: a list too short to be labels
+    "Sales grew by 5, 17, 23 and 36 units.",
+])
+def test_a_list_of_counts_keeps_its_figures(nlp, sentence):
+    assert len(figures(nlp, sentence)) >= 3
 
 
 def test_from_to_is_one_figure_spanning_the_change(nlp):
