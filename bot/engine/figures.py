@@ -1033,7 +1033,8 @@ def _block_number_lists(doc: Doc, blocked: dict[int, str]) -> None:
             i += 1
             continue
         members, j = [i], i + 1
-        while j + 1 < n and doc[j].text in (",", "and", "or", "&") and doc[j + 1].is_digit and len(doc[j + 1].text) <= 3:
+        while j + 1 < n and doc[j].text in (",", "and", "or", "&") \
+                and doc[j + 1].is_digit and len(doc[j + 1].text) <= 3:
             members.append(j + 1)
             j += 2
         after = doc[j] if j < n else None
