@@ -76,6 +76,8 @@ _STATISTICS = frozenset("median average mean maximum minimum peak".split())
 #: nouns that only hold a count of something else ("the number of people killed")
 TALLY_NOUNS = frozenset("number total tally count figure".split())
 _TALLY = TALLY_NOUNS | {"toll"}
+#: nouns of a report that pass on what is reported: "67 reports of drone sightings" count sightings
+_REPORT_NOUNS = frozenset({"report", "account"})
 #: nouns of time: "three weeks", "two wet winters" date or last; they are not counted things
 TIME_NOUNS = frozenset(
     "second minute hour day night week weekend month year decade century quarter winter summer autumn".split())
@@ -122,6 +124,10 @@ class CountReader:
         if family in self.vocab.by_family:
             return self.vocab.by_family[family]
         people_ok = family in ("people", "count")
+        if noun is not None and noun.lemma_.lower() in _REPORT_NOUNS and noun.tag_ == "NNS":
+            # "67 reports of drone sightings", "more than 20 reports of looting": what is reported is counted
+            noun = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for p in prep.children if p.dep_ == "pobj" and p.tag_ == "NNS"), noun)
         base = noun if noun is not None else root
         # "goods worth about $3.6bn", "$3.6bn worth of goods", "the Peace Prize, worth 25,000 euros": things,
         # or a named one, worth the amount name it ("the house is worth £2m" is its value)
