@@ -70,6 +70,7 @@ from .timing import (
     _is_time_count,
     _parse_date,
     penalty,
+    stoppage_length,
 )
 from .types import Claim, Figure
 from .units import unit_family
@@ -165,6 +166,8 @@ class ClaimExtractor:
             term = penalty(doc, m) if unit_family(fig.unit) in ("duration", "count") else None
             if term in ("ban", "suspension") and not self._a_person(_punished(doc, m)):
                 term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
+            if term is None and stoppage_length(doc, m):
+                term = "duration"  # "the strike lasted 12 days", "closed the runway for 33 hours"
             if self._names_a_thing(doc, m):
                 continue  # "kilometre 162", "station 7", "flight CA 412": a number after a noun names it
             if term is None and unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):

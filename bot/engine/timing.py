@@ -66,6 +66,29 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
         root.dep_ == "nummod" and root.head.pos_ == "NOUN")
 
 
+#: verbs of stopping a service or a place: how long it stayed stopped is a figure of the news
+_STOPPING = frozenset("close shut suspend halt ground stop block cut shutter disrupt paralyse paralyze cripple "
+                      "black".split())
+
+
+def stoppage_length(doc: Doc, m: FigureMatch) -> bool:
+    """A duration that is how long a stoppage lasted: "the strike lasted 12 days", "drone sightings closed
+    the runway for 33 hours", "flights were grounded for two days". Not a time that places the event
+    ("closed two days ago") nor one spent doing something ("searched for six hours")."""
+    if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
+        return False
+    root = span_root(doc, m)
+    if root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() == "last" and root.dep_ in (
+            "dobj", "npadvmod", "attr", "advmod"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
+        verb = root.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING
+    return False
+
+
 #: verbs that set or move a quantity to a level: "put the wait at 61 weeks", "cut the delay to ten days"
 _TO_LEVEL = frozenset("put stand rise fall climb reach increase grow drop cut reduce extend lengthen shorten "
                       "estimate".split())

@@ -903,12 +903,26 @@ def test_a_penalty_is_a_figure_about_whom_it_punishes(engine, text, figure, meas
 
 
 @pytest.mark.parametrize("text", [
-    "The bridge will be closed for three weeks while engineers inspect it.",
     "The court heard the case two weeks ago and adjourned it.",
+    "Divers searched for six hours before dark.",
+    "The runway was closed two days ago.",
     "He was released after six hours of questioning.",
 ])
 def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     assert not [c for c in claims_of(engine, text) if c.figure.unit in ("hours", "days", "weeks", "months", "years")]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("The bridge will be closed for three weeks while engineers inspect it.", "three weeks", "bridge"),
+    ("Drone sightings closed the runway for 33 hours.", "33 hours", "runway"),
+    ("Sightings near the runway grounded flights for 33 hours.", "33 hours", None),
+    ("The strike lasted 12 days.", "12 days", "strike"),
+])
+def test_how_long_a_stoppage_lasted_is_its_duration(engine, text, figure, subject):
+    got = [c for c in claims_of(engine, text) if c.figure.text == figure]
+    assert [c.measure for c in got] == ["duration"]
+    assert subject is None or got[0].subject == subject
+    assert got[0].period is None
 
 
 @pytest.mark.parametrize("text", [
