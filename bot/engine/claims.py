@@ -350,8 +350,17 @@ class ClaimExtractor:
             topic = None  # named once is not what the article is about
         topic = topic or ctx.about
         out: list[Claim] = []
+        named: dict[str, Claim] = {}  # the last named amount of each unit family, in article order
         for d in drafts:
             c = d.claim
+            family = unit_family(c.figure.unit)
+            if c.measure in _ANAPHORS and family in named and re.search(
+                    rf"\b(?:the|that|this)\s+{c.measure}\b", c.sentence, re.IGNORECASE):
+                # "The raiders escaped with £5.3m. The sum had initially been estimated at £4m": the
+                # amount just named, as first estimated
+                c = replace(c, measure=named[family].measure, subject=named[family].subject)
+            elif c.measure not in _ANAPHORS and family not in ("people", "count"):
+                named[family] = c
             key = (change_base(c.measure), unit_family(c.figure.unit))
             if not c.subject and key in by_measure:
                 c = replace(c, subject=by_measure[key])
@@ -1084,6 +1093,9 @@ class ClaimExtractor:
 
 
 # -- helpers --------------------------------------------------------------------
+#: nouns that only point back to an amount just named: "the sum", "that figure"
+_ANAPHORS = frozenset({"sum", "amount", "figure"})
+
 #: "the company", "the carmaker's": an organisation named earlier in the article
 _ORG_ANAPHOR = re.compile(
     r"^(?:the|its)\s+(?:company|carmaker|automaker|firm|group|business|retailer|airline|carrier|bank|lender|insurer"

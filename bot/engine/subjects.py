@@ -159,6 +159,7 @@ _SYNONYM_CLASSES: tuple[tuple[str, ...], ...] = (
      "service member", "military personnel"),
     ("fighter", "militant", "combatant", "insurgent", "rebel", "guerrilla"),
     ("person", "people", "individual"),
+    ("employee", "staff", "worker", "staffer"),
     ("child", "kid"),
     ("home", "house", "dwelling", "residence"),
     ("drone", "uav", "unmanned aerial vehicle"),
@@ -746,7 +747,7 @@ def parts_similarity(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts) -> 
 # -- within a story: what tells two claims of one measure apart ----------------------------
 
 #: head words that name people in general ("a man", "one person", "two victims")
-_GENERIC_PEOPLE = frozenset("person people individual victim man woman adult resident".split())
+_GENERIC_PEOPLE = frozenset("person people individual victim man woman adult resident member".split())
 
 
 #: heads that restate a measure rather than name what is counted
@@ -838,6 +839,10 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     """
     story_places = frozenset(story_places)
     places, stems = _place_info(story_places)
+    if _thoroughfare(a.location) or _thoroughfare(b.location):
+        # a street says where the event happened, not a part of the story's area tallied apart:
+        # "seven men entered the depot on Fenmore Road" and "at least six men raided a depot in Harwick"
+        a, b = replace(a, location=None), replace(b, location=None)
     kinds = [loc.lower() for loc in (a.location, b.location) if loc and loc.lower() in _PLACE_WORDS]
     if kinds:
         # "across the state" (an area named by its kind): wider than the story's place only when the story is
@@ -890,6 +895,17 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
         if not (words_a & words_b):
             return "different things counted"
     return None
+
+
+#: last words of a street's name
+_STREET_WORDS = frozenset("road street avenue lane drive way boulevard highway close crescent terrace row "
+                          "rd st ave blvd hwy".split())
+
+
+def _thoroughfare(location: str | None) -> bool:
+    """A street ("Fenmore Road", "the 4700 block of West Addison Street"), not a town or an area."""
+    words = (location or "").lower().rstrip(".").split()
+    return len(words) >= 2 and words[-1] in _STREET_WORDS
 
 
 def _names_are_places(names: frozenset[str], places: frozenset[str]) -> bool:

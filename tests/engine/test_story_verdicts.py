@@ -70,6 +70,21 @@ def test_a_place_inside_the_story_is_not_the_whole():
     assert verdict(claim(3, location="Tessun"), claim(4, location="Tessun")) is C
 
 
+def test_a_street_says_where_it_happened_not_a_part_of_the_story():
+    raid = claim(6, measure="robbers", subject="men", location="Harwick")
+    raid = replace(raid, figure=Figure(text="at least six", low=6, high=None, qualifier="at least", unit="people"))
+    assert verdict(claim(7, measure="robbers", subject="men", location="Fenmore Road"), raid) is M
+    assert verdict(claim(5, measure="robbers", subject="men", location="Fenmore Road"), raid) is C
+    assert verdict(claim(3, location="Tessun"), claim(214, location="Orra province")) is U  # a town still is a part
+
+
+def test_people_named_by_their_employment_or_as_members_are_one_group():
+    held = {"measure": "hostages"}
+    assert verdict(claim(11, subject="employees", **held), claim(9, subject="members", **held)) is C
+    assert verdict(claim(11, subject="staff", **held), claim(11, subject="employees", **held)) is M
+    assert verdict(claim(11, subject="workers", **held), claim(9, subject="customers", **held)) is U
+
+
 def test_sides_and_candidates_are_told_apart():
     assert verdict(claim(300, subject="North Korean troops"), claim(1200, subject="Russian troops")) is U
     votes = {"measure": "votes", "unit": "count"}
