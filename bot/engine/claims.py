@@ -949,8 +949,14 @@ class ClaimExtractor:
         """Where it happened: a place in a locative phrase of the figure's own clause ("killed in
         Kursk"), not the speaker's ("said in Washington"), an origin ("troops from Pyongyang") or a
         destination ("sent to Russia"). The most specific such place wins."""
-        scope = _governing_verb(noun if noun is not None else span_root(doc, m))
+        own = noun if noun is not None else span_root(doc, m)
+        scope = _governing_verb(own)
         allowed = _subtree_ids(scope) if scope is not None else range(len(doc))
+        # a clause about another party ("Voltaro, which builds buses at plants in Augsburg, reported revenue
+        # of ...") or giving a reason ("... widened to €52m as it spent on a plant in Poland") does not place
+        # the figure (spans of the parse: a subtree is a run of tokens)
+        aside = [(c.left_edge.i, c.right_edge.i) for c in _side_clauses(scope)
+                 if not c.is_ancestor(own) and c.i != own.i and c.head.i != own.i] if scope is not None else []
         best: tuple[int, int, str] | None = None
         for ent in _ents(doc):
             if ent.label_ in ("ORG", "PERSON"):
@@ -961,7 +967,7 @@ class ClaimExtractor:
                     continue
             elif ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
-            if ent.root.i not in allowed:
+            if ent.root.i not in allowed or any(a <= ent.root.i <= b for a, b in aside):
                 continue
             head = ent.root
             # "in the Russian border region of Kursk": climb through "of"
@@ -1093,6 +1099,8 @@ class ClaimExtractor:
 
 
 # -- helpers --------------------------------------------------------------------
+#: markers of a clause that gives a reason or a contrast, not where a figure happened
+_REASONS = frozenset({"as", "because", "since", "although", "though", "whereas"})
 #: nouns that only point back to an amount just named: "the sum", "that figure"
 _ANAPHORS = frozenset({"sum", "amount", "figure"})
 
@@ -1314,6 +1322,18 @@ def _ents(doc: Doc) -> tuple:
     if cached is None:
         cached = doc.user_data["crosscheck.ents"] = tuple(doc.ents)
     return cached
+
+
+def _side_clauses(scope: Token) -> list[Token]:
+    """The relative clauses and the clauses of reason or contrast under ``scope`` (once per token)."""
+    cache = scope.doc.user_data.setdefault("crosscheck.side_clauses", {})
+    found = cache.get(scope.i)
+    if found is None:
+        found = cache[scope.i] = [
+            c for c in scope.subtree
+            if c.dep_ == "relcl" or (c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in _REASONS
+                                                               for k in c.children))]
+    return found
 
 
 def _subtree_ids(tok: Token) -> frozenset[int]:

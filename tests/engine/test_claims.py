@@ -272,6 +272,18 @@ def test_a_wider_area_gives_a_figure_its_place(engine, text, figure, location):
     assert find(claims_of(engine, text + "\n"), figure).location == location
 
 
+@pytest.mark.parametrize(("text", "figure", "location"), [
+    # a clause about another party, or of reason, does not place the figure; a clause of the event does
+    ("Revenue reached €310m, but its loss widened to €52m as it spent heavily on a plant in Poland.", "€52m", None),
+    ("Voltaro, which builds buses at plants in Augsburg, reported revenue of 310 million euros.",
+     "310 million euros", None),
+    ("Five people were killed when a bomb exploded in Kabul.", "Five", "Kabul"),
+    ("The 43 people killed in Kabul were buried on Friday.", "43", "Kabul"),
+])
+def test_a_clause_aside_does_not_place_the_figure(engine, text, figure, location):
+    assert find(claims_of(engine, text + "\n"), figure).location == location
+
+
 def test_a_wider_area_of_the_storys_own_kind_is_the_story(engine):
     from bot.engine.subjects import analyse_subject, discriminator
 
