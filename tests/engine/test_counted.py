@@ -1112,6 +1112,16 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("Thieves made off with about $40,000 in cash.", "about $40,000", "stolen"),
     ("The gang stole £2m from the depot.", "£2m", "stolen"),
     ("The 29 colleagues scooped £84.3 million on Saturday.", "£84.3 million", "prize"),
+    # a report passes on what it reports
+    ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
+    ("Police logged 67 sightings of drones.", "67", "sightings"),
+    ("There were 12 reports of looting.", "12", "reports"),
+    # "the sum" points back to the amount just named
+    ("The raiders escaped with £5.3 million. The sum had first been estimated at £4 million.", "£4 million", "stolen"),
+    ("The sum of £4 million was paid.", "£4 million", "sum"),
+    # an order's amount is what the buyer agrees to pay: a contract
+    ("The first plate was cut for the yard's £380 million order to build four ferries.", "£380 million",
+     "contract"),
     # a court's prison term is no arrest
     ("Thirteen members of the gang have been jailed.", "Thirteen", "jailed"),
     ("Police arrested 21 people in the raids.", "21", "arrested"),
