@@ -884,8 +884,9 @@ class CountReader:
             if kind is not None:
                 return normalise_name(f"{noun.lower_} of {kind.lower_}")
         thing = None
-        if noun is not None and noun.lemma_.lower() not in _VAGUE_NOUNS and noun.pos_ in ("NOUN", "PROPN") and (
-                noun.lemma_.lower() not in TIME_NOUNS):
+        if noun is not None and (noun.lemma_.lower() not in _VAGUE_NOUNS or (
+                noun.lower_ == "shares" and _holds(verb, base))) and noun.pos_ in ("NOUN", "PROPN") and (
+                noun.lemma_.lower() not in TIME_NOUNS):  # ("sold 30 million shares": stock, not a part)
             thing = plural(noun)
             prev = noun.doc[noun.i - 1] if noun.i > 0 else None
             if prev is not None and prev.head.i == noun.i and not prev.like_num and prev.lower_ not in _GROUPS and (
@@ -911,6 +912,9 @@ class CountReader:
 
 
 _LIGHT = frozenset("take have make get do give hold undergo sit".split())
+#: verbs of making, supplying or taking on: their objects are named as the things ("sold 30 million shares")
+_SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply ship sell offer issue order buy
+    purchase hire recruit employ install plant""".split()) | {"take on", "roll out"}
 #: verbs that state a thing's size, not how far it moved: "the road stretches 42 kilometres"
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: nouns of people that say nothing of who they are: what they did names them
@@ -932,6 +936,11 @@ def _holds(verb: Token | None, thing: Token) -> bool:
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
+    if (phrasal_lemma(verb) in _SUPPLYING or verb.lemma_.lower() in _SUPPLYING) \
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):  # "ordered 12 reactors to be shut"
+        # "Voltaro sold 30 million new shares", "an order to build four ferries", "will take on 80 apprentices":
+        # what a maker, seller or employer supplies is counted as the things, whichever verb a report uses
+        return True
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     if verb.tag_ == "VB" and "can" in aux:  # ("could close 30 stores" is an event that may come)
         return True

@@ -1112,6 +1112,12 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("Thieves made off with about $40,000 in cash.", "about $40,000", "stolen"),
     ("The gang stole £2m from the depot.", "£2m", "stolen"),
     ("The 29 colleagues scooped £84.3 million on Saturday.", "£84.3 million", "prize"),
+    # what a maker, seller or employer supplies is named as the things, whichever verb a report uses
+    ("Voltaro sold 30 million new shares in the listing.", "30 million", "shares"),
+    ("The company will offer 30 million new shares.", "30 million", "shares"),
+    ("The yard won an order to build four ferries.", "four", "ferries"),
+    ("Voltaro has delivered more than 1,200 electric buses.", "more than 1,200", "buses"),
+    ("The airline cancelled 400 flights.", "400", "cancelled"),
     # a report passes on what it reports
     ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
     ("Police logged 67 sightings of drones.", "67", "sightings"),
