@@ -450,10 +450,24 @@ class CountReader:
                     verb.lemma_.lower() in PASS_THROUGH or verb.lemma_.lower() in CHANGE_VERBS)):
                 # "winds reached 120 km/h" are the winds'; "broke up at 15 km per second" is a speed
                 return "speed"  # "entered the atmosphere at 17 km per second": how fast, not the atmosphere
+            if family == "money" and verb is not None and root.dep_ == "pobj" and root.head.lower_ == "at" \
+                    and root.head.head.i == verb.i and self._money(self.vocab.by_verb.get(verb.lemma_.lower())):
+                # "valuing the business at about €2.6bn", "priced the shares at €21": the verb's measure
+                return self.suffix(doc, m, self.vocab.by_verb[verb.lemma_.lower()])
+            if family == "money" and verb is not None and thing is not None and thing.dep_ == "nsubj" \
+                    and thing.head.i == verb.i and thing.tag_ == "NNS" and not self.noun_measure(thing) \
+                    and root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.i == verb.i \
+                    and verb.lemma_.lower() in _MARKET_LEVELS:
+                # "shares closed at €23.94", "the bonds traded at 92p": the price of one of them
+                return self.vocab.by_noun.get("price") or "price"
+            acted = verb is not None and thing is not None and verb.dep_ == "relcl" and verb.head.i == thing.i \
+                and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "will", "may", "might", "can")
+                        for c in verb.children)
             if family == "money" and (thing is None or (
                     (thing.dep_ in ("nsubj", "nsubjpass") or (verb is not None and verb.dep_ == "relcl"
                                                                and verb.head.i == thing.i))
-                    and (noun is None or thing.i != noun.i) and not self.noun_measure(thing))):
+                    and (noun is None or thing.i != noun.i) and (acted or not self.noun_measure(thing)))):
+                # ("a deal that could raise up to €660m": what the deal may do names the amount, not the deal)
                 # a consortium that pays, satellites that are insured, an offering "which could raise $2bn":
                 # who acts or what is acted on is not what the amount is; the act names it
                 money_act = self._money_act(base, verb)
@@ -1561,6 +1575,8 @@ _PARTS = frozenset("none all each some most many several both either neither few
 
 #: verbs that put a price on goods: "tickets cost £45 each", "sold at $3 a dose"
 _PRICING = frozenset("cost sell retail price fetch buy".split())
+#: verbs of a traded thing's price in a market: "shares closed at €23.94", "opened at", "traded at"
+_MARKET_LEVELS = frozenset("close open trade end finish start change settle".split())
 #: words for one member of any group, or its strength: "a 64-member crew", "a 12-person jury", "a
 #: 1,200-strong audience" give the size of the group
 GROUP_SIZE_WORDS = frozenset("member person man woman strong".split())

@@ -1118,6 +1118,13 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("The yard won an order to build four ferries.", "four", "ferries"),
     ("Voltaro has delivered more than 1,200 electric buses.", "more than 1,200", "buses"),
     ("The airline cancelled 400 flights.", "400", "cancelled"),
+    # money: a valuing verb names the amount it sets; a traded thing's level is its price; what a deal may
+    # do names the amount, not the deal
+    ("The takeover values the company at £2.6bn.", "£2.6bn", "value"),
+    ("Shares in the bus maker closed at €23.94 on their first day.", "€23.94", "price"),
+    ("It is a deal that could raise between 540 million and 660 million euros.",
+     "between 540 million and 660 million euros", "raised"),
+    ("The deal is worth £2m.", "£2m", "value"),
     # a report passes on what it reports
     ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
     ("Police logged 67 sightings of drones.", "67", "sightings"),
