@@ -337,6 +337,17 @@ class CountReader:
                 # group already names the whole ("remain", "reach" only pass a figure on, unless they act
                 # on a thing of their own)
                 return active_past(act)
+        # 1c'. "Of the 34 runners that set off, only 14 completed the course", "only 14 completed the course":
+        #     a bare number that did something is named by what it did (its group is written elsewhere)
+        if noun is None and people_ok and not m.unit_explicit and root.dep_ == "nsubj" and verb is not None \
+                and root.head.i == verb.i and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") \
+                and _known_verb(verb.lemma_.lower()) \
+                and not {verb.lemma_.lower()} & (SAY_VERBS | LIGHT_VERBS | _LIGHT) \
+                and (verb.lemma_.lower() not in PASS_THROUGH or any(  # "completed the course": acted on a thing
+                    c.dep_ == "dobj" and any(d.lower_ == "the" for d in c.children) for c in verb.children)) \
+                and not any(c.dep_ in ("auxpass", "neg", "aux") for c in verb.children):
+            names = [n for n in self.verb_measures(verb, root) if ok(n)]
+            return self.vocab.combine(names) if names else active_past(verb)
         # 1d. "none of the ship's 22 crew were hurt", "two of the five men who escaped": a number inside a
         #     partitive counts the whole group, named by what is said of the group, not of the part
         if noun is not None and family in ("count", "people") and _partitive_group(noun, m):

@@ -272,6 +272,11 @@ def test_a_wider_area_gives_a_figure_its_place(engine, text, figure, location):
     assert find(claims_of(engine, text + "\n"), figure).location == location
 
 
+def test_a_group_written_before_a_bare_number_is_its_subject(engine):
+    claims = claims_of(engine, "Of the 34 runners that set off, only 14 completed the course over 30 fences.\n")
+    assert find(claims, "only 14").subject == "runners"
+
+
 @pytest.mark.parametrize(("text", "figure", "location"), [
     # a clause about another party, or of reason, does not place the figure; a clause of the event does
     ("Revenue reached €310m, but its loss widened to €52m as it spent heavily on a plant in Poland.", "€52m", None),

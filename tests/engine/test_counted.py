@@ -1125,6 +1125,9 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("It is a deal that could raise between 540 million and 660 million euros.",
      "between 540 million and 660 million euros", "raised"),
     ("The deal is worth £2m.", "£2m", "value"),
+    # a bare number that acted is named by what it did; its group may be written before it
+    ("Of the 34 runners that set off, only 14 completed the course over 30 fences.", "only 14", "completed"),
+    ("Only 14 completed the course.", "Only 14", "completed"),
     # a report passes on what it reports
     ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
     ("Police logged 67 sightings of drones.", "67", "sightings"),
