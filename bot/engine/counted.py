@@ -41,7 +41,7 @@ PASS_THROUGH = frozenset(
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
     amount attract believe think fear expect presume suppose understand know spend live reside dwell
-    issue link connect relate associate attribute tie schedule plan use""".split()
+    issue link connect relate associate attribute tie schedule plan use detect""".split()
 )
 #: verbs of getting: their object is what is counted, not something done to it ("gathered 112,000
 #: signatures", "won 45 seats", "secured 3,000 votes")
@@ -360,6 +360,16 @@ class CountReader:
                     if not subj:
                         return active_past(c) if c.tag_ != "VBN" else participle(c)
             return ok(self.noun_measure(noun)) or plural(noun)
+        # 1e. "identified about 30 people with latent infection", "found 31 people with latent TB": people who
+        #     are only people, found or counted with a condition, are counted by the condition
+        if noun is not None and noun.lemma_.lower() in _ANYONE and (
+                verb is None or verb.lemma_.lower() in PASS_THROUGH | _FINDING):
+            condition = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+                              for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                              and not self.is_people(p) and p.lemma_.lower() not in TIME_NOUNS), None)
+            if condition is not None:
+                words = [t.lower_ for t in condition.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
+                return normalise_name(" ".join([*words, condition.lower_]))
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
@@ -944,6 +954,8 @@ _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: nouns of people that say nothing of who they are: what they did names them
 _ANYONE = frozenset("people person individual".split())
+#: verbs of finding people out: what they are found with names them ("identified 30 people with latent TB")
+_FINDING = frozenset("identify diagnose detect test screen trace uncover".split())
 
 
 def _carried_off(base: Token, verb: Token | None) -> bool:

@@ -1128,6 +1128,10 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     # a bare number that acted is named by what it did; its group may be written before it
     ("Of the 34 runners that set off, only 14 completed the course over 30 fences.", "only 14", "completed"),
     ("Only 14 completed the course.", "Only 14", "completed"),
+    # people who are only people, found with a condition, are counted by the condition; what was done to
+    # them still names them
+    ("Results so far have identified about 30 people with latent infection.", "about 30", "latent infection"),
+    ("Firefighters evacuated 300 people with disabilities.", "300", "evacuated"),
     # a report passes on what it reports
     ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
     ("Police logged 67 sightings of drones.", "67", "sightings"),
