@@ -748,8 +748,9 @@ class ClaimExtractor:
             return None
         order = [*range(i + 1, len(nouns)), *range(i - 1, -1, -1)]
         for j in order:
-            if nouns[j] is not None and unit_family(figures[j].figure.unit) in ("people", "count"):
-                return nouns[j]
+            if nouns[j] is not None and unit_family(figures[j].figure.unit) in ("people", "count") \
+                    and not (nouns[j].dep_ == "pobj" and nouns[j].head.lower_ in ("including", "excluding")):
+                return nouns[j]  # (not a part named after the whole: "26 were injured, including four crew")
         return None
 
     def _is_people(self, noun: Token) -> bool:
@@ -1332,7 +1333,7 @@ def _fronted_group(root: Token) -> Token | None:
     """The group a bare number that acts belongs to, written before it: "Of the 34 runners ..., only 14
     completed the course" (the number the subject of its verb, the group its verb's "of" phrase)."""
     verb = root.head
-    if root.dep_ != "nsubj" or verb.pos_ != "VERB" or root.i == verb.i:
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or root.i == verb.i:
         return None
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < root.i:

@@ -129,6 +129,16 @@ class CountReader:
             noun = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                          for p in prep.children if p.dep_ == "pobj" and p.tag_ == "NNS"), noun)
         base = noun if noun is not None else root
+        if verb is not None and _in_fronted_group(root, verb):
+            verb = None  # "Of the 224 people on board - 211 passengers and 13 crew - 26 were injured": the whole
+        if base.dep_ == "pobj" and base.head.lower_ == "including" and base.head.head.pos_ == "VERB" and people_ok:
+            # "26 were injured, including four cabin crew": a part of those the verb counts
+            counted = base.head.head
+            arg = next((c for c in counted.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")), counted)
+            names = [n for n in self.verb_measures(counted, arg) if self.vocab.measures.get(n) is None
+                     or self.vocab.measures[n].unit != "money"]
+            if names:
+                return self.vocab.combine(names)
         # "goods worth about $3.6bn", "$3.6bn worth of goods", "the Peace Prize, worth 25,000 euros": things,
         # or a named one, worth the amount name it ("the house is worth £2m" is its value)
         money = family == "money" or fig.unit in ("pence", "cents")
@@ -1579,6 +1589,19 @@ def active_past(verb: Token) -> str:
     word = _inflect(lemma, "VBD") if _known_verb(lemma) else (
         verb.lower_ if verb.tag_ in ("VBD", "VBN") else lemma)
     return _completed(verb, word)
+
+
+def _in_fronted_group(root: Token, verb: Token) -> bool:
+    """A figure inside a group written before the part of it the verb counts: "Of the 224 people on board
+    - 211 passengers and 13 crew - 26 were injured" (the verb's "of" phrase, before its numeric subject)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not (subj.like_num or any(c.dep_ == "nummod" for c in subj.children)):
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < subj.i and root.i < subj.i \
+                and (prep.left_edge.i <= root.i <= prep.right_edge.i or prep.i < root.i):
+            return root.i != subj.i and not subj.is_ancestor(root)
+    return False
 
 
 def _partitive_group(noun: Token, m: FigureMatch) -> bool:

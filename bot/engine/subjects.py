@@ -764,6 +764,9 @@ _AMONG = re.compile(
 )
 #: "seven of the dead", "three of the injured": a count of some of those a toll counts ("53 of the whales
 #: had died" is the toll itself: the whales are who died, not a toll of which 53 are a part)
+#: "26 were injured, including four cabin crew": the figure after it is a part of the one before
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:at\s+least\s+|about\s+|some\s+)?$",
+                        re.IGNORECASE)
 _OF_THE = re.compile(
     r"^\s+of\s+the\s+(?:\w+\s+)?(?:dead|injured|wounded|hurt|missing|killed|victims|casualties|fatalities"
     r"|deceased|survivors|hostages|detainees|evacuees)\b",
@@ -778,7 +781,9 @@ def _among(claim: Claim) -> bool:
     if start is None or not 0 <= start <= len(claim.sentence):
         return False
     rest = claim.sentence[start:]
-    return bool(_AMONG.match(rest)) or (claim.figure.unit in ("people", "count") and bool(_OF_THE.match(rest)))
+    before = claim.sentence[: max(0, claim.figure_start - claim.start)] if claim.figure_start is not None else ""
+    return bool(_AMONG.match(rest)) or (claim.figure.unit in ("people", "count") and bool(_OF_THE.match(rest))) \
+        or bool(_INCLUDING.search(before[-30:]))
 
 
 def _whole(subject: str | None) -> bool:

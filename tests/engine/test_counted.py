@@ -1132,6 +1132,11 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     # them still names them
     ("Results so far have identified about 30 people with latent infection.", "about 30", "latent infection"),
     ("Firefighters evacuated 300 people with disabilities.", "300", "evacuated"),
+    # a group written before the part the verb counts is counted as itself; a part "including" is the verb's
+    ("Of the 224 people on board - 211 passengers and 13 crew - 26 were injured.", "211", "passengers"),
+    ("Of the 224 people on board - 211 passengers and 13 crew - 26 were injured.", "26", "injured"),
+    ("Of the 40 miners trapped, 12 were rescued.", "40", "trapped"),
+    ("Twenty-six were injured, including four cabin crew.", "four", "injured"),
     # a report passes on what it reports
     ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
     ("Police logged 67 sightings of drones.", "67", "sightings"),

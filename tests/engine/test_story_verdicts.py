@@ -78,6 +78,12 @@ def test_a_street_says_where_it_happened_not_a_part_of_the_story():
     assert verdict(claim(3, location="Tessun"), claim(214, location="Orra province")) is U  # a town still is a part
 
 
+def test_a_part_named_with_including_is_no_total():
+    part = claim(4, measure="injured", subject="cabin crew",
+                 sentence="Twenty-six were injured, including four cabin crew.", text="four")
+    assert verdict(part, claim(26, measure="injured", subject="people")) is U
+
+
 def test_people_named_by_their_employment_or_as_members_are_one_group():
     held = {"measure": "hostages"}
     assert verdict(claim(11, subject="employees", **held), claim(9, subject="members", **held)) is C
