@@ -687,7 +687,8 @@ class ClaimExtractor:
             root.head if root.dep_ in ("dobj", "attr") else None)  # "has reached 71", "stood at 71"
         if root.dep_ == "prep" and root.lower_ == "from" and root.i == m.start:
             level = root.head  # "membership fell from 1,200 to 950": a change written as one figure
-        if not m.unit_explicit and level is not None and level.lemma_.lower() in _LEVEL_VERBS:
+        if not m.unit_explicit and level is not None and (level.lemma_.lower() in _LEVEL_VERBS or (
+                level.lemma_.lower() == "be" and root.dep_ == "attr")):  # "the death toll was 40"
             moved = [c for c in level.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < m.start
                      and root.dep_ != "dobj"]
             # "will increase the capacity of the ground from 18,500 to 27,000": what the verb moves is counted
