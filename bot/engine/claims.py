@@ -211,7 +211,7 @@ class ClaimExtractor:
                                 else self._borrow_noun(nouns, figures, i, doc))
             measure = term or implicit.get(m.start) or self._measure(doc, m, nouns[i])
             anaphor = noun is not None and noun.lemma_.lower() in TALLY_NOUNS and not any(
-                c.dep_ == "prep" for c in noun.children)
+                c.dep_ in ("prep", "acl", "relcl") for c in noun.children)  # ("the total raised": its own)
             previous = drafts[-1].claim if drafts else ctx.last_claim
             who, who_chain = self._claimant_for_figure(doc, m, ctx) or (claimant, chain)
             if who is None:
@@ -1458,7 +1458,7 @@ def _governing_verb(tok: Token) -> Token | None:
             cur = head.head  # "a £3.2m replanting programme": a gerund in a compound is part of the noun
             continue
         if head.pos_ in ("VERB",) \
-                or (head.pos_ == "AUX" and cur.dep_ in ("nsubj", "attr", "acomp", "advmod", "npadvmod")):
+                or (head.pos_ == "AUX" and cur.dep_ in ("nsubj", "attr", "acomp", "advmod", "npadvmod", "prep")):
             return head
         if head.pos_ == "ADJ" and cur.dep_ in ("nsubj",):
             return head  # "47 were missing"

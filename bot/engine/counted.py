@@ -473,6 +473,9 @@ class CountReader:
                 thing = measured_thing(base, verb, self.is_people)
             if thing is not None and _is_unit_word(thing, m):
                 thing = None
+            if thing is not None and thing.lemma_.lower() in TALLY_NOUNS and (done := next(
+                    (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)) is not None:
+                return self.suffix(doc, m, participle(done))  # "taking the total raised in the round to €165m"
             if thing is not None and thing.lemma_.lower() in _ESTIMATES:
                 thing = _estimated(thing) or thing  # "cut its forecast for the wheat harvest to 980,000 tonnes"
             if thing is not None and thing.pos_ == "PROPN" and (noun is None or thing.i != noun.i):
@@ -1362,9 +1365,11 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                             and p.lemma_.lower() not in TIME_NOUNS and not (c.lower_ == "in" and _determined(p)):
                         return p  # ("raised 2.2 billion crowns in the listing": where, not what)
         subject_of = verb
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("xcomp", "conj"):
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+                verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"))):
             # "exports are expected to shrink to 1.5m tonnes": the raising verb's subject; "prices have
-            # kept climbing and reached $9,100": the first verb's
+            # kept climbing and reached $9,100": the first verb's; "the level rose to 74 cm, having bottomed
+            # out at 38 cm": a participle clause's, the sentence's
             subject_of = verb.head
         for c in subject_of.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and subject_of.dep_ == "relcl" \

@@ -1140,6 +1140,11 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     # a level written with "was" counts its subject, as "stood at" does
     ("The death toll was 40.", "40", "killed"),
     ("Total attendance over the five days was 121,640, a record for the ground.", "121,640", "attendance"),
+    # a copula's level, a tally with its own participle, a participle clause's subject
+    ("The valuation is unchanged at €1.1 billion, a spokeswoman said.", "€1.1 billion", "value"),
+    ("It added €25 million to the round, taking the total raised in the round to €165 million.", "€165 million",
+     "raised"),
+    ("The water level rose to 74 cm on Tuesday, having bottomed out at 38 cm last week.", "38 cm", "water level"),
     # a report passes on what it reports
     ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
     ("Police logged 67 sightings of drones.", "67", "sightings"),
