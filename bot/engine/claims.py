@@ -229,11 +229,13 @@ class ClaimExtractor:
             if anaphor and previous is not None:
                 # "police said 12,000; organisers put the figure at 40,000": the same count
                 measure, subject, noun_lemma, qualified = previous.measure, previous.subject, None, True
-            elif drafts and _compared_with_previous(doc, m) \
-                    and unit_family(drafts[-1].claim.figure.unit) == unit_family(fig.unit):
-                # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure
-                measure, subject = change_base(drafts[-1].claim.measure), drafts[-1].claim.subject
-                noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
+            elif drafts and _compared_with_previous(doc, m) and (same := next(
+                    (d for d in reversed(drafts) if unit_family(d.claim.figure.unit) == unit_family(fig.unit)
+                     and d.claim.sentence == doc.text), None)) is not None:
+                # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure (the sentence's
+                # last figure of its kind: "210,000 tonnes in seven cargoes, more than the 180,000 tonnes ...")
+                measure, subject = change_base(same.claim.measure), same.claim.subject
+                noun_lemma, qualified = same.noun_lemma, same.qualified
             elif drafts and i > 0 and _to_after_from(doc, figures[i - 1], m) \
                     and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
                     and unit_family(drafts[-1].claim.figure.unit) == unit_family(fig.unit):
@@ -1315,6 +1317,10 @@ def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:
     start = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ in ("the", "an", "a") else m.start
     before = doc[max(0, start - 3) : start].text.lower()
     # ("will save £1.1m a year, rather than the £1.8m first proposed": the level it replaces)
+    if start < m.start and doc[start].lower_ == "the" and before.endswith(("more than", "less than", "fewer than",
+                                                                           "higher than", "lower than", "above",
+                                                                           "below", "short of")):
+        return True  # "bought 210,000 tonnes, more than the 180,000 tonnes traders first reported"
     return before.endswith(("compared with", "compared to", "down from", "up from", "versus", "vs", "rather than",
                             "instead of"))
 

@@ -129,6 +129,13 @@ class CountReader:
             noun = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                          for p in prep.children if p.dep_ == "pobj" and p.tag_ == "NNS"), noun)
         base = noun if noun is not None else root
+        if noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and people_ok \
+                and self.is_people(noun) and any(
+                    c.dep_ == "nsubjpass" and (c.like_num or any(d.dep_ == "nummod" for d in c.children))
+                    for c in noun.head.head.children):
+            # "18,000 calls were answered by the 350 volunteers": the verb names the calls; who did it is
+            # counted as themselves ("the raid was led by 40 officers", where nothing else is counted, is "led")
+            return self.noun_measure(noun) or plural(noun)
         if verb is not None and _in_fronted_group(root, verb):
             verb = None  # "Of the 224 people on board - 211 passengers and 13 crew - 26 were injured": the whole
         if base.dep_ == "pobj" and base.head.lower_ == "including" and base.head.head.pos_ == "VERB" and people_ok:

@@ -1145,6 +1145,11 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("It added €25 million to the round, taking the total raised in the round to €165 million.", "€165 million",
      "raised"),
     ("The water level rose to 74 cm on Tuesday, having bottomed out at 38 cm last week.", "38 cm", "water level"),
+    # an earlier report's figure compared with is of the same measure; who did what a counted thing underwent
+    ("The board bought 210,000 tonnes of wheat in seven cargoes, more than the 180,000 tonnes traders reported.",
+     "180,000 tonnes", "wheat"),
+    ("More than 18,000 calls were answered by the 350 volunteers who staffed the phones.", "350", "volunteers"),
+    ("The raid was led by 40 officers.", "40", "led"),
     # a report passes on what it reports
     ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
     ("Police logged 67 sightings of drones.", "67", "sightings"),
