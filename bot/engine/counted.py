@@ -168,6 +168,16 @@ class CountReader:
         if family == "money" and verb is not None and verb.lemma_.lower() == "value" and verb.dep_ == "acl" \
                 and (self.noun_measure(verb.head) == "price" or verb.head.lemma_.lower() in ("offer", "proposal")):
             return "price"  # "an improved takeover offer valuing the company at £2.6 billion": the deal's price
+        if family == "money" and noun is None and m.end < len(doc) and (after := doc[m.end]).pos_ == "VERB" \
+                and after.tag_ in ("VBN", "VBD") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in after.children):
+            # "closed with £2.35 million pledged", "£40m raised so far": the participle after the amount names it
+            # (the parser often hangs it on the sentence's verb)
+            named = self.vocab.by_verb.get(after.lemma_.lower())
+            if self._money(named):
+                return self.suffix(doc, m, named)  # type: ignore[arg-type]
+            if after.tag_ == "VBN" and _known_verb(after.lemma_.lower()) and after.lemma_.lower() not in SAY_VERBS:
+                return self.suffix(doc, m, participle(after))
         if family == "money" and (inside := _amount_in(base, verb)) is not None \
                 and (damages := _damages(inside, verb)) is not None:
             return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money

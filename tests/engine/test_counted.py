@@ -1150,6 +1150,9 @@ def test_a_size_that_describes_is_no_figure(engine, text):
      "180,000 tonnes", "wheat"),
     ("More than 18,000 calls were answered by the 350 volunteers who staffed the phones.", "350", "volunteers"),
     ("The raid was led by 40 officers.", "40", "led"),
+    # a participle after an amount names it, wherever the parser hangs it
+    ("The telethon closed at 7pm on Saturday with £2.35 million pledged for the hospice.", "£2.35 million",
+     "pledged"),
     # a report passes on what it reports
     ("Police received 67 reports of drone sightings during the closure.", "67", "drone sightings"),
     ("Police logged 67 sightings of drones.", "67", "sightings"),
