@@ -41,6 +41,7 @@ from .counted import (
     CHANGE_VERBS,
     GROUP_SIZE_WORDS,
     PERCENT_WORDS,
+    REPORTING,
     SAY_VERBS,
     TALLY_NOUNS,
     TIME_NOUNS,
@@ -211,7 +212,8 @@ class ClaimExtractor:
                                 else self._borrow_noun(nouns, figures, i, doc))
             measure = term or implicit.get(m.start) or self._measure(doc, m, nouns[i])
             anaphor = noun is not None and noun.lemma_.lower() in TALLY_NOUNS and not any(
-                c.dep_ in ("prep", "acl", "relcl") for c in noun.children)  # ("the total raised": its own)
+                c.dep_ == "prep" or (c.dep_ == "acl" and c.lemma_.lower() not in REPORTING)
+                for c in noun.children)  # ("the total raised" is its own; "the total confirmed by officials" not)
             previous = drafts[-1].claim if drafts else ctx.last_claim
             who, who_chain = self._claimant_for_figure(doc, m, ctx) or (claimant, chain)
             if who is None:
@@ -358,7 +360,7 @@ class ClaimExtractor:
             c = d.claim
             family = unit_family(c.figure.unit)
             if c.measure in _ANAPHORS and family in named and re.search(
-                    rf"\b(?:the|that|this)\s+{c.measure}\b", c.sentence, re.IGNORECASE):
+                    rf"\b(?:the|that|this)\s+{c.measure}\b(?!\s+of\b)", c.sentence, re.IGNORECASE):
                 # "The raiders escaped with £5.3m. The sum had initially been estimated at £4m": the
                 # amount just named, as first estimated
                 c = replace(c, measure=named[family].measure, subject=named[family].subject)
@@ -963,8 +965,9 @@ class ClaimExtractor:
         # a clause about another party ("Voltaro, which builds buses at plants in Augsburg, reported revenue
         # of ...") or giving a reason ("... widened to €52m as it spent on a plant in Poland") does not place
         # the figure (spans of the parse: a subtree is a run of tokens)
+        above = {t.i for t in own.ancestors}
         aside = [(c.left_edge.i, c.right_edge.i) for c in _side_clauses(scope)
-                 if not c.is_ancestor(own) and c.i != own.i and c.head.i != own.i] if scope is not None else []
+                 if c.i not in above and c.i != own.i and c.head.i != own.i] if scope is not None else []
         best: tuple[int, int, str] | None = None
         for ent in _ents(doc):
             if ent.label_ in ("ORG", "PERSON"):
@@ -1107,8 +1110,8 @@ class ClaimExtractor:
 
 
 # -- helpers --------------------------------------------------------------------
-#: markers of a clause that gives a reason or a contrast, not where a figure happened
-_REASONS = frozenset({"as", "because", "since", "although", "though", "whereas"})
+#: markers of a clause that gives a contrast, not where a figure happened
+_REASONS = frozenset({"although", "though", "whereas"})
 #: nouns that only point back to an amount just named: "the sum", "that figure"
 _ANAPHORS = frozenset({"sum", "amount", "figure"})
 
@@ -1352,14 +1355,16 @@ def _fronted_group(root: Token) -> Token | None:
 
 
 def _side_clauses(scope: Token) -> list[Token]:
-    """The relative clauses and the clauses of reason or contrast under ``scope`` (once per token)."""
+    """The relative clauses about a named party ("Voltaro, which builds buses in Augsburg") and the clauses
+    of contrast under ``scope`` (once per scope token); a clause about the event itself ("the fire, which
+    broke out in Leeds") places it."""
     cache = scope.doc.user_data.setdefault("crosscheck.side_clauses", {})
     found = cache.get(scope.i)
     if found is None:
         found = cache[scope.i] = [
             c for c in scope.subtree
-            if c.dep_ == "relcl" or (c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in _REASONS
-                                                               for k in c.children))]
+            if (c.dep_ == "relcl" and (c.head.pos_ == "PROPN" or c.head.ent_type_ in ("ORG", "PERSON", "NORP")))
+            or (c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in _REASONS for k in c.children))]
     return found
 
 

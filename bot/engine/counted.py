@@ -43,6 +43,9 @@ PASS_THROUGH = frozenset(
     amount attract believe think fear expect presume suppose understand know spend live reside dwell
     issue link connect relate associate attribute tie schedule plan use detect""".split()
 )
+#: verbs that report a figure: a tally they qualify ("the total confirmed by officials") stays the story's tally
+REPORTING = frozenset("confirm report give quote cite put say announce publish record state estimate revise "
+                      "update issue release".split())
 #: verbs of getting: their object is what is counted, not something done to it ("gathered 112,000
 #: signatures", "won 45 seats", "secured 3,000 votes")
 ACQUIRING = frozenset("gather collect garner amass win secure obtain earn accumulate".split())
@@ -77,7 +80,9 @@ _STATISTICS = frozenset("median average mean maximum minimum peak".split())
 TALLY_NOUNS = frozenset("number total tally count figure".split())
 _TALLY = TALLY_NOUNS | {"toll"}
 #: nouns of a report that pass on what is reported: "67 reports of drone sightings" count sightings
-_REPORT_NOUNS = frozenset({"report", "account"})
+_REPORT_NOUNS = frozenset({"report"})
+#: things a report tells of one at a time: "67 reports of drone sightings"
+_REPORTED_ONCE = frozenset({"sighting", "incident", "attack", "break-in", "burglary", "theft", "assault"})
 #: nouns of time: "three weeks", "two wet winters" date or last; they are not counted things
 TIME_NOUNS = frozenset(
     "second minute hour day night week weekend month year decade century quarter winter summer autumn".split())
@@ -125,9 +130,11 @@ class CountReader:
             return self.vocab.by_family[family]
         people_ok = family in ("people", "count")
         if noun is not None and noun.lemma_.lower() in _REPORT_NOUNS and noun.tag_ == "NNS":
-            # "67 reports of drone sightings", "more than 20 reports of looting": what is reported is counted
+            # "67 reports of drone sightings": the sightings reported are counted (not "reports of shots fired",
+            # "reports of children going missing": one report may tell of many)
             noun = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                         for p in prep.children if p.dep_ == "pobj" and p.tag_ == "NNS"), noun)
+                         for p in prep.children if p.dep_ == "pobj" and p.tag_ == "NNS"
+                         and p.lemma_.lower() in _REPORTED_ONCE), noun)
         base = noun if noun is not None else root
         if noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and people_ok \
                 and self.is_people(noun) and any(
@@ -168,16 +175,16 @@ class CountReader:
         if family == "money" and verb is not None and verb.lemma_.lower() == "value" and verb.dep_ == "acl" \
                 and (self.noun_measure(verb.head) == "price" or verb.head.lemma_.lower() in ("offer", "proposal")):
             return "price"  # "an improved takeover offer valuing the company at £2.6 billion": the deal's price
-        if family == "money" and noun is None and m.end < len(doc) and (after := doc[m.end]).pos_ == "VERB" \
-                and after.tag_ in ("VBN", "VBD") \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in after.children):
+        if family == "money" and noun is None and m.end < len(doc) and (trail := doc[m.end]).pos_ == "VERB" \
+                and trail.tag_ in ("VBN", "VBD") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in trail.children):
             # "closed with £2.35 million pledged", "£40m raised so far": the participle after the amount names it
             # (the parser often hangs it on the sentence's verb)
-            named = self.vocab.by_verb.get(after.lemma_.lower())
+            named = self.vocab.by_verb.get(trail.lemma_.lower())
             if self._money(named):
                 return self.suffix(doc, m, named)  # type: ignore[arg-type]
-            if after.tag_ == "VBN" and _known_verb(after.lemma_.lower()) and after.lemma_.lower() not in SAY_VERBS:
-                return self.suffix(doc, m, participle(after))
+            if trail.tag_ == "VBN" and _known_verb(trail.lemma_.lower()) and trail.lemma_.lower() not in SAY_VERBS:
+                return self.suffix(doc, m, participle(trail))
         if family == "money" and (inside := _amount_in(base, verb)) is not None \
                 and (damages := _damages(inside, verb)) is not None:
             return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money
@@ -370,9 +377,11 @@ class CountReader:
                 and root.head.i == verb.i and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") \
                 and _known_verb(verb.lemma_.lower()) \
                 and not {verb.lemma_.lower()} & (SAY_VERBS | LIGHT_VERBS | _LIGHT) \
-                and (verb.lemma_.lower() not in PASS_THROUGH or any(  # "completed the course": acted on a thing
-                    c.dep_ == "dobj" and any(d.lower_ == "the" for d in c.children) for c in verb.children)) \
+                and (verb.lemma_.lower() not in PASS_THROUGH or _fronted_group_of(root)) \
                 and not any(c.dep_ in ("auxpass", "neg", "aux") for c in verb.children):
+            for c in verb.children:  # "Forty lost their jobs", "eight lost their lives": the verb and its object
+                if c.dep_ == "dobj" and ok(self.vocab.by_complement.get(f"{phrasal_lemma(verb)} {c.lemma_.lower()}")):
+                    return self.vocab.by_complement[f"{phrasal_lemma(verb)} {c.lemma_.lower()}"]
             names = [n for n in self.verb_measures(verb, root) if ok(n)]
             return self.vocab.combine(names) if names else active_past(verb)
         # 1d. "none of the ship's 22 crew were hurt", "two of the five men who escaped": a number inside a
@@ -396,7 +405,10 @@ class CountReader:
                               and not self.is_people(p) and p.lemma_.lower() not in TIME_NOUNS), None)
             if condition is not None:
                 words = [t.lower_ for t in condition.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
-                return normalise_name(" ".join([*words, condition.lower_]))
+                known = ok(self.noun_measure(condition))
+                if known and all(w in _SEVERITY for w in words):
+                    return known  # "12 people with serious injuries": injured
+                return normalise_name(" ".join([*words, condition.lower_]))  # "with latent infection": its own
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
@@ -491,7 +503,8 @@ class CountReader:
             if thing is not None and _is_unit_word(thing, m):
                 thing = None
             if thing is not None and thing.lemma_.lower() in TALLY_NOUNS and (done := next(
-                    (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)) is not None:
+                    (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and c.lemma_.lower() not in REPORTING), None)) is not None:
                 return self.suffix(doc, m, participle(done))  # "taking the total raised in the round to €165m"
             if thing is not None and thing.lemma_.lower() in _ESTIMATES:
                 thing = _estimated(thing) or thing  # "cut its forecast for the wheat harvest to 980,000 tonnes"
@@ -984,6 +997,8 @@ _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: nouns of people that say nothing of who they are: what they did names them
 _ANYONE = frozenset("people person individual".split())
+#: adjectives of how bad a condition is, which leave it the same condition ("serious injuries")
+_SEVERITY = frozenset("serious minor critical severe slight life-threatening multiple fatal".split())
 #: verbs of finding people out: what they are found with names them ("identified 30 people with latent TB")
 _FINDING = frozenset("identify diagnose detect test screen trace uncover".split())
 
@@ -991,8 +1006,11 @@ _FINDING = frozenset("identify diagnose detect test screen trace uncover".split(
 def _carried_off(base: Token, verb: Token | None) -> bool:
     """Money a verb of leaving goes "with": carried off ("the raiders escaped with £5.3m", "made off with
     about $40,000 in cash")."""
-    return verb is not None and base.dep_ == "pobj" and base.head.lower_ == "with" \
-        and base.head.head.i == verb.i and verb.lemma_.lower() in _MAKING_OFF
+    if verb is None or base.dep_ != "pobj" or base.head.lower_ != "with" or base.head.head.i != verb.i:
+        return False
+    low = verb.lemma_.lower()
+    return low in _MAKING_OFF or (low in _LEAVING and any(
+        c.dep_ == "prt" and c.lower_ in ("off", "away") for c in verb.children))
 
 
 def _holds(verb: Token | None, thing: Token) -> bool:
@@ -1271,7 +1289,9 @@ _ASKING = frozenset("seek demand request ask urge claim sue".split())
 #: verbs that order another to act: "ordered Verdane to pay $46 million"
 _ORDERING = frozenset("order require direct force compel".split())
 #: verbs of leaving a place: money they leave "with" was carried off ("escaped with £5.3m", "made off with")
-_MAKING_OFF = frozenset("escape flee make get run drive disappear vanish abscond".split())
+_MAKING_OFF = frozenset("escape flee disappear vanish abscond".split())
+#: verbs that leave with money only with "off" or "away": "made off with", "got away with"
+_LEAVING = frozenset("make get run".split())
 #: kinds of a court's damages: "$40 million in punitive damages"
 _DAMAGES_KINDS = frozenset("punitive compensatory exemplary aggravated general special nominal".split())
 
@@ -1611,6 +1631,12 @@ def active_past(verb: Token) -> str:
     word = _inflect(lemma, "VBD") if _known_verb(lemma) else (
         verb.lower_ if verb.tag_ in ("VBD", "VBN") else lemma)
     return _completed(verb, word)
+
+
+def _fronted_group_of(root: Token) -> bool:
+    """A group written before a bare number that acts: "Of the 34 runners ..., only 14 completed the course"."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and p.i < root.i
+               and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in p.children) for p in root.head.children)
 
 
 def _in_fronted_group(root: Token, verb: Token) -> bool:

@@ -884,9 +884,9 @@ def _many_crowns(doc: Doc, start: int) -> bool:
 
 #: verbs whose particle "up" makes "up to" a phrasal verb ("add up to", "comes up to"), not a hedge
 _UP_TO_VERBS = frozenset("add adds added adding come comes came coming sum sums summed summing".split())
-#: verbs whose particle is "over" ("rolled over 14 times", "handed over 40 rifles"): no hedge follows them
-_OVER_VERBS = frozenset("""roll rolls rolled rolling hand hands handed handing turn turns turned turning carry carries
-    carried carrying spill spills spilled spilt spilling""".split())
+#: verbs whose particle is "over" ("rolled over 14 times", "handed over 40 rifles"): no hedge follows them (not
+#: "carried over 200 passengers", a floor)
+_OVER_VERBS = frozenset("roll rolls rolled rolling hand hands handed handing".split())
 
 MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
 
@@ -1024,8 +1024,9 @@ _LABEL_LIST = 4
 
 def _block_number_lists(doc: Doc, blocked: dict[int, str]) -> None:
     """A list of four or more bare whole numbers, nothing counted after any of them: labels, not counts
-    ("the winning numbers - 5, 17, 23, 36, 42 and 47", "bus routes 12, 14, 31 and 40"). Counts in a list
-    carry their nouns ("5 killed, 17 injured") or their unit after the last ("5, 17, 23 and 36 per cent")."""
+    ("the winning numbers - 5, 17, 23, 36, 42 and 47", "bus routes 12, 14, 31 and 40"), after a copula, a word
+    of labels or a dash. Counts in a list follow their verb ("killed 5, 12, 17 and 23 respectively"), carry their
+    nouns ("5 killed, 17 injured") or their unit after the last ("5, 17, 23 and 36 per cent")."""
     n = len(doc)
     i = 0
     while i < n:
@@ -1038,11 +1039,10 @@ def _block_number_lists(doc: Doc, blocked: dict[int, str]) -> None:
             members.append(j + 1)
             j += 2
         after = doc[j] if j < n else None
-        closed = after is None or after.lower_ in ("and", "or", "respectively") or (
+        closed = after is None or after.lower_ in ("and", "or") or (
             not after.is_alpha and after.text != "%" and (after.text not in ("-", "–") or bool(after.whitespace_)))
         before = doc[i - 1] if i > 0 else None
-        opened = before is None or (before.is_alpha and before.lower_ not in _LIST_AMOUNT_WORDS) \
-            or before.text in _LIST_OPENERS
+        opened = before is None or before.lower_ in _LIST_LEADS or before.text in _LIST_OPENERS
         if len(members) >= _LABEL_LIST and closed and opened:
             for k in members:
                 blocked.setdefault(k, "LABELS")
@@ -1051,8 +1051,9 @@ def _block_number_lists(doc: Doc, blocked: dict[int, str]) -> None:
 
 #: what may stand before a list of labels ("numbers - 5, 17", "numbers: 5, 17", "(5, 17, ...")
 _LIST_OPENERS = frozenset({"-", "–", "—", ":", "(", ",", '"', "“"})
-#: words before a list that make its members amounts of a change or a range ("rose by 5, 7, 9 and 11")
-_LIST_AMOUNT_WORDS = frozenset({"of", "by", "to", "from"})
+#: words a list of labels follows ("the numbers were 5, 17, ...", "routes 12, 14, 31 and 40"); not a verb that
+#: counts ("killed 5, 12, 17 and 23 respectively")
+_LIST_LEADS = frozenset("were are was is numbers number nos routes lines balls".split())
 
 
 def _phone_group(text: str) -> bool:

@@ -762,11 +762,11 @@ _AMONG = re.compile(
     r"^(?:\s+of\s+(?:them|whom|those|these)\b|[^.;]{0,40}?\b(?:were|was|are|is|be|been)\s+(?:\w+\s+)?among\s+(?:the|those)\b)",
     re.IGNORECASE,
 )
-#: "seven of the dead", "three of the injured": a count of some of those a toll counts ("53 of the whales
-#: had died" is the toll itself: the whales are who died, not a toll of which 53 are a part)
 #: "26 were injured, including four cabin crew": the figure after it is a part of the one before
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:at\s+least\s+|about\s+|some\s+)?$",
                         re.IGNORECASE)
+#: "seven of the dead", "three of the injured": a count of some of those a toll counts ("53 of the whales
+#: had died" is the toll itself: the whales are who died, not a toll of which 53 are a part)
 _OF_THE = re.compile(
     r"^\s+of\s+the\s+(?:\w+\s+)?(?:dead|injured|wounded|hurt|missing|killed|victims|casualties|fatalities"
     r"|deceased|survivors|hostages|detainees|evacuees)\b",
@@ -844,10 +844,12 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     """
     story_places = frozenset(story_places)
     places, stems = _place_info(story_places)
-    if _thoroughfare(a.location) or _thoroughfare(b.location):
+    if _thoroughfare(a.location):
         # a street says where the event happened, not a part of the story's area tallied apart:
         # "seven men entered the depot on Fenmore Road" and "at least six men raided a depot in Harwick"
-        a, b = replace(a, location=None), replace(b, location=None)
+        a = replace(a, location=None)
+    if _thoroughfare(b.location):
+        b = replace(b, location=None)
     kinds = [loc.lower() for loc in (a.location, b.location) if loc and loc.lower() in _PLACE_WORDS]
     if kinds:
         # "across the state" (an area named by its kind): wider than the story's place only when the story is

@@ -67,8 +67,10 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
 
 
 #: verbs of stopping a service or a place: how long it stayed stopped is a figure of the news
-_STOPPING = frozenset("close shut suspend halt ground stop block cut shutter disrupt paralyse paralyze cripple "
-                      "black".split())
+_STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple".split())
+#: nouns of a stoppage: how long one lasted is its figure ("the strike lasted 12 days")
+_STOPPAGES = frozenset("strike walkout stoppage closure shutdown outage blackout suspension lockdown blockade siege "
+                       "standoff stand-off disruption delay occupation sit-in curfew ban".split())
 
 
 def stoppage_length(doc: Doc, m: FigureMatch) -> bool:
@@ -80,7 +82,7 @@ def stoppage_length(doc: Doc, m: FigureMatch) -> bool:
     root = span_root(doc, m)
     if root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() == "last" and root.dep_ in (
             "dobj", "npadvmod", "attr", "advmod"):
-        return True
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _STOPPAGES for c in root.head.children)
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
         verb = root.head.head
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":

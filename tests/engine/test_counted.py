@@ -1127,7 +1127,8 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("The deal is worth £2m.", "£2m", "value"),
     # a bare number that acted is named by what it did; its group may be written before it
     ("Of the 34 runners that set off, only 14 completed the course over 30 fences.", "only 14", "completed"),
-    ("Only 14 completed the course.", "Only 14", "completed"),
+    ("Forty lost their jobs.", "Forty", "jobs"),
+    ("Eight lost their lives in the fire.", "Eight", "killed"),
     # people who are only people, found with a condition, are counted by the condition; what was done to
     # them still names them
     ("Results so far have identified about 30 people with latent infection.", "about 30", "latent infection"),
@@ -1201,4 +1202,31 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("The road stretches 42 kilometres.", "42 kilometres", "road"),
 ])
 def test_what_is_counted_by_kind_of_sentence(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # no theft without a thief: a haul may be of medals or of seized drugs, takings are a box office's
+    ("The film's box office takings reached £40m.", "£40m", "stolen"),
+    ("Britain finished with a haul of 65 medals.", "65", "stolen"),
+    ("The hospital must get by with £2m this year.", "£2m", "stolen"),
+    # "the sum of" is an amount of its own, not a pointer to the one before
+    ("The company was fined £2m. It was also ordered to pay the sum of £450,000 in costs.", "£450,000", "fine"),
+    # a meeting's length is no stoppage's; a court order is no contract
+    ("The meeting lasted two hours.", "two hours", "duration"),
+    ("He was given a £1.2m confiscation order.", "£1.2m", "contract"),
+    # one report may tell of many shots
+    ("Officers had 12 reports of shots fired.", "12", "shots"),
+])
+def test_what_a_figure_is_not(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) != measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    ("The ferry carried over 200 passengers.", "over 200", "passengers"),  # "over" after carry is a floor
+    ("Twelve people died in the floods. The total confirmed by officials rose to 40 on Tuesday.", "40", "killed"),
+    ("Paramedics saw 12 people with serious injuries.", "12", "injured"),
+    ("Thieves made off with £40,000.", "£40,000", "stolen"),
+])
+def test_a_floor_a_reported_toll_a_condition_and_a_theft(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure

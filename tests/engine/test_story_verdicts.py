@@ -73,8 +73,11 @@ def test_a_place_inside_the_story_is_not_the_whole():
 def test_a_street_says_where_it_happened_not_a_part_of_the_story():
     raid = claim(6, measure="robbers", subject="men", location="Harwick")
     raid = replace(raid, figure=Figure(text="at least six", low=6, high=None, qualifier="at least", unit="people"))
-    assert verdict(claim(7, measure="robbers", subject="men", location="Fenmore Road"), raid) is M
-    assert verdict(claim(5, measure="robbers", subject="men", location="Fenmore Road"), raid) is C
+    harwick = frozenset({"harwick"})
+    assert verdict(claim(7, measure="robbers", subject="men", location="Fenmore Road"), raid, places=harwick) is M
+    assert verdict(claim(5, measure="robbers", subject="men", location="Fenmore Road"), raid, places=harwick) is C
+    # only the street is cleared: another town is still another place
+    assert verdict(claim(2, location="Fenmore Road"), claim(5, location="Bradford"), places=harwick) is U
     assert verdict(claim(3, location="Tessun"), claim(214, location="Orra province")) is U  # a town still is a part
 
 
