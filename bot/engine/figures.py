@@ -990,16 +990,23 @@ def _block_phones(doc: Doc, blocked: dict[int, str]) -> None:
             and all(len(t) == 3 for t in texts[1:])
             and all(doc[g].whitespace_ == " " for g in groups[:-1]) and groups == list(range(i, i + len(groups)))
         )  # "1 250 000": thousands grouped with spaces
-        phone = not thousands and (
+        # "the emergency number is 112", "helpline number: 0800 ...": a number that is a line's number
+        named_line = i > 2 and doc[i - 1].lower_ in ("is", "was", ":") and doc[i - 2].lower_ == "number" \
+            and doc[i - 3].lower_ in _LINE_WORDS
+        phone = named_line or (not thousands and (
             (len(groups) >= 3 and digits >= 7 and all(len(t) >= 2 for t in texts[1:]))
             or (len(groups) == 2 and [len(t) for t in texts] == [3, 4] and doc[groups[0] + 1].text == "-")
             or (leading_plus and digits >= 6)
             or (len(groups) >= 2 and texts[0].startswith("0") and len(texts[0]) >= 3)
-        )
+        ))
         if phone:
             for k in range(groups[0], groups[-1] + 1):
                 blocked.setdefault(k, "PHONE")
         i = max(j, i + 1)
+
+
+#: words naming a line whose "number" is dialled: "the emergency number is 112"
+_LINE_WORDS = PHONE_WORDS | {"emergency", "contact", "freephone", "enquiry", "enquiries", "information", "helpdesk"}
 
 
 def _block_listed_ages(doc: Doc, blocked: dict[int, str]) -> None:

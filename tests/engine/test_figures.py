@@ -260,6 +260,7 @@ NOT_FIGURES = [
     "The detective lived at 221B Baker St.",
     "Anyone who feels unwell should call the provincial health line at 811.",
     "Worried parents can ring the clinic on 111.",
+    "The emergency number is 112.",
     "Anyone unwell should call the health line at 811 or their doctor.",
     # a time of day, an age in a closed list, a speaker
     "You'd see kids on bikes doing drops at 7 in the morning.",
