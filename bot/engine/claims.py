@@ -49,6 +49,7 @@ from .counted import (
     change_base,
     change_kind,
     change_name,
+    fronted_group,
     is_change_noun,
     measured_thing,
     past_forms,
@@ -208,7 +209,7 @@ class ClaimExtractor:
                 continue  # "a father of two", "mother-of-three": who the person is, not a count in the news
             if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
                 continue  # "one of the deadliest attacks" ranks; it does not count
-            noun = nouns[i] or (None if _fronted_group(span_root(doc, m)) is not None  # its group is written
+            noun = nouns[i] or (None if fronted_group(span_root(doc, m)) is not None  # its group is written
                                 else self._borrow_noun(nouns, figures, i, doc))
             measure = term or implicit.get(m.start) or self._measure(doc, m, nouns[i])
             anaphor = noun is not None and noun.lemma_.lower() in TALLY_NOUNS and not any(
@@ -777,7 +778,7 @@ class ClaimExtractor:
         if change_base(measure) == "area" and (noun is None or self._noun_measure(noun) == "area"):
             actor = self._actor(doc, m)
             return (f"territory held by {actor}", "territory", True) if actor else ("territory", "territory", False)
-        if noun is None and (group := _fronted_group(span_root(doc, m))) is not None:
+        if noun is None and (group := fronted_group(span_root(doc, m))) is not None:
             # "Of the 34 runners that set off, only 14 completed the course": the 14 are runners
             return _phrase(group, doc, m), group.lemma_.lower(), False
         if noun is None:
@@ -1337,21 +1338,6 @@ def _ents(doc: Doc) -> tuple:
     if cached is None:
         cached = doc.user_data["crosscheck.ents"] = tuple(doc.ents)
     return cached
-
-
-def _fronted_group(root: Token) -> Token | None:
-    """The group a bare number that acts belongs to, written before it: "Of the 34 runners ..., only 14
-    completed the course" (the number the subject of its verb, the group its verb's "of" phrase)."""
-    verb = root.head
-    if root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or root.i == verb.i:
-        return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < root.i:
-            for p in prep.children:
-                if p.dep_ == "pobj" and p.pos_ == "NOUN" and any(d.lower_ in ("the", "those", "these")
-                                                                    for d in p.children):
-                    return p
-    return None
 
 
 def _side_clauses(scope: Token) -> list[Token]:

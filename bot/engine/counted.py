@@ -377,7 +377,7 @@ class CountReader:
                 and root.head.i == verb.i and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") \
                 and _known_verb(verb.lemma_.lower()) \
                 and not {verb.lemma_.lower()} & (SAY_VERBS | LIGHT_VERBS | _LIGHT) \
-                and (verb.lemma_.lower() not in PASS_THROUGH or _fronted_group_of(root)) \
+                and (verb.lemma_.lower() not in PASS_THROUGH or fronted_group(root) is not None) \
                 and not any(c.dep_ in ("auxpass", "neg", "aux") for c in verb.children):
             for c in verb.children:  # "Forty lost their jobs", "eight lost their lives": the verb and its object
                 if c.dep_ == "dobj" and ok(self.vocab.by_complement.get(f"{phrasal_lemma(verb)} {c.lemma_.lower()}")):
@@ -963,8 +963,8 @@ class CountReader:
                 return normalise_name(f"{noun.lower_} of {kind.lower_}")
         thing = None
         if noun is not None and (noun.lemma_.lower() not in _VAGUE_NOUNS or (
-                noun.lower_ == "shares" and _holds(verb, base))) and noun.pos_ in ("NOUN", "PROPN") and (
-                noun.lemma_.lower() not in TIME_NOUNS):  # ("sold 30 million shares": stock, not a part)
+                noun.tag_ == "NNS" and _holds(verb, base))) and noun.pos_ in ("NOUN", "PROPN") and (
+                noun.lemma_.lower() not in TIME_NOUNS):  # ("sold 30 million shares": things supplied, not a part)
             thing = plural(noun)
             prev = noun.doc[noun.i - 1] if noun.i > 0 else None
             if prev is not None and prev.head.i == noun.i and not prev.like_num and prev.lower_ not in _GROUPS and (
@@ -1633,10 +1633,19 @@ def active_past(verb: Token) -> str:
     return _completed(verb, word)
 
 
-def _fronted_group_of(root: Token) -> bool:
-    """A group written before a bare number that acts: "Of the 34 runners ..., only 14 completed the course"."""
-    return any(p.dep_ == "prep" and p.lower_ == "of" and p.i < root.i
-               and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in p.children) for p in root.head.children)
+def fronted_group(root: Token) -> Token | None:
+    """The group a bare number that acts belongs to, written before it: "Of the 34 runners ..., only 14
+    completed the course" (the number the subject of its verb, the group its verb's "of" phrase)."""
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or root.i == verb.i:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < root.i:
+            for p in prep.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and any(d.lower_ in ("the", "those", "these")
+                                                                    for d in p.children):
+                    return p
+    return None
 
 
 def _in_fronted_group(root: Token, verb: Token) -> bool:
@@ -1646,9 +1655,8 @@ def _in_fronted_group(root: Token, verb: Token) -> bool:
     if subj is None or not (subj.like_num or any(c.dep_ == "nummod" for c in subj.children)):
         return False
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < subj.i and root.i < subj.i \
-                and (prep.left_edge.i <= root.i <= prep.right_edge.i or prep.i < root.i):
-            return root.i != subj.i and not subj.is_ancestor(root)
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < root.i < subj.i:
+            return not subj.is_ancestor(root)
     return False
 
 
