@@ -61,6 +61,7 @@ from .figures import FigureMatch, is_one_of_superlative
 from .measures import MeasureVocab
 from .numbers import word_value
 from .places import Places
+from .subjects import among
 from .timing import (
     _MONTHS,
     _NOT_A_REFERENCE,
@@ -239,6 +240,14 @@ class ClaimExtractor:
                 # last figure of its kind: "210,000 tonnes in seven cargoes, more than the 180,000 tonnes ...")
                 measure, subject = change_base(same.claim.measure), same.claim.subject
                 noun_lemma, qualified = same.noun_lemma, same.qualified
+            elif drafts and nouns[i] is None and _included(doc, m) and (whole := next(
+                    (d for d in reversed(drafts) if unit_family(d.claim.figure.unit) == unit_family(fig.unit)
+                     or {unit_family(d.claim.figure.unit), unit_family(fig.unit)} <= {"people", "count"}),
+                    None)) is not None:
+                # "attendance was 121,640, a record, including 31,540 on the opening day": a part of the
+                # sentence's figure of its kind, of the same measure (and never its total: see subjects.among)
+                measure, subject = whole.claim.measure, whole.claim.subject
+                noun_lemma, qualified = whole.noun_lemma, whole.qualified
             elif drafts and i > 0 and _to_after_from(doc, figures[i - 1], m) \
                     and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
                     and unit_family(drafts[-1].claim.figure.unit) == unit_family(fig.unit):
@@ -348,7 +357,7 @@ class ClaimExtractor:
         top_group = _dominant(ctx.groups)
         by_measure: dict[tuple[str, str], str] = {}
         for d in sorted(drafts, key=lambda d: not d.qualified):
-            if d.claim.subject:
+            if d.claim.subject and not among(d.claim):  # ("26 injured, including four cabin crew": a part's)
                 key = (change_base(d.claim.measure), unit_family(d.claim.figure.unit))
                 by_measure.setdefault(key, d.claim.subject)
         topic = _dominant(ctx.topics)
@@ -1310,6 +1319,12 @@ def _to_after_from(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
     if not any(t.lower_ == "from" for t in doc[max(0, before.start - 2) : before.start]):
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[before.end : m.start - 1])
+
+
+def _included(doc: Doc, m: FigureMatch) -> bool:
+    """A bare number written as a part after "including": "121,640, including 31,540 on the opening day"."""
+    root = span_root(doc, m)
+    return root.dep_ == "pobj" and root.head.lower_ == "including" and not m.unit_explicit
 
 
 def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:

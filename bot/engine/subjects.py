@@ -774,7 +774,7 @@ _OF_THE = re.compile(
 )
 
 
-def _among(claim: Claim) -> bool:
+def among(claim: Claim) -> bool:
     """The figure counts some of a group: "four guards were among the injured", "three of them critically",
     "seven of the dead" (a share, "35% of the vote", is its own quantity, not a part of a count)."""
     start = claim.figure_end - claim.start if claim.figure_end is not None and claim.start is not None else None
@@ -863,7 +863,7 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
         only = a.location or b.location or ""
         if not _is_story_place(only, places):
             return "a place within the story against the whole"
-    if _among(a) != _among(b):
+    if among(a) != among(b):
         return "a part against the whole"  # "seven of its members were among the injured"
     pa, pb = _reconcile(pa, pb), _reconcile(pb, pa)
     if pa.empty or pb.empty:

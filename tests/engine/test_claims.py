@@ -272,6 +272,12 @@ def test_a_wider_area_gives_a_figure_its_place(engine, text, figure, location):
     assert find(claims_of(engine, text + "\n"), figure).location == location
 
 
+def test_a_part_lends_its_total_no_subject(engine):
+    claims = claims_of(engine, "Twenty-six were injured, including four cabin crew.\n")
+    assert find(claims, "Twenty-six").subject != "cabin crew"
+    assert find(claims, "four").subject == "cabin crew"
+
+
 def test_a_group_written_before_a_bare_number_is_its_subject(engine):
     claims = claims_of(engine, "Of the 34 runners that set off, only 14 completed the course over 30 fences.\n")
     assert find(claims, "only 14").subject == "runners"

@@ -1138,6 +1138,8 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("Of the 224 people on board - 211 passengers and 13 crew - 26 were injured.", "26", "injured"),
     ("Of the 40 miners trapped, 12 were rescued.", "40", "trapped"),
     ("Twenty-six were injured, including four cabin crew.", "four", "injured"),
+    ("Attendance over the five days was 121,640, a record, including 31,540 on the opening day.", "31,540",
+     "attendance"),
     # a level written with "was" counts its subject, as "stood at" does
     ("The death toll was 40.", "40", "killed"),
     ("Total attendance over the five days was 121,640, a record for the ground.", "121,640", "attendance"),
