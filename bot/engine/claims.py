@@ -233,17 +233,13 @@ class ClaimExtractor:
             if anaphor and previous is not None:
                 # "police said 12,000; organisers put the figure at 40,000": the same count
                 measure, subject, noun_lemma, qualified = previous.measure, previous.subject, None, True
-            elif drafts and _compared_with_previous(doc, m) and (same := next(
-                    (d for d in reversed(drafts) if unit_family(d.claim.figure.unit) == unit_family(fig.unit)
-                     and d.claim.sentence == doc.text), None)) is not None:
+            elif _compared_with_previous(doc, m) and (same := _last_of_kind(drafts, fig.unit)) is not None:
                 # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure (the sentence's
                 # last figure of its kind: "210,000 tonnes in seven cargoes, more than the 180,000 tonnes ...")
                 measure, subject = change_base(same.claim.measure), same.claim.subject
                 noun_lemma, qualified = same.noun_lemma, same.qualified
-            elif drafts and nouns[i] is None and _included(doc, m) and (whole := next(
-                    (d for d in reversed(drafts) if unit_family(d.claim.figure.unit) == unit_family(fig.unit)
-                     or {unit_family(d.claim.figure.unit), unit_family(fig.unit)} <= {"people", "count"}),
-                    None)) is not None:
+            elif nouns[i] is None and _included(doc, m) \
+                    and (whole := _last_of_kind(drafts, fig.unit, counts_alike=True)) is not None:
                 # "attendance was 121,640, a record, including 31,540 on the opening day": a part of the
                 # sentence's figure of its kind, of the same measure (and never its total: see subjects.among)
                 measure, subject = whole.claim.measure, whole.claim.subject
@@ -972,9 +968,9 @@ class ClaimExtractor:
         own = noun if noun is not None else span_root(doc, m)
         scope = _governing_verb(own)
         allowed = _subtree_ids(scope) if scope is not None else range(len(doc))
-        # a clause about another party ("Voltaro, which builds buses at plants in Augsburg, reported revenue
-        # of ...") or giving a reason ("... widened to €52m as it spent on a plant in Poland") does not place
-        # the figure (spans of the parse: a subtree is a run of tokens)
+        # a clause about a named party ("Voltaro, which builds buses at plants in Augsburg, reported revenue
+        # of ...") or of contrast ("..., although its plant is in Poland") does not place the figure (spans of
+        # the parse: a subtree is a run of tokens)
         above = {t.i for t in own.ancestors}
         aside = [(c.left_edge.i, c.right_edge.i) for c in _side_clauses(scope)
                  if c.i not in above and c.i != own.i and c.head.i != own.i] if scope is not None else []
@@ -1319,6 +1315,17 @@ def _to_after_from(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
     if not any(t.lower_ == "from" for t in doc[max(0, before.start - 2) : before.start]):
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[before.end : m.start - 1])
+
+
+def _last_of_kind(drafts: list[_Draft], unit: str, *, counts_alike: bool = False) -> _Draft | None:
+    """The sentence's last figure so far of the same kind of unit (people and counts one kind when
+    ``counts_alike``): the figure a comparison or a part refers to."""
+    family = unit_family(unit)
+    for d in reversed(drafts):
+        other = unit_family(d.claim.figure.unit)
+        if other == family or (counts_alike and {other, family} <= {"people", "count"}):
+            return d
+    return None
 
 
 def _included(doc: Doc, m: FigureMatch) -> bool:
