@@ -129,6 +129,8 @@ class CountReader:
         if family in self.vocab.by_family:
             return self.vocab.by_family[family]
         people_ok = family in ("people", "count")
+        if people_ok and (side := _division_side(doc, m)) is not None:
+            return side  # "passed by 34 votes to 12": 34 for, 12 against; "rejected by 310 votes to 290"
         if noun is not None and noun.lemma_.lower() in _REPORT_NOUNS and noun.tag_ == "NNS":
             # "67 reports of drone sightings": the sightings reported are counted (not "reports of shots fired",
             # "reports of children going missing": one report may tell of many)
@@ -393,7 +395,9 @@ class CountReader:
                     if names:
                         return self.vocab.combine(names)
                     subj = any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "WDT") for t in c.children)
-                    if not subj:
+                    if not subj and not any(t.dep_ == "dobj" for t in c.children):
+                        # ("one of its six storage tanks, which held 2,360 embryos": a group that acts on other
+                        # things is named as itself)
                         return active_past(c) if c.tag_ != "VBN" else participle(c)
             return ok(self.noun_measure(noun)) or plural(noun)
         # 1e. "identified about 30 people with latent infection", "found 31 people with latent TB": people who
@@ -803,6 +807,8 @@ class CountReader:
         phrasal = phrasal_lemma(v)
         name = self.vocab.by_verb.get(phrasal) or (self.vocab.by_verb.get(lemma) if phrasal == lemma or
                                                    phrasal not in _PHRASAL_PASS else None)
+        if name in self._harm and phrasal != lemma and phrasal not in self.vocab.by_verb:
+            name = None  # "shot down 22 drones": a verb of harm with a particle the vocabulary lacks is another verb
         if name is None and v.pos_ == "ADJ":
             name = self.vocab.by_adjective.get(v.lower_)
         if name is not None:
@@ -856,13 +862,18 @@ class CountReader:
                 # about others)
                 # "said (that) 30 were injured" is a clause; "pulled 11 people free" (an adjective read as a
                 # clause of its own) says what they were made
-                name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower())
+                name = self.vocab.by_adjective.get(c.lower_) or self.vocab.by_verb.get(c.lemma_.lower()) or (
+                    self.vocab.by_complement.get(f"{lemma} {c.lower_}") if c.dep_ == "oprd" else None)  # "held captive"
                 if name in self.vocab.fatal_if and c.pos_ == "VERB":
                     name = self._verb_name(c) or name  # "found shot to death": the complement's own fatality
                 if name:
                     return name
-            elif c.dep_ == "oprd" and c.pos_ == "NOUN" and f"{lemma} {c.lemma_.lower()}" in self.vocab.by_complement:
-                return self.vocab.by_complement[f"{lemma} {c.lemma_.lower()}"]  # "were held hostage"
+            elif c.dep_ in ("oprd", "advcl") and c.pos_ in ("NOUN", "ADJ") and not any(
+                    d.dep_ in ("nsubj", "nsubjpass") for d in c.children) and (
+                    (key := f"{lemma} {c.lemma_.lower()}") in self.vocab.by_complement or key in self.vocab.by_verb):
+                # "were held hostage", "held 30 people hostage" (the parser makes the noun a clause), "are holding
+                # 14 aid workers captive", "had been taken prisoner": what the verb and its complement make of them
+                return self.vocab.by_complement.get(key) or self.vocab.by_verb[key]
             elif c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard"):
                 return self.vocab.by_complement.get(c.lower_)
             elif c.dep_ == "advmod":  # "spent the night away from their homes": the phrase on the adverb
@@ -979,6 +990,13 @@ class CountReader:
             happened = None  # "operates 120 stores", "can produce 100 million doses": what it has, not an event
         if happened is None and noun is not None and self.is_people(noun) and (received := _received(base, verb)):
             happened = received  # "power was restored to 90,000 customers": what reached them
+        if happened and thing and noun is not None and self.is_people(noun) and noun.lemma_.lower() not in _ANYONE \
+                and (doing := _doing(base, verb)) is not None and (not _realised(doing) or (
+                    base.dep_ == "dobj" and doing.lemma_.lower() in _SUPPLYING)):
+            # "4,500 athletes would compete", "300 researchers rely on its data", "needs 12,000 volunteers to run
+            # the games": what they would do, usually do or are wanted for says who they are; their role names them,
+            # as it does people taken on ("has recruited the 12,000 volunteers it needs")
+            happened = None
         if happened is None and noun is not None and noun.lemma_.lower() in _ANYONE and base.dep_ == "nsubj" \
                 and verb is not None and verb.pos_ == "VERB" and base.head.i == verb.i \
                 and verb.tag_ in ("VBD", "VBN") and _known_verb(verb.lemma_.lower()) \
@@ -1001,6 +1019,26 @@ _ANYONE = frozenset("people person individual".split())
 _SEVERITY = frozenset("serious minor critical severe slight life-threatening multiple fatal".split())
 #: verbs of finding people out: what they are found with names them ("identified 30 people with latent TB")
 _FINDING = frozenset("identify diagnose detect test screen trace uncover".split())
+
+
+def _division_side(doc: Doc, m: FigureMatch) -> str | None:
+    """The side of a division a number gives, in "by N votes to M": for the motion, or against it when the
+    verb says it failed ("rejected by 310 votes to 290")."""
+    if m.end + 2 < len(doc) and doc[m.end].lemma_.lower() == "vote" and doc[m.end + 1].lower_ == "to" \
+            and doc[m.end + 2].like_num:
+        first, votes = True, doc[m.end]
+    elif m.start >= 3 and doc[m.start - 1].lower_ == "to" and doc[m.start - 2].lemma_.lower() == "vote" \
+            and doc[m.start - 3].like_num:
+        first, votes = False, doc[m.start - 2]
+    else:
+        return None
+    verb = next((t for t in votes.ancestors if t.pos_ == "VERB"), None)
+    failed = verb is not None and (phrasal_lemma(verb) in _DEFEATING or verb.lemma_.lower() in _DEFEATING)
+    return "votes for" if first != failed else "votes against"
+
+
+#: verbs of a motion voted down: the larger number of the division is against it
+_DEFEATING = frozenset("reject defeat block veto oppose".split()) | {"throw out", "vote down"}
 
 
 def _carried_off(base: Token, verb: Token | None) -> bool:
@@ -1076,13 +1114,16 @@ def _happened(base: Token, verb: Token | None) -> str | None:
     event = _verb_event(base, verb)
     if event is None:
         for c in base.children:  # "the number of people waiting for treatment": a state they are in
-            if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH:
+            if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH \
+                    and c.lemma_.lower() not in _RELATIONAL:  # ("2,360 embryos belonging to 412 patients": whose)
                 return c.lower_
     return event
 
 
 #: verbs of a contest, whose "by" phrase is the margin
 _CONTESTS = frozenset("win lose lead trail beat defeat edge retain".split())
+#: verbs of a relation between things, which say what they are, never what happened to them
+_RELATIONAL = frozenset("belong relate pertain contain comprise include involve concern resemble date".split())
 #: participles of where things are: "parked", "stationed", "based", "stored"
 _LOCATED = frozenset("park station locate base house store situate position".split())
 #: participles that say who or what things are: "aged 5 to 17 months", "named", "called", "known as"
@@ -1103,6 +1144,36 @@ def describes(participle_: Token) -> bool:
                for t in participle_.subtree if t.i > participle_.i)
 
 
+def _doing(base: Token, verb: Token | None) -> Token | None:
+    """The verb that says what counted people do or undergo: a clause on them ("volunteers to run the games"),
+    else the verb whose subject or object they are."""
+    clause = next((c for c in base.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > base.i), None)
+    if clause is not None:
+        return clause
+    if verb is not None and verb.pos_ == "VERB" and base.head.i == verb.i and base.dep_ in ("nsubj", "dobj"):
+        wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > base.i
+                       and any(a.lower_ == "to" for a in c.children)), None) if base.dep_ == "dobj" else None
+        return wanted or verb  # "will need 12,000 volunteers to run the games": what they are wanted for
+    return None
+
+
+def _realised(verb: Token) -> bool:
+    """The verb tells of something that happened or is happening: not only what would or will be done ("would
+    compete", "will have recruited"), what is done as a rule ("rely on its data", a present tense without an
+    auxiliary) or what is wanted ("to run the games")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODALS for a in auxes):
+        return False
+    if verb.tag_ == "VB" and (verb.dep_ in ("acl", "relcl") or (verb.dep_ == "xcomp" and any(
+            c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children))):
+        return False  # "volunteers to run the games", "need 12,000 volunteers to run them": what they are for
+    return not (verb.tag_ in ("VBP", "VBZ") and not auxes)
+
+
+#: auxiliaries of what would, could or should be, not of what will happen ("will have to resit" is news)
+_MODALS = frozenset("would could may might should must 'd".split())
+
+
 def _received(base: Token, verb: Token | None) -> str | None:
     """People a verb's "to" phrase names as those it reached: "power was restored to 90,000 customers",
     "aid was delivered to 3,000 families" (things in the phrase are only where: "sent to 3 towns")."""
@@ -1112,6 +1183,9 @@ def _received(base: Token, verb: Token | None) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in PASS_THROUGH or lemma in SAY_VERBS or lemma in LIGHT_VERBS or lemma in ("go", "come"):
         return None  # "the extra tickets went to 4,500 drivers": where they went, not what happened to them
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and not (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return None  # "embryos belonging to 412 patients": nothing moved reaches them; they only own
     return participle(verb)
 
 

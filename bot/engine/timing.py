@@ -112,6 +112,9 @@ _CUSTODY = frozenset("prison jail gaol custody detention bar".split())
 _AT_STAKE = frozenset("face risk carry".split())
 #: verbs of time spent in custody, which may differ from the sentence passed: "served 19 years in prison"
 _SERVED = frozenset("serve spend".split())
+#: verbs that hand a person a term ("was given 14 years", "was handed six years") and that receive one
+_GIVING = frozenset("give hand".split())
+_GETTING = frozenset("get receive".split())
 
 
 def penalty(doc: Doc, m: FigureMatch) -> str | None:
@@ -145,6 +148,15 @@ def penalty(doc: Doc, m: FigureMatch) -> str | None:
         if head.lemma_.lower() in _SERVED:
             return "served"  # "served 19 years in prison": the time spent, not the sentence passed
         return "maximum sentence" if head.lemma_.lower() in _AT_STAKE else "sentence"
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and root.lemma_.lower() in ("year", "month") and (
+            (head.lemma_.lower() in _GIVING and any(c.dep_ == "nsubjpass" for c in head.children))
+            or (head.lemma_.lower() in _GETTING and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")
+                                                        for c in head.children))) \
+            and not any(c.dep_ in ("xcomp", "advcl", "prep") and c.i > root.i for c in head.children) \
+            and not any(c.dep_ in ("relcl", "acl", "prep") for c in root.children):
+        # "the ringleader was given 14 years", "his brother got nine years": years handed to a person are a
+        # sentence ("was given two years to repay the money" is a deadline)
+        return "sentence"
     if root.dep_ == "dobj" and head.lemma_.lower() in _SERVED and any(
             c.dep_ == "prep" and c.lower_ in ("in", "behind")
             and any(g.lemma_.lower() in _CUSTODY for g in c.children if g.dep_ == "pobj")

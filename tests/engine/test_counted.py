@@ -368,6 +368,31 @@ NAMED_BY_WHAT_IT_IS = [
     # "averaged" passes its figure on; a change written as a noun is named as the verbs' changes are
     ("The match averaged 3.1 million viewers, the broadcaster said.", "3.1 million", "viewers"),
     ("The council issued 150,000 tickets last year, an increase of 19%.", "19%", "rise"),
+    # what people would do, usually do or are wanted for says who they are: their role names them
+    ("Some 2,800 riders would compete in the three-day race.", "Some 2,800", "riders"),
+    ("About 600 fishermen rely on the estuary for a living.", "About 600", "fishermen"),
+    ("The festival will need 3,000 stewards to manage the crowds.", "3,000", "stewards"),
+    ("The trust has hired 45 wardens for the summer.", "45", "jobs"),
+    ("The league has recruited the 900 referees it needs.", "900", "referees"),
+    ("Twenty wardens resigned on Monday.", "Twenty", "resigned"),
+    # a relation between things says what they are ("belonging to"), and who owns them is no one reached
+    ("The vault held 8,000 seeds belonging to 300 growers.", "8,000", "seeds"),
+    ("The vault held 8,000 seeds belonging to 300 growers.", "300", "growers"),
+    ("Two of the five barges, which carried 900 tonnes of grain, sank.", "five", "barges"),
+    # a verb and its complement make people hostages or prisoners, in either voice
+    ("Pirates held 19 sailors hostage for a month.", "19", "hostages"),
+    ("The militia is holding 11 engineers captive.", "11", "hostages"),
+    ("Militants said six of the guards had been taken prisoner.", "six", "captured"),
+    # a verb of harm with a particle of its own is another verb
+    ("Air defences shot down 14 missiles overnight.", "14", "shot down"),
+    ("Gunmen shot 3 people outside the bar.", "3", "shot"),
+    # people who left where they live are displaced
+    ("About 1,700 people have left villages along the river.", "About 1,700", "displaced"),
+    # a division: the side of the motion each number gives
+    ("The plan was approved by 41 votes to 9.", "41", "votes for"),
+    ("The plan was approved by 41 votes to 9.", "9", "votes against"),
+    ("Senators rejected the bill by 52 votes to 47.", "52", "votes against"),
+    ("Senators rejected the bill by 52 votes to 47.", "47", "votes for"),
 ]
 
 
@@ -885,10 +910,19 @@ PENALTIES = [
     ("The winger was suspended for three matches after the brawl.", "three", "suspension", 3, "winger"),
     ("Vance faces up to 25 years in prison if convicted.", "up to 25 years", "maximum sentence", 25, "Vance"),
     ("Marlow was handed a 14-year prison term.", "14-year", "sentence", 14, "Marlow"),  # not a term of office
+    # years handed to a person are a sentence, where nothing says what they are for
+    ("Colm Reddy, the driver, was given 11 years.", "11 years", "sentence", 11, "Colm Reddy"),
+    ("His accomplice got six years.", "six years", "sentence", 6, "His accomplice"),
     # time spent in custody is not the sentence passed
     ("Reyna served 19 years in prison for a murder he did not commit.", "19 years", "served", 19, "Reyna"),
     ("Okoro spent nine years in jail before the appeal.", "nine years", "served", 9, "Okoro"),
 ]
+
+
+@pytest.mark.parametrize("text", ["Tenants were given six months to leave.",
+                                  "The firm was given two years to repay the grant."])
+def test_time_given_to_do_something_is_no_sentence(engine, text):
+    assert all(c.measure != "sentence" for c in claims_of(engine, text))
 
 
 @pytest.mark.parametrize(("text", "figure", "measure", "value", "subject"), PENALTIES)
