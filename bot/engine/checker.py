@@ -32,7 +32,16 @@ from .types import (
     StoryDossier,
 )
 from .units import unit_info
-from .verdicts import VerdictPolicy, _measure_key, judge, less_specific, measure_stem, thing_stem
+from .verdicts import (
+    VerdictPolicy,
+    _measure_key,
+    explained_rise,
+    is_increment,
+    judge,
+    less_specific,
+    measure_stem,
+    thing_stem,
+)
 from .worker import NlpWorker
 
 #: claims read for one dossier
@@ -172,6 +181,7 @@ class Checker:
             by_measure.setdefault(_measure_key(sc.claim.measure), []).append(sc)
             if (thing := thing_stem(sc.claim)) is not None:
                 by_thing.setdefault(thing, []).append(sc)
+        added = [c.figure for c in claims if is_increment(c)]  # "two more", to explain a total's rise
         out = []
         for claim in claims:
             def judged(candidates: list[StoredClaim], claim: Claim = claim, other_name: bool = False,
@@ -195,7 +205,7 @@ class Checker:
                 if alike:
                     other = judged(alike, alias=True)
                     check = other if other.evidence else check
-            out.append(check)
+            out.append(explained_rise(check, added) if added and not is_increment(claim) else check)
         return out
 
     async def find_story(self, workspace: str, query: str) -> Story:

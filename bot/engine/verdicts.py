@@ -71,7 +71,7 @@ from .counted import DIRECTIONS, PARTICLES
 from .subjects import analyse_subject, discriminator, parts_similarity
 from .timing import normalise_period
 from .types import Claim, ClaimCheck, ClaimStatus, ConflictSummary, Evidence, Figure, StoredClaim, Verdict
-from .units import convert
+from .units import convert, unit_family
 from .units import unit_info as _unit_info
 
 __all__ = [
@@ -815,7 +815,8 @@ def judge(
     evidence = _cap(ranked, policy.max_evidence)
     conflicting = [ev for ev in ranked if ev.relation is Verdict.CONFLICTING]
     note: str | None
-    if conflicting and in_story and (others := _other_estimators(claim, ranked, conflicting)):
+    if conflicting and in_story and (others := _other_estimators(
+            claim, ranked, conflicting, is_rising(claim.measure, policy.rising_measures))):
         # the claimant's own earlier figure agrees; others estimate differently ("police said 12,000,
         # organisers 50,000"): a matching claim, with the other estimates named
         verdict = Verdict.MATCHING
@@ -836,6 +837,43 @@ def judge(
         note = None
     return ClaimCheck(claim=claim, verdict=verdict, evidence=tuple(evidence), note=note,
                       conflicts=_summary(conflicting, evidence, policy.tolerance))
+
+
+def explained_rise(check: ClaimCheck, added: Sequence[Figure]) -> ClaimCheck:
+    """A conflicting total that the article itself explains as an earlier figure plus what it adds: "two more
+    nurseries have tested positive, taking the total to nine" against an earlier seven. ``added`` are the
+    article's increments ("two more"). The total matches when the newest conflicting report gave exactly the
+    total less one increment, and every other conflicting report is older and lower; the explained report's
+    evidence becomes matching and the note says so. Any other check is returned as it is."""
+    fig = check.claim.figure
+    if check.verdict is not Verdict.CONFLICTING or fig.low is None or fig.low != fig.high or fig.approx:
+        return check
+    conflicting = [ev for ev in check.evidence if ev.relation is Verdict.CONFLICTING]
+
+    def exact(f: Figure) -> float | None:
+        return f.low if f.low is not None and f.low == f.high else None
+
+    for inc in added:
+        k = exact(inc)
+        if k is None or not 0 < k < fig.low or unit_family(inc.unit) != unit_family(fig.unit):
+            continue
+        before = fig.low - k
+        explained = [ev for ev in conflicting if exact(ev.stored.claim.figure) == before]
+        if not explained:
+            continue
+        newest = max((_reported_on(ev.stored) or date.min) for ev in explained)
+        if any(ev not in explained and ((_reported_on(ev.stored) or date.max) > newest
+                                        or (ev.stored.claim.figure.high or math.inf) > fig.low)
+               for ev in conflicting):
+            continue
+        evidence = tuple(replace(ev, relation=Verdict.MATCHING) if ev in explained else ev for ev in check.evidence)
+        left = [ev for ev in evidence if ev.relation is Verdict.CONFLICTING]
+        conflicts = check.conflicts
+        if conflicts is not None and not conflicts.not_shown:
+            conflicts = _summary(left, evidence, 0.0) if left else None
+        return replace(check, verdict=Verdict.MATCHING, evidence=evidence, conflicts=conflicts,
+                       note=f"the earlier {before:g} plus the {k:g} more this article reports")
+    return check
 
 
 #: hedges that give the writer's highest figure ("up to 12 metres"), unlike a bound below which
@@ -875,14 +913,22 @@ def _same_claimant(a: str | None, b: str | None) -> bool:
     return bool(wa and wb) and (wa == wb or set(wa.split()) <= set(wb.split()) or set(wb.split()) <= set(wa.split()))
 
 
-def _other_estimators(claim: Claim, ranked: Sequence[Evidence], conflicting: Sequence[Evidence]) -> str | None:
+def _other_estimators(claim: Claim, ranked: Sequence[Evidence], conflicting: Sequence[Evidence],
+                      rising: bool = False) -> str | None:
     """The other claimants, when the claim's claimant matches its own earlier figure and every conflict
-    is another named claimant's estimate; else None."""
+    is another named claimant's estimate; else None. For a running toll (``rising``) the claimant's own
+    figure must be as new as every conflicting one: a toll that others have since put higher or lower
+    has moved ("at least 14", then 17, now 21), whoever gave the first figure."""
     if not claim.claimant:
         return None
-    if not any(ev.relation is Verdict.MATCHING and _same_claimant(claim.claimant, ev.stored.claim.claimant)
-               for ev in ranked):
+    own = [ev for ev in ranked
+           if ev.relation is Verdict.MATCHING and _same_claimant(claim.claimant, ev.stored.claim.claimant)]
+    if not own:
         return None
+    if rising:
+        newest = max((d for ev in own if (d := _reported_on(ev.stored)) is not None), default=None)
+        if newest is None or any((d := _reported_on(ev.stored)) is None or d > newest for ev in conflicting):
+            return None
     names: list[str] = []
     for ev in conflicting:
         other = ev.stored.claim.claimant

@@ -442,3 +442,40 @@ def test_a_rate_per_week_is_no_total_but_a_year_on_one_side_is_how_writers_vary(
     assert verdict(claim(11e6, **money), weekly) is U
     assert verdict(claim(3.8e6, period="a year", measure="savings", unit="GBP"),
                    claim(3.8e6, measure="savings", unit="GBP")) is M
+
+
+def test_a_total_the_article_explains_by_its_increment_matches_the_last_report():
+    from bot.engine.verdicts import explained_rise
+
+    older, last = stored(claim(5, measure="farms"), published=date(2026, 3, 1)), \
+        stored(claim(7, measure="farms"), published=date(2026, 3, 3))
+    total = claim(9, measure="farms")
+    more = claim(2, measure="farms", text="Two more", sentence="Two more farms have tested positive.")
+    check = judge(total, [older, last], policy=POLICY, published=date(2026, 3, 5), story_places=PLACES)
+    assert check.verdict is C
+    explained = explained_rise(check, [more.figure])
+    assert explained.verdict is M
+    assert "7 plus the 2 more" in (explained.note or "")
+    assert {ev.stored.claim.figure.low: ev.relation for ev in explained.evidence} == {7: M, 5: C}
+    # an increment that does not make up the difference explains nothing
+    assert explained_rise(check, [claim(3, text="three more").figure]).verdict is C
+    # nor one when a newer report gave another figure
+    newer = stored(claim(10, measure="farms"), published=date(2026, 3, 4))
+    check = judge(total, [older, last, newer], policy=POLICY, published=date(2026, 3, 5), story_places=PLACES)
+    assert explained_rise(check, [more.figure]).verdict is C
+
+
+def test_a_toll_given_since_by_others_has_moved_whoever_gave_the_first_figure():
+    first = replace(claim(14), claimant="the defence ministry", figure=Figure(text="at least 14", low=14, high=None,
+                                                                              unit="people", qualifier="at least"))
+    since = replace(claim(17), claimant="officials")
+    new = replace(claim(21), claimant="the defence ministry")
+    check = judge(new, [stored(first, published=date(2026, 3, 1)), stored(since, published=date(2026, 3, 2))],
+                  policy=POLICY, published=date(2026, 3, 4), story_places=PLACES)
+    assert check.verdict is C
+    # estimates of a crowd that do not run are others' own: the claimant's figure stands
+    crowd = [stored(replace(claim(12000, measure="attendance"), claimant="police"), published=date(2026, 3, 1)),
+             stored(replace(claim(50000, measure="attendance"), claimant="organisers"), published=date(2026, 3, 2))]
+    check = judge(replace(claim(12000, measure="attendance"), claimant="police"), crowd, policy=POLICY,
+                  published=date(2026, 3, 4), story_places=PLACES)
+    assert check.verdict is M
