@@ -218,6 +218,12 @@ class CountReader:
                 and (doc[m.end + 1].lower_ in GROUP_SIZE_WORDS) and noun.i > m.end + 1 and noun.pos_ == "NOUN" \
                 and sized(m):
             return ok(self.noun_measure(noun)) or noun.lower_
+        # a size written right before a thing is the thing's: "the 64-metre dish collapsed", "the 64m dish
+        # collapsed" give the dish, not what happened to it
+        if family in ("distance", "area", "volume", "weight") and sized(m) \
+                and (sized_thing := span_root(doc, m).head).pos_ == "NOUN" and sized_thing.i == m.end \
+                and span_root(doc, m).dep_ in ("amod", "compound", "nummod"):
+            return sized_thing.lemma_.lower()
         # its size in parts written before a thing: "a 27,000-seat stadium", "a 500-bed hospital": the parts
         part = size_part(doc, m)
         if part is not None and part.is_alpha and not self.is_people(part) and part.lower_ not in GROUP_SIZE_WORDS:

@@ -388,6 +388,9 @@ NAMED_BY_WHAT_IT_IS = [
     ("Gunmen shot 3 people outside the bar.", "3", "shot"),
     # people who left where they live are displaced
     ("About 1,700 people have left villages along the river.", "About 1,700", "displaced"),
+    # a size in digits joined before a thing is the thing's reported size, whatever happened to the thing
+    ("The 120-metre crane toppled in the gale.", "120-metre", "crane"),
+    ("The 120m crane toppled in the gale.", "120m", "crane"),
     # a division: the side of the motion each number gives
     ("The plan was approved by 41 votes to 9.", "41", "votes for"),
     ("The plan was approved by 41 votes to 9.", "9", "votes against"),
