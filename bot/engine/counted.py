@@ -683,6 +683,12 @@ class CountReader:
             pred = root.head
         elif group is not None:
             pred = next((c for c in group.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+            after = next((c for c in group.children if c.dep_ == "amod" and c.i == group.i + 1
+                          and c.lower_.endswith(("ing", "ed")) and c.is_alpha), None)
+            if pred is None and after is not None:
+                # "with 38% of the seeds germinating": a participle after the group (the tagger reads it as an
+                # adjective) says what the share did
+                return self.vocab.by_adjective.get(after.lower_) or after.lower_
         else:
             return None
         if pred is not None:
