@@ -129,7 +129,7 @@ class CountReader:
         if family in self.vocab.by_family:
             return self.vocab.by_family[family]
         people_ok = family in ("people", "count")
-        if people_ok and (side := _division_side(doc, m)) is not None:
+        if (people_ok or fig.unit == "percent") and (side := _division_side(doc, m)) is not None:
             return side  # "passed by 34 votes to 12": 34 for, 12 against; "rejected by 310 votes to 290"
         if noun is not None and noun.lemma_.lower() in _REPORT_NOUNS and noun.tag_ == "NNS":
             # "67 reports of drone sightings": the sightings reported are counted (not "reports of shots fired",
@@ -632,6 +632,8 @@ class CountReader:
         if not (direct or for_):
             return None
         lemma = phrasal_lemma(verb)
+        if any(c.dep_ == "advmod" and c.lower_ == "home" for c in verb.children):
+            lemma = f"{lemma} home"  # "takes home £500,000": the adverb makes the verb ("take home" pay)
         if direct:  # "pay £2.1m towards the residents' legal costs": what it goes towards
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in ("towards", "toward"):
@@ -706,8 +708,8 @@ class CountReader:
         if pred is not None:
             # what they got, when it is counted ("earned top grades"); else what they did ("passed the exam")
             obj = next((c for c in pred.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
-            if obj is not None and self._verb_name(pred) is None:
-                return _object_name(obj)
+            if obj is not None and (self._verb_name(pred) is None or self._money(self._verb_name(pred))):
+                return _object_name(obj)  # (a share is no sum of money: "18% of applicants won scholarships")
             named = self._verb_name(pred)
             meas = self.vocab.measures.get(named or "")
             if meas is not None and meas.unit == "people" and not self.is_people(group):
@@ -756,6 +758,12 @@ class CountReader:
                 if key == lemma and nouns and " " in name and name.split()[-1] == lemma \
                         and not set(name.split()[:-1]) & set(nouns):
                     return None  # "electricity demand" is not a "pay demand": the written compound says which
+                if key == lemma and " " in name and name.split()[-1] == lemma and not mods and (
+                        any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+                        or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CHANGE_VERBS)):
+                    # "demand for vans", "demand had risen by 30%": a market's demand, not a union's; a bare word
+                    # names the vocabulary's longer measure only where it is asked or offered, not where it moves
+                    return None
                 return name
         for c in compounds:  # "inflation rate", "jobless rate"
             if c in self.vocab.by_noun and lemma in ("rate", "figure", "level", "number", "total", "count", "tally"):
@@ -1036,19 +1044,34 @@ _FINDING = frozenset("identify diagnose detect test screen trace uncover".split(
 def _division_side(doc: Doc, m: FigureMatch) -> str | None:
     """The side of a division a number gives, in "by N votes to M": for the motion, or against it when the
     verb says it failed ("rejected by 310 votes to 290")."""
+    share = m.figure.unit == "percent"
     if m.end + 2 < len(doc) and doc[m.end].lemma_.lower() == "vote" and doc[m.end + 1].lower_ == "to" \
             and doc[m.end + 2].like_num:
         first, votes = True, doc[m.end]
     elif m.start >= 3 and doc[m.start - 1].lower_ == "to" and doc[m.start - 2].lemma_.lower() == "vote" \
             and doc[m.start - 3].like_num:
         first, votes = False, doc[m.start - 2]
+    elif share and m.start >= 1 and doc[m.start - 1].lower_ == "by" and m.end + 1 < len(doc) \
+            and doc[m.end].lower_ == "to" and doc[m.end + 1].like_num:
+        first, votes = True, doc[m.start - 1]  # "backed the constitution by 61% to 39%"
+    elif share and m.start >= 4 and doc[m.start - 1].lower_ == "to":
+        j = m.start - 2
+        while j > 1 and doc[j].lower_ in ("%", "percent", "cent", "per", "pc"):
+            j -= 1
+        if j == m.start - 2 or not doc[j].like_num or doc[j - 1].lower_ != "by":
+            return None
+        first, votes = False, doc[j - 1]
     else:
         return None
     verb = next((t for t in votes.ancestors if t.pos_ == "VERB"), None)
+    if share and (verb is None or not (verb.lemma_.lower() in _VOTING or verb.lemma_.lower() in _DEFEATING)):
+        return None  # "rose by 3% to 5%": a change, not a division
     failed = verb is not None and (phrasal_lemma(verb) in _DEFEATING or verb.lemma_.lower() in _DEFEATING)
     return "votes for" if first != failed else "votes against"
 
 
+#: verbs of a motion voted through, whose "by X% to Y%" gives the shares of a vote
+_VOTING = frozenset("vote back approve endorse support pass adopt carry accept elect choose".split())
 #: verbs of a motion voted down: the larger number of the division is against it
 _DEFEATING = frozenset("reject defeat block veto oppose".split()) | {"throw out", "vote down"}
 

@@ -388,6 +388,17 @@ NAMED_BY_WHAT_IT_IS = [
     ("Gunmen shot 3 people outside the bar.", "3", "shot"),
     # people who left where they live are displaced
     ("About 1,700 people have left villages along the river.", "About 1,700", "displaced"),
+    # shares of a vote, "by X% to Y%", after a verb of voting; a change "by 3% to 5%" is no division
+    ("Members endorsed the merger by 58% to 42%.", "58%", "votes for"),
+    ("Members endorsed the merger by 58% to 42%.", "42%", "votes against"),
+    ("Residents rejected the scheme by 70 per cent to 30 per cent.", "70 per cent", "votes against"),
+    # a market's demand moves; a union's demand is asked
+    ("Demand for heating oil rose by 18% last month.", "18%", "demand rise"),
+    ("The union's demand of 7% was turned down.", "7%", "pay demand"),
+    # money won is a prize; what else is won keeps its own name
+    ("The champion takes home £250,000.", "£250,000", "prize"),
+    ("A pensioner from Ardley won £1.5m on the lottery.", "£1.5m", "prize"),
+    ("The party won 14 seats on the council.", "14", "seats"),
     # a size in digits joined before a thing is the thing's reported size, whatever happened to the thing
     ("The 120-metre crane toppled in the gale.", "120-metre", "crane"),
     ("The 120m crane toppled in the gale.", "120m", "crane"),
