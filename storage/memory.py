@@ -523,6 +523,7 @@ class MemoryClaimStore:
         limit: int = 1000,
         measure_words: Sequence[str] = (),
         subject_words: Sequence[str] = (),
+        figures: Sequence[float] = (),
     ) -> CheckContext:
         ws = self._read(workspace)
         seen = _find_source(ws, text_hash or None, url) if (text_hash or url) else None
@@ -545,6 +546,7 @@ class MemoryClaimStore:
             ws, story_ids, measures=list(measures), exclude_source_id=seen.id if seen else None, limit=limit,
             measure_words=measure_words,
             subject_words=subject_words,
+            figures=figures,
         ) if measures and story_ids else []
         return CheckContext(
             seen=seen, seen_claims=tuple(seen_claims),
@@ -1028,6 +1030,7 @@ def _story_claims(
     limit: int,
     measure_words: Sequence[str] = (),
     subject_words: Sequence[str] = (),
+    figures: Sequence[float] = (),
 ) -> list[StoredClaim]:
     wanted_stories = set(story_ids)
     if not wanted_stories or limit < 1 or (measures is not None and not measures):
@@ -1041,6 +1044,8 @@ def _story_claims(
     out: list[StoredClaim] = []
     others: list[StoredClaim] = []  # other names of the same things: their own limit, as in SQL
     alike: list[StoredClaim] = []  # the same things named by another event: their own limit too
+    values = {float(v) for v in figures}
+    echoes: list[StoredClaim] = []  # the same number in other words: their own limit too
     for sc in reversed(ws.claims.values()):
         if sc.source.id not in sources:
             continue
@@ -1052,7 +1057,10 @@ def _story_claims(
             others.append(sc)
         if things and len(alike) < limit and any(w in sc.claim.subject.lower() for w in things):
             alike.append(sc)
-    return sorted({sc.id: sc for sc in (*out, *others, *alike)}.values(), key=lambda sc: sc.id, reverse=True)
+        if values and len(echoes) < limit and {sc.claim.figure.low, sc.claim.figure.high} & values:
+            echoes.append(sc)
+    return sorted({sc.id: sc for sc in (*out, *others, *alike, *echoes)}.values(), key=lambda sc: sc.id,
+                  reverse=True)
 
 
 def _story_key_terms(ws: _Workspace, story_ids: Sequence[int]) -> frozenset[str]:

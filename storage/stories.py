@@ -247,6 +247,7 @@ class StoryStore(RetrievalStore):
         limit: int = 1000,
         measure_words: Sequence[str] = (),
         subject_words: Sequence[str] = (),
+        figures: Sequence[float] = (),
     ) -> list[StoredClaim]:
         ids = list(dict.fromkeys(story_ids))
         if not ids or limit < 1 or (measures is not None and not measures):
@@ -275,6 +276,12 @@ class StoryStore(RetrievalStore):
                 likes = " OR ".join("lower(c.subject) LIKE ? ESCAPE '\\'" for _ in things)
                 queries.append((base + f" AND c.measure NOT IN ({placeholders(len(wanted))}) AND ({likes})",
                                 [*base_params, *wanted, *(f"%{like_escape(w.lower())}%" for w in things)]))
+            values = list(dict.fromkeys(float(v) for v in figures))
+            if values:  # the same number in other words: its own limit too
+                marks = placeholders(len(values))
+                queries.append((base + f" AND c.measure NOT IN ({placeholders(len(wanted))})"
+                                       f" AND (c.low IN ({marks}) OR c.high IN ({marks}))",
+                                [*base_params, *wanted, *values, *values]))
         versions: dict[int, Any] = {}
         for query, query_params in queries:
             rows = await ex.fetchall(query + " ORDER BY c.id DESC LIMIT ?", [*query_params, limit])
@@ -298,6 +305,7 @@ class StoryStore(RetrievalStore):
         limit: int = 1000,
         measure_words: Sequence[str] = (),
         subject_words: Sequence[str] = (),
+        figures: Sequence[float] = (),
     ) -> CheckContext:
         """Everything one check reads, in one read transaction (see the protocol)."""
 
@@ -320,7 +328,8 @@ class StoryStore(RetrievalStore):
             ids = [st.id for st in stories]
             earlier = await self._story_claims(
                 ex, workspace, ids, measures=list(measures), exclude_source_id=seen.id if seen else None,
-                limit=limit, measure_words=measure_words, subject_words=subject_words) if measures and ids else []
+                limit=limit, measure_words=measure_words, subject_words=subject_words,
+                figures=figures) if measures and ids else []
             keys = await _story_key_terms(ex, ids)
             with_ids = [replace(st, source_ids=tuple(await _story_source_ids(ex, workspace, st.id)))
                         for st in stories]

@@ -35,6 +35,7 @@ from .units import unit_info
 from .verdicts import (
     VerdictPolicy,
     _measure_key,
+    distinctive,
     explained_rise,
     is_increment,
     judge,
@@ -137,6 +138,8 @@ class Checker:
             measure_words=list(dict.fromkeys(
                 w for c in claims if _measure_key(c.measure) not in canonical and (w := measure_stem(c.measure)))),
             subject_words=list(dict.fromkeys(w for c in claims if (w := thing_stem(c)))),
+            figures=list(dict.fromkeys(v for c in claims for v in (c.figure.low, c.figure.high)
+                                       if v is not None and distinctive(v))),
             choose=lambda c: assign(feats, c.candidates, c.df, c.n_docs, policy),
             window_days=policy.window_days, limit=self.candidate_limit * 5,
         )
@@ -185,10 +188,10 @@ class Checker:
         out = []
         for claim in claims:
             def judged(candidates: list[StoredClaim], claim: Claim = claim, other_name: bool = False,
-                       alias: bool = False) -> ClaimCheck:
+                       alias: bool = False, echo: bool = False) -> ClaimCheck:
                 return judge(claim, candidates, policy=self.policy, published=published, own_source_id=own_id,
                              own_text_hash=own_hash, story_places=places, story_days=story_days,
-                             other_name=other_name, alias=alias)
+                             other_name=other_name, alias=alias, echo=echo)
 
             check = judged(by_measure.get(_measure_key(claim.measure), []))
             if not check.evidence and canonical is not None and _measure_key(claim.measure) not in canonical:
@@ -204,6 +207,16 @@ class Checker:
                 # (two names of the vocabulary are two facts: "48 homes damaged" is not "48 homes destroyed")
                 if alike:
                     other = judged(alike, alias=True)
+                    check = other if other.evidence else check
+            if not check.evidence:
+                # the same distinctive number in other words ("£6.8m spent on consultants", "paid £6.8m"); never
+                # two of the vocabulary's names, which are two facts ("12 killed", "12 injured")
+                key = _measure_key(claim.measure)
+                worded = [sc for sc in earlier if _measure_key(sc.claim.measure) != key
+                          and not (canonical is not None and key in canonical
+                                   and _measure_key(sc.claim.measure) in canonical)]
+                if worded:
+                    other = judged(worded, echo=True)
                     check = other if other.evidence else check
             out.append(explained_rise(check, added) if added and not is_increment(claim) else check)
         return out

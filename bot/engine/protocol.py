@@ -170,6 +170,7 @@ class ClaimStore(Protocol):
         limit: int = 1000,
         measure_words: Sequence[str] = (),
         subject_words: Sequence[str] = (),
+        figures: Sequence[float] = (),
     ) -> CheckContext:
         """What checking one article needs, in one read transaction.
 
@@ -177,8 +178,8 @@ class ClaimStore(Protocol):
         the story context (as :meth:`story_context`), handed to ``choose`` (the
         engine's rule) for the stories it joins. Then the earlier claims of those
         stories with ``measures``, or whose measure holds one of ``measure_words``, or
-        whose subject holds one of ``subject_words`` (the engine decides which of those
-        name the same thing), newest first, at
+        whose subject holds one of ``subject_words``, or whose figure has one of ``figures``
+        as a bound (the engine decides which of those name the same thing), newest first, at
         most ``limit``; their key terms, their article ids, and the workspace's
         grades.
         """

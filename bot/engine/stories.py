@@ -330,6 +330,17 @@ def _site_words(title: str, text: str) -> set[str]:
     return words
 
 
+def _before_kind(name: str) -> str | None:
+    """The proper part of a body's name, the two words or more before its first word of kind ("brackley
+    moor" of "brackley moor borough council"); None when there is none."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if w in _KIND_WORDS or w in _MEDIA_WORDS or w == "borough":
+            own = words[:i]
+            return " ".join(own) if len(own) >= 2 and not any(x in _NOT_NAMES for x in own) else None
+    return None
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline opening the article ("INDIANAPOLIS (WTHR) -"), lower-cased."""
     for line in text.splitlines()[:3]:
@@ -386,11 +397,13 @@ def features(
             # "cathy geralds" also matches a later "geralds"; the words of an institution's name
             # ("metrohealth medical center") name no event
             ents.update(words)
+        elif (own := _before_kind(name)) is not None:
+            ents[own] += 1  # "brackley moor borough council" is also "brackley moor", as a later report writes it
     ents.update(f"{n} block" for n in _BLOCK.findall(body))
     ents.update(_ages(title + "\n" + body))
     for c in claims:
         for e in c.entities:
-            ents[e.lower()] += 1
+            ents[re.sub(r"'s$", "", e.lower().replace("’", "'"))] += 1  # "Brackley Moor's auditors"
         if c.measure in _TOLLS and c.figure.low is not None and c.figure.low >= 2 and c.figure.low == c.figure.high:
             # "four killed", "6 wounded": the same toll in the same place and days is the same event
             ents[f"#{c.measure} {int(c.figure.low)}"] = 1

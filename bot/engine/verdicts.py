@@ -426,6 +426,27 @@ def same_figure_of_same_things(new: Claim, old: Claim) -> bool:
     return stem is not None and stem == thing_stem(old)
 
 
+def distinctive(value: float) -> bool:
+    """A number that two figures of one story are unlikely to share by chance: 100 or more, with two
+    significant digits or more ("112", "1,140", "38,000", "£6.8m"); not "48", "400" or "5,000"."""
+    if value < 100:
+        return False
+    digits = f"{value:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0")
+    return len(digits) >= 2
+
+
+def same_distinctive_figure(new: Claim, old: Claim) -> bool:
+    """Two claims of a story that write the same distinctive number in the same unit ("£6.8m spent on
+    consultants", "paid consultants £6.8m"; "1,140 photographers filed the claim", "the 1,140 image-makers"):
+    one quantity that two reports name in their own words. Only agreeing figures (a wrong confirmation, never
+    a conflict); the caller passes only claims whose measure differs, and not two of the vocabulary's names."""
+    a, b = new.figure, old.figure
+    written = {v for v in (a.low, a.high) if v is not None} & {v for v in (b.low, b.high) if v is not None}
+    if not written or a.unit != b.unit or not distinctive(min(written)):
+        return False
+    return compare_figures(a, b, tolerance=0.0) is Verdict.MATCHING
+
+
 def measure_stem(measure: str) -> str | None:
     """The word a store looks for to find names of the same thing: the head's singular without a final
     "y" ("subsid" finds "subsidies" and "state subsidy")."""
@@ -450,7 +471,8 @@ def is_rising(measure: str, rising_measures: Iterable[str] = DEFAULT_RISING_MEAS
 
 
 def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bool = False,
-                  story_hours: float | None = None, other_name: bool = False, alias: bool = False) -> bool:
+                  story_hours: float | None = None, other_name: bool = False, alias: bool = False,
+                  echo: bool = False) -> bool:
     """Same measure, same period, and no different reference dates (see the module docstring).
 
     Within a story only an explicit period on both sides must agree ("annual"
@@ -459,7 +481,7 @@ def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bo
     the whole story so far (``story_hours``): "4 arrested during the day" of a
     one-day march is its total.
     """
-    if _measure_key(new.measure) != _measure_key(old.measure) and not alias \
+    if _measure_key(new.measure) != _measure_key(old.measure) and not alias and not echo \
             and not (other_name and less_specific(new.measure, old.measure)):
         return False
     pn, po = normalise_period(new.period), normalise_period(old.period)
@@ -559,6 +581,7 @@ def _eligible(
     published: date | None = None,
     other_name: bool = False,
     alias: bool = False,
+    echo: bool = False,
 ) -> bool:
     if not cand.status.can_be_evidence or cand.claim is claim:
         return False
@@ -574,8 +597,10 @@ def _eligible(
         return False
     if alias and not same_figure_of_same_things(claim, cand.claim):
         return False
+    if echo and not same_distinctive_figure(claim, cand.claim):
+        return False
     return _same_context(claim, cand.claim, policy, in_story=in_story, story_hours=story_hours,
-                         other_name=other_name, alias=alias)
+                         other_name=other_name, alias=alias, echo=echo)
 
 
 def _past_value(claim: Claim, reported: date | None) -> bool:
@@ -750,6 +775,7 @@ def judge(
     story_days: int | None = None,
     other_name: bool = False,
     alias: bool = False,
+    echo: bool = False,
 ) -> ClaimCheck:
     """Compare one new claim with earlier claims and give its verdict and evidence.
 
@@ -769,7 +795,9 @@ def judge(
     the claim's thing another way, one saying less than the other
     (:func:`less_specific`: "workers" and "construction workers"). With ``alias`` they may name
     another event of the same things, and only the same figure of them is evidence
-    (:func:`same_figure_of_same_things`: "48 cells were wrecked" and "48 cells destroyed").
+    (:func:`same_figure_of_same_things`: "48 cells were wrecked" and "48 cells destroyed"). With ``echo``
+    they may name the quantity in other words altogether, and only the same distinctive number is evidence
+    (:func:`same_distinctive_figure`).
     """
     in_story = story_places is not None
     places = frozenset(story_places or ())
@@ -785,7 +813,7 @@ def judge(
     for cand in candidates:
         if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,
                          in_story=in_story, story_hours=story_hours, published=published, other_name=other_name,
-                         alias=alias):
+                         alias=alias, echo=echo):
             continue
         relation = compare_figures(claim.figure, cand.claim.figure, tolerance=policy.tolerance)
         if relation is None:

@@ -344,3 +344,24 @@ def _claim(measure, value, unit):
 
     return Claim(sentence="", figure=Figure(text=str(value), low=value, high=value, unit=unit), measure=measure,
                  subject="")
+
+
+def test_a_bodys_name_is_also_the_place_it_is_named_after():
+    ents = {t for t in features("Budget row\nAshworth Vale District Council met on Monday.", published=D).terms
+            if t.startswith("e:")}
+    assert "e:ashworth vale district council" in ents
+    assert "e:ashworth vale" in ents  # as a later report writes it: "Ashworth Vale's auditors"
+    # one word says no place apart
+    assert "e:westlake" not in features("Teen shot\nHe was taken to Westlake Medical Center.", published=D).terms
+
+
+def test_an_entity_of_a_claim_is_a_name_without_its_possessive():
+    from bot.engine.types import Claim, Figure
+
+    sentence = "Ashworth Vale's auditors found 112 contracts."
+    claim = Claim(sentence=sentence, figure=Figure(text="112", low=112, high=112, unit="count"), measure="contracts",
+                  subject="contracts", start=0, end=len(sentence), figure_start=31, figure_end=34,
+                  entities=("Ashworth Vale’s",))
+    ents = {t for t in features(sentence, published=D, claims=[claim]).terms if t.startswith("e:")}
+    assert "e:ashworth vale" in ents
+    assert not any(t.endswith(("'s", "’s")) for t in ents)

@@ -317,3 +317,30 @@ async def test_a_version_4_database_gets_its_stories_in_publication_order(tmp_pa
         assert (fire.first_day, fire.last_day, fire.n_articles) == (date(2025, 5, 10), date(2025, 5, 12), 2)
     async with await storage.open_store(str(path), settings) as st:  # nothing linked twice
         assert (await st.get_story("w", fire.id)).n_articles == 2
+
+
+AUDIT = (
+    "Auditors question Harrowgate council's consultants\n"
+    "HARROWGATE (Press Wire) — Auditors examined {n} consultancy contracts let by Harrowgate council last year, "
+    "their report said on Monday."
+)
+
+
+async def test_the_same_distinctive_number_in_other_words_matches(store):
+    ck = Checker(None, store, VerdictPolicy(), named_measures={"killed", "injured"})  # type: ignore[arg-type]
+    first = AUDIT.format(n=112)
+    art = Article(text=first, source=make_source(workspace="w", published=date(2025, 6, 2),
+                                                  title=first.split("\n")[0]))
+    examined = things(112, first, "examined", "consultancy contracts")
+    assert (await ck.check_claims(art, [examined, things(130, first, "killed", "people")], save=True)).stored
+    later = AUDIT.format(n=112).replace("examined", "went through")
+    art = Article(text=later, source=make_source(workspace="w", published=date(2025, 6, 4),
+                                                  title=later.split("\n")[0]))
+    deals, other, small, named = (await ck.check_claims(art, [
+        things(112, later, "consultancy deals", "consultancy deals"), things(113, later, "consultancy deals"),
+        things(48, later, "vans sold", "vans"), things(130, later, "injured", "people")])).checks
+    assert deals.verdict is Verdict.MATCHING  # read from the store by its number, on every backend
+    assert [ev.stored.claim.measure for ev in deals.evidence] == ["examined"]
+    assert other.verdict is Verdict.UNVERIFIED  # another number in other words says nothing either way
+    assert small.verdict is Verdict.UNVERIFIED  # a small number is shared by chance
+    assert named.verdict is Verdict.UNVERIFIED  # two of the vocabulary's names are two facts
