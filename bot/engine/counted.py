@@ -1801,10 +1801,12 @@ def sized(m: FigureMatch) -> bool:
 
 
 def size_part(doc: Doc, m: FigureMatch) -> Token | None:
-    """The part a thing's size is counted in, written in digits, ten or more, joined to the number before the
-    thing: "seat" in "a 27,000-seat stadium", "pupil" in "the 1,150-pupil school" (see :func:`sized`)."""
-    if m.end + 1 >= len(doc) or doc[m.end].text != "-" or doc[m.end].whitespace_ or not sized(m):
-        return None
+    """The part a thing's size is counted in, written in digits, a hundred or more, joined to the number before
+    the thing: "seat" in "a 27,000-seat stadium", "pupil" in "the 1,150-pupil school" (see :func:`sized`); "a
+    30-room hotel" only describes the hotel."""
+    if m.end + 1 >= len(doc) or doc[m.end].text != "-" or doc[m.end].whitespace_ or not sized(m) \
+            or ((m.figure.low or 0) < 100 and doc[m.end + 1].lower_ not in GROUP_SIZE_WORDS):
+        return None  # (a group's size is its count from ten: "the 64-member orchestra")
     part = doc[m.end + 1]
     if part.tag_ != "NN" or part.head.pos_ not in ("NOUN", "PROPN") or part.head.i <= part.i:
         return None

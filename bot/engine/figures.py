@@ -233,7 +233,8 @@ SOFT_RULES = frozenset({"DESIGNATOR", "ADDRESS"})
 #: words before a 4-digit number that make it a year even in 1000-1899 ("in 1685")
 YEAR_PREPS = frozenset(
     "in since by from until till to during before after of early late mid around circa c. "
-    "the this that its their his her our 's ’s year years since fiscal fy summer winter spring autumn fall".split()
+    "the this that its their his her our 's ’s year years since fiscal fy summer winter spring autumn fall "
+    "dated dating".split()
 )
 #: words after "one" that make it a pronoun or a set phrase, not an amount
 ONE_NOT_AMOUNT = frozenset(
