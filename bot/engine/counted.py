@@ -366,6 +366,10 @@ class CountReader:
             names = [n for n in self.verb_measures(root.head, root) if ok(n)]
             if names:
                 return self.vocab.combine(names)
+            for c in root.head.children:  # "three of its deminers had lost their lives": the verb and its object
+                lost = f"{phrasal_lemma(root.head)} {c.lemma_.lower()}"
+                if c.dep_ == "dobj" and ok(self.vocab.by_complement.get(lost)):
+                    return self.vocab.by_complement[lost]
             if (event := _happened(root, root.head)) is not None:
                 # "have been released": what the vocabulary does not know, named by its verb; things with it
                 return event
@@ -1349,7 +1353,8 @@ def span_root(doc: Doc, m: FigureMatch) -> Token:
 
 
 def coordinated(verb: Token) -> list[Token]:
-    """Words listed right after the verb that share its object: "killed, wounded, missing, or captured".
+    """Words listed with the verb that share its object: "killed, wounded, missing, or captured", "killed or
+    injured 23".
 
     Read from the tokens, not the parse: the parser often hangs a long list on
     the wrong verb. The list stops at the first word that is not a verb or an
@@ -1369,6 +1374,14 @@ def coordinated(verb: Token) -> list[Token]:
             break  # "admitted, several of them to intensive care": a part of those counted, not a listed verb
         out.append(doc[j])
         i = j + 1
+    # and the verbs listed before it that leave their object to it: "have killed or injured 23 civilians"
+    i = verb.i - 1
+    while i > 0 and len(out) < 8 and (doc[i].lower_ in ("or", "and", "and/or") or doc[i].text == ","):
+        before = doc[i - 1]
+        if before.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i for c in before.children):
+            break
+        out.append(before)
+        i = before.i - 1
     return out
 
 

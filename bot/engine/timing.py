@@ -57,6 +57,11 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
     if m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER:
         return True
     root = span_root(doc, m)
+    level_of = root.head if root.dep_ in ("npadvmod", "attr", "dobj") else (
+        root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("at", "to") else None)
+    if level_of is not None and level_of.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _SPANS for c in level_of.children):
+        return False  # "the average waiting time remains 24 weeks", "test waits ease to 19 weeks": a span's level
     if root.dep_ == "pobj" and ((root.head.lower_ in ("at", "to") and any(
             v.lemma_.lower() in _TO_LEVEL for v in (root.head.head, root.head.head.head)))
                                 or (root.head.lower_ == "from" and root.head.i > 0
@@ -66,6 +71,8 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
         root.dep_ == "nummod" and root.head.pos_ == "NOUN")
 
 
+#: nouns of a span of time whose level is a figure of the news, whatever verb gives it
+_SPANS = frozenset("wait delay time duration".split())
 #: verbs of stopping a service or a place: how long it stayed stopped is a figure of the news
 _STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple".split())
 #: nouns of a stoppage: how long one lasted is its figure ("the strike lasted 12 days")

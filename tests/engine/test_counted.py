@@ -402,6 +402,11 @@ NAMED_BY_WHAT_IT_IS = [
     # a size in digits joined before a thing is the thing's reported size, whatever happened to the thing
     ("The 120-metre crane toppled in the gale.", "120-metre", "crane"),
     ("The 120m crane toppled in the gale.", "120m", "crane"),
+    # a list of verbs before the one that takes the object shares it; a part who lost their lives died
+    ("Stray shells have killed or injured 31 villagers since May.", "31", "casualties"),
+    ("The agency said two of its drivers had lost their lives.", "two", "killed"),
+    # a span's level is the news, whatever verb gives it
+    ("The average waiting time remains 31 weeks.", "31 weeks", "average waiting time"),
     # a division: the side of the motion each number gives
     ("The plan was approved by 41 votes to 9.", "41", "votes for"),
     ("The plan was approved by 41 votes to 9.", "9", "votes against"),
