@@ -184,7 +184,7 @@ class Checker:
             by_measure.setdefault(_measure_key(sc.claim.measure), []).append(sc)
             if (thing := thing_stem(sc.claim)) is not None:
                 by_thing.setdefault(thing, []).append(sc)
-        added = [c.figure for c in claims if is_increment(c)]  # "two more", to explain a total's rise
+        added = [c for c in claims if is_increment(c)]  # "two more", to explain a total's rise
         out = []
         for claim in claims:
             def judged(candidates: list[StoredClaim], claim: Claim = claim, other_name: bool = False,

@@ -168,7 +168,7 @@ class ClaimExtractor:
         nouns = [_implicit_noun(doc[m.anchor]) if m.start in implicit else self._counted_noun(doc, m) for m in figures]
         for i, m in enumerate(figures):
             fig = m.figure
-            term = penalty(doc, m) if unit_family(fig.unit) in ("duration", "count") else None
+            term = penalty(doc, m, self._sentenced) if unit_family(fig.unit) in ("duration", "count") else None
             if term in ("ban", "suspension") and not self._a_person(_punished(doc, m)):
                 term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
             if term is None and stoppage_length(doc, m):
@@ -770,6 +770,10 @@ class ClaimExtractor:
 
     def _is_people(self, noun: Token) -> bool:
         return self.counts.is_people(noun)
+
+    def _sentenced(self, who: Token) -> bool:
+        """Someone a court can sentence: a person named, a pronoun, or a noun of people ("his brother")."""
+        return who.pos_ in ("PROPN", "PRON") or self.counts.is_people(who)
 
     def _noun_measure(self, noun: Token) -> str | None:
         return self.counts.noun_measure(noun)

@@ -452,6 +452,15 @@ class CountReader:
             if own is None and not self.is_people(noun) and noun.pos_ == "NOUN" \
                     and not (meas and meas.people_only and noun.dep_ == "nsubj"):
                 said = None  # "six helicopters took part": presence is people's; the thing is named as it is
+            elif meas is not None and meas.agentive and verb is not None and any(
+                    p.dep_ == "pobj" and p.pos_ == "NOUN" and self.noun_measure(p) is None
+                    for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
+                # "100 personnel took part in the hunt": taking part in what is no gathering says who they are,
+                # not that they came to one ("5,000 people took part in the march" is its attendance)
+                said = None
+        if said is not None and noun is not None and self._money(said) \
+                and self._money(named_sum := ok(self.noun_measure(noun))):
+            return self.suffix(doc, m, named_sum)  # type: ignore[arg-type]  # "won £120,000 compensation"
         if said is not None:
             return self.suffix(doc, m, said)
         # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "412 cases"); a thing
@@ -636,8 +645,6 @@ class CountReader:
         if not (direct or for_):
             return None
         lemma = phrasal_lemma(verb)
-        if any(c.dep_ == "advmod" and c.lower_ == "home" for c in verb.children):
-            lemma = f"{lemma} home"  # "takes home £500,000": the adverb makes the verb ("take home" pay)
         if direct:  # "pay £2.1m towards the residents' legal costs": what it goes towards
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in ("towards", "toward"):
@@ -762,7 +769,8 @@ class CountReader:
                 if key == lemma and nouns and " " in name and name.split()[-1] == lemma \
                         and not set(name.split()[:-1]) & set(nouns):
                     return None  # "electricity demand" is not a "pay demand": the written compound says which
-                if key == lemma and " " in name and name.split()[-1] == lemma and not mods and (
+                if key == lemma and " " in name and name.split()[-1] == lemma and not mods \
+                        and not any(c.dep_ == "poss" for c in noun.children) and (  # ("the union's demand")
                         any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
                         or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CHANGE_VERBS)):
                     # "demand for vans", "demand had risen by 30%": a market's demand, not a union's; a bare word
@@ -787,6 +795,10 @@ class CountReader:
         while role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.pos_ in ("NOUN", "PRON", "NUM") \
                 and role.head.head.i != role.i:
             role = role.head.head  # "a fleet of 11 tugboats pulled the vessel free": the fleet's role is theirs
+        before = [n for v in listed_before(verb) if (n := self._verb_name(v)) is not None]
+        own = self._verb_name(verb)
+        if before and own is not None and "+".join(sorted({own, *before})) in self.vocab.combinations:
+            names.extend(before)  # "have killed or injured 23 civilians": casualties (only a known total)
         for v in [verb, *coordinated(verb)]:
             name = self._verb_name(v)
             if name is None:
@@ -831,8 +843,10 @@ class CountReader:
         phrasal = phrasal_lemma(v)
         name = self.vocab.by_verb.get(phrasal) or (self.vocab.by_verb.get(lemma) if phrasal == lemma or
                                                    phrasal not in _PHRASAL_PASS else None)
-        if name in self._harm and phrasal != lemma and phrasal not in self.vocab.by_verb:
-            name = None  # "shot down 22 drones": a verb of harm with a particle the vocabulary lacks is another verb
+        if name in self._harm and phrasal != lemma and phrasal not in self.vocab.by_verb and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and not self.is_people(c) for c in v.children):
+            name = None  # "shot down 22 drones": a verb of harm with a particle, done to things, is another verb
+            # ("40 people were shot down in the street" were shot)
         if name is None and v.pos_ == "ADJ":
             name = self.vocab.by_adjective.get(v.lower_)
         if name is not None:
@@ -1050,11 +1064,11 @@ def _division_side(doc: Doc, m: FigureMatch) -> str | None:
     verb says it failed ("rejected by 310 votes to 290")."""
     share = m.figure.unit == "percent"
     if m.end + 2 < len(doc) and doc[m.end].lemma_.lower() == "vote" and doc[m.end + 1].lower_ == "to" \
-            and doc[m.end + 2].like_num:
+            and doc[m.end + 2].like_num and m.start >= 1 and doc[m.start - 1].lower_ == "by":
         first, votes = True, doc[m.end]
-    elif m.start >= 3 and doc[m.start - 1].lower_ == "to" and doc[m.start - 2].lemma_.lower() == "vote" \
-            and doc[m.start - 3].like_num:
-        first, votes = False, doc[m.start - 2]
+    elif m.start >= 4 and doc[m.start - 1].lower_ == "to" and doc[m.start - 2].lemma_.lower() == "vote" \
+            and doc[m.start - 3].like_num and doc[m.start - 4].lower_ == "by":
+        first, votes = False, doc[m.start - 2]  # ("rose from 1,200 votes to 3,400 votes" is a change)
     elif share and m.start >= 1 and doc[m.start - 1].lower_ == "by" and m.end + 1 < len(doc) \
             and doc[m.end].lower_ == "to" and doc[m.end + 1].like_num:
         first, votes = True, doc[m.start - 1]  # "backed the constitution by 61% to 39%"
@@ -1077,7 +1091,7 @@ def _division_side(doc: Doc, m: FigureMatch) -> str | None:
 #: verbs of a motion voted through, whose "by X% to Y%" gives the shares of a vote
 _VOTING = frozenset("vote back approve endorse support pass adopt carry accept elect choose".split())
 #: verbs of a motion voted down: the larger number of the division is against it
-_DEFEATING = frozenset("reject defeat block veto oppose".split()) | {"throw out", "vote down"}
+_DEFEATING = frozenset("reject defeat block veto oppose fall fail lose".split()) | {"throw out", "vote down"}
 
 
 def _carried_off(base: Token, verb: Token | None) -> bool:
@@ -1192,7 +1206,10 @@ def _doing(base: Token, verb: Token | None) -> Token | None:
     if verb is not None and verb.pos_ == "VERB" and base.head.i == verb.i and base.dep_ in ("nsubj", "dobj"):
         wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > base.i
                        and any(a.lower_ == "to" for a in c.children)), None) if base.dep_ == "dobj" else None
-        return wanted or verb  # "will need 12,000 volunteers to run the games": what they are wanted for
+        if wanted is not None:
+            return wanted  # "will need 12,000 volunteers to run the games": what they are wanted for
+        if verb.lemma_.lower() not in PASS_THROUGH and verb.lemma_.lower() not in LIGHT_VERBS:
+            return verb  # ("80 miners remain trapped": a verb that passes the figure on says nothing of who)
     return None
 
 
@@ -1206,7 +1223,11 @@ def _realised(verb: Token) -> bool:
     if verb.tag_ == "VB" and (verb.dep_ in ("acl", "relcl") or (verb.dep_ == "xcomp" and any(
             c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children))):
         return False  # "volunteers to run the games", "need 12,000 volunteers to run them": what they are for
-    return not (verb.tag_ in ("VBP", "VBZ") and not auxes)
+    # a present tense without an object, in a sentence (a headline tells past events in the present: "Medics
+    # treat 45 fans", "Storm strands 300 tourists")
+    ended = verb.doc[-1].text in (".", "!", "?", '"', "”", "'", "’")
+    return not (verb.tag_ in ("VBP", "VBZ") and not auxes and ended
+                and not any(c.dep_ in ("dobj", "acomp", "oprd", "xcomp") for c in verb.children))
 
 
 #: auxiliaries of what would, could or should be, not of what will happen ("will have to resit" is news)
@@ -1222,9 +1243,8 @@ def _received(base: Token, verb: Token | None) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in PASS_THROUGH or lemma in SAY_VERBS or lemma in LIGHT_VERBS or lemma in ("go", "come"):
         return None  # "the extra tickets went to 4,500 drivers": where they went, not what happened to them
-    if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and not (
-            verb.dep_ == "acl" and verb.tag_ == "VBN"):
-        return None  # "embryos belonging to 412 patients": nothing moved reaches them; they only own
+    if lemma in _RELATIONAL:
+        return None  # "embryos belonging to 412 patients": nothing reaches them; they only own
     return participle(verb)
 
 
@@ -1353,8 +1373,7 @@ def span_root(doc: Doc, m: FigureMatch) -> Token:
 
 
 def coordinated(verb: Token) -> list[Token]:
-    """Words listed with the verb that share its object: "killed, wounded, missing, or captured", "killed or
-    injured 23".
+    """Words listed right after the verb that share its object: "killed, wounded, missing, or captured".
 
     Read from the tokens, not the parse: the parser often hangs a long list on
     the wrong verb. The list stops at the first word that is not a verb or an
@@ -1374,14 +1393,21 @@ def coordinated(verb: Token) -> list[Token]:
             break  # "admitted, several of them to intensive care": a part of those counted, not a listed verb
         out.append(doc[j])
         i = j + 1
-    # and the verbs listed before it that leave their object to it: "have killed or injured 23 civilians"
-    i = verb.i - 1
-    while i > 0 and len(out) < 8 and (doc[i].lower_ in ("or", "and", "and/or") or doc[i].text == ","):
-        before = doc[i - 1]
-        if before.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i for c in before.children):
-            break
+    return out
+
+
+def listed_before(verb: Token) -> list[Token]:
+    """The verbs the verb is coordinated with before it, leaving their object to it: "killed or injured" in
+    "have killed or injured 23 civilians" (the parser makes the last verb the object's head)."""
+    out: list[Token] = []
+    head = verb
+    while head.dep_ == "conj" and head.head.pos_ == "VERB" and head.head.i < head.i and len(out) < 8:
+        before = head.head
+        if any(c.dep_ in ("dobj", "nsubjpass") for c in before.children) or not all(
+                t.lower_ in ("or", "and", "and/or", ",") for t in verb.doc[before.i + 1: head.i]):
+            break  # ("fled, injuring 3": a clause of its own; "stabbed ... and fled": each its own object)
         out.append(before)
-        i = before.i - 1
+        head = before
     return out
 
 
@@ -1814,12 +1840,10 @@ def sized(m: FigureMatch) -> bool:
 
 
 def size_part(doc: Doc, m: FigureMatch) -> Token | None:
-    """The part a thing's size is counted in, written in digits, a hundred or more, joined to the number before
-    the thing: "seat" in "a 27,000-seat stadium", "pupil" in "the 1,150-pupil school" (see :func:`sized`); "a
-    30-room hotel" only describes the hotel."""
-    if m.end + 1 >= len(doc) or doc[m.end].text != "-" or doc[m.end].whitespace_ or not sized(m) \
-            or ((m.figure.low or 0) < 100 and doc[m.end + 1].lower_ not in GROUP_SIZE_WORDS):
-        return None  # (a group's size is its count from ten: "the 64-member orchestra")
+    """The part a thing's size is counted in, written in digits, ten or more, joined to the number before the
+    thing: "seat" in "a 27,000-seat stadium", "pupil" in "the 1,150-pupil school" (see :func:`sized`)."""
+    if m.end + 1 >= len(doc) or doc[m.end].text != "-" or doc[m.end].whitespace_ or not sized(m):
+        return None
     part = doc[m.end + 1]
     if part.tag_ != "NN" or part.head.pos_ not in ("NOUN", "PROPN") or part.head.i <= part.i:
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -60,7 +60,8 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
     level_of = root.head if root.dep_ in ("npadvmod", "attr", "dobj") else (
         root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("at", "to") else None)
     if level_of is not None and level_of.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in _SPANS for c in level_of.children):
+            c.dep_ == "nsubj" and c.lemma_.lower() in _SPANS and (c.lemma_.lower() != "time" or any(
+                d.dep_ == "compound" for d in c.children)) for c in level_of.children):
         return False  # "the average waiting time remains 24 weeks", "test waits ease to 19 weeks": a span's level
     if root.dep_ == "pobj" and ((root.head.lower_ in ("at", "to") and any(
             v.lemma_.lower() in _TO_LEVEL for v in (root.head.head, root.head.head.head)))
@@ -71,7 +72,8 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
         root.dep_ == "nummod" and root.head.pos_ == "NOUN")
 
 
-#: nouns of a span of time whose level is a figure of the news, whatever verb gives it
+#: nouns of a span of time whose level is a figure of the news, whatever verb gives it ("time" with a noun that
+#: says which: "waiting time", "journey time")
 _SPANS = frozenset("wait delay time duration".split())
 #: verbs of stopping a service or a place: how long it stayed stopped is a figure of the news
 _STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple".split())
@@ -124,7 +126,7 @@ _GIVING = frozenset("give hand".split())
 _GETTING = frozenset("get receive".split())
 
 
-def penalty(doc: Doc, m: FigureMatch) -> str | None:
+def penalty(doc: Doc, m: FigureMatch, is_person: Callable[[Token], bool] | None = None) -> str | None:
     """The penalty or agreement a duration is the length of, or None: a court's sentence, a sporting ban
     or a contract's length is the figure reported, not a time that places the event ("sentenced to 12
     years" -> "sentence"; "was given 18 months in jail" -> "sentence"; "a four-year ban" -> "ban"; "faces
@@ -155,10 +157,10 @@ def penalty(doc: Doc, m: FigureMatch) -> str | None:
         if head.lemma_.lower() in _SERVED:
             return "served"  # "served 19 years in prison": the time spent, not the sentence passed
         return "maximum sentence" if head.lemma_.lower() in _AT_STAKE else "sentence"
-    if root.dep_ == "dobj" and head.pos_ == "VERB" and root.lemma_.lower() in ("year", "month") and (
-            (head.lemma_.lower() in _GIVING and any(c.dep_ == "nsubjpass" for c in head.children))
-            or (head.lemma_.lower() in _GETTING and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")
-                                                        for c in head.children))) \
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and root.lemma_.lower() in ("year", "month") \
+            and is_person is not None and any(
+                c.dep_ == ("nsubjpass" if head.lemma_.lower() in _GIVING else "nsubj") and is_person(c)
+                for c in head.children) and head.lemma_.lower() in _GIVING | _GETTING \
             and not any(c.dep_ in ("xcomp", "advcl", "prep") and c.i > root.i for c in head.children) \
             and not any(c.dep_ in ("relcl", "acl", "prep") for c in root.children):
         # "the ringleader was given 14 years", "his brother got nine years": years handed to a person are a

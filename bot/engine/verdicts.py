@@ -427,12 +427,13 @@ def same_figure_of_same_things(new: Claim, old: Claim) -> bool:
 
 
 def distinctive(value: float) -> bool:
-    """A number that two figures of one story are unlikely to share by chance: 100 or more, with two
-    significant digits or more ("112", "1,140", "38,000", "£6.8m"); not "48", "400" or "5,000"."""
+    """A number that two figures of one story are unlikely to share by chance: 100 or more, with three
+    significant digits or more, or two that do not end in a round 5 ("112", "1,140", "38,000", "£6.8m"); not
+    "48", "400", "2,500", "150" or "£1.5m"."""
     if value < 100:
         return False
     digits = f"{value:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0")
-    return len(digits) >= 2
+    return len(digits) >= 3 or (len(digits) == 2 and digits[-1] != "5")
 
 
 def same_distinctive_figure(new: Claim, old: Claim) -> bool:
@@ -867,12 +868,37 @@ def judge(
                       conflicts=_summary(conflicting, evidence, policy.tolerance))
 
 
-def explained_rise(check: ClaimCheck, added: Sequence[Figure]) -> ClaimCheck:
+#: a sentence that carries an increment on to a running total: "..., taking the total to nine"
+_CARRIED_TO_TOTAL = re.compile(r"\b(?:tak|bring|push|rais|lift)(?:e|es|ed|ing|s)?\b.{0,40}?\b(?:total|tally|toll|"
+                               r"number|count)\b.{0,40}?\bto\b", re.IGNORECASE)
+
+
+def _carries_to(increment: Claim, total: Figure) -> bool:
+    """The increment's sentence takes a running total to the total's figure ("two more nurseries have tested
+    positive, taking the total number of infected sites to nine")."""
+    m = _CARRIED_TO_TOTAL.search(increment.sentence)
+    if m is None:
+        return False
+    rest = increment.sentence[m.end():m.end() + 30].lower()
+    value = total.low
+    words = {str(int(value)), f"{int(value):,}"} if value is not None and value == int(value) else set()
+    spelled = _NUMBER_WORDS.get(int(value)) if value is not None and value == int(value) else None
+    return any(re.match(rf"\s*(?:about |around |some )?{re.escape(w)}\b", rest) for w in words | (
+        {spelled} if spelled else set()))
+
+
+_NUMBER_WORDS = dict(enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split()))
+
+
+def explained_rise(check: ClaimCheck, added: Sequence[Claim]) -> ClaimCheck:
     """A conflicting total that the article itself explains as an earlier figure plus what it adds: "two more
     nurseries have tested positive, taking the total to nine" against an earlier seven. ``added`` are the
-    article's increments ("two more"). The total matches when the newest conflicting report gave exactly the
-    total less one increment, and every other conflicting report is older and lower; the explained report's
-    evidence becomes matching and the note says so. Any other check is returned as it is."""
+    article's increments ("two more"); one explains the total only where its own sentence carries it on to the
+    total's figure ("taking the total to nine"). The total matches when the newest conflicting report gave
+    exactly the total less that increment, and every other conflicting report is older and lower; the
+    explained report's evidence becomes matching and the note says so. Any other check is returned as it is."""
     fig = check.claim.figure
     if check.verdict is not Verdict.CONFLICTING or fig.low is None or fig.low != fig.high or fig.approx:
         return check
@@ -881,9 +907,11 @@ def explained_rise(check: ClaimCheck, added: Sequence[Figure]) -> ClaimCheck:
     def exact(f: Figure) -> float | None:
         return f.low if f.low is not None and f.low == f.high else None
 
-    for inc in added:
+    for claim in added:
+        inc = claim.figure
         k = exact(inc)
-        if k is None or not 0 < k < fig.low or unit_family(inc.unit) != unit_family(fig.unit):
+        if k is None or not 0 < k < fig.low or unit_family(inc.unit) != unit_family(fig.unit) \
+                or not _carries_to(claim, fig):
             continue
         before = fig.low - k
         explained = [ev for ev in conflicting if exact(ev.stored.claim.figure) == before]
@@ -945,15 +973,19 @@ def _other_estimators(claim: Claim, ranked: Sequence[Evidence], conflicting: Seq
                       rising: bool = False) -> str | None:
     """The other claimants, when the claim's claimant matches its own earlier figure and every conflict
     is another named claimant's estimate; else None. For a running toll (``rising``) the claimant's own
-    figure must be as new as every conflicting one: a toll that others have since put higher or lower
-    has moved ("at least 14", then 17, now 21), whoever gave the first figure."""
+    figure must be the same exact figure, or as new as every conflicting one: a toll that others have since
+    put higher or lower has moved ("at least 14", then 17, now 21), whoever gave the first figure."""
     if not claim.claimant:
         return None
     own = [ev for ev in ranked
            if ev.relation is Verdict.MATCHING and _same_claimant(claim.claimant, ev.stored.claim.claimant)]
     if not own:
         return None
-    if rising:
+    fig = claim.figure
+    repeated = fig.low is not None and fig.low == fig.high and any(
+        ev.stored.claim.figure.low == fig.low and ev.stored.claim.figure.high == fig.high for ev in own)
+    if rising and not repeated:
+        # (a claimant that repeats its own exact figure stands by it: a dispute, not a moved toll)
         newest = max((d for ev in own if (d := _reported_on(ev.stored)) is not None), default=None)
         if newest is None or any((d := _reported_on(ev.stored)) is None or d > newest for ev in conflicting):
             return None

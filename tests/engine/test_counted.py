@@ -396,7 +396,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("Demand for heating oil rose by 18% last month.", "18%", "demand rise"),
     ("The union's demand of 7% was turned down.", "7%", "pay demand"),
     # money won is a prize; what else is won keeps its own name
-    ("The champion takes home £250,000.", "£250,000", "prize"),
+    ("The champion won £250,000.", "£250,000", "prize"),
+    ("She won £120,000 compensation.", "£120,000", "compensation"),
     ("A pensioner from Ardley won £1.5m on the lottery.", "£1.5m", "prize"),
     ("The party won 14 seats on the council.", "14", "seats"),
     # a size in digits joined before a thing is the thing's reported size, whatever happened to the thing
@@ -407,6 +408,22 @@ NAMED_BY_WHAT_IT_IS = [
     ("The agency said two of its drivers had lost their lives.", "two", "killed"),
     # a span's level is the news, whatever verb gives it
     ("The average waiting time remains 31 weeks.", "31 weeks", "average waiting time"),
+    # taking part in what is no gathering says who they are
+    ("More than 100 officers had taken part in the search.", "More than 100", "officers"),
+    ("About 5,000 people took part in the march.", "About 5,000", "attendance"),
+    # the review's sentences: each rule above stays in its own kind of sentence
+    ("The attacker, who later died, stabbed 5 people.", "5", "stabbed"),
+    ("The driver fled, injuring 3 pedestrians.", "3", "injured"),
+    ("Gunmen abducted and killed 11 aid workers.", "11", "killed"),
+    ("80 miners remain trapped underground.", "80", "trapped"),
+    ("Storm strands 300 tourists", "300", "stranded"),
+    ("Her tally rose from 1,200 votes to 3,400 votes.", "3,400", "votes"),
+    ("The motion fell by 200 votes to 180.", "200", "votes against"),
+    ("Power returned to 90,000 customers overnight.", "90,000", "returned"),
+    ("About 40 people were shot down in the street.", "About 40", "shot"),
+    ("The union's demand for £15 an hour was rejected.", "£15", "pay demand"),
+    ("About 12,000 fans left town after the match.", "About 12,000", "fans"),
+    ("The chief executive took home £3.2m.", "£3.2m", "money"),
     # a division: the side of the motion each number gives
     ("The plan was approved by 41 votes to 9.", "41", "votes for"),
     ("The plan was approved by 41 votes to 9.", "9", "votes against"),
@@ -562,9 +579,8 @@ NOT_FIGURES = [
     "The tanker was moored at berth 3 near buoy 14.",
     # seasons that only date
     "The roads have suffered from two wet winters in a row.",
-    # an old year written after "dated"; a small size in parts only describes its thing
+    # an old year written after "dated"
     "The oldest item is a map dated 1347.",
-    "Anna Berg, who runs a 24-room guesthouse, lives nearby.",
     "Police were called to the 2900 block of Aspen Meadow Drive.",
     "A new clinic at 200 Kingsway opened, the council said.",
     "The quake struck two weeks ago.",
@@ -934,7 +950,7 @@ PENALTIES = [
     ("Marlow was handed a 14-year prison term.", "14-year", "sentence", 14, "Marlow"),  # not a term of office
     # years handed to a person are a sentence, where nothing says what they are for
     ("Colm Reddy, the driver, was given 11 years.", "11 years", "sentence", 11, "Colm Reddy"),
-    ("His accomplice got six years.", "six years", "sentence", 6, "His accomplice"),
+    ("His brother got six years.", "six years", "sentence", 6, "His brother"),
     # time spent in custody is not the sentence passed
     ("Reyna served 19 years in prison for a murder he did not commit.", "19 years", "served", 19, "Reyna"),
     ("Okoro spent nine years in jail before the appeal.", "nine years", "served", 9, "Okoro"),
@@ -942,7 +958,8 @@ PENALTIES = [
 
 
 @pytest.mark.parametrize("text", ["Tenants were given six months to leave.",
-                                  "The firm was given two years to repay the grant."])
+                                  "The firm was given two years to repay the grant.",
+                                  "The pilot scheme got two years."])
 def test_time_given_to_do_something_is_no_sentence(engine, text):
     assert all(c.measure != "sentence" for c in claims_of(engine, text))
 

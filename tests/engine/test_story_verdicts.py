@@ -450,19 +450,23 @@ def test_a_total_the_article_explains_by_its_increment_matches_the_last_report()
     older, last = stored(claim(5, measure="farms"), published=date(2026, 3, 1)), \
         stored(claim(7, measure="farms"), published=date(2026, 3, 3))
     total = claim(9, measure="farms")
-    more = claim(2, measure="farms", text="Two more", sentence="Two more farms have tested positive.")
+    more = claim(2, measure="cases", text="Two more",
+                 sentence="Two more farms have tested positive, taking the total number of infected farms to nine.")
     check = judge(total, [older, last], policy=POLICY, published=date(2026, 3, 5), story_places=PLACES)
     assert check.verdict is C
-    explained = explained_rise(check, [more.figure])
+    explained = explained_rise(check, [more])
     assert explained.verdict is M
     assert "7 plus the 2 more" in (explained.note or "")
     assert {ev.stored.claim.figure.low: ev.relation for ev in explained.evidence} == {7: M, 5: C}
     # an increment that does not make up the difference explains nothing
-    assert explained_rise(check, [claim(3, text="three more").figure]).verdict is C
+    assert explained_rise(check, [replace(more, figure=Figure(text="three more", low=3, high=3))]).verdict is C
+    # nor one whose sentence does not carry it on to this total ("two more people were arrested")
+    arrests = claim(2, measure="arrested", text="two more", sentence="Police said two more people were arrested.")
+    assert explained_rise(check, [arrests]).verdict is C
     # nor one when a newer report gave another figure
     newer = stored(claim(10, measure="farms"), published=date(2026, 3, 4))
     check = judge(total, [older, last, newer], policy=POLICY, published=date(2026, 3, 5), story_places=PLACES)
-    assert explained_rise(check, [more.figure]).verdict is C
+    assert explained_rise(check, [more]).verdict is C
 
 
 def test_a_toll_given_since_by_others_has_moved_whoever_gave_the_first_figure():
@@ -473,9 +477,25 @@ def test_a_toll_given_since_by_others_has_moved_whoever_gave_the_first_figure():
     check = judge(new, [stored(first, published=date(2026, 3, 1)), stored(since, published=date(2026, 3, 2))],
                   policy=POLICY, published=date(2026, 3, 4), story_places=PLACES)
     assert check.verdict is C
+    # a claimant that repeats its exact figure stands by it against another's since: a dispute
+    disputed = [stored(replace(claim(21), claimant="the ministry"), published=date(2026, 3, 1)),
+                stored(replace(claim(30), claimant="a monitoring group"), published=date(2026, 3, 2))]
+    check = judge(replace(claim(21), claimant="the ministry"), disputed, policy=POLICY,
+                  published=date(2026, 3, 5), story_places=PLACES)
+    assert check.verdict is M
     # estimates of a crowd that do not run are others' own: the claimant's figure stands
     crowd = [stored(replace(claim(12000, measure="attendance"), claimant="police"), published=date(2026, 3, 1)),
              stored(replace(claim(50000, measure="attendance"), claimant="organisers"), published=date(2026, 3, 2))]
     check = judge(replace(claim(12000, measure="attendance"), claimant="police"), crowd, policy=POLICY,
                   published=date(2026, 3, 4), story_places=PLACES)
     assert check.verdict is M
+
+
+@pytest.mark.parametrize(("value", "distinct"), [
+    (112, True), (1140, True), (38000, True), (6.8e6, True), (212e6, True),
+    (48, False), (400, False), (2500, False), (150, False), (1.5e6, False), (5000, False),
+])
+def test_a_distinctive_number_is_one_two_reports_seldom_share_by_chance(value, distinct):
+    from bot.engine.verdicts import distinctive
+
+    assert distinctive(value) is distinct
