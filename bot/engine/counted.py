@@ -584,6 +584,15 @@ class CountReader:
         generic = self._generic(base, noun, verb)
         if generic:
             return self.suffix(doc, m, generic)
+        # 7. a bare count a verb only passes on is the level of its subject: "the backlog topped 90,000", "the
+        #    waiting list reached 86,000"
+        if noun is None and people_ok and verb is not None and verb.lemma_.lower() in PASS_THROUGH \
+                and verb.lemma_.lower() not in SAY_VERBS and (base.head.i == verb.i or (
+                    base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)):
+            level_of = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                             and not self.is_people(c) and c.lemma_.lower() not in _VAGUE_NOUNS), None)
+            if level_of is not None:
+                return ok(self.noun_measure(level_of)) or _compound_name(level_of)
         return family.removeprefix("other:")  # nothing names it: "percent", "money", "count"...
 
     def _priced(self, m: FigureMatch, root: Token) -> bool:

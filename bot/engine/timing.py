@@ -84,11 +84,14 @@ _STOPPAGES = frozenset("strike walkout stoppage closure shutdown outage blackout
 
 def stoppage_length(doc: Doc, m: FigureMatch) -> bool:
     """A duration that is how long a stoppage lasted: "the strike lasted 12 days", "drone sightings closed
-    the runway for 33 hours", "flights were grounded for two days". Not a time that places the event
+    the runway for 33 hours", "flights were grounded for two days", "a 48-hour strike". Not a time that places the event
     ("closed two days ago") nor one spent doing something ("searched for six hours")."""
     if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
         return False
     root = span_root(doc, m)
+    if root.dep_ in ("amod", "compound", "nummod") and root.head.pos_ == "NOUN" and root.head.i >= m.end \
+            and root.head.lemma_.lower() in _STOPPAGES and "-" in m.figure.text:
+        return True  # "after a 19-day shutdown", "a 48-hour strike": the stoppage's length, joined before it
     if root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() == "last" and root.dep_ in (
             "dobj", "npadvmod", "attr", "advmod"):
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _STOPPAGES for c in root.head.children)

@@ -411,6 +411,11 @@ NAMED_BY_WHAT_IT_IS = [
     # taking part in what is no gathering says who they are
     ("More than 100 officers had taken part in the search.", "More than 100", "officers"),
     ("About 5,000 people took part in the march.", "About 5,000", "attendance"),
+    # a bare count a verb only passes on is the level of its subject
+    ("The backlog of repairs topped 12,400 in May.", "12,400", "backlog"),
+    ("The waiting list reached 86,000 last week.", "86,000", "waiting list"),
+    # a stoppage's length joined before it is its figure
+    ("The plant restarts after a 19-day shutdown.", "19-day", "duration"),
     # the review's sentences: each rule above stays in its own kind of sentence
     ("The attacker, who later died, stabbed 5 people.", "5", "stabbed"),
     ("The driver fled, injuring 3 pedestrians.", "3", "injured"),
