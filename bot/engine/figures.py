@@ -213,7 +213,8 @@ WEEKDAYS = frozenset(
 )
 STREETS = (
     "Street St St. Road Rd Rd. Avenue Ave Ave. Boulevard Blvd Blvd. Lane Ln Drive Dr Dr. Place Pl "
-    "Way Court Ct Terrace Crescent Square Sq Highway Hwy Parkway Pkwy Close Row Gardens Mews Hill "
+    "Way Court Ct Terrace Crescent Square Sq Highway Hwy Parkway Pkwy Close Row Gardens Mews Hill Parade Walk Grove "
+    "Green Quay Wharf Embankment Promenade Circus "
     "Strasse Straße Rue Via Calle"
 ).split()
 DESIGNATORS = (
@@ -1065,8 +1066,9 @@ _LIST_LEADS = frozenset("were are was is numbers number nos routes lines balls".
 
 
 def _phone_group(text: str) -> bool:
+    """A group of a phone number's digits ("0800", "807060": a local number is often written whole)."""
     t = text[1:] if text.startswith("+") else text
-    return t.isdigit() and 1 <= len(t) <= 5
+    return t.isdigit() and 1 <= len(t) <= 8
 
 
 # -- module-level convenience ------------------------------------------------------

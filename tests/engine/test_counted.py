@@ -586,6 +586,9 @@ NOT_FIGURES = [
     "The roads have suffered from two wet winters in a row.",
     # an old year written after "dated"
     "The oldest item is a map dated 1347.",
+    # a local number written whole after its area code; a house number before a street of any kind
+    "Report sightings to the incident line, 0800 614230, quoting the reference.",
+    "The open day will be held at the Roxy, 4 Marine Parade, on Saturday.",
     "Police were called to the 2900 block of Aspen Meadow Drive.",
     "A new clinic at 200 Kingsway opened, the council said.",
     "The quake struck two weeks ago.",
