@@ -452,11 +452,15 @@ class CountReader:
             if own is None and not self.is_people(noun) and noun.pos_ == "NOUN" \
                     and not (meas and meas.people_only and noun.dep_ == "nsubj"):
                 said = None  # "six helicopters took part": presence is people's; the thing is named as it is
-            elif meas is not None and meas.agentive and verb is not None and any(
-                    p.dep_ == "pobj" and p.pos_ == "NOUN" and self.noun_measure(p) is None
-                    for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
-                # "100 personnel took part in the hunt": taking part in what is no gathering says who they are,
-                # not that they came to one ("5,000 people took part in the march" is its attendance)
+            elif meas is not None and (meas.agentive or said == "deployed") and verb is not None and any(
+                    p.pos_ == "NOUN" and self.noun_measure(p) is None and not self.is_people(p)
+                    and p.lemma_.lower() not in _FORCES
+                    for p in (*(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i
+                                for p in c.children if p.dep_ == "pobj"),
+                              *(c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() == "join"))):
+                # "100 personnel took part in the hunt", "650 people joined clean-ups": taking part in what is no
+                # gathering or force says who they are ("5,000 people took part in the march" is its attendance,
+                # "1,200 troops joined the fighting" a deployment)
                 said = None
         if said is not None and noun is not None and self._money(said) \
                 and self._money(named_sum := ok(self.noun_measure(noun))):
@@ -812,6 +816,8 @@ class CountReader:
             name = self._verb_name(v)
             if name is None:
                 continue
+            if role.dep_ == "nsubjpass" and v is verb and any(c.dep_ == "dobj" for c in v.children):
+                continue  # "14,200 households were sent bills": who received something, not who was sent
             if role.dep_ == "nsubj" and v is verb and v.lemma_.lower() not in INTRANSITIVE and any(
                 (c.dep_ == "dobj" and c.lemma_.lower() not in TIME_NOUNS)
                 or (c.dep_ in ("oprd", "xcomp", "ccomp") and any(g.dep_ == "nsubj" for g in c.children))
@@ -983,8 +989,10 @@ class CountReader:
         names = [n for n in self.verb_measures(verb, role) if ok(n)]
         if names:
             return self.vocab.combine(names)
-        # a verb that passes the figure through: what its own complement says
-        if verb.lemma_.lower() in PASS_THROUGH or phrasal_lemma(verb) in _PHRASAL_PASS:
+        # a verb that passes the figure through: what its own complement says (a verb with a particle of its
+        # own is another verb: "has taken on 45 staff to clear the backlog" hires them)
+        phrasal = phrasal_lemma(verb)
+        if (verb.lemma_.lower() in PASS_THROUGH and phrasal == verb.lemma_.lower()) or phrasal in _PHRASAL_PASS:
             for c in verb.children:
                 if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "advcl") and c.i > verb.i \
                         and c.pos_ in ("VERB", "ADJ"):
@@ -994,7 +1002,8 @@ class CountReader:
         # "the march drew about 12,000 people": an event whose own noun counts its people
         if verb.lemma_.lower() in PASS_THROUGH and role.dep_ == "dobj":
             for c in verb.children:
-                if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"):
+                if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not self.is_people(c):
+                    # ("rescuers brought 74 runners down": people who act on others are not those counted)
                     name = ok(self.noun_measure(c))
                     meas = self.vocab.measures.get(name or "")
                     if meas is not None and meas.unit == "people" and not meas.rising:
@@ -1060,6 +1069,9 @@ _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply
     purchase hire recruit employ install plant""".split()) | {"take on", "roll out"}
 #: verbs that state a thing's size, not how far it moved: "the road stretches 42 kilometres"
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
+#: what forces join: fighting and the forces themselves ("joined the fighting", "joined the army")
+_FORCES = frozenset("fighting fight battle war conflict combat offensive army force forces militia front ranks invasion "
+                     "effort operation mission".split())
 #: nouns of people that say nothing of who they are: what they did names them
 _ANYONE = frozenset("people person individual".split())
 #: adjectives of how bad a condition is, which leave it the same condition ("serious injuries")
@@ -1295,6 +1307,10 @@ def _controlled(verb: Token, base: Token) -> str | None:
               and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)), None)
     if x is None or x.lemma_.lower() in PASS_THROUGH:
         return None
+    if (phrasal_lemma(verb) in _SUPPLYING or verb.lemma_.lower() in _SUPPLYING) \
+            and not any(t.dep_ == "auxpass" for t in x.children):
+        return None  # "has taken on 45 staff to clear the backlog": what they are taken on for ("ordered 12
+        # reactors to be shut down" says what is done to them)
     return participle(x)
 
 
@@ -1339,6 +1355,8 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         # "41,300 had waited more than a year", "300 flights departed", "82 whales came ashore": what
         # the subject did, in the past tense (an intransitive verb's participle reads as passive)
         return active_past(verb)
+    if base.dep_ == "nsubjpass" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "14,200 households were sent bills": those who received something, not what was done
     if base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") and lemma not in PASS_THROUGH \
             and phrasal_lemma(verb) not in _PHRASAL_PASS and lemma not in SAY_VERBS \
             and (base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",))):

@@ -416,6 +416,12 @@ NAMED_BY_WHAT_IT_IS = [
     ("The waiting list reached 86,000 last week.", "86,000", "waiting list"),
     # a stoppage's length joined before it is its figure
     ("The plant restarts after a 19-day shutdown.", "19-day", "duration"),
+    # who received something is not who was sent; people acting on others are not those counted; joining
+    # what is no force says who they are; what people are taken on for is not what happened to them
+    ("After 9,300 tenants were sent letters, the council apologised.", "9,300", "tenants"),
+    ("Lifeboat crews brought 31 walkers down from the cliffs.", "31", "brought down"),
+    ("About 1,200 troops joined the fighting.", "About 1,200", "deployed"),
+    ("The trust has taken on 60 seasonal staff to clear the paths.", "60", "taken on"),
     # the review's sentences: each rule above stays in its own kind of sentence
     ("The attacker, who later died, stabbed 5 people.", "5", "stabbed"),
     ("The driver fled, injuring 3 pedestrians.", "3", "injured"),
