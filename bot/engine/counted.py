@@ -1070,8 +1070,8 @@ _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply
 #: verbs that state a thing's size, not how far it moved: "the road stretches 42 kilometres"
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: what forces join: fighting and the forces themselves ("joined the fighting", "joined the army")
-_FORCES = frozenset("fighting fight battle war conflict combat offensive army force forces militia front ranks invasion "
-                     "effort operation mission".split())
+_FORCES = frozenset("fighting fight battle war conflict combat offensive army force forces militia front ranks "
+                     "invasion effort operation mission".split())
 #: nouns of people that say nothing of who they are: what they did names them
 _ANYONE = frozenset("people person individual".split())
 #: adjectives of how bad a condition is, which leave it the same condition ("serious injuries")
