@@ -499,3 +499,9 @@ def test_a_distinctive_number_is_one_two_reports_seldom_share_by_chance(value, d
     from bot.engine.verdicts import distinctive
 
     assert distinctive(value) is distinct
+
+
+def test_a_general_name_of_things_tells_no_things_apart():
+    monkeys = claim(11, measure="missing", subject="monkeys", unit="count")
+    assert verdict(claim(9, measure="missing", subject="animals", unit="count"), monkeys) is C
+    assert verdict(claim(9, measure="missing", subject="dogs", unit="count"), monkeys) is U
