@@ -329,6 +329,19 @@ class CountReader:
                 also = [c for c in owner.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < base.i]
                 name = " and ".join(_compound_name(n) for n in (owner, *also))
                 return self.suffix(doc, m, name)
+        # 1a. "raised its count of escaped macaques to 43", "took the number of deaths to 40": a level a verb
+        #     moves a tally to counts what the tally is of
+        if people_ok and verb is not None and root.dep_ == "pobj" and root.head.lower_ == "to" \
+                and root.head.head.i == verb.i and (tally := next(
+                    (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                     and c.lemma_.lower() in TALLY_NOUNS), None)) is not None and (of := next(
+                    (p for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)) is not None \
+                and (noun is None or noun.i in (tally.i, of.i)):
+            state = next((t for t in of.lefts if t.dep_ == "amod" and t.tag_ == "VBN"), None)
+            return ok(self.noun_measure(of)) or (
+                self.vocab.by_adjective.get(state.lower_, state.lower_) if state is not None
+                else self._predicate(of, None, ok) or plural(of))
         # 1b. "the number of miners rescued to 25": the participle between a tally and its level
         if base.lemma_.lower() in _TALLY and base.i < m.start:
             for t in doc[base.i + 1 : m.start]:

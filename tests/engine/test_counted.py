@@ -422,6 +422,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("Lifeboat crews brought 31 walkers down from the cliffs.", "31", "brought down"),
     ("About 1,200 troops joined the fighting.", "About 1,200", "deployed"),
     ("The trust has taken on 60 seasonal staff to clear the paths.", "60", "taken on"),
+    # a level a verb moves a tally to counts what the tally is of
+    ("The zoo raised its count of escaped parrots to 27.", "27", "escaped"),
     # the review's sentences: each rule above stays in its own kind of sentence
     ("The attacker, who later died, stabbed 5 people.", "5", "stabbed"),
     ("The driver fled, injuring 3 pedestrians.", "3", "injured"),
