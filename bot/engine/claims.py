@@ -773,7 +773,9 @@ class ClaimExtractor:
 
     def _sentenced(self, who: Token) -> bool:
         """Someone a court can sentence: a person named, a pronoun, or a noun of people ("his brother")."""
-        return who.pos_ in ("PROPN", "PRON") or self.counts.is_people(who)
+        return who.pos_ in ("PROPN", "PRON") or self.counts.is_people(who) or self.counts.is_person(who) or (
+            who.pos_ == "NOUN" and who.lemma_.lower().endswith(("er", "or", "ist", "ant"))) \
+            or who.lemma_.lower() in ("pair", "couple", "duo", "trio")  # "the ringleader", "the fraudster"
 
     def _noun_measure(self, noun: Token) -> str | None:
         return self.counts.noun_measure(noun)

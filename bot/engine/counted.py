@@ -338,9 +338,9 @@ class CountReader:
                     (p for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)) is not None \
                 and (noun is None or noun.i in (tally.i, of.i)):
-            state = next((t for t in of.lefts if t.dep_ == "amod" and t.tag_ == "VBN"), None)
+            done = next((t for t in of.lefts if t.dep_ == "amod" and t.tag_ == "VBN"), None)
             return ok(self.noun_measure(of)) or (
-                self.vocab.by_adjective.get(state.lower_, state.lower_) if state is not None
+                self.vocab.by_adjective.get(done.lower_, done.lower_) if done is not None
                 else self._predicate(of, None, ok) or plural(of))
         # 1b. "the number of miners rescued to 25": the participle between a tally and its level
         if base.lemma_.lower() in _TALLY and base.i < m.start:
@@ -465,7 +465,8 @@ class CountReader:
             if own is None and not self.is_people(noun) and noun.pos_ == "NOUN" \
                     and not (meas and meas.people_only and noun.dep_ == "nsubj"):
                 said = None  # "six helicopters took part": presence is people's; the thing is named as it is
-            elif meas is not None and (meas.agentive or said == "deployed") and verb is not None and any(
+            elif meas is not None and (meas.agentive or said == "deployed") and verb is not None \
+                    and phrasal_lemma(verb) in ("take part", "participate", "join", "take") and any(
                     p.pos_ == "NOUN" and self.noun_measure(p) is None and not self.is_people(p)
                     and p.lemma_.lower() not in _FORCES
                     for p in (*(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i
@@ -603,8 +604,9 @@ class CountReader:
             return self.suffix(doc, m, generic)
         # 7. a bare count a verb only passes on is the level of its subject: "the backlog topped 90,000", "the
         #    waiting list reached 86,000"
-        if noun is None and people_ok and verb is not None and verb.lemma_.lower() in PASS_THROUGH \
-                and verb.lemma_.lower() not in SAY_VERBS and (base.head.i == verb.i or (
+        if noun is None and people_ok and verb is not None \
+                and (verb.lemma_.lower() in _LEVELS or verb.lemma_.lower() in CHANGE_VERBS) \
+                and (base.head.i == verb.i or (
                     base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)):
             level_of = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                              and not self.is_people(c) and c.lemma_.lower() not in _VAGUE_NOUNS), None)
@@ -829,7 +831,8 @@ class CountReader:
             name = self._verb_name(v)
             if name is None:
                 continue
-            if role.dep_ == "nsubjpass" and v is verb and any(c.dep_ == "dobj" for c in v.children):
+            if role.dep_ == "nsubjpass" and v is verb and v.lemma_.lower() in _HANDING \
+                    and any(c.dep_ == "dobj" for c in v.children):
                 continue  # "14,200 households were sent bills": who received something, not who was sent
             if role.dep_ == "nsubj" and v is verb and v.lemma_.lower() not in INTRANSITIVE and any(
                 (c.dep_ == "dobj" and c.lemma_.lower() not in TIME_NOUNS)
@@ -1082,6 +1085,10 @@ _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply
     purchase hire recruit employ install plant""".split()) | {"take on", "roll out"}
 #: verbs that state a thing's size, not how far it moved: "the road stretches 42 kilometres"
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
+#: verbs that hand people something, so their passive subject is who received it ("were sent bills")
+_HANDING = frozenset("send give hand offer issue mail post email show".split())
+#: verbs that give a level, whose subject is what the level is of ("the backlog topped 90,000")
+_LEVELS = frozenset("reach top exceed surpass pass hit stand total near approach remain stay".split())
 #: what forces join: fighting and the forces themselves ("joined the fighting", "joined the army")
 _FORCES = frozenset("fighting fight battle war conflict combat offensive army force forces militia front ranks "
                      "invasion effort operation mission".split())
@@ -1116,6 +1123,8 @@ def _division_side(doc: Doc, m: FigureMatch) -> str | None:
     else:
         return None
     verb = next((t for t in votes.ancestors if t.pos_ == "VERB"), None)
+    if verb is not None and verb.lemma_.lower() in CHANGE_VERBS:
+        return None  # "rose by 300 votes to 2,600", "fell by 0.5% to 2.3%": a change and a level, no division
     if share and (verb is None or not (verb.lemma_.lower() in _VOTING or verb.lemma_.lower() in _DEFEATING)):
         return None  # "rose by 3% to 5%": a change, not a division
     failed = verb is not None and (phrasal_lemma(verb) in _DEFEATING or verb.lemma_.lower() in _DEFEATING)
@@ -1125,7 +1134,7 @@ def _division_side(doc: Doc, m: FigureMatch) -> str | None:
 #: verbs of a motion voted through, whose "by X% to Y%" gives the shares of a vote
 _VOTING = frozenset("vote back approve endorse support pass adopt carry accept elect choose".split())
 #: verbs of a motion voted down: the larger number of the division is against it
-_DEFEATING = frozenset("reject defeat block veto oppose fall fail lose".split()) | {"throw out", "vote down"}
+_DEFEATING = frozenset("reject defeat block veto oppose".split()) | {"throw out", "vote down"}
 
 
 def _carried_off(base: Token, verb: Token | None) -> bool:
@@ -1242,7 +1251,8 @@ def _doing(base: Token, verb: Token | None) -> Token | None:
                        and any(a.lower_ == "to" for a in c.children)), None) if base.dep_ == "dobj" else None
         if wanted is not None:
             return wanted  # "will need 12,000 volunteers to run the games": what they are wanted for
-        if verb.lemma_.lower() not in PASS_THROUGH and verb.lemma_.lower() not in LIGHT_VERBS:
+        if (verb.lemma_.lower() not in PASS_THROUGH and verb.lemma_.lower() not in LIGHT_VERBS) or any(
+                c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
             return verb  # ("80 miners remain trapped": a verb that passes the figure on says nothing of who)
     return None
 
@@ -1261,7 +1271,7 @@ def _realised(verb: Token) -> bool:
     # treat 45 fans", "Storm strands 300 tourists")
     ended = verb.doc[-1].text in (".", "!", "?", '"', "”", "'", "’")
     return not (verb.tag_ in ("VBP", "VBZ") and not auxes and ended
-                and not any(c.dep_ in ("dobj", "acomp", "oprd", "xcomp") for c in verb.children))
+                and not any(c.dep_ in ("acomp", "oprd", "xcomp") for c in verb.children))
 
 
 #: auxiliaries of what would, could or should be, not of what will happen ("will have to resit" is news)
@@ -1368,7 +1378,7 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         # "41,300 had waited more than a year", "300 flights departed", "82 whales came ashore": what
         # the subject did, in the past tense (an intransitive verb's participle reads as passive)
         return active_past(verb)
-    if base.dep_ == "nsubjpass" and any(c.dep_ == "dobj" for c in verb.children):
+    if base.dep_ == "nsubjpass" and lemma in _HANDING and any(c.dep_ == "dobj" for c in verb.children):
         return None  # "14,200 households were sent bills": those who received something, not what was done
     if base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") and lemma not in PASS_THROUGH \
             and phrasal_lemma(verb) not in _PHRASAL_PASS and lemma not in SAY_VERBS \

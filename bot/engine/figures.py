@@ -213,8 +213,8 @@ WEEKDAYS = frozenset(
 )
 STREETS = (
     "Street St St. Road Rd Rd. Avenue Ave Ave. Boulevard Blvd Blvd. Lane Ln Drive Dr Dr. Place Pl "
-    "Way Court Ct Terrace Crescent Square Sq Highway Hwy Parkway Pkwy Close Row Gardens Mews Hill Parade Walk Grove "
-    "Green Quay Wharf Embankment Promenade Circus "
+    "Way Court Ct Terrace Crescent Square Sq Highway Hwy Parkway Pkwy Close Row Gardens Mews Hill Parade Quay "
+    "Embankment Promenade "
     "Strasse Straße Rue Via Calle"
 ).split()
 DESIGNATORS = (

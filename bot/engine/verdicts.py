@@ -428,12 +428,12 @@ def same_figure_of_same_things(new: Claim, old: Claim) -> bool:
 
 def distinctive(value: float) -> bool:
     """A number that two figures of one story are unlikely to share by chance: 100 or more, with three
-    significant digits or more, or two that do not end in a round 5 ("112", "1,140", "38,000", "£6.8m"); not
-    "48", "400", "2,500", "150" or "£1.5m"."""
+    significant digits or more ("112", "1,140", "2,360", "£212m"); not "48", "400", "1,200", "2,500" or
+    "£6.8m"."""
     if value < 100:
         return False
     digits = f"{value:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0")
-    return len(digits) >= 3 or (len(digits) == 2 and digits[-1] != "5")
+    return len(digits) >= 3
 
 
 def same_distinctive_figure(new: Claim, old: Claim) -> bool:
@@ -869,8 +869,9 @@ def judge(
 
 
 #: a sentence that carries an increment on to a running total: "..., taking the total to nine"
-_CARRIED_TO_TOTAL = re.compile(r"\b(?:tak|bring|push|rais|lift)(?:e|es|ed|ing|s)?\b.{0,40}?\b(?:total|tally|toll|"
-                               r"number|count)\b.{0,40}?\bto\b", re.IGNORECASE)
+_CARRIED_TO_TOTAL = re.compile(r"\b(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|push(?:es|ed|ing)?|"
+                               r"rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\b.{0,40}?\b(?:total|tally|toll|number|count)\b"
+                               r".{0,40}?\bto\b", re.IGNORECASE)
 
 
 def _carries_to(increment: Claim, total: Figure) -> bool:
