@@ -68,6 +68,7 @@ from functools import lru_cache
 from typing import Any
 
 from .counted import DIRECTIONS, PARTICLES
+from .numbers import word_value
 from .subjects import analyse_subject, discriminator, parts_similarity
 from .timing import normalise_period
 from .types import Claim, ClaimCheck, ClaimStatus, ConflictSummary, Evidence, Figure, StoredClaim, Verdict
@@ -878,19 +879,12 @@ def _carries_to(increment: Claim, total: Figure) -> bool:
     """The increment's sentence takes a running total to the total's figure ("two more nurseries have tested
     positive, taking the total number of infected sites to nine")."""
     m = _CARRIED_TO_TOTAL.search(increment.sentence)
-    if m is None:
+    if m is None or total.low is None:
         return False
-    rest = increment.sentence[m.end():m.end() + 30].lower()
-    value = total.low
-    words = {str(int(value)), f"{int(value):,}"} if value is not None and value == int(value) else set()
-    spelled = _NUMBER_WORDS.get(int(value)) if value is not None and value == int(value) else None
-    return any(re.match(rf"\s*(?:about |around |some )?{re.escape(w)}\b", rest) for w in words | (
-        {spelled} if spelled else set()))
-
-
-_NUMBER_WORDS = dict(enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split()))
+    words = increment.sentence[m.end():m.end() + 30].replace(",", "").split()
+    while words and words[0].lower() in ("about", "around", "some", "nearly", "almost"):
+        words = words[1:]
+    return bool(words) and word_value(words[0].strip(".;:")) == total.low  # "to nine", "to 1,204"
 
 
 def explained_rise(check: ClaimCheck, added: Sequence[Claim]) -> ClaimCheck:
