@@ -43,6 +43,7 @@ from .counted import (
     PERCENT_WORDS,
     REPORTING,
     SAY_VERBS,
+    SIZE_FAMILIES,
     TALLY_NOUNS,
     TIME_NOUNS,
     CountReader,
@@ -97,8 +98,6 @@ _LEVEL_VERBS = frozenset(
 )
 #: verbs that move a tally to a new level: "bringing the toll to 18", "takes the number rescued to 25"
 _MOVERS = frozenset("bring take push raise lift put increase drive send".split())
-#: unit families of a thing's size, reported when written in digits before it ("the 64-metre dish")
-_SIZES = frozenset("distance area volume weight".split())
 _LOCATIVE = frozenset("in near at inside outside across around throughout on".split())
 _LOCATION_SUFFIX = re.compile(
     r"\s+(region|oblast|province|state|county|district|area|city|town|village|governorate|prefecture)$",
@@ -183,7 +182,7 @@ class ClaimExtractor:
                 continue  # "two weeks ago", "after six hours", "closed for 30 days"
             if term is None and "-" in fig.text and fig.unit not in ("people", "count") \
                     and unit_family(fig.unit) not in ("money", "power") \
-                    and not (sized(m) and unit_family(fig.unit) in _SIZES) \
+                    and not (sized(m) and unit_family(fig.unit) in SIZE_FAMILIES) \
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
                 # (a size in digits, ten or more, is the thing's reported size: "the 64-metre dish collapsed")

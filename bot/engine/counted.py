@@ -84,6 +84,8 @@ _REPORT_NOUNS = frozenset({"report"})
 #: things a report tells of one at a time: "67 reports of drone sightings"
 _REPORTED_ONCE = frozenset({"sighting", "incident", "attack", "break-in", "burglary", "theft", "assault"})
 #: nouns of time: "three weeks", "two wet winters" date or last; they are not counted things
+#: unit families of a thing's size, reported when written in digits right before it ("the 64-metre dish")
+SIZE_FAMILIES = frozenset("distance area volume weight".split())
 TIME_NOUNS = frozenset(
     "second minute hour day night week weekend month year decade century quarter winter summer autumn".split())
 
@@ -220,7 +222,7 @@ class CountReader:
             return ok(self.noun_measure(noun)) or noun.lower_
         # a size written right before a thing is the thing's: "the 64-metre dish collapsed", "the 64m dish
         # collapsed" give the dish, not what happened to it
-        if family in ("distance", "area", "volume", "weight") and sized(m) \
+        if family in SIZE_FAMILIES and sized(m) \
                 and (sized_thing := span_root(doc, m).head).pos_ == "NOUN" and sized_thing.i == m.end \
                 and span_root(doc, m).dep_ in ("amod", "compound", "nummod"):
             return sized_thing.lemma_.lower()
