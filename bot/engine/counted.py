@@ -83,9 +83,9 @@ _TALLY = TALLY_NOUNS | {"toll"}
 _REPORT_NOUNS = frozenset({"report"})
 #: things a report tells of one at a time: "67 reports of drone sightings"
 _REPORTED_ONCE = frozenset({"sighting", "incident", "attack", "break-in", "burglary", "theft", "assault"})
-#: nouns of time: "three weeks", "two wet winters" date or last; they are not counted things
 #: unit families of a thing's size, reported when written in digits right before it ("the 64-metre dish")
 SIZE_FAMILIES = frozenset("distance area volume weight".split())
+#: nouns of time: "three weeks", "two wet winters" date or last; they are not counted things
 TIME_NOUNS = frozenset(
     "second minute hour day night week weekend month year decade century quarter winter summer autumn".split())
 
@@ -1269,8 +1269,8 @@ def _realised(verb: Token) -> bool:
     if verb.tag_ == "VB" and (verb.dep_ in ("acl", "relcl") or (verb.dep_ == "xcomp" and any(
             c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children))):
         return False  # "volunteers to run the games", "need 12,000 volunteers to run them": what they are for
-    # a present tense without an object, in a sentence (a headline tells past events in the present: "Medics
-    # treat 45 fans", "Storm strands 300 tourists")
+    # a present tense without an auxiliary or a complement, in a sentence, tells what is done as a rule ("treats
+    # 45,000 patients a year"); a headline tells past events in the present ("Storm strands 300 tourists")
     ended = verb.doc[-1].text in (".", "!", "?", '"', "”", "'", "’")
     return not (verb.tag_ in ("VBP", "VBZ") and not auxes and ended
                 and not any(c.dep_ in ("acomp", "oprd", "xcomp") for c in verb.children))

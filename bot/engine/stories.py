@@ -363,8 +363,9 @@ def _figure_term(claim: Claim) -> str | None:
     low, high = claim.figure.low, claim.figure.high
     if low is None or low != high or low <= 0:
         return None
-    digits = f"{low:.6g}".replace(".", "").replace("-", "").split("e")[0].strip("0")
-    if len(digits) < 2 or claim.figure.unit in ("years", "days", "hours", "minutes", "weeks", "months"):
+    from .numbers import significant_digits  # spaCy's types come with it: not imported by "crosscheck --help"
+
+    if significant_digits(low) < 2 or claim.figure.unit in ("years", "days", "hours", "minutes", "weeks", "months"):
         return None
     unit = "count" if claim.figure.unit == "people" else claim.figure.unit
     return f"{FIGURE_TERM}{unit} {int(low) if low == int(low) else low:g}"

@@ -68,7 +68,7 @@ from functools import lru_cache
 from typing import Any
 
 from .counted import DIRECTIONS, PARTICLES
-from .numbers import word_value
+from .numbers import significant_digits, word_value
 from .subjects import analyse_subject, discriminator, parts_similarity
 from .timing import normalise_period
 from .types import Claim, ClaimCheck, ClaimStatus, ConflictSummary, Evidence, Figure, StoredClaim, Verdict
@@ -431,10 +431,7 @@ def distinctive(value: float) -> bool:
     """A number that two figures of one story are unlikely to share by chance: 100 or more, with three
     significant digits or more ("112", "1,140", "2,360", "£212m"); not "48", "400", "1,200", "2,500" or
     "£6.8m"."""
-    if value < 100:
-        return False
-    digits = f"{value:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0")
-    return len(digits) >= 3
+    return value >= 100 and significant_digits(value) >= 3
 
 
 def same_distinctive_figure(new: Claim, old: Claim) -> bool:
