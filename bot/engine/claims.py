@@ -688,9 +688,16 @@ class ClaimExtractor:
                 if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
                         and head.lemma_.lower() in GROUP_SIZE_WORDS and doc[head.i - 1].text == "-" and sized(m):
                     return head.head  # "a 64-member crew", "a 12-person jury": the number counts the group
-                if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
+                if head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i \
                         and head.head.tag_ == "NNS" and head.tag_ == "NN":
-                    return head.head  # "58,000 weekend tickets": the number counts the tickets, not a weekend
+                    # "58,000 weekend tickets": the number counts the tickets, not a weekend; "40,000 landline
+                    # and broadband customers": the customers
+                    return head.head
+                if head.tag_ == "NN" and m.figure.low is not None and m.figure.low > 1 and (shared := next(
+                        (c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS"
+                         and not any(d.dep_ == "nummod" or d.like_num for d in c.children)), None)) is not None \
+                        and any(c.dep_ == "cc" for c in head.children):
+                    return shared  # "2.3 million landline and mobile customers": a word both share, then the noun
                 return head
             break
         anchor = doc[m.anchor]

@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .figures import FigureMatch
-from .measures import MeasureVocab
+from .measures import GENERAL_THINGS, MeasureVocab
 from .units import unit_family
 
 #: verbs that report, locate, move or bound a number, or tie it to a cause ("12 fires linked to the
@@ -1076,9 +1076,31 @@ class CountReader:
                 and verb.tag_ in ("VBD", "VBN") and _known_verb(verb.lemma_.lower()) \
                 and not {verb.lemma_.lower()} & (PASS_THROUGH | SAY_VERBS | LIGHT_VERBS | _LIGHT):
             happened = active_past(verb)  # "some 5,400 people have signed a petition": people named by what they did
+        if happened and thing and noun is not None and not self.is_people(noun) \
+                and noun.lemma_.lower() not in GENERAL_THINGS and self._ordinary(happened, base, verb):
+            # the thing first: "140 films will be screened", "30,000 seed samples arrived", "the site will
+            # generate 400 lorry movements" count films, samples and lorry movements, as an editor names
+            # them; an event that ends, harms or takes things names them ("260 flights were cancelled"), as
+            # it names things known only by their kind ("nine animals were culled")
+            happened = None
         if happened:
             return self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
         return thing
+
+
+    def _ordinary(self, happened: str, base: Token, verb: Token | None) -> bool:
+        """Whether ``happened`` is a verb's participle (not a state written as an adjective or a phrase: "came
+        ashore", "unsold", "under curfew") that is no change of the vocabulary's (``[changes]``, with or
+        without its particle): what anything may do or have done to it, which does not name a count of things."""
+        if happened in self.vocab.by_adjective:
+            return False
+        acts = [c for c in base.children if c.dep_ in ("acl", "amod", "relcl") and c.pos_ == "VERB"]
+        for act in (*acts, *((verb,) if verb is not None else ())):
+            if happened in (participle(act), active_past(act)):
+                # ("came ashore", "broke free": a motion completed is a state they are in)
+                return not any(c.dep_ == "advmod" and c.lower_ in DIRECTIONS for c in act.children) \
+                    and not {act.lemma_.lower(), phrasal_lemma(act)} & self.vocab.change_verbs
+        return False
 
 
 _LIGHT = frozenset("take have make get do give hold undergo sit".split())
@@ -1365,6 +1387,9 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         # ("have had the jab": "have" undergone, in the perfect, is a light verb too)
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                     and c.lemma_.lower() not in TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
+        if obj is not None and lemma == "take" and obj.lemma_.lower() == "place" and not any(
+                d.dep_ in ("det", "poss", "amod") for d in obj.children):
+            return None  # "1,400 transplants took place": they happened; nothing names them but themselves
         if obj is not None:
             return _object_name(obj)  # "1,900 children have received a dose": they are counted by the doses
     if lemma in PASS_THROUGH and base.dep_ in ("nsubj", "nsubjpass"):

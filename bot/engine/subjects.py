@@ -84,6 +84,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .measures import GENERAL_THINGS
 from .types import Claim
 
 __all__ = [
@@ -168,8 +169,6 @@ _SYNONYM_CLASSES: tuple[tuple[str, ...], ...] = (
     ("casualty", "loss"),
 )
 #: classes that overlap without being interchangeable (a subset and its whole)
-#: heads that name things only by their kind, which tell no things apart ("animals", "vehicles")
-_GENERAL_THINGS = frozenset("animal creature vehicle item".split())
 _RELATED: frozenset[frozenset[str]] = frozenset(
     frozenset(p)
     for p in (
@@ -899,7 +898,7 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
             return "a part against the whole"
         if "person" in (ha, hb) and a.figure.unit == b.figure.unit == "people":
             return None  # "18 passengers" and "16 people" killed: the same dead, named two ways
-        if {ha, hb} & _GENERAL_THINGS:
+        if {ha, hb} & GENERAL_THINGS:
             return None  # "nine animals" and "11 monkeys" missing: the same escaped, one name more general
         words_a = {w for w in (pa.head_word, *pa.modifiers) if w} | {ha}
         words_b = {w for w in (pb.head_word, *pb.modifiers) if w} | {hb}
