@@ -44,6 +44,7 @@ from .counted import (
     REPORTING,
     SAY_VERBS,
     SIZE_FAMILIES,
+    SPLIT_MULTIPLES,
     TALLY_NOUNS,
     TIME_NOUNS,
     CountReader,
@@ -750,6 +751,16 @@ class ClaimExtractor:
                 for p in child.children:
                     if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
                         return p
+        # an amount inside a noun phrase is the amount of its noun: "a £90m scheme the company says ...", "an
+        # £85m distribution hub" (however the parser hangs the tokeniser's "m" of "£90m")
+        if unit_family(m.figure.unit) == "money" and m.start > 0 and m.end < len(doc) \
+                and (doc[m.start - 1].lower_ in ("a", "an", "its", "their", "the") or doc[m.start - 1].tag_ == "POS"):
+            j = m.end
+            while j + 1 < len(doc) and doc[j].pos_ in ("NOUN", "ADJ") and doc[j + 1].pos_ == "NOUN" \
+                    and not doc[j + 1].like_num:
+                j += 1  # to the head of a compound: "distribution hub"
+            if doc[j].pos_ == "NOUN" and doc[j].is_alpha and doc[j].lower_ not in SPLIT_MULTIPLES:
+                return doc[j]
         # the unit words inside the figure are not the counted noun
         if m.unit_explicit:
             return None

@@ -201,6 +201,18 @@ class CountReader:
                 and verb.head.lemma_.lower() in _ASKING \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return "sought"  # "asked a jury to award him $85 million": what is asked for, not yet given
+        if family == "money" and verb is not None and verb.dep_ == "acl" and verb.lemma_.lower() in _TOTALLING \
+                and verb.head.pos_ == "NOUN" and not self.is_people(verb.head) and (base.head.i == verb.i or (
+                    base.dep_ == "pobj" and base.head.lower_ == "to" and base.head.head.i == verb.i)):
+            # "ordered repayments totalling £143,000", "fines amounting to £2m": what the amount totals
+            named = self.noun_measure(verb.head)
+            return self.suffix(doc, m, named if self._money(named) else plural(verb.head))
+        if family == "money" and verb is not None and verb.lemma_.lower() in _PROVIDING_MONEY \
+                and base.dep_ == "dobj" and base.head.i == verb.i and "funding" in self.vocab.measures and any(
+                    c.dep_ == "prep" and c.lower_ == "for" and c.i > base.i for c in (*base.children, *verb.children)):
+            # "announced an extra £12 million for the transplant service", "found £3m for the repairs": money
+            # put up for a purpose is funding
+            return "funding"
         if family == "money" and (worth := _worth_of(doc, m, root)) is not None and not self.noun_measure(worth) \
                 and (worth.tag_ in ("NNS", "NNPS") or worth.pos_ == "PROPN"):
             return normalise_name(worth.lower_ if worth.pos_ == "NOUN" else worth.lemma_.lower())
@@ -1104,6 +1116,11 @@ class CountReader:
 
 
 _LIGHT = frozenset("take have make get do give hold undergo sit".split())
+#: verbs whose object is the total of the noun they describe: "repayments totalling £143,000"
+_TOTALLING = frozenset("total amount come".split())
+#: verbs of putting up money (announcing or finding it): with "for" a purpose, it is funding ("pledged" and
+#: "set aside" keep their own names)
+_PROVIDING_MONEY = frozenset("announce unveil provide find commit secure".split())
 #: verbs of making, supplying or taking on: their objects are named as the things ("sold 30 million shares")
 _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply ship sell offer issue order buy
     purchase hire recruit employ install plant""".split()) | {"take on", "roll out"}
@@ -1436,9 +1453,15 @@ def word_stems(low: str) -> list[str]:
     return out
 
 
+#: multiples the tokeniser splits from their number ("£85m" is "£", "85", "m")
+SPLIT_MULTIPLES = frozenset("m bn k mn b tn".split())
+
+
 def span_root(doc: Doc, m: FigureMatch) -> Token:
     """The figure's syntactic root: the token of the span whose head lies outside it ("%" in "4.2%")."""
     roots = [t for t in doc[m.start : m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i]
+    if len(roots) > 1 and roots[-1].lower_ in SPLIT_MULTIPLES and roots[-2].like_num:
+        return roots[-2]  # "at £85m and said": the tokeniser's "m", hung on the verb, is no root of its own
     if roots and roots[-1].pos_ in ("VERB", "AUX"):
         # a hedge verb inside the figure ("could exceed 40 million euros"): climb from the amount instead
         tok, seen = doc[m.anchor], 0

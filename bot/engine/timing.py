@@ -76,7 +76,7 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
 #: says which: "waiting time", "journey time")
 _SPANS = frozenset("wait delay time duration".split())
 #: verbs of stopping a service or a place: how long it stayed stopped is a figure of the news
-_STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple".split())
+_STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple fail".split())
 #: nouns of a stoppage: how long one lasted is its figure ("the strike lasted 12 days")
 _STOPPAGES = frozenset("strike walkout stoppage closure shutdown outage blackout suspension lockdown blockade siege "
                        "standoff stand-off disruption delay occupation sit-in curfew ban".split())
@@ -94,13 +94,29 @@ def stoppage_length(doc: Doc, m: FigureMatch) -> bool:
         return True  # "after a 19-day shutdown", "a 48-hour strike": the stoppage's length, joined before it
     if root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() == "last" and root.dep_ in (
             "dobj", "npadvmod", "attr", "advmod"):
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _STOPPAGES for c in root.head.children)
+        # "the strike lasted 12 days", "the operation will last 18 months", "a hearing that lasted eight days":
+        # how long an event lasted is its figure (not how long people or things lasted: "he lasted ten minutes")
+        last = root.head
+        event = next((c for c in last.children if c.dep_ == "nsubj"), None)
+        if event is not None and event.tag_ in ("WDT", "WP") and last.dep_ == "relcl":
+            event = last.head
+        return event is not None and event.pos_ == "NOUN" and event.ent_type_ not in ("PERSON", "NORP") \
+            and event.lemma_.lower() not in _ALIVE
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
         verb = root.head.head
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
+        if verb.lemma_ == "be" and any(c.dep_ in ("acomp", "advmod", "prt") and c.lower_ in _OUT_OF_SERVICE
+                                       for c in verb.children):
+            return True  # "the system was down for almost seven hours", "the line was closed for a week"
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING
     return False
+
+
+#: states of a service stopped: "was down for seven hours", "stayed offline for two days"
+_OUT_OF_SERVICE = frozenset("down offline closed shut dark unavailable inaccessible".split())
+#: living things, whose lasting is no event's length ("the patient lasted a week")
+_ALIVE = frozenset("patient man woman person people child animal dog horse he she they".split())
 
 
 #: verbs that set or move a quantity to a level: "put the wait at 61 weeks", "cut the delay to ten days"

@@ -1002,6 +1002,8 @@ def test_a_penalty_is_a_figure_about_whom_it_punishes(engine, text, figure, meas
     "Divers searched for six hours before dark.",
     "The runway was closed two days ago.",
     "He was released after six hours of questioning.",
+    "The patient lasted a week without treatment.",
+    "The ward was busy for six hours.",
 ])
 def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     assert not [c for c in claims_of(engine, text) if c.figure.unit in ("hours", "days", "weeks", "months", "years")]
@@ -1012,6 +1014,11 @@ def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     ("Drone sightings closed the runway for 33 hours.", "33 hours", "runway"),
     ("Sightings near the runway grounded flights for 33 hours.", "33 hours", None),
     ("The strike lasted 12 days.", "12 days", "strike"),
+    # how long any event lasts is its figure; a service down or failing is stopped
+    ("The dredging operation will last 14 months, the port said.", "14 months", "dredging operation"),
+    ("The inquest heard evidence at a hearing that lasted six days.", "six days", None),
+    ("The booking website was down for almost five hours on Monday.", "almost five hours", "booking website"),
+    ("The signalling system failed for nearly three hours.", "nearly three hours", "signalling system"),
 ])
 def test_how_long_a_stoppage_lasted_is_its_duration(engine, text, figure, subject):
     got = [c for c in claims_of(engine, text) if c.figure.text == figure]
@@ -1314,8 +1321,7 @@ def test_what_is_counted_by_kind_of_sentence(engine, text, figure, measure):
     ("The hospital must get by with £2m this year.", "£2m", "stolen"),
     # "the sum of" is an amount of its own, not a pointer to the one before
     ("The company was fined £2m. It was also ordered to pay the sum of £450,000 in costs.", "£450,000", "fine"),
-    # a meeting's length is no stoppage's; a court order is no contract
-    ("The meeting lasted two hours.", "two hours", "duration"),
+    # a court order is no contract
     ("He was given a £1.2m confiscation order.", "£1.2m", "contract"),
     # one report may tell of many shots
     ("Officers had 12 reports of shots fired.", "12", "shots"),
@@ -1354,3 +1360,20 @@ def test_a_word_shared_by_two_nouns_is_not_what_is_counted(engine):
         assert len(claims) == 1, text
         assert claims[0].measure in ("customers", "affected"), text
         assert claims[0].subject.endswith("customers"), text
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # an amount inside a noun phrase is its noun's, however the tokeniser splits "£90m"
+    ("The board backed a £40m scheme the mayor says will create 200 jobs.", "£40m", "scheme"),
+    ("Ministers approved an £18m flood barrier last week.", "£18m", "cost"),
+    # the tokeniser's "m" hung on the verb is no root: what "put ... at" names is what the amount is
+    ("The trust put the cost of the repairs at £12m and said work would start in May.", "£12m", "cost"),
+    # what an amount totals names it
+    ("The regulator ordered refunds totalling £260,000 to customers.", "£260,000", "refunds"),
+    ("Fines amounting to £3m were imposed on the operators.", "£3m", "fine"),
+    # money put up for a purpose is funding; money paid for a thing is its price
+    ("The government announced an extra £40 million for the ambulance service.", "£40 million", "funding"),
+    ("The club paid £6m for the striker.", "£6m", "price"),
+])
+def test_what_an_amount_is_of(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
