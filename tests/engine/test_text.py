@@ -72,11 +72,22 @@ def test_article_lines_are_not_boilerplate(line):
          "English"),
         ("Это статья о наводнении в долине, спасатели прибыли на место быстро и помогли жителям.", "English"),
         ("\x01\x02\x03\x04\x05\x06\x07\x08" * 20, "binary"),
+        ("El gobierno dijo que los daños de la tormenta en el valle son graves y que las escuelas cierran.",
+         "English"),
     ],
 )
 def test_validate_refuses_bad_input(text, message):
     with pytest.raises(InputError, match=message):
         validate(text, max_chars=1000)
+
+
+@pytest.mark.parametrize("text", [
+    # short English with no function word of the usual kind: a headline, a terse sentence
+    "Nearly 1,900 emergency calls went unanswered during last weekend's seven-hour outage.",
+    "Storm damage: 14 villages cut off, 300 homes flooded, two bridges down, schools closed Monday.",
+])
+def test_short_english_without_function_words_is_read(text):
+    assert validate(text, max_chars=1000) == text
 
 
 def test_decode_refuses_binary_and_non_utf8():
