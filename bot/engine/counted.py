@@ -736,8 +736,14 @@ class CountReader:
                 return normalise_name(f"{plural(group)} {participle(verb)}")
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
             pred = root.head
+            if pred.lemma_.lower() in _NAMING:
+                # "40 per cent of pupils, aged four to 11, qualified": the parser makes the age the sentence's verb;
+                # what the share did comes after it
+                pred = next((c for c in pred.children if c.dep_ in ("advcl", "conj") and c.i > pred.i
+                             and c.pos_ in ("VERB", "ADJ")), None)
         elif group is not None:
-            pred = next((c for c in group.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+            pred = next((c for c in group.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                         and c.lemma_.lower() not in _NAMING), None)  # ("pupils, aged four to 11,": who they are)
             after = next((c for c in group.children if c.dep_ == "amod" and c.i == group.i + 1
                           and c.lower_.endswith(("ing", "ed")) and c.is_alpha), None)
             if pred is None and after is not None:

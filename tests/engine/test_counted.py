@@ -1377,3 +1377,8 @@ def test_a_word_shared_by_two_nouns_is_not_what_is_counted(engine):
 ])
 def test_what_an_amount_is_of(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+def test_a_share_of_a_group_described_by_its_age_is_named_by_what_it_did(engine):
+    text = "Until now, only around 40 per cent of primary pupils, aged four to 11, qualified for free meals."
+    assert [(c.figure.text, c.measure) for c in claims_of(engine, text)] == [("around 40 per cent", "qualified")]
