@@ -217,6 +217,9 @@ class ClaimExtractor:
             noun = nouns[i] or (None if fronted_group(span_root(doc, m)) is not None  # its group is written
                                 else self._borrow_noun(nouns, figures, i, doc))
             measure = term or implicit.get(m.start) or self._measure(doc, m, nouns[i])
+            if (measure not in self.vocab.measures or self.vocab.measures[measure].unit != "people") \
+                    and _rhetorical(doc, m):
+                continue  # '"A pass holder can see ten films on one pass," he said.': a way of speaking
             anaphor = noun is not None and noun.lemma_.lower() in TALLY_NOUNS and not any(
                 c.dep_ == "prep" or (c.dep_ == "acl" and c.lemma_.lower() not in REPORTING)
                 for c in noun.children)  # ("the total raised" is its own; "the total confirmed by officials" not)
@@ -1486,6 +1489,23 @@ def _reports(verb: Token) -> bool:
 
 #: what a giving verb gives when it reports: "gave a figure of 300", "gave no estimate"
 _ESTIMATE_NOUNS = frozenset("figure toll number estimate total tally count death breakdown".split())
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _rhetorical(doc: Doc, m: FigureMatch) -> bool:
+    """A small number written in words inside a direct quotation ('"People struggling to pay one rent ...",
+    '"... see ten films on one pass," he said'): a speaker's way of putting it, which a newsroom does not
+    check. Digits and counts of people are kept ('"We lost 40 homes and two people died," he said')."""
+    if m.figure.low is None or m.figure.low > 10 or any(t.like_num and t.is_digit for t in doc[m.start : m.end]):
+        return False
+    text = doc.text
+    start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+    before = sum(1 for ch in text[:start] if ch in _QUOTE_MARKS)
+    after = sum(1 for ch in text[end:] if ch in _QUOTE_MARKS)
+    opened = text[:start].rfind("\u201c") > text[:start].rfind("\u201d")
+    return before % 2 == 1 or opened or (before == 0 and after % 2 == 1)
 
 
 def _governing_verb(tok: Token) -> Token | None:

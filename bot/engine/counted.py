@@ -206,7 +206,7 @@ class CountReader:
                     base.dep_ == "pobj" and base.head.lower_ == "to" and base.head.head.i == verb.i)):
             # "ordered repayments totalling £143,000", "fines amounting to £2m": what the amount totals
             named = self.noun_measure(verb.head)
-            return self.suffix(doc, m, named if self._money(named) else plural(verb.head))
+            return self.suffix(doc, m, named if named is not None and self._money(named) else plural(verb.head))
         if family == "money" and verb is not None and verb.lemma_.lower() in _PROVIDING_MONEY \
                 and base.dep_ == "dobj" and base.head.i == verb.i and "funding" in self.vocab.measures and any(
                     c.dep_ == "prep" and c.lower_ == "for" and c.i > base.i for c in (*base.children, *verb.children)):

@@ -1382,3 +1382,16 @@ def test_what_an_amount_is_of(engine, text, figure, measure):
 def test_a_share_of_a_group_described_by_its_age_is_named_by_what_it_did(engine):
     text = "Until now, only around 40 per cent of primary pupils, aged four to 11, qualified for free meals."
     assert [(c.figure.text, c.measure) for c in claims_of(engine, text)] == [("around 40 per cent", "qualified")]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a small number in words inside a direct quotation is a way of speaking
+    ('"A season ticket holder can see ten matches on one card," he said.', []),
+    ('"People who can barely pay one bill will not understand this," she said.', []),
+    ('Families can see ten films on one pass," the director said.', []),
+    # digits, the vocabulary's measures and figures outside quotation marks are claims
+    ('"We lost 40 homes and two people died," he said.', ["40", "two"]),
+    ("The festival showed ten films on one screen.", ["ten", "one"]),
+])
+def test_a_way_of_speaking_in_a_quotation_is_no_claim(engine, text, kept):
+    assert [c.figure.text for c in claims_of(engine, text)] == kept
