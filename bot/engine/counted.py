@@ -357,12 +357,15 @@ class CountReader:
                 self.vocab.by_adjective.get(done.lower_, done.lower_) if done is not None
                 else self._predicate(of, None, ok) or plural(of))
         # 1b. "the number of miners rescued to 25": the participle between a tally and its level
-        if base.lemma_.lower() in _TALLY and base.i < m.start:
+        if (base.lemma_.lower() in _TALLY or (base.dep_ == "pobj" and base.head.lower_ == "of"
+                                               and base.head.head.lemma_.lower() in _TALLY)) and base.i < m.start:
+            # (the tally, or what it is of: "the number of people killed or injured ... fell from 52 to 38")
             for t in doc[base.i + 1 : m.start]:
                 if t.tag_ == "VBN" or (t.pos_ == "ADJ" and t.lower_ in self.vocab.by_adjective):
-                    name = ok(self._verb_name(t))
-                    if name:
-                        return name
+                    # ("the number of people killed or injured fell from 1,640 to 1,310": casualties)
+                    names = [n for v in (t, *coordinated(t)) if (n := ok(self._verb_name(v)))]
+                    if names:
+                        return self.vocab.combine(names)
                     break
         # 1b'. "the number of people sickened has risen to 212 passengers and 25 crew": the tally's participle
         #     names what the level counts, whatever the figure's own noun says of who they are
@@ -1254,6 +1257,14 @@ def _happened(base: Token, verb: Token | None) -> str | None:
                       and (c.tag_ == "VBN" or (c.pos_ == "ADJ" and c.lower_.endswith("ed")))), None)
         if state is not None:
             return state.lower_  # "12 bathing beaches are closed": a participle read as the state they are in
+    if verb is not None and verb.lemma_ in ("be", "remain", "stay") and base.dep_ == "nsubj" and base.head.i == verb.i:
+        # "160 chargers were out of action", "40 lifts remain out of service": the state they are out of
+        for out in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "out"):
+            state = next((p for of in out.children if of.dep_ == "prep" and of.lower_ == "of"
+                          for p in of.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                          and not any(d.dep_ in ("det", "poss") for d in p.children)), None)
+            if state is not None:
+                return f"out of {state.lower_}"
     event = _verb_event(base, verb)
     if event is None:
         for c in base.children:  # "the number of people waiting for treatment": a state they are in

@@ -1395,3 +1395,13 @@ def test_a_share_of_a_group_described_by_its_age_is_named_by_what_it_did(engine)
 ])
 def test_a_way_of_speaking_in_a_quotation_is_no_claim(engine, text, kept):
     assert [c.figure.text for c in claims_of(engine, text)] == kept
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a state things are out of names them; a tally's participles listed together name their total
+    ("About 40 lifts were out of service on Monday.", "About 40", "out of service"),
+    ("Some 300 cash machines remain out of order.", "Some 300", "out of order"),
+    ("The number of people killed or injured at the junction fell from 52 to 38.", "from 52", "casualties"),
+])
+def test_states_and_listed_participles_name_the_count(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
