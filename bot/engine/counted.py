@@ -140,6 +140,9 @@ class CountReader:
                          for p in prep.children if p.dep_ == "pobj" and p.tag_ == "NNS"
                          and p.lemma_.lower() in _REPORTED_ONCE), noun)
         base = noun if noun is not None else root
+        if people_ok and verb is not None and verb.lemma_.lower() in _ATTAINING and verb.dep_ == "xcomp" \
+                and verb.head.lemma_.lower() in _AIMING and base.head.i == verb.i and base.dep_ == "dobj":
+            return "target"  # "aims to have 3,000 chargers by 2030", "hopes to reach 10,000 members": a goal
         if noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and people_ok \
                 and self.is_people(noun) and any(
                     c.dep_ == "nsubjpass" and (c.like_num or any(d.dep_ == "nummod" for d in c.children))
@@ -1125,6 +1128,9 @@ class CountReader:
 
 
 _LIGHT = frozenset("take have make get do give hold undergo sit".split())
+#: verbs of having or reaching a number, and verbs of aiming at it: together a target ("aims to have 3,000")
+_ATTAINING = frozenset("have reach hit achieve attain".split())
+_AIMING = frozenset("aim plan hope want intend seek strive target".split())
 #: verbs whose object is the total of the noun they describe: "repayments totalling £143,000"
 _TOTALLING = frozenset("total amount come".split())
 #: verbs of putting up money (announcing or finding it): with "for" a purpose, it is funding ("pledged" and

@@ -1405,3 +1405,13 @@ def test_a_way_of_speaking_in_a_quotation_is_no_claim(engine, text, kept):
 ])
 def test_states_and_listed_participles_name_the_count(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a number a subject aims to have or reach is its target; one it has is counted as itself
+    ("The county aims to have 2,500 charge points by 2030.", "2,500", "target"),
+    ("The union hopes to reach 50,000 members within a year.", "50,000", "target"),
+    ("The county has 1,150 charge points.", "1,150", "charge points"),
+])
+def test_a_number_aimed_at_is_a_target(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
