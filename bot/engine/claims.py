@@ -171,7 +171,7 @@ class ClaimExtractor:
             term = penalty(doc, m, self._sentenced) if unit_family(fig.unit) in ("duration", "count") else None
             if term in ("ban", "suspension") and not self._a_person(_punished(doc, m)):
                 term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
-            if term is None and stoppage_length(doc, m):
+            if term is None and stoppage_length(doc, m, self.counts.is_people):
                 term = "duration"  # "the strike lasted 12 days", "closed the runway for 33 hours"
             if self._names_a_thing(doc, m):
                 continue  # "kilometre 162", "station 7", "flight CA 412": a number after a noun names it
@@ -697,7 +697,8 @@ class ClaimExtractor:
                     # "58,000 weekend tickets": the number counts the tickets, not a weekend; "40,000 landline
                     # and broadband customers": the customers
                     return head.head
-                if head.tag_ == "NN" and m.figure.low is not None and m.figure.low > 1 and (shared := next(
+                if head.tag_ == "NN" and m.figure.low is not None and m.figure.low > 1 \
+                        and not self.counts.is_people(head) and not self._noun_measure(head) and (shared := next(
                         (c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS"
                          and not any(d.dep_ == "nummod" or d.like_num for d in c.children)), None)) is not None \
                         and any(c.dep_ == "cc" for c in head.children):
@@ -1495,17 +1496,22 @@ _QUOTE_MARKS = frozenset('"\u201c\u201d')
 
 
 def _rhetorical(doc: Doc, m: FigureMatch) -> bool:
-    """A small number written in words inside a direct quotation ('"People struggling to pay one rent ...",
-    '"... see ten films on one pass," he said'): a speaker's way of putting it, which a newsroom does not
-    check. Digits and counts of people are kept ('"We lost 40 homes and two people died," he said')."""
-    if m.figure.low is None or m.figure.low > 10 or any(t.like_num and t.is_digit for t in doc[m.start : m.end]):
+    """A speaker's way of putting it inside a direct quotation: "one" before a thing ('"People struggling to
+    pay one rent ..."'), or a small number in words under a modal of what may be done ('"... can see ten
+    films on one pass," he said'). Quoted reports are kept: '"We have had to close three schools," she said'."""
+    words = doc[m.start : m.end]
+    if m.figure.low is None or m.figure.low > 10 or any(t.is_digit for t in words) \
+            or unit_family(m.figure.unit) != "count":
         return False
-    text = doc.text
-    start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+    root = words.root
+    verb = root.head if root.head.pos_ in ("VERB", "AUX") else root.head.head
+    modal = any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might") for c in verb.children)
+    if not (modal or words.text.lower() == "one"):
+        return False
+    text, start = doc.text, doc[m.start].idx
     before = sum(1 for ch in text[:start] if ch in _QUOTE_MARKS)
-    after = sum(1 for ch in text[end:] if ch in _QUOTE_MARKS)
-    opened = text[:start].rfind("\u201c") > text[:start].rfind("\u201d")
-    return before % 2 == 1 or opened or (before == 0 and after % 2 == 1)
+    after = sum(1 for ch in text[start:] if ch in _QUOTE_MARKS)
+    return before % 2 == 1 or (before == 0 and after % 2 == 1)
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -209,12 +209,19 @@ class CountReader:
                     base.dep_ == "pobj" and base.head.lower_ == "to" and base.head.head.i == verb.i)):
             # "ordered repayments totalling £143,000", "fines amounting to £2m": what the amount totals
             named = self.noun_measure(verb.head)
-            return self.suffix(doc, m, named if named is not None and self._money(named) else plural(verb.head))
+            return self.suffix(doc, m, named if named is not None and self._money(named) else (
+                plural(verb.head) if verb.head.tag_ == "NNS" else verb.head.lemma_.lower()))  # ("a bill totalling")
         if family == "money" and verb is not None and verb.lemma_.lower() in _PROVIDING_MONEY \
-                and base.dep_ == "dobj" and base.head.i == verb.i and "funding" in self.vocab.measures and any(
-                    c.dep_ == "prep" and c.lower_ == "for" and c.i > base.i for c in (*base.children, *verb.children)):
-            # "announced an extra £12 million for the transplant service", "found £3m for the repairs": money
-            # put up for a purpose is funding
+                and base.dep_ == "dobj" and base.head.i == verb.i and "funding" in self.vocab.measures \
+                and any(c.dep_ == "nsubj" and (c.ent_type_ in ("ORG", "GPE") or c.lemma_.lower() in _PUBLIC_BODIES)
+                        for c in verb.children) \
+                and not any(c.dep_ == "prep" and c.lower_ == "in" for c in base.children) and any(
+                    c.dep_ == "prep" and c.lower_ == "for" and c.i > base.i and not any(
+                        p.lemma_.lower() in TIME_NOUNS or p.ent_type_ == "DATE" for p in c.children)
+                    for c in (*base.children, *verb.children)):
+            # "the ministry announced an extra £12 million for the transplant service", "the council found £3m for
+            # the repairs": money a public body puts up for a purpose is funding (not "announced £40m in profit
+            # for the year", "the bank provided £300m for bad debts")
             return "funding"
         if family == "money" and (worth := _worth_of(doc, m, root)) is not None and not self.noun_measure(worth) \
                 and (worth.tag_ in ("NNS", "NNPS") or worth.pos_ == "PROPN"):
@@ -742,14 +749,14 @@ class CountReader:
                 return normalise_name(f"{plural(group)} {participle(verb)}")
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
             pred = root.head
-            if pred.lemma_.lower() in _NAMING:
+            if pred.lemma_.lower() == "age":
                 # "40 per cent of pupils, aged four to 11, qualified": the parser makes the age the sentence's verb;
                 # what the share did comes after it
                 pred = next((c for c in pred.children if c.dep_ in ("advcl", "conj") and c.i > pred.i
                              and c.pos_ in ("VERB", "ADJ")), None)
         elif group is not None:
             pred = next((c for c in group.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
-                         and c.lemma_.lower() not in _NAMING), None)  # ("pupils, aged four to 11,": who they are)
+                         and c.lemma_.lower() != "age"), None)  # ("pupils, aged four to 11,": who they are)
             after = next((c for c in group.children if c.dep_ == "amod" and c.i == group.i + 1
                           and c.lower_.endswith(("ing", "ed")) and c.is_alpha), None)
             if pred is None and after is not None:
@@ -1104,8 +1111,8 @@ class CountReader:
                 and noun.lemma_.lower() not in GENERAL_THINGS and self._ordinary(happened, base, verb):
             # the thing first: "140 films will be screened", "30,000 seed samples arrived", "the site will
             # generate 400 lorry movements" count films, samples and lorry movements, as an editor names
-            # them; an event that ends, harms or takes things names them ("260 flights were cancelled"), as
-            # it names things known only by their kind ("nine animals were culled")
+            # them; any other event names them ("260 flights were cancelled", "700 operations postponed"),
+            # as it names things known only by their kind ("nine animals were culled")
             happened = None
         if happened:
             return self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
@@ -1113,17 +1120,17 @@ class CountReader:
 
 
     def _ordinary(self, happened: str, base: Token, verb: Token | None) -> bool:
-        """Whether ``happened`` is a verb's participle (not a state written as an adjective or a phrase: "came
-        ashore", "unsold", "under curfew") that is no change of the vocabulary's (``[changes]``, with or
-        without its particle): what anything may do or have done to it, which does not name a count of things."""
+        """Whether ``happened`` is the participle of a verb of the vocabulary's ``[relations]`` (with or without
+        its particle): one that relates things to whoever holds, hosts, sends, makes or needs them and says
+        nothing of what happened to them, which does not name a count of things."""
         if happened in self.vocab.by_adjective:
             return False
         acts = [c for c in base.children if c.dep_ in ("acl", "amod", "relcl") and c.pos_ == "VERB"]
         for act in (*acts, *((verb,) if verb is not None else ())):
             if happened in (participle(act), active_past(act)):
                 # ("came ashore", "broke free": a motion completed is a state they are in)
-                return not any(c.dep_ == "advmod" and c.lower_ in DIRECTIONS for c in act.children) \
-                    and not {act.lemma_.lower(), phrasal_lemma(act)} & self.vocab.change_verbs
+                return phrasal_lemma(act) in self.vocab.relation_verbs and not any(
+                    c.dep_ == "advmod" and c.lower_ in DIRECTIONS for c in act.children)
         return False
 
 
@@ -1131,11 +1138,16 @@ _LIGHT = frozenset("take have make get do give hold undergo sit".split())
 #: verbs of having or reaching a number, and verbs of aiming at it: together a target ("aims to have 3,000")
 _ATTAINING = frozenset("have reach hit achieve attain".split())
 _AIMING = frozenset("aim plan hope want intend seek strive target".split())
+#: what things out of service are out of ("out of action", "out of order"; not "out of sight", "out of pocket")
+_SERVICE_STATES = frozenset("service action order use commission operation power stock".split())
 #: verbs whose object is the total of the noun they describe: "repayments totalling £143,000"
 _TOTALLING = frozenset("total amount come".split())
 #: verbs of putting up money (announcing or finding it): with "for" a purpose, it is funding ("pledged" and
 #: "set aside" keep their own names)
-_PROVIDING_MONEY = frozenset("announce unveil provide find commit secure".split())
+_PROVIDING_MONEY = frozenset("announce unveil find commit".split())
+#: who puts up public money
+_PUBLIC_BODIES = frozenset("government ministry department council authority agency treasury executive assembly "
+                           "parliament minister chancellor mayor state trust foundation charity fund".split())
 #: verbs of making, supplying or taking on: their objects are named as the things ("sold 30 million shares")
 _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply ship sell offer issue order buy
     purchase hire recruit employ install plant""".split()) | {"take on", "roll out"}
@@ -1267,7 +1279,7 @@ def _happened(base: Token, verb: Token | None) -> str | None:
         # "160 chargers were out of action", "40 lifts remain out of service": the state they are out of
         for out in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "out"):
             state = next((p for of in out.children if of.dep_ == "prep" and of.lower_ == "of"
-                          for p in of.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                          for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in _SERVICE_STATES
                           and not any(d.dep_ in ("det", "poss") for d in p.children)), None)
             if state is not None:
                 return f"out of {state.lower_}"

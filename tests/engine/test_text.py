@@ -74,6 +74,8 @@ def test_article_lines_are_not_boilerplate(line):
         ("\x01\x02\x03\x04\x05\x06\x07\x08" * 20, "binary"),
         ("El gobierno dijo que los daños de la tormenta en el valle son graves y que las escuelas cierran.",
          "English"),
+        ("O fogo destruiu 30 casas perto da aldeia e matou 2 pessoas, disse o chefe dos bombeiros hoje.", "English"),
+        ("Banjir merusak 300 rumah di kampung itu dan menewaskan 9 orang, kata pejabat pada hari Selasa.", "English"),
     ],
 )
 def test_validate_refuses_bad_input(text, message):
