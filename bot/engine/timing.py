@@ -85,9 +85,10 @@ _STOPPAGES = frozenset("strike walkout stoppage closure shutdown outage blackout
 
 
 def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] | None = None) -> bool:
-    """A duration that is how long a stoppage lasted: "the strike lasted 12 days", "drone sightings closed
-    the runway for 33 hours", "flights were grounded for two days", "a 48-hour strike". Not a time that places the event
-    ("closed two days ago") nor one spent doing something ("searched for six hours")."""
+    """A duration that is how long a stoppage or an event lasted: "the strike lasted 12 days", "drone sightings
+    closed the runway for 33 hours", "flights were grounded for two days", "a 48-hour strike", "the operation will
+    last 18 months", "the system was down for seven hours". Not a time that places the event ("closed two days
+    ago"), one spent doing something ("searched for six hours") nor how long people lasted."""
     if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
         return False
     root = span_root(doc, m)
@@ -97,7 +98,7 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
     if root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() == "last" and root.dep_ in (
             "dobj", "npadvmod", "attr", "advmod"):
         # "the strike lasted 12 days", "the operation will last 18 months", "a hearing that lasted eight days":
-        # how long an event lasted is its figure (not how long people or things lasted: "he lasted ten minutes")
+        # how long an event lasted is its figure (not how long people lasted: "the new manager lasted 45 days")
         last = root.head
         event = next((c for c in last.children if c.dep_ == "nsubj"), None)
         if event is not None and event.tag_ in ("WDT", "WP") and last.dep_ == "relcl":
