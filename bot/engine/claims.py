@@ -643,6 +643,8 @@ class ClaimExtractor:
             return False  # "the worst fish kill" counts fish; "the industry body said" is an organisation
         if any(c.lower_ in _NOT_ONE_DEATH or _ordinal(c.lower_) for c in noun.children):
             return False  # "the last rabies death, in 2009", "a fourth death" (a rank of the toll, read elsewhere)
+        if any(c.dep_ == "poss" and c.lower_ in ("their", "our", "your") for c in noun.children):
+            return False  # "640 people became donors after their death": many people's deaths, no one's toll
         if noun.dep_ == "dobj" and noun.head.tag_ == "VBG" and noun.head.i == noun.i - 1 \
                 and self._verb_casualty(noun.head) in _CASUALTIES:
             return True  # a headline's "in Fenwick shooting death", read as a gerund and its object

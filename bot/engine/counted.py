@@ -1102,6 +1102,9 @@ class CountReader:
             # the games": what they would do, usually do or are wanted for says who they are; their role names them,
             # as it does people taken on ("has recruited the 12,000 volunteers it needs")
             happened = None
+        if happened is None and noun is not None and noun.lemma_.lower() in _ANYONE and (
+                said := self._anyone_said(base, verb)) is not None:
+            return said
         if happened is None and noun is not None and noun.lemma_.lower() in _ANYONE and base.dep_ == "nsubj" \
                 and verb is not None and verb.pos_ == "VERB" and base.head.i == verb.i \
                 and verb.tag_ in ("VBD", "VBN") and _known_verb(verb.lemma_.lower()) \
@@ -1118,6 +1121,31 @@ class CountReader:
             return self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
         return thing
 
+
+    def _anyone_said(self, base: Token, verb: Token | None) -> str | None:
+        """What names people who are only "people": what they became ("640 people became organ donors"), what they
+        did in a relative clause ("612 people who donated after their death"), or the list they are on ("7,150
+        people remain on the waiting list")."""
+        for rel in (c for c in base.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
+            low = rel.lemma_.lower()
+            if any(w.dep_ == "nsubj" and w.lower_ in ("who", "that") for w in rel.children) \
+                    and low not in PASS_THROUGH and low not in SAY_VERBS and low not in LIGHT_VERBS \
+                    and not any(c.dep_ == "dobj" for c in rel.children) and _known_verb(low):
+                named = self.vocab.by_verb.get(low)
+                return named if named is not None and not self._money(named) else active_past(rel)
+        if verb is None or base.dep_ != "nsubj" or base.head.i != verb.i \
+                or verb.lemma_ not in ("become", "be", "remain", "stay"):
+            return None
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NNS"
+                     and c.lemma_.lower() not in _ANYONE), None)
+        if attr is not None:
+            return self.noun_measure(attr) or plural(attr)
+        on = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+                   for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("list", "register", "roll")), None)
+        if on is not None:
+            kind = next((t for t in on.lefts if t.dep_ == "compound" and t.i == on.i - 1), None)
+            return f"{kind.lower_} {on.lower_}" if kind is not None else on.lower_
+        return None
 
     def _ordinary(self, happened: str, base: Token, verb: Token | None) -> bool:
         """Whether ``happened`` is the participle of a verb of the vocabulary's ``[relations]`` (with or without

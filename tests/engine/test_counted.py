@@ -1447,3 +1447,18 @@ def test_staff_counted_with_others_are_not_a_shared_word(engine):
 ])
 def test_a_quoted_report_is_a_claim(engine, text):
     assert claims_of(engine, text)
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # people who are only "people" are named by what they became, did or are listed on
+    ("Some 820 people became blood donors last year.", "Some 820", "donors"),
+    ("The food parcels came from 95 people who volunteered at the weekend.", "95", "volunteered"),
+    ("About 3,200 people remain on the housing waiting list.", "About 3,200", "waiting list"),
+])
+def test_people_who_are_only_people_are_named_by_what_is_said_of_them(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
+
+
+def test_their_death_is_no_one_death(engine):
+    claims = claims_of(engine, "Some 820 people became organ donors after their death.")
+    assert [c.measure for c in claims] == ["donors"]
