@@ -731,6 +731,16 @@ class CountReader:
         group = next((p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
         pred: Token | None
+        if group is not None and group.lemma_.lower() in _OCCASIONS and root.dep_ == "pobj" \
+                and root.head.lower_ == "in" and (act := root.head.head).pos_ == "VERB" \
+                and act.lemma_.lower() not in SAY_VERBS:
+            # "families gave consent in 60 per cent of cases", "police made an arrest in 45% of cases": how often
+            # the clause's event happened (a light verb's object names it)
+            what = next((c for c in act.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            if act.lemma_.lower() in LIGHT_VERBS | _LIGHT and what is not None:
+                return self.noun_measure(what) or what.lemma_.lower()
+            if act.lemma_.lower() not in PASS_THROUGH:
+                return active_past(act)
         if group is not None and root.dep_ == "dobj" and root.head.pos_ == "VERB" and group.tag_ == "NN" \
                 and root.head.lemma_.lower() in _PROVIDING:
             # "the reactor supplies 8% of the country's electricity", "won 35% of the vote", "holds 30% of the
@@ -1166,6 +1176,8 @@ _LIGHT = frozenset("take have make get do give hold undergo sit".split())
 #: verbs of having or reaching a number, and verbs of aiming at it: together a target ("aims to have 3,000")
 _ATTAINING = frozenset("have reach hit achieve attain".split())
 _AIMING = frozenset("aim plan hope want intend seek strive target".split())
+#: nouns of occasions: a share of them says how often the clause's event happened ("in 45% of cases")
+_OCCASIONS = frozenset("case instance occasion".split())
 #: what things out of service are out of ("out of action", "out of order"; not "out of sight", "out of pocket")
 _SERVICE_STATES = frozenset("service action order use commission operation power stock".split())
 #: verbs whose object is the total of the noun they describe: "repayments totalling £143,000"

@@ -1462,3 +1462,14 @@ def test_people_who_are_only_people_are_named_by_what_is_said_of_them(engine, te
 def test_their_death_is_no_one_death(engine):
     claims = claims_of(engine, "Some 820 people became organ donors after their death.")
     assert [c.measure for c in claims] == ["donors"]
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a share of occasions says how often the clause's event happened; a share of cases that are something is cases
+    ("The appeal succeeded in about 55 per cent of cases.", "about 55 per cent", "succeeded"),
+    ("Officers made an arrest in 38 per cent of cases.", "38 per cent", "arrested"),
+    ("Families gave permission in 48% of instances.", "48%", "permission"),
+    ("About 60 per cent of cases were in children.", "About 60 per cent", "cases"),
+])
+def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measure):
+    assert measure_of(engine, text, figure) == measure
