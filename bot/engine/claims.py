@@ -43,8 +43,8 @@ from .counted import (
     PERCENT_WORDS,
     REPORTING,
     SAY_VERBS,
+    SCALE_WORDS,
     SIZE_FAMILIES,
-    SPLIT_MULTIPLES,
     TALLY_NOUNS,
     TIME_NOUNS,
     CountReader,
@@ -765,7 +765,7 @@ class ClaimExtractor:
             while j + 1 < len(doc) and doc[j].pos_ in ("NOUN", "ADJ") and doc[j + 1].pos_ == "NOUN" \
                     and not doc[j + 1].like_num:
                 j += 1  # to the head of a compound: "distribution hub"
-            if doc[j].pos_ == "NOUN" and doc[j].is_alpha and doc[j].lower_ not in SPLIT_MULTIPLES:
+            if doc[j].pos_ == "NOUN" and doc[j].is_alpha and doc[j].lower_ not in SCALE_WORDS:
                 return doc[j]
         # the unit words inside the figure are not the counted noun
         if m.unit_explicit:
@@ -1565,11 +1565,13 @@ def _age_bracket(doc: Doc, m: FigureMatch) -> Token | None:
 
 
 def _age_of(doc: Doc, m: FigureMatch) -> Token | None:
-    """ "a woman of 81 and her husband": a whole number after a singular noun and "of", ending its phrase.
+    """ "a woman of 81 and her husband", "a child of seven": a whole number after a singular noun and "of",
+    ending its phrase.
     The noun, for a caller to check it is one person."""
     fig = m.figure
     if m.unit_explicit or fig.qualifier or fig.low is None or fig.low != fig.high or not 0 < fig.low <= 120 \
-            or not doc[m.start].is_digit or m.start < 2 or doc[m.start - 1].lower_ != "of" \
+            or not (doc[m.start].is_digit or word_value(doc[m.start].lower_) is not None) \
+            or m.start < 2 or doc[m.start - 1].lower_ != "of" \
             or doc[m.start - 2].tag_ != "NN":
         return None
     after = doc[m.end] if m.end < len(doc) else None

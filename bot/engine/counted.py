@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from .figures import FigureMatch
 from .measures import GENERAL_THINGS, MeasureVocab
+from .numbers import CURRENCY_SCALES, SCALES
 from .units import unit_family
 
 #: verbs that report, locate, move or bound a number, or tie it to a cause ("12 fires linked to the
@@ -1121,7 +1122,7 @@ class CountReader:
                 and not {verb.lemma_.lower()} & (PASS_THROUGH | SAY_VERBS | LIGHT_VERBS | _LIGHT):
             happened = active_past(verb)  # "some 5,400 people have signed a petition": people named by what they did
         if happened and thing and noun is not None and not self.is_people(noun) \
-                and noun.lemma_.lower() not in GENERAL_THINGS and self._ordinary(happened, base, verb):
+                and noun.lemma_.lower() not in GENERAL_THINGS and self._only_relates(happened, base, verb):
             # the thing first: "140 films will be screened", "30,000 seed samples arrived", "the site will
             # generate 400 lorry movements" count films, samples and lorry movements, as an editor names
             # them; any other event names them ("260 flights were cancelled", "700 operations postponed"),
@@ -1130,7 +1131,6 @@ class CountReader:
         if happened:
             return self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
         return thing
-
 
     def _anyone_said(self, base: Token, verb: Token | None) -> str | None:
         """What names people who are only "people": what they became ("640 people became organ donors"), what they
@@ -1157,7 +1157,7 @@ class CountReader:
             return f"{kind.lower_} {on.lower_}" if kind is not None else on.lower_
         return None
 
-    def _ordinary(self, happened: str, base: Token, verb: Token | None) -> bool:
+    def _only_relates(self, happened: str, base: Token, verb: Token | None) -> bool:
         """Whether ``happened`` is the participle of a verb of the vocabulary's ``[relations]`` (with or without
         its particle): one that relates things to whoever holds, hosts, sends, makes or needs them and says
         nothing of what happened to them, which does not name a count of things."""
@@ -1528,14 +1528,14 @@ def word_stems(low: str) -> list[str]:
     return out
 
 
-#: multiples the tokeniser splits from their number ("£85m" is "£", "85", "m")
-SPLIT_MULTIPLES = frozenset("m bn k mn b tn".split())
+#: scale words and abbreviations, which the tokeniser may split from their number ("£85m" is "£", "85", "m")
+SCALE_WORDS = frozenset(SCALES) | frozenset(CURRENCY_SCALES)
 
 
 def span_root(doc: Doc, m: FigureMatch) -> Token:
     """The figure's syntactic root: the token of the span whose head lies outside it ("%" in "4.2%")."""
     roots = [t for t in doc[m.start : m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i]
-    if len(roots) > 1 and roots[-1].lower_ in SPLIT_MULTIPLES and roots[-2].like_num:
+    if len(roots) > 1 and roots[-1].lower_ in SCALE_WORDS and roots[-2].like_num:
         return roots[-2]  # "at £85m and said": the tokeniser's "m", hung on the verb, is no root of its own
     if roots and roots[-1].pos_ in ("VERB", "AUX"):
         # a hedge verb inside the figure ("could exceed 40 million euros"): climb from the amount instead

@@ -349,10 +349,6 @@ class FigureParser:
             [{"LOWER": {"IN": ["aged", "ages"]}}, small, {"LOWER": {"IN": ["to", "-", "–", "and"]}}, small],
             # "pupils, aged four to 11,": the same in words
             [{"LOWER": {"IN": ["aged", "ages"]}}, age, {"LOWER": {"IN": ["to", "-", "–", "and"]}}, age],
-            # "a child of seven", "a boy of 14,": a person of a bare number is that person's age
-            [{"LOWER": {"IN": ["child", "boy", "girl", "man", "woman", "son", "daughter", "teenager", "youngster",
-                               "toddler", "baby", "pensioner", "grandmother", "grandfather"]}},
-             {"LOWER": "of"}, age, {"IS_PUNCT": True}],
             [{"IS_ALPHA": True}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"ORTH": {"IN": [",", ";"]}}],
             # "... were named as Pavel Roth, 46, and Dominik Hess, 29.": a name's age ends the sentence
             [{"IS_TITLE": True, "POS": {"NOT_IN": ["NUM"]}}, {"ORTH": ","}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}},

@@ -55,6 +55,8 @@ TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+
+
 def significant_digits(value: float) -> int:
     """How many significant digits a figure is written with: "1,140" 3, "38,000" 2, "£6.8m" 2, "five" 1."""
     return len(f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0"))

@@ -1383,6 +1383,14 @@ def test_what_an_amount_is_of(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
 
 
+@pytest.mark.parametrize("text", [
+    "The song has to work for a child of seven, she said.",
+    "A woman of 81 and her husband were rescued.",
+])
+def test_one_persons_age_after_of_is_no_claim(engine, text):
+    assert not [c for c in claims_of(engine, text) if c.figure.text in ("seven", "81")]
+
+
 def test_a_share_of_a_group_described_by_its_age_is_named_by_what_it_did(engine):
     text = "Until now, only around 40 per cent of primary pupils, aged four to 11, qualified for free meals."
     assert [(c.figure.text, c.measure) for c in claims_of(engine, text)] == [("around 40 per cent", "qualified")]

@@ -251,7 +251,6 @@ NOT_FIGURES = [
     "She joined the navy at age 21.",
     "The defendant was 45 years old.",
     "Pupils, aged four to 11, qualified for meals.",
-    "The song has to work for a child of seven, she said.",
     # phone numbers and addresses
     "Call the hotline on 202-555-0143.",
     "Call the office on (020) 7946 0958.",
