@@ -33,8 +33,9 @@ from .measures import GENERAL_THINGS, MeasureVocab
 from .numbers import CURRENCY_SCALES, SCALES
 from .units import unit_family
 
-#: verbs that report, locate, move or bound a number, or tie it to a cause ("12 fires linked to the
-#: fault", "6,000 fines were issued"): never the measure themselves
+#: verbs that report, locate, move or bound a number, tie it to a cause ("12 fires linked to the
+#: fault", "6,000 fines were issued"), or find what was there ("identified 14 new species"): never the
+#: measure themselves
 PASS_THROUGH = frozenset(
     """be have say tell report claim state announce estimate confirm reveal disclose add note put give show
     indicate suggest publish cite quote find record register log count tally list number total reach stand
@@ -42,7 +43,8 @@ PASS_THROUGH = frozenset(
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
     amount attract believe think fear expect presume suppose understand know spend live reside dwell
-    issue link connect relate associate attribute tie schedule plan use detect""".split()
+    issue link connect relate associate attribute tie schedule plan use detect identify discover spot observe
+    document uncover notice""".split()
 )
 #: verbs that report a figure: a tally they qualify ("the total confirmed by officials") stays the story's tally
 REPORTING = frozenset("confirm report give quote cite put say announce publish record state estimate revise "
@@ -72,7 +74,7 @@ CHANGE_VERBS = frozenset(
 #: verbs of placing: "placed under restrictions", "put in quarantine" (where they are put names it)
 _PLACING = frozenset("place put keep hold".split())
 #: verbs of classing: "classed as affordable", "listed as endangered" (what they are classed as names it)
-_CLASSING = frozenset("class classify designate deem consider rate list count declare describe label define "
+_CLASSING = frozenset("class classify designate deem consider rate list count declare describe label define identify "
                       "categorise categorize regard register certify mark treat".split())
 LIGHT_VERBS = frozenset("join attend stage hold take cast need require receive undergo get suffer sustain".split())
 #: adjectives that make a different statistic of the same thing ("median wait", "average price")
@@ -455,8 +457,12 @@ class CountReader:
         #     are only people, found or counted with a condition, are counted by the condition
         if noun is not None and noun.lemma_.lower() in _ANYONE and (
                 verb is None or verb.lemma_.lower() in PASS_THROUGH | _FINDING):
-            condition = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
-                              for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            # the parser hangs "with" on the noun or on the verb that found them ("identified 30 people with TB")
+            # (only a verb of diagnosis: "found three people with knives" found them carrying knives)
+            holders = [noun, verb] if verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i \
+                and verb.lemma_.lower() in _FINDING else [noun]
+            condition = next((p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                              for p in c.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or _a_condition_name(p))
                               and not self.is_people(p) and p.lemma_.lower() not in TIME_NOUNS), None)
             if condition is not None:
                 words = [t.lower_ for t in condition.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
@@ -1204,6 +1210,14 @@ _FORCES = frozenset("fighting fight battle war conflict combat offensive army fo
 _ANYONE = frozenset("people person individual".split())
 #: adjectives of how bad a condition is, which leave it the same condition ("serious injuries")
 _SEVERITY = frozenset("serious minor critical severe slight life-threatening multiple fatal".split())
+
+
+def _a_condition_name(tok: Token) -> bool:
+    """A proper noun that may name a condition ("with latent TB", "with Covid"): one name, no article, not
+    a place or a people (the small model often tags a disease's name as a person or an organisation)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") \
+        and not any(c.dep_ in ("det", "poss") or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children)
+
 #: verbs of finding people out: what they are found with names them ("identified 30 people with latent TB")
 _FINDING = frozenset("identify diagnose detect test screen trace uncover".split())
 
@@ -1212,6 +1226,12 @@ def _division_side(doc: Doc, m: FigureMatch) -> str | None:
     """The side of a division a number gives, in "by N votes to M": for the motion, or against it when the
     verb says it failed ("rejected by 310 votes to 290")."""
     share = m.figure.unit == "percent"
+    tally = _tally_division(doc, m) if not share else None
+    if tally is not None:
+        first, verb = tally
+        failed = verb is not None and (any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
+                                       or phrasal_lemma(verb) in _DEFEATING or verb.lemma_.lower() in _DEFEATING)
+        return "votes for" if first != failed else "votes against"
     if m.end + 2 < len(doc) and doc[m.end].lemma_.lower() == "vote" and doc[m.end + 1].lower_ == "to" \
             and doc[m.end + 2].like_num and m.start >= 1 and doc[m.start - 1].lower_ == "by":
         first, votes = True, doc[m.end]
@@ -1237,6 +1257,30 @@ def _division_side(doc: Doc, m: FigureMatch) -> str | None:
         return None  # "rose by 3% to 5%": a change, not a division
     failed = verb is not None and (phrasal_lemma(verb) in _DEFEATING or verb.lemma_.lower() in _DEFEATING)
     return "votes for" if first != failed else "votes against"
+
+
+def _tally_division(doc: Doc, m: FigureMatch) -> tuple[bool, Token | None] | None:
+    """A division told as a tally, "voted 31 to 12" or "by a vote of 9 to 4": whether the number is its
+    first side, and the verb that says what the vote did (None when there is none)."""
+    def vote_at(k: int) -> Token | None:
+        if k < 0:
+            return None
+        tok = doc[k]
+        if tok.lemma_.lower() == "vote" and tok.pos_ == "VERB":
+            return tok  # "voted 31 to 12 in favour", "voted 7 to 2 against the merger"
+        if tok.lower_ == "of" and k >= 1 and doc[k - 1].lemma_.lower() == "vote" and doc[k - 1].pos_ == "NOUN":
+            return next((t for t in doc[k - 1].ancestors if t.pos_ == "VERB"), None) or doc[k - 1]
+        return None
+    n = len(doc)
+    if m.end + 1 < n and doc[m.end].lower_ == "to" and doc[m.end + 1].like_num \
+            and (vote := vote_at(m.start - 1)) is not None:
+        first = True
+    elif m.start >= 3 and doc[m.start - 1].lower_ == "to" and doc[m.start - 2].like_num \
+            and (vote := vote_at(m.start - 3)) is not None:
+        first = False
+    else:
+        return None
+    return first, (vote if vote.pos_ == "VERB" else None)
 
 
 #: verbs of a motion voted through, whose "by X% to Y%" gives the shares of a vote

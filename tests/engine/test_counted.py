@@ -220,6 +220,10 @@ PASS_THROUGH = [
     ("All 12,000 weekend tickets sold out in May.", "12,000", "sold out"),
     ("The county play at the 9,200-capacity Ashgrove ground.", "9,200", "capacity"),
     ("The company said it now knew of 31 fires.", "31", "fires"),
+    # verbs of finding what was there pass it through; people found with a condition are counted by it
+    ("Divers identified 26 new species on the reef.", "26", "species"),
+    ("Auditors discovered 212 breaches of the code.", "212", "breaches"),
+    ("Health workers identified 40 people with latent TB last year.", "40", "latent tb"),
 ]
 
 
@@ -448,6 +452,13 @@ NAMED_BY_WHAT_IT_IS = [
     ("The plan was approved by 41 votes to 9.", "9", "votes against"),
     ("Senators rejected the bill by 52 votes to 47.", "52", "votes against"),
     ("Senators rejected the bill by 52 votes to 47.", "47", "votes for"),
+    # a division told as a tally: "voted N to M", "by a vote of N to M"
+    ("Governors voted 11 to 3 in favour of the new timetable.", "11", "votes for"),
+    ("Governors voted 11 to 3 in favour of the new timetable.", "3", "votes against"),
+    ("The panel voted 6 to 4 against the extension.", "6", "votes against"),
+    ("The panel voted 6 to 4 against the extension.", "4", "votes for"),
+    ("The assembly passed the levy by a vote of 38 to 21.", "38", "votes for"),
+    ("The assembly passed the levy by a vote of 38 to 21.", "21", "votes against"),
 ]
 
 
@@ -1202,7 +1213,7 @@ def test_a_size_that_describes_is_no_figure(engine, text):
 @pytest.mark.parametrize(("text", "figure", "measure"), [
     # people held are named by what is later done to them or what they do; a jail that holds them counts them
     ("Some 90 prisoners are being moved to other jails.", "Some 90", "moved"),
-    ("Police said 12 prisoners had been identified as ringleaders.", "12", "identified"),
+    ("Police said 12 prisoners had been identified as ringleaders.", "12", "ringleaders"),
     ("Hamas released 24 hostages on Friday.", "24", "released"),
     ("The jail held 630 prisoners on Sunday.", "630", "prisoners"),
     ("Russian forces captured two North Korean soldiers.", "two", "captured"),
