@@ -40,6 +40,8 @@ from .counted import (
     BEARINGS,
     CHANGE_VERBS,
     GROUP_SIZE_WORDS,
+    LESS_WORDS,
+    MORE_WORDS,
     PERCENT_WORDS,
     REPORTING,
     SAY_VERBS,
@@ -260,10 +262,10 @@ class ClaimExtractor:
             elif drafts and i > 0 and unit_family(fig.unit) == "percent" \
                     and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
                     and unit_family(drafts[-1].claim.figure.unit) != "percent" \
-                    and _change_of_previous(doc, m, figures[i - 1]):
+                    and (direction := _change_of_previous(doc, m, figures[i - 1])) is not None:
                 # "counted 1,900 confirmed cases since January, up 60% on the same period": the change of the
                 # figure just given
-                measure = change_name(drafts[-1].claim.measure, doc[m.start - 1].lower_)
+                measure = change_name(drafts[-1].claim.measure, direction)
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif drafts and noun is not None and unit_family(fig.unit) == "percent" and is_change_noun(noun) \
                     and measured_thing(noun, None) is None and not _named_change(noun, m) \
@@ -1236,13 +1238,18 @@ def _a_source(noun: Token) -> bool:
     return any(t.lower_ == "according" for t in noun.ancestors)
 
 
-def _change_of_previous(doc: Doc, m: FigureMatch, previous: FigureMatch) -> bool:
-    """ ", up 60%" set off after the verb of the figure before: the change of that figure, not a figure of
-    its own ("while exports were up 3%" has a verb of its own)."""
-    if m.start < 2 or doc[m.start - 1].lower_ not in ("up", "down") or doc[m.start - 2].text != ",":
-        return False
-    verb = _governing_verb(span_root(doc, previous))
-    return verb is not None and doc[m.start - 1].head.i == verb.i
+def _change_of_previous(doc: Doc, m: FigureMatch, previous: FigureMatch) -> str | None:
+    """The direction word of a change set off after the verb of the figure before: ", up 60%", ", 6.5 per
+    cent more than a year earlier": the change of that figure, not a figure of its own ("while exports were
+    up 3%" has a verb of its own). None when it is not one."""
+    if m.start >= 2 and doc[m.start - 2].text == "," and doc[m.start - 1].lower_ in ("up", "down"):
+        verb = _governing_verb(span_root(doc, previous))
+        return doc[m.start - 1].lower_ if verb is not None and doc[m.start - 1].head.i == verb.i else None
+    if m.start >= 1 and doc[m.start - 1].text == "," and m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "than":
+        # ", 6.5 per cent more than a year earlier": a comparative right after the figure
+        word = doc[m.end].lower_
+        return "up" if word in MORE_WORDS else "down" if word in LESS_WORDS else None
+    return None
 
 
 def _a_body_of_people(noun: Token) -> bool:

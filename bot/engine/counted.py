@@ -646,6 +646,8 @@ class CountReader:
                              and not self.is_people(c) and c.lemma_.lower() not in _VAGUE_NOUNS), None)
             if level_of is not None:
                 return ok(self.noun_measure(level_of)) or _compound_name(level_of)
+        if family == "percent" and (kind := _bare_change(doc, m)) is not None:
+            return kind  # "that was up 23 per cent on a year earlier": a change of nothing named is a rise
         return family.removeprefix("other:")  # nothing names it: "percent", "money", "count"...
 
     def _priced(self, m: FigureMatch, root: Token) -> bool:
@@ -1846,20 +1848,41 @@ def tally_role(noun: Token) -> Token:
     return noun
 
 
-#: words of change by their direction: a change is named as an editor names it ("price rise", "share fall")
+#: words of change by their direction: a change is named as an editor names it ("rise in prices", "fall in
+#: shares", "gdp growth")
 _UP = frozenset("rise climb increase grow growth jump surge gain soar expand expansion rally advance raise hike "
                 "boost lift up".split())
 _DOWN = frozenset("fall drop decrease decline slump plunge lose loss slip tumble sink shrink retreat dip cut "
                   "reduce reduction lower down".split())
-_CHANGE_KINDS = (" change", " rise", " fall", " growth")
+#: the kinds of change written before what changes ("rise in shares"), and the one written after it
+_CHANGES_BEFORE = ("rise in ", "fall in ", "change in ")
+_CHANGE_AFTER = " growth"
 #: the words whose "by" phrase is a change ("rose by 2%"), not an agent or a means ("backed by 89%")
 _CHANGE_WORDS = CHANGE_VERBS | _UP | _DOWN
 
 
 def change_name(name: str, word: str | None) -> str:
-    """``name`` as a change, named by the direction ``word`` (a verb, noun or adverb lemma) gives:
-    "water charges rise", "shares fall", "gdp growth"; "change" when no direction is written."""
-    return f"{change_base(name)} {change_kind(word) or 'change'}"
+    """``name`` as a change, named by the direction ``word`` (a verb, noun or adverb lemma) gives, the way
+    an editor writes it: "rise in water charges", "fall in shares", "gdp growth"; "change in ..." when no
+    direction is written."""
+    base, kind = change_base(name), change_kind(word) or "change"
+    return f"{base}{_CHANGE_AFTER}" if kind == "growth" else f"{kind} in {base}"
+
+
+def _bare_change(doc: Doc, m: FigureMatch) -> str | None:
+    """The kind of change a share is when it is written as one and nothing names what changed: "up 23 per
+    cent", "down 4%", "8.1 per cent more than a year ago"."""
+    if m.start >= 1 and doc[m.start - 1].lower_ in ("up", "down"):
+        return change_kind(doc[m.start - 1].lower_)
+    if m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "than":
+        word = doc[m.end].lower_
+        return "rise" if word in MORE_WORDS else "fall" if word in LESS_WORDS else None
+    return None
+
+
+#: comparatives of a change written after its figure ("6.5 per cent more than a year earlier")
+MORE_WORDS = frozenset("more higher greater larger bigger".split())
+LESS_WORDS = frozenset("less lower fewer smaller".split())
 
 
 def change_kind(word: str | None) -> str | None:
@@ -1870,10 +1893,12 @@ def change_kind(word: str | None) -> str | None:
 
 
 def change_base(measure: str) -> str:
-    """The level a change is of: "revenue" for "revenue rise"."""
-    for kind in _CHANGE_KINDS:
-        if measure.endswith(kind) and len(measure) > len(kind):
-            return measure[: -len(kind)]
+    """The level a change is of: "revenue" for "rise in revenue" or "revenue growth"."""
+    for kind in _CHANGES_BEFORE:
+        if measure.startswith(kind) and len(measure) > len(kind):
+            return measure[len(kind):]
+    if measure.endswith(_CHANGE_AFTER) and len(measure) > len(_CHANGE_AFTER):
+        return measure[: -len(_CHANGE_AFTER)]
     return measure
 
 
@@ -1897,10 +1922,16 @@ def _compound_name(noun: Token) -> str:
              if t.is_alpha and t.lower_ not in PERCENT_WORDS
              and not (t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].like_num)  # "50,000-euro"
              and not any(c.dep_ == "nummod" for c in t.children)  # "a 35 km queue": the unit of a figure
-             and ((t.dep_ == "compound" and t.pos_ == "NOUN")
+             and ((t.dep_ == "compound" and (t.pos_ == "NOUN" or _capitalised_noun(t)))
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     head = noun.lower_ if noun.tag_ == "NNS" and noun.is_alpha else noun.lemma_.lower()  # "£4.5m in assets"
     return " ".join([*parts, head])
+
+
+def _capitalised_noun(tok: Token) -> bool:
+    """A common noun the tagger took for a name because it opens the sentence ("Visitor numbers fell"):
+    the first word, tagged a name, and no entity."""
+    return tok.pos_ == "PROPN" and tok.i == tok.sent.start and not tok.ent_type_ and tok.text.istitle()
 
 
 def _full_compounds(noun: Token) -> list[str]:

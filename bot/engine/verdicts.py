@@ -67,7 +67,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from .counted import DIRECTIONS, PARTICLES
+from .counted import DIRECTIONS, PARTICLES, change_base
 from .numbers import significant_digits, word_value
 from .subjects import analyse_subject, discriminator, parts_similarity
 from .timing import normalise_period
@@ -349,6 +349,10 @@ def _name_parts(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     "up")); "horses testing" -> (("horse",), ("testing",))."""
     from lemminflect import getLemma  # a data-only package, loaded on first use
 
+    base = change_base(measure)
+    if base != measure:  # "rise in shares": what changed is the shares, the change what happened to them
+        thing, done = _name_parts(base)
+        return thing, (*done, measure.replace(base, "").strip())
     words = _measure_key(measure).split()
     done: list[str] = []
     while len(words) > 1 and (words[-1] in _PARTICLES or _is_participle(words[-1], words[-2])):

@@ -119,10 +119,10 @@ PASS_THROUGH = [
     ("The island accounts for 12 of the missing.", "12", "missing"),
     ("Two of the injured later died in hospital.", "Two", "killed"),
     # what a change verb or noun changes: its object, or what the change is in
-    ("The plan raises water charges by 6.5%.", "6.5%", "water charges rise"),
-    ("Unions rejected the 6.5% rise in water charges.", "6.5%", "water charges rise"),
+    ("The plan raises water charges by 6.5%.", "6.5%", "rise in water charges"),
+    ("Unions rejected the 6.5% rise in water charges.", "6.5%", "rise in water charges"),
     # a change is named by its direction, as an editor names it; with none written it is a change
-    ("Shares in the carrier have lost 9% since March.", "9%", "shares fall"),
+    ("Shares in the carrier have lost 9% since March.", "9%", "fall in shares"),
     ("The economy grew 0.3% in the third quarter.", "0.3%", "gdp growth"),
     # a unit is no thing: what happened to the amount names it; a name says whose, never what
     ("About 300 tonnes of diesel leaked into the estuary.", "About 300 tonnes", "diesel"),
@@ -207,7 +207,7 @@ PASS_THROUGH = [
     # a verb joined to another takes its subject; a change noun that names what changes keeps it
     ("Copper prices kept rising and reached 9,900 dollars a tonne.", "9,900", "price"),
     # an intransitive change is measured on its subject, not on where or when it happened
-    ("Shares in the miner fell 9 percent in early trading.", "9", "shares fall"),
+    ("Shares in the miner fell 9 percent in early trading.", "9", "fall in shares"),
     ("Sales of 1.2 billion euros were helped by a 6 percent price increase.", "6", "price increase"),
     # a hyphenated modifier is kept whole
     ("The atlas has 40 full-page maps.", "40", "full-page maps"),
@@ -264,8 +264,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("The Orrin Medal, worth 10,000 euros, went to a chemist.", "10,000 euros", "medal"),
     ("The painting is worth £3m, the auction house said.", "£3m", "value"),
     # ", up 60%" after a figure's verb is that figure's change; a clause of its own is not
-    ("The agency counted 2,400 confirmed infections this year, up 45% on last year.", "45%", "cases rise"),
-    ("Sales fell 5% while exports were up 3%.", "3%", "exports rise"),
+    ("The agency counted 2,400 confirmed infections this year, up 45% on last year.", "45%", "rise in cases"),
+    ("Sales fell 5% while exports were up 3%.", "3%", "rise in exports"),
     # where people come from is not what happened to them
     ("The 5,200 delegates came from 96 countries.", "5,200", "delegates"),
     # a concentration is named by its unit; the pollutant is the subject
@@ -397,7 +397,14 @@ NAMED_BY_WHAT_IT_IS = [
     ("Members endorsed the merger by 58% to 42%.", "42%", "votes against"),
     ("Residents rejected the scheme by 70 per cent to 30 per cent.", "70 per cent", "votes against"),
     # a market's demand moves; a union's demand is asked
-    ("Demand for heating oil rose by 18% last month.", "18%", "demand rise"),
+    ("Demand for heating oil rose by 18% last month.", "18%", "rise in demand"),
+    # a change is named as an editor writes it, a comparative after its figure included; a change of
+    # nothing named is a bare rise or fall, never its unit
+    ("The charity gave out 9,100 parcels, 14 per cent more than a year earlier.", "14", "rise in parcels"),
+    ("The bakery sold 41,000 loaves, 3% fewer than in 2024.", "3%", "fall in loaves"),
+    ("That was down 6 per cent on last winter.", "6", "fall"),
+    ("It was 8 per cent higher than a year ago.", "8", "rise"),
+    ("Passenger numbers climbed 4% in May.", "4%", "rise in passenger numbers"),
     ("The union's demand of 7% was turned down.", "7%", "pay demand"),
     # money won is a prize; what else is won keeps its own name
     ("The champion won £250,000.", "£250,000", "prize"),
@@ -435,7 +442,7 @@ NAMED_BY_WHAT_IT_IS = [
     ("80 miners remain trapped underground.", "80", "trapped"),
     ("Storm strands 300 tourists", "300", "stranded"),
     ("Her tally rose from 1,200 votes to 3,400 votes.", "3,400", "votes"),
-    ("Inflation fell by 0.5% to 2.3%.", "0.5%", "inflation fall"),
+    ("Inflation fell by 0.5% to 2.3%.", "0.5%", "fall in inflation"),
     ("Her tally rose by 300 votes to 2,600.", "2,600", "votes"),
     ("About 2,000 people gathered in the square.", "About 2,000", "attendance"),
     ("About 40 protesters were refused bail.", "About 40", "refused"),
@@ -719,7 +726,7 @@ def test_subjects_resolve_to_what_the_article_is_about(engine):
     claims = {c.figure.text: c for c in claims_of(engine, text)}
     assert claims["$1.9bn"].subject == "Halvard Shipping"
     assert claims["$1.9bn"].measure == "revenue"
-    assert claims["6%"].measure == "revenue fall"
+    assert claims["6%"].measure == "fall in revenue"
     assert claims["6%"].subject == "Halvard Shipping"
     assert claims["300"].subject == "Halvard Shipping"
 
@@ -944,7 +951,7 @@ def test_a_ranked_death_is_the_toll(engine):
 
 def test_a_change_written_after_a_figure_is_that_figures_change(engine):
     level, change = claims_of(engine, "The port handled 2.1 million passengers, a six per cent rise on last year.")
-    assert change.measure == f"{level.measure} rise"
+    assert change.measure == f"rise in {level.measure}"
     assert change.subject == level.subject
 
 
