@@ -76,6 +76,7 @@ from .timing import (
     _dates_or_describes,
     _is_time_count,
     _parse_date,
+    event_length,
     penalty,
     stoppage_length,
 )
@@ -175,15 +176,17 @@ class ClaimExtractor:
                 term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
             if term is None and stoppage_length(doc, m, self.counts.is_people):
                 term = "duration"  # "the strike lasted 12 days", "closed the runway for 33 hours"
+            lasted = None if term is not None else event_length(doc, m)  # "a 28-day voyage", "a 12-week consultation"
             if self._names_a_thing(doc, m):
                 continue  # "kilometre 162", "station 7", "flight CA 412": a number after a noun names it
-            if term is None and unit_family(fig.unit) == "duration" and self._is_period_figure(doc, m, period_spans):
+            if term is None and lasted is None and unit_family(fig.unit) == "duration" \
+                    and self._is_period_figure(doc, m, period_spans):
                 continue
-            if term is None and _is_time_count(nouns[i]):
+            if term is None and lasted is None and _is_time_count(nouns[i]):
                 continue  # "for three consecutive days": a period, not a claim
-            if term is None and unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
+            if term is None and lasted is None and unit_family(fig.unit) == "duration" and _dates_or_describes(doc, m):
                 continue  # "two weeks ago", "after six hours", "closed for 30 days"
-            if term is None and "-" in fig.text and fig.unit not in ("people", "count") \
+            if term is None and lasted is None and "-" in fig.text and fig.unit not in ("people", "count") \
                     and unit_family(fig.unit) not in ("money", "power") \
                     and not (sized(m) and unit_family(fig.unit) in SIZE_FAMILIES) \
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
@@ -218,7 +221,7 @@ class ClaimExtractor:
                 continue  # "one of the deadliest attacks" ranks; it does not count
             noun = nouns[i] or (None if fronted_group(span_root(doc, m)) is not None  # its group is written
                                 else self._borrow_noun(nouns, figures, i, doc))
-            measure = term or implicit.get(m.start) or self._measure(doc, m, nouns[i])
+            measure = term or lasted or implicit.get(m.start) or self._measure(doc, m, nouns[i])
             if (measure not in self.vocab.measures or self.vocab.measures[measure].unit != "people") \
                     and _rhetorical(doc, m):
                 continue  # '"A pass holder can see ten films on one pass," he said.': a way of speaking

@@ -245,12 +245,13 @@ class CountReader:
                 and (doc[m.end + 1].lower_ in GROUP_SIZE_WORDS) and noun.i > m.end + 1 and noun.pos_ == "NOUN" \
                 and sized(m):
             return ok(self.noun_measure(noun)) or noun.lower_
-        # a size written right before a thing is the thing's: "the 64-metre dish collapsed", "the 64m dish
-        # collapsed" give the dish, not what happened to it
+        # a size written before a thing is the thing's size, named by its dimension as an editor names it: "the
+        # 1,180-kilometre cable" its length, "the 1,450-kg lander" its weight (not what happened to the thing)
         if family in SIZE_FAMILIES and sized(m) \
-                and (sized_thing := span_root(doc, m).head).pos_ == "NOUN" and sized_thing.i == m.end \
-                and span_root(doc, m).dep_ in ("amod", "compound", "nummod"):
-            return sized_thing.lemma_.lower()
+                and (sized_thing := span_root(doc, m).head).pos_ == "NOUN" and m.end <= sized_thing.i <= m.end + 3 \
+                and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "NUM", "ADJ") for t in doc[m.end : sized_thing.i]) \
+                and span_root(doc, m).dep_ in ("amod", "compound", "nummod", "nmod"):
+            return _DIMENSION_OF[family]
         # its size in parts written before a thing: "a 27,000-seat stadium", "a 500-bed hospital": the parts
         part = size_part(doc, m)
         if part is not None and part.is_alpha and not self.is_people(part) and part.lower_ not in GROUP_SIZE_WORDS:
@@ -2080,6 +2081,10 @@ _MARKET_LEVELS = frozenset("close open trade end finish start change settle".spl
 #: words for one member of any group, or its strength: "a 64-member crew", "a 12-person jury", "a
 #: 1,200-strong audience" give the size of the group
 GROUP_SIZE_WORDS = frozenset("member person man woman strong".split())
+
+
+#: the dimension a size of each family gives a thing: "the 287 km line" its length
+_DIMENSION_OF = {"distance": "length", "area": "area", "volume": "volume", "weight": "weight"}
 
 
 def sized(m: FigureMatch) -> bool:

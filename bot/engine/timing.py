@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from .counted import TIME_NOUNS, span_root
+from .counted import TIME_NOUNS, nominal_verb, span_root
 from .figures import FigureMatch
 from .numbers import word_value
 from .units import convert, unit_family
@@ -115,6 +115,33 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
             return not any(c.dep_ == "nsubj" and _a_person(c, is_people) for c in verb.children)
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING
     return False
+
+
+def event_length(doc: Doc, m: FigureMatch) -> str | None:
+    """How long an event or a journey took or will take, named by its noun: "after a 28-day voyage" the
+    voyage's, "a 12-week consultation" the consultation's, "a timetabled journey of 95 minutes" the
+    journey's. The event is a noun made from a verb ("consultation", "restoration") or a journey; a noun
+    a duration only describes ("a 12-hour shift", "a 30-minute walk from the station") is neither."""
+    if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
+        return None
+    root = span_root(doc, m)
+    event = None
+    if root.dep_ in ("amod", "compound", "nummod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= m.end \
+            and "-" in m.figure.text:
+        event = root.head  # "a 28-day voyage"
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        event = root.head.head  # "a journey of 95 minutes"
+    if event is None:
+        return None
+    lemma = event.lemma_.lower()
+    if lemma in _JOURNEYS:
+        return lemma
+    verb = nominal_verb(lemma)
+    return lemma if verb is not None and verb != lemma and lemma.endswith(("tion", "sion", "ment", "al")) else None
+
+
+#: journeys, whose length in time is a figure of their own ("a 28-day voyage")
+_JOURNEYS = frozenset("voyage journey flight trip crossing passage expedition mission".split())
 
 
 def _a_person(noun: Token, is_people: Callable[[Token], bool] | None) -> bool:
