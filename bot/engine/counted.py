@@ -910,7 +910,8 @@ class CountReader:
             return change_name(name, before[-1].lower_)  # "up 9.4 per cent"
         if len(before) and before[-1].lower_ == "by" and before[-1].head.lemma_.lower() in _CHANGE_WORDS:
             return change_name(name, before[-1].head.lemma_)  # "rose by 2%", "raises water charges by 6.5%"
-        if tok.dep_ in ("dobj", "npadvmod", "advmod") and tok.head.lemma_.lower() in CHANGE_VERBS:
+        if tok.dep_ in ("dobj", "npadvmod", "advmod") and tok.head.lemma_.lower() in CHANGE_VERBS \
+                and name != participle(tok.head):  # ("had lost nine hours": time lost, named by the verb already)
             return change_name(name, tok.head.lemma_)
         return name
 

@@ -306,6 +306,9 @@ class FigureParser:
         for label, posts in (("lower", POST_LOWER), ("upper", POST_UPPER), ("approx", POST_APPROX)):
             self._phrases.add("P_" + label, _phrase_docs(vocab, posts))
         self._unit_map = dict(UNIT_PHRASES)
+        # a unit of several words hyphened into a modifier: "a 48,000-square-kilometre reserve"
+        self._unit_map.update({p.replace(" ", " - "): u for p, u in UNIT_PHRASES.items()
+                               if " " in p and p.replace(" ", "").isalpha()})
         self._phrases.add("UNIT", _phrase_docs(vocab, self._unit_map))
         self._currency_words: dict[str, str] = {}
         for code, names in CURRENCIES.items():
