@@ -203,6 +203,15 @@ class CountReader:
                 and self.vocab.measures[named].unit == "money" \
                 and not (verb is not None and verb.lemma_.lower() in ("lose", "cost", "wipe", "shed")):
             return named  # "awarded €1.3m in compensation", "raised $2m in funding": the money the noun names
+        if family == "money" and verb is not None and base.dep_ == "dobj" and base.head.i == verb.i \
+                and verb.lemma_.lower() not in ("lose", "cost", "wipe", "shed") \
+                and (named := next((n for prep in (*base.children, *verb.children)
+                                    if prep.dep_ == "prep" and prep.lower_ == "for"
+                                    for p in prep.children if p.dep_ == "pobj"
+                                    and (n := self.noun_measure(p)) is not None
+                                    and (spec := self.vocab.measures.get(n)) is not None and spec.unit == "money"),
+                                   None)) is not None:
+            return named  # "set aside $250,000 for compensation": money put to a purpose the vocabulary names
         if family == "money" and verb is not None and verb.dep_ in ("xcomp", "advcl") and base.head.i == verb.i \
                 and verb.head.lemma_.lower() in _ASKING \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -925,6 +934,8 @@ class CountReader:
                     key = f"{lemma} {c.lower_} {p.lemma_.lower()}"
                     if p.dep_ == "pobj" and key in self.vocab.by_complement:
                         return self.vocab.by_complement[key]
+        if lemma in _MOVING and self._moved_out(v):
+            return self.vocab.by_verb.get("evacuate")  # "flew 312 people out of Tarsania": evacuated
         phrasal = phrasal_lemma(v)
         name = self.vocab.by_verb.get(phrasal) or (self.vocab.by_verb.get(lemma) if phrasal == lemma or
                                                    phrasal not in _PHRASAL_PASS else None)
@@ -939,6 +950,14 @@ class CountReader:
         if name is None:
             name = self._complement_name(v)
         return name
+
+    def _moved_out(self, v: Token) -> bool:
+        """People a verb of moving takes "out of" a place: "flew 312 people out of Tarsania", "buses took 400
+        residents out of the town" (not "brought 30 tonnes out of the mine")."""
+        out = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ == "out"), None)
+        if out is None or not any(c.dep_ == "prep" and c.lower_ == "of" for c in (*out.children, *v.children)):
+            return False
+        return any(c.dep_ in ("dobj", "nsubjpass") and self.is_people(c) for c in v.children)
 
     def _made_fatal(self, v: Token, name: str) -> str:
         """``name`` made fatal when the word says so: "fatally shot", "shot dead", "stabbed to death"
@@ -1214,6 +1233,10 @@ _FORCES = frozenset("fighting fight battle war conflict combat offensive army fo
 _ANYONE = frozenset("people person individual".split())
 #: adjectives of how bad a condition is, which leave it the same condition ("serious injuries")
 _SEVERITY = frozenset("serious minor critical severe slight life-threatening multiple fatal".split())
+
+
+#: verbs of moving people, whose "out of" a place is an evacuation ("flew 312 people out of Tarsania")
+_MOVING = frozenset("fly bring take get ferry bus airlift ship carry drive lead move".split())
 
 
 def _a_condition_name(tok: Token) -> bool:

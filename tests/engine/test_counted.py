@@ -224,6 +224,13 @@ PASS_THROUGH = [
     ("Divers identified 26 new species on the reef.", "26", "species"),
     ("Auditors discovered 212 breaches of the code.", "212", "breaches"),
     ("Health workers identified 40 people with latent TB last year.", "40", "latent tb"),
+    # people a verb of moving takes out of a place are evacuated
+    ("The navy ferried 540 people out of the port on Sunday.", "540", "evacuated"),
+    ("About 300 tourists were flown out of the capital.", "About 300", "evacuated"),
+    # money put to a purpose the vocabulary names is that money
+    ("The ministry has set aside £400,000 for compensation.", "£400,000", "compensation"),
+    # a unit of several words hyphened into a modifier
+    ("Ministers declared a 12,000-square-kilometre marine reserve.", "12,000", "area"),
 ]
 
 
