@@ -68,7 +68,15 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from bot.engine.numbers import PREFIX_CURRENCIES, SMALL, TENS, Amount, could_hold_amount, read_amount
+from bot.engine.numbers import (
+    PREFIX_CURRENCIES,
+    SMALL,
+    TENS,
+    Amount,
+    could_hold_amount,
+    may_start_amount,
+    read_amount,
+)
 from bot.engine.types import Figure
 from bot.engine.units import CURRENCIES, canonical_unit
 
@@ -389,10 +397,15 @@ class FigureParser:
         ctx = self._context(doc)
         out: list[FigureMatch] = []
         n = len(doc)
+        # tokens no amount or currency prefix starts at, skipped without reading them one by one
+        starts = [may_start_amount(t.text, t.lower_) or _may_prefix(t.text) for t in doc]
         i = 0
         last_end = 0
         carried: _Hedge | None = None
         while i < n:
+            if not starts[i]:
+                i += 1
+                continue
             found = self._at(doc, i, ctx, last_end, carried)
             if found is None:
                 i += 1
@@ -466,10 +479,8 @@ class FigureParser:
         """A currency written before a number at ``i``: "$", "US $", "€", "USD"; (code, next index)."""
         t = doc[i].text
         n = len(doc)
-        if t in ("US", "U.S.", "A", "C", "NZ", "HK", "S", "AU", "CA") and i + 1 < n and doc[i + 1].text == "$":
-            code = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
-                    "NZ": "NZD", "HK": "HKD", "S": "SGD"}[t]
-            return code, i + 2
+        if t in _DOLLAR_LANDS and i + 1 < n and doc[i + 1].text == "$":
+            return _DOLLAR_LANDS[t], i + 2
         low = t.lower()
         if low in PREFIX_CURRENCIES and not t.isalpha():
             return PREFIX_CURRENCIES[low], i + 1
@@ -735,6 +746,16 @@ class FigureParser:
 
 #: larger magnitudes are not figures a newsroom checks (and float arithmetic on them is unsafe)
 MAX_MAGNITUDE = 1e18
+
+
+#: a country written before a separate "$": "US $5", "A $12"
+_DOLLAR_LANDS = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
+                 "NZ": "NZD", "HK": "HKD", "S": "SGD"}
+
+
+def _may_prefix(t: str) -> bool:
+    """False only when ``FigureParser._currency_prefix`` finds no currency at a token written ``t``."""
+    return t in _DOLLAR_LANDS or t.lower() in PREFIX_CURRENCIES or t in ("Rs", "Rs.") or (len(t) == 3 and t.isupper())
 
 
 def _sane(fig: Figure) -> bool:
