@@ -1295,6 +1295,8 @@ def article_about(title: str | None, text: str) -> str | None:
     best: tuple[int, int, str] | None = None
     headline = title if title is not None else text.split("\n", 1)[0]
     for name, pos in seen.items():
+        if text.count(name) < 2:
+            continue  # each hit below is an occurrence of the name: fewer than two cannot win (and no pattern is built)
         # a name of the lead written as a speaker's ("Vos said", "Vos told MPs") says who speaks, not what
         # the article is about; a name of the headline may speak for itself ("Halvard Shipping said")
         hits = re.finditer(rf"\b{re.escape(name)}\b", text)
