@@ -131,6 +131,10 @@ class _Draft:
     needs_subject: bool
 
 
+#: the parts of speech of a word ``_with_implicit`` may read as one person or one death (with "old" of an
+#: age, a possessive, an apposition or an adjective of any part of speech)
+_MAY_COUNT_ONE = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "INTJ"})
+
 #: words that make a following time noun a date, not a counted span: "870 last year", "12 the previous week"
 _DATING_WORDS = frozenset("last next previous following this that same".split())
 
@@ -420,6 +424,9 @@ class ClaimExtractor:
         for noun in doc:
             if noun.i in covered or noun.dep_ == "compound":
                 continue
+            if noun.pos_ not in _MAY_COUNT_ONE and noun.dep_ not in ("poss", "appos", "amod") \
+                    and noun.lower_ not in ("old", "olds"):
+                continue  # (a verb, a preposition...: none of the cases below reads it; "old" of an age may be any)
             if noun.dep_ == "poss":
                 # "the teen's fatal shooting", "a 17-year-old's shooting death": the owner of the event
                 if noun.pos_ in ("NOUN", "PROPN") and self.counts.is_person(noun) and noun.head.i not in covered:
@@ -1305,6 +1312,8 @@ def article_about(title: str | None, text: str) -> str | None:
     best: tuple[int, int, str] | None = None
     headline = title if title is not None else text.split("\n", 1)[0]
     for name, pos in seen.items():
+        if text.count(name) < 2:
+            continue  # each hit below is an occurrence of the name: fewer than two cannot win (and no pattern is built)
         # a name of the lead written as a speaker's ("Vos said", "Vos told MPs") says who speaks, not what
         # the article is about; a name of the headline may speak for itself ("Halvard Shipping said")
         hits = re.finditer(rf"\b{re.escape(name)}\b", text)
@@ -1691,7 +1700,11 @@ def _hit_by_projectile(verb: Token) -> bool:
 def _mend_verb_lemmas(doc: Doc) -> None:
     """Verbs the lemmatizer left as they are ("Two teens shot" tagged VBP, lemma "shot"): the lemma
     of the verb form, so that measures are named from "shoot", not from "shot"."""
-    for tok in doc:
+    verb = doc.vocab.strings["VERB"]  # (the part of speech's symbol)
+    for i, pos in enumerate(doc.to_array("POS").tolist()):
+        if pos != verb:
+            continue  # only verbs are mended (the parts of speech read at once, not token by token)
+        tok = doc[i]
         if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN", "VBZ", "VBG") and tok.lemma_.lower() != tok.lower_:
             # a lemma of which the word is no form ("fined" read as "fin"): the lemma of the word
             mended = _lemma_of_form(tok.lower_, tok.lemma_.lower(), tok.tag_)

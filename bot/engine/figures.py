@@ -68,7 +68,15 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from bot.engine.numbers import PREFIX_CURRENCIES, SMALL, TENS, Amount, could_hold_amount, read_amount
+from bot.engine.numbers import (
+    PREFIX_CURRENCIES,
+    SMALL,
+    TENS,
+    Amount,
+    could_hold_amount,
+    may_start_amount,
+    read_amount,
+)
 from bot.engine.types import Figure
 from bot.engine.units import CURRENCIES, canonical_unit
 
@@ -317,9 +325,15 @@ class FigureParser:
                     self._currency_words[name.replace("u.s. ", "u.s . ")] = code
         self._phrases.add("CUR", _phrase_docs(vocab, self._currency_words))
         self._blockers = Matcher(vocab)
+        self._blocker_patterns: list[list[dict]] = []
         self._add_blockers()
+        self._blocker_reach = _reach(self._blocker_patterns)
 
     # -- matcher rules ---------------------------------------------------------
+
+    def _add_blocker(self, label: str, patterns: list[list[dict]]) -> None:
+        self._blockers.add(label, patterns)
+        self._blocker_patterns.extend(patterns)
 
     def _add_blockers(self) -> None:
         month = {"TEXT": {"IN": MONTHS}}
@@ -328,21 +342,21 @@ class FigureParser:
         small = {"IS_DIGIT": True, "LENGTH": {"<=": 3}}
         age = {"LOWER": {"IN": [*_NUMBER_WORDS, *(str(n) for n in range(1, 120))]}}
         comma = {"ORTH": ",", "OP": "?"}
-        self._blockers.add("DATE", [
+        self._add_blocker("DATE", [
             [month, day], [month, day, comma, year], [month, year], [day, month], [day, month, year],
             [month, day, {"ORTH": {"IN": ["-", "–", "to", "and"]}}, day],
             [day, {"ORTH": {"IN": ["-", "–", "to", "and"]}}, day, month],  # "between 14 and 19 August"
             [year, {"ORTH": {"IN": ["-", "/"]}}, {"SHAPE": "dd"}, {"ORTH": {"IN": ["-", "/"]}}, {"SHAPE": "dd"}],
             [{"LOWER": {"IN": ["the", "of"]}}, {"SHAPE": {"IN": ["dds", "'dds", "ddds"]}}],
         ])
-        self._blockers.add("TIME", [
+        self._add_blocker("TIME", [
             [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd", "dddd"]}}, {"LOWER": {"IN": TIME_WORDS}}],
             [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd"]}}, {"LOWER": {"IN": ["a.m", "p.m"]}}, {"ORTH": "."}],
             [{"LOWER": {"IN": ["at", "by", "until", "till", "from"]}}, {"SHAPE": {"IN": ["d.dd", "dd.dd"]}},
              {"LOWER": {"IN": ["and", "to", "-", "until", "on", "local", "this", "that", "tonight", "today",
                                "tomorrow", "yesterday", "last", "every", "each", "in"]}}],
         ])
-        self._blockers.add("AGE", [
+        self._add_blocker("AGE", [
             [small, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["year", "month", "week", "day", "years", "months"]}},
              {"ORTH": "-", "OP": "?"}, {"LOWER": "old"}],
             [{"LOWER": {"IN": _NUMBER_WORDS}}, {"ORTH": "-", "OP": "?"},
@@ -364,14 +378,14 @@ class FigureParser:
              {"SHAPE": {"IN": ["dds", "'dds"]}}],
         ])
         house = {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX", "dx", "ddx", "dddx"]}}
-        self._blockers.add("ADDRESS", [
+        self._add_blocker("ADDRESS", [
             [house, {"IS_TITLE": True, "OP": "+"}, {"TEXT": {"IN": STREETS}}],
             [house, {"ORTH": {"IN": ["-", "–"]}}, house, {"IS_TITLE": True, "OP": "+"}, {"TEXT": {"IN": STREETS}}],
         ])
         num = {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "d.d", "dd.d", "d.dd", "dX", "ddX", "dx", "ddx"]}}
         designator = {"LOWER": {"IN": DESIGNATORS}}
         opt = {"ORTH": {"IN": [".", "#", ":"]}, "OP": "?"}
-        self._blockers.add("DESIGNATOR", [
+        self._add_blocker("DESIGNATOR", [
             [designator, opt, num],
             [designator, opt, num, {"ORTH": {"IN": ["-", "–", "to", "and", "through", "or", ","]}}, num],
             [{"TEXT": {"IN": ["No", "Nos", "NO"]}}, {"ORTH": ".", "OP": "?"}, num],
@@ -392,10 +406,15 @@ class FigureParser:
         ctx = self._context(doc)
         out: list[FigureMatch] = []
         n = len(doc)
+        # tokens no amount or currency prefix starts at, skipped without reading them one by one
+        starts = [may_start_amount(t.text, t.lower_) or _may_prefix(t.text) for t in doc]
         i = 0
         last_end = 0
         carried: _Hedge | None = None
         while i < n:
+            if not starts[i]:
+                i += 1
+                continue
             found = self._at(doc, i, ctx, last_end, carried)
             if found is None:
                 i += 1
@@ -452,7 +471,8 @@ class FigureParser:
                 if old_c is None or end > old_c[0]:
                     currencies[start] = (end, code)
         blocked: dict[int, str] = {}
-        for match_id, start, end in self._blockers(doc):
+        numbers = [t.i for t in doc if t.like_num or any(ch.isdigit() for ch in t.text)]
+        for match_id, start, end in self._blocker_matches(doc, numbers):
             label = strings[match_id]
             for k in range(start, end):
                 t = doc[k]
@@ -463,16 +483,53 @@ class FigureParser:
         _block_number_lists(doc, blocked)
         return _Context(blocked, hedge_before, hedge_after, units, currencies)
 
+    def _blocker_matches(self, doc: Doc, numbers: list[int]) -> list[tuple[int, int, int]]:
+        """The blockers' matches that cover a number (token index in ``numbers``), in the order the
+        Matcher gives them over the whole doc: only those block anything.
+
+        The Matcher runs on the stretches around the numbers only (measured over every line of
+        722 GVA articles: 2.4 s over every token, 0.9 s over the stretches). A match is a run of tokens
+        that meet its pattern, whatever is around them, so a stretch that holds a match finds
+        it, and the matches of one stretch come in the order they come in the whole doc (the
+        Matcher reads tokens left to right and keeps its states in order). Each stretch holds
+        every match that covers its numbers: a fixed pattern reaches ``reach - 1`` tokens either
+        side of a number, and a pattern with a run of title-case words ("12 Upper Ashby Road")
+        runs on while they last, with ``head`` tokens before and ``tail`` after them.
+        """
+        if self._blocker_reach is None:
+            return self._blockers(doc)  # a pattern the stretches cannot bound
+        reach, head, tail = self._blocker_reach
+        n = len(doc)
+        stretches: list[tuple[int, int]] = []
+        for k in numbers:
+            lo, hi = max(0, k - reach + 1), min(n, k + reach)
+            if head or tail:
+                while lo > 0 and doc[lo - 1].is_title:
+                    lo -= 1
+                while hi < n and doc[hi].is_title:
+                    hi += 1
+                lo, hi = max(0, lo - head), min(n, hi + tail)
+            stretches.append((lo, hi))
+        stretches.sort()
+        merged: list[list[int]] = []
+        for lo, hi in stretches:  # stretches that overlap or meet are one
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        out: list[tuple[int, int, int]] = []
+        for lo, hi in merged:
+            out.extend((match_id, lo + start, lo + end) for match_id, start, end in self._blockers(doc[lo:hi]))
+        return out
+
     # -- reading one figure ----------------------------------------------------
 
     def _currency_prefix(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """A currency written before a number at ``i``: "$", "US $", "€", "USD"; (code, next index)."""
         t = doc[i].text
         n = len(doc)
-        if t in ("US", "U.S.", "A", "C", "NZ", "HK", "S", "AU", "CA") and i + 1 < n and doc[i + 1].text == "$":
-            code = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
-                    "NZ": "NZD", "HK": "HKD", "S": "SGD"}[t]
-            return code, i + 2
+        if t in _DOLLAR_LANDS and i + 1 < n and doc[i + 1].text == "$":
+            return _DOLLAR_LANDS[t], i + 2
         low = t.lower()
         if low in PREFIX_CURRENCIES and not t.isalpha():
             return PREFIX_CURRENCIES[low], i + 1
@@ -738,6 +795,34 @@ class FigureParser:
 
 #: larger magnitudes are not figures a newsroom checks (and float arithmetic on them is unsafe)
 MAX_MAGNITUDE = 1e18
+
+
+#: a country written before a separate "$": "US $5", "A $12"
+_DOLLAR_LANDS = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
+                 "NZ": "NZD", "HK": "HKD", "S": "SGD"}
+
+
+def _may_prefix(t: str) -> bool:
+    """False only when ``FigureParser._currency_prefix`` finds no currency at a token written ``t``."""
+    return t in _DOLLAR_LANDS or t.lower() in PREFIX_CURRENCIES or t in ("Rs", "Rs.") or (len(t) == 3 and t.isupper())
+
+
+def _reach(patterns: list[list[dict]]) -> tuple[int, int, int] | None:
+    """How far a match of ``patterns`` reaches from a token it covers, for
+    ``FigureParser._blocker_matches``: (tokens of the longest fixed pattern or part, tokens before a
+    run of title-case words, tokens after it); None when a pattern repeats another token, or twice."""
+    reach = head = tail = 0
+    for pattern in patterns:
+        runs = [i for i, spec in enumerate(pattern) if spec.get("OP") in ("+", "*")]
+        if not runs:
+            reach = max(reach, len(pattern))
+            continue
+        run = runs[0]
+        if len(runs) > 1 or {k: v for k, v in pattern[run].items() if k != "OP"} != {"IS_TITLE": True}:
+            return None
+        after = len(pattern) - run - 1
+        reach, head, tail = max(reach, run, after), max(head, run), max(tail, after)
+    return reach, head, tail
 
 
 def _sane(fig: Figure) -> bool:

@@ -597,6 +597,9 @@ def _small_int(doc: Doc, i: int) -> int | None:
 
 _VAGUE_STARTERS = frozenset({w[0] for w in VAGUE_MULTIPLIERS} | {w[0] for w in VAGUE_ALONE} | set(PLURAL_SCALES))
 
+#: first characters ``read_amount`` reads a token number from (a string, as there: "" is in it)
+_AMOUNT_SIGNS = "~≈+-−±.$€£¥₹₽₴₩₦₺"
+
 
 def read_amount(doc: Doc, i: int, currency: bool = False) -> Amount | None:
     """The amount starting at token ``i``, or None."""
@@ -606,7 +609,7 @@ def read_amount(doc: Doc, i: int, currency: bool = False) -> Amount | None:
         if share is not None:
             return share
     c = tok.text[:1]
-    if c.isdigit() or c in "~≈+-−±.$€£¥₹₽₴₩₦₺" or tok.text[:4] == "sub-" or tok.text[:6] == "minus-" \
+    if c.isdigit() or c in _AMOUNT_SIGNS or tok.text[:4] == "sub-" or tok.text[:6] == "minus-" \
             or (c.isupper() and any(ch.isdigit() for ch in tok.text)):
         return read_token_number(doc, i, currency) or fraction_token(doc, i)
     low = tok.lower_
@@ -623,6 +626,20 @@ def read_amount(doc: Doc, i: int, currency: bool = False) -> Amount | None:
     if _word_value(low) is not None or low in ("a", "an"):
         return read_word_number(doc, i)
     return None
+
+
+#: words ``read_amount`` may start at: numbers, "a"/"an"/"one"/"half" of fractions and scales, vague starters
+#: (a number word with a hyphen after it too: "four-, five- and six-cylinder")
+_AMOUNT_STARTERS = frozenset(
+    {*SMALL, *TENS, *(w + "-" for w in (*SMALL, *TENS)), "a", "an", "one", "half", *_VAGUE_STARTERS})
+
+
+def may_start_amount(text: str, low: str) -> bool:
+    """False only when ``read_amount`` returns None at a token of this text and lower form, whatever
+    surrounds it: it holds no digit, does not start with a sign or currency symbol, and is no word
+    an amount starts with. A cheap test that lets a scan skip most tokens."""
+    return low in _AMOUNT_STARTERS or any(ch.isdigit() for ch in text) or text[:1] in _AMOUNT_SIGNS \
+        or text[:4] == "sub-" or text[:6] == "minus-"
 
 
 _CURRENCY_CHARS = frozenset("$€£¥₹₽₴₩₦₺₪")

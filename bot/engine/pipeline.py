@@ -97,9 +97,18 @@ class HyphenJoiner:
 
     def __call__(self, text: str) -> Doc:
         doc = self._tokenizer(text)
+        if not any(h in text for h in _HYPHENS):
+            return doc  # no hyphen, nothing to join
         spans: list[tuple[int, int]] = []
-        i, n = 0, len(doc)
-        while i + 2 < n:
+        n = len(doc)
+        i = 0
+        # a run of joined words starts just before a hyphen: only those places are read
+        for hyphen in [t.i for t in doc if t.text in _HYPHENS]:
+            if hyphen - 1 < i:
+                continue  # at the start, or inside a run already read
+            i = hyphen - 1
+            if i + 2 >= n:
+                break
             end = i
             while end + 2 < n and _joins(doc, end):
                 end += 2

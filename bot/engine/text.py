@@ -161,19 +161,19 @@ def validate(text: str, *, max_chars: int) -> str:
     return text
 
 
-def _is_latin(ch: str) -> bool:
-    code = ord(ch)
-    return code < 0x250 or 0x1E00 <= code <= 0x1EFF
+#: a character outside the Latin blocks (Basic Latin to Latin Extended-B, Latin Extended Additional)
+_BEYOND_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
 
 
 def _mostly_other_script(text: str) -> bool:
     """Whether most letters of the text are not Latin (a text without spaces between words has
     too few words for the function-word test, so the script decides)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 20:
+    letters = sum(map(str.isalpha, text))
+    if letters < 20:
         return False
-    latin = sum(1 for ch in letters if _is_latin(ch))
-    return latin / len(letters) < 0.5
+    # the letters outside the Latin blocks, from the few characters outside them (most text is Latin)
+    other = sum(1 for ch in _BEYOND_LATIN.findall(text) if ch.isalpha())
+    return (letters - other) / letters < 0.5
 
 
 def is_boilerplate(line: str) -> bool:

@@ -479,3 +479,20 @@ def test_a_change_by_an_amount_to_a_level_is_two_figures(nlp):
 ])
 def test_counts_that_look_like_times_calls_or_levels(nlp, text, lows):
     assert [m.figure.low for m in figures(nlp, text)] == lows
+
+
+@pytest.mark.parametrize("text", [
+    "He lived at 12 Upper Ashby Road, aged 34, from May 3, 2019 to 2021 - 22, at 3 p.m. daily.",
+    "12 - 14 Old Kent Road Street Lane Avenue was sold for $3m; see No. 5, #7 and section 4 - 6.",
+    "John Smith, 22, and Tom Reyes (23) were hurt in the 1990s, police said in their 40s.",
+])
+def test_the_blockers_run_on_the_stretches_around_numbers_find_what_they_find_over_the_whole_doc(nlp, text):
+    parser = parser_for(nlp.vocab)
+    doc = nlp.make_doc(text)
+    numbers = [t.i for t in doc if t.like_num or any(ch.isdigit() for ch in t.text)]
+    def covering(matches):  # the matches that block a number, in order
+        return [m for m in matches if any(m[1] <= k < m[2] for k in numbers)]
+
+    every = covering(parser._blockers(doc))
+    assert every  # the texts hold blocked numbers
+    assert covering(parser._blocker_matches(doc, numbers)) == every

@@ -7,7 +7,14 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 
-from bot.engine.parsing import ExactAttributeRuler, SentenceParser, exact_ruler, pipe_repeats_once
+from bot.engine.parsing import (
+    ExactAttributeRuler,
+    MemoLemmatizer,
+    SentenceParser,
+    exact_ruler,
+    memo_lemmatizer,
+    pipe_repeats_once,
+)
 from bot.engine.types import Article
 
 ATTRS = [TAG, POS, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE]
@@ -61,9 +68,26 @@ def test_its_memory_of_word_forms_is_bounded_and_starts_afresh(nlp, monkeypatch)
         assert len(fast._seen) <= 5
 
 
+@pytest.mark.parametrize("limit", [5, 200_000])
+def test_the_memo_lemmatizer_sets_what_the_stock_lemmatizer_sets(nlp, monkeypatch, limit) -> None:
+    from bot.engine import parsing
+
+    monkeypatch.setattr(parsing, "_MAX_LEMMAS", limit)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    memo = memo_lemmatizer(lemmatizer)
+    assert isinstance(memo, MemoLemmatizer)
+    for _ in range(2):  # the second time from its memory
+        for doc in nlp.pipe(TEXTS, disable=["lemmatizer"]):
+            stock, own = doc.copy(), doc.copy()
+            lemmatizer(stock)
+            memo(own)
+            assert _state(own) == _state(stock), doc.text
+            assert len(memo._memo) <= limit
+
+
 def test_the_sentence_parser_gives_the_docs_of_nlp_pipe(nlp) -> None:
     parser = SentenceParser(nlp)
-    assert parser.replaced == ["attribute_ruler"]
+    assert parser.replaced == ["attribute_ruler", "lemmatizer"]
     for batch in (1, 3, 64):
         got = list(parser.pipe(TEXTS, batch_size=batch))
         want = list(nlp.pipe(TEXTS, batch_size=batch))
