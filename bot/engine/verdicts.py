@@ -351,8 +351,8 @@ def _name_parts(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     base = change_base(measure)
     if base != measure:  # "rise in shares": what changed is the shares, the change what happened to them
-        thing, done = _name_parts(base)
-        return thing, (*done, measure.replace(base, "").strip())
+        things, happened = _name_parts(base)
+        return things, (*happened, measure.replace(base, "").strip())
     words = _measure_key(measure).split()
     done: list[str] = []
     while len(words) > 1 and (words[-1] in _PARTICLES or _is_participle(words[-1], words[-2])):
