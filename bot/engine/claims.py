@@ -282,6 +282,13 @@ class ClaimExtractor:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
+            elif measure in ("rise", "fall") and not drafts and previous is not None \
+                    and unit_family(previous.figure.unit) != "percent" and 0 <= offset - previous.end <= 2 \
+                    and _pointing_subject(doc, m):
+                # "... handed out 28,400 parcels. That was up 23 per cent on a year earlier.": the change of the
+                # figure the sentence before just gave
+                measure = change_name(previous.measure, measure)
+                subject, noun_lemma, qualified = previous.subject, None, True
             if measure == "count":
                 continue  # a number that nothing names ("11 of them", a bare number) is not a checkable claim
             unit = fig.unit
@@ -1128,6 +1135,14 @@ class ClaimExtractor:
                 base = unit.rstrip("s")
                 label = f"{n} {base}{'s' if n != 1 else ''}"
             out.append((pm.start(), pm.end(), label))
+        for mm in _MONTH_SPAN.finditer(doc.text):
+            # "between April and September", "from January to March": a span of whole months, the first and
+            # the last counted ("the six months to September" is the same span)
+            first, last = _MONTHS.get(mm.group(1).lower()), _MONTHS.get(mm.group(2).lower())
+            if first is not None and last is not None and first != last:
+                n = (last - first) % 12 + 1
+                out.append((mm.start(), mm.end(), f"{n} months"))
+        out.sort()
         return out
 
     def _a_person(self, tok: Token | None) -> bool:
@@ -1181,6 +1196,12 @@ _NOT_ONE_DEATH = frozenset("attempted attempt no any every each another last pre
 #: people described by how many children they have: "a father of two", "a mother-of-three"
 _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
 
+
+#: a span between two months named alone (no day, which would make them dates of a range)
+_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_MONTH_SPAN = re.compile(
+    rf"\b(?:between|from)\s+({_MONTH_NAMES})\s+(?:and|to|until|through)\s+({_MONTH_NAMES})\b(?!\s+\d{{1,2}}\b)",
+    re.IGNORECASE)
 
 _RATE_UNITS = frozenset("hour day week month year".split())
 #: what ends a span named by its unit alone: "in the week to 18 October", "in the year ending March"
@@ -1246,6 +1267,13 @@ def _a_source(noun: Token) -> bool:
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in noun.head.children):
         return True
     return any(t.lower_ == "according" for t in noun.ancestors)
+
+
+def _pointing_subject(doc: Doc, m: FigureMatch) -> bool:
+    """A clause about the figure before, whose subject only points back: "That was up 23 per cent", "This is
+    8% more than a year ago"."""
+    verb = _governing_verb(span_root(doc, m))
+    return verb is not None and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in verb.children)
 
 
 def _change_of_previous(doc: Doc, m: FigureMatch, previous: FigureMatch) -> str | None:

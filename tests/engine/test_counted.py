@@ -412,6 +412,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("That was down 6 per cent on last winter.", "6", "fall"),
     ("It was 8 per cent higher than a year ago.", "8", "rise"),
     ("Passenger numbers climbed 4% in May.", "4%", "rise in passenger numbers"),
+    # a change in the next sentence whose subject only points back is the change of the figure before
+    ("The pantry gave out 6,100 meals in the year. That was up 12 per cent on 2024.", "12", "rise in meals"),
     ("The union's demand of 7% was turned down.", "7%", "pay demand"),
     # money won is a prize; what else is won keeps its own name
     ("The champion won £250,000.", "£250,000", "prize"),
@@ -710,6 +712,10 @@ def test_a_difference_between_two_counts_is_no_claim(engine):
         # a span needs its end to be a date; a habit is its own verb's
         ("Volunteers worked during the day to clear 400 tonnes of debris.", None),
         ("Every year the fair draws crowds, but this year only 300 people came.", None),
+        # a span between two months named alone counts both (a day after the second makes dates of them)
+        ("The pantry gave out 9,300 meals between April and September.", "6 months"),
+        ("Shelters took in 410 dogs from November to January.", "3 months"),
+        ("Roadworks closed 40 junctions from March to April 14.", None),
     ],
 )
 def test_only_an_explicit_span_scopes_a_figure(engine, text, period):
