@@ -1873,25 +1873,26 @@ def tally_role(noun: Token) -> Token:
     return noun
 
 
-#: words of change by their direction: a change is named as an editor names it ("rise in prices", "fall in
+#: words of change by their direction: a change is named as an editor names it ("price rise", "fall in
 #: shares", "gdp growth")
 _UP = frozenset("rise climb increase grow growth jump surge gain soar expand expansion rally advance raise hike "
                 "boost lift up".split())
 _DOWN = frozenset("fall drop decrease decline slump plunge lose loss slip tumble sink shrink retreat dip cut "
                   "reduce reduction lower down".split())
-#: the kinds of change written before what changes ("rise in shares"), and the one written after it
-_CHANGES_BEFORE = ("rise in ", "fall in ", "change in ")
-_CHANGE_AFTER = " growth"
+_CHANGE_KINDS = ("rise", "fall", "change", "growth")
 #: the words whose "by" phrase is a change ("rose by 2%"), not an agent or a means ("backed by 89%")
 _CHANGE_WORDS = CHANGE_VERBS | _UP | _DOWN
 
 
 def change_name(name: str, word: str | None) -> str:
     """``name`` as a change, named by the direction ``word`` (a verb, noun or adverb lemma) gives, the way
-    an editor writes it: "rise in water charges", "fall in shares", "gdp growth"; "change in ..." when no
-    direction is written."""
+    an editor writes it: a singular thing in a compound ("price rise", "water bill rise", "gdp growth"), a
+    plural one after "in", where English puts it ("fall in shares", "rise in food parcels"); "change"
+    when no direction is written."""
     base, kind = change_base(name), change_kind(word) or "change"
-    return f"{base}{_CHANGE_AFTER}" if kind == "growth" else f"{kind} in {base}"
+    if kind == "growth" or not base.endswith("s") or base.endswith("ss"):
+        return f"{base} {kind}"
+    return f"{kind} in {base}"
 
 
 def _bare_change(doc: Doc, m: FigureMatch) -> str | None:
@@ -1918,12 +1919,12 @@ def change_kind(word: str | None) -> str | None:
 
 
 def change_base(measure: str) -> str:
-    """The level a change is of: "revenue" for "rise in revenue" or "revenue growth"."""
-    for kind in _CHANGES_BEFORE:
-        if measure.startswith(kind) and len(measure) > len(kind):
-            return measure[len(kind):]
-    if measure.endswith(_CHANGE_AFTER) and len(measure) > len(_CHANGE_AFTER):
-        return measure[: -len(_CHANGE_AFTER)]
+    """The level a change is of: "revenue" for "revenue growth", "shares" for "fall in shares"."""
+    for kind in _CHANGE_KINDS:
+        if measure.startswith(f"{kind} in ") and len(measure) > len(kind) + 4:
+            return measure[len(kind) + 4 :]
+        if measure.endswith(f" {kind}") and len(measure) > len(kind) + 1:
+            return measure[: -len(kind) - 1]
     return measure
 
 

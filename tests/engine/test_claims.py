@@ -113,7 +113,7 @@ def test_company_news_jobs_and_money(engine):
     assert rev.figure.unit == "USD"
     assert rev.figure.low == 4.2e9
     change = find(claims, "8%")
-    assert change.measure == "fall in revenue"
+    assert change.measure == "revenue fall"
     assert change.figure.unit == "percent"
     staff = find(claims, "38,000")
     assert staff.measure == "workforce"
