@@ -225,12 +225,12 @@ def written_step(fig: Figure) -> float | None:
 
 
 def figure_interval(
-    fig: Figure, *, tolerance: float, unit: str | None = None, rounding: bool = False, precise: bool = True
+    fig: Figure, *, tolerance: float, unit: str | None = None, rounding: bool = False
 ) -> tuple[float, float]:
     """The figure as a closed interval, in ``unit`` (default its own), widened by its hedge.
 
     Open sides are infinite. Approximate figures widen by ``tolerance`` of
-    each bound, and with ``precise`` by their written precision at most
+    each bound, and by their written precision at most
     (:func:`written_step`); with ``rounding``, exact ones widen by the rounding their
     digits imply (used across units, see the module docstring).
     """
@@ -244,7 +244,7 @@ def figure_interval(
         # it agrees with figures near it, not with every smaller one
         low = high
     if fig.approx or emphatic:
-        precision = (None if emphatic or not precise else written_step(fig)) or math.inf
+        precision = (None if emphatic else written_step(fig)) or math.inf
         low -= min(abs(low) * tolerance, precision) if math.isfinite(low) else 0
         high += min(abs(high) * tolerance, precision) if math.isfinite(high) else 0
     elif (step := rounded_step(fig)) is not None:
@@ -299,9 +299,10 @@ def _intervals(a: Figure, b: Figure, tolerance: float) -> tuple[float, float, fl
     b = _counted_alike(a, b)
     converted = unit_info(a.unit).canonical != unit_info(b.unit).canonical
     tolerance = _shared_tolerance(a, b, tolerance)
-    precise = not (a.approx and b.approx)  # two hedged figures already share the tolerance between them
-    a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted, precise=precise)
-    b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted, precise=precise)
+    # each hedged figure widens by its written precision at most, however the other is hedged: "some 650,000"
+    # is written to the 10,000, so it is another estimate than "around 600,000", not the same one
+    a_low, a_high = figure_interval(a, tolerance=tolerance, rounding=converted)
+    b_low, b_high = figure_interval(b, tolerance=tolerance, unit=a.unit, rounding=converted)
     return a_low, a_high, b_low, b_high
 
 

@@ -127,8 +127,12 @@ def stored(figure: Figure, *, status: ClaimStatus = ClaimStatus.UNREVIEWED, sour
         (fig(1_900, approx=True, text="about 1,900"), fig(1_980, text="1,980"), M),
         (fig(4.2e6, approx=True, text="about 4.2 million"), fig(4.6e6, text="4.6 million"), C),
         (fig(2_000, approx=True, text="about 2,000"), fig(2_150, text="2,150"), M),
-        # two hedged figures share the tolerance instead: "about 6,000" and "some 6,500" agree
-        (fig(6_000, approx=True, text="about 6,000"), fig(6_500, approx=True, text="some 6,500"), M),
+        # two hedged figures each keep their written precision: "some 6,500" is written to the hundred, another
+        # estimate than "about 6,000"; the same figure hedged two ways agrees
+        (fig(6_000, approx=True, text="about 6,000"), fig(6_500, approx=True, text="some 6,500"), C),
+        (fig(600_000, approx=True, text="around 600,000"), fig(650_000, approx=True, text="some 650,000"), C),
+        (fig(6_000, approx=True, text="about 6,000"), fig(6_000, approx=True, text="roughly 6,000"), M),
+        (fig(650, approx=True, text="about 650"), fig(660, approx=True, text="nearly 660"), M),
         # bounds touching count as overlapping
         (fig(10_000, None), fig(10_000), M),
         (fig(None, 10), fig(10, None), M),
