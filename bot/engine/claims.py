@@ -1084,6 +1084,11 @@ class ClaimExtractor:
         thing = root.head if root.dep_ in ("nummod", "quantmod") else root
         others = frozenset().union(*(_subtree_ids(c) for c in thing.subtree if c.dep_ in ("relcl", "acl")
                                      and c.i > thing.i))
+        # a clause on another counted thing dates that thing: "cost 14.2 billion crowns, against a budget of 7.5
+        # billion crowns approved in 2017"
+        others |= frozenset().union(*(_subtree_ids(c) for c in doc if c.dep_ in ("relcl", "acl")
+                                      and c.head.i != thing.i and c.head.i not in own
+                                      and any(n.dep_ == "nummod" and n.like_num for n in c.head.children)))
         ref = published or datetime.now(UTC).date()
         # "up from 870 last year": the date of a figure's own preposition ("from") is the figure's
         prep = _subtree_ids(root.head) if root.dep_ == "pobj" and root.head.dep_ != "ROOT" else frozenset()
