@@ -1474,12 +1474,18 @@ def _reference_dates(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, root index, text) of the DATE entities that may date a figure, once per sentence."""
     cached = doc.user_data.get("crosscheck.dates")
     if cached is None:
+        # a span of months ("between April and September") is dated by its last month, as "the six months to
+        # September" is
+        spans = [(mm.start(1), mm.end(1), mm.group(2)) for mm in _MONTH_SPAN.finditer(doc.text)]
         cached = doc.user_data["crosscheck.dates"] = [
-            (e.start, e.root.i, e.text) for e in _ents(doc)
+            (e.start, e.root.i, next((last for a, b, last in spans if e.start_char <= a and b <= e.end_char), e.text))
+            for e in _ents(doc)
             if e.label_ == "DATE"
             and (doc[e.start - 1].lower_ if e.start > 0 else "") not in _NOT_A_REFERENCE
             and not (e.root.head.lower_ in _NOT_A_REFERENCE and e.root.dep_ == "pobj")
             # ("since May" spans; "up from 870 last year" dates the 870: the date hangs on "from", not in it)
+            and not any(a <= e.start_char and e.end_char <= b and e.text.lower() != last.lower()
+                        for a, b, last in spans)  # ("April" of such a span alone)
         ]
     return cached
 

@@ -737,6 +737,10 @@ def test_a_date_in_a_clause_on_another_word_does_not_date_the_figure(engine):
     # a clause on the event dates it
     (died,) = claims_of(engine, "Twelve people died in the fire that broke out on 3 May.", date(2025, 5, 10))
     assert died.date == date(2025, 5, 3)
+    # a span of months is dated by its last month, as "the six months to September" is
+    (span,) = claims_of(engine, "The pantry gave out 9,300 meals between April and September.", date(2025, 11, 20))
+    (to,) = claims_of(engine, "The pantry gave out 9,300 meals in the six months to September.", date(2025, 11, 20))
+    assert span.date == to.date == date(2025, 9, 1)
     # a clause on another counted thing dates that thing, not the figure
     text = "The bridge cost 2.4 billion euros, against a budget of 1.1 billion euros agreed in 2019."
     cost = next(c for c in claims_of(engine, text, date(2025, 5, 10)) if c.figure.text.startswith("2.4"))
