@@ -40,8 +40,6 @@ from .counted import (
     BEARINGS,
     CHANGE_VERBS,
     GROUP_SIZE_WORDS,
-    LESS_WORDS,
-    MORE_WORDS,
     PERCENT_WORDS,
     REPORTING,
     SAY_VERBS,
@@ -53,6 +51,7 @@ from .counted import (
     change_base,
     change_kind,
     change_name,
+    comparative_change,
     fronted_group,
     is_change_noun,
     measured_thing,
@@ -117,6 +116,8 @@ class ArticleContext:
     #: places, parties and organisations named in figure sentences: what the article is about
     topics: Counter[str] = field(default_factory=Counter)
     last_claim: Claim | None = None
+    #: the first claim of the last sentence that gave one: what "That was up 23 per cent" points back to
+    lead_claim: Claim | None = None
     #: plural group nouns seen in subjects ("soldiers", "troops")
     groups: Counter[str] = field(default_factory=Counter)
     #: the name the article is about: named in its title or lead and again in its body
@@ -272,7 +273,7 @@ class ClaimExtractor:
                     and (direction := _change_of_previous(doc, m, figures[i - 1])) is not None:
                 # "counted 1,900 confirmed cases since January, up 60% on the same period": the change of the
                 # figure just given
-                measure = change_name(drafts[-1].claim.measure, direction)
+                measure = _change_of(drafts[-1].claim, direction)
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif drafts and noun is not None and unit_family(fig.unit) == "percent" and is_change_noun(noun) \
                     and measured_thing(noun, None) is None and not _named_change(noun, m) \
@@ -282,13 +283,13 @@ class ClaimExtractor:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
-            elif measure in ("rise", "fall") and not drafts and previous is not None \
-                    and unit_family(previous.figure.unit) != "percent" and 0 <= offset - previous.end <= 2 \
+            elif measure in ("rise", "fall") and not drafts and (lead := ctx.lead_claim) is not None \
+                    and unit_family(lead.figure.unit) != "percent" and 0 <= offset - lead.end <= 2 \
                     and _pointing_subject(doc, m):
-                # "... handed out 28,400 parcels. That was up 23 per cent on a year earlier.": the change of the
-                # figure the sentence before just gave
-                measure = change_name(previous.measure, measure)
-                subject, noun_lemma, qualified = previous.subject, None, True
+                # "... handed out 28,400 parcels to 9,000 families. That was up 23 per cent on a year earlier.": the
+                # change of the figure the sentence before led with
+                measure = _change_of(lead, measure)
+                subject, noun_lemma, qualified = lead.subject, None, True
             if measure == "count":
                 continue  # a number that nothing names ("11 of them", a bare number) is not a checkable claim
             unit = fig.unit
@@ -363,7 +364,7 @@ class ClaimExtractor:
             drafts.append(wounded)
         drafts.extend(_listed_totals(counted))
         if drafts:
-            ctx.last_claim = drafts[-1].claim
+            ctx.last_claim, ctx.lead_claim = drafts[-1].claim, drafts[0].claim
         return drafts
 
     def attribution_after(self, sentence: str) -> tuple[str, tuple[str, ...]] | None:
@@ -1086,9 +1087,10 @@ class ClaimExtractor:
                                      and c.i > thing.i))
         # a clause on another counted thing dates that thing: "cost 14.2 billion crowns, against a budget of 7.5
         # billion crowns approved in 2017"
-        others |= frozenset().union(*(_subtree_ids(c) for c in doc if c.dep_ in ("relcl", "acl")
+        others |= frozenset().union(*(ids for c in doc if c.dep_ in ("relcl", "acl")
                                       and c.head.i != thing.i and c.head.i not in own
-                                      and any(n.dep_ == "nummod" and n.like_num for n in c.head.children)))
+                                      and any(n.dep_ == "nummod" and n.like_num for n in c.head.children)
+                                      and root.i not in (ids := _subtree_ids(c))))  # (not the figure's own clause)
         ref = published or datetime.now(UTC).date()
         # "up from 870 last year": the date of a figure's own preposition ("from") is the figure's
         prep = _subtree_ids(root.head) if root.dep_ == "pobj" and root.head.dep_ != "ROOT" else frozenset()
@@ -1144,6 +1146,9 @@ class ClaimExtractor:
             # "between April and September", "from January to March": a span of whole months, the first and
             # the last counted ("the six months to September" is the same span)
             first, last = _MONTHS.get(mm.group(1).lower()), _MONTHS.get(mm.group(2).lower())
+            opener = doc.char_span(mm.start(), mm.start() + len(mm.group(0).split()[0]))
+            if opener is not None and opener.root.head.lemma_.lower() in _RESCHEDULING:
+                continue  # "postponed from May to July": a move of a date, not a span
             if first is not None and last is not None and first != last:
                 n = (last - first) % 12 + 1
                 out.append((mm.start(), mm.end(), f"{n} months"))
@@ -1202,6 +1207,8 @@ _NOT_ONE_DEATH = frozenset("attempted attempt no any every each another last pre
 _KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
 
 
+#: verbs that move a date: their "from May to July" is no span
+_RESCHEDULING = frozenset("postpone move delay shift push bring reschedule switch change put defer".split())
 #: a span between two months named alone (no day, which would make them dates of a range)
 _MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
 _MONTH_SPAN = re.compile(
@@ -1274,6 +1281,16 @@ def _a_source(noun: Token) -> bool:
     return any(t.lower_ == "according" for t in noun.ancestors)
 
 
+def _change_of(claim: Claim, word: str) -> str:
+    """The name of a change of ``claim``'s figure: of its measure, or of its things where the measure is what
+    happened to them ("handed out 28,400 parcels, up 23%": a rise in parcels, not "handed out rise")."""
+    base = claim.measure
+    if base.split()[0].endswith("ed") and claim.subject and claim.subject.islower() \
+            and all(w.isalpha() for w in claim.subject.split()):
+        base = claim.subject
+    return change_name(base, word)
+
+
 def _pointing_subject(doc: Doc, m: FigureMatch) -> bool:
     """A clause about the figure before, whose subject only points back: "That was up 23 per cent", "This is
     8% more than a year ago"."""
@@ -1282,16 +1299,14 @@ def _pointing_subject(doc: Doc, m: FigureMatch) -> bool:
 
 
 def _change_of_previous(doc: Doc, m: FigureMatch, previous: FigureMatch) -> str | None:
-    """The direction word of a change set off after the verb of the figure before: ", up 60%", ", 6.5 per
+    """The direction of a change set off after the verb of the figure before: ", up 60%", ", 6.5 per
     cent more than a year earlier": the change of that figure, not a figure of its own ("while exports were
     up 3%" has a verb of its own). None when it is not one."""
     if m.start >= 2 and doc[m.start - 2].text == "," and doc[m.start - 1].lower_ in ("up", "down"):
         verb = _governing_verb(span_root(doc, previous))
         return doc[m.start - 1].lower_ if verb is not None and doc[m.start - 1].head.i == verb.i else None
-    if m.start >= 1 and doc[m.start - 1].text == "," and m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "than":
-        # ", 6.5 per cent more than a year earlier": a comparative right after the figure
-        word = doc[m.end].lower_
-        return "up" if word in MORE_WORDS else "down" if word in LESS_WORDS else None
+    if m.start >= 1 and doc[m.start - 1].text == ",":
+        return comparative_change(doc, m)  # ", 6.5 per cent more than a year earlier"
     return None
 
 

@@ -33,9 +33,11 @@ from .measures import GENERAL_THINGS, MeasureVocab
 from .numbers import CURRENCY_SCALES, SCALES
 from .units import unit_family
 
+#: verbs of finding what was there: they pass the counted thing through, and what they find doing something is
+#: counted as itself ("identified 14 new species", "discovered 3 planets orbiting the star")
+_FOUND_THERE = frozenset("identify discover spot observe document uncover notice".split())
 #: verbs that report, locate, move or bound a number, tie it to a cause ("12 fires linked to the
-#: fault", "6,000 fines were issued"), or find what was there ("identified 14 new species"): never the
-#: measure themselves
+#: fault", "6,000 fines were issued"), or find what was there: never the measure themselves
 PASS_THROUGH = frozenset(
     """be have say tell report claim state announce estimate confirm reveal disclose add note put give show
     indicate suggest publish cite quote find record register log count tally list number total reach stand
@@ -43,9 +45,8 @@ PASS_THROUGH = frozenset(
     approach exceed top surpass pass hit take receive draw bring push leave include involve contain comprise
     make get see hold carry face perform conduct undertake complete stay keep become account represent
     amount attract believe think fear expect presume suppose understand know spend live reside dwell
-    issue link connect relate associate attribute tie schedule plan use detect identify discover spot observe
-    document uncover notice""".split()
-)
+    issue link connect relate associate attribute tie schedule plan use detect""".split()
+) | _FOUND_THERE
 #: verbs that report a figure: a tally they qualify ("the total confirmed by officials") stays the story's tally
 REPORTING = frozenset("confirm report give quote cite put say announce publish record state estimate revise "
                       "update issue release".split())
@@ -209,8 +210,8 @@ class CountReader:
                                     if prep.dep_ == "prep" and prep.lower_ == "for"
                                     for p in prep.children if p.dep_ == "pobj"
                                     and (n := self.noun_measure(p)) is not None
-                                    and (spec := self.vocab.measures.get(n)) is not None and spec.unit == "money"),
-                                   None)) is not None:
+                                    and (spec := self.vocab.measures.get(n)) is not None and spec.unit == "money"
+                                    and n not in _OWED), None)) is not None:
             return named  # "set aside $250,000 for compensation": money put to a purpose the vocabulary names
         if family == "money" and verb is not None and verb.dep_ in ("xcomp", "advcl") and base.head.i == verb.i \
                 and verb.head.lemma_.lower() in _ASKING \
@@ -468,14 +469,19 @@ class CountReader:
         if noun is not None and noun.lemma_.lower() in _ANYONE and (
                 verb is None or verb.lemma_.lower() in PASS_THROUGH | _FINDING):
             # the parser hangs "with" on the noun or on the verb that found them ("identified 30 people with TB")
-            # (only a verb of diagnosis: "found three people with knives" found them carrying knives)
+            # (only a verb of finding people out: "found three people with knives" found them carrying knives; and
+            # only a bare condition there: "screened 2,000 people with a new blood test" names the means)
             holders = [noun, verb] if verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i \
                 and verb.lemma_.lower() in _FINDING else [noun]
             condition = next((p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                               for p in c.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or _a_condition_name(p))
+                              and (h is noun or not any(d.dep_ == "det" or (d.dep_ == "poss" and d.pos_ != "PROPN")
+                                                        for d in p.children))
                               and not self.is_people(p) and p.lemma_.lower() not in TIME_NOUNS), None)
             if condition is not None:
-                words = [t.lower_ for t in condition.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
+                words = [t.lower_ + ("'s" if any(c.dep_ == "case" for c in t.children) else "")
+                         for t in condition.lefts if (t.dep_ in ("amod", "compound") and t.is_alpha)
+                         or (t.dep_ == "poss" and t.pos_ == "PROPN")]  # "Alzheimer's disease"
                 known = ok(self.noun_measure(condition))
                 if known and all(w in _SEVERITY for w in words):
                     return known  # "12 people with serious injuries": injured
@@ -952,10 +958,15 @@ class CountReader:
         return name
 
     def _moved_out(self, v: Token) -> bool:
-        """People a verb of moving takes "out of" a place: "flew 312 people out of Tarsania", "buses took 400
-        residents out of the town" (not "brought 30 tonnes out of the mine")."""
+        """People a verb of moving takes "out of" a named place: "flew 312 people out of Tarsania" (not "took 2
+        million children out of poverty", "brought 30 tonnes out of the mine")."""
         out = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ == "out"), None)
-        if out is None or not any(c.dep_ == "prep" and c.lower_ == "of" for c in (*out.children, *v.children)):
+        if out is None:
+            return False
+        # out of a named country, region or site ("out of poverty", "out of the squad" are no places)
+        if not any(of.dep_ == "prep" and of.lower_ == "of" and any(
+                p.dep_ == "pobj" and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.pos_ == "PROPN") for p in of.children)
+                for of in (*out.children, *v.children)):
             return False
         return any(c.dep_ in ("dobj", "nsubjpass") and self.is_people(c) for c in v.children)
 
@@ -1235,8 +1246,10 @@ _ANYONE = frozenset("people person individual".split())
 _SEVERITY = frozenset("serious minor critical severe slight life-threatening multiple fatal".split())
 
 
+#: money owed or lost, which a sum put aside "for" only provides against ("set aside $90 million for fines")
+_OWED = frozenset({"fine", "debt", "losses", "deficit"})
 #: verbs of moving people, whose "out of" a place is an evacuation ("flew 312 people out of Tarsania")
-_MOVING = frozenset("fly bring take get ferry bus airlift ship carry drive lead move".split())
+_MOVING = frozenset("fly bring take get ferry bus airlift ship".split())
 
 
 def _a_condition_name(tok: Token) -> bool:
@@ -1257,7 +1270,9 @@ def _division_side(doc: Doc, m: FigureMatch) -> str | None:
     if tally is not None:
         first, verb = tally
         failed = verb is not None and (any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
-                                       or phrasal_lemma(verb) in _DEFEATING or verb.lemma_.lower() in _DEFEATING)
+                                       or phrasal_lemma(verb) in _DEFEATING or verb.lemma_.lower() in _DEFEATING
+                                       or any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _DEFEATING
+                                              for c in verb.children))  # "voted 5 to 4 to reject the plan"
         return "votes for" if first != failed else "votes against"
     if m.end + 2 < len(doc) and doc[m.end].lemma_.lower() == "vote" and doc[m.end + 1].lower_ == "to" \
             and doc[m.end + 2].like_num and m.start >= 1 and doc[m.start - 1].lower_ == "by":
@@ -1300,7 +1315,8 @@ def _tally_division(doc: Doc, m: FigureMatch) -> tuple[bool, Token | None] | Non
         return None
     n = len(doc)
     if m.end + 1 < n and doc[m.end].lower_ == "to" and doc[m.end + 1].like_num \
-            and (vote := vote_at(m.start - 1)) is not None:
+            and not (m.end + 2 < n and doc[m.end + 2].lower_ in ("%", "per", "percent", "pc")) \
+            and (vote := vote_at(m.start - 1)) is not None:  # ("voted 80 to 20 per cent": shares)
         first = True
     elif m.start >= 3 and doc[m.start - 1].lower_ == "to" and doc[m.start - 2].like_num \
             and (vote := vote_at(m.start - 3)) is not None:
@@ -1395,7 +1411,7 @@ def _happened(base: Token, verb: Token | None) -> str | None:
             if state is not None:
                 return f"out of {state.lower_}"
     event = _verb_event(base, verb)
-    if event is None:
+    if event is None and not (verb is not None and verb.lemma_.lower() in _FOUND_THERE):
         for c in base.children:  # "the number of people waiting for treatment": a state they are in
             if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > base.i and c.lemma_.lower() not in PASS_THROUGH \
                     and c.lemma_.lower() not in _RELATIONAL:  # ("2,360 embryos belonging to 412 patients": whose)
@@ -1900,15 +1916,30 @@ def _bare_change(doc: Doc, m: FigureMatch) -> str | None:
     cent", "down 4%", "8.1 per cent more than a year ago"."""
     if m.start >= 1 and doc[m.start - 1].lower_ in ("up", "down"):
         return change_kind(doc[m.start - 1].lower_)
-    if m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "than":
-        word = doc[m.end].lower_
-        return "rise" if word in MORE_WORDS else "fall" if word in LESS_WORDS else None
+    return comparative_change(doc, m)
+
+
+def comparative_change(doc: Doc, m: FigureMatch) -> str | None:
+    """ "Rise" or "fall" for a comparative right after a figure that compares it with an earlier time: "6.5 per
+    cent more than a year earlier", "3% fewer than in 2024"; None for a gap against another thing ("12 per
+    cent less than men", "30 per cent higher than the national average")."""
+    if m.end + 1 >= len(doc) or doc[m.end + 1].lower_ != "than":
+        return None
+    word = doc[m.end].lower_
+    kind = "rise" if word in _MORE_WORDS else "fall" if word in _LESS_WORDS else None
+    if kind is None:
+        return None
+    for t in doc[m.end + 2 : m.end + 8]:
+        if t.is_punct:
+            break
+        if t.lemma_.lower() in TIME_NOUNS or t.ent_type_ == "DATE" or t.lower_ in ("before", "earlier", "previously"):
+            return kind
     return None
 
 
 #: comparatives of a change written after its figure ("6.5 per cent more than a year earlier")
-MORE_WORDS = frozenset("more higher greater larger bigger".split())
-LESS_WORDS = frozenset("less lower fewer smaller".split())
+_MORE_WORDS = frozenset("more higher greater larger bigger".split())
+_LESS_WORDS = frozenset("less lower fewer smaller".split())
 
 
 def change_kind(word: str | None) -> str | None:

@@ -137,7 +137,8 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
     if lemma in _JOURNEYS:
         return lemma
     verb = nominal_verb(lemma)
-    return lemma if verb is not None and verb != lemma and lemma.endswith(("tion", "sion", "ment", "al")) else None
+    # (an act named with -tion or -sion; "a 25-year investment", "a 3-year agreement" are terms of a deal)
+    return lemma if verb is not None and verb != lemma and lemma.endswith(("tion", "sion")) else None
 
 
 #: journeys, whose length in time is a figure of their own ("a 28-day voyage")

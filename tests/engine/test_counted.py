@@ -225,9 +225,17 @@ PASS_THROUGH = [
     ("Auditors discovered 212 breaches of the code.", "212", "breaches"),
     ("Health workers identified 40 people with latent TB last year.", "40", "latent tb"),
     # people a verb of moving takes out of a place are evacuated
-    ("The navy ferried 540 people out of the port on Sunday.", "540", "evacuated"),
-    ("About 300 tourists were flown out of the capital.", "About 300", "evacuated"),
-    # money put to a purpose the vocabulary names is that money
+    ("The navy ferried 540 people out of Dunmore on Sunday.", "540", "evacuated"),
+    ("About 300 tourists were flown out of Kenya.", "About 300", "evacuated"),
+    # (not out of a state, nor out of a group)
+    ("The reform took 2 million children out of poverty, the minister claimed.", "2 million", "children"),
+    # a "with" on the verb that finds them names a condition only when it is bare, not the means
+    ("Doctors screened 2,000 people with a new blood test.", "2,000", "screened"),
+    ("The study identified 80 people with Alzheimer's disease in the cohort.", "80", "alzheimer's disease"),
+    # what a verb of finding finds doing something is counted as itself
+    ("Astronomers discovered 3 planets orbiting the star.", "3", "planets"),
+    # money put to a purpose the vocabulary names is that money (not money put aside against what is owed)
+    ("The firm set aside $90 million for fines.", "$90 million", "set aside"),
     ("The ministry has set aside £400,000 for compensation.", "£400,000", "compensation"),
     # a unit of several words hyphened into a modifier
     ("Ministers declared a 12,000-square-kilometre marine reserve.", "12,000", "area"),
@@ -410,6 +418,11 @@ NAMED_BY_WHAT_IT_IS = [
     ("The charity gave out 9,100 parcels, 14 per cent more than a year earlier.", "14", "rise in parcels"),
     ("The bakery sold 41,000 loaves, 3% fewer than in 2024.", "3%", "fall in loaves"),
     ("That was down 6 per cent on last winter.", "6", "fall"),
+    # a gap against another thing is no change ("12 per cent less than men")
+    ("Women in the trade earn £31,000 a year, 12 per cent less than men.", "12", "percent"),
+    # "That was up" points back to the figure the sentence before led with, named by its things
+    ("The bank handed out 8,100 parcels to 2,000 families last year. That was up 9 per cent on a year earlier.",
+     "9", "rise in parcels"),
     ("It was 8 per cent higher than a year ago.", "8", "rise"),
     ("Passenger numbers climbed 4% in May.", "4%", "rise in passenger numbers"),
     # a change in the next sentence whose subject only points back is the change of the figure before
@@ -477,6 +490,7 @@ NAMED_BY_WHAT_IT_IS = [
     ("Governors voted 11 to 3 in favour of the new timetable.", "3", "votes against"),
     ("The panel voted 6 to 4 against the extension.", "6", "votes against"),
     ("The panel voted 6 to 4 against the extension.", "4", "votes for"),
+    ("The committee voted 5 to 4 to reject the proposal.", "5", "votes against"),
     ("The assembly passed the levy by a vote of 38 to 21.", "38", "votes for"),
     ("The assembly passed the levy by a vote of 38 to 21.", "21", "votes against"),
 ]
@@ -502,6 +516,7 @@ def test_how_long_an_event_took(engine, text, figure, measure):
     # a duration that only describes a thing or a place is no figure
     "Porters work a 12-hour shift at the depot.",
     "The inn is a 20-minute walk from the harbour.",
+    "The firm signed a 3-year agreement with the union.",
 ])
 def test_a_duration_that_describes_is_no_figure(engine, text):
     assert claims_of(engine, text) == []
@@ -716,6 +731,7 @@ def test_a_difference_between_two_counts_is_no_claim(engine):
         ("The pantry gave out 9,300 meals between April and September.", "6 months"),
         ("Shelters took in 410 dogs from November to January.", "3 months"),
         ("Roadworks closed 40 junctions from March to April 14.", None),
+        ("The concert for 20,000 fans was postponed from May to July.", None),
     ],
 )
 def test_only_an_explicit_span_scopes_a_figure(engine, text, period):
@@ -745,6 +761,10 @@ def test_a_date_in_a_clause_on_another_word_does_not_date_the_figure(engine):
     text = "The bridge cost 2.4 billion euros, against a budget of 1.1 billion euros agreed in 2019."
     cost = next(c for c in claims_of(engine, text, date(2025, 5, 10)) if c.figure.text.startswith("2.4"))
     assert cost.date is None
+    # (the figure's own clause still dates it)
+    text = "Police arrested 3 men who had stolen 40 cars in March."
+    cars = next(c for c in claims_of(engine, text, date(2025, 5, 10)) if c.figure.text == "40")
+    assert cars.date == date(2025, 3, 1)
 
 
 def test_same_quantity_same_measure_whatever_the_verb(engine):
