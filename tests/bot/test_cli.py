@@ -58,7 +58,9 @@ def test_ingest_then_check_gives_verdicts_with_sources(env):
     assert report["source"]["path"] == files["a2.txt"]
     by_figure = {c["figure"]["text"]: c for c in report["claims"]}
     evac = by_figure["Some 6,500"]
-    assert evac["verdict"] == "matching"
+    # "some 6,500" is written to the hundred: another count than "about 6,000", a day later, of a rising measure
+    assert evac["verdict"] == "conflicting"
+    assert "likely an update" in evac["note"]
     assert evac["measure"] == "evacuated"
     (ev,) = evac["evidence"]
     assert ev["source"]["outlet"] == "Corran Post"
