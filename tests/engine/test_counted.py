@@ -413,21 +413,21 @@ NAMED_BY_WHAT_IT_IS = [
     ("Residents rejected the scheme by 70 per cent to 30 per cent.", "70 per cent", "votes against"),
     # a market's demand moves; a union's demand is asked
     ("Demand for heating oil rose by 18% last month.", "18%", "demand rise"),
+    ("The union's demand of 7% was turned down.", "7%", "pay demand"),
     # a change is named as an editor writes it, a comparative after its figure included; a change of
     # nothing named is a bare rise or fall, never its unit
     ("The charity gave out 9,100 parcels, 14 per cent more than a year earlier.", "14", "rise in parcels"),
     ("The bakery sold 41,000 loaves, 3% fewer than in 2024.", "3%", "fall in loaves"),
     ("That was down 6 per cent on last winter.", "6", "fall"),
-    # a gap against another thing is no change ("12 per cent less than men")
-    ("Women in the trade earn £31,000 a year, 12 per cent less than men.", "12", "percent"),
-    # "That was up" points back to the figure the sentence before led with, named by its things
-    ("The bank handed out 8,100 parcels to 2,000 families last year. That was up 9 per cent on a year earlier.",
-     "9", "rise in parcels"),
     ("It was 8 per cent higher than a year ago.", "8", "rise"),
     ("Passenger numbers climbed 4% in May.", "4%", "rise in passenger numbers"),
-    # a change in the next sentence whose subject only points back is the change of the figure before
+    # a gap against another thing is no change ("12 per cent less than men")
+    ("Women in the trade earn £31,000 a year, 12 per cent less than men.", "12", "percent"),
+    # a change in the next sentence whose subject only points back is the change of the figure the sentence
+    # before led with, named by its things
+    ("The bank handed out 8,100 parcels to 2,000 families last year. That was up 9 per cent on a year earlier.",
+     "9", "rise in parcels"),
     ("The pantry gave out 6,100 meals in the year. That was up 12 per cent on 2024.", "12", "rise in meals"),
-    ("The union's demand of 7% was turned down.", "7%", "pay demand"),
     # money won is a prize; what else is won keeps its own name
     ("The champion won £250,000.", "£250,000", "prize"),
     ("She won £120,000 compensation.", "£120,000", "compensation"),
