@@ -895,6 +895,14 @@ class CountReader:
         own = self._verb_name(verb)
         if before and own is not None and "+".join(sorted({own, *before})) in self.vocab.combinations:
             names.extend(before)  # "have killed or injured 23 civilians": casualties (only a known total)
+        if role.dep_ == "nsubj" and verb.lemma_.lower() in _FILLING and self.is_people(role) \
+                and "attendance" in self.vocab.measures and any(
+                    c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not self.is_people(c)
+                    and (c.pos_ == "PROPN" or any(d.dep_ == "poss" or d.lower_ == "the" for d in c.children))
+                    and not any(n.dep_ == "nummod" for n in c.children) for c in verb.children):
+            # "22,000 people packed the harbour", "15,000 lined the route": a crowd fills a place, named or
+            # definite (not "200 volunteers filled 5,000 sandbags", "the 12 patients filled every bed")
+            return ["attendance"]
         for v in [verb, *coordinated(verb)]:
             name = self._verb_name(v)
             if name is None:
@@ -1246,6 +1254,8 @@ _ANYONE = frozenset("people person individual".split())
 _SEVERITY = frozenset("serious minor critical severe slight life-threatening multiple fatal".split())
 
 
+#: verbs of a crowd filling a place, whose people subject is the crowd ("22,000 people packed the harbour")
+_FILLING = frozenset("pack fill line throng crowd cram jam flood".split())
 #: money owed or lost, which a sum put aside "for" only provides against ("set aside $90 million for fines")
 _OWED = frozenset({"fine", "debt", "losses", "deficit"})
 #: verbs of moving people, whose "out of" a place is an evacuation ("flew 312 people out of Tarsania")

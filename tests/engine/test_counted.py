@@ -227,6 +227,10 @@ PASS_THROUGH = [
     # people a verb of moving takes out of a place are evacuated
     ("The navy ferried 540 people out of Dunmore on Sunday.", "540", "evacuated"),
     ("About 300 tourists were flown out of Kenya.", "About 300", "evacuated"),
+    # a crowd that fills a named or definite place is its attendance
+    ("Police said 18,000 people packed the promenade for the parade.", "18,000", "attendance"),
+    ("About 4,000 supporters lined the route.", "About 4,000", "attendance"),
+    ("Some 300 volunteers filled 9,000 sandbags overnight.", "Some 300", "volunteers"),
     # (not out of a state, nor out of a group)
     ("The reform took 2 million children out of poverty, the minister claimed.", "2 million", "children"),
     # a "with" on the verb that finds them names a condition only when it is bare, not the means
