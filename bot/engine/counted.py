@@ -261,7 +261,7 @@ class CountReader:
                 and (sized_thing := span_root(doc, m).head).pos_ == "NOUN" and m.end <= sized_thing.i <= m.end + 3 \
                 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "NUM", "ADJ") for t in doc[m.end : sized_thing.i]) \
                 and span_root(doc, m).dep_ in ("amod", "compound", "nummod", "nmod"):
-            return _DIMENSION_OF[family]
+            return _DIMENSION_OF.get(family, family)
         # its size in parts written before a thing: "a 27,000-seat stadium", "a 500-bed hospital": the parts
         part = size_part(doc, m)
         if part is not None and part.is_alpha and not self.is_people(part) and part.lower_ not in GROUP_SIZE_WORDS:
@@ -1905,7 +1905,8 @@ _UP = frozenset("rise climb increase grow growth jump surge gain soar expand exp
                 "boost lift up".split())
 _DOWN = frozenset("fall drop decrease decline slump plunge lose loss slip tumble sink shrink retreat dip cut "
                   "reduce reduction lower down".split())
-_CHANGE_KINDS = ("rise", "fall", "change", "growth")
+#: the kinds of change a change name ends or begins with
+CHANGE_KINDS = ("rise", "fall", "change", "growth")
 #: the words whose "by" phrase is a change ("rose by 2%"), not an agent or a means ("backed by 89%")
 _CHANGE_WORDS = CHANGE_VERBS | _UP | _DOWN
 
@@ -1961,7 +1962,7 @@ def change_kind(word: str | None) -> str | None:
 
 def change_base(measure: str) -> str:
     """The level a change is of: "revenue" for "revenue growth", "shares" for "fall in shares"."""
-    for kind in _CHANGE_KINDS:
+    for kind in CHANGE_KINDS:
         if measure.startswith(f"{kind} in ") and len(measure) > len(kind) + 4:
             return measure[len(kind) + 4 :]
         if measure.endswith(f" {kind}") and len(measure) > len(kind) + 1:
@@ -2149,8 +2150,8 @@ _MARKET_LEVELS = frozenset("close open trade end finish start change settle".spl
 GROUP_SIZE_WORDS = frozenset("member person man woman strong".split())
 
 
-#: the dimension a size of each family gives a thing: "the 287 km line" its length
-_DIMENSION_OF = {"distance": "length", "area": "area", "volume": "volume", "weight": "weight"}
+#: the dimension a size gives a thing where its family's name is not it: "the 287 km line" its length
+_DIMENSION_OF = {"distance": "length"}
 
 
 def sized(m: FigureMatch) -> bool:

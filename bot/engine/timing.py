@@ -92,8 +92,7 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
     if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
         return False
     root = span_root(doc, m)
-    if root.dep_ in ("amod", "compound", "nummod") and root.head.pos_ == "NOUN" and root.head.i >= m.end \
-            and root.head.lemma_.lower() in _STOPPAGES and "-" in m.figure.text:
+    if (joined := _joined_noun(doc, m)) is not None and joined.lemma_.lower() in _STOPPAGES:
         return True  # "after a 19-day shutdown", "a 48-hour strike": the stoppage's length, joined before it
     if root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() == "last" and root.dep_ in (
             "dobj", "npadvmod", "attr", "advmod"):
@@ -125,11 +124,8 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
     if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
         return None
     root = span_root(doc, m)
-    event = None
-    if root.dep_ in ("amod", "compound", "nummod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= m.end \
-            and "-" in m.figure.text:
-        event = root.head  # "a 28-day voyage"
-    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+    event = _joined_noun(doc, m)  # "a 28-day voyage"
+    if event is None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         event = root.head.head  # "a journey of 95 minutes"
     if event is None:
         return None
@@ -139,6 +135,15 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
     verb = nominal_verb(lemma)
     # (an act named with -tion or -sion; "a 25-year investment", "a 3-year agreement" are terms of a deal)
     return lemma if verb is not None and verb != lemma and lemma.endswith(("tion", "sion")) else None
+
+
+def _joined_noun(doc: Doc, m: FigureMatch) -> Token | None:
+    """The noun a duration is hyphened to before it: "a 48-hour strike", "a 28-day voyage"."""
+    root = span_root(doc, m)
+    if "-" in m.figure.text and root.dep_ in ("amod", "compound", "nummod", "nmod") and root.head.pos_ == "NOUN" \
+            and root.head.i >= m.end:
+        return root.head
+    return None
 
 
 #: journeys, whose length in time is a figure of their own ("a 28-day voyage")

@@ -67,7 +67,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from .counted import DIRECTIONS, PARTICLES, change_base
+from .counted import CHANGE_KINDS, DIRECTIONS, PARTICLES, change_base
 from .numbers import significant_digits, word_value
 from .subjects import analyse_subject, discriminator, parts_similarity
 from .timing import normalise_period
@@ -164,13 +164,10 @@ def is_unnamed(claim: Claim) -> bool:
     family = unit_info(claim.figure.unit).family
     if family.startswith("other:"):
         return claim.measure == family.removeprefix("other:")
-    if family == "percent" and claim.measure in _BARE_CHANGES and not claim.subject:
+    if family == "percent" and claim.measure in CHANGE_KINDS and not claim.subject:
         return True  # "that was down 4 per cent": a change of nothing named is as unnamed as "4 per cent"
     return family in _FALLBACK_FAMILIES and claim.measure == family
 
-
-#: the names of a change of nothing named
-_BARE_CHANGES = frozenset({"rise", "fall", "change", "growth"})
 
 #: hedges that stress a figure's size: an estimate at the bound, not a bound alone
 _EMPHATIC = frozenset({"as many as", "as much as", "as high as"})
