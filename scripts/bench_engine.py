@@ -8,7 +8,10 @@ The articles are the development GVA set's news pages (read at run time, never c
 text once: no text is repeated, so no cache keyed on a text can help. Each run times, one after
 the other on the same texts:
 
-* **full pipeline**: ``nlp.pipe`` of every article's whole text with every component;
+* **full pipeline**: ``nlp.pipe`` of every article's whole text with every component, spaCy's
+  pipeline as shipped (``spacy.load``, thinc's default ``blis`` ops): the target's baseline;
+* **full pipeline, engine's ops**: the same with the pipeline the engine loads (numpy's BLAS for
+  its matrices, see ``load_pipeline``), to show how much of the speed-up that choice is;
 * **engine**: ``Engine.extract_many`` in batches of 32 articles (what ``crosscheck check`` over
   many files does): raw-line gate, pre-filter, one stream of the figure sentences through the
   pipeline's components (``bot.engine.parsing``: the attribute ruler exact and faster, a sentence
@@ -95,31 +98,43 @@ def main() -> None:
     if args.cli:
         bench_cli(texts, args.runs)
         return
-    engine = Engine.from_settings(Settings(_env_file=None))
+    import spacy
+
+    settings = Settings(_env_file=None)
+    engine = Engine.from_settings(settings)
     nlp = engine.nlp
+    shipped = spacy.load(settings.spacy_model)  # spaCy as shipped: the baseline
     tokens = sum(len(nlp.make_doc(t)) for t in texts)
     print(f"{len(texts)} distinct articles, {tokens:,} tokens; pipeline {nlp.meta.get('name')} "
           f"{nlp.meta.get('version')} ({', '.join(nlp.pipe_names)})")
 
     for t in warm or texts[:20]:  # warm both paths on other articles
         list(nlp.pipe([t]))
+        list(shipped.pipe([t]))
     run_engine(engine, warm or texts[:20])
 
-    full_times, engine_times, full_cpu, engine_cpu = [], [], [], []
+    full_times, engine_times, full_cpu, engine_cpu, same_ops = [], [], [], [], []
     for _ in range(args.runs):
         t0, c0 = time.perf_counter(), time.process_time()
-        for _doc in nlp.pipe(texts):
+        for _doc in shipped.pipe(texts):
             pass
         full_times.append(time.perf_counter() - t0)
         full_cpu.append(time.process_time() - c0)
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts):
+            pass
+        same_ops.append(time.perf_counter() - t0)
         t0, c0 = time.perf_counter(), time.process_time()
         fast = run_engine(engine, texts)
         engine_times.append(time.perf_counter() - t0)
         engine_cpu.append(time.process_time() - c0)
     full, eng = statistics.median(full_times), statistics.median(engine_times)
     print(f"full pipeline (nlp.pipe) : {tokens / full:9,.0f} tokens/s  ({full:.2f} s; runs {_fmt(full_times)})")
+    ops = statistics.median(same_ops)
+    print(f"full, engine's ops       : {tokens / ops:9,.0f} tokens/s  ({ops:.2f} s; runs {_fmt(same_ops)})")
     print(f"engine (extract_many)    : {tokens / eng:9,.0f} tokens/s  ({eng:.2f} s; runs {_fmt(engine_times)})")
-    print(f"speed-up                 : {full / eng:.2f}x (median of {args.runs})")
+    print(f"speed-up                 : {full / eng:.2f}x (median of {args.runs}; "
+          f"{ops / eng:.2f}x the full pipeline on the engine's ops)")
     # CPU time is less disturbed by other work on the machine than wall time (the target is wall time)
     print(f"speed-up in CPU time     : {statistics.median(full_cpu) / statistics.median(engine_cpu):.2f}x "
           f"(full {_fmt(full_cpu)} s; engine {_fmt(engine_cpu)} s)")

@@ -53,11 +53,19 @@ def _implicit_trigger(text: str) -> bool:
 
 
 def load_pipeline(name: str) -> Language:
-    """Load the installed spaCy pipeline ``name``, with an error that says how to install it."""
+    """Load the installed spaCy pipeline ``name``, with an error that says how to install it.
+
+    Its layers multiply matrices with numpy's BLAS (OpenBLAS, with kernels for the machine's
+    processor) instead of thinc's default ``blis``, whose wheels run generic kernels here: the same
+    parse, token for token, in about three quarters of the time (``scripts/bench_engine.py`` prints
+    both pipelines side by side). Only the layers built inside the ``with`` take these ops; the
+    process's default is left as it was."""
     import spacy
+    from thinc.api import use_ops
 
     try:
-        nlp = spacy.load(name)
+        with use_ops("numpy", use_blis=False):  # see below
+            nlp = spacy.load(name)
     except OSError:
         raise InputError(
             f"The spaCy pipeline '{name}' is not installed. Run the README's install command, "
