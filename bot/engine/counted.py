@@ -529,6 +529,8 @@ class CountReader:
         if said is not None and noun is not None and self._money(said) \
                 and self._money(named_sum := ok(self.noun_measure(noun))):
             return self.suffix(doc, m, named_sum)  # type: ignore[arg-type]  # "won £120,000 compensation"
+        if said is not None and noun is not None and family == "count" and self._done_to_a_thing(said, noun):
+            said = normalise_name(f"{plural(noun)} {said}")  # as in _generic: "schools shut"
         if said is not None:
             return self.suffix(doc, m, said)
         # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "412 cases"); a thing
@@ -839,6 +841,14 @@ class CountReader:
                 return self._made_fatal(tok, self.vocab.by_verb[key])
         name = self.vocab.by_adjective.get(low)  # "5 shot", "3 hurt": participles the vocabulary lists
         return self._made_fatal(tok, name) if name else None
+
+    def _done_to_a_thing(self, said: str, noun: Token) -> bool:
+        """``said``, an event the vocabulary does not know, happened to ``noun``, counted things (not people,
+        not a measure noun of the vocabulary, not a time)."""
+        return " " not in said and said.isalpha() and said not in self.vocab.measures \
+            and noun.pos_ == "NOUN" and noun.tag_ == "NNS" and not self.is_people(noun) \
+            and self.noun_measure(noun) is None and noun.lemma_.lower() not in TIME_NOUNS \
+            and noun.lemma_.lower() != said and not said.startswith(noun.lemma_.lower())
 
     def _is_event(self, name: str) -> bool:
         """A measure of something that happens to people (a toll: killed, arrested, evacuated), not of
@@ -1177,7 +1187,13 @@ class CountReader:
             # as it names things known only by their kind ("nine animals were culled")
             happened = None
         if happened:
-            return self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
+            happened = self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
+            if noun is not None and self._done_to_a_thing(happened, noun):
+                # "police recovered 1,340 cannabis plants", "handled 41,000 calls": what happened to things the
+                # vocabulary does not name is named with them ("plants recovered"), as an editor heads the
+                # column, and "recovered" plants are not "recovered" cash
+                return normalise_name(f"{plural(noun)} {happened}")
+            return happened
         return thing
 
     def _anyone_said(self, base: Token, verb: Token | None) -> str | None:

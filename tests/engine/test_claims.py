@@ -312,7 +312,7 @@ def test_a_wider_area_of_the_storys_own_kind_is_the_story(engine):
 
 @pytest.mark.parametrize(("text", "now", "before", "measure"), [
     # the level a figure is set against is the same measure, however the comparison is written
-    ("Turtles laid 1,240 nests this summer, up from 870 last year.", "1,240", "870", "laid"),
+    ("Turtles laid 1,240 nests this summer, up from 870 last year.", "1,240", "870", "nests laid"),
     ("The revised plan will save £1.1m a year, rather than the £1.8m first proposed.", "£1.1m", "£1.8m", "savings"),
     # "from X ... to Y": the new level, however the old one is dated ("in 2016" is no range's start)
     ("The colonies shrank from 15,300 breeding pairs in 2016 to 8,900 this year.", "8,900", "15,300",

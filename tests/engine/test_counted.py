@@ -43,8 +43,8 @@ PASS_THROUGH = [
     ("At least 40 children fell ill after the school lunch.", "At least 40", "cases"),
     ("The ferry had 312 people on board when it struck the rocks.", "312", "on board"),
     # what happened to a thing the vocabulary does not know
-    ("The carrier cancelled 260 flights on Sunday.", "260", "cancelled"),
-    ("Inspectors found 14 bridges damaged after the flood.", "14", "damaged"),
+    ("The carrier cancelled 260 flights on Sunday.", "260", "flights cancelled"),
+    ("Inspectors found 14 bridges damaged after the flood.", "14", "bridges damaged"),
     ("Eight miners were trapped underground.", "Eight", "trapped"),
     # canonical names that tell apart what differs
     ("The firm employs about 8,500 people.", "about 8,500", "workforce"),
@@ -103,7 +103,7 @@ PASS_THROUGH = [
     # people counted by what they received, took or needed
     ("More than 3,100 pupils have received a booster jab since Monday.", "More than 3,100", "booster jabs"),
     # a base form is its own lemma ("to ground" is not "grind"); a form the lemmatizer misreads is mended
-    ("The gale forced the carrier to ground 96 flights.", "96", "grounded"),
+    ("The gale forced the carrier to ground 96 flights.", "96", "flights grounded"),
     ("The watchdog fined the bank 3.5 million euros.", "3.5 million euros", "fine"),
     ("The refinery could be fined as much as $8 million.", "as much as $8 million", "fine"),
     # a budget is what is planned, a cost what is spent
@@ -144,7 +144,7 @@ PASS_THROUGH = [
     ("The ministry unveiled a £3 million compensation package.", "£3 million", "compensation"),
     ("The ring was worth €2 million, the jeweller said.", "€2 million", "value"),
     # things assessed, not assessing; counted nouns that are vague alone say what they are of
-    ("Officials were assessing a further three dozen applications.", "three dozen", "assessed"),
+    ("Officials were assessing a further three dozen applications.", "three dozen", "applications assessed"),
     ("She was convicted of six counts of theft.", "six", "counts of theft"),
     ("Police seized £2 million in assets.", "£2 million", "assets"),
     # an event noun says what happened to the things it is of, as its verb would
@@ -182,7 +182,7 @@ PASS_THROUGH = [
     ("Guards caught three of the seven men who escaped from Tollmoor jail.", "seven", "escaped"),
     ("Guards caught three of the seven men who escaped from Tollmoor jail.", "three", "caught"),
     # plans and uses pass through; a verb with its particle is a verb of its own
-    ("All 96 trains scheduled for Monday were cancelled.", "96", "cancelled"),
+    ("All 96 trains scheduled for Monday were cancelled.", "96", "trains cancelled"),
     ("The airlift used 37 rescue planes.", "37", "rescue planes"),
     ("About 900 trout broke free from the hatchery.", "About 900", "broke free"),
     # what a relative pronoun stands for is the measured noun, not the nearer one
@@ -266,7 +266,7 @@ NAMED_BY_WHAT_IT_IS = [
     ("Appraisers put the collection's worth at £61 million.", "£61 million", "value"),
     ("The closures have cost retailers about $14 million in sales.", "about $14 million", "losses"),
     # a participle read as an adjective after "be" is the state the things are in
-    ("Flooding means 14 village schools are closed.", "14", "closed"),
+    ("Flooding means 14 village schools are closed.", "14", "schools closed"),
     # a state the vocabulary knows names the stuff counted by weight
     ("Crews have removed 62 tonnes of dead fish from the reservoir.", "62 tonnes", "dead fish"),
     # who loses a job is counted as a job lost; money an act saves is a saving
@@ -321,12 +321,12 @@ NAMED_BY_WHAT_IT_IS = [
     # a participle set off by commas, or dated in the past, describes; what happened is said elsewhere
     ("About 400 fossils, found by farmers over the years, were stolen from the museum.", "About 400",
      "stolen"),
-    ("The 30 oaks planted in 1890 will be felled next month.", "30", "felled"),
+    ("The 30 oaks planted in 1890 will be felled next month.", "30", "oaks felled"),
     # verbs of getting pass their object's count through; coming and going are no event
     ("By Friday the appeal had gathered 8,200 signatures.", "8,200", "signatures"),
     ("The Greens won 14 seats on the council.", "14", "seats"),
     ("The 300 permits issued in May came too late for the season.", "300", "permits"),
-    ("Around 60 seats went unsold at the matinee.", "Around 60", "unsold"),
+    ("Around 60 seats went unsold at the matinee.", "Around 60", "seats unsold"),
     # "up to" bounds a number; "aside" completes "set aside"
     ("Cleaners earned up to £1.40 an hour less than porters.", "up to £1.40", "earned"),
     ("The insurer has set aside £60m for claims.", "£60m", "set aside"),
@@ -349,7 +349,7 @@ NAMED_BY_WHAT_IT_IS = [
     ("About 300 people want a new school.", "About 300", "people"),
     ("About 900,000 people have had the booster so far.", "About 900,000", "boosters"),
     # things seized are named as seized (prisoners are captured); what is handed out counts as itself
-    ("Customs officers seized about 3,000 counterfeit watches.", "about 3,000", "seized"),
+    ("Customs officers seized about 3,000 counterfeit watches.", "about 3,000", "watches seized"),
     ("Wardens have handed out 310 parking tickets since May.", "310", "parking tickets"),
     ("The scheme opened with 900 bikes parked at docks across the city.", "900", "bikes"),
     # how often an act happened; a scale before its figure; a contest's margin; a part of a group
@@ -1216,12 +1216,13 @@ def test_one_at_a_level(engine, text, measure):
 
 
 @pytest.mark.parametrize(("text", "figure", "measure", "thing"), [
-    # things are named by what happened to them, as people are; which things stays in the subject
+    # things are named by what happened to them, as people are; a thing the vocabulary does not know is named
+    # with it ("watches seized": an editor's column), and which things stays in the subject
     ("Thieves stole 600 catalytic converters from cars in the town.", "600", "stolen", "converters"),
     ("The council closed three of its five swimming pools.", "three", "closed", "pools"),
-    ("Customs officers seized about 3,000 counterfeit watches.", "about 3,000", "seized", "watches"),
-    ("The carrier cancelled 260 flights on Sunday.", "260", "cancelled", "flights"),
-    ("Council closes two pools", "two", "closed", "pools"),  # a headline tells a past event in the present
+    ("Customs officers seized about 3,000 counterfeit watches.", "about 3,000", "watches seized", "watches"),
+    ("The carrier cancelled 260 flights on Sunday.", "260", "flights cancelled", "flights"),
+    ("Council closes two pools", "two", "pools closed", "pools"),  # a headline tells a past event in the present
 ])
 def test_things_are_named_by_what_happened_and_the_subject_says_which(engine, text, figure, measure, thing):
     got = [c for c in claims_of(engine, text) if c.figure.text == figure]
@@ -1231,14 +1232,11 @@ def test_things_are_named_by_what_happened_and_the_subject_says_which(engine, te
 
 
 def test_two_kinds_of_things_with_one_event_in_a_story_are_not_compared(engine):
-    from bot.engine.subjects import analyse_subject, discriminator
-
     converters = next(c for c in claims_of(engine, "Police said 150 catalytic converters were seized.")
                       if c.figure.text == "150")
     vans = next(c for c in claims_of(engine, "Police said three vans were seized.") if c.figure.text == "three")
-    assert converters.measure == vans.measure == "seized"
-    assert discriminator(converters, analyse_subject(converters.subject, converters.entities),
-                         vans, analyse_subject(vans.subject, vans.entities)) is not None
+    # named with the things seized, the two are two measures, never compared
+    assert (converters.measure, vans.measure) == ("converters seized", "vans seized")
 
 
 def test_the_named_members_of_a_counted_list_are_not_counted_again(engine):
@@ -1251,8 +1249,8 @@ def test_the_named_members_of_a_counted_list_are_not_counted_again(engine):
     ("The company operates 120 stores across the region.", "120", "stores"),
     ("The museum houses 4,000 paintings.", "4,000", "paintings"),
     ("The plant can produce 100 million doses a year.", "100 million", "doses"),
-    ("The council will close two pools.", "two", "closed"),
-    ("The chain could close 30 stores.", "30", "closed"),
+    ("The council will close two pools.", "two", "pools closed"),
+    ("The chain could close 30 stores.", "30", "stores closed"),
 ])
 def test_what_a_subject_holds_is_counted_as_itself(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
@@ -1307,7 +1305,7 @@ def test_a_size_that_describes_is_no_figure(engine, text):
     ("The company will offer 30 million new shares.", "30 million", "shares"),
     ("The yard won an order to build four ferries.", "four", "ferries"),
     ("Voltaro has delivered more than 1,200 electric buses.", "more than 1,200", "buses"),
-    ("The airline cancelled 400 flights.", "400", "cancelled"),
+    ("The airline cancelled 400 flights.", "400", "flights cancelled"),
     # money: a valuing verb names the amount it sets; a traded thing's level is its price; what a deal may
     # do names the amount, not the deal
     ("The takeover values the company at £2.6bn.", "£2.6bn", "value"),
@@ -1375,8 +1373,8 @@ def test_a_size_that_describes_is_no_figure(engine, text):
      "capacity"),
     ("The club will increase capacity to 27,000.", "27,000", "capacity"),
     # a verb that only finds them, paired with one that acts on them: the second names what happened
-    ("Nationally, 78 nests have been found and destroyed since January.", "78", "destroyed"),
-    ("Inspectors have found and destroyed 21 nests this year.", "21", "destroyed"),
+    ("Nationally, 78 nests have been found and destroyed since January.", "78", "nests destroyed"),
+    ("Inspectors have found and destroyed 21 nests this year.", "21", "nests destroyed"),
     ("Inspectors found 12 rats and closed the restaurant.", "12", "rats"),
     # a share in a state is named by the state, however the parser hangs it; a money measure never names a share
     ("The update shows the scheme is now 89% funded.", "89%", "funded"),
@@ -1426,15 +1424,15 @@ def test_what_a_figure_is_not(engine, text, figure, measure):
     ("A courier delivered 300 ballot boxes to the count.", "300", "ballot boxes"),
     ("More than 2,000 operations took place at the hospital last year.", "More than 2,000", "operations"),
     # any other event names them, with or without its particle, so that two events are never one quantity
-    ("The ferry operator cancelled 12 sailings.", "12", "cancelled"),
-    ("The hospital postponed 700 operations during the strike.", "700", "postponed"),
-    ("Two trains derailed near the depot.", "Two", "derailed"),
-    ("Police towed 30 cars from the festival site.", "30", "towed"),
-    ("About 600 trees were removed from the verge.", "About 600", "removed"),
+    ("The ferry operator cancelled 12 sailings.", "12", "sailings cancelled"),
+    ("The hospital postponed 700 operations during the strike.", "700", "operations postponed"),
+    ("Two trains derailed near the depot.", "Two", "trains derailed"),
+    ("Police towed 30 cars from the festival site.", "30", "cars towed"),
+    ("About 600 trees were removed from the verge.", "About 600", "trees removed"),
     ("Gales brought down 45 power lines.", "45", "brought down"),
     ("Thieves carried off 30 laptops.", "30", "carried off"),
     # things named only by their kind are named by what happened to them
-    ("Forty animals were culled at the farm.", "Forty", "culled"),
+    ("Forty animals were culled at the farm.", "Forty", "animals culled"),
     ("Twelve vehicles were towed away.", "Twelve", "towed away"),
     # people keep their own rules: what happened to them names them
     ("Lifeboat crews brought 31 walkers down from the cliffs.", "31", "brought down"),
