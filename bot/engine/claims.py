@@ -267,6 +267,15 @@ class ClaimExtractor:
                 # "shrank from 15,300 breeding pairs in 2016 to 8,900 this year": the new level of the same measure
                 measure, subject = drafts[-1].claim.measure, drafts[-1].claim.subject
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
+            elif drafts and i > 0 and unit_family(fig.unit) == "money" \
+                    and (nouns[i] is None or not self.counts.is_money_measure(self.counts.noun_measure(nouns[i]))) \
+                    and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
+                    and unit_family(drafts[-1].claim.figure.unit) == "money" \
+                    and _listed_after(doc, figures[i - 1], m):
+                # "ordered to pay £2,500 compensation to the postman, £500 to the boy's family": a list of sums
+                # under one verb, written once, are sums of the same kind
+                measure = drafts[-1].claim.measure
+                subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif drafts and i > 0 and unit_family(fig.unit) == "percent" \
                     and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
                     and unit_family(drafts[-1].claim.figure.unit) != "percent" \
@@ -1415,6 +1424,16 @@ def _to_after_from(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
     if not any(t.lower_ == "from" for t in doc[max(0, before.start - 2) : before.start]):
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[before.end : m.start - 1])
+
+
+def _listed_after(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
+    """ "£2,500 compensation to the postman, £500 to the boy's family": ``m`` follows ``before`` in a list
+    (a comma or "and" right before it, no verb between them)."""
+    between = doc[before.end : m.start]
+    own = span_root(doc, m)  # ("£300m in profit" names itself)
+    return len(between) > 0 and between[-1].lower_ in (",", "and") \
+        and not any(t.pos_ in ("VERB", "AUX") or t.tag_ == "CD" for t in between) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("in", "of") for c in own.children)
 
 
 def _last_of_kind(drafts: list[_Draft], unit: str, *, counts_alike: bool = False) -> _Draft | None:

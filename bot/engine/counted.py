@@ -192,7 +192,7 @@ class CountReader:
             # "closed with £2.35 million pledged", "£40m raised so far": the participle after the amount names it
             # (the parser often hangs it on the sentence's verb)
             named = self.vocab.by_verb.get(trail.lemma_.lower())
-            if self._money(named):
+            if self.is_money_measure(named):
                 return self.suffix(doc, m, named)  # type: ignore[arg-type]
             if trail.tag_ == "VBN" and _known_verb(trail.lemma_.lower()) and trail.lemma_.lower() not in SAY_VERBS:
                 return self.suffix(doc, m, participle(trail))
@@ -222,7 +222,7 @@ class CountReader:
                     base.dep_ == "pobj" and base.head.lower_ == "to" and base.head.head.i == verb.i)):
             # "ordered repayments totalling £143,000", "fines amounting to £2m": what the amount totals
             named = self.noun_measure(verb.head)
-            return self.suffix(doc, m, named if named is not None and self._money(named) else (
+            return self.suffix(doc, m, named if named is not None and self.is_money_measure(named) else (
                 plural(verb.head) if verb.head.tag_ == "NNS" else verb.head.lemma_.lower()))  # ("a bill totalling")
         if family == "money" and verb is not None and verb.lemma_.lower() in _PROVIDING_MONEY \
                 and base.dep_ == "dobj" and base.head.i == verb.i and "funding" in self.vocab.measures \
@@ -246,7 +246,7 @@ class CountReader:
             meas = self.vocab.measures.get(name)
             if meas is not None and meas.unit == "people" and not people_ok:
                 return None
-            if family != "money" and self._money(name):
+            if family != "money" and self.is_money_measure(name):
                 return None  # "1,300 people invested": a money measure never names a count
             return name
 
@@ -526,8 +526,8 @@ class CountReader:
                 # gathering or force says who they are ("5,000 people took part in the march" is its attendance,
                 # "1,200 troops joined the fighting" a deployment)
                 said = None
-        if said is not None and noun is not None and self._money(said) \
-                and self._money(named_sum := ok(self.noun_measure(noun))):
+        if said is not None and noun is not None and self.is_money_measure(said) \
+                and self.is_money_measure(named_sum := ok(self.noun_measure(noun))):
             return self.suffix(doc, m, named_sum)  # type: ignore[arg-type]  # "won £120,000 compensation"
         if said is not None and noun is not None and family == "count" and self._done_to_a_thing(said, noun):
             said = normalise_name(f"{plural(noun)} {said}")  # as in _generic: "schools shut"
@@ -608,7 +608,8 @@ class CountReader:
                 # "winds reached 120 km/h" are the winds'; "broke up at 15 km per second" is a speed
                 return "speed"  # "entered the atmosphere at 17 km per second": how fast, not the atmosphere
             if family == "money" and verb is not None and root.dep_ == "pobj" and root.head.lower_ == "at" \
-                    and root.head.head.i == verb.i and self._money(self.vocab.by_verb.get(verb.lemma_.lower())):
+                    and root.head.head.i == verb.i \
+                    and self.is_money_measure(self.vocab.by_verb.get(verb.lemma_.lower())):
                 # "valuing the business at about €2.6bn", "priced the shares at €21": the verb's measure
                 return self.suffix(doc, m, self.vocab.by_verb[verb.lemma_.lower()])
             if family == "money" and verb is not None and thing is not None and thing.dep_ == "nsubj" \
@@ -809,7 +810,7 @@ class CountReader:
                 pred = None
         if pred is not None and group is None:
             named = self._verb_name(pred)
-            if self._money(named):
+            if self.is_money_measure(named):
                 named = None  # a share is no sum of money
             return named or _classed_as(pred) or participle(pred)  # "96% passed English"
         if group is None:
@@ -817,13 +818,13 @@ class CountReader:
         if pred is not None:
             # what they got, when it is counted ("earned top grades"); else what they did ("passed the exam")
             obj = next((c for c in pred.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
-            if obj is not None and (self._verb_name(pred) is None or self._money(self._verb_name(pred))):
+            if obj is not None and (self._verb_name(pred) is None or self.is_money_measure(self._verb_name(pred))):
                 return _object_name(obj)  # (a share is no sum of money: "18% of applicants won scholarships")
             named = self._verb_name(pred)
             meas = self.vocab.measures.get(named or "")
             if meas is not None and meas.unit == "people" and not self.is_people(group):
                 named = None  # "12% of the corals have died": corals are not a toll of people
-            if self._money(named):
+            if self.is_money_measure(named):
                 named = None  # "26.1% of entries were awarded an A": a share is no sum of money
             return named or _classed_as(pred) or (active_past(pred) if pred.tag_ != "VBN" and not any(
                 c.dep_ == "auxpass" for c in pred.children) else participle(pred))
@@ -856,7 +857,7 @@ class CountReader:
         meas = self.vocab.measures.get(name)
         return meas is None or meas.rising
 
-    def _money(self, name: str | None) -> bool:
+    def is_money_measure(self, name: str | None) -> bool:
         """A measure of the vocabulary that is a sum of money ("funding", "cost")."""
         meas = self.vocab.measures.get(name or "")
         return meas is not None and meas.unit == "money"
@@ -1206,7 +1207,7 @@ class CountReader:
                     and low not in PASS_THROUGH and low not in SAY_VERBS and low not in LIGHT_VERBS \
                     and not any(c.dep_ == "dobj" for c in rel.children) and _known_verb(low):
                 named = self.vocab.by_verb.get(low)
-                return named if named is not None and not self._money(named) else active_past(rel)
+                return named if named is not None and not self.is_money_measure(named) else active_past(rel)
         if verb is None or base.dep_ != "nsubj" or base.head.i != verb.i \
                 or verb.lemma_ not in ("become", "be", "remain", "stay"):
             return None

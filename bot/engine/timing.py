@@ -79,6 +79,9 @@ _SPANS = frozenset("wait delay time duration".split())
 _STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple".split())
 #: states of a service stopped: "was down for seven hours", "stayed offline for two days"
 _OUT_OF_SERVICE = frozenset("down offline closed shut dark unavailable inaccessible".split())
+#: states of people lost or cut off: how long someone was missing is the story's figure ("has been missing for more
+#: than 40 hours", "spent 52 hours trapped")
+_LOST_STATES = frozenset("missing trapped stranded marooned cut-off".split())
 #: nouns of a stoppage: how long one lasted is its figure ("the strike lasted 12 days")
 _STOPPAGES = frozenset("strike walkout stoppage closure shutdown outage blackout suspension lockdown blockade siege "
                        "standoff stand-off disruption delay occupation sit-in curfew ban".split())
@@ -103,8 +106,15 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
         if event is not None and event.tag_ in ("WDT", "WP") and last.dep_ == "relcl":
             event = last.head
         return event is not None and event.pos_ == "NOUN" and not _a_person(event, is_people)
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "spend" and any(
+            c.dep_ in ("xcomp", "oprd", "acomp", "advcl") and c.lower_ in _LOST_STATES | _OUT_OF_SERVICE
+            for c in root.head.children):
+        return True  # "spent 52 hours missing on the moor", "spent two days stranded"
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
         verb = root.head.head
+        if verb.lower_ in _LOST_STATES or (verb.lemma_ == "be" and any(
+                c.dep_ in ("acomp", "advmod") and c.lower_ in _LOST_STATES for c in verb.children)):
+            return True  # "has been missing for more than 40 hours", "were trapped for three days"
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
         if verb.lemma_ == "be" and any(c.dep_ in ("acomp", "advmod", "prt") and c.lower_ in _OUT_OF_SERVICE

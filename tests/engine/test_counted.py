@@ -1107,12 +1107,44 @@ def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     ("The dredging operation will last 14 months, the port said.", "14 months", "dredging operation"),
     ("The inquest heard evidence at a hearing that lasted six days.", "six days", None),
     ("The booking website was down for almost five hours on Monday.", "almost five hours", "booking website"),
+    # how long someone was lost or cut off is the story's figure
+    ("The climber has now been missing for more than 30 hours.", "more than 30 hours", "climber"),
+    ("A fisherman who spent 19 hours stranded on a sandbank was winched to safety.", "19 hours", None),
 ])
 def test_how_long_a_stoppage_lasted_is_its_duration(engine, text, figure, subject):
     got = [c for c in claims_of(engine, text) if c.figure.text == figure]
     assert [c.measure for c in got] == ["duration"]
     assert subject is None or got[0].subject == subject
     assert got[0].period is None
+
+
+@pytest.mark.parametrize("text", [
+    "The boxer was out of the ring for two years before his comeback.",  # not lost: how long he stayed away
+    "The singer was missing from the line-up for two years.",  # absent from something, not lost
+])
+def test_time_away_is_no_duration_claim(engine, text):
+    assert [c.measure for c in claims_of(engine, text) if c.measure == "duration"] == []
+
+
+@pytest.mark.parametrize(("text", "figures", "measure"), [
+    # sums listed under one verb written once are sums of one kind
+    ("The firm must pay €4,000 compensation to the first tenant, €1,500 to the second and €900 to the third.",
+     ("€4,000", "€1,500", "€900"), "compensation"),
+    ("The insurer will pay $1.2m in damages to the widow, $300,000 to her son and $80,000 to the estate.",
+     ("$1.2m", "$300,000", "$80,000"), "damages"),
+])
+def test_sums_listed_under_one_verb_share_its_measure(engine, text, figures, measure):
+    got = {c.figure.text: c.measure for c in claims_of(engine, text)}
+    assert [got.get(f) for f in figures] == [measure] * len(figures)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # a sum in a list that names itself keeps its name
+    ("The group made $4.2bn in sales, $300m in profit and $90m in dividends.", ("$4.2bn", "$300m", "$90m")),
+])
+def test_a_listed_sum_that_names_itself_keeps_its_name(engine, text, figures):
+    got = {c.figure.text: c.measure for c in claims_of(engine, text)}
+    assert len({got.get(f) for f in figures}) == len(figures)
 
 
 @pytest.mark.parametrize("text", [
