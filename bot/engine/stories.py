@@ -129,7 +129,8 @@ _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'’\-]{2,40}?|[A-Z][A-Za-z .'’\-]{2,40}?(?=\s*(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*\())"
     r"(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,30}\))?\s*[—–\-]\s",
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+#: the end of the text before a sentence's first word ('"Nobody should...': a quote may open it)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"\u201c\u2018(]?$")
 _DATELINE_OUTLET = re.compile(r"^(\s*[A-Z][A-Za-z .'’\-]{2,40}?(?:,\s*[A-Z][A-Za-z. ]{1,20})?)\s*\([^)]{1,30}\)",
                               re.MULTILINE)
 #: lines of a page that belong to its site, not its story (footers, sign-up forms, embeds)
@@ -303,7 +304,9 @@ def _names(text: str) -> list[str]:
         name = re.sub(r"'s$", "", name)
         if len(name) < 3:
             continue
-        initial = len(words) == 1 and bool(_SENTENCE_START.search(text[max(0, m.start(1) - 4): m.start(1)]))
+        # a possessive is a name wherever it stands ("Westmarch's chief fire officer"): no function word is one
+        initial = len(words) == 1 and not re.search(r"['’]s$", words[0]) \
+            and bool(_SENTENCE_START.search(text[max(0, m.start(1) - 5): m.start(1)]))
         found.append((name, initial))
     inside = {name for name, initial in found if not initial}
     return [name for name, initial in found if not initial or name in inside]
@@ -432,7 +435,7 @@ def features(
             terms[f"{prefix}:{t}"] = w
     where = [place] if place else []
     for m in _PLACE_CONTEXT.finditer(text):
-        where.append(" ".join(w.rstrip(".").lower() for w in (m.group(1) or m.group(2)).split()))
+        where.append(re.sub(r"['’]s$", "", " ".join(w.rstrip(".").lower() for w in (m.group(1) or m.group(2)).split())))
     places = frozenset(f"{ENTITY}:{w}" for p in where for w in (p, *p.split()) if w)
     key = tuple(sorted(t for t in places if t in terms))
     return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=key,
