@@ -638,6 +638,16 @@ class CountReader:
                     and (base.head.i == verb.i or (base.dep_ == "pobj" and base.head.lower_ == "by"
                                                    and base.head.head.i == verb.i)):
                 return active_past(verb)  # "the glacier thinned by 3.5 metres", "its tongue retreated 61 metres"
+            if family in ("weight", "volume") and verb is not None and base.head.i == verb.i \
+                    and base.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _PRODUCING:
+                # "the furnace produces about 9,000 tonnes of iron a day", "makes 8,500 tonnes of hot metal": a
+                # plant's output, whatever it makes
+                return "output"
+            if family in ("weight", "volume") and verb is not None and base.head.i == verb.i \
+                    and base.dep_ == "dobj" and verb.lemma_.lower() == "lose" and (stuff := next(
+                        (p for c in base.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)) is not None:
+                return normalise_name(f"{_compound_name(stuff)} lost")  # "lost 300 tonnes of cargo": no fall
             if family == "money" and thing is not None and self.is_people(thing) and not self.noun_measure(thing):
                 thing = None  # "the raiders ... £5.3 million": who has or moves the money is not what it is
             if thing is not None:
@@ -1257,6 +1267,8 @@ _PUBLIC_BODIES = frozenset("government ministry department council authority age
 _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply ship sell offer issue order buy
     purchase hire recruit employ install plant""".split()) | {"take on", "roll out"}
 #: verbs that state a thing's size, not how far it moved: "the road stretches 42 kilometres"
+#: verbs of making a material: what a plant, mine or field makes of it is its output
+_PRODUCING = frozenset("produce make manufacture mine extract refine smelt pump generate yield harvest".split())
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: verbs that hand people something, so their passive subject is who received it ("were sent bills")
 _HANDING = frozenset("send give hand offer issue mail post email show".split())

@@ -1126,6 +1126,20 @@ def test_time_away_is_no_duration_claim(engine, text):
     assert [c.measure for c in claims_of(engine, text) if c.measure == "duration"] == []
 
 
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # what a plant, mine or field makes of a material is its output, whatever the material
+    ("The smelter produces about 1,100 tonnes of aluminium a week.", "about 1,100 tonnes", "output"),
+    ("The refinery makes 90,000 barrels of diesel a day.", "90,000 barrels", "output"),
+    ("Some 3,400 tonnes of potatoes were harvested on the estate.", "Some 3,400 tonnes", "output"),
+    # a material lost is named by it, not read as a fall
+    ("The reservoir lost 2 million cubic metres of water to leaks.", "2 million cubic metres", "water lost"),
+    # a material that escaped keeps its own name
+    ("About 40 tonnes of diesel leaked into the estuary.", "About 40 tonnes", "diesel"),
+])
+def test_a_material_made_is_output(engine, text, figure, measure):
+    assert [c.measure for c in claims_of(engine, text) if c.figure.text == figure] == [measure]
+
+
 @pytest.mark.parametrize(("text", "figures", "measure"), [
     # sums listed under one verb written once are sums of one kind
     ("The firm must pay €4,000 compensation to the first tenant, €1,500 to the second and €900 to the third.",
