@@ -53,6 +53,7 @@ from .counted import (
     change_name,
     comparative_change,
     fronted_group,
+    goal_of,
     is_change_noun,
     measured_thing,
     past_forms,
@@ -181,7 +182,8 @@ class ClaimExtractor:
                 term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
             if term is None and stoppage_length(doc, m, self.counts.is_people):
                 term = "duration"  # "the strike lasted 12 days", "closed the runway for 33 hours"
-            lasted = None if term is not None else event_length(doc, m)  # "a 28-day voyage", "a 12-week consultation"
+            # "a 28-day voyage", "a 12-week consultation": the event's length; "a target of 18 minutes": a goal
+            lasted = None if term is not None else (event_length(doc, m) or goal_of(doc, m))
             if self._names_a_thing(doc, m):
                 continue  # "kilometre 162", "station 7", "flight CA 412": a number after a noun names it
             if term is None and lasted is None and unit_family(fig.unit) == "duration" \

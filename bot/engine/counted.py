@@ -1658,6 +1658,25 @@ def word_stems(low: str) -> list[str]:
 SCALE_WORDS = frozenset(SCALES) | frozenset(CURRENCY_SCALES)
 
 
+#: nouns of an aim set in advance: the figure they govern is the aim, not a reported level
+_GOALS = frozenset({"target", "goal", "ambition"})
+
+
+def goal_of(doc: Doc, m: FigureMatch) -> str | None:
+    """ "target" when figure ``m`` is a target's: "against a national target of 18 minutes", "outside the
+    18-minute target", "a goal of 3,000 new homes a year" (a time or a count a body aims at, which no
+    report of what happened can confirm or contradict)."""
+    root = span_root(doc, m)
+    for tok in (root, root.head):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _GOALS:
+            return "target"
+        if tok.i != root.i and tok.pos_ != "NOUN":
+            break
+    if root.dep_ in ("amod", "compound", "nummod") and root.head.lemma_.lower() in _GOALS and root.head.i > root.i:
+        return "target"  # "the 18-minute target"
+    return None
+
+
 def span_root(doc: Doc, m: FigureMatch) -> Token:
     """The figure's syntactic root: the token of the span whose head lies outside it ("%" in "4.2%")."""
     roots = [t for t in doc[m.start : m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i]

@@ -1126,6 +1126,21 @@ def test_time_away_is_no_duration_claim(engine, text):
     assert [c.measure for c in claims_of(engine, text) if c.measure == "duration"] == []
 
 
+@pytest.mark.parametrize(("text", "figure"), [
+    # a figure a target or goal governs is the aim, whatever its unit
+    ("Fire crews arrived in 14 minutes on average, against a target of ten minutes.", "ten minutes"),
+    ("The clinic missed its 62-day target again.", "62-day"),
+    ("The charity's goal of 5,000 volunteers by the spring looks out of reach.", "5,000"),
+    ("Ministers kept the ambition of 300,000 new homes a year.", "300,000"),
+])
+def test_a_target_is_its_own_measure(engine, text, figure):
+    assert [c.measure for c in claims_of(engine, text) if c.figure.text == figure] == ["target"]
+
+
+def test_a_group_named_target_is_no_goal(engine):
+    assert [c.measure for c in claims_of(engine, "The target group of 500 patients was reached.")] != ["target"]
+
+
 @pytest.mark.parametrize(("text", "figure", "measure"), [
     # what a plant, mine or field makes of a material is its output, whatever the material
     ("The smelter produces about 1,100 tonnes of aluminium a week.", "about 1,100 tonnes", "output"),
