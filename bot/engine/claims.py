@@ -76,6 +76,7 @@ from .timing import (
     _dates_or_describes,
     _is_time_count,
     _parse_date,
+    a_penalty_span,
     event_length,
     penalty,
     stoppage_length,
@@ -178,7 +179,8 @@ class ClaimExtractor:
         for i, m in enumerate(figures):
             fig = m.figure
             term = penalty(doc, m, self._sentenced) if unit_family(fig.unit) in ("duration", "count") else None
-            if term in ("ban", "suspension") and not self._a_person(_punished(doc, m)):
+            if term in ("ban", "suspension") and not self._a_person(_punished(doc, m)) \
+                    and not _a_pronoun_punished(doc, m):
                 term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
             if term is None and stoppage_length(doc, m, self.counts.is_people):
                 term = "duration"  # "the strike lasted 12 days", "closed the runway for 33 hours"
@@ -1136,6 +1138,8 @@ class ClaimExtractor:
     def _period_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
         out = []
         for pm in _PERIOD.finditer(doc.text):
+            if a_penalty_span(doc, pm.start()):
+                continue  # "banned from driving for three years and fined £1,200": no period of the fine
             unit = pm.group("unit").lower()
             num = pm.group("num")
             if num and num.lower() in ("the", "a", "an"):
@@ -1540,7 +1544,7 @@ def _punished(doc: Doc, m: FigureMatch) -> Token | None:
     """Whom a penalty punishes: the one sentenced, jailed or banned ("Smith was sentenced to 12 years",
     "the judge handed Brown a 12-year sentence", "he faces 20 years in prison"); a pronoun is nobody."""
     root = span_root(doc, m)
-    verb = _governing_verb(root)
+    verb = _penalising_verb(root)
     if verb is None:
         return None
     within = {t.i for t in root.ancestors}  # the penalty's own noun ("a nine-year sentence") is not whom
@@ -1551,6 +1555,25 @@ def _punished(doc: Doc, m: FigureMatch) -> Token | None:
             return None if who.pos_ == "PRON" or (dep == "nsubj" and who.lemma_.lower() in ("judge", "court")) \
                 else who
     return None
+
+
+def _a_pronoun_punished(doc: Doc, m: FigureMatch) -> bool:
+    """ "He was also banned for three years": a penalty on someone the text has named before (a personal
+    pronoun), where "rail services were suspended for three days" punishes no one."""
+    verb = _penalising_verb(span_root(doc, m))
+    return verb is not None and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _PERSONAL for c in verb.children)
+
+
+def _penalising_verb(root: Token) -> Token | None:
+    """The verb that passes a penalty: "banned from driving for three years" is banned, not driving."""
+    verb = _governing_verb(root)
+    if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.pos_ == "VERB":
+        return verb.head.head
+    return verb
+
+
+#: personal pronouns of people
+_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
 
 
 def _how_often(doc: Doc, m: FigureMatch) -> bool:

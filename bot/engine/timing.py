@@ -172,7 +172,7 @@ _TO_LEVEL = frozenset("put stand rise fall climb reach increase grow drop cut re
 #: "jailed for six years", "a sentence of nine years", "banned for four years", "a two-year suspension"
 _PENALTY_VERBS: Mapping[str, str] = {
     "sentence": "sentence", "jail": "sentence", "imprison": "sentence", "incarcerate": "sentence",
-    "ban": "ban", "bar": "ban", "suspend": "suspension",
+    "ban": "ban", "bar": "ban", "disqualify": "ban", "suspend": "suspension",
 }
 _PENALTY_NOUNS: Mapping[str, str] = {
     "sentence": "sentence", "ban": "ban", "suspension": "suspension",
@@ -191,6 +191,19 @@ _GIVING = frozenset("give hand".split())
 _GETTING = frozenset("get receive".split())
 
 
+def a_penalty_span(doc: Doc, start_char: int) -> bool:
+    """The span that opens at ``start_char`` ("for three years") is how long a penalty lasts ("banned from
+    driving for three years", "jailed for three years"): the penalty's figure, never a period of the
+    sentence's other figures ("... and fined £1,200")."""
+    opener = doc.char_span(start_char, start_char + 3, alignment_mode="expand")
+    if opener is None or opener[0].lower_ != "for":
+        return False
+    gov = opener[0].head
+    if gov.dep_ == "pcomp" and gov.head.lower_ == "from":
+        gov = gov.head.head
+    return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _PENALTY_VERBS
+
+
 def penalty(doc: Doc, m: FigureMatch, is_person: Callable[[Token], bool] | None = None) -> str | None:
     """The penalty or agreement a duration is the length of, or None: a court's sentence, a sporting ban
     or a contract's length is the figure reported, not a time that places the event ("sentenced to 12
@@ -205,6 +218,8 @@ def penalty(doc: Doc, m: FigureMatch, is_person: Callable[[Token], bool] | None 
         return name if name in ("ban", "suspension") else None
     if root.dep_ == "pobj" and head.lower_ in ("to", "for", "of"):
         gov = head.head
+        if gov.dep_ == "pcomp" and gov.head.lower_ == "from":
+            gov = gov.head.head  # "banned from driving for three years": the ban's length
         name = (_PENALTY_VERBS if gov.pos_ in ("VERB", "AUX") else _PENALTY_NOUNS).get(gov.lemma_.lower())
         if name is not None:
             return name

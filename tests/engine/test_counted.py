@@ -1063,7 +1063,22 @@ PENALTIES = [
     # time spent in custody is not the sentence passed
     ("Reyna served 19 years in prison for a murder he did not commit.", "19 years", "served", 19, "Reyna"),
     ("Okoro spent nine years in jail before the appeal.", "nine years", "served", 9, "Okoro"),
+    # a ban from doing something is the ban's, not the doing's
+    ("Dale Morris was banned from driving for three years.", "three years", "ban", 3, "Dale Morris"),
+    ("The magistrates disqualified Harwood from keeping animals for ten years.", "ten years", "ban", 10,
+     "Harwood"),
 ]
+
+
+def test_a_ban_on_someone_named_before_is_a_penalty(engine):
+    text = "Kennel owner sentenced\nMara Quill was jailed for 20 months. She was also banned for five years."
+    assert [(c.measure, c.figure.low) for c in claims_of(engine, text)] == [("sentence", 20), ("ban", 5)]
+
+
+def test_a_penaltys_length_is_no_period_of_the_other_figures(engine):
+    got = claims_of(engine, "Ms Reed was banned from driving for three years and fined £1,200.")
+    fine = next(c for c in got if c.measure == "fine")
+    assert fine.period is None
 
 
 @pytest.mark.parametrize("text", ["Tenants were given six months to leave.",
