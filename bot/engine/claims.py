@@ -254,7 +254,8 @@ class ClaimExtractor:
             if anaphor and previous is not None:
                 # "police said 12,000; organisers put the figure at 40,000": the same count
                 measure, subject, noun_lemma, qualified = previous.measure, previous.subject, None, True
-            elif _compared_with_previous(doc, m) and (same := _last_of_kind(drafts, fig.unit)) is not None:
+            elif _compared_with_previous(doc, m) \
+                    and (same := _last_of_kind(drafts, fig.unit, counts_alike=True)) is not None:
                 # "rose to 4.2% ... down from 66% in 2019": the earlier level of the same measure (the sentence's
                 # last figure of its kind: "210,000 tonnes in seven cargoes, more than the 180,000 tonnes ...")
                 measure, subject = change_base(same.claim.measure), same.claim.subject
@@ -1459,9 +1460,16 @@ def _included(doc: Doc, m: FigureMatch) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "including" and not m.unit_explicit
 
 
+#: nouns of a level a figure reached: "from a peak of", "from a high of"
+_LEVELS = frozenset({"peak", "high", "low", "level", "total", "record", "figure", "maximum", "minimum"})
+
+
 def _compared_with_previous(doc: Doc, m: FigureMatch) -> bool:
     """ "down from 66%", "compared with 3.9%", "up from £4.1m": an earlier level, not a new measure."""
     root = span_root(doc, m)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _LEVELS \
+            and root.head.head.dep_ == "pobj" and root.head.head.head.lower_ == "from":
+        return True  # "down from a peak of roughly 185,000": the level it fell from
     if root.dep_ == "pobj" and root.head.lower_ in ("from", "with", "against"):
         prep = root.head
         return prep.lower_ == "from" or (prep.head.lower_ in ("compared", "compare", "versus"))

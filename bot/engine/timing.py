@@ -134,6 +134,15 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
     if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
         return None
     root = span_root(doc, m)
+    if root.dep_ in ("dobj", "npadvmod") and root.head.lemma_.lower() == "take" and root.head.pos_ == "VERB":
+        # "it could take up to five days to restore supplies", "plugging the well could take three weeks": the time
+        # a task takes, named by the task ("time to restore"), so two reports of it are one quantity
+        take = root.head
+        task = next((c for c in take.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None) \
+            or next((c for c in take.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+        if task is not None:
+            return f"time to {task.lemma_.lower()}"
     event = _joined_noun(doc, m)  # "a 28-day voyage"
     if event is None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         event = root.head.head  # "a journey of 95 minutes"

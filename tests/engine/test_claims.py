@@ -317,6 +317,9 @@ def test_a_wider_area_of_the_storys_own_kind_is_the_story(engine):
     # "from X ... to Y": the new level, however the old one is dated ("in 2016" is no range's start)
     ("The colonies shrank from 15,300 breeding pairs in 2016 to 8,900 this year.", "8,900", "15,300",
      "breeding pairs"),
+    # a level named by a noun ("a peak of", "a high of"), and a count of people against a bare count
+    ("About 9,000 homes were still without power, down from a peak of roughly 60,000.", "About 9,000",
+     "roughly 60,000", "without power"),
 ])
 def test_an_earlier_or_replaced_level_is_the_same_measure(engine, text, now, before, measure):
     claims = claims_of(engine, text + "\n")

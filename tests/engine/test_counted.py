@@ -111,6 +111,7 @@ PASS_THROUGH = [
     ("The bypass opened at a final cost of £48m.", "£48m", "cost"),
     # people kept from their homes, by the phrase on an adverb; people in shelters
     ("About 900 villagers spent the night away from their homes.", "About 900", "evacuated"),
+    ("Some 640 residents remain out of their homes after the blast.", "Some 640", "evacuated"),
     ("Some 6,000 people took refuge in school halls.", "Some 6,000", "displaced"),
     ("The number of people in evacuation centres rose to 14,000.", "14,000", "displaced"),
     ("Forty guests have reported symptoms since the banquet.", "Forty", "cases"),
@@ -511,6 +512,9 @@ def test_the_counted_thing_decides_the_measure(engine, text, figure, measure):
     ("Ministers opened a 10-week consultation on the plans.", "10-week", "consultation"),
     ("The new line promises a journey of 72 minutes.", "72", "journey"),
     ("The chapel reopened after a six-year restoration.", "six-year", "restoration"),
+    # the time a task takes is named by the task, however the sentence puts it
+    ("The utility said it could take up to ten days to reconnect every home.", "up to ten days", "time to reconnect"),
+    ("Draining the quarry will take about four months.", "about four months", "time to drain"),
 ])
 def test_how_long_an_event_took(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
