@@ -273,7 +273,7 @@ class ClaimExtractor:
                 measure, subject = drafts[-1].claim.measure, drafts[-1].claim.subject
                 noun_lemma, qualified = drafts[-1].noun_lemma, drafts[-1].qualified
             elif drafts and i > 0 and unit_family(fig.unit) == "money" \
-                    and (nouns[i] is None or not self.counts.is_money_measure(self.counts.noun_measure(nouns[i]))) \
+                    and ((own := nouns[i]) is None or not self.counts.is_money_measure(self.counts.noun_measure(own))) \
                     and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char \
                     and unit_family(drafts[-1].claim.figure.unit) == "money" \
                     and _listed_after(doc, figures[i - 1], m):
@@ -1434,13 +1434,16 @@ def _to_after_from(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
 
 
 def _listed_after(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
-    """ "£2,500 compensation to the postman, £500 to the boy's family": ``m`` follows ``before`` in a list
-    (a comma or "and" right before it, no verb between them)."""
+    """ "£2,500 compensation to the postman, £500 to the boy's family", "£4m on roads, £2m on libraries": ``m``
+    follows ``before`` in a list of parallel parts, each sum followed by the same preposition (a comma or "and"
+    right before it, no verb between them). Not a difference ("£450,000, £50,000 above the asking price"),
+    a part ("£12m upfront") or a sum that names itself ("£400 costs", "£300m in profit")."""
     between = doc[before.end : m.start]
-    own = span_root(doc, m)  # ("£300m in profit" names itself)
-    return len(between) > 0 and between[-1].lower_ in (",", "and") \
-        and not any(t.pos_ in ("VERB", "AUX") or t.tag_ == "CD" for t in between) \
-        and not any(c.dep_ == "prep" and c.lower_ in ("in", "of") for c in own.children)
+    if not len(between) or between[-1].lower_ not in (",", "and") \
+            or any(t.pos_ in ("VERB", "AUX") or t.tag_ == "CD" for t in between):
+        return False
+    after = doc[m.end].lower_ if m.end < len(doc) else None
+    return after in ("to", "on", "for", "towards") and any(t.lower_ == after for t in between)
 
 
 def _last_of_kind(drafts: list[_Draft], unit: str, *, counts_alike: bool = False) -> _Draft | None:

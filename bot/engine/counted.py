@@ -638,8 +638,8 @@ class CountReader:
                     and (base.head.i == verb.i or (base.dep_ == "pobj" and base.head.lower_ == "by"
                                                    and base.head.head.i == verb.i)):
                 return active_past(verb)  # "the glacier thinned by 3.5 metres", "its tongue retreated 61 metres"
-            if family in ("weight", "volume") and verb is not None and base.head.i == verb.i \
-                    and base.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _PRODUCING:
+            if family in ("weight", "volume", "other:oz", "other:ounces", "other:troy ounces") and verb is not None \
+                    and base.head.i == verb.i and base.dep_ in ("dobj", "nsubjpass") and _produced(base, verb):
                 # "the furnace produces about 9,000 tonnes of iron a day", "makes 8,500 tonnes of hot metal": a
                 # plant's output, whatever it makes
                 return "output"
@@ -857,7 +857,8 @@ class CountReader:
         """``said``, an event the vocabulary does not know, happened to ``noun``, counted things (not people,
         not a measure noun of the vocabulary, not a time)."""
         return " " not in said and said.isalpha() and said not in self.vocab.measures \
-            and noun.pos_ == "NOUN" and noun.tag_ == "NNS" and not self.is_people(noun) \
+            and noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or (noun.dep_ == "pobj" and noun.head.lower_ == "of")) \
+            and not self.is_people(noun) \
             and self.noun_measure(noun) is None and noun.lemma_.lower() not in TIME_NOUNS \
             and noun.lemma_.lower() != said and not said.startswith(noun.lemma_.lower())
 
@@ -1199,11 +1200,13 @@ class CountReader:
             happened = None
         if happened:
             happened = self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
-            if noun is not None and self._done_to_a_thing(happened, noun):
-                # "police recovered 1,340 cannabis plants", "handled 41,000 calls": what happened to things the
-                # vocabulary does not name is named with them ("plants recovered"), as an editor heads the
-                # column, and "recovered" plants are not "recovered" cash
-                return normalise_name(f"{plural(noun)} {happened}")
+            named = _what_of(noun) if noun is not None else _what_of(base, partitive=True)
+            if named is not None and self._done_to_a_thing(happened, named):
+                # "police recovered 1,340 cannabis plants", "handled 41,000 calls", "cancelled 260 of its 900
+                # flights", "40 pieces of jewellery": what happened to things the vocabulary does not name is named
+                # with them ("plants recovered"), as an editor heads the column, and "recovered" plants are not
+                # "recovered" cash
+                return normalise_name(f"{plural(named) if named.tag_ == 'NNS' else named.lemma_.lower()} {happened}")
             return happened
         return thing
 
@@ -1268,7 +1271,28 @@ _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply
     purchase hire recruit employ install plant""".split()) | {"take on", "roll out"}
 #: verbs that state a thing's size, not how far it moved: "the road stretches 42 kilometres"
 #: verbs of making a material: what a plant, mine or field makes of it is its output
-_PRODUCING = frozenset("produce make manufacture mine extract refine smelt pump generate yield harvest".split())
+_PRODUCING = frozenset("produce make manufacture mine refine smelt harvest".split())
+#: who or what produces a material: a plant, a mine, a works, a farm (or a named company or country)
+_PRODUCERS = frozenset("""plant mine furnace factory mill refinery smelter works farm field well site company firm
+    country nation region state producer operation facility foundry quarry estate grower""".split())
+#: what is discharged, not produced for use: no output
+_DISCHARGED = frozenset("""waste rubbish litter debris ash sewage slag co2 carbon dioxide methane emission pollution
+    smoke fumes gas""".split())
+
+
+def _produced(base: Token, verb: Token) -> bool:
+    """ "the furnace produces 9,000 tonnes of iron", "190,000 tonnes of concentrate will be mined": a material made
+    by a plant, mine or farm (not "cows produce 400 litres of methane", "the eruption generated ash")."""
+    if verb.lemma_.lower() not in _PRODUCING:
+        return False
+    stuff = next((p for c in base.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    if stuff is not None and ({stuff.lemma_.lower(), *(t.lemma_.lower() for t in stuff.lefts)} & _DISCHARGED):
+        return False
+    maker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if maker is None:
+        return base.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+    return maker.lemma_.lower() in _PRODUCERS or maker.ent_type_ in ("ORG", "GPE", "FAC")
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: verbs that hand people something, so their passive subject is who received it ("were sent bills")
 _HANDING = frozenset("send give hand offer issue mail post email show".split())
@@ -1662,19 +1686,42 @@ SCALE_WORDS = frozenset(SCALES) | frozenset(CURRENCY_SCALES)
 _GOALS = frozenset({"target", "goal", "ambition"})
 
 
+def _what_of(noun: Token, *, partitive: bool = False) -> Token | None:
+    """The things a count is of: the counted noun, or what a piece or a portion is of ("40 pieces of jewellery",
+    "200 rounds of ammunition"); with ``partitive``, the group of a bare number ("260 of its 900 flights")."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"] or (
+        [after] if after is not None and after.lower_ == "of" else [])  # ("cancelled 260 | of its 900 flights")
+    of = next((p for c in preps for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+    if partitive:
+        return of if of is not None and of.tag_ == "NNS" else None
+    if of is not None and noun.tag_ == "NNS" and of.tag_ == "NN" \
+            and not any(d.dep_ in ("det", "poss", "nummod") for d in of.children):
+        return of  # a mass noun after a plural of pieces: the jewellery, not the pieces
+    return noun
+
+
 def goal_of(doc: Doc, m: FigureMatch) -> str | None:
     """ "target" when figure ``m`` is a target's: "against a national target of 18 minutes", "outside the
     18-minute target", "a goal of 3,000 new homes a year" (a time or a count a body aims at, which no
     report of what happened can confirm or contradict)."""
     root = span_root(doc, m)
     for tok in (root, root.head):
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _GOALS:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _a_goal(tok.head.head):
             return "target"
         if tok.i != root.i and tok.pos_ != "NOUN":
             break
-    if root.dep_ in ("amod", "compound", "nummod") and root.head.lemma_.lower() in _GOALS and root.head.i > root.i:
-        return "target"  # "the 18-minute target"
+    if "-" in m.figure.text and unit_family(m.figure.unit) in ("duration", "percent", "money") \
+            and root.dep_ in ("amod", "compound", "nummod") and _a_goal(root.head) and root.head.i > root.i:
+        return "target"  # "the 18-minute target" (not "a 30-yard goal", nor "scored 27 goals")
     return None
+
+
+def _a_goal(noun: Token) -> bool:
+    """One aim set in advance: "a target", "its goal" (not "27 goals" scored, nor "was the target of 12
+    attacks", where something was aimed at)."""
+    return noun.lemma_.lower() in _GOALS and noun.tag_ == "NN" and noun.dep_ != "attr" \
+        and not (noun.head.lemma_ == "be" and noun.dep_ in ("nsubj", "attr"))
 
 
 def span_root(doc: Doc, m: FigureMatch) -> Token:
@@ -2297,4 +2344,9 @@ def _inflect(lemma: str, tag: str) -> str:
         return lemma
     if tag == "NNS" and lemma in forms:
         return lemma  # a noun also used uncounted keeps its form ("fish", "area"; never the learned "areae")
+    if tag.startswith("VB"):
+        # the common form, spelt the British way where only a doubled "l" differs ("cancelled", "travelled");
+        # never a doubled consonant the language does not write ("targetted", "refered")
+        return next((f for f in forms[1:] if f.replace("ll", "l") == forms[0].replace("ll", "l")
+                     and f.count("ll") > forms[0].count("ll")), forms[0])
     return forms[-1]

@@ -55,16 +55,20 @@ def _implicit_trigger(text: str) -> bool:
 def load_pipeline(name: str) -> Language:
     """Load the installed spaCy pipeline ``name``, with an error that says how to install it.
 
-    Its layers multiply matrices with numpy's BLAS (OpenBLAS, with kernels for the machine's
+    Its thinc layers multiply matrices with numpy's BLAS (OpenBLAS, with kernels for the machine's
     processor) instead of thinc's default ``blis``, whose wheels run generic kernels here: the same
-    parse, token for token, in about three quarters of the time (``scripts/bench_engine.py`` prints
-    both pipelines side by side). Only the layers built inside the ``with`` take these ops; the
-    process's default is left as it was."""
+    parse, token for token, in less time (``scripts/bench_engine.py`` prints both pipelines side by
+    side; the parser's and NER's own C layers keep ``blis``). Only the layers built inside the
+    ``with`` take these ops; thinc's default is left as it was. OpenBLAS is held to one thread for
+    the whole process: its second thread only spins against the event loop and other work on a small
+    machine (a busy two-core machine parsed slower with two)."""
     import spacy
     from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
 
+    threadpool_limits(limits=1, user_api="blas")  # see below
     try:
-        with use_ops("numpy", use_blis=False):  # see below
+        with use_ops("numpy", use_blis=False):
             nlp = spacy.load(name)
     except OSError:
         raise InputError(

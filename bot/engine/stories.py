@@ -36,6 +36,7 @@ hands :func:`assign` a bounded list of :class:`StoryCandidate`.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter
@@ -304,12 +305,27 @@ def _names(text: str) -> list[str]:
         name = re.sub(r"'s$", "", name)
         if len(name) < 3:
             continue
-        # a possessive is a name wherever it stands ("Westmarch's chief fire officer"): no function word is one
-        initial = len(words) == 1 and not re.search(r"['’]s$", words[0]) \
+        # a possessive is a name wherever it stands ("Westmarch's chief fire officer"), unless its word is a
+        # function word, a day or a pronoun ("Here's what we know", "Saturday's storm", "Nobody's fault")
+        initial = len(words) == 1 and not _a_possessive_name(words[0]) \
             and bool(_SENTENCE_START.search(text[max(0, m.start(1) - 5): m.start(1)]))
         found.append((name, initial))
     inside = {name for name, initial in found if not initial}
     return [name for name, initial in found if not initial or name in inside]
+
+
+#: words whose possessive names no one: days and times, and pronouns ("Today's", "Saturday's", "Everyone's")
+_NOT_POSSESSORS = frozenset(
+    """here there today yesterday tomorrow tonight this last next week weekend month year season night morning
+    monday tuesday wednesday thursday friday saturday sunday nobody everyone everybody someone somebody anyone
+    anybody one no""".split()
+) | frozenset(m.lower() for m in calendar.month_name if m)
+
+
+def _a_possessive_name(word: str) -> bool:
+    """ "Westmarch's": a capitalised possessive that can only be a name."""
+    base = re.sub(r"['’]s$", "", word)
+    return base != word and base.lower() not in _NOT_NAMES and base.lower() not in _NOT_POSSESSORS
 
 
 _TITLE_SITE = re.compile(r"\s(?:-|–|—|\||::)\s+([^-–—|]{2,60})$")
@@ -436,7 +452,8 @@ def features(
     where = [place] if place else []
     for m in _PLACE_CONTEXT.finditer(text):
         where.append(re.sub(r"['’]s$", "", " ".join(w.rstrip(".").lower() for w in (m.group(1) or m.group(2)).split())))
-    places = frozenset(f"{ENTITY}:{w}" for p in where for w in (p, *p.split()) if w)
+    places = frozenset(f"{ENTITY}:{w}" for p in where for w in (p, *p.split())
+                       if w and w not in _NOT_NAMES and w not in _NOT_POSSESSORS)  # ("in Pelton. Here's")
     key = tuple(sorted(t for t in places if t in terms))
     return ArticleFeatures(terms=terms, day=published, name=story_name(title, text), key_terms=key,
                            place_terms=places, local=place is not None)

@@ -112,9 +112,11 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
         return True  # "spent 52 hours missing on the moor", "spent two days stranded"
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
         verb = root.head.head
-        if verb.lower_ in _LOST_STATES or (verb.lemma_ == "be" and any(
-                c.dep_ in ("acomp", "advmod") and c.lower_ in _LOST_STATES for c in verb.children)):
-            return True  # "has been missing for more than 40 hours", "were trapped for three days"
+        state = verb if verb.lower_ in _LOST_STATES else next(
+            (c for c in verb.children if c.dep_ in ("acomp", "advmod") and c.lower_ in _LOST_STATES), None) \
+            if verb.lemma_ in ("be", "go") else None
+        if state is not None and _someone_lost(verb, state, is_people):
+            return True  # "has been missing for more than 40 hours", "went missing for ten days"
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
         if verb.lemma_ == "be" and any(c.dep_ in ("acomp", "advmod", "prt") and c.lower_ in _OUT_OF_SERVICE
@@ -124,6 +126,14 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
             return not any(c.dep_ == "nsubj" and _a_person(c, is_people) for c in verb.children)
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING
     return False
+
+
+def _someone_lost(verb: Token, state: Token, is_people: Callable[[Token], bool] | None) -> bool:
+    """People, not things, lost or cut off, and not only absent from something ("missing for six weeks with a
+    hamstring injury", "missing from the line-up")."""
+    who = next((c for t in (verb, state) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    away = any(c.dep_ == "prep" and c.lower_ in ("with", "from") for t in (verb, state) for c in t.children)
+    return who is not None and not away and (who.pos_ == "PROPN" or _a_person(who, is_people))
 
 
 def event_length(doc: Doc, m: FigureMatch) -> str | None:

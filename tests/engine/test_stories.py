@@ -391,3 +391,15 @@ def test_follow_ups_naming_the_town_only_in_a_possessive_join_its_story():
     stories = MemoryStories()
     (sid,) = stories.add(feats(first))
     assert stories.assign(feats(later, date(2025, 5, 12))).story_ids == (sid,)
+
+
+def test_possessives_of_days_and_pronouns_link_nothing():
+    a = ("Barn blaze in Ashby\nSaturday's fire destroyed a barn on Kiln Lane in Ashby. Here's what we know so far. "
+         "Nobody's been hurt, and yesterday's inspection found no fault, the fire service said.")
+    b = ("Two hurt in crash near Corlow\nSaturday's crash on the bypass left two drivers in hospital in Corlow. "
+         "Here's what we know so far. Nobody's been charged. Today's hearing was adjourned.")
+    stories = MemoryStories()
+    (first,) = stories.add(feats(a))
+    fb = feats(b)
+    assert not {"e:here", "e:nobody", "e:saturday", "e:today"} & set(fb.terms)
+    assert first not in stories.assign(fb).story_ids
