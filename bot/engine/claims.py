@@ -1185,9 +1185,13 @@ class ClaimExtractor:
         kilometre 162", "monitoring station 7", "flight CA 412", "Gallery 25"), it counts nothing. A
         count comes before what it counts; a measure the vocabulary knows may take its figure after it
         in a headline ("Quake death toll 52")."""
+        if _a_band(doc, m):
+            return True  # "in the 3.6 GHz band": a frequency that names which band
         if m.end - m.start != 1 or m.figure.unit not in ("count", None) or not doc[m.start].is_digit:
             return False
         tok = doc[m.start]
+        if _listed_numbers(doc, m.start):
+            return True  # "passengers waiting for the 14 and the 27": route numbers, listed
         head = tok.head
         if m.end < len(doc) and doc[m.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return False  # "In Aldmoor 300 people were evacuated": a count of what follows, however parsed
@@ -1585,6 +1589,29 @@ def _penalising_verb(root: Token) -> Token | None:
 
 #: personal pronouns of people
 _PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
+
+
+#: units that name a band or a line by its frequency or voltage ("the 3.6 GHz band", "the 400 kV line")
+_NAMING_UNITS = frozenset({"other:hz", "other:khz", "other:mhz", "other:ghz", "other:kv"})
+
+
+def _a_band(doc: Doc, m: FigureMatch) -> bool:
+    root = span_root(doc, m)
+    return unit_family(m.figure.unit) in _NAMING_UNITS and root.dep_ in ("compound", "nmod", "amod", "nummod") \
+        and root.head.pos_ == "NOUN" and root.head.i >= m.end \
+        and any(d.lower_ == "the" for d in root.head.children if d.dep_ == "det")
+
+
+def _listed_numbers(doc: Doc, i: int) -> bool:
+    """ "the 14 and the 27", "the 7, the 12": bare numbers each after "the", listed, with nothing counted after
+    them: numbers that name (routes, buses), not counts."""
+    def bare(j: int) -> bool:
+        return 0 < j < len(doc) and doc[j].is_digit and doc[j - 1].lower_ == "the" \
+            and (j + 1 == len(doc) or doc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ"))
+    if not bare(i):
+        return False
+    return (i + 3 < len(doc) and doc[i + 1].lower_ in ("and", "or", ",") and bare(i + 3)) \
+        or (i >= 3 and doc[i - 2].lower_ in ("and", "or", ",") and bare(i - 3))
 
 
 def _how_often(doc: Doc, m: FigureMatch) -> bool:

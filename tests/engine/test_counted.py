@@ -691,6 +691,9 @@ NOT_FIGURES = [
     "Skyline flight SK 318 to the coast left first.",
     "The crates will travel on a chartered freighter, QX 5520.",
     "The tapestry hangs in Gallery 17, where the light is dim.",
+    # numbers listed bare after "the" name routes; a frequency before "the ... band" names the band
+    "Riders waiting for the 9 and the 41 were told to walk.",
+    "The new phones use the 26 GHz band, the regulator said.",
     # an organisation called a body, and a kill of animals, count no death
     "Ticket sales fell, according to the industry body.",
     "The governing body said the season would resume.",
