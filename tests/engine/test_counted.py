@@ -1532,6 +1532,9 @@ def test_what_a_figure_is_not(engine, text, figure, measure):
     ("The quarry would generate 120 truck movements a day.", "120", "truck movements"),
     ("A courier delivered 300 ballot boxes to the count.", "300", "ballot boxes"),
     ("More than 2,000 operations took place at the hospital last year.", "More than 2,000", "operations"),
+    # what a holder suffers, handles or logs is counted as itself
+    ("Bus drivers suffered 140 assaults last year.", "140", "assaults"),
+    ("The helpline answered 9,200 calls in March.", "9,200", "calls"),
     # any other event names them, with or without its particle, so that two events are never one quantity
     ("The ferry operator cancelled 12 sailings.", "12", "sailings cancelled"),
     ("The hospital postponed 700 operations during the strike.", "700", "operations postponed"),
