@@ -279,6 +279,23 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+#: abbreviations of an address, spelt out where they stand: a compass letter first ("E 30th Street"), a kind of
+#: street last ("East 30th St.", "Ute Ave."), so that two reports of one street name it alike
+_FIRST_WORDS = {"e": "east", "w": "west", "n": "north", "s": "south", "ne": "northeast", "nw": "northwest",
+                "se": "southeast", "sw": "southwest"}
+_LAST_WORDS = {"st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "blvd": "boulevard", "ln": "lane",
+               "dr": "drive", "hwy": "highway", "pkwy": "parkway", "ct": "court", "pl": "place", "sq": "square"}
+
+
+def _spelt_out(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[0] in _FIRST_WORDS:
+        words[0] = _FIRST_WORDS[words[0]]
+    if len(words) > 1 and words[-1] in _LAST_WORDS:
+        words[-1] = _LAST_WORDS[words[-1]]
+    return " ".join(words)
+
+
 def _names(text: str) -> list[str]:
     """Capitalised sequences that are names.
 
@@ -301,7 +318,7 @@ def _names(text: str) -> list[str]:
             words = words[:-1]
         if not words:
             continue
-        name = " ".join(w.rstrip(".").lower().replace("’", "'") for w in words)
+        name = _spelt_out(" ".join(w.rstrip(".").lower().replace("’", "'") for w in words))
         name = re.sub(r"'s$", "", name)
         if len(name) < 3:
             continue

@@ -403,3 +403,10 @@ def test_possessives_of_days_and_pronouns_link_nothing():
     fb = feats(b)
     assert not {"e:here", "e:nobody", "e:saturday", "e:today"} & set(fb.terms)
     assert first not in stories.assign(fb).story_ids
+
+
+def test_a_street_abbreviated_or_spelt_out_is_one_name():
+    a = feats("Man hurt in shooting\nA man was wounded on E 30th Street near Kell Ave. on Sunday, police said.")
+    b = feats("Shooting on East 30th St.\nOfficers said the man was shot on East 30th St. near Kell Avenue.")
+    for name in ("e:east 30th street", "e:kell avenue"):
+        assert name in a.terms and name in b.terms
