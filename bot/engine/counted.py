@@ -486,6 +486,15 @@ class CountReader:
                 if known and all(w in _SEVERITY for w in words):
                     return known  # "12 people with serious injuries": injured
                 return normalise_name(" ".join([*words, condition.lower_]))  # "with latent infection": its own
+        # 1f. "power cuts peaked at 185,000 customers", "the death toll reached 30 people": a measure named by
+        #     the subject of a level, counted in the people (or homes) its figure names
+        if noun is not None and verb is not None and verb.lemma_.lower() in _LEVEL_VERBS and (
+                (base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)
+                or (base.dep_ == "dobj" and base.head.i == verb.i)) \
+                and (subj := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is not None \
+                and (own := ok(self.noun_measure(subj))) is not None and self.vocab.measures.get(own) is not None \
+                and self.vocab.measures[own].unit == "people" and not self.noun_measure(noun):
+            return own
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
@@ -1270,6 +1279,8 @@ _PUBLIC_BODIES = frozenset("government ministry department council authority age
 _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply ship sell offer issue order buy
     purchase hire recruit employ install plant""".split()) | {"take on", "roll out"}
 #: verbs that state a thing's size, not how far it moved: "the road stretches 42 kilometres"
+#: verbs of a level reached: its subject may name the measure ("outages peaked at 185,000 customers")
+_LEVEL_VERBS = frozenset("peak reach hit top climb rise stand total".split())
 #: verbs of making a material: what a plant, mine or field makes of it is its output
 _PRODUCING = frozenset("produce make manufacture mine refine smelt harvest".split())
 #: who or what produces a material: a plant, a mine, a works, a farm (or a named company or country)

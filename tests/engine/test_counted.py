@@ -1150,6 +1150,16 @@ def test_time_away_is_no_duration_claim(engine, text):
     assert [c.measure for c in claims_of(engine, text) if c.measure == "duration"] == []
 
 
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a level's subject names the measure its figure counts in people or homes
+    ("The death toll reached 41 people on Tuesday.", "41", "killed"),
+    ("The death toll rose to 12 people overnight.", "12", "killed"),
+    ("Power cuts peaked at 52,000 customers during the storm.", "52,000", "without power"),
+])
+def test_a_levels_subject_names_what_its_people_count(engine, text, figure, measure):
+    assert [c.measure for c in claims_of(engine, text) if c.figure.text == figure] == [measure]
+
+
 @pytest.mark.parametrize(("text", "figure"), [
     # a figure a target or goal governs is the aim, whatever its unit
     ("Fire crews arrived in 14 minutes on average, against a target of ten minutes.", "ten minutes"),
