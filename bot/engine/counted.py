@@ -491,8 +491,8 @@ class CountReader:
         if noun is not None and verb is not None and verb.lemma_.lower() in _LEVEL_VERBS and (
                 (base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)
                 or (base.dep_ == "dobj" and base.head.i == verb.i)) \
-                and (subj := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is not None \
-                and (own := ok(self.noun_measure(subj))) is not None and self.vocab.measures.get(own) is not None \
+                and (level := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is not None \
+                and (own := ok(self.noun_measure(level))) is not None and self.vocab.measures.get(own) is not None \
                 and self.vocab.measures[own].unit == "people" and not self.noun_measure(noun):
             return own
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
