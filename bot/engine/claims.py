@@ -1139,7 +1139,7 @@ class ClaimExtractor:
     def _period_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
         out = []
         for pm in _PERIOD.finditer(doc.text):
-            if a_penalty_span(doc, pm.start()):
+            if a_penalty_span(doc, pm.start(), self.counts.is_people):
                 continue  # "banned from driving for three years and fined £1,200": no period of the fine
             unit = pm.group("unit").lower()
             num = pm.group("num")
@@ -1253,7 +1253,7 @@ def _habitual(doc: Doc, m: FigureMatch) -> str | None:
     for c in verb.children:
         if c.dep_ == "npadvmod" and c.lower_ in _HABIT_UNITS and any(
                 d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
-            return f"a {c.lower_}"
+            return _a_rate(c.lower_)
     return None
 
 
@@ -1268,8 +1268,13 @@ def _rate(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
     if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "per", "each", "every") \
             and doc[j + 1].lemma_.lower() in _RATE_UNITS and doc[j + 1].tag_ == "NN" \
             and not (j + 2 < len(doc) and doc[j + 2].lower_ in _TIME_AFTER):  # "12 survivors a day after"
-        return f"a {doc[j + 1].lower_}"
+        return _a_rate(doc[j + 1].lower_)
     return None
+
+
+def _a_rate(unit: str) -> str:
+    """ "a day", "an hour": the span a rate is of, with the article English writes."""
+    return f"{'an' if unit.startswith(('a', 'e', 'i', 'o', 'hour')) else 'a'} {unit}"
 
 
 def _adjective_period(doc: Doc, m: FigureMatch, noun: Token | None, adjectives: list[Token]) -> str | None:
@@ -1588,7 +1593,7 @@ def _penalising_verb(root: Token) -> Token | None:
 
 
 #: personal pronouns of people
-_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})  # ("they" may be trains: "They were suspended for a week")
 
 
 #: units that name a band or a line by its frequency or voltage ("the 3.6 GHz band", "the 400 kV line")

@@ -492,9 +492,10 @@ class CountReader:
                 (base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)
                 or (base.dep_ == "dobj" and base.head.i == verb.i)) \
                 and (level := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is not None \
+                and not self.is_people(level) and self.is_people(noun) \
                 and (own := ok(self.noun_measure(level))) is not None and self.vocab.measures.get(own) is not None \
                 and self.vocab.measures[own].unit == "people" and not self.noun_measure(noun):
-            return own
+            return own  # (not "rescuers reached 30 villagers", "the strike hit 300 schools", "hit 20 goals")
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
@@ -1282,7 +1283,7 @@ _SUPPLYING = frozenset("""build make produce manufacture assemble deliver supply
 #: verbs of a level reached: its subject may name the measure ("outages peaked at 185,000 customers")
 _LEVEL_VERBS = frozenset("peak reach hit top climb rise stand total".split())
 #: verbs of making a material: what a plant, mine or field makes of it is its output
-_PRODUCING = frozenset("produce make manufacture mine refine smelt harvest".split())
+_PRODUCING = frozenset("produce make manufacture mine extract refine smelt harvest pump yield".split())
 #: who or what produces a material: a plant, a mine, a works, a farm (or a named company or country)
 _PRODUCERS = frozenset("""plant mine furnace factory mill refinery smelter works farm field well site company firm
     country nation region state producer operation facility foundry quarry estate grower""".split())

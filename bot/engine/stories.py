@@ -287,12 +287,15 @@ _LAST_WORDS = {"st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "b
                "dr": "drive", "hwy": "highway", "pkwy": "parkway", "ct": "court", "pl": "place", "sq": "square"}
 
 
+_STREETS = frozenset(_LAST_WORDS.values())
+
+
 def _spelt_out(name: str) -> str:
     words = name.split()
-    if len(words) > 1 and words[0] in _FIRST_WORDS:
-        words[0] = _FIRST_WORDS[words[0]]
     if len(words) > 1 and words[-1] in _LAST_WORDS:
         words[-1] = _LAST_WORDS[words[-1]]
+    if len(words) > 1 and words[0] in _FIRST_WORDS and (words[-1] in _STREETS or words[1][:1].isdigit()):
+        words[0] = _FIRST_WORDS[words[0]]  # (an address only: "S Club 7" stays)
     return " ".join(words)
 
 

@@ -133,7 +133,12 @@ def _someone_lost(verb: Token, state: Token, is_people: Callable[[Token], bool] 
     hamstring injury", "missing from the line-up")."""
     who = next((c for t in (verb, state) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     away = any(c.dep_ == "prep" and c.lower_ in ("with", "from") for t in (verb, state) for c in t.children)
-    return who is not None and not away and (who.pos_ == "PROPN" or _a_person(who, is_people))
+    return who is not None and not away and (
+        who.pos_ == "PROPN" or _a_person(who, is_people) or who.lemma_.lower() in _CRAFT)
+
+
+#: craft that carry people: one missing is people missing ("the fishing boat has been missing for five days")
+_CRAFT = frozenset("boat ship vessel yacht trawler ferry aircraft plane jet helicopter submarine dinghy canoe".split())
 
 
 def event_length(doc: Doc, m: FigureMatch) -> str | None:
@@ -151,8 +156,13 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
         task = next((c for c in take.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None) \
             or next((c for c in take.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
-        if task is not None:
-            return f"time to {task.lemma_.lower()}"
+        doer = next((c for t in (take, take.head if take.dep_ == "xcomp" else take) for c in t.children
+                     if c.dep_ in ("nsubj", "nsubjpass")), None)  # ("the trial is expected to take six weeks")
+        if task is not None and (doer is None or doer.pos_ == "PRON"):  # ("the trial will take six weeks to hear")
+            # the task with its particle and object: "time to put out blaze", not one "time to put" for every task
+            words = [task.lemma_.lower(), *(c.lower_ for c in task.children if c.dep_ == "prt"),
+                     *(c.lower_ for c in task.children if c.dep_ == "dobj" and c.pos_ == "NOUN")]
+            return "time to " + " ".join(words)
     event = _joined_noun(doc, m)  # "a 28-day voyage"
     if event is None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         event = root.head.head  # "a journey of 95 minutes"
@@ -210,7 +220,7 @@ _GIVING = frozenset("give hand".split())
 _GETTING = frozenset("get receive".split())
 
 
-def a_penalty_span(doc: Doc, start_char: int) -> bool:
+def a_penalty_span(doc: Doc, start_char: int, is_people: Callable[[Token], bool] | None = None) -> bool:
     """The span that opens at ``start_char`` ("for three years") is how long a penalty lasts ("banned from
     driving for three years", "jailed for three years"): the penalty's figure, never a period of the
     sentence's other figures ("... and fined £1,200")."""
@@ -220,7 +230,11 @@ def a_penalty_span(doc: Doc, start_char: int) -> bool:
     gov = opener[0].head
     if gov.dep_ == "pcomp" and gov.head.lower_ == "from":
         gov = gov.head.head
-    return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _PENALTY_VERBS
+    # someone punished ("rail services were suspended for three days" punish no one: a period of the rest)
+    return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _PENALTY_VERBS and any(
+        c.dep_ in ("nsubjpass", "dobj") and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "him", "her")
+                                             or _a_person(c, is_people))
+        for c in gov.children)
 
 
 def penalty(doc: Doc, m: FigureMatch, is_person: Callable[[Token], bool] | None = None) -> str | None:

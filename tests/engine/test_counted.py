@@ -513,8 +513,12 @@ def test_the_counted_thing_decides_the_measure(engine, text, figure, measure):
     ("The new line promises a journey of 72 minutes.", "72", "journey"),
     ("The chapel reopened after a six-year restoration.", "six-year", "restoration"),
     # the time a task takes is named by the task, however the sentence puts it
-    ("The utility said it could take up to ten days to reconnect every home.", "up to ten days", "time to reconnect"),
-    ("Draining the quarry will take about four months.", "about four months", "time to drain"),
+    ("The utility said it could take up to ten days to reconnect every home.", "up to ten days",
+     "time to reconnect home"),
+    ("Draining the quarry will take about four months.", "about four months", "time to drain quarry"),
+    ("It took crews 40 minutes to put out the blaze.", "40 minutes", "time to put out blaze"),
+    # an event that takes the time keeps its own name
+    ("The trial is expected to take six weeks to hear all the evidence.", "six weeks", "trial"),
 ])
 def test_how_long_an_event_took(engine, text, figure, measure):
     assert measure_of(engine, text, figure) == measure
@@ -1082,6 +1086,24 @@ def test_a_ban_on_someone_named_before_is_a_penalty(engine):
     assert [(c.measure, c.figure.low) for c in claims_of(engine, text)] == [("sentence", 20), ("ban", 5)]
 
 
+@pytest.mark.parametrize("text", [
+    "About 400 families have been priced out of their homes.",  # not evacuated
+    "Some 300 tenants were locked out of their homes.",
+])
+def test_people_kept_out_of_homes_by_price_or_lock_are_not_evacuated(engine, text):
+    assert "evacuated" not in [c.measure for c in claims_of(engine, text)]
+
+
+def test_a_suspension_of_services_is_a_period_of_the_other_figures(engine):
+    got = claims_of(engine, "Rail services were suspended for three days, and 120,000 journeys were cancelled.")
+    assert [c.period for c in got if c.figure.text == "120,000"] == ["3 days"]
+
+
+def test_trains_suspended_are_no_one_punished(engine):
+    text = "Line closed\nThe operator withdrew its 12 trains. They were suspended for a week after the crash."
+    assert "suspension" not in [c.measure for c in claims_of(engine, text)]
+
+
 def test_a_penaltys_length_is_no_period_of_the_other_figures(engine):
     got = claims_of(engine, "Ms Reed was banned from driving for three years and fined £1,200.")
     fine = next(c for c in got if c.measure == "fine")
@@ -1132,6 +1154,7 @@ def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     # how long someone was lost or cut off is the story's figure
     ("The climber has now been missing for more than 30 hours.", "more than 30 hours", "climber"),
     ("A fisherman who spent 19 hours stranded on a sandbank was winched to safety.", "19 hours", None),
+    ("The trawler has been missing for four days.", "four days", "trawler"),  # a craft missing is its crew
 ])
 def test_how_long_a_stoppage_lasted_is_its_duration(engine, text, figure, subject):
     got = [c for c in claims_of(engine, text) if c.figure.text == figure]
@@ -1158,6 +1181,17 @@ def test_time_away_is_no_duration_claim(engine, text):
 ])
 def test_a_levels_subject_names_what_its_people_count(engine, text, figure, measure):
     assert [c.measure for c in claims_of(engine, text) if c.figure.text == figure] == [measure]
+
+
+@pytest.mark.parametrize(("text", "figure", "wrong"), [
+    # people who reach, and things a level reaches, are not counted by the subject
+    ("Rescuers reached 30 villagers stranded by the flood.", "30", "rescuers"),
+    ("The strike hit 300 schools across the county.", "300", "strikers"),
+    ("The protests reached 40 cities.", "40", "attendance"),
+    ("The Arsenal striker hit 20 goals this season.", "20", "strikers"),
+])
+def test_a_level_of_things_or_by_people_is_not_the_subjects_measure(engine, text, figure, wrong):
+    assert wrong not in [c.measure for c in claims_of(engine, text) if c.figure.text == figure]
 
 
 @pytest.mark.parametrize(("text", "figure"), [
@@ -1194,6 +1228,7 @@ def test_an_event_name_is_spelt_as_english_writes_it(engine):
     ("The smelter produces about 1,100 tonnes of aluminium a week.", "about 1,100 tonnes", "output"),
     ("The refinery makes 90,000 barrels of diesel a day.", "90,000 barrels", "output"),
     ("Some 3,400 tonnes of potatoes were harvested on the estate.", "Some 3,400 tonnes", "output"),
+    ("The field pumped 70,000 barrels of oil a day.", "70,000 barrels", "output"),
     ("The mine produced 140,000 ounces of gold last year.", "140,000 ounces", "output"),
     # what is discharged, or found, is no output
     ("The plant produces 3 million tonnes of carbon dioxide a year.", "3 million tonnes", "carbon dioxide"),
