@@ -73,11 +73,13 @@ from .timing import (
     _PERIOD_ADJECTIVES,
     _TIME_AFTER,
     _WEEKDAYS,
+    PERSONAL,
     _dates_or_describes,
     _is_time_count,
     _parse_date,
     a_penalty_span,
     event_length,
+    penalising,
     penalty,
     stoppage_length,
 )
@@ -1564,9 +1566,10 @@ def _punished(doc: Doc, m: FigureMatch) -> Token | None:
     """Whom a penalty punishes: the one sentenced, jailed or banned ("Smith was sentenced to 12 years",
     "the judge handed Brown a 12-year sentence", "he faces 20 years in prison"); a pronoun is nobody."""
     root = span_root(doc, m)
-    verb = _penalising_verb(root)
+    verb = _governing_verb(root)
     if verb is None:
         return None
+    verb = penalising(verb)
     within = {t.i for t in root.ancestors}  # the penalty's own noun ("a nine-year sentence") is not whom
     for dep in ("nsubjpass", "dative", "dobj", "nsubj"):
         # "handed Orla Benn a nine-year sentence" is read as two objects: the other one is whom
@@ -1580,20 +1583,9 @@ def _punished(doc: Doc, m: FigureMatch) -> Token | None:
 def _a_pronoun_punished(doc: Doc, m: FigureMatch) -> bool:
     """ "He was also banned for three years": a penalty on someone the text has named before (a personal
     pronoun), where "rail services were suspended for three days" punishes no one."""
-    verb = _penalising_verb(span_root(doc, m))
-    return verb is not None and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _PERSONAL for c in verb.children)
-
-
-def _penalising_verb(root: Token) -> Token | None:
-    """The verb that passes a penalty: "banned from driving for three years" is banned, not driving."""
-    verb = _governing_verb(root)
-    if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.pos_ == "VERB":
-        return verb.head.head
-    return verb
-
-
-#: personal pronouns of people
-_PERSONAL = frozenset({"he", "she", "him", "her"})  # ("they" may be trains: "They were suspended for a week")
+    verb = _governing_verb(span_root(doc, m))
+    return verb is not None and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in PERSONAL
+                                    for c in penalising(verb).children)
 
 
 #: units that name a band or a line by its frequency or voltage ("the 3.6 GHz band", "the 400 kV line")

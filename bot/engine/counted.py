@@ -539,8 +539,8 @@ class CountReader:
         if said is not None and noun is not None and self.is_money_measure(said) \
                 and self.is_money_measure(named_sum := ok(self.noun_measure(noun))):
             return self.suffix(doc, m, named_sum)  # type: ignore[arg-type]  # "won £120,000 compensation"
-        if said is not None and noun is not None and family == "count" and self._done_to_a_thing(said, noun):
-            said = normalise_name(f"{plural(noun)} {said}")  # as in _generic: "schools shut"
+        if said is not None and noun is not None and family == "count":
+            said = self._with_the_thing(said, _what_of(noun)) or said  # as in _generic: "schools shut"
         if said is not None:
             return self.suffix(doc, m, said)
         # 3. the counted noun itself ("several hundred casualties", "1,200 jobs", "412 cases"); a thing
@@ -862,6 +862,15 @@ class CountReader:
                 return self._made_fatal(tok, self.vocab.by_verb[key])
         name = self.vocab.by_adjective.get(low)  # "5 shot", "3 hurt": participles the vocabulary lists
         return self._made_fatal(tok, name) if name else None
+
+    def _with_the_thing(self, said: str, noun: Token | None) -> str | None:
+        """ "police recovered 1,340 cannabis plants", "handled 41,000 calls", "cancelled 260 of its 900 flights",
+        "40 pieces of jewellery": what happened to things the vocabulary does not name is named with them
+        ("plants recovered"), as an editor heads the column, and "recovered" plants are not "recovered" cash.
+        None when ``said`` is the vocabulary's or ``noun`` is no such thing."""
+        if noun is None or not self._done_to_a_thing(said, noun):
+            return None
+        return normalise_name(f"{plural(noun) if noun.tag_ == 'NNS' else noun.lemma_.lower()} {said}")
 
     def _done_to_a_thing(self, said: str, noun: Token) -> bool:
         """``said``, an event the vocabulary does not know, happened to ``noun``, counted things (not people,
@@ -1210,14 +1219,8 @@ class CountReader:
             happened = None
         if happened:
             happened = self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
-            named = _what_of(noun) if noun is not None else _what_of(base, partitive=True)
-            if named is not None and self._done_to_a_thing(happened, named):
-                # "police recovered 1,340 cannabis plants", "handled 41,000 calls", "cancelled 260 of its 900
-                # flights", "40 pieces of jewellery": what happened to things the vocabulary does not name is named
-                # with them ("plants recovered"), as an editor heads the column, and "recovered" plants are not
-                # "recovered" cash
-                return normalise_name(f"{plural(named) if named.tag_ == 'NNS' else named.lemma_.lower()} {happened}")
-            return happened
+            return self._with_the_thing(
+                happened, _what_of(noun) if noun is not None else _what_of(base, partitive=True)) or happened
         return thing
 
     def _anyone_said(self, base: Token, verb: Token | None) -> str | None:
@@ -1305,6 +1308,8 @@ def _produced(base: Token, verb: Token) -> bool:
     if maker is None:
         return base.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
     return maker.lemma_.lower() in _PRODUCERS or maker.ent_type_ in ("ORG", "GPE", "FAC")
+
+
 _EXTENT = frozenset("stretch extend span run measure cover reach stand tower rise".split())
 #: verbs that hand people something, so their passive subject is who received it ("were sent bills")
 _HANDING = frozenset("send give hand offer issue mail post email show".split())
@@ -1733,7 +1738,7 @@ def _a_goal(noun: Token) -> bool:
     """One aim set in advance: "a target", "its goal" (not "27 goals" scored, nor "was the target of 12
     attacks", where something was aimed at)."""
     return noun.lemma_.lower() in _GOALS and noun.tag_ == "NN" and noun.dep_ != "attr" \
-        and not (noun.head.lemma_ == "be" and noun.dep_ in ("nsubj", "attr"))
+        and not (noun.dep_ == "nsubj" and noun.head.lemma_ == "be")
 
 
 def span_root(doc: Doc, m: FigureMatch) -> Token:

@@ -220,6 +220,17 @@ _GIVING = frozenset("give hand".split())
 _GETTING = frozenset("get receive".split())
 
 
+#: personal pronouns of people ("they" may be trains: "They were suspended for a week")
+PERSONAL = frozenset({"he", "she", "him", "her"})
+
+
+def penalising(verb: Token) -> Token:
+    """The verb that passes a penalty: "banned from driving for three years" is banned, not driving."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return verb.head.head
+    return verb
+
+
 def a_penalty_span(doc: Doc, start_char: int, is_people: Callable[[Token], bool] | None = None) -> bool:
     """The span that opens at ``start_char`` ("for three years") is how long a penalty lasts ("banned from
     driving for three years", "jailed for three years"): the penalty's figure, never a period of the
@@ -227,13 +238,10 @@ def a_penalty_span(doc: Doc, start_char: int, is_people: Callable[[Token], bool]
     opener = doc.char_span(start_char, start_char + 3, alignment_mode="expand")
     if opener is None or opener[0].lower_ != "for":
         return False
-    gov = opener[0].head
-    if gov.dep_ == "pcomp" and gov.head.lower_ == "from":
-        gov = gov.head.head
+    gov = penalising(opener[0].head)
     # someone punished ("rail services were suspended for three days" punish no one: a period of the rest)
     return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _PENALTY_VERBS and any(
-        c.dep_ in ("nsubjpass", "dobj") and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "him", "her")
-                                             or _a_person(c, is_people))
+        c.dep_ in ("nsubjpass", "dobj") and (c.pos_ == "PROPN" or c.lower_ in PERSONAL or _a_person(c, is_people))
         for c in gov.children)
 
 
@@ -250,9 +258,7 @@ def penalty(doc: Doc, m: FigureMatch, is_person: Callable[[Token], bool] | None 
         name = _PENALTY_VERBS.get(prep.head.lemma_.lower()) if thing.dep_ == "pobj" and prep.lower_ == "for" else None
         return name if name in ("ban", "suspension") else None
     if root.dep_ == "pobj" and head.lower_ in ("to", "for", "of"):
-        gov = head.head
-        if gov.dep_ == "pcomp" and gov.head.lower_ == "from":
-            gov = gov.head.head  # "banned from driving for three years": the ban's length
+        gov = penalising(head.head)  # "banned from driving for three years": the ban's length
         name = (_PENALTY_VERBS if gov.pos_ in ("VERB", "AUX") else _PENALTY_NOUNS).get(gov.lemma_.lower())
         if name is not None:
             return name
