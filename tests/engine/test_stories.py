@@ -387,8 +387,11 @@ def test_follow_ups_naming_the_town_only_in_a_possessive_join_its_story():
     first = ("Burglaries in Wexley up by a third\nBurglaries recorded by police in Wexley rose 33% last year to "
              "1,210, the highest since 2011. Officers arrested 260 people, the force said.")
     later = ("Police chief vows action on burglaries\nWexley's police commander has promised a new squad after "
-             "burglaries rose by a third. Some 1,210 break-ins were recorded and 260 people were arrested.")
+             "burglaries rose by a third, the highest count since records began.")
+    other = ("Burglaries in Harnby up by a third\nBurglaries recorded by police in Harnby rose 31% last year to "
+             "980, the highest since 2012. Officers arrested 140 people, the force said.")
     stories = MemoryStories()
+    stories.add(feats(other))
     (sid,) = stories.add(feats(first))
     assert stories.assign(feats(later, date(2025, 5, 12))).story_ids == (sid,)
 
