@@ -82,6 +82,7 @@ from .timing import (
     penalising,
     penalty,
     stoppage_length,
+    time_lost,
 )
 from .types import Claim, Figure
 from .units import unit_family
@@ -184,6 +185,8 @@ class ClaimExtractor:
             if term in ("ban", "suspension") and not self._a_person(_punished(doc, m)) \
                     and not _a_pronoun_punished(doc, m):
                 term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
+            if term is None:
+                term = time_lost(doc, m, self.counts.is_people)  # "has been missing for 40 hours": time missing
             if term is None and stoppage_length(doc, m, self.counts.is_people):
                 term = "duration"  # "the strike lasted 12 days", "closed the runway for 33 hours"
             # "a 28-day voyage", "a 12-week consultation": the event's length; "a target of 18 minutes": a goal

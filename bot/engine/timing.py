@@ -107,16 +107,10 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
             event = last.head
         return event is not None and event.pos_ == "NOUN" and not _a_person(event, is_people)
     if root.dep_ == "dobj" and root.head.lemma_.lower() == "spend" and any(
-            c.dep_ in ("xcomp", "oprd", "acomp", "advcl") and c.lower_ in _LOST_STATES | _OUT_OF_SERVICE
-            for c in root.head.children):
-        return True  # "spent 52 hours missing on the moor", "spent two days stranded"
+            c.dep_ in ("xcomp", "oprd", "acomp", "advcl") and c.lower_ in _OUT_OF_SERVICE for c in root.head.children):
+        return True  # "the site spent two days offline"
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
         verb = root.head.head
-        state = verb if verb.lower_ in _LOST_STATES else next(
-            (c for c in verb.children if c.dep_ in ("acomp", "advmod") and c.lower_ in _LOST_STATES), None) \
-            if verb.lemma_ in ("be", "go") else None
-        if state is not None and _someone_lost(verb, state, is_people):
-            return True  # "has been missing for more than 40 hours", "went missing for ten days"
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
         if verb.lemma_ == "be" and any(c.dep_ in ("acomp", "advmod", "prt") and c.lower_ in _OUT_OF_SERVICE
@@ -126,6 +120,27 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
             return not any(c.dep_ == "nsubj" and _a_person(c, is_people) for c in verb.children)
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING
     return False
+
+
+def time_lost(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] | None = None) -> str | None:
+    """How long people (or a craft carrying them) were missing, trapped or stranded, named by the state ("time
+    missing"), so that two reports of one search compare: "has been missing for more than 40 hours", "spent 52
+    hours missing on the moor", "the trawler has been missing for four days"."""
+    if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
+        return None
+    root = span_root(doc, m)
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "spend":
+        state = next((c for c in root.head.children if c.dep_ in ("xcomp", "oprd", "acomp", "advcl")
+                      and c.lower_ in _LOST_STATES), None)
+        return f"time {state.lower_}" if state is not None else None
+    if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
+        verb = root.head.head
+        state = verb if verb.lower_ in _LOST_STATES else next(
+            (c for c in verb.children if c.dep_ in ("acomp", "advmod") and c.lower_ in _LOST_STATES), None) \
+            if verb.lemma_ in ("be", "go") else None
+        if state is not None and _someone_lost(verb, state, is_people):
+            return f"time {state.lower_}"
+    return None
 
 
 def _someone_lost(verb: Token, state: Token, is_people: Callable[[Token], bool] | None) -> bool:

@@ -508,3 +508,13 @@ def test_a_general_name_of_things_tells_no_things_apart():
     monkeys = claim(11, measure="missing", subject="monkeys", unit="count")
     assert verdict(claim(9, measure="missing", subject="animals", unit="count"), monkeys) is C
     assert verdict(claim(9, measure="missing", subject="dogs", unit="count"), monkeys) is U
+
+
+def test_how_long_someone_was_missing_compares_where_a_bare_duration_does_not():
+    def hours(value: float, measure: str, subject: str = "", low_only: bool = False) -> Claim:
+        c = claim(value, measure=measure, subject=subject, unit="hours")
+        return replace(c, figure=replace(c.figure, high=None)) if low_only else c
+
+    earlier = hours(40, "time missing", "Mr Harker", low_only=True)  # "missing for more than 40 hours"
+    assert verdict(hours(52, "time missing"), earlier) is M
+    assert verdict(hours(52, "duration"), hours(40, "duration", low_only=True)) is U  # named by its unit only
