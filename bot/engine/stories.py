@@ -322,7 +322,7 @@ def _names(text: str) -> list[str]:
         if not words:
             continue
         name = _spelt_out(" ".join(w.rstrip(".").lower().replace("’", "'") for w in words))
-        name = re.sub(r"'s$", "", name)
+        name = _unpossessed(name)
         if len(name) < 3:
             continue
         # a possessive is a name wherever it stands ("Westmarch's chief fire officer"), unless its word is a
@@ -342,9 +342,17 @@ _NOT_POSSESSORS = frozenset(
 ) | frozenset(m.lower() for m in calendar.month_name if m)
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _unpossessed(name: str) -> str:
+    """ "brackley moor" for "brackley moor's": the one home of taking a possessive off a name."""
+    return _POSSESSIVE.sub("", name)
+
+
 def _a_possessive_name(word: str) -> bool:
     """ "Westmarch's": a capitalised possessive that can only be a name."""
-    base = re.sub(r"['’]s$", "", word)
+    base = _unpossessed(word)
     return base != word and base.lower() not in _NOT_NAMES and base.lower() not in _NOT_POSSESSORS
 
 
@@ -443,7 +451,7 @@ def features(
     ents.update(_ages(title + "\n" + body))
     for c in claims:
         for e in c.entities:
-            ents[re.sub(r"'s$", "", e.lower().replace("’", "'"))] += 1  # "Brackley Moor's auditors"
+            ents[_unpossessed(e.lower().replace("’", "'"))] += 1  # "Brackley Moor's auditors"
         if c.measure in _TOLLS and c.figure.low is not None and c.figure.low >= 2 and c.figure.low == c.figure.high:
             # "four killed", "6 wounded": the same toll in the same place and days is the same event
             ents[f"#{c.measure} {int(c.figure.low)}"] = 1
@@ -471,7 +479,7 @@ def features(
             terms[f"{prefix}:{t}"] = w
     where = [place] if place else []
     for m in _PLACE_CONTEXT.finditer(text):
-        where.append(re.sub(r"['’]s$", "", " ".join(w.rstrip(".").lower() for w in (m.group(1) or m.group(2)).split())))
+        where.append(_unpossessed(" ".join(w.rstrip(".").lower() for w in (m.group(1) or m.group(2)).split())))
     places = frozenset(f"{ENTITY}:{w}" for p in where for w in (p, *p.split())
                        if w and w not in _NOT_NAMES and w not in _NOT_POSSESSORS)  # ("in Pelton. Here's")
     key = tuple(sorted(t for t in places if t in terms))

@@ -166,7 +166,7 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
     root = span_root(doc, m)
     if root.dep_ in ("dobj", "npadvmod") and root.head.lemma_.lower() == "take" and root.head.pos_ == "VERB":
         # "it could take up to five days to restore supplies", "plugging the well could take three weeks": the time
-        # a task takes, named by the task ("time to restore"), so two reports of it are one quantity
+        # a task takes, named by the task ("time to restore supplies"), so two reports of it are one quantity
         take = root.head
         task = next((c for c in take.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None) \
