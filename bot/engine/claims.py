@@ -187,8 +187,8 @@ class ClaimExtractor:
                 term = None  # "rail services were suspended for three days", "a ban on fishing": no one punished
             if term is None:
                 term = time_lost(doc, m, self.counts.is_people)  # "has been missing for 40 hours": time missing
-            if term is None and stoppage_length(doc, m, self.counts.is_people):
-                term = "duration"  # "the strike lasted 12 days", "closed the runway for 33 hours"
+            if term is None:  # "the strike lasted 12 days": strike; "closed the runway for 33 hours": closure
+                term = stoppage_length(doc, m, self.counts.is_people)
             # "a 28-day voyage", "a 12-week consultation": the event's length; "a target of 18 minutes": a goal
             lasted = None if term is not None else (event_length(doc, m) or goal_of(doc, m))
             if self._names_a_thing(doc, m):
@@ -1229,7 +1229,7 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w&'
 #: words that make a death noun no single death of the news: "attempted murder", "no deaths", "the last death"
 _NOT_ONE_DEATH = frozenset("attempted attempt no any every each another last previous next latest".split())
 #: people described by how many children they have: "a father of two", "a mother-of-three"
-_KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
+_KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent family household".split())
 
 
 #: verbs that move a date: their "from May to July" is no span

@@ -147,6 +147,9 @@ class CountReader:
         if people_ok and verb is not None and verb.lemma_.lower() in _ATTAINING and verb.dep_ == "xcomp" \
                 and verb.head.lemma_.lower() in _AIMING and base.head.i == verb.i and base.dep_ == "dobj":
             return "target"  # "aims to have 3,000 chargers by 2030", "hopes to reach 10,000 members": a goal
+        if family == "money" and verb is not None and verb.lemma_.lower() in _GATHERING and verb.dep_ == "xcomp" \
+                and verb.head.lemma_.lower() in _AIMING and base.head.i == verb.i and base.dep_ == "dobj":
+            return "target"  # "is aiming to raise £400,000", "hopes to raise £2m": money sought, not yet raised
         if noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and people_ok \
                 and self.is_people(noun) and any(
                     c.dep_ == "nsubjpass" and (c.like_num or any(d.dep_ == "nummod" for d in c.children))
@@ -154,6 +157,11 @@ class CountReader:
             # "18,000 calls were answered by the 350 volunteers": the verb names the calls; who did it is
             # counted as themselves ("the raid was led by 40 officers", where nothing else is counted, is "led")
             return self.noun_measure(noun) or plural(noun)
+        if family == "count" and (per := _per_space(doc, m)) is not None:
+            return per  # "2,000 mussels per square metre": a density; "8.5 particles per litre": a concentration
+        if people_ok and noun is not None and noun.dep_ == "pobj" and self.is_people(noun) and _an_audience(noun) \
+                and "attendance" in self.vocab.measures:
+            return "attendance"  # "stopped him in front of 62,000 fans", "played before 30,000 supporters"
         if verb is not None and _in_fronted_group(root, verb):
             verb = None  # "Of the 224 people on board - 211 passengers and 13 crew - 26 were injured": the whole
         if base.dep_ == "pobj" and base.head.lower_ == "including" and base.head.head.pos_ == "VERB" and people_ok:
@@ -265,7 +273,7 @@ class CountReader:
         # its size in parts written before a thing: "a 27,000-seat stadium", "a 500-bed hospital": the parts
         part = size_part(doc, m)
         if part is not None and part.is_alpha and not self.is_people(part) and part.lower_ not in GROUP_SIZE_WORDS:
-            return ok(self.noun_measure(part)) or _inflect(part.lemma_.lower(), "NNS")
+            return ok(self.noun_measure(part)) or _parts(part.lemma_.lower())
         # 0. a measure verb written right before the number ("kills 2, injures 4", "killed 21"):
         #    read from the words, as headlines often parse as strings of nouns
         if m.start > 0 and people_ok and not m.unit_explicit and doc[m.start - 1].pos_ != "VERB":
@@ -316,8 +324,8 @@ class CountReader:
                 and not (m.end + 1 < len(doc) and doc[m.end + 1].like_num):  # "to 20 km from 10 km": a change
             return "distance"  # "about 1,200 nautical miles southwest of Perth", "40 km from the capital"
         if (fig.unit == "times" or (m.end < len(doc) and doc[m.end].lower_ == "times")) \
-                and (often := doc[m.end - 1] if doc[m.end - 1].lower_ == "times" else doc[m.end]).head.pos_ == "VERB":
-            return normalise_name(f"times {participle(often.head)}")  # "used 412,000 times": times used
+                and (done := _how_often_done(doc[m.end - 1] if doc[m.end - 1].lower_ == "times" else doc[m.end])):
+            return normalise_name(f"times {participle(done)}")  # "used 412,000 times": times used
         if family in _MEASURED_OF and (owner := _measured_of(base)) is not None:
             # "in winds of 55 knots", "waves of up to nine metres", "wind speeds of 200 km/h"
             words = [t.lower_ for t in owner.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_alpha]
@@ -604,7 +612,9 @@ class CountReader:
             else:
                 thing = measured_thing(base, verb, self.is_people)
             if thing is not None and _is_unit_word(thing, m):
-                thing = None
+                # "an average of 470mm of rain fell": what the unit measures, under the figure's own "average of"
+                thing = next((p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
             if thing is not None and thing.lemma_.lower() in TALLY_NOUNS and (done := next(
                     (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
                      and c.lemma_.lower() not in REPORTING), None)) is not None:
@@ -1035,6 +1045,8 @@ class CountReader:
         """The measure a prepositional phrase names with or without its verb ("taken to hospital",
         "in evacuation centres", then "in centres")."""
         for p in prep.children:
+            if p.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in p.children):
+                continue  # "held in conditions of modern slavery": a noun an of-phrase restricts is another sense
             if p.dep_ == "pobj":
                 for obj in _with_compounds(p):
                     for key in (f"{lemma} {prep.lower_} {obj}", f"{prep.lower_} {obj}"):
@@ -1267,6 +1279,8 @@ _LIGHT = frozenset("take have make get do give hold undergo sit".split())
 #: verbs of having or reaching a number, and verbs of aiming at it: together a target ("aims to have 3,000")
 _ATTAINING = frozenset("have reach hit achieve attain".split())
 _AIMING = frozenset("aim plan hope want intend seek strive target".split())
+#: verbs of gathering money: what one aims to gather is a target ("hopes to raise £2m")
+_GATHERING = frozenset("raise collect secure attract generate bring".split())
 #: nouns of occasions: a share of them says how often the clause's event happened ("in 45% of cases")
 _OCCASIONS = frozenset("case instance occasion".split())
 #: what things out of service are out of ("out of action", "out of order"; not "out of sight", "out of pocket")
@@ -1902,6 +1916,44 @@ def _amount_in(base: Token, verb: Token | None) -> Token | None:
     return None
 
 
+def _per_space(doc: Doc, m: FigureMatch) -> str | None:
+    """A count of things in each unit of area or volume, written after its noun: "2,000 mussels per square
+    metre" is a density, "8.5 plastic particles per litre" a concentration (a rate in time is a period)."""
+    j = m.end
+    while j < len(doc) and j < m.end + 4 and doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and doc[j].lower_ not in (
+            "per", "a", "an", "each", "every"):
+        j += 1  # the counted noun and its modifiers
+    if j >= len(doc) or doc[j].lower_ not in ("per", "a", "an", "each", "every"):
+        return None
+    for width in (2, 1):
+        family = unit_family(doc[j + 1 : j + 1 + width].text.lower()) if j + width < len(doc) else None
+        if family == "area":
+            return "density"
+        if family == "volume":
+            return "concentration"
+    return None
+
+
+def _an_audience(noun: Token) -> bool:
+    """People before whom something happens: its audience ("in front of 62,000 fans", "before 30,000
+    supporters"; not "before 300 staff were laid off", a time)."""
+    prep = noun.head
+    front = prep.head
+    if prep.lower_ == "of" and front.lower_ == "front" and front.dep_ == "pobj" and front.head.lower_ == "in":
+        return True
+    return prep.lower_ == "before" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _how_often_done(often: Token) -> Token | None:
+    """The verb "N times" counts: "used 412,000 times"; "stung by jellyfish about 20 times", where the
+    parser hangs the times on the agent, is how often she was stung."""
+    head = often.head
+    if head.dep_ in ("pobj", "pcomp") and head.head.dep_ in ("agent", "prep") and head.head.head.pos_ == "VERB" \
+            and (head.pos_ == "NOUN" or head.head.dep_ == "agent"):  # (the tagger may read the agent as a verb)
+        head = head.head.head
+    return head if head.pos_ == "VERB" else None
+
+
 def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | None:  # noqa: ANN001
     """What an amount or rate is of: "revenue of $4.2bn", "inflation rose to 4.2%", "a $700,000 award"."""
     for c in base.children:  # "$40 million in damage", "$2bn of aid"
@@ -1911,9 +1963,12 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                     return p
     if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
         return base.head.head
-    if base.dep_ == "pobj" and base.head.lower_ in ("to", "at", "by") and verb is not None \
-            and base.head.head.i == verb.i:
-        for c in verb.children:  # "put the damage at", "raises council tax by 4.9%", "cut its quota to"
+    if verb is not None and ((base.dep_ == "pobj" and base.head.lower_ in ("to", "at", "by", "from")
+                              and base.head.head.i == verb.i)
+                             or (base.dep_ == "prep" and base.lower_ == "from" and base.head.i == verb.i)):
+        # "put the damage at", "raises council tax by 4.9%", "cut its quota to", "had cut sickness absence from
+        # 7.2% to 5.8%"
+        for c in verb.children:
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
                 return c
             if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
@@ -2353,6 +2408,15 @@ def _known_verb(lemma: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _parts(lemma: str) -> str:
+    """The plural of a part a thing is counted in, which is always counted ("a 16-bed unit": beds, "a
+    40-room hotel": rooms), where the noun may also be used uncounted ("bed", "room")."""
+    from lemminflect import getInflection
+
+    return next((f for f in getInflection(lemma, tag="NNS") if f != lemma and f.endswith("s")), None) \
+        or _inflect(lemma, "NNS")
+
+
 def _inflect(lemma: str, tag: str) -> str:
     from lemminflect import getInflection  # a data-only package: loaded once, on first use
 

@@ -745,6 +745,13 @@ class FigureParser:
             return True  # "a centre at 200 Kingsway": a street number
         if bare and doc[a.start].text[0] == "0" and a.digits >= 2:
             return True  # "0800", "007": a time or a code
+        if bare and a.digits >= 5 and doc[a.start].text.isdigit() and not _counted_noun_after(doc, a.end) and (
+                (a.start > 0 and (doc[a.start - 1].is_digit
+                                  or (doc[a.start - 1].is_upper and doc[a.start - 1].is_alpha)))
+                or (a.end < len(doc) and doc[a.end].is_digit)):
+            return True  # "ear tag UK 581234 500147": digits with no separator, in a group or after letters, a code
+        if bare and prev_word in _CODE_WORDS:
+            return True  # "tag number 58", "lot 112", "case no. 4411": a number that names one thing
         if bare and a.digits == 4 and _looks_like_year(doc, a, prev_word):
             return True
         if bare and a.low < 1000 and _looks_like_name(doc, a.start):
@@ -1022,6 +1029,10 @@ def _looks_like_year(doc: Doc, a: Amount, prev_word: str) -> bool:
     if v < 1900:
         return False
     return v % 50 != 0 or not _counted_noun_after(doc, a.end)
+
+
+#: words after which a bare number is an identifier, not an amount
+_CODE_WORDS = frozenset("number no no. nos nos. ref ref. reference id serial lot".split())
 
 
 def _looks_like_name(doc: Doc, i: int) -> bool:

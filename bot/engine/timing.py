@@ -77,8 +77,10 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
 _SPANS = frozenset("wait delay time duration".split())
 #: verbs of stopping a service or a place: how long it stayed stopped is a figure of the news
 _STOPPING = frozenset("close shut suspend halt ground block shutter disrupt paralyse paralyze cripple".split())
+#: verbs that put a thing in a state and keep it there: "was down", "will remain closed", "stayed offline", "went dark"
+_STAYING = frozenset("be remain stay go sit lie".split())
 #: states of a service stopped: "was down for seven hours", "stayed offline for two days"
-_OUT_OF_SERVICE = frozenset("down offline closed shut dark unavailable inaccessible".split())
+_OUT_OF_SERVICE = frozenset("down offline closed shut dark idle unavailable inaccessible".split())
 #: states of people lost or cut off: how long someone was missing is the story's figure ("has been missing for more
 #: than 40 hours", "spent 52 hours trapped")
 _LOST_STATES = frozenset("missing trapped stranded marooned cut-off".split())
@@ -87,16 +89,19 @@ _STOPPAGES = frozenset("strike walkout stoppage closure shutdown outage blackout
                        "standoff stand-off disruption delay occupation sit-in curfew ban".split())
 
 
-def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] | None = None) -> bool:
-    """A duration that is how long a stoppage or an event lasted: "the strike lasted 12 days", "drone sightings
-    closed the runway for 33 hours", "flights were grounded for two days", "a 48-hour strike", "the operation will
-    last 18 months", "the system was down for seven hours". Not a time that places the event ("closed two days
-    ago"), one spent doing something ("searched for six hours") nor how long people lasted."""
+def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] | None = None) -> str | None:
+    """How long a stoppage or an event lasted, named by the kind of stoppage, so that two reports of one compare
+    whatever words they use: "the system was down for seven hours" and "a seven-hour outage" are the outage's,
+    "the bridge will remain closed for six weeks", "drone sightings closed the runway for 33 hours" and "after a
+    19-day shutdown" a closure's, "the strike lasted 12 days" and "a 48-hour walkout" a strike's. Any other
+    event's length is its noun's when it names an act ("the operation will last 18 months"), else a bare
+    ``duration``. Not a time that places the event ("closed two days ago"), one spent doing something
+    ("searched for six hours") nor how long people lasted."""
     if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
-        return False
+        return None
     root = span_root(doc, m)
     if (joined := _joined_noun(doc, m)) is not None and joined.lemma_.lower() in _STOPPAGES:
-        return True  # "after a 19-day shutdown", "a 48-hour strike": the stoppage's length, joined before it
+        return _stoppage(joined.lemma_)  # "after a 19-day shutdown", "a 48-hour strike": joined before it
     if root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() == "last" and root.dep_ in (
             "dobj", "npadvmod", "attr", "advmod"):
         # "the strike lasted 12 days", "the operation will last 18 months", "a hearing that lasted eight days":
@@ -105,21 +110,60 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
         event = next((c for c in last.children if c.dep_ == "nsubj"), None)
         if event is not None and event.tag_ in ("WDT", "WP") and last.dep_ == "relcl":
             event = last.head
-        return event is not None and event.pos_ == "NOUN" and not _a_person(event, is_people)
-    if root.dep_ == "dobj" and root.head.lemma_.lower() == "spend" and any(
-            c.dep_ in ("xcomp", "oprd", "acomp", "advcl") and c.lower_ in _OUT_OF_SERVICE for c in root.head.children):
-        return True  # "the site spent two days offline"
+        if event is None or event.pos_ != "NOUN" or _a_person(event, is_people):
+            return None
+        lemma = event.lemma_.lower()
+        return _stoppage(lemma) if lemma in _STOPPAGES else (_an_act(lemma) or "duration")
+    if root.dep_ == "npadvmod" and root.head.lower_ in _OUT_OF_SERVICE and root.head.head.lemma_.lower() == "spend":
+        return _stoppage(root.head.lower_)  # "the app spent two days offline", parsed as days that are offline
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "spend":
+        state = next((c for c in root.head.children if c.dep_ in ("xcomp", "oprd", "acomp", "advcl")
+                      and c.lower_ in _OUT_OF_SERVICE), None)
+        return _stoppage(state.lower_) if state is not None else None  # "the site spent two days offline"
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
         verb = root.head.head
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
-        if verb.lemma_ == "be" and any(c.dep_ in ("acomp", "advmod", "prt") and c.lower_ in _OUT_OF_SERVICE
-                                       for c in verb.children):
+        if verb.lower_ in _OUT_OF_SERVICE and verb.dep_ in ("acomp", "oprd", "xcomp") and verb.head.lemma_ in _STAYING:
+            verb = verb.head  # "will remain closed for six weeks": the phrase hung on the state
+        if verb.lemma_ in _STAYING:
             # "the system was down for almost seven hours", "the line was closed for a week" (not "the boxer was
             # down for eight seconds")
-            return not any(c.dep_ == "nsubj" and _a_person(c, is_people) for c in verb.children)
-        return verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING
-    return False
+            state = next((c for c in verb.children if c.dep_ in ("acomp", "advmod", "prt", "oprd", "xcomp")
+                          and c.lower_ in _OUT_OF_SERVICE), None)
+            if state is not None and not any(c.dep_ == "nsubj" and _a_person(c, is_people) for c in verb.children):
+                return _stoppage(state.lower_)
+            return None
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING:
+            return _stoppage(verb.lemma_)
+    return None
+
+
+def _stoppage(word: str) -> str:
+    """The kind of stoppage a word names: its state, its verb or its noun ("offline", "blackout": outage)."""
+    word = word.lower()
+    return _STOPPAGE_KINDS.get(word, word)
+
+
+#: the kinds of stoppage, each named by the noun an editor gives it: a service out, a place shut, a service
+#: halted for a time, work stopped, life disrupted; any other stoppage noun names itself ("lockdown", "siege")
+_STOPPAGE_KINDS: Mapping[str, str] = {
+    **dict.fromkeys("outage blackout down offline dark unavailable inaccessible".split(), "outage"),
+    **dict.fromkeys("closure shutdown closed shut close shutter idle ground block".split(), "closure"),
+    **dict.fromkeys("suspension suspend suspended halt halted".split(), "suspension"),
+    **dict.fromkeys("strike walkout stoppage".split(), "strike"),
+    **dict.fromkeys("disruption disrupt paralyse paralyze cripple".split(), "disruption"),
+    "stand-off": "standoff",
+}
+
+
+def _an_act(lemma: str) -> str | None:
+    """A noun that names an act or a journey, whose length is a figure of its own: "consultation",
+    "restoration", "voyage" (an act named with -tion or -sion; not "investment", "agreement")."""
+    if lemma in _JOURNEYS:
+        return lemma
+    verb = nominal_verb(lemma)
+    return lemma if verb is not None and verb != lemma and lemma.endswith(("tion", "sion")) else None
 
 
 def time_lost(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] | None = None) -> str | None:
@@ -183,12 +227,7 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
         event = root.head.head  # "a journey of 95 minutes"
     if event is None:
         return None
-    lemma = event.lemma_.lower()
-    if lemma in _JOURNEYS:
-        return lemma
-    verb = nominal_verb(lemma)
-    # (an act named with -tion or -sion; "a 25-year investment", "a 3-year agreement" are terms of a deal)
-    return lemma if verb is not None and verb != lemma and lemma.endswith(("tion", "sion")) else None
+    return _an_act(event.lemma_.lower())  # ("a 25-year investment", "a 3-year agreement" are terms of a deal)
 
 
 def _joined_noun(doc: Doc, m: FigureMatch) -> Token | None:
