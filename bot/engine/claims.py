@@ -1056,6 +1056,8 @@ class ClaimExtractor:
                     continue
             elif ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
+            if not any(ch.isupper() for ch in ent.text):
+                continue  # "took £340,000 in bribes", tagged a place: a place's name is written with a capital
             if ent.root.i not in allowed or any(a <= ent.root.i <= b for a, b in aside):
                 continue
             head = ent.root

@@ -315,8 +315,10 @@ def _names(text: str) -> list[str]:
                 continue  # "Police Chief Ada Renner said": an official who speaks for many events
             words = words[offices[-1] + 1:]  # "Sgt. Ana Ruiz, 41, was shot": the officer is the event's
         # drop leading function words written with a capital at a sentence start
+        led = len(words)
         while words and words[0].lower().rstrip(".") in _NOT_NAMES:
             words = words[1:]
+        led -= len(words)  # ("Most Eastmere children": a word after "Most" is capitalised as a name)
         while words and words[-1].lower().rstrip(".") in _NOT_NAMES:
             words = words[:-1]
         if not words:
@@ -327,7 +329,7 @@ def _names(text: str) -> list[str]:
             continue
         # a possessive is a name wherever it stands ("Westmarch's chief fire officer"), unless its word is a
         # function word, a day or a pronoun ("Here's what we know", "Saturday's storm", "Nobody's fault")
-        initial = len(words) == 1 and not _a_possessive_name(words[0]) \
+        initial = len(words) == 1 and not led and not _a_possessive_name(words[0]) \
             and bool(_SENTENCE_START.search(text[max(0, m.start(1) - 5): m.start(1)]))
         found.append((name, initial))
     inside = {name for name, initial in found if not initial}

@@ -589,18 +589,23 @@ def _eligible(
     other_name: bool = False,
     alias: bool = False,
     echo: bool = False,
+    increments: bool = False,
 ) -> bool:
+    """Whether ``cand`` may be evidence for ``claim``: an earlier total, or with ``increments`` an earlier
+    increment ("1,100 extra staff" against "1,100 extra staff")."""
     if not cand.status.can_be_evidence or cand.claim is claim:
         return False
-    if (_past_value(cand.claim, published) and claim.date is None) \
-            or (_past_value(claim, _reported_on(cand)) and cand.claim.date is None):
+    if (_past_value(cand.claim, published) and claim.date is None
+        and not _rate_of_last_year(claim, cand.claim, published)) \
+            or (_past_value(claim, _reported_on(cand)) and cand.claim.date is None
+                and not _rate_of_last_year(cand.claim, claim, _reported_on(cand))):
         # "86.5% in 2025" is an earlier observation than an undated figure reported in 2026 (which is of its day)
         return False
     if own_source_id is not None and cand.source.id == own_source_id:
         return False
     if own_text_hash and cand.source.info.text_hash == own_text_hash:
         return False
-    if is_increment(cand.claim):
+    if is_increment(cand.claim) != increments:
         return False
     if alias and not same_figure_of_same_things(claim, cand.claim):
         return False
@@ -608,6 +613,16 @@ def _eligible(
         return False
     return _same_context(claim, cand.claim, policy, in_story=in_story, story_hours=story_hours,
                          other_name=other_name, alias=alias, echo=echo)
+
+
+_ANNUAL = re.compile(r"^\s*(?:a|an|per|each|every)\s+year\s*$|^\s*annually\s*$", re.IGNORECASE)
+
+
+def _rate_of_last_year(rate: Claim, dated: Claim, reported: date | None) -> bool:
+    """An undated yearly rate ("handles about 6.7 billion letters a year") is as much the last full year's
+    figure ("handled about 6.7 billion letters last year") as it is today's."""
+    return bool(rate.period and _ANNUAL.match(rate.period)) and dated.date is not None and reported is not None \
+        and dated.date.year == reported.year - 1
 
 
 def _past_value(claim: Claim, reported: date | None) -> bool:
@@ -815,7 +830,7 @@ def judge(
         return ClaimCheck(claim=claim, verdict=Verdict.UNVERIFIED, evidence=(), note=None, conflicts=None)
     if is_increment(claim):
         return _increment_check(claim, candidates, policy=policy, own_source_id=own_source_id,
-                                own_text_hash=own_text_hash, in_story=in_story)
+                                own_text_hash=own_text_hash, in_story=in_story, published=published)
     found: list[Evidence] = []
     for cand in candidates:
         if not _eligible(claim, cand, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,
@@ -1000,8 +1015,20 @@ def _other_estimators(claim: Claim, ranked: Sequence[Evidence], conflicting: Seq
 
 
 def _increment_check(claim: Claim, candidates: Sequence[StoredClaim], *, policy: VerdictPolicy,
-                     own_source_id: int | None, own_text_hash: str | None, in_story: bool) -> ClaimCheck:
-    """An increment is unverified by itself; its note says what total it adds to."""
+                     own_source_id: int | None, own_text_hash: str | None, in_story: bool,
+                     published: date | None = None) -> ClaimCheck:
+    """An increment the story has already reported, the same figure of the same measure, matches it ("will
+    recruit 1,100 extra staff", then "is recruiting 1,100 extra staff"); another increment is a new one, never
+    a contradiction ("six more bodies" on one day, "four more" the next). Otherwise an increment is unverified
+    by itself; its note says what total it adds to."""
+    same = [Evidence(c, Verdict.MATCHING, 100.0, _timing_note(_gap_days(published, c))) for c in candidates
+            if in_story and _eligible(claim, c, policy=policy, own_source_id=own_source_id,
+                                      own_text_hash=own_text_hash, in_story=in_story, increments=True)
+            and compare_figures(claim.figure, c.claim.figure, tolerance=policy.tolerance) is Verdict.MATCHING]
+    if same:
+        evidence = _cap(_dedupe(same), policy.max_evidence)
+        return ClaimCheck(claim=claim, verdict=Verdict.MATCHING, evidence=tuple(evidence),
+                          note="the same increment was reported before")
     totals = [
         c for c in candidates
         if _eligible(claim, c, policy=policy, own_source_id=own_source_id, own_text_hash=own_text_hash,

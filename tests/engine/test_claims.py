@@ -272,6 +272,13 @@ def test_a_wider_area_gives_a_figure_its_place(engine, text, figure, location):
     assert find(claims_of(engine, text + "\n"), figure).location == location
 
 
+def test_a_common_noun_the_tagger_took_for_a_place_places_nothing(engine):
+    # a place's name is written with a capital: "in bribes" is what he took it in
+    assert find(claims_of(engine, "Former council leader took £340,000 in bribes, jury hears\n"), "£340,000") \
+        .location is None
+    assert find(claims_of(engine, "Five people were killed in Kabul.\n"), "Five").location == "Kabul"
+
+
 def test_a_part_lends_its_total_no_subject(engine):
     claims = claims_of(engine, "Twenty-six were injured, including four cabin crew.\n")
     assert find(claims, "Twenty-six").subject != "cabin crew"

@@ -109,6 +109,14 @@ def test_features_read_the_dateline_names_and_street_blocks():
     assert "h:bakery" in f.terms
 
 
+def test_a_name_after_a_capitalised_function_word_is_a_name():
+    # "Most Eastmere children": the word after "Most" is capitalised as a name, though the sentence opens there
+    text = "Most Eastmere pupils get first choice\n\nMost Eastmere children were offered a place, the council said."
+    assert "e:eastmere" in feats(text).terms
+    # a lone capitalised word opening a sentence still needs the text to capitalise it elsewhere
+    assert "e:thousands" not in feats("Rally draws crowd\n\nThousands marched on Sunday, police said.").terms
+
+
 def test_story_names_are_short():
     assert story_name(None, "x" * 400).endswith("…")
     assert len(story_name(None, "x" * 400)) == 118

@@ -144,6 +144,30 @@ def test_others_besides_those_named_are_an_increment():
     assert verdict(claim(4, measure="sites", unit="count"), sites) is U
 
 
+def test_an_increment_reported_again_matches_and_another_is_no_contradiction():
+    def extra(n: int, said: str) -> Claim:
+        return claim(n, measure="recruited", text=f"{n:,}",
+                     sentence=f"The company said it {said} {n:,} extra delivery staff.")
+    earlier = extra(1100, "would recruit")
+    assert is_increment(earlier)
+    check = judge(extra(1100, "was recruiting"), [stored(earlier)], policy=POLICY, published=date(2026, 3, 2),
+                  story_places=PLACES)
+    assert check.verdict is M
+    assert [ev.stored.claim.figure.low for ev in check.evidence] == [1100]
+    assert verdict(extra(900, "was recruiting"), earlier) is U  # a new increment: it adds, it contradicts nothing
+    # outside a story, an increment stays unverified: whose increment it is is unknown
+    assert judge(extra(1100, "was recruiting"), [stored(earlier)], policy=POLICY,
+                 published=date(2026, 3, 2)).verdict is U
+
+
+def test_a_yearly_rate_is_the_last_years_figure_too():
+    last_year = claim(6.7e9, measure="letters", unit="count", on=date(2025, 1, 1))
+    rate = claim(6.7e9, measure="letters", unit="count", period="a year")
+    assert verdict(rate, last_year) is M
+    assert verdict(claim(6.7e9, measure="letters", unit="count"), last_year) is U  # today's figure, not 2025's
+    assert verdict(rate, claim(6.7e9, measure="letters", unit="count", on=date(2023, 1, 1))) is U
+
+
 def test_rising_toll_keeps_its_update_note():
     check = judge(claim(25), [stored(claim(19), published=date(2026, 2, 27))], policy=POLICY,
                   published=date(2026, 3, 2), story_places=PLACES)
