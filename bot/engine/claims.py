@@ -860,7 +860,8 @@ class ClaimExtractor:
             return _phrase(group, doc, m), group.lemma_.lower(), False
         if noun is None:
             root = span_root(doc, m)
-            thing = measured_thing(root, _governing_verb(root))
+            verb = _governing_verb(root)
+            thing = _exchanged(root, verb) or measured_thing(root, verb)
             if thing is not None and unit_family(m.figure.unit) not in ("people", "count"):
                 owner = _named_pp(thing)
                 holder = _holder(thing, m) if not owner else None
@@ -1225,7 +1226,7 @@ _ORG_ANAPHOR = re.compile(
     r"|brand|club|university|hospital|board|regulator|union)(?:['’]s)?\b\s*",
     re.IGNORECASE,
 )
-_NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w&'’-]*)*")
+_NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+)?[A-Z][\w&'’-]*)*")
 
 
 #: words that make a death noun no single death of the news: "attempted murder", "no deaths", "the last death"
@@ -1358,6 +1359,14 @@ def _named_change(noun: Token, m: FigureMatch) -> bool:
                and c.lower_ not in PERCENT_WORDS for c in noun.children)
 
 
+def _exchanged(root: Token, verb: Token | None) -> Token | None:
+    """What an amount is paid for: "agreed to sell the building for £340,000" is about the building, not the
+    seller."""
+    if verb is None or root.dep_ != "pobj" or root.head.lower_ != "for" or root.head.head.i != verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _kin_of(doc: Doc, m: FigureMatch) -> bool:
     k = m.start - 1
     if k >= 0 and doc[k].text == "-":
@@ -1404,7 +1413,8 @@ def article_about(title: str | None, text: str) -> str | None:
         return None
     # "Valley" in a headline is short for the "Varenna Valley" of the text: the fuller name wins
     fuller = Counter(m.group(0) for m in _NAME_RUN.finditer(text[:5000])
-                     if m.group(0) != best[2] and re.search(rf"\s{re.escape(best[2])}$", m.group(0)))
+                     if m.group(0) != best[2] and re.search(rf"\s{re.escape(best[2])}$", m.group(0))
+                     and m.group(0).split()[0].lower() not in STOP_WORDS)  # (not "Was Okafor" of a question)
     return fuller.most_common(1)[0][0] if fuller else best[2]
 
 

@@ -845,11 +845,11 @@ def discriminator(a: Claim, pa: SubjectParts, b: Claim, pb: SubjectParts,
     """
     story_places = frozenset(story_places)
     places, stems = _place_info(story_places)
-    if _thoroughfare(a.location):
+    if _a_site(a.location):
         # a street says where the event happened, not a part of the story's area tallied apart:
         # "seven men entered the depot on Fenmore Road" and "at least six men raided a depot in Harwick"
         a = replace(a, location=None)
-    if _thoroughfare(b.location):
+    if _a_site(b.location):
         b = replace(b, location=None)
     kinds = [loc.lower() for loc in (a.location, b.location) if loc and loc.lower() in _PLACE_WORDS]
     if kinds:
@@ -912,10 +912,17 @@ _STREET_WORDS = frozenset("road street avenue lane drive way boulevard highway c
                           "rd st ave blvd hwy".split())
 
 
-def _thoroughfare(location: str | None) -> bool:
-    """A street ("Fenmore Road", "the 4700 block of West Addison Street"), not a town or an area."""
+def _a_site(location: str | None) -> bool:
+    """A street or a venue ("Fenmore Road", "the 4700 block of West Addison Street", "Marlow Park", "Harlow
+    Stadium"): where the event happened, not a town or an area whose figures are tallied apart."""
     words = (location or "").lower().rstrip(".").split()
-    return len(words) >= 2 and words[-1] in _STREET_WORDS
+    return len(words) >= 2 and (words[-1] in _STREET_WORDS or words[-1] in _VENUE_WORDS)
+
+
+#: the last words of a venue's name
+_VENUE_WORDS = frozenset("park stadium arena hall centre center ground grounds field airport station hospital "
+                         "school academy college university church cathedral theatre theater museum prison court "
+                         "market mall hotel club racecourse circuit".split())
 
 
 def _names_are_places(names: frozenset[str], places: frozenset[str]) -> bool:

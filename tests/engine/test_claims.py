@@ -279,6 +279,23 @@ def test_a_common_noun_the_tagger_took_for_a_place_places_nothing(engine):
     assert find(claims_of(engine, "Five people were killed in Kabul.\n"), "Five").location == "Kabul"
 
 
+def test_an_amount_paid_for_a_thing_is_about_the_thing(engine):
+    claims = claims_of(engine, "The owner has agreed to sell the building to the community for £340,000.\n")
+    assert (find(claims, "£340,000").measure, find(claims, "£340,000").subject) == ("price", "building")
+
+
+def test_the_article_is_about_a_name_not_the_question_its_headline_asks():
+    from bot.engine.claims import article_about
+    text = ("Was Okafor v Brandt really a record-breaker?\n\nA week on from Okafor's win, the fight's numbers are "
+            "under scrutiny.\n\nThe crowd of 62,000 is not in doubt, Okafor's promoters said.")
+    assert article_about(None, text) == "Okafor"
+
+
+def test_a_name_never_runs_from_the_headline_into_the_text(engine):
+    text = "Villagers buy the Plough\n\nResidents of Ashby Fold raised £392,000 to buy the Plough.\n"
+    assert "\n" not in find(claims_of(engine, text), "£392,000").subject
+
+
 def test_a_part_lends_its_total_no_subject(engine):
     claims = claims_of(engine, "Twenty-six were injured, including four cabin crew.\n")
     assert find(claims, "Twenty-six").subject != "cabin crew"

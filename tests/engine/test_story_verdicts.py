@@ -81,6 +81,12 @@ def test_a_street_says_where_it_happened_not_a_part_of_the_story():
     assert verdict(claim(3, location="Tessun"), claim(214, location="Orra province")) is U  # a town still is a part
 
 
+def test_a_venue_says_where_it_happened_not_a_part_of_the_story():
+    crowd = claim(62_000, measure="attendance", subject="fans")
+    assert verdict(claim(62_000, measure="attendance", location="Marlow Park"), crowd) is M
+    assert verdict(claim(55_000, measure="attendance", location="Harlow Stadium"), crowd) is C
+
+
 def test_a_part_named_with_including_is_no_total():
     part = claim(4, measure="injured", subject="cabin crew",
                  sentence="Twenty-six were injured, including four cabin crew.", text="four")
