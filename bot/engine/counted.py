@@ -24,6 +24,7 @@ of what happened to it ("flights cancelled", "miners trapped" reads
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -157,6 +158,8 @@ class CountReader:
             # "18,000 calls were answered by the 350 volunteers": the verb names the calls; who did it is
             # counted as themselves ("the raid was led by 40 officers", where nothing else is counted, is "led")
             return self.noun_measure(noun) or plural(noun)
+        if people_ok and noun is not None and verb is not None and (served := _served(noun, verb, self.is_people)):
+            return served  # "the reservoir serves about 180,000 homes", "supplies water to 45,000 people"
         if family == "count" and (per := _per_space(doc, m)) is not None:
             return per  # "2,000 mussels per square metre": a density; "8.5 particles per litre": a concentration
         if people_ok and noun is not None and noun.dep_ == "pobj" and self.is_people(noun) and _an_audience(noun) \
@@ -1914,6 +1917,32 @@ def _amount_in(base: Token, verb: Token | None) -> Token | None:
                 if obj is not None:
                     return obj
     return None
+
+
+def _served(noun: Token, verb: Token, is_people: Callable[[Token], bool]) -> str | None:
+    """Homes, households or people a utility or a service reaches, named as served whatever verb gives them:
+    "the reservoir serves about 180,000 homes", "supplies drinking water to 180,000 households", "the works,
+    which serves about 45,000 people" (not soldiers who serve, nor what people supply)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _SERVING:
+        return None
+    if not (noun.dep_ == "dobj" and noun.head.i == verb.i) and not (
+            noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i == verb.i and lemma != "serve"):
+        return None
+    provider = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if provider is not None and provider.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        provider = verb.head
+    if provider is None or is_people(provider) or provider.pos_ == "PRON":
+        return None
+    if not (is_people(noun) or noun.lemma_.lower() in _DWELLINGS):
+        return None
+    return normalise_name(f"{plural(noun)} served")
+
+
+#: verbs by which a utility or a service reaches its users
+_SERVING = frozenset("serve supply power connect feed".split())
+#: places people live in, counted as those a service reaches ("serves 180,000 homes")
+_DWELLINGS = frozenset("home household house property premise premises dwelling address".split())
 
 
 def _per_space(doc: Doc, m: FigureMatch) -> str | None:

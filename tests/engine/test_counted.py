@@ -1763,6 +1763,14 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("The study found 8.5 plastic particles per litre of water.", "8.5", "concentration"),
     # what a unit measures, under the figure's own "an average of"
     ("An average of 470mm of rain fell across the country.", "An average of 470mm", "rain"),
+    # homes or people a utility or a service reaches are served, whatever verb gives them
+    ("Water from the reservoir, which serves about 180,000 homes, is safe.", "about 180,000", "homes served"),
+    ("The works, which serves about 45,000 people, will be upgraded.", "about 45,000", "people served"),
+    ("The plant powers 200,000 homes.", "200,000", "homes served"),
+    ("About 13,000 troops serve in the region.", "About 13,000", "deployed"),  # who serve, for contrast
+    # a court's verdict, however worded
+    ("Three men have been found guilty of running the network.", "Three", "convicted"),
+    ("The court convicted five men of fraud.", "five", "convicted"),
     # the parts a thing is counted in are always plural
     ("The trust will open a 16-bed unit next year.", "16", "beds"),
     ("The 40-room hotel reopened.", "40", "rooms"),
