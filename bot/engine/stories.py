@@ -197,6 +197,8 @@ class StoryPolicy:
     #: a headline giving the age a story's headline gives, within these days and with this title cosine
     same_age_days: int = 3
     same_age_title: float = 0.15
+    #: a place few stored reports name, in both headlines, within ``same_age_days``, with this title cosine
+    rare_place_title: float = 0.3
     #: most stories an article joins (a roundup)
     max_stories: int = 3
     #: rare names shared with a story that make time no matter (a follow-up months later)
@@ -640,6 +642,14 @@ def _same_ages(ours: set[str] | frozenset[str], theirs: frozenset[str]) -> bool:
     return any(abs(a - b) <= 1 for a in years(theirs) for b in mine)
 
 
+def _headline_place(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int]) -> bool:
+    """A place both the article's headline and the story's name, that few stored articles name."""
+    return any((t in feats.place_terms or t in story.key_terms) and story.weights.get(t)
+               and 0 < df.get(t, 0) <= RARE_DF - 1
+               and story.weights.get(f"{TITLE}:{t[2:]}") and f"{TITLE}:{t[2:]}" in feats.terms
+               for t in feats.terms if t[0] == ENTITY)
+
+
 def _named_within_days(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str, int]) -> bool:
     """A name no other stored story has (its rarity is the store's, so it fades as the store learns
     that a name recurs) shared with the story: enough within days of it, whatever else differs."""
@@ -672,6 +682,12 @@ def assign(
                 _a_name_in_common(feats, cand) or not (has_entities and cand.norms.get(ENTITY))):
             # the age a story's headline gives, in a headline of days later that shares a name with it
             # (or names nobody): the same person ("15-year-old shot" and "teens charged in death of 15-year-old")
+            scored.append((score, cand, cos))
+            continue
+        if cos[TITLE] >= policy.rare_place_title and _in_window(
+                feats.day, cand.first_day, cand.last_day, policy.same_age_days) and _headline_place(feats, cand, df):
+            # both headlines name a place few stored reports name, within days, in words that agree ("Teenager
+            # shot in Duquesne", "Juvenile shot in arm in Duquesne"): a small place's event is one event
             scored.append((score, cand, cos))
             continue
         if cos["content"] < policy.min_content:

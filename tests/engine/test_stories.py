@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.engine.stories import Assignment, MemoryStories, StoryPolicy, dateline, features, story_name
@@ -138,6 +139,26 @@ SENTENCING = (
     "A judge on Monday sentenced Ray Tolliver to 30 years in prison for the killing of Marcus Dell, who was "
     "shot outside Rosetti's Bakery. Prosecutors said Tolliver fired four times. Dell's mother spoke in court."
 )
+
+
+def test_two_headlines_naming_a_small_place_within_days_are_one_story():
+    # the texts share only the place, in words that hardly agree: the headlines tell it is one event
+    stories = MemoryStories()
+    stories.add(feats("Riverside man shot in Hollins\n\nA man was shot on Pine Street in Hollins, officers said.",
+                      date(2025, 3, 1)))
+    (first,) = stories.add(feats(
+        "Juvenile shot in arm in Brackwell\n\nA juvenile was struck in the arm on Monday night, officers said. The "
+        "boy was taken to a hospital in the county. Neighbours described hearing several bangs near the recreation "
+        "ground before an ambulance arrived.", date(2025, 3, 3)))
+    again = feats(
+        "Teenager Shot In Brackwell\n\nDispatchers confirmed a call at 9pm. Detectives are asking anyone with "
+        "dashcam footage from vehicles travelling along the valley road between eight and ten o'clock to come "
+        "forward, a spokesman for the force said. Weather forecasters expect frost overnight, and the council's "
+        "gritters will be out early. The library will open late on Wednesday because of staff training, and the "
+        "farmers' market moves to the square.", date(2025, 3, 4))
+    assert stories.assign(again).story_ids == (first,)
+    # weeks later the same small place is another event
+    assert stories.assign(replace(again, day=date(2025, 4, 20))).story_ids != (first,)
 
 
 def test_a_trial_months_later_joins_the_story_by_its_rare_names():
