@@ -79,6 +79,7 @@ from .timing import (
     _parse_date,
     a_penalty_span,
     event_length,
+    finishing_time,
     penalising,
     penalty,
     stoppage_length,
@@ -127,6 +128,8 @@ class ArticleContext:
     groups: Counter[str] = field(default_factory=Counter)
     #: the name the article is about: named in its title or lead and again in its body
     about: str | None = None
+    #: the last claim of each family of units, not itself a record: what "the previous record of 16 hours" holds
+    last_of_family: dict[str, Claim] = field(default_factory=dict)
 
 
 @dataclass
@@ -189,6 +192,8 @@ class ClaimExtractor:
                 term = time_lost(doc, m, self.counts.is_people)  # "has been missing for 40 hours": time missing
             if term is None:  # "the strike lasted 12 days": strike; "closed the runway for 33 hours": closure
                 term = stoppage_length(doc, m, self.counts.is_people)
+            if term is None:  # "completed the crossing in 14 hours": crossing time
+                term = finishing_time(doc, m, self.counts.is_people)
             # "a 28-day voyage", "a 12-week consultation": the event's length; "a target of 18 minutes": a goal
             lasted = None if term is not None else (event_length(doc, m) or goal_of(doc, m))
             if self._names_a_thing(doc, m):
@@ -300,6 +305,15 @@ class ClaimExtractor:
                 # "3.4 million visitors, an eight per cent rise on last year": the change of the figure before
                 measure = change_name(drafts[-1].claim.measure, noun.lemma_)
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
+            elif _a_record(measure) and unit_family(fig.unit) not in ("people", "count", "percent") and (
+                    held := (_last_of_kind(drafts, fig.unit) or _Draft(ctx.last_of_family[unit_family(fig.unit)],
+                                                                        None, True, False)
+                             if unit_family(fig.unit) in ctx.last_of_family else None)) is not None \
+                    and not _a_record(held.claim.measure):
+                # "The previous record of 16 hours", "the previous breed record of £160,000": a record is a level of
+                # the quantity the article has just given in that unit (her crossing time, the top price)
+                measure, subject = held.claim.measure, held.claim.subject
+                noun_lemma, qualified = held.noun_lemma, held.qualified
             elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif measure in ("rise", "fall") and not drafts and (lead := ctx.lead_claim) is not None \
@@ -384,6 +398,9 @@ class ClaimExtractor:
         drafts.extend(_listed_totals(counted))
         if drafts:
             ctx.last_claim, ctx.lead_claim = drafts[-1].claim, drafts[0].claim
+        for d in drafts:
+            if not _a_record(d.claim.measure):
+                ctx.last_of_family[unit_family(d.claim.figure.unit)] = d.claim
         return drafts
 
     def attribution_after(self, sentence: str) -> tuple[str, tuple[str, ...]] | None:
@@ -1470,6 +1487,11 @@ def _listed_after(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
         return False
     after = doc[m.end].lower_ if m.end < len(doc) else None
     return after in ("to", "on", "for", "towards") and any(t.lower_ == after for t in between)
+
+
+def _a_record(measure: str) -> bool:
+    """A measure named by a record ("record", "breed record", "world record"), not by what it is a record of."""
+    return measure == "record" or measure.endswith(" record")
 
 
 def _last_of_kind(drafts: list[_Draft], unit: str, *, counts_alike: bool = False) -> _Draft | None:

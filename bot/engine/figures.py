@@ -62,7 +62,7 @@ import math
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -78,7 +78,7 @@ from bot.engine.numbers import (
     read_amount,
 )
 from bot.engine.types import Figure
-from bot.engine.units import CURRENCIES, canonical_unit
+from bot.engine.units import CURRENCIES, canonical_unit, convert, unit_family
 
 __all__ = ["FigureMatch", "FigureParser", "find_figures"]
 
@@ -429,7 +429,7 @@ class FigureParser:
                 if hedge is not None and hedge[1] in ("lower", "upper", "approx"):
                     carried = (match.end, hedge[1], hedge[2])
             i = max(resume, i + 1)
-        return out
+        return _joined_durations(doc, out)
 
     # -- per-Doc context -------------------------------------------------------
 
@@ -1012,6 +1012,35 @@ def _counted_noun_after(doc: Doc, k: int) -> bool:
         return False
     nxt = doc[k]
     return nxt.is_alpha and nxt.is_lower and not nxt.is_stop
+
+
+def _joined_durations(doc: Doc, found: list[FigureMatch]) -> list[FigureMatch]:
+    """A duration written in two units is one figure in the larger: "14 hours 12 minutes", "two years and
+    three months", "1hr 20min" (the second part less than one of the first unit, and unhedged)."""
+    out: list[FigureMatch] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and _second_part(doc, prev, m):
+            fig, extra = prev.figure, convert(m.figure.low or 0.0, m.figure.unit, prev.figure.unit)
+            text = doc.text[prev.start_char : m.end_char]
+            out[-1] = replace(prev, figure=replace(
+                fig, text=text, low=None if fig.low is None else fig.low + extra,
+                high=None if fig.high is None else fig.high + extra), end=m.end, end_char=m.end_char, anchor=m.anchor)
+            continue
+        out.append(m)
+    return out
+
+
+def _second_part(doc: Doc, first: FigureMatch, second: FigureMatch) -> bool:
+    a, b = first.figure, second.figure
+    if unit_family(a.unit) != "duration" or unit_family(b.unit) != "duration" or a.unit == b.unit:
+        return False
+    if b.low is None or b.low != b.high or b.qualifier or b.approx or b.low < 0:
+        return False
+    between = [t.lower_ for t in doc[first.end : second.start]]
+    if between not in ([], ["and"], [","]):
+        return False
+    return convert(b.low, b.unit, a.unit) < convert(1.0, a.unit, a.unit) and convert(1.0, b.unit, a.unit) < 1.0
 
 
 def _looks_like_year(doc: Doc, a: Amount, prev_word: str) -> bool:

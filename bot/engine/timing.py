@@ -57,6 +57,8 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
     if m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER:
         return True
     root = span_root(doc, m)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("record", "best"):
+        return False  # "the previous record of 16 hours": a record's time is a figure of the news
     level_of = root.head if root.dep_ in ("npadvmod", "attr", "dobj") else (
         root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("at", "to") else None)
     if level_of is not None and level_of.pos_ in ("VERB", "AUX") and any(
@@ -137,6 +139,35 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING:
             return _stoppage(verb.lemma_)
     return None
+
+
+def finishing_time(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] | None = None) -> str | None:
+    """How long someone took to complete a journey or a race, written "in" a duration after the verb of going
+    or completing: "completed the crossing in 14 hours" is the crossing time, "swimming the strait in a record 14
+    hours" and "ran the course in 2 hours 8 minutes" a time. Not when the span places the act ("in the past 24
+    hours", "in three weeks' time") nor for a thing done ("sold out in two hours" counts no journey)."""
+    if unit_family(m.figure.unit) != "duration":
+        return None
+    root = span_root(doc, m)
+    if root.dep_ != "pobj" or root.head.lower_ != "in" or root.head.dep_ != "prep":
+        return None
+    if any(t.lower_ in ("past", "last", "next", "first", "coming", "time") for t in doc[root.left_edge.i : m.end + 2]):
+        return None
+    verb = root.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GOING:
+        return None
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if who is not None and not (who.pos_ in ("PRON", "PROPN") or _a_person(who, is_people)):
+        return None  # "the tickets sold out in two hours"
+    route = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return f"{route.lemma_.lower()} time" if route is not None and route.lemma_.lower() in _ROUTES else "time"
+
+
+#: verbs of going a distance or completing a race, whose time "in" a duration is a figure of the news
+_GOING = frozenset("complete finish cross swim run cycle ride row sail fly walk climb cover drive race".split())
+#: what such a verb covers, naming its time ("crossing time")
+_ROUTES = frozenset("crossing journey race marathon course route voyage trip swim walk climb lap circuit "
+                    "distance passage".split())
 
 
 def _stoppage(word: str) -> str:

@@ -1768,6 +1768,14 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("The works, which serves about 45,000 people, will be upgraded.", "about 45,000", "people served"),
     ("The plant powers 200,000 homes.", "200,000", "homes served"),
     ("About 13,000 troops serve in the region.", "About 13,000", "deployed"),  # who serve, for contrast
+    # a record is a level of the quantity the article has just given in its unit
+    ("A bull sold for £250,000 on Monday. The previous breed record of £160,000 was set in 2020.", "£160,000",
+     "price"),
+    ("She completed the crossing in 14 hours. The previous record of 16 hours stood for a decade.", "16 hours",
+     "crossing time"),
+    # how long a journey or a race took, "in" a duration after the verb of going
+    ("She completed the crossing in 14 hours.", "14 hours", "crossing time"),
+    ("He ran the marathon in 2 hours 8 minutes.", "2 hours 8 minutes", "marathon time"),
     # a court's verdict, however worded
     ("Three men have been found guilty of running the network.", "Three", "convicted"),
     ("The court convicted five men of fraud.", "five", "convicted"),
@@ -1786,6 +1794,14 @@ def test_what_is_counted_in_forms_of_fresh_articles(engine, text, figure, measur
 ])
 def test_a_restricted_complement_is_no_measure_of_its_own(engine, text, figure, wrong):
     assert measure_of(engine, text, figure) not in (None, wrong)
+
+
+@pytest.mark.parametrize("text", [
+    "The tickets sold out in two hours.",  # no journey
+    "Cases doubled in the past 24 hours.",  # a span that places the count
+])
+def test_a_span_that_is_no_journey_is_no_finishing_time(engine, text):
+    assert not [c for c in claims_of(engine, text) if c.measure.endswith("time")]
 
 
 @pytest.mark.parametrize(("text", "value"), [
