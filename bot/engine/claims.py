@@ -241,6 +241,9 @@ class ClaimExtractor:
             noun = nouns[i] or (None if fronted_group(span_root(doc, m)) is not None  # its group is written
                                 else self._borrow_noun(nouns, figures, i, doc))
             measure = term or lasted or implicit.get(m.start) or self._measure(doc, m, nouns[i])
+            if unit_family(fig.unit) == "money" and (of_many := _averaged(doc, m, nouns[i])) is not None \
+                    and not {"average", "mean", "median"} & set(measure.split()):
+                measure = f"{of_many} {measure}"  # "at an average price of £8,400": no one bull's price
             if (measure not in self.vocab.measures or self.vocab.measures[measure].unit != "people") \
                     and _rhetorical(doc, m):
                 continue  # '"A pass holder can see ten films on one pass," he said.': a way of speaking
@@ -1487,6 +1490,26 @@ def _listed_after(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
         return False
     after = doc[m.end].lower_ if m.end < len(doc) else None
     return after in ("to", "on", "for", "towards") and any(t.lower_ == after for t in between)
+
+
+def _averaged(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
+    """"average", "median" or "mean" when the figure is one of those of many ("an average of £8,400", "at an
+    average price of £8,400", "the average house price rose to £290,000"), which no single one is."""
+    if m.figure.qualifier and m.figure.qualifier.lower().split()[-2:-1] in (["average"], ["mean"], ["median"]):
+        return m.figure.qualifier.lower().split()[-2]
+    root = span_root(doc, m)
+    holders = [t for t in (noun, root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None) if t]
+    if holders and holders[-1].lower_ == "of":
+        holders[-1] = holders[-1].head
+    verb = _governing_verb(root)
+    if verb is not None and (root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i)):
+        holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the average price rose to"
+    for t in holders:
+        word = next((c.lower_ for c in t.children if c.dep_ == "amod" and c.lower_ in ("average", "mean", "median")),
+                    None)
+        if word is not None:
+            return "average" if word == "mean" else word
+    return None
 
 
 def _a_record(measure: str) -> bool:

@@ -207,6 +207,15 @@ class CountReader:
                 return self.suffix(doc, m, named)  # type: ignore[arg-type]
             if trail.tag_ == "VBN" and _known_verb(trail.lemma_.lower()) and trail.lemma_.lower() not in SAY_VERBS:
                 return self.suffix(doc, m, participle(trail))
+        if family == "money" and m.end + 1 < len(doc) and doc[m.end].lower_ in ("over", "under") and any(
+                t.lemma_.lower() in ("budget", "forecast", "estimate") for t in doc[m.end + 1 : m.end + 4]):
+            return "overspend" if doc[m.end].lower_ == "over" else "underspend"  # "£6m over budget"
+        if family == "money" and m.end < len(doc) and (sum_noun := doc[m.end]).pos_ in ("ADJ", "VERB") \
+                and sum_noun.lower_ in self.vocab.amount_nouns and sum_noun.dep_ not in ("acomp", "amod") \
+                and m.start > 0 and doc[m.start - 1].lower_ in ("a", "an", "the", "its", "their", "his", "her"):
+            # "heading for a £6m overspend", the sum's own noun tagged as an adjective or a verb: read from the
+            # words, as the amount's noun ("a £2m fine")
+            return self.suffix(doc, m, self.noun_measure(sum_noun) or sum_noun.lower_)
         if family == "money" and (inside := _amount_in(base, verb)) is not None \
                 and (damages := _damages(inside, verb)) is not None:
             return damages  # "seeking $85m in damages", "$40m in punitive damages": a court's money

@@ -1776,6 +1776,15 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # how long a journey or a race took, "in" a duration after the verb of going
     ("She completed the crossing in 14 hours.", "14 hours", "crossing time"),
     ("He ran the marathon in 2 hours 8 minutes.", "2 hours 8 minutes", "marathon time"),
+    # an average of many amounts is no single one of them
+    ("In all, 380 bulls were sold at an average of £8,400.", "an average of £8,400", "average price"),
+    ("The bulls changed hands at an average price of £8,400.", "£8,400", "average price"),
+    ("The average house price rose to £290,000.", "£290,000", "average price"),
+    ("The median wage was £35,000.", "£35,000", "median wage"),
+    ("The bull sold for £250,000.", "£250,000", "price"),
+    # a sum past its budget is an overspend, however written ("a £6m overspend" the tagger may read as a verb)
+    ("It expects to be £6m over budget by March.", "£6m", "overspend"),
+    ("The council is heading for a £6m overspend this year.", "£6m", "overspend"),
     # a court's verdict, however worded
     ("Three men have been found guilty of running the network.", "Three", "convicted"),
     ("The court convicted five men of fraud.", "five", "convicted"),
