@@ -56,6 +56,7 @@ from .counted import (
     goal_of,
     is_change_noun,
     measured_thing,
+    normalise_name,
     past_forms,
     size_part,
     sized,
@@ -308,15 +309,15 @@ class ClaimExtractor:
                 # "3.4 million visitors, an eight per cent rise on last year": the change of the figure before
                 measure = change_name(drafts[-1].claim.measure, noun.lemma_)
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
-            elif _a_record(measure) and unit_family(fig.unit) not in ("people", "count", "percent") and (
+            elif measure == "record" and unit_family(fig.unit) not in ("people", "count", "percent") and (
                     held := (_last_of_kind(drafts, fig.unit) or _Draft(ctx.last_of_family[unit_family(fig.unit)],
                                                                         None, True, False)
                              if unit_family(fig.unit) in ctx.last_of_family else None)) is not None \
                     and not _a_record(held.claim.measure):
-                # "The previous record of 16 hours", "the previous breed record of £160,000": a record is a level of
-                # the quantity the article has just given in that unit (her crossing time, the top price)
-                measure, subject = held.claim.measure, held.claim.subject
-                noun_lemma, qualified = held.noun_lemma, held.qualified
+                # "The previous record of 16 hours": a record of the quantity the article has just given in that unit
+                # (her crossing time), named so, as it is another quantity than this event's: a crossing time record
+                # ("a transfer record", "a breed record" name their own)
+                measure = normalise_name(f"{held.claim.measure} record")
             elif noun is not None and noun.lemma_.lower() in ("other", "others") and drafts:
                 subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
             elif measure in ("rise", "fall") and not drafts and (lead := ctx.lead_claim) is not None \
@@ -1252,7 +1253,7 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+
 #: words that make a death noun no single death of the news: "attempted murder", "no deaths", "the last death"
 _NOT_ONE_DEATH = frozenset("attempted attempt no any every each another last previous next latest".split())
 #: people described by how many children they have: "a father of two", "a mother-of-three"
-_KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent family household".split())
+_KIN = frozenset("father mother parent dad mum mom grandfather grandmother grandparent".split())
 
 
 #: verbs that move a date: their "from May to July" is no span
@@ -1382,9 +1383,14 @@ def _named_change(noun: Token, m: FigureMatch) -> bool:
 def _exchanged(root: Token, verb: Token | None) -> Token | None:
     """What an amount is paid for: "agreed to sell the building for £340,000" is about the building, not the
     seller."""
-    if verb is None or root.dep_ != "pobj" or root.head.lower_ != "for" or root.head.head.i != verb.i:
+    if verb is None or root.dep_ != "pobj" or root.head.lower_ != "for" or root.head.head.i != verb.i \
+            or verb.lemma_.lower() not in _EXCHANGING:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+#: verbs by which a thing changes hands for an amount ("sued his employer for £80,000" buys nothing)
+_EXCHANGING = frozenset("sell buy purchase acquire sign let lease rent auction".split())
 
 
 def _kin_of(doc: Doc, m: FigureMatch) -> bool:

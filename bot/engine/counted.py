@@ -149,7 +149,8 @@ class CountReader:
                 and verb.head.lemma_.lower() in _AIMING and base.head.i == verb.i and base.dep_ == "dobj":
             return "target"  # "aims to have 3,000 chargers by 2030", "hopes to reach 10,000 members": a goal
         if family == "money" and verb is not None and verb.lemma_.lower() in _GATHERING and verb.dep_ == "xcomp" \
-                and verb.head.lemma_.lower() in _AIMING and base.head.i == verb.i and base.dep_ == "dobj":
+                and verb.head.lemma_.lower() in _AIMING and base.head.i == verb.i and base.dep_ == "dobj" \
+                and not (m.start > 0 and doc[m.start - 1].lower_ in ("to", "by")):  # ("raise fees to £5": a level)
             return "target"  # "is aiming to raise £400,000", "hopes to raise £2m": money sought, not yet raised
         if noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and people_ok \
                 and self.is_people(noun) and any(
@@ -184,11 +185,12 @@ class CountReader:
                 and doc[m.end].lower_ in ("a", "an", "per", "each") and doc[m.end + 1].pos_ == "NOUN" \
                 and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in TIME_NOUNS \
                 and not self.is_people(doc[m.end + 1]) \
-                and (unit_family(doc[m.end + 1].lower_) or "other:").startswith(("other:", "count")) \
+                and (unit_family(doc[m.end + 1].lower_) or "other:").startswith(
+                    ("other:", "count", "weight", "volume", "area")) \
                 and doc[m.end + 1].lemma_.lower() not in ("head", "capita") \
                 and (priced or doc[m.end + 1].lemma_.lower() == "share"):
-            # "will pay 690p per share in cash", "supplied at about $3 a dose": the price of one (pay by the
-            # shift or fines by the breach keep their own names)
+            # "will pay 690p per share in cash", "supplied at about $3 a dose", "traded at €4.10 a kilo": the
+            # price of one (pay by the shift or fines by the breach keep their own names)
             return f"price per {doc[m.end + 1].lemma_.lower()}"
         if priced and m.end < len(doc) \
                 and doc[m.end].lower_ in ("each", "apiece") \
@@ -208,7 +210,8 @@ class CountReader:
             if trail.tag_ == "VBN" and _known_verb(trail.lemma_.lower()) and trail.lemma_.lower() not in SAY_VERBS:
                 return self.suffix(doc, m, participle(trail))
         if family == "money" and m.end + 1 < len(doc) and doc[m.end].lower_ in ("over", "under") and any(
-                t.lemma_.lower() in ("budget", "forecast", "estimate") for t in doc[m.end + 1 : m.end + 4]):
+                t.lemma_.lower() == "budget" and (t.i + 1 == len(doc) or t.nbor().pos_ not in ("NOUN", "PROPN"))
+                for t in doc[m.end + 1 : m.end + 4]):  # (not "invest £6m over the budget period")
             return "overspend" if doc[m.end].lower_ == "over" else "underspend"  # "£6m over budget"
         if family == "money" and m.end < len(doc) and (sum_noun := doc[m.end]).pos_ in ("ADJ", "VERB") \
                 and sum_noun.lower_ in self.vocab.amount_nouns and sum_noun.dep_ not in ("acomp", "amod") \
@@ -376,6 +379,8 @@ class CountReader:
                 return name
         # 1. "the lives of 30 soldiers", "a death toll of 50", "a crowd of 50,000"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ == "NOUN":
+            if family == "money" and (damages := _damages(base.head.head, verb)) is not None:
+                return self.suffix(doc, m, damages)  # "awarded damages of £85,000" (not a flood's "damages of $3m")
             name = ok(self.noun_measure(base.head.head))
             own = self.noun_measure(noun) if noun is not None and not self.is_people(noun) else None
             if name and not own:  # "the loss of 1,100 jobs" counts jobs: a thing with its own measure
@@ -556,6 +561,10 @@ class CountReader:
                 # gathering or force says who they are ("5,000 people took part in the march" is its attendance,
                 # "1,200 troops joined the fighting" a deployment)
                 said = None
+        if said == "deployed" and noun is not None and verb is not None and verb.lemma_.lower() in _SENDING \
+                and self.is_people(noun) and noun.lemma_.lower() not in _SERVING_PEOPLE \
+                and not self.noun_measure(noun):
+            return "sent"  # "40 patients were sent to another hospital": moved, not a force deployed
         if said is not None and noun is not None and self.is_money_measure(said) \
                 and self.is_money_measure(named_sum := ok(self.noun_measure(noun))):
             return self.suffix(doc, m, named_sum)  # type: ignore[arg-type]  # "won £120,000 compensation"
@@ -567,6 +576,12 @@ class CountReader:
         #    the vocabulary names but no verb of its own, with what happened to it ("260 homes were damaged")
         if noun is not None:
             name = ok(self.noun_measure(noun))
+            if name and (agentive := self.vocab.measures.get(name)) is not None and agentive.agentive \
+                    and agentive.unit == "people" and not self.is_people(noun) and noun.tag_ == "NNS" \
+                    and noun.lemma_.lower() in agentive.verbs:
+                # "39,000 lightning strikes", "1,624 strikes": the events counted, not the people who strike (who
+                # are counted by "a strike by 350 workers")
+                return normalise_name(_compound_name(noun))
             if name:
                 meas = self.vocab.measures.get(name)
                 if meas is not None and meas.qualified and not meas.verbs and meas.unit != "people" \
@@ -1057,8 +1072,9 @@ class CountReader:
         """The measure a prepositional phrase names with or without its verb ("taken to hospital",
         "in evacuation centres", then "in centres")."""
         for p in prep.children:
-            if p.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in p.children):
-                continue  # "held in conditions of modern slavery": a noun an of-phrase restricts is another sense
+            if p.dep_ == "pobj" and p.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" for c in p.children):
+                continue  # "held in conditions of modern slavery": a plural an of-phrase restricts is another sense
+                # (not "in the custody of police")
             if p.dep_ == "pobj":
                 for obj in _with_compounds(p):
                     for key in (f"{lemma} {prep.lower_} {obj}", f"{prep.lower_} {obj}"):
@@ -1074,9 +1090,12 @@ class CountReader:
 
     def _complement_name(self, v: Token) -> str | None:
         """A measure named by the verb's complement: "taken to hospital", "left without power",
-        "remain displaced", "leaves two dead", "fell ill"."""
+        "remain displaced", "leaves two dead", "fell ill". Not a complement the sentence denies: "were found not
+        guilty" is no conviction."""
         lemma = v.lemma_.lower()
         for c in v.children:
+            if any(d.dep_ == "neg" for d in c.children):
+                continue
             if c.dep_ == "prep":
                 name = self._prep_complement(lemma, c)
                 if name:
@@ -1342,6 +1361,12 @@ _HANDING = frozenset("send give hand offer issue mail post email show".split())
 #: verbs that give a level, whose subject is what the level is of ("the backlog topped 90,000")
 _LEVELS = frozenset("reach top exceed surpass pass hit stand total near approach remain stay".split())
 #: what forces join: fighting and the forces themselves ("joined the fighting", "joined the army")
+#: verbs of sending people somewhere, which deploy a force but only move anyone else
+_SENDING = frozenset("send dispatch".split())
+#: people sent to serve or work somewhere: forces, emergency services and professionals, who are deployed
+_SERVING_PEOPLE = frozenset("""troop soldier police officer policeman policewoman firefighter fireman paramedic medic
+    rescuer crew personnel staff worker engineer doctor nurse volunteer marine sailor airman agent guard ranger
+    specialist expert inspector team reservist peacekeeper diver technician responder""".split())
 _FORCES = frozenset("fighting fight battle war conflict combat offensive army force forces militia front ranks "
                      "invasion effort operation mission".split())
 #: nouns of people that say nothing of who they are: what they did names them
@@ -1936,8 +1961,9 @@ def _served(noun: Token, verb: Token, is_people: Callable[[Token], bool]) -> str
     if lemma not in _SERVING:
         return None
     if not (noun.dep_ == "dobj" and noun.head.i == verb.i) and not (
-            noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i == verb.i and lemma != "serve"):
-        return None
+            noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i == verb.i and lemma != "serve"
+            and all(c.lemma_.lower() in _UTILITIES for c in verb.children if c.dep_ == "dobj")):
+        return None  # ("supplied weapons to 300 rebels": no service)
     provider = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if provider is not None and provider.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         provider = verb.head
@@ -1950,6 +1976,8 @@ def _served(noun: Token, verb: Token, is_people: Callable[[Token], bool]) -> str
 
 #: verbs by which a utility or a service reaches its users
 _SERVING = frozenset("serve supply power connect feed".split())
+#: what a utility supplies
+_UTILITIES = frozenset("water power electricity gas energy heat heating broadband internet".split())
 #: places people live in, counted as those a service reaches ("serves 180,000 homes")
 _DWELLINGS = frozenset("home household house property premise premises dwelling address".split())
 
@@ -1973,13 +2001,19 @@ def _per_space(doc: Doc, m: FigureMatch) -> str | None:
 
 
 def _an_audience(noun: Token) -> bool:
-    """People before whom something happens: its audience ("in front of 62,000 fans", "before 30,000
-    supporters"; not "before 300 staff were laid off", a time)."""
+    """Spectators before whom something happens: its audience ("in front of 62,000 fans", "before 30,000
+    supporters"; not "before three magistrates", "in front of 15 children", "before 300 staff were laid off")."""
+    if noun.lemma_.lower() not in _SPECTATORS:
+        return False
     prep = noun.head
     front = prep.head
     if prep.lower_ == "of" and front.lower_ == "front" and front.dep_ == "pobj" and front.head.lower_ == "in":
         return True
     return prep.lower_ == "before" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
+
+
+#: people who come to watch
+_SPECTATORS = frozenset("fan supporter spectator crowd audience onlooker viewer".split())
 
 
 def _how_often_done(often: Token) -> Token | None:
@@ -2192,7 +2226,7 @@ def _compound_name(noun: Token) -> str:
     """ "pay rise", "share price", "median wait": a noun's lemma with its noun compounds and
     the adjectives that say which one."""
     parts = [t.lemma_.lower() for t in noun.lefts
-             if t.is_alpha and t.lower_ not in PERCENT_WORDS
+             if t.is_alpha and t.lower_ not in PERCENT_WORDS and t.lower_ not in SCALE_WORDS  # ("£40m funding gap")
              and not (t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].like_num)  # "50,000-euro"
              and not any(c.dep_ == "nummod" for c in t.children)  # "a 35 km queue": the unit of a figure
              and ((t.dep_ == "compound" and (t.pos_ == "NOUN" or _capitalised_noun(t)))

@@ -747,7 +747,8 @@ class FigureParser:
             return True  # "0800", "007": a time or a code
         if bare and a.digits >= 5 and doc[a.start].text.isdigit() and not _counted_noun_after(doc, a.end) and (
                 (a.start > 0 and (doc[a.start - 1].is_digit
-                                  or (doc[a.start - 1].is_upper and doc[a.start - 1].is_alpha)))
+                                  or (doc[a.start - 1].is_upper and doc[a.start - 1].is_alpha
+                                      and len(doc[a.start - 1]) <= 3)))
                 or (a.end < len(doc) and doc[a.end].is_digit)):
             return True  # "ear tag UK 581234 500147": digits with no separator, in a group or after letters, a code
         if bare and prev_word in _CODE_WORDS:
@@ -1025,7 +1026,8 @@ def _joined_durations(doc: Doc, found: list[FigureMatch]) -> list[FigureMatch]:
             text = doc.text[prev.start_char : m.end_char]
             out[-1] = replace(prev, figure=replace(
                 fig, text=text, low=None if fig.low is None else fig.low + extra,
-                high=None if fig.high is None else fig.high + extra), end=m.end, end_char=m.end_char, anchor=m.anchor)
+                high=None if fig.high is None else fig.high + extra), end=m.end, end_char=m.end_char)
+            # (the anchor stays the first part's: "waited 12 hours 40 minutes" counts no minutes)
             continue
         out.append(m)
     return out
@@ -1038,8 +1040,12 @@ def _second_part(doc: Doc, first: FigureMatch, second: FigureMatch) -> bool:
     if b.low is None or b.low != b.high or b.qualifier or b.approx or b.low < 0:
         return False
     between = [t.lower_ for t in doc[first.end : second.start]]
-    if between not in ([], ["and"], [","]):
-        return False
+    if between not in ([], ["and"]):
+        return False  # ("delays of 2 hours, 30 minutes and 45 minutes": a list)
+    after = doc[second.end].lower_ if second.end < len(doc) else ""
+    if after in ("a", "an", "per", "each", "every", "respectively", "of", "and", ",") and not (
+            after == "," and (second.end + 1 >= len(doc) or not doc[second.end + 1].like_num)):
+        return False  # "seven days, 12 hours a day", "10 years and 9 months respectively": two figures
     return convert(b.low, b.unit, a.unit) < convert(1.0, a.unit, a.unit) and convert(1.0, b.unit, a.unit) < 1.0
 
 

@@ -317,10 +317,11 @@ def _names(text: str) -> list[str]:
                 continue  # "Police Chief Ada Renner said": an official who speaks for many events
             words = words[offices[-1] + 1:]  # "Sgt. Ana Ruiz, 41, was shot": the officer is the event's
         # drop leading function words written with a capital at a sentence start
-        led = len(words)
+        led = False
         while words and words[0].lower().rstrip(".") in _NOT_NAMES:
-            words = words[1:]
-        led -= len(words)  # ("Most Eastmere children": a word after "Most" is capitalised as a name)
+            led = led or words[0].lower() in _QUANTIFIERS
+            words = words[1:]  # ("Most Eastmere children": a word after "Most" is capitalised as a name; not
+            # after "The": "The Council approved", where the capital may be the sentence's)
         while words and words[-1].lower().rstrip(".") in _NOT_NAMES:
             words = words[:-1]
         if not words:
@@ -338,6 +339,8 @@ def _names(text: str) -> list[str]:
     return [name for name, initial in found if not initial or name in inside]
 
 
+#: quantifiers that open a sentence before a name ("Most Eastmere children", "Many Harwick residents")
+_QUANTIFIERS = frozenset("most many some several few all both each every".split())
 #: words whose possessive names no one: days and times, and pronouns ("Today's", "Saturday's", "Everyone's")
 _NOT_POSSESSORS = frozenset(
     """here there today yesterday tomorrow tonight this last next week weekend month year season night morning

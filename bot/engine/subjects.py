@@ -920,9 +920,9 @@ def _a_site(location: str | None) -> bool:
 
 
 #: the last words of a venue's name
-_VENUE_WORDS = frozenset("park stadium arena hall centre center ground grounds field airport station hospital "
-                         "school academy college university church cathedral theatre theater museum prison court "
-                         "market mall hotel club racecourse circuit".split())
+#: (not "park", "court", "field", "station": "Lincoln Park", "Earls Court" are districts whose tallies are apart)
+_VENUE_WORDS = frozenset("stadium arena centre center airport hospital school academy college university church "
+                         "cathedral theatre theater museum prison mall hotel racecourse circuit".split())
 
 
 def _names_are_places(names: frozenset[str], places: frozenset[str]) -> bool:

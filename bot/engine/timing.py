@@ -99,9 +99,18 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
     event's length is its noun's when it names an act ("the operation will last 18 months"), else a bare
     ``duration``. Not a time that places the event ("closed two days ago"), one spent doing something
     ("searched for six hours") nor how long people lasted."""
-    if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
+    if unit_family(m.figure.unit) != "duration":
         return None
     root = span_root(doc, m)
+    lasting = None  # what "for" the duration hangs on: "closed for nine hours"
+    if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
+        lasting = root.head.head
+    elif m.start > 0 and doc[m.start - 1].lower_ == "for" and doc[m.start - 1].dep_ == "prep" \
+            and root.dep_ == "npadvmod" and root.head.lower_ in ("after", "since"):
+        lasting = doc[m.start - 1].head  # "suspended for two days after a landslip", parsed as two days after it
+    if m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER and not (
+            lasting is not None and doc[m.end].lower_ in ("after", "since")):
+        return None  # "closed two days ago" places it; "closed for nine hours after a lorry overturned" lasted
     if (joined := _joined_noun(doc, m)) is not None and joined.lemma_.lower() in _STOPPAGES:
         return _stoppage(joined.lemma_)  # "after a 19-day shutdown", "a 48-hour strike": joined before it
     if root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() == "last" and root.dep_ in (
@@ -122,8 +131,8 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
         state = next((c for c in root.head.children if c.dep_ in ("xcomp", "oprd", "acomp", "advcl")
                       and c.lower_ in _OUT_OF_SERVICE), None)
         return _stoppage(state.lower_) if state is not None else None  # "the site spent two days offline"
-    if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.dep_ == "prep":
-        verb = root.head.head
+    if lasting is not None:
+        verb = lasting
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
         if verb.lower_ in _OUT_OF_SERVICE and verb.dep_ in ("acomp", "oprd", "xcomp") and verb.head.lemma_ in _STAYING:
@@ -154,17 +163,25 @@ def finishing_time(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] 
     if any(t.lower_ in ("past", "last", "next", "first", "coming", "time") for t in doc[root.left_edge.i : m.end + 2]):
         return None
     verb = root.head.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GOING:
-        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GOING or any(c.dep_ == "prt" for c in verb.children):
+        return None  # ("ran up debts in six months")
     who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if who is not None and not (who.pos_ in ("PRON", "PROPN") or _a_person(who, is_people)):
         return None  # "the tickets sold out in two hours"
-    route = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    return f"{route.lemma_.lower()} time" if route is not None and route.lemma_.lower() in _ROUTES else "time"
+    route = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if route is None:  # "she finished in 2 hours 8 minutes": a race's verb alone
+        return "time" if verb.lemma_.lower() in _RACING else None
+    if route.pos_ == "NOUN" and route.lemma_.lower() in _ROUTES:
+        return f"{route.lemma_.lower()} time"  # "completed the crossing in 14 hours"
+    # a named strait, channel or mountain ("swam the Skerry Strait in 14 hours"); not "completed the takeover",
+    # "climbed 20 places", "covered the shortfall"
+    return "time" if route.pos_ == "PROPN" and verb.lemma_.lower() in _RACING | {"cross", "climb"} else None
 
 
 #: verbs of going a distance or completing a race, whose time "in" a duration is a figure of the news
 _GOING = frozenset("complete finish cross swim run cycle ride row sail fly walk climb cover drive race".split())
+#: verbs of going that are a race or a journey by themselves ("she finished in 2 hours 8 minutes")
+_RACING = frozenset("finish swim run cycle ride row sail fly walk drive race".split())
 #: what such a verb covers, naming its time ("crossing time")
 _ROUTES = frozenset("crossing journey race marathon course route voyage trip swim walk climb lap circuit "
                     "distance passage".split())

@@ -622,7 +622,13 @@ def _rate_of_last_year(rate: Claim, dated: Claim, reported: date | None) -> bool
     """An undated yearly rate ("handles about 6.7 billion letters a year") is as much the last full year's
     figure ("handled about 6.7 billion letters last year") as it is today's."""
     return bool(rate.period and _ANNUAL.match(rate.period)) and dated.date is not None and reported is not None \
-        and dated.date.year == reported.year - 1
+        and dated.date.year == reported.year - 1 and not _FORWARD.search(rate.sentence)
+
+
+#: words that make a yearly rate a plan, a forecast or a capacity rather than what is done now ("expects to
+#: handle 40 million passengers a year once a second runway opens")
+_FORWARD = re.compile(r"\b(?:will|would|could|may|might|expects?|expected|plans?|planned|aims?|once|forecasts?|"
+                      r"projected|capacity|target|by 20\d\d)\b", re.IGNORECASE)
 
 
 def _past_value(claim: Claim, reported: date | None) -> bool:
@@ -1021,9 +1027,11 @@ def _increment_check(claim: Claim, candidates: Sequence[StoredClaim], *, policy:
     recruit 1,100 extra staff", then "is recruiting 1,100 extra staff"); another increment is a new one, never
     a contradiction ("six more bodies" on one day, "four more" the next). Otherwise an increment is unverified
     by itself; its note says what total it adds to."""
+    # (not a running toll's: "another 12 deaths" on Monday and "a further 12" on Tuesday are two increments)
     same = [Evidence(c, Verdict.MATCHING, 100.0, _timing_note(_gap_days(published, c))) for c in candidates
-            if in_story and _eligible(claim, c, policy=policy, own_source_id=own_source_id,
-                                      own_text_hash=own_text_hash, in_story=in_story, increments=True)
+            if in_story and not is_rising(claim.measure, policy.rising_measures) and claim.date == c.claim.date
+            and _eligible(claim, c, policy=policy, own_source_id=own_source_id,
+                          own_text_hash=own_text_hash, in_story=in_story, increments=True)
             and compare_figures(claim.figure, c.claim.figure, tolerance=policy.tolerance) is Verdict.MATCHING]
     if same:
         evidence = _cap(_dedupe(same), policy.max_evidence)

@@ -502,7 +502,7 @@ def test_the_blockers_run_on_the_stretches_around_numbers_find_what_they_find_ov
     # a duration written in two units is one figure in the larger
     ("She swam the strait in 14 hours 12 minutes.", "14 hours 12 minutes", 14.2, "hours"),
     ("He finished in 2 hours and 30 minutes.", "2 hours and 30 minutes", 2.5, "hours"),
-    ("The outage lasted 3 hours, 15 minutes.", "3 hours, 15 minutes", 3.25, "hours"),
+    ("The outage lasted 3 hours 15 minutes.", "3 hours 15 minutes", 3.25, "hours"),
 ])
 def test_a_duration_in_two_units_is_one_figure(nlp, sentence, text, value, unit):
     fig = only(nlp, sentence)
@@ -515,3 +515,7 @@ def test_two_durations_that_are_not_one_stay_two(nlp):
     # a second part as large as the first unit, or hedged, is another figure
     assert len(figures(nlp, "It took 3 hours, 90 minutes more than planned.")) == 2
     assert len(figures(nlp, "Waits were 14 hours and about 20 minutes for a bed.")) == 2
+    # a list, a rate and "respectively" keep their parts apart
+    assert len(figures(nlp, "Delays of 2 hours, 30 minutes and 45 minutes were reported.")) == 3
+    assert len(figures(nlp, "The clinic is open seven days, 12 hours a day.")) == 2
+    assert len(figures(nlp, "The two were jailed for 10 years and 9 months respectively.")) == 3

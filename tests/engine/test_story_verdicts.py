@@ -83,8 +83,23 @@ def test_a_street_says_where_it_happened_not_a_part_of_the_story():
 
 def test_a_venue_says_where_it_happened_not_a_part_of_the_story():
     crowd = claim(62_000, measure="attendance", subject="fans")
-    assert verdict(claim(62_000, measure="attendance", location="Marlow Park"), crowd) is M
-    assert verdict(claim(55_000, measure="attendance", location="Harlow Stadium"), crowd) is C
+    assert verdict(claim(62_000, measure="attendance", location="Marlow Stadium"), crowd) is M
+    assert verdict(claim(55_000, measure="attendance", location="Harlow Arena"), crowd) is C
+    # a district named like a venue is still a part of the story's place ("Lincoln Park" in a Chicago story)
+    assert verdict(claim(6, measure="shot", location="Lincoln Park"), claim(20, measure="shot")) is U
+
+
+def test_a_yearly_rate_that_is_a_plan_is_not_last_years_figure():
+    last_year = claim(25e6, measure="handled", unit="count", on=date(2025, 1, 1))
+    plan = claim(40e6, measure="handled", unit="count", period="a year",
+                 sentence="The airport expects to handle 40 million passengers a year once a second runway opens.")
+    assert verdict(plan, last_year) is U
+
+
+def test_two_increments_of_a_running_toll_are_two():
+    def more(day: date, said: str) -> Claim:
+        return claim(12, text="12", on=day, sentence=f"{said} 12 deaths from cholera were recorded in Marsa.")
+    assert verdict(more(date(2026, 3, 3), "A further"), more(date(2026, 3, 2), "Another")) is U
 
 
 def test_a_part_named_with_including_is_no_total():
