@@ -1148,7 +1148,10 @@ class CountReader:
                     c.dep_ == "relcl" and any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "WDT")
                                               for t in c.children)):
                 # "residents who had been evacuated" describes them; "of which 4,000 were killed" counts others
-                names = [n for n in self.verb_measures(c, base) if ok(n)]
+                names = [n for n in self.verb_measures(c, base) if ok(n)] if not any(
+                    t.dep_ == "dobj" and t.tag_ not in ("WDT", "WP") for t in c.children) else []
+                # (a clause with an object of its own is something the things do: "to close 12 toilets ... to save
+                # £186,000" saves money, no toilets)
                 if names and (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")) and verb is not None \
                         and base.head.i == verb.i \
                         and base.dep_ in ("nsubj", "nsubjpass") and not set(names) & self._harm:
