@@ -1046,7 +1046,7 @@ def _second_part(doc: Doc, first: FigureMatch, second: FigureMatch) -> bool:
     if after in ("a", "an", "per", "each", "every", "respectively", "of", "and", ",") and not (
             after == "," and (second.end + 1 >= len(doc) or not doc[second.end + 1].like_num)):
         return False  # "seven days, 12 hours a day", "10 years and 9 months respectively": two figures
-    return convert(b.low, b.unit, a.unit) < convert(1.0, a.unit, a.unit) and convert(1.0, b.unit, a.unit) < 1.0
+    return convert(b.low, b.unit, a.unit) < 1.0  # less than one of the first unit: minutes after hours
 
 
 def _looks_like_year(doc: Doc, a: Amount, prev_word: str) -> bool:
