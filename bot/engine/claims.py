@@ -233,8 +233,9 @@ class ClaimExtractor:
                 continue  # "only a handful of such falls have been recovered": a kind of thing, not this event
             if (bracket := _age_bracket(doc, m)) is not None and self.counts.is_people(bracket):
                 continue  # "children under five", "people over 65": an age bracket describes who, it counts nothing
-            if (person := _age_of(doc, m)) is not None and self.counts.is_person(person):
-                continue  # "a woman of 81 and her husband": one person's age (not "a crew of 64")
+            if (person := _age_of(doc, m)) is not None and (self.counts.is_person(person) or _an_age_when(person)):
+                continue  # "a woman of 81 and her husband": one person's age (not "a crew of 64"); "since the age
+                # of 12": when something began
             if _kin_of(doc, m):
                 continue  # "a father of two", "mother-of-three": who the person is, not a count in the news
             if is_one_of_superlative(text[m.start_char : m.start_char + 80]):
@@ -701,6 +702,8 @@ class ClaimExtractor:
             return False
         if low == "kill" or (low == "body" and _a_body_of_people(noun)):
             return False  # "the worst fish kill" counts fish; "the industry body said" is an organisation
+        if low == "life" and not (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _TAKING_LIFE):
+            return False  # "for most of his adult life" is a lifetime; "lost his life", "claimed the life of" a death
         if any(c.lower_ in _NOT_ONE_DEATH or _ordinal(c.lower_) for c in noun.children):
             return False  # "the last rabies death, in 2009", "a fourth death" (a rank of the toll, read elsewhere)
         if any(c.dep_ == "poss" and c.lower_ in ("their", "our", "your") for c in noun.children):
@@ -765,6 +768,9 @@ class ClaimExtractor:
                          and not any(d.dep_ == "nummod" or d.like_num for d in c.children)), None)) is not None \
                         and any(c.dep_ == "cc" for c in head.children):
                     return shared  # "2.3 million landline and mobile customers": a word both share, then the noun
+                if head.dep_ == "poss" and head.tag_ == "NNS" and head.head.pos_ == "NOUN" and head.head.tag_ == "NNS" \
+                        and any(c.dep_ == "case" and c.text in ("'", "’") for c in head.children):
+                    return head.head  # "3,400 wild birds' eggs": the eggs, whose birds the plural possessive says
                 return head
             break
         anchor = doc[m.anchor]
@@ -1380,6 +1386,17 @@ def _named_change(noun: Token, m: FigureMatch) -> bool:
                and c.lower_ not in PERCENT_WORDS for c in noun.children)
 
 
+def _an_age_when(noun: Token) -> bool:
+    """"since the age of 12", "at the age of 90": an age that dates what someone did, not a figure."""
+    doc = noun.doc
+    return noun.lower_ == "age" and noun.i >= 2 and doc[noun.i - 1].lower_ == "the" \
+        and doc[noun.i - 2].lower_ in ("since", "from", "at", "until", "till", "by", "under", "over", "before", "after")
+
+
+#: verbs by which a life is lost: only then is "a life" a death
+_TAKING_LIFE = frozenset("lose claim take cost sacrifice give end".split())
+
+
 def _exchanged(root: Token, verb: Token | None) -> Token | None:
     """What an amount is paid for: "agreed to sell the building for £340,000" is about the building, not the
     seller."""
@@ -1826,6 +1843,7 @@ def _phrase(noun: Token, doc: Doc, m: FigureMatch | None) -> str:
                     words = [p.text, *words]
     text = " ".join(words)
     text = re.sub(r"\s+(['’]s)\b", r"\1", text)
+    text = re.sub(r"(?<=s)\s+(['’])(?=\s)", r"\1", text)  # "wild birds' eggs", written as the text writes it
     return text.strip()
 
 

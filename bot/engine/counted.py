@@ -1007,6 +1007,8 @@ class CountReader:
             return name
         before = doc[max(0, m.start - 2) : m.start]
         tok = span_root(doc, m)
+        if len(before) and before[-1].lower_ == "to":
+            return name  # "temperatures fell to minus 19.2C": the level reached, however the parser hung it
         if len(before) and before[-1].lower_ in ("up", "down"):
             return change_name(name, before[-1].lower_)  # "up 9.4 per cent"
         if len(before) and before[-1].lower_ == "by" and before[-1].head.lemma_.lower() in _CHANGE_WORDS:

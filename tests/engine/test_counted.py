@@ -1810,6 +1810,10 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # a clause with an object of its own is something the things do, not what was done to them
     (("The council is consulting on plans to close 12 public toilets, including the blocks on the Esplanade and "
      "Marine Parade, to save around £186,000 a year."), "12", "toilets closed"),
+    # a number before a plural possessive counts what the possessive owns
+    ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
+    # a level a change verb reaches is a level, however the parser hung it
+    ("Temperatures fell to minus 19.2C at Kirkby Moor overnight.", "minus 19.2C", "temperature"),
     # a court's verdict, however worded
     ("Three men have been found guilty of running the network.", "Three", "convicted"),
     ("The court convicted five men of fraud.", "five", "convicted"),
@@ -1863,6 +1867,8 @@ def test_a_span_that_is_no_journey_is_no_finishing_time(engine, text):
 
 
 @pytest.mark.parametrize(("text", "value"), [
+    ("He had been collecting since the age of 12.", 12),  # an age that dates what he did
+    ("Dennis Clay has kept plot 27 for most of his adult life.", 1),  # a lifetime is no death
     ("The bull carries ear tag number UK 581234 500147.", 581234),  # digits in a group, after letters: a code
     ("The bull carries ear tag number UK 581234 500147.", 500147),
     ("Buyers inspected lot 112 before the sale.", 112),  # a number that names one thing
