@@ -521,6 +521,14 @@ class CountReader:
                 and (own := ok(self.noun_measure(level))) is not None and self.vocab.measures.get(own) is not None \
                 and self.vocab.measures[own].unit == "people" and not self.noun_measure(noun):
             return own  # (not "rescuers reached 30 villagers", "the strike hit 300 schools", "hit 20 goals")
+        if noun is not None and verb is not None and verb.lemma_.lower() in _LEVEL_VERBS and (
+                (base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)
+                or (base.dep_ == "dobj" and base.head.i == verb.i)) \
+                and (level := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is not None \
+                and level.lemma_.lower() in _TALLIES and not self.noun_measure(noun):
+            # "the waiting list now stands at 1,900 people", "the backlog reached 480,000 applications": a list or a
+            # backlog counted in what is on it is the list's level
+            return normalise_name(_compound_name(level))
         # 2. what is said of the counted thing: a participle or complement on it ("people killed",
         #    "flights cancelled", "households without power"), else the governing verb and what
         #    it passes through ("were taken to hospital", "remain displaced", "left ... dead")
@@ -1366,6 +1374,8 @@ _HANDING = frozenset("send give hand offer issue mail post email show".split())
 #: verbs that give a level, whose subject is what the level is of ("the backlog topped 90,000")
 _LEVELS = frozenset("reach top exceed surpass pass hit stand total near approach remain stay".split())
 #: what forces join: fighting and the forces themselves ("joined the fighting", "joined the army")
+#: nouns of a list or a queue, whose level is counted in what is on it
+_TALLIES = frozenset("list register backlog queue caseload roll".split())
 #: verbs of sending people somewhere, which deploy a force but only move anyone else
 _SENDING = frozenset("send dispatch".split())
 #: people sent to serve or work somewhere: forces, emergency services and professionals, who are deployed

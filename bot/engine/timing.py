@@ -265,6 +265,8 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
             or next((c for c in take.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
         doer = next((c for t in (take, take.head if take.dep_ == "xcomp" else take) for c in t.children
                      if c.dep_ in ("nsubj", "nsubjpass")), None)  # ("the trial is expected to take six weeks")
+        if doer is not None and doer.lemma_.lower() in _CONVEYANCES:
+            return "journey time"  # "trains take 38 minutes to reach Corbridge", "the journey takes two hours"
         if task is not None and (doer is None or doer.pos_ == "PRON"):  # ("the trial will take six weeks to hear")
             # the task with its particle and object: "time to put out blaze", not one "time to put" for every task
             words = [task.lemma_.lower(), *(c.lower_ for c in task.children if c.dep_ == "prt"),
@@ -287,6 +289,8 @@ def _joined_noun(doc: Doc, m: FigureMatch) -> Token | None:
     return None
 
 
+#: what carries people on a journey, or the journey itself: how long it takes is the journey time
+_CONVEYANCES = frozenset("train bus coach tram ferry flight service journey trip ride crossing".split())
 #: journeys, whose length in time is a figure of their own ("a 28-day voyage")
 _JOURNEYS = frozenset("voyage journey flight trip crossing passage expedition mission".split())
 

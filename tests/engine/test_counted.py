@@ -1814,6 +1814,13 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
     ("Temperatures fell to minus 19.2C at Kirkby Moor overnight.", "minus 19.2C", "temperature"),
+    # a list or a backlog counted in what is on it is the list's level
+    ("The waiting list now stands at 1,900 people.", "1,900", "waiting list"),
+    ("The backlog reached 480,000 applications in May.", "480,000", "backlog"),
+    ("The strike hit 300 schools.", "300", "schools"),  # no list, for contrast
+    # how long a train or a journey takes is the journey time
+    ("Trains take 38 minutes to reach Corbridge.", "38 minutes", "journey time"),
+    ("The journey takes two hours.", "two hours", "journey time"),
     # a court's verdict, however worded
     ("Three men have been found guilty of running the network.", "Three", "convicted"),
     ("The court convicted five men of fraud.", "five", "convicted"),
