@@ -513,19 +513,12 @@ class CountReader:
                 return normalise_name(" ".join([*words, condition.lower_]))  # "with latent infection": its own
         # 1f. "power cuts peaked at 185,000 customers", "the death toll reached 30 people": a measure named by
         #     the subject of a level, counted in the people (or homes) its figure names
-        if noun is not None and verb is not None and verb.lemma_.lower() in _LEVEL_VERBS and (
-                (base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)
-                or (base.dep_ == "dobj" and base.head.i == verb.i)) \
-                and (level := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is not None \
-                and not self.is_people(level) and self.is_people(noun) \
+        level = _level_subject(base, verb) if noun is not None else None
+        if noun is not None and level is not None and not self.is_people(level) and self.is_people(noun) \
                 and (own := ok(self.noun_measure(level))) is not None and self.vocab.measures.get(own) is not None \
                 and self.vocab.measures[own].unit == "people" and not self.noun_measure(noun):
             return own  # (not "rescuers reached 30 villagers", "the strike hit 300 schools", "hit 20 goals")
-        if noun is not None and verb is not None and verb.lemma_.lower() in _LEVEL_VERBS and (
-                (base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)
-                or (base.dep_ == "dobj" and base.head.i == verb.i)) \
-                and (level := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is not None \
-                and level.lemma_.lower() in _TALLIES and not self.noun_measure(noun):
+        if noun is not None and level is not None and level.lemma_.lower() in _TALLIES and not self.noun_measure(noun):
             # "the waiting list now stands at 1,900 people", "the backlog reached 480,000 applications": a list or a
             # backlog counted in what is on it is the list's level
             return normalise_name(_compound_name(level))
@@ -1995,6 +1988,16 @@ _SERVING = frozenset("serve supply power connect feed".split())
 _UTILITIES = frozenset("water power electricity gas energy heat heating broadband internet".split())
 #: places people live in, counted as those a service reaches ("serves 180,000 homes")
 _DWELLINGS = frozenset("home household house property premise premises dwelling address".split())
+
+
+def _level_subject(base: Token, verb: Token | None) -> Token | None:
+    """The subject of a verb of level whose level the figure gives: "the death toll reached 30 people", "the
+    waiting list stands at 1,900 people"."""
+    if verb is None or verb.lemma_.lower() not in _LEVEL_VERBS or not (
+            (base.dep_ == "pobj" and base.head.lower_ in ("at", "to") and base.head.head.i == verb.i)
+            or (base.dep_ == "dobj" and base.head.i == verb.i)):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _per_space(doc: Doc, m: FigureMatch) -> str | None:
