@@ -702,6 +702,10 @@ class CountReader:
                 name = ok(self.noun_measure(thing)) or (
                     " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
                     else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature
+                if name != thing.lemma_.lower() and thing.dep_ in ("nsubj", "nsubjpass") and thing.tag_ == "NN" \
+                        and thing.lower_ in ("demand", "offer") and not any(
+                            c.dep_ in ("poss", "compound") for c in thing.children):
+                    name = thing.lower_  # "demand from carpet makers is down 40%": a market's demand, no pay demand
                 state = next((t.lower_ for t in thing.lefts if t.dep_ == "amod" and t.lower_ in self.vocab.by_adjective
                               and not self.noun_measure(thing)), None)
                 if state is not None and not self.is_people(thing):

@@ -1821,6 +1821,9 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # how long a train or a journey takes is the journey time
     ("Trains take 38 minutes to reach Corbridge.", "38 minutes", "journey time"),
     ("The journey takes two hours.", "two hours", "journey time"),
+    # a bare demand whose change is the figure is a market's demand; a union's demand of an amount is a pay demand
+    ("Demand from carpet makers is down 40% since 2019.", "40%", "demand fall"),
+    ("The union's demand of 7% was turned down.", "7%", "pay demand"),
     # a court's verdict, however worded
     ("Three men have been found guilty of running the network.", "Three", "convicted"),
     ("The court convicted five men of fraud.", "five", "convicted"),
