@@ -1521,9 +1521,8 @@ def _averaged(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:
     if m.figure.qualifier and m.figure.qualifier.lower().split()[-2:-1] in (["average"], ["mean"], ["median"]):
         return m.figure.qualifier.lower().split()[-2]
     root = span_root(doc, m)
-    holders = [t for t in (noun, root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None) if t]
-    if holders and holders[-1].lower_ == "of":
-        holders[-1] = holders[-1].head
+    holders = [t for t in (noun, root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None)
+               if t is not None]  # the counted noun, and the noun the figure is "of" ("an average price of")
     verb = _governing_verb(root)
     if verb is not None and (root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i)):
         holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the average price rose to"

@@ -702,10 +702,11 @@ class CountReader:
                 name = ok(self.noun_measure(thing)) or (
                     " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
                     else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature
-                if name != thing.lemma_.lower() and thing.dep_ in ("nsubj", "nsubjpass") and thing.tag_ == "NN" \
-                        and thing.lower_ in ("demand", "offer") and not any(
-                            c.dep_ in ("poss", "compound") for c in thing.children):
-                    name = thing.lower_  # "demand from carpet makers is down 40%": a market's demand, no pay demand
+                if " " in name and name.split()[-1] == thing.lemma_.lower() and thing.dep_ in ("nsubj", "nsubjpass") \
+                        and not any(c.dep_ in ("poss", "compound") for c in thing.children):
+                    # a measure's bare head ("demand" of "pay demand", "offer" of "pay offer") changing is the
+                    # thing in general: "demand from carpet makers is down 40%" is a market's, no pay demand
+                    name = thing.lemma_.lower()
                 state = next((t.lower_ for t in thing.lefts if t.dep_ == "amod" and t.lower_ in self.vocab.by_adjective
                               and not self.noun_measure(thing)), None)
                 if state is not None and not self.is_people(thing):
@@ -2105,7 +2106,7 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
 
 #: adjectives that stand for a number of things as subjects ("many were hurt"): never what is measured
 _QUANTIFIERS = frozenset("many few several most some more less fewer all both each either neither other "
-                         "others half".split())
+                        "others half".split())
 #: nouns of estimating: what they estimate names the measure ("its forecast for the harvest")
 _ESTIMATES = frozenset("forecast estimate projection prediction expectation guess assessment calculation "
                        "figure tally count total".split())
