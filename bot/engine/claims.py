@@ -79,6 +79,7 @@ from .timing import (
     _is_time_count,
     _parse_date,
     a_penalty_span,
+    delay_length,
     event_length,
     finishing_time,
     penalising,
@@ -195,6 +196,8 @@ class ClaimExtractor:
                 term = stoppage_length(doc, m, self.counts.is_people)
             if term is None:  # "completed the crossing in 14 hours": crossing time
                 term = finishing_time(doc, m, self.counts.is_people)
+            if term is None:  # "delayed by 45 minutes", "ran two hours late": delay; "waited 12 hours": wait
+                term = delay_length(doc, m)
             # "a 28-day voyage", "a 12-week consultation": the event's length; "a target of 18 minutes": a goal
             lasted = None if term is not None else (event_length(doc, m) or goal_of(doc, m))
             if self._names_a_thing(doc, m):

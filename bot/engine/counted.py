@@ -1102,7 +1102,7 @@ class CountReader:
         guilty" is no conviction."""
         lemma = v.lemma_.lower()
         for c in v.children:
-            if any(d.dep_ == "neg" for d in c.children):
+            if any(d.dep_ == "neg" for d in c.children) or _a_purpose(v, c):
                 continue
             if c.dep_ == "prep":
                 name = self._prep_complement(lemma, c)
@@ -1677,11 +1677,24 @@ def _controlled(verb: Token, base: Token) -> str | None:
               and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)), None)
     if x is None or x.lemma_.lower() in PASS_THROUGH:
         return None
+    if _a_purpose(verb, x):
+        return None  # "will close 12 toilets to save £186,000": what the subject does it for
     if (phrasal_lemma(verb) in _SUPPLYING or verb.lemma_.lower() in _SUPPLYING) \
             and not any(t.dep_ == "auxpass" for t in x.children):
         return None  # "has taken on 45 staff to clear the backlog": what they are taken on for ("ordered 12
         # reactors to be shut down" says what is done to them)
     return participle(x)
+
+
+def _a_purpose(verb: Token, x: Token) -> bool:
+    """A "to" clause after a verb's object that says what the verb's subject does it for, not what the object
+    does or undergoes: "will close 12 toilets to save £186,000" (the toilets save nothing); not after a verb that
+    makes or lets its object do something ("forced 300 people to flee") nor a passive one ("shut 12 reactors to
+    be inspected")."""
+    return x.dep_ == "xcomp" and x.pos_ == "VERB" and verb.lemma_.lower() not in _CONTROLLING \
+        and any(t.dep_ == "aux" and t.lower_ == "to" for t in x.children) \
+        and not any(t.dep_ == "auxpass" for t in x.children) \
+        and any(c.dep_ == "dobj" and c.i < x.i for c in verb.children)
 
 
 def _verb_event(base: Token, verb: Token | None) -> str | None:
@@ -1884,6 +1897,11 @@ def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
 _ASKING = frozenset("seek demand request ask urge claim sue".split())
 #: verbs that order another to act: "ordered Verdane to pay $46 million"
 _ORDERING = frozenset("order require direct force compel".split())
+#: verbs whose object is the doer of their "to" complement (object control): making, letting, asking, helping or
+#: leading someone to do something ("told 400 residents to leave", "helped 29 whales to return")
+_CONTROLLING = _ORDERING | frozenset("""tell ask oblige allow permit enable help urge encourage persuade invite
+    advise instruct cause lead get want expect warn teach train prompt drive push inspire leave call
+    send""".split())
 #: verbs of leaving a place: money they leave "with" was carried off ("escaped with £5.3m", "made off with")
 _MAKING_OFF = frozenset("escape flee disappear vanish abscond".split())
 #: verbs that leave with money only with "off" or "away": "made off with", "got away with"

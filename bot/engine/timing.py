@@ -178,6 +178,29 @@ def finishing_time(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] 
     return "time" if route.pos_ == "PROPN" and verb.lemma_.lower() in _RACING | {"cross", "climb"} else None
 
 
+def delay_length(doc: Doc, m: FigureMatch) -> str | None:
+    """How late something ran or how long people waited, named ``delay`` or ``wait`` whatever the verb, so two
+    reports of one hold-up compare: "trains were delayed by 45 minutes", "flights were held up for three hours",
+    "the ferry arrived two hours late" are a delay; "passengers waited 12 hours 40 minutes" a wait. Not a span
+    that places the act ("delayed two days ago", "waited until 2pm")."""
+    if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
+        return None
+    root = span_root(doc, m)
+    if root.dep_ == "npadvmod" and root.head.lower_ == "late":
+        return "delay"  # "ran up to 45 minutes late", "the project is two years late"
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in ("by", "for") and verb.dep_ in ("prep", "agent"):
+        verb = verb.head  # "delayed by 45 minutes", "waited for six hours"
+    elif root.dep_ not in ("dobj", "npadvmod"):
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma == "delay" or (lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+        return "delay"
+    return "wait" if lemma == "wait" else None
+
+
 #: verbs of going a distance or completing a race, whose time "in" a duration is a figure of the news
 _GOING = frozenset("complete finish cross swim run cycle ride row sail fly walk climb cover drive race".split())
 #: verbs of going that are a race or a journey by themselves ("she finished in 2 hours 8 minutes")
@@ -277,6 +300,8 @@ def event_length(doc: Doc, m: FigureMatch) -> str | None:
         event = root.head.head  # "a journey of 95 minutes"
     if event is None:
         return None
+    if event.lemma_.lower() in _HOLD_UPS:
+        return event.lemma_.lower()  # "a 14-hour wait", "a wait of 14 hours"
     return _an_act(event.lemma_.lower())  # ("a 25-year investment", "a 3-year agreement" are terms of a deal)
 
 
@@ -291,6 +316,8 @@ def _joined_noun(doc: Doc, m: FigureMatch) -> Token | None:
 
 #: what carries people on a journey, or the journey itself: how long it takes is the journey time
 _CONVEYANCES = frozenset("train bus coach tram ferry flight service journey trip ride crossing".split())
+#: nouns of a hold-up, whose length is its figure
+_HOLD_UPS = frozenset("wait delay".split())
 #: journeys, whose length in time is a figure of their own ("a 28-day voyage")
 _JOURNEYS = frozenset("voyage journey flight trip crossing passage expedition mission".split())
 

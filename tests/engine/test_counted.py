@@ -1140,6 +1140,8 @@ def test_a_penalty_is_a_figure_about_whom_it_punishes(engine, text, figure, meas
     "The new manager lasted 45 days in the job.",
     "The boxer was down for eight seconds.",
     "The ward was busy for six hours.",
+    "The decision was delayed two days ago.",  # a delay placed in time, not its length
+    "The crew waited until dawn, about six hours after the alarm.",
 ])
 def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     assert not [c for c in claims_of(engine, text) if c.figure.unit in ("hours", "days", "weeks", "months", "years")]
@@ -1810,6 +1812,8 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # a clause with an object of its own is something the things do, not what was done to them
     (("The council is consulting on plans to close 12 public toilets, including the blocks on the Esplanade and "
      "Marine Parade, to save around £186,000 a year."), "12", "toilets closed"),
+    ("The council will close 12 toilets to save £186,000 a year.", "12", "toilets closed"),  # a purpose, shorter
+    ("Floods forced 300 people to flee their homes.", "300", "displaced"),  # a verb that makes its object act
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
@@ -1821,6 +1825,14 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # how long a train or a journey takes is the journey time
     ("Trains take 38 minutes to reach Corbridge.", "38 minutes", "journey time"),
     ("The journey takes two hours.", "two hours", "journey time"),
+    # how late a thing ran is a delay, how long people waited a wait, whatever the verb
+    ("Trains were delayed by 45 minutes on Monday.", "45 minutes", "delay"),
+    ("The flight was delayed for six hours.", "six hours", "delay"),
+    ("Flights were held up for three hours.", "three hours", "delay"),
+    ("The ferry arrived two hours late.", "two hours", "delay"),
+    ("Passengers waited 12 hours 40 minutes for a replacement flight.", "12 hours 40 minutes", "wait"),
+    ("Patients face a wait of 14 hours in A&E.", "14 hours", "wait"),
+    ("Patients face a 14-hour wait.", "14-hour", "wait"),
     # a bare demand whose change is the figure is a market's demand; a union's demand of an amount is a pay demand
     ("Demand from carpet makers is down 40% since 2019.", "40%", "demand fall"),
     ("The union's demand of 7% was turned down.", "7%", "pay demand"),
