@@ -871,6 +871,9 @@ class CountReader:
             if lemma in SAY_VERBS or lemma in CHANGE_VERBS or lemma in _LEVEL_ONLY or (
                     lemma in LIGHT_VERBS and not any(c.dep_ == "dobj" for c in pred.children)):
                 pred = None
+        held = _what_is_held(pred)
+        if held is not None:
+            return held  # "73% had microplastics in their gut", "half of pupils had a smartphone"
         if pred is not None and group is None:
             named = self._verb_name(pred)
             if self.is_money_measure(named):
@@ -1506,6 +1509,20 @@ def _holds(verb: Token | None, thing: Token) -> bool:
     # ends as one does is read as a state
     ended = verb.doc[-1].text in (".", "!", "?", '"', "”", "'", "’")
     return verb.tag_ in ("VBZ", "VBP") and not aux and ended
+
+
+def _what_is_held(pred: Token | None) -> str | None:
+    """What a share of a group has or contains, which names the share: "73% had microplastics" counts those with
+    microplastics (a verb of having says nothing by itself)."""
+    if pred is None or pred.lemma_.lower() not in _HAVING or pred.pos_ != "VERB":
+        return None
+    obj = next((c for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                and c.lemma_.lower() not in TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
+    return _object_name(obj) if obj is not None else None
+
+
+#: verbs of having or containing something: a share that has it is counted by what it has
+_HAVING = frozenset("have contain carry harbour harbor".split())
 
 
 def _object_name(obj: Token) -> str:

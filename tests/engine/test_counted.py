@@ -1814,6 +1814,9 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
      "Marine Parade, to save around £186,000 a year."), "12", "toilets closed"),
     ("The council will close 12 toilets to save £186,000 a year.", "12", "toilets closed"),  # a purpose, shorter
     ("Floods forced 300 people to flee their homes.", "300", "displaced"),  # a verb that makes its object act
+    # a share of a group that has or contains something is counted by what it has
+    ("Of the 120 fish tested, 73% had microplastics in their gut.", "73%", "microplastics"),
+    ("Nearly half of pupils had a smartphone.", "Nearly half", "smartphones"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
