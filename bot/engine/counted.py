@@ -269,8 +269,10 @@ class CountReader:
             meas = self.vocab.measures.get(name)
             if meas is not None and meas.unit == "people" and not people_ok:
                 return None
-            if family != "money" and self.is_money_measure(name):
-                return None  # "1,300 people invested": a money measure never names a count
+            if family != "money" and self.is_money_measure(name) and (
+                    family != "percent" or (meas is not None and meas.verbs)):
+                return None  # "1,300 people invested": a money measure never names a count; a sum a noun names
+                # moves in per cent ("sales rose 11%": a revenue rise), a verb's does not ("shares lost 9%")
             return name
 
         # a group's size written before it: "a 1,200-strong audience", "the 64-member crew": the group
@@ -832,6 +834,11 @@ class CountReader:
                 return self.noun_measure(what) or what.lemma_.lower()
             if act.lemma_.lower() not in PASS_THROUGH:
                 return active_past(act)
+        if group is not None and ((root.dep_ == "dobj" and root.head.pos_ == "VERB"
+                                   and phrasal_lemma(root.head) in _CONSTITUTING)
+                                  or (root.dep_ == "pobj" and root.head.lower_ == "for"
+                                      and root.head.head.lemma_.lower() == "account")):
+            return _share_of(group)  # "cancellations made up 4.8% of planned services": the part's share
         if group is not None and root.dep_ == "dobj" and root.head.pos_ == "VERB" and group.tag_ == "NN" \
                 and root.head.lemma_.lower() in _PROVIDING:
             # "the reactor supplies 8% of the country's electricity", "won 35% of the vote", "holds 30% of the
@@ -895,7 +902,7 @@ class CountReader:
             return named or _classed_as(pred) or (active_past(pred) if pred.tag_ != "VBN" and not any(
                 c.dep_ == "auxpass" for c in pred.children) else participle(pred))
         if root.dep_ == "pobj" and root.head.lower_ == "for":
-            return normalise_name(f"share of {plural(group)}")  # "accounted for 31% of purchases"
+            return _share_of(group)  # "accounted for 31% of purchases"
         return None
 
     def word_verb_measure(self, tok: Token) -> str | None:
@@ -938,6 +945,13 @@ class CountReader:
         meas = self.vocab.measures.get(name or "")
         return meas is not None and meas.unit == "money"
 
+    def _longer_words(self, name: str, lemma: str) -> set[str]:
+        """The words that make a bare noun a measure of its own in the measure's longer names: "pay", "wage" and
+        "salary" for "offer" of "pay offer" ("pay offer", "wage offer", "salary offer")."""
+        meas = self.vocab.measures.get(name)
+        longer = [n.split() for n in (meas.nouns if meas is not None else ()) if " " in n]
+        return {w for words in longer if words[-1] == lemma for w in words[:-1]} or set(name.split()[:-1])
+
     def noun_measure(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower()
         mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod")]
@@ -959,6 +973,11 @@ class CountReader:
                     # "demand for vans", "demand had risen by 30%": a market's demand, not a union's; a bare word
                     # names the vocabulary's longer measure only where it is asked or offered, not where it moves
                     return None
+                if key == lemma and " " in name and name.split()[-1] == lemma and not mods and not any(
+                        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in noun.children) and not (
+                        self._longer_words(name, lemma) & {t.lemma_.lower() for t in noun.sent}):
+                    return None  # "its offer of £4.6m was the highest of three bids": no pay in the sentence, so
+                    # no pay offer (the measure's other names say what a bare word needs beside it)
                 return name
         for c in compounds:  # "inflation rate", "jobless rate"
             if c in self.vocab.by_noun and lemma in ("rate", "figure", "level", "number", "total", "count", "tally"):
@@ -2118,6 +2137,12 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("DATE", "TIME") \
                             and p.lemma_.lower() not in TIME_NOUNS and not (c.lower_ == "in" and _determined(p)):
                         return p  # ("raised 2.2 billion crowns in the listing": where, not what)
+        if verb.dep_ == "ccomp" and verb.lemma_.lower() in CHANGE_VERBS and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < verb.i), None)
+            if obj is not None and not (is_people is not None and is_people(obj)):
+                return obj  # "data showed chlorine in the stratosphere had declined by 9%": the parser takes the
+                # clause's subject for the object of "showed"
         subject_of = verb
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
                 verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"))):
@@ -2224,6 +2249,11 @@ def _bare_change(doc: Doc, m: FigureMatch) -> str | None:
     cent", "down 4%", "8.1 per cent more than a year ago"."""
     if m.start >= 1 and doc[m.start - 1].lower_ in ("up", "down"):
         return change_kind(doc[m.start - 1].lower_)
+    root = span_root(doc, m)
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "by" else root.head \
+        if root.dep_ in ("dobj", "npadvmod") else None
+    if verb is not None and verb.pos_ == "VERB" and (kind := change_kind(verb.lemma_)) is not None:
+        return kind  # "rose by 40%" where the parse loses what rose: a rise
     return comparative_change(doc, m)
 
 
@@ -2467,6 +2497,18 @@ def size_part(doc: Doc, m: FigureMatch) -> Token | None:
     if part.tag_ != "NN" or part.head.pos_ not in ("NOUN", "PROPN") or part.head.i <= part.i:
         return None
     return part
+
+
+def _share_of(group: Token) -> str:
+    """A part's share of a whole, named by the whole as written: "share of purchases", "share of listening" (a
+    mass noun or an act is not made plural)."""
+    act = next((c for c in group.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == group.i + 1), None)
+    whole = plural(group) if group.tag_ != "NN" else group.lower_
+    return normalise_name(f"share of {whole} {act.lower_}" if act is not None else f"share of {whole}")
+
+
+#: verbs by which a part makes up a whole: its share of it ("made up 4.8% of planned services")
+_CONSTITUTING = frozenset({"make up", "represent", "comprise", "constitute", "form", "account for"})
 
 
 def plural(noun: Token) -> str:

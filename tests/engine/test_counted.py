@@ -1817,6 +1817,25 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # a share of a group that has or contains something is counted by what it has
     ("Of the 120 fish tested, 73% had microplastics in their gut.", "73%", "microplastics"),
     ("Nearly half of pupils had a smartphone.", "Nearly half", "smartphones"),
+    # sales counted in units are no revenue; a change of sales in per cent is revenue's
+    ("Sales of turntables rose to about 410,000.", "about 410,000", "sales"),
+    ("Cassette sales were about 140,000.", "about 140,000", "cassette sales"),
+    ("Sales rose 11%.", "11%", "revenue rise"),
+    ("Sales fell to £300m.", "£300m", "revenue"),
+    # what a competition pays out in all is another quantity than its prize
+    ("The winner will collect £500,000 from a total prize fund of £2.5 million.", "£2.5 million", "prize fund"),
+    ("She won £500,000 in prize money.", "£500,000", "prize"),
+    # a bare word of a longer measure ("offer" of "pay offer") needs the longer name's words beside it
+    ("Its offer of £4.6m was the highest of three bids, the council said.", "£4.6m", "offer"),
+    ("The union rejected a pay offer of 4%.", "4%", "pay offer"),
+    # a change whose subject the parser took for the object of "showed"; a change of nothing found is a rise
+    ("Data showed chlorine in the stratosphere had declined by about 9% since its peak.", "about 9%", "chlorine fall"),
+    ("GP consultations for bronchiolitis, the chest infection RSV causes in infants, rose by 40% in the same week.",
+     "40%", "rise"),
+    # a part that makes up or accounts for a share of a whole
+    ("Cancellations made up 4.8% of planned services.", "4.8%", "share of services"),
+    ("Streaming accounted for 89% of all music listening in Westshire last year.", "89%",
+     "share of music listening"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
