@@ -214,6 +214,11 @@ class ClaimExtractor:
                     and not (sized(m) and unit_family(fig.unit) in SIZE_FAMILIES) \
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
+            if term is None and unit_family(fig.unit) in ("weight", "volume") and m.end < len(doc) \
+                    and doc[m.end].tag_ == "NNS" and span_root(doc, m).head.i == m.end \
+                    and span_root(doc, m).dep_ in ("nummod", "compound", "amod", "nmod") \
+                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[m.end].children):
+                continue  # "its 500g bags", "330ml cans": the size of each pack, not an amount in the news
                 # (a size in digits, ten or more, is the thing's reported size: "the 64-metre dish collapsed")
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \

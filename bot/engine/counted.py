@@ -184,14 +184,18 @@ class CountReader:
         if money and m.end + 1 < len(doc) \
                 and doc[m.end].lower_ in ("a", "an", "per", "each") and doc[m.end + 1].pos_ == "NOUN" \
                 and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in TIME_NOUNS \
-                and not self.is_people(doc[m.end + 1]) \
                 and (unit_family(doc[m.end + 1].lower_) or "other:").startswith(
                     ("other:", "count", "weight", "volume", "area")) \
-                and doc[m.end + 1].lemma_.lower() not in ("head", "capita") \
-                and (priced or doc[m.end + 1].lemma_.lower() == "share"):
-            # "will pay 690p per share in cash", "supplied at about $3 a dose", "traded at €4.10 a kilo": the
-            # price of one (pay by the shift or fines by the breach keep their own names)
-            return f"price per {doc[m.end + 1].lemma_.lower()}"
+                and doc[m.end + 1].lemma_.lower() not in ("head", "capita"):
+            costed = (verb is not None and verb.lemma_.lower() == "cost") or (m.start > 0 and doc[
+                m.start - 1].lemma_.lower() == "cost") or (  # ("culling costs £1,100", the verb tagged a noun)
+                (thing := measured_thing(root, verb, self.is_people)) is not None and thing.lemma_.lower() == "cost")
+            if costed:  # "culling costs about £1,100 per badger", "put the cost at £1,400 per badger"
+                return f"cost per {doc[m.end + 1].lemma_.lower()}"
+            if (priced or doc[m.end + 1].lemma_.lower() == "share") and not self.is_people(doc[m.end + 1]):
+                # "will pay 690p per share in cash", "supplied at about $3 a dose", "traded at €4.10 a kilo": the
+                # price of one (pay by the shift or fines by the breach keep their own names)
+                return f"price per {doc[m.end + 1].lemma_.lower()}"
         if priced and m.end < len(doc) \
                 and doc[m.end].lower_ in ("each", "apiece") \
                 and (m.end + 1 == len(doc) or doc[m.end + 1].pos_ != "NOUN"):
@@ -269,6 +273,8 @@ class CountReader:
             meas = self.vocab.measures.get(name)
             if meas is not None and meas.unit == "people" and not people_ok:
                 return None
+            if meas is not None and meas.families and family in ("count", "people"):
+                return None  # "culling in 11 new areas": areas counted are no area measured
             if family != "money" and self.is_money_measure(name) and (
                     family != "percent" or (meas is not None and meas.verbs)):
                 return None  # "1,300 people invested": a money measure never names a count; a sum a noun names
@@ -333,6 +339,14 @@ class CountReader:
         if m.start > 0 and doc[m.start - 1].pos_ == "NOUN" and doc[m.start - 1].lemma_.lower() in self.vocab.by_noun \
                 and self.vocab.measures[self.vocab.by_noun[doc[m.start - 1].lemma_.lower()]].scale:
             return self.vocab.by_noun[doc[m.start - 1].lemma_.lower()]
+        # a dimension written right before its figure, however the parser hangs the phrase: "at a distance of
+        # roughly 180,000 kilometres", "a depth of 4,800 metres"; a span "within" which a thing comes is its distance
+        if family in SIZE_FAMILIES | {"speed"} and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
+                and doc[m.start - 2].lemma_.lower() in _DIMENSION_NOUNS:
+            return doc[m.start - 2].lemma_.lower()
+        if family == "distance" and m.start >= 2 and doc[m.start - 1].lower_ == "within" \
+                and doc[m.start - 2].lemma_.lower() in ("come", "pass", "fly", "get", "sail", "drift"):
+            return "distance"  # "will come within about 180,000 km of Earth"
         # a length with an adjective of dimension: "300 metres wide", "3 metres deep", "12 km high"
         if family == "distance" and m.end < len(doc) and doc[m.end].lower_ in _DIMENSIONS:
             return _DIMENSIONS[doc[m.end].lower_]
@@ -349,6 +363,8 @@ class CountReader:
             return normalise_name(" ".join([*words, owner.lower_]))
         if verb is not None and verb.lemma_.lower() == "weigh" and family not in ("count", "people", "money"):
             return "weight"  # "the ice weighs an estimated 350 billion tonnes"
+        if fig.unit == "count" and (noun is None or noun.lemma_.lower() == "average") and _a_bare_average(root, verb):
+            return "average"  # "he averaged 104.3", "a three-dart average of 101.87": a score's average
         # a share of a group is named by what is said of the group: "89% of candidates passed",
         # "22% of candidates earned top grades", "31% of purchases"
         if family == "percent":
@@ -1963,6 +1979,18 @@ def _damages(inside: Token, verb: Token | None) -> str | None:
     return None
 
 
+def _a_bare_average(root: Token, verb: Token | None) -> bool:
+    """A number that nothing counts, given as an average: the object of "average" ("averaged 104.3"), what "an
+    average" is "of" ("a three-dart average of 101.87") or what an average "was"."""
+    if verb is not None and verb.lemma_.lower() == "average" and root.head.i == verb.i and root.dep_ == "dobj":
+        return True
+    if root.lemma_.lower() == "average" or (
+            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "average"):
+        return True  # ("an average of 101.87" is one figure, its root the average)
+    return root.dep_ == "attr" and verb is not None and verb.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() == "average" for c in verb.children)
+
+
 def _measured_of(base: Token) -> Token | None:
     """What a measurement is of, written before it: "winds of 55 knots", "a queue of 35 km"; also where
     the parser hangs the phrase on the figure before ("winds of 55 knots and waves of up to 12 metres")."""
@@ -2375,6 +2403,9 @@ BEARINGS = frozenset(
 #: families whose figure "X of N" measures X: "winds of 55 knots", "waves of nine metres", "a depth of 4,800 metres"
 _MEASURED_OF = frozenset({"distance", "speed", "weight", "volume"})
 
+#: nouns of a dimension, which name the figure written "of" them ("a distance of 180,000 km")
+_DIMENSION_NOUNS = frozenset("distance depth height length width altitude speed weight radius diameter "
+                             "thickness range".split())
 #: adjectives of dimension after a length: the length is that dimension
 _DIMENSIONS = {"wide": "width", "broad": "width", "deep": "depth", "long": "length", "high": "height",
                "tall": "height", "thick": "thickness", "across": "width", "above": "height", "below": "depth"}

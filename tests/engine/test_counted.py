@@ -1142,6 +1142,7 @@ def test_a_penalty_is_a_figure_about_whom_it_punishes(engine, text, figure, meas
     "The ward was busy for six hours.",
     "The decision was delayed two days ago.",  # a delay placed in time, not its length
     "The crew waited until dawn, about six hours after the alarm.",
+    "The twins, aged four weeks and seven months, were unhurt.",  # a second age in units of time
 ])
 def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
     assert not [c for c in claims_of(engine, text) if c.figure.unit in ("hours", "days", "weeks", "months", "years")]
@@ -1836,6 +1837,19 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("Cancellations made up 4.8% of planned services.", "4.8%", "share of services"),
     ("Streaming accounted for 89% of all music listening in Westshire last year.", "89%",
      "share of music listening"),
+    # a dimension written before its figure names it, however the parser hangs the phrase
+    ("A comet will pass the Sun at a distance of roughly 90 million kilometres next spring.",
+     "roughly 90 million kilometres", "distance"),
+    ("The probe will come within about 6,000 km of Mars in May.", "about 6,000 km", "distance"),
+    ("The wreck lies at a depth of 3,200 metres.", "3,200 metres", "depth"),
+    # a sum per one thing is a cost per thing when it is a cost, a price per thing when it is paid
+    ("Trapping costs about £900 per mink.", "about £900", "cost per mink"),
+    ("The trust put the true cost at £2,300 per patient.", "£2,300", "cost per patient"),
+    # a number nothing counts, given as an average, is the average
+    ("She averaged 98.6 across the tournament.", "98.6", "average"),
+    ("He ended the match with a three-dart average of 99.12.", "average of 99.12", "average"),
+    # places counted are no area measured
+    ("The council has approved grazing in 14 new areas.", "14", "areas"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
@@ -1916,6 +1930,8 @@ def test_a_span_that_is_no_journey_is_no_finishing_time(engine, text):
     ("The bull carries ear tag number UK 581234 500147.", 581234),  # digits in a group, after letters: a code
     ("The bull carries ear tag number UK 581234 500147.", 500147),
     ("Buyers inspected lot 112 before the sale.", 112),  # a number that names one thing
+    ("She has missed her 7.42 connection twice this week.", 7.42),  # a time of day that names a service
+    ("Shoppers returned 3,000 of its 750ml bottles.", 750),  # the size of each pack
 ])
 def test_codes_and_descriptions_are_no_figures(engine, text, value):
     assert value not in {c.figure.low for c in claims_of(engine, text)}
