@@ -2345,10 +2345,20 @@ def _compound_name(noun: Token) -> str:
              if t.is_alpha and t.lower_ not in PERCENT_WORDS and t.lower_ not in SCALE_WORDS  # ("£40m funding gap")
              and not (t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].like_num)  # "50,000-euro"
              and not any(c.dep_ == "nummod" for c in t.children)  # "a 35 km queue": the unit of a figure
-             and ((t.dep_ == "compound" and (t.pos_ == "NOUN" or _capitalised_noun(t)))
+             and ((t.dep_ == "compound" and (t.pos_ == "NOUN" or _capitalised_noun(t) or _mistagged_compound(t)))
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     head = noun.lower_ if noun.tag_ == "NNS" and noun.is_alpha else noun.lemma_.lower()  # "£4.5m in assets"
     return " ".join([*parts, head])
+
+
+def _mistagged_compound(tok: Token) -> bool:
+    """A noun before a noun that the tagger took for an adjective or a name ("reservoir levels" tagged a name,
+    "Reservoir levels" opening a sentence tagged an adjective): a lower-case word, or the sentence's first word
+    that is no person's or place's name."""
+    if tok.pos_ not in ("ADJ", "PROPN") or not tok.is_alpha or tok.i + 1 != tok.head.i:
+        return False
+    return tok.is_lower if tok.i != tok.sent.start else (
+        tok.text.istitle() and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC"))
 
 
 def _capitalised_noun(tok: Token) -> bool:

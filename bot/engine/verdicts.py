@@ -166,7 +166,16 @@ def is_unnamed(claim: Claim) -> bool:
         return claim.measure == family.removeprefix("other:")
     if family == "percent" and claim.measure in CHANGE_KINDS and not claim.subject:
         return True  # "that was down 4 per cent": a change of nothing named is as unnamed as "4 per cent"
-    return family in _FALLBACK_FAMILIES and claim.measure == family
+    return family in _FALLBACK_FAMILIES and claim.measure == family and not (
+        (said := _FAMILY_WORDS.get(family)) is not None and said.search(claim.sentence or ""))
+
+
+#: the words that name a family's quantity where it is written: "weighs about 90,000 tonnes", "put its mass at",
+#: "at a distance of 180,000 km" name the figure; a bare "40 km" or "12 tonnes" does not
+_FAMILY_WORDS = {
+    "weight": re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight|mass)\b", re.IGNORECASE),
+    "distance": re.compile(r"\bdistance\b", re.IGNORECASE),
+}
 
 
 #: hedges that stress a figure's size: an estimate at the bound, not a bound alone

@@ -623,3 +623,19 @@ def test_a_subject_the_article_supplied_tells_no_two_quantities_apart():
     named = replace(new, sentence="Marsh Lane faces a £12 million budget gap next year.")
     written = replace(old, claim=replace(old.claim, sentence="Harwick Borough Council has a £12m budget gap."))
     assert judge(named, [written], policy=POLICY, story_places=()).verdict is not M
+
+
+@pytest.mark.parametrize(("sentence", "named"), [
+    ("The rock weighs about 90,000 tonnes.", True),  # the verb names the weight
+    ("Scientists put its mass at 120,000 tonnes.", True),
+    ("It will pass at a distance of 180,000 km.", True),
+    ("The lorry carried 40 tonnes.", False),  # nothing names what the tonnes are
+    ("The town lies 40 km away.", False),
+])
+def test_a_family_name_written_in_the_sentence_names_the_figure(sentence, named):
+    from bot.engine.verdicts import is_unnamed
+
+    unit = "tonnes" if "tonnes" in sentence else "km"
+    family = "weight" if unit == "tonnes" else "distance"
+    claim = replace(make_claim(fig(1, unit=unit), measure=family, subject=""), sentence=sentence)
+    assert is_unnamed(claim) is not named
