@@ -33,7 +33,8 @@ _NOT_A_REFERENCE = frozenset("since until till through throughout from".split())
 
 
 _PERIOD = re.compile(
-    r"\b(?:in|within|over|during|across|for)\s+(?:just\s+|only\s+)?(?:the\s+)?"
+    r"\b(?:in|within|over|during|across|for)\s+(?:just\s+|only\s+)?(?:(?:the|its|their|his|her|our)\s+)?"
+    r"(?:[a-z]+(?:'s|’s)\s+)?"  # "over the tournament's 16 days", "in its first week"
     r"(?:(?P<rel>last|past|previous|first|following)\s+)?(?:(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\s+)?"
     r"(?P<unit>hours?|days?|weeks?|months?|years?|weekend)\b",
     re.IGNORECASE,

@@ -1338,6 +1338,9 @@ def test_a_participle_hung_on_the_tally_names_what_happened(engine):
     ("Prices rose 0.3% in May, taking annual inflation to 2.9%.", "0.3%", None),
     ("Prices rose 0.3% in May, taking annual inflation to 2.9%.", "2.9%", "year"),
     ("The annual budget of $6bn was approved on Monday.", "$6bn", "year"),
+    # a span with a possessive before its length is still the span the count covers
+    ("More than 60,000 people attended over the festival's five days.", "More than 60,000", "5 days"),
+    ("The replacement ferry carried about 4,000 passengers in its first week.", "about 4,000", "1 week"),
 ])
 def test_a_period_adjective_is_its_own_figures(engine, text, figure, period):
     got = [c for c in claims_of(engine, text) if c.figure.text == figure]
