@@ -1123,7 +1123,10 @@ class CountReader:
                 # (not "in the custody of police")
             if p.dep_ == "pobj":
                 for obj in _with_compounds(p):
-                    for key in (f"{lemma} {prep.lower_} {obj}", f"{prep.lower_} {obj}"):
+                    # ("transferred to hospitals outside the region": moved between hospitals, not admitted)
+                    keys = (f"{lemma} {prep.lower_} {obj}",) if lemma in _TRANSFERRING else (
+                        f"{lemma} {prep.lower_} {obj}", f"{prep.lower_} {obj}")
+                    for key in keys:
                         if key in self.vocab.by_complement:
                             return self.vocab.by_complement[key]
             elif p.dep_ == "prep" and p.i == prep.i + 1:  # "put out of work": a two-word preposition
@@ -1949,6 +1952,8 @@ def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
 _ASKING = frozenset("seek demand request ask urge claim sue".split())
 #: verbs that order another to act: "ordered Verdane to pay $46 million"
 _ORDERING = frozenset("order require direct force compel".split())
+#: verbs of moving people or things from one place to another of the same kind: where to is no event of its own
+_TRANSFERRING = frozenset("transfer move relocate divert reroute".split())
 #: verbs whose object is the doer of their "to" complement (object control): making, letting, asking, helping or
 #: leading someone to do something ("told 400 residents to leave", "helped 29 whales to return")
 _CONTROLLING = _ORDERING | frozenset("""tell ask oblige allow permit enable help urge encourage persuade invite

@@ -509,7 +509,8 @@ def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bo
         if is_rising(new.measure, policy.rising_measures) and not _covers(pn or po, story_hours):
             return False
     if new.date is not None and old.date is not None and new.date != old.date and (
-            new.period is not None or old.period is not None or not _dates_agree(new.date, old.date)):
+            ((new.period is not None or old.period is not None) and not (pn == po and _year_only_agrees(
+                new.date, old.date))) or not _dates_agree(new.date, old.date)):
         return new.period is None and is_rising(new.measure, policy.rising_measures)
     return True
 
@@ -538,6 +539,12 @@ def _dates_agree(a: date, b: date) -> bool:
         return False
     first, other = (a, b) if a.day == 1 else (b, a)
     return first.day == 1 and first.month in (1, other.month)  # a month's first day, or a year's
+
+
+def _year_only_agrees(a: date, b: date) -> bool:
+    """One date is a year alone (its first of January) and the other falls in that year: "in the last three
+    months of 2025" and "between October and December" may be one span."""
+    return a.year == b.year and (a.timetuple().tm_yday == 1 or b.timetuple().tm_yday == 1)
 
 
 def _covers(period: str | None, story_hours: float | None) -> bool:

@@ -1855,6 +1855,8 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("The council has approved grazing in 14 new areas.", "14", "areas"),
     # a noun before a noun the tagger took for an adjective or a name still names the thing
     ("Water firms acted after reservoir levels fell to 41%.", "41%", "reservoir levels"),
+    # people moved between places of one kind are transferred, not admitted
+    ("Nine patients have been transferred to hospitals outside the county.", "Nine", "transferred"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it

@@ -639,3 +639,16 @@ def test_a_family_name_written_in_the_sentence_names_the_figure(sentence, named)
     family = "weight" if unit == "tonnes" else "distance"
     claim = replace(make_claim(fig(1, unit=unit), measure=family, subject=""), sentence=sentence)
     assert is_unnamed(claim) is not named
+
+
+def test_a_span_dated_by_its_year_alone_is_the_same_span_in_that_year():
+    # "cancelled 4,600 trains in the last three months of 2025" against "3,900 between October and December"
+    new = make_claim(fig(4600, unit="count"), measure="trains cancelled", subject="trains", period="3 months",
+                     on=date(2025, 1, 1))
+    old = stored(fig(3900, unit="count"), measure="trains cancelled", subject="trains", period="3 months",
+                 on=date(2025, 12, 1))
+    check = judge(new, [old], policy=POLICY, published=TODAY, story_places=())
+    assert check.verdict is C
+    other_year = stored(fig(3900, unit="count"), measure="trains cancelled", subject="trains", period="3 months",
+                        on=date(2024, 12, 1))
+    assert judge(new, [other_year], policy=POLICY, published=TODAY, story_places=()).verdict is Verdict.UNVERIFIED
