@@ -1276,7 +1276,8 @@ class CountReader:
         if noun is not None and (noun.lemma_.lower() not in _VAGUE_NOUNS or (
                 noun.tag_ == "NNS" and _holds(verb, base))) and noun.pos_ in ("NOUN", "PROPN") and (
                 noun.lemma_.lower() not in TIME_NOUNS):  # ("sold 30 million shares": things supplied, not a part)
-            thing = plural(noun)
+            thing = _compound_name(noun) if noun.lemma_.lower() in _TRADE_NOUNS and not any(
+                c.dep_ == "compound" for c in noun.children) else plural(noun)  # "sales of turntables"
             prev = noun.doc[noun.i - 1] if noun.i > 0 else None
             if prev is not None and prev.head.i == noun.i and not prev.like_num and prev.lower_ not in _GROUPS and (
                     (prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.is_alpha)
@@ -2353,7 +2354,17 @@ def _compound_name(noun: Token) -> str:
              and ((t.dep_ == "compound" and (t.pos_ == "NOUN" or _capitalised_noun(t) or _mistagged_compound(t)))
                                 or (t.dep_ in ("amod", "compound") and t.lower_ in _STATISTICS))]
     head = noun.lower_ if noun.tag_ == "NNS" and noun.is_alpha else noun.lemma_.lower()  # "£4.5m in assets"
+    if not parts and noun.lemma_.lower() in _TRADE_NOUNS:
+        goods = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj" and p.pos_ == "NOUN" and not _determined(p)), None)
+        if goods is not None:  # "sales of turntables": turntable sales, as the trade writes them
+            words = [t.lower_ for t in goods.lefts if t.dep_ == "compound" and t.is_alpha]
+            return " ".join([*words, goods.lemma_.lower(), head])
     return " ".join([*parts, head])
+
+
+#: nouns of goods changing hands, named by the goods before them: "sales of turntables" are turntable sales
+_TRADE_NOUNS = frozenset("sale export import delivery shipment purchase".split())
 
 
 def _mistagged_compound(tok: Token) -> bool:

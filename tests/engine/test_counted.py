@@ -1822,7 +1822,8 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("Of the 120 fish tested, 73% had microplastics in their gut.", "73%", "microplastics"),
     ("Nearly half of pupils had a smartphone.", "Nearly half", "smartphones"),
     # sales counted in units are no revenue; a change of sales in per cent is revenue's
-    ("Sales of turntables rose to about 410,000.", "about 410,000", "sales"),
+    ("Sales of turntables rose to about 410,000.", "about 410,000", "turntable sales"),  # named by the goods
+    ("Deliveries of new cars fell to 120,000.", "120,000", "car deliveries"),
     ("Cassette sales were about 140,000.", "about 140,000", "cassette sales"),
     ("Sales rose 11%.", "11%", "revenue rise"),
     ("Sales fell to £300m.", "£300m", "revenue"),
