@@ -1798,7 +1798,13 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         # the subject did, in the past tense (an intransitive verb's participle reads as passive)
         return active_past(verb)
     if base.dep_ == "nsubjpass" and lemma in _HANDING and any(c.dep_ == "dobj" for c in verb.children):
-        return None  # "14,200 households were sent bills": those who received something, not what was done
+        # "14,200 households were sent bills": those who received something; "2,300 contacts have been offered the
+        # vaccine": named by the benefit offered or given
+        obj = next(c for c in verb.children if c.dep_ == "dobj")
+        if lemma not in ("offer", "give") or obj.pos_ != "NOUN":
+            return None  # ("9,300 tenants were sent letters": the tenants, by who they are)
+        words = [t.lower_ for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_alpha]
+        return normalise_name(" ".join([participle(verb), *words, obj.lower_]))  # what they were offered or given
     if base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") and lemma not in PASS_THROUGH \
             and phrasal_lemma(verb) not in _PHRASAL_PASS and lemma not in SAY_VERBS \
             and (base.dep_ != "pobj" or (base.head.head.i == verb.i and base.head.lower_ in ("by",))):

@@ -140,6 +140,9 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
             verb = verb.head  # "grounded flights for 33 hours": the phrase hung on the object
         if verb.lower_ in _OUT_OF_SERVICE and verb.dep_ in ("acomp", "oprd", "xcomp") and verb.head.lemma_ in _STAYING:
             verb = verb.head  # "will remain closed for six weeks": the phrase hung on the state
+        if verb.lemma_ in _STAYING and _out_of_service(verb) \
+                and not any(c.dep_ == "nsubj" and _a_person(c, is_people) for c in verb.children):
+            return "out of service"  # "the craft will be out of action for six weeks", "out of use for a month"
         if verb.lemma_ in _STAYING:
             # "the system was down for almost seven hours", "the line was closed for a week" (not "the boxer was
             # down for eight seconds")
@@ -151,6 +154,18 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _STOPPING:
             return _stoppage(verb.lemma_)
     return None
+
+
+def _out_of_service(verb: Token) -> bool:
+    """ "was out of action", "will remain out of service", "out of use", "out of commission": a machine, a craft
+    or a place that cannot be used."""
+    return any(c.lower_ == "out" and any(o.lower_ == "of" and any(p.dep_ == "pobj" and p.lemma_.lower() in _USES
+                                                                   for p in o.children) for o in c.children)
+               for c in verb.children)
+
+
+#: what a thing out "of" cannot give: "out of action", "out of service", "out of use"
+_USES = frozenset("action service use commission operation".split())
 
 
 def finishing_time(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool] | None = None) -> str | None:

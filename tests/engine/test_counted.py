@@ -1142,6 +1142,7 @@ def test_a_penalty_is_a_figure_about_whom_it_punishes(engine, text, figure, meas
     "The ward was busy for six hours.",
     "The decision was delayed two days ago.",  # a delay placed in time, not its length
     "The crew waited until dawn, about six hours after the alarm.",
+    "The striker will be out of action for six weeks.",  # a person out of action is no stoppage
     "The twins, aged four weeks and seven months, were unhurt.",  # a second age in units of time
 ])
 def test_a_duration_that_places_or_describes_is_no_penalty(engine, text):
@@ -1858,6 +1859,11 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("Water firms acted after reservoir levels fell to 41%.", "41%", "reservoir levels"),
     # people moved between places of one kind are transferred, not admitted
     ("Nine patients have been transferred to hospitals outside the county.", "Nine", "transferred"),
+    # how long a machine or a craft cannot be used
+    ("The damaged ferry will be out of service for about five weeks.", "about five weeks", "out of service"),
+    ("The pump was out of action for nine days.", "nine days", "out of service"),
+    # people offered or given a benefit are named by it
+    ("About 1,800 pupils have been offered the flu vaccine.", "About 1,800", "offered flu vaccine"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
