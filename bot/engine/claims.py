@@ -90,6 +90,11 @@ from .timing import (
 from .types import Claim, Figure
 from .units import unit_family
 
+#: verbs of watching a broadcast: an audience that watches is viewers, not a crowd
+_WATCHING = frozenset("watch view stream".split())
+#: words of a broadcast audience: "a peak audience", "ratings", "on television"
+_BROADCAST = frozenset("peak ratings rating broadcast broadcaster television tv channel viewing".split())
+
 _GENERIC_MODIFIERS = frozenset(
     """heavy significant many several other more new additional total estimated reported least
     approximately about some few further extra own such same various numerous large small huge
@@ -879,7 +884,13 @@ class ClaimExtractor:
 
     def _measure(self, doc: Doc, m: FigureMatch, noun: Token | None) -> str:
         root = span_root(doc, m)
-        return self.counts.measure(doc, m, noun, root, _governing_verb(noun if noun is not None else root))
+        verb = _governing_verb(noun if noun is not None else root)
+        name = self.counts.measure(doc, m, noun, root, verb)
+        if name == "attendance" and "viewers" in self.vocab.measures and verb is not None \
+                and verb.lemma_.lower() in _WATCHING and any(t.lemma_.lower() == "audience" for t in doc) \
+                and any(t.lower_ in _BROADCAST for t in doc):
+            return "viewers"  # "the final was watched by a peak audience of 3.8 million, the ratings body said"
+        return name
 
     # -- subject ----------------------------------------------------------------
     def _subject(self, doc: Doc, m: FigureMatch, noun: Token | None, measure: str) -> tuple[str, str | None, bool]:

@@ -357,6 +357,9 @@ class CountReader:
         if (fig.unit == "times" or (m.end < len(doc) and doc[m.end].lower_ == "times")) \
                 and (done := _how_often_done(doc[m.end - 1] if doc[m.end - 1].lower_ == "times" else doc[m.end])):
             return normalise_name(f"times {participle(done)}")  # "used 412,000 times": times used
+        if people_ok and noun is None and root.dep_ == "pobj" and root.head.lower_ == "of" \
+                and root.head.head.lemma_.lower() in _TRADE_NOUNS:
+            return _compound_name(root.head.head)  # "with sales of about 140,000": units sold
         if family in _MEASURED_OF and (owner := _measured_of(base)) is not None:
             # "in winds of 55 knots", "waves of up to nine metres", "wind speeds of 200 km/h"
             words = [t.lower_ for t in owner.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_alpha]

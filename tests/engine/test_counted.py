@@ -1864,6 +1864,11 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("The pump was out of action for nine days.", "nine days", "out of service"),
     # people offered or given a benefit are named by it
     ("About 1,800 pupils have been offered the flu vaccine.", "About 1,800", "offered flu vaccine"),
+    # sales given as "sales of" a number count units sold
+    ("Tapes had a small revival, with sales of about 90,000.", "about 90,000", "sales"),
+    # an audience watching a broadcast is viewers; a crowd watching in person is attendance
+    ("The match was watched by a peak audience of 2.1 million, the ratings agency said.", "2.1 million", "viewers"),
+    ("An audience of 40,000 watched the concert in the park.", "40,000", "attendance"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
