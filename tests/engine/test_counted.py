@@ -1869,6 +1869,13 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # an audience watching a broadcast is viewers; a crowd watching in person is attendance
     ("The match was watched by a peak audience of 2.1 million, the ratings agency said.", "2.1 million", "viewers"),
     ("An audience of 40,000 watched the concert in the park.", "40,000", "attendance"),
+    # a share of people who had a vaccine is vaccinated; who took one up, uptake
+    ("Only 41% of care staff have had the vaccine.", "Only 41%", "vaccinated"),
+    ("The board said 41% of care staff had taken up the flu vaccine.", "41%", "uptake"),
+    ("About 900,000 people have been vaccinated.", "About 900,000", "vaccinated"),
+    # a share of services that kept time
+    ("Only 68.2% of the company's buses ran on time last month.", "Only 68.2%", "on time"),
+    ("Some 9% of flights arrived late.", "Some 9%", "late"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
