@@ -216,7 +216,8 @@ class ClaimExtractor:
                 continue  # "two weeks ago", "after six hours", "closed for 30 days"
             if term is None and lasted is None and "-" in fig.text and fig.unit not in ("people", "count") \
                     and unit_family(fig.unit) not in ("money", "power") \
-                    and not (sized(m) and unit_family(fig.unit) in SIZE_FAMILIES) \
+                    and not (sized(m) and unit_family(fig.unit) in SIZE_FAMILIES
+                             and span_root(doc, m).head.tag_ != "NNS") \
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if term is None and unit_family(fig.unit) in ("weight", "volume") and m.end < len(doc) \
@@ -224,7 +225,8 @@ class ClaimExtractor:
                     and span_root(doc, m).dep_ in ("nummod", "compound", "amod", "nmod") \
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[m.end].children):
                 continue  # "its 500g bags", "330ml cans": the size of each pack, not an amount in the news
-                # (a size in digits, ten or more, is the thing's reported size: "the 64-metre dish collapsed")
+                # (a size in digits, ten or more, is the thing's reported size: "the 64-metre dish collapsed"; before a
+                # plural it names a kind of thing: "demand is strongest for 12-inch albums")
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
                     and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_ \

@@ -1958,6 +1958,7 @@ def test_a_span_that_is_no_journey_is_no_finishing_time(engine, text):
     ("Buyers inspected lot 112 before the sale.", 112),  # a number that names one thing
     ("She has missed her 7.42 connection twice this week.", 7.42),  # a time of day that names a service
     ("Shoppers returned 3,000 of its 750ml bottles.", 750),  # the size of each pack
+    ("Collectors want 12-inch records more than 7-inch singles.", 12),  # a size before a plural names a kind
 ])
 def test_codes_and_descriptions_are_no_figures(engine, text, value):
     assert value not in {c.figure.low for c in claims_of(engine, text)}
