@@ -1162,12 +1162,15 @@ class ClaimExtractor:
                                       and any(n.dep_ == "nummod" and n.like_num for n in c.head.children)
                                       and root.i not in (ids := _subtree_ids(c))))  # (not the figure's own clause)
         ref = published or datetime.now(UTC).date()
+        past = verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") and c.tag_ in ("VBD", "VBZ", "VBP")
+            for c in verb.children))) and not any(c.lower_ in ("will", "would", "'ll") for c in verb.children)
         # "up from 870 last year": the date of a figure's own preposition ("from") is the figure's
         prep = _subtree_ids(root.head) if root.dep_ == "pobj" and root.head.dep_ != "ROOT" else frozenset()
         for scope in (own - others, (prep | near) - others):
             dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
             for _, _, text in dates:
-                d = _parse_date(text, ref, published)
+                d = _parse_date(text, ref, published, past=past)
                 if d is not None:
                     return d
         if verb is not None and verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in verb.children):

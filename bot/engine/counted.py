@@ -187,8 +187,11 @@ class CountReader:
                 and (unit_family(doc[m.end + 1].lower_) or "other:").startswith(
                     ("other:", "count", "weight", "volume", "area")) \
                 and doc[m.end + 1].lemma_.lower() not in ("head", "capita"):
-            costed = (verb is not None and verb.lemma_.lower() == "cost") or (m.start > 0 and doc[
-                m.start - 1].lemma_.lower() == "cost") or (  # ("culling costs £1,100", the verb tagged a noun)
+            # what an act costs for each one ("culling costs about £1,100 per badger", "put the cost at £1,400 per
+            # badger"); what goods cost a unit is their price ("petrol costs 140p a litre")
+            costed = (verb is not None and verb.lemma_.lower() == "cost" and _an_act_costs(verb)) or (
+                m.start > 0 and doc[m.start - 1].lemma_.lower() == "cost" and doc[m.start - 1].pos_ != "VERB"
+                and doc[m.start - 2].tag_ == "VBG" if m.start > 1 else False) or (  # ("culling costs", a noun)
                 (thing := measured_thing(root, verb, self.is_people)) is not None and thing.lemma_.lower() == "cost")
             if costed:  # "culling costs about £1,100 per badger", "put the cost at £1,400 per badger"
                 return f"cost per {doc[m.end + 1].lemma_.lower()}"
@@ -970,13 +973,6 @@ class CountReader:
         meas = self.vocab.measures.get(name or "")
         return meas is not None and meas.unit == "money"
 
-    def _longer_words(self, name: str, lemma: str) -> set[str]:
-        """The words that make a bare noun a measure of its own in the measure's longer names: "pay", "wage" and
-        "salary" for "offer" of "pay offer" ("pay offer", "wage offer", "salary offer")."""
-        meas = self.vocab.measures.get(name)
-        longer = [n.split() for n in (meas.nouns if meas is not None else ()) if " " in n]
-        return {w for words in longer if words[-1] == lemma for w in words[:-1]} or set(name.split()[:-1])
-
     def noun_measure(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower()
         mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod")]
@@ -998,11 +994,6 @@ class CountReader:
                     # "demand for vans", "demand had risen by 30%": a market's demand, not a union's; a bare word
                     # names the vocabulary's longer measure only where it is asked or offered, not where it moves
                     return None
-                if key == lemma and " " in name and name.split()[-1] == lemma and not mods and not any(
-                        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in noun.children) and not (
-                        self._longer_words(name, lemma) & {t.lemma_.lower() for t in noun.sent}):
-                    return None  # "its offer of £4.6m was the highest of three bids": no pay in the sentence, so
-                    # no pay offer (the measure's other names say what a bare word needs beside it)
                 return name
         for c in compounds:  # "inflation rate", "jobless rate"
             if c in self.vocab.by_noun and lemma in ("rate", "figure", "level", "number", "total", "count", "tally"):
@@ -2014,11 +2005,19 @@ def _damages(inside: Token, verb: Token | None) -> str | None:
     return None
 
 
+def _an_act_costs(verb: Token) -> bool:
+    """The subject of "cost" is an act ("culling costs", "treating each patient costs"), not goods."""
+    return any(c.dep_ in ("nsubj", "csubj") and (c.tag_ == "VBG" or (
+        c.pos_ == "NOUN" and c.lemma_.lower().endswith(("ing", "tion")))) for c in verb.children)
+
+
 def _a_bare_average(root: Token, verb: Token | None) -> bool:
     """A number that nothing counts, given as an average: the object of "average" ("averaged 104.3"), what "an
     average" is "of" ("a three-dart average of 101.87") or what an average "was"."""
     if verb is not None and verb.lemma_.lower() == "average" and root.head.i == verb.i and root.dep_ == "dobj":
-        return True
+        # a person's average ("he averaged 104.3"); a thing that averages a level is counted by the thing
+        # ("attendances averaged 5,400 a day", "crowds averaged 41,000")
+        return all(c.pos_ in ("PRON", "PROPN") for c in verb.children if c.dep_ == "nsubj")
     if root.lemma_.lower() == "average" or (
             root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "average"):
         return True  # ("an average of 101.87" is one figure, its root the average)

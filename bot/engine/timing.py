@@ -452,7 +452,7 @@ _SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_date(text: str, ref: date, published: date | None) -> date | None:
+def _parse_date(text: str, ref: date, published: date | None, *, past: bool = False) -> date | None:
     words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
     day = next((int(w.rstrip("stndrh")) for w in words
@@ -473,6 +473,9 @@ def _parse_date(text: str, ref: date, published: date | None) -> date | None:
                     options.append(date(yy, month, day or 1))
                 except ValueError:
                     continue
+            if past:  # a past tense tells of a date before its report ("averaged 5,400 a day in May", read in
+                # December, is this year's May)
+                options = [o for o in options if o <= ref + timedelta(days=7)] or options
             d = min(options, key=lambda o: abs((o - ref).days))
         return d
     if year and len(words) <= 3:

@@ -1831,9 +1831,12 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # what a competition pays out in all is another quantity than its prize
     ("The winner will collect £500,000 from a total prize fund of £2.5 million.", "£2.5 million", "prize fund"),
     ("She won £500,000 in prize money.", "£500,000", "prize"),
-    # a bare word of a longer measure ("offer" of "pay offer") needs the longer name's words beside it
-    ("Its offer of £4.6m was the highest of three bids, the council said.", "£4.6m", "offer"),
     ("The union rejected a pay offer of 4%.", "4%", "pay offer"),
+    ("Doctors rejected an offer of 3% and voted to strike.", "3%", "pay offer"),  # a bare offer in a dispute
+    # a thing that averages a level is counted by the thing, a person's average is an average
+    ("A&E attendances averaged 5,400 a day in May.", "5,400", "attendance"),
+    # what goods cost a unit is their price; what an act costs for each one is a cost per one
+    ("Petrol costs 140p a litre at most forecourts.", "140p", "price per litre"),
     # a change whose subject the parser took for the object of "showed"; a change of nothing found is a rise
     ("Data showed chlorine in the stratosphere had declined by about 9% since its peak.", "about 9%", "chlorine fall"),
     ("GP consultations for bronchiolitis, the chest infection RSV causes in infants, rose by 40% in the same week.",
@@ -1967,3 +1970,14 @@ def test_codes_and_descriptions_are_no_figures(engine, text, value):
 def test_a_long_number_that_counts_something_stays_a_figure(engine):
     claims = claims_of(engine, "Florida recorded 1385710 lightning strikes and 45678 people were evacuated.")
     assert {1385710, 45678} <= {c.figure.low for c in claims}
+
+
+@pytest.mark.parametrize(("text", "figure", "day"), [
+    # a past tense tells of a month before the report; a future one of the month ahead
+    ("Attendances at the clinic averaged 1,300 a day in May.", "1,300", date(2026, 5, 1)),
+    ("The festival will draw 40,000 people in May.", "40,000", date(2027, 5, 1)),
+])
+def test_a_month_without_a_year_follows_the_tense(engine, text, figure, day):
+    got = [c for c in claims_of(engine, text, published=date(2026, 12, 6)) if c.figure.text == figure]
+    assert got
+    assert got[0].date == day
