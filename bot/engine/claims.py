@@ -888,10 +888,11 @@ class ClaimExtractor:
         root = span_root(doc, m)
         verb = _governing_verb(noun if noun is not None else root)
         name = self.counts.measure(doc, m, noun, root, verb)
+        audience = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else noun
         if name == "attendance" and "viewers" in self.vocab.measures and verb is not None \
-                and verb.lemma_.lower() in _WATCHING and any(t.lemma_.lower() == "audience" for t in doc) \
-                and any(t.lower_ in _BROADCAST for t in doc):
-            return "viewers"  # "the final was watched by a peak audience of 3.8 million, the ratings body said"
+                and verb.lemma_.lower() in _WATCHING and audience is not None \
+                and audience.lemma_.lower() == "audience" and any(t.lower_ in _BROADCAST for t in audience.lefts):
+            return "viewers"  # "the final was watched by a peak audience of 3.8 million": a broadcast's audience
         return name
 
     # -- subject ----------------------------------------------------------------

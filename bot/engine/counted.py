@@ -1123,8 +1123,9 @@ class CountReader:
                 # (not "in the custody of police")
             if p.dep_ == "pobj":
                 for obj in _with_compounds(p):
-                    # ("transferred to hospitals outside the region": moved between hospitals, not admitted)
-                    keys = (f"{lemma} {prep.lower_} {obj}",) if lemma in _TRANSFERRING else (
+                    # ("transferred to hospitals outside the region": moved between hospitals, not admitted; "moved
+                    # to hospital", "transferred to intensive care" are)
+                    keys = (f"{lemma} {prep.lower_} {obj}",) if lemma in _TRANSFERRING and p.tag_ == "NNS" else (
                         f"{lemma} {prep.lower_} {obj}", f"{prep.lower_} {obj}")
                     for key in keys:
                         if key in self.vocab.by_complement:

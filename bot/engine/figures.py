@@ -479,7 +479,7 @@ class FigureParser:
                 if t.like_num or any(ch.isdigit() for ch in t.text):
                     blocked.setdefault(k, label)
         _block_phones(doc, blocked)
-        _block_clock_times(doc, blocked, units, currencies)
+        _block_clock_times(doc, blocked)
         _block_listed_ages(doc, blocked)
         _block_number_lists(doc, blocked)
         return _Context(blocked, hedge_before, hedge_after, units, currencies)
@@ -1149,22 +1149,23 @@ def _block_phones(doc: Doc, blocked: dict[int, str]) -> None:
 _LINE_WORDS = PHONE_WORDS | {"emergency", "contact", "freephone", "enquiry", "enquiries", "information", "helpdesk"}
 
 
-def _block_clock_times(doc: Doc, blocked: dict[int, str], units: dict, currencies: dict) -> None:
+def _block_clock_times(doc: Doc, blocked: dict[int, str]) -> None:
     """A time of day that names a service: "my 8.05 connection", "the 7.15 from Leeds" (hours and minutes after a
-    determiner, before a word that is no unit or scale)."""
+    determiner, before a service's noun or where it runs from or to)."""
     n = len(doc)
     for t in doc:
         if not _CLOCK.match(t.text) or t.i == 0 or t.i + 1 >= n or doc[t.i - 1].lower_ not in _CLOCK_DETERMINERS:
             continue
-        nxt = doc[t.i + 1]
-        if t.i + 1 in units or t.i + 1 in currencies or nxt.lower_ in _SCALES or not nxt.is_alpha \
-                or nxt.lower_ in ("per", "percent", "pc"):
-            continue
-        blocked.setdefault(t.i, "TIME")
+        if doc[t.i + 1].lower_ in _SERVICES:
+            blocked.setdefault(t.i, "TIME")
 
 
 #: hours and minutes written with a point or a colon ("8.05", "19:40")
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")
+#: words after a time of day that names a service: a service's noun, or where it runs from or to ("the 7.15
+#: from Leeds"); "the 1.35 mark" or "their 2.45 ERA" are figures
+_SERVICES = frozenset("train bus coach tram ferry flight service connection departure arrival sailing shuttle "
+                      "from to".split())
 #: words before a time of day that names a service ("my 8.05 connection", "the 7.15 from Leeds")
 _CLOCK_DETERMINERS = frozenset("the my our your his her their its".split())
 

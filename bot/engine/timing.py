@@ -58,8 +58,9 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
     if m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER:
         return True
     root = span_root(doc, m)
-    while root.dep_ == "conj" and root.head.ent_type_ in ("DATE", "TIME") and root.head.i < root.i:
-        root = root.head  # "aged three weeks and five months": the second span does what the first does
+    if root.dep_ == "conj" and root.head.ent_type_ in ("DATE", "TIME") and root.head.i < root.i \
+            and root.head.head.lower_ in ("aged", "age", "ages"):
+        root = root.head  # "aged three weeks and five months": the second age is an age too
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("record", "best"):
         return False  # "the previous record of 16 hours": a record's time is a figure of the news
     level_of = root.head if root.dep_ in ("npadvmod", "attr", "dobj") else (

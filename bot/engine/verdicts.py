@@ -166,16 +166,7 @@ def is_unnamed(claim: Claim) -> bool:
         return claim.measure == family.removeprefix("other:")
     if family == "percent" and claim.measure in CHANGE_KINDS and not claim.subject:
         return True  # "that was down 4 per cent": a change of nothing named is as unnamed as "4 per cent"
-    return family in _FALLBACK_FAMILIES and claim.measure == family and not (
-        (said := _FAMILY_WORDS.get(family)) is not None and said.search(claim.sentence or ""))
-
-
-#: the words that name a family's quantity where it is written: "weighs about 90,000 tonnes", "put its mass at",
-#: "at a distance of 180,000 km" name the figure; a bare "40 km" or "12 tonnes" does not
-_FAMILY_WORDS = {
-    "weight": re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight|mass)\b", re.IGNORECASE),
-    "distance": re.compile(r"\bdistance\b", re.IGNORECASE),
-}
+    return family in _FALLBACK_FAMILIES and claim.measure == family
 
 
 #: hedges that stress a figure's size: an estimate at the bound, not a bound alone
@@ -509,8 +500,7 @@ def _same_context(new: Claim, old: Claim, policy: VerdictPolicy, *, in_story: bo
         if is_rising(new.measure, policy.rising_measures) and not _covers(pn or po, story_hours):
             return False
     if new.date is not None and old.date is not None and new.date != old.date and (
-            ((new.period is not None or old.period is not None) and not (pn == po and _year_only_agrees(
-                new.date, old.date))) or not _dates_agree(new.date, old.date)):
+            new.period is not None or old.period is not None or not _dates_agree(new.date, old.date)):
         return new.period is None and is_rising(new.measure, policy.rising_measures)
     return True
 
@@ -539,12 +529,6 @@ def _dates_agree(a: date, b: date) -> bool:
         return False
     first, other = (a, b) if a.day == 1 else (b, a)
     return first.day == 1 and first.month in (1, other.month)  # a month's first day, or a year's
-
-
-def _year_only_agrees(a: date, b: date) -> bool:
-    """One date is a year alone (its first of January) and the other falls in that year: "in the last three
-    months of 2025" and "between October and December" may be one span."""
-    return a.year == b.year and (a.timetuple().tm_yday == 1 or b.timetuple().tm_yday == 1)
 
 
 def _covers(period: str | None, story_hours: float | None) -> bool:

@@ -1879,6 +1879,12 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     # a share of services that kept time
     ("Only 68.2% of the company's buses ran on time last month.", "Only 68.2%", "on time"),
     ("Some 9% of flights arrived late.", "Some 9%", "late"),
+    # a crowd watching in person beside a broadcast's audience in one sentence keeps its own measure
+    (("A crowd of 82,000 watched the final at Wembley, while a peak television audience of 14 million watched "
+      "at home."), "82,000", "attendance"),
+    # people moved to intensive care or to hospital keep those measures; moved between hospitals, transferred
+    ("Three patients were transferred to intensive care overnight.", "Three", "intensive care"),
+    ("Six casualties were moved to hospital by ambulance.", "Six", "hospitalised"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
@@ -1960,6 +1966,7 @@ def test_a_span_that_is_no_journey_is_no_finishing_time(engine, text):
     ("The bull carries ear tag number UK 581234 500147.", 500147),
     ("Buyers inspected lot 112 before the sale.", 112),  # a number that names one thing
     ("She has missed her 7.42 connection twice this week.", 7.42),  # a time of day that names a service
+    ("The 6.15 from Dunmere was cancelled.", 6.15),
     ("Shoppers returned 3,000 of its 750ml bottles.", 750),  # the size of each pack
     ("Collectors want 12-inch records more than 7-inch singles.", 12),  # a size before a plural names a kind
 ])
@@ -1981,3 +1988,11 @@ def test_a_month_without_a_year_follows_the_tense(engine, text, figure, day):
     got = [c for c in claims_of(engine, text, published=date(2026, 12, 6)) if c.figure.text == figure]
     assert got
     assert got[0].date == day
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The pound rose above the 1.35 mark against the dollar.", 1.35),  # a level, not a service's time
+    ("The runway was closed for two hours on Monday and five hours on Tuesday.", 5),  # a second span kept
+])
+def test_a_figure_like_a_time_or_a_second_span_stays(engine, text, value):
+    assert value in {c.figure.low for c in claims_of(engine, text)}
