@@ -90,6 +90,15 @@ from .timing import (
 from .types import Claim, Figure
 from .units import unit_family
 
+
+def _glued_unit(doc: Doc, m: FigureMatch) -> bool:
+    """The figure's unit is written on its number ("500g", "750ml"), as a pack's size is; not "12 tonnes"."""
+    last = doc[m.end - 1]
+    if any(ch.isdigit() for ch in last.text) and any(ch.isalpha() for ch in last.text):
+        return True
+    return m.end - m.start >= 2 and doc[m.end - 2].like_num and not doc[m.end - 2].whitespace_
+
+
 #: verbs of watching a broadcast: an audience that watches is viewers, not a crowd
 _WATCHING = frozenset("watch view stream".split())
 #: words of a broadcast audience: "a peak audience", "ratings", "on television"
@@ -221,6 +230,7 @@ class ClaimExtractor:
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
             if term is None and unit_family(fig.unit) in ("weight", "volume") and m.end < len(doc) \
+                    and _glued_unit(doc, m) \
                     and doc[m.end].tag_ == "NNS" and span_root(doc, m).head.i == m.end \
                     and span_root(doc, m).dep_ in ("nummod", "compound", "amod", "nmod") \
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[m.end].children):

@@ -348,8 +348,10 @@ class CountReader:
                 and doc[m.start - 2].lemma_.lower() in _DIMENSION_NOUNS:
             return doc[m.start - 2].lemma_.lower()
         if family == "distance" and m.start >= 2 and doc[m.start - 1].lower_ == "within" \
-                and doc[m.start - 2].lemma_.lower() in ("come", "pass", "fly", "get", "sail", "drift"):
-            return "distance"  # "will come within about 180,000 km of Earth"
+                and doc[m.start - 2].lemma_.lower() in ("come", "pass", "fly", "get", "sail", "drift") \
+                and m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and (
+                    doc[m.end + 1].pos_ == "PROPN" or doc[m.end + 1].ent_type_ in ("LOC", "GPE", "FAC")):
+            return "distance"  # "will come within about 180,000 km of Earth" (not "within 3 cm of the record")
         # a length with an adjective of dimension: "300 metres wide", "3 metres deep", "12 km high"
         if family == "distance" and m.end < len(doc) and doc[m.end].lower_ in _DIMENSIONS:
             return _DIMENSIONS[doc[m.end].lower_]
@@ -723,7 +725,8 @@ class CountReader:
             if family == "money" and thing is not None and self.is_people(thing) and not self.noun_measure(thing):
                 thing = None  # "the raiders ... £5.3 million": who has or moves the money is not what it is
             if thing is not None:
-                name = ok(self.noun_measure(thing)) or (
+                traded = _compound_name(thing) if thing.lemma_.lower() in _TRADE_NOUNS else None
+                name = (traded if traded is not None and " " in traded else None) or ok(self.noun_measure(thing)) or (
                     " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
                     else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature
                 if " " in name and name.split()[-1] == thing.lemma_.lower() and thing.dep_ in ("nsubj", "nsubjpass") \
@@ -860,7 +863,11 @@ class CountReader:
                                    and phrasal_lemma(root.head) in _CONSTITUTING)
                                   or (root.dep_ == "pobj" and root.head.lower_ == "for"
                                       and root.head.head.lemma_.lower() == "account")):
-            return _share_of(group)  # "cancellations made up 4.8% of planned services": the part's share
+            verb = root.head if root.dep_ == "dobj" else root.head.head
+            part = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            if part is not None:  # "cancellations made up 4.8% of services": the cancellations' share
+                return normalise_name(f"{_compound_name(part)} share")
+            return _share_of(group)  # "it accounts for 31% of purchases": a share of the whole
         if group is not None and root.dep_ == "dobj" and root.head.pos_ == "VERB" and group.tag_ == "NN" \
                 and root.head.lemma_.lower() in _PROVIDING:
             # "the reactor supplies 8% of the country's electricity", "won 35% of the vote", "holds 30% of the
@@ -1556,13 +1563,20 @@ _RECEIVED = dict.fromkeys("vaccine jab booster".split(), "vaccinate")
 
 
 def _timekeeping(pred: Token) -> str | None:
-    """How a share of services or people kept time: "ran on time", "arrived late", "left early"."""
+    """How a share of services or people kept time: "ran on time", "arrived late", "left early" (a verb of going;
+    not "paid their rent late")."""
+    if pred.lemma_.lower() not in _KEEPING_TIME:
+        return None
     for c in pred.children:
         if c.dep_ == "prep" and c.lower_ == "on" and any(p.lemma_.lower() == "time" for p in c.children):
             return "on time"
         if c.dep_ == "advmod" and c.lower_ in ("late", "early", "punctually"):
             return "on time" if c.lower_ == "punctually" else c.lower_
     return None
+
+
+#: verbs of a service going, whose timekeeping a share may count
+_KEEPING_TIME = frozenset("run arrive depart leave land operate start finish come reach call".split())
 
 
 def _what_is_held(pred: Token | None) -> str | None:
@@ -1572,7 +1586,9 @@ def _what_is_held(pred: Token | None) -> str | None:
         return None
     obj = next((c for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                 and c.lemma_.lower() not in TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
-    return _object_name(obj) if obj is not None else None
+    if obj is None or any(t.like_num for t in obj.subtree):
+        return None  # ("30% of firms had revenue of more than £1m": the share is no amount of the revenue)
+    return _object_name(obj)
 
 
 #: verbs of having or containing something: a share that has it is counted by what it has
@@ -1816,8 +1832,10 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         # "14,200 households were sent bills": those who received something; "2,300 contacts have been offered the
         # vaccine": named by the benefit offered or given
         obj = next(c for c in verb.children if c.dep_ == "dobj")
-        if lemma not in ("offer", "give") or obj.pos_ != "NOUN":
-            return None  # ("9,300 tenants were sent letters": the tenants, by who they are)
+        if lemma not in ("offer", "give") or obj.pos_ != "NOUN" or any(
+                c.dep_ == "amod" and c.lower_ in _IN_ERROR for c in obj.children):
+            return None  # ("9,300 tenants were sent letters": the tenants, by who they are; "given the wrong dose"
+            # is an error, no benefit)
         words = [t.lower_ for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_alpha]
         return normalise_name(" ".join([participle(verb), *words, obj.lower_]))  # what they were offered or given
     if base.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj", "nummod") and lemma not in PASS_THROUGH \
@@ -1974,6 +1992,8 @@ def _worth_of(doc: Doc, m: FigureMatch, root: Token) -> Token | None:
 _ASKING = frozenset("seek demand request ask urge claim sue".split())
 #: verbs that order another to act: "ordered Verdane to pay $46 million"
 _ORDERING = frozenset("order require direct force compel".split())
+#: adjectives of a thing given in error
+_IN_ERROR = frozenset("wrong incorrect faulty expired contaminated mistaken".split())
 #: verbs of moving people or things from one place to another of the same kind: where to is no event of its own
 _TRANSFERRING = frozenset("transfer move relocate divert reroute".split())
 #: verbs whose object is the doer of their "to" complement (object control): making, letting, asking, helping or
@@ -2594,7 +2614,7 @@ def _share_of(group: Token) -> str:
 
 
 #: verbs by which a part makes up a whole: its share of it ("made up 4.8% of planned services")
-_CONSTITUTING = frozenset({"make up", "represent", "comprise", "constitute", "form", "account for"})
+_CONSTITUTING = frozenset({"make up", "represent", "comprise", "constitute", "form", "account for", "take up"})
 
 
 def plural(noun: Token) -> str:

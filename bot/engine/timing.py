@@ -33,8 +33,8 @@ _NOT_A_REFERENCE = frozenset("since until till through throughout from".split())
 
 
 _PERIOD = re.compile(
-    r"\b(?:in|within|over|during|across|for)\s+(?:just\s+|only\s+)?(?:(?:the|its|their|his|her|our)\s+)?"
-    r"(?:[a-z]+(?:'s|’s)\s+)?"  # "over the tournament's 16 days", "in its first week"
+    r"\b(?:in|within|over|during|across|for)\s+(?:just\s+|only\s+)?(?:(?:the|its)\s+)?"
+    r"(?:[a-z]+(?:'s|’s)\s+)?"  # "over the tournament's 16 days", "in its first week" (not a person's tenure)
     r"(?:(?P<rel>last|past|previous|first|following)\s+)?(?:(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\s+)?"
     r"(?P<unit>hours?|days?|weeks?|months?|years?|weekend)\b",
     re.IGNORECASE,
@@ -159,10 +159,14 @@ def stoppage_length(doc: Doc, m: FigureMatch, is_people: Callable[[Token], bool]
 
 def _out_of_service(verb: Token) -> bool:
     """ "was out of action", "will remain out of service", "out of use", "out of commission": a machine, a craft
-    or a place that cannot be used."""
-    return any(c.lower_ == "out" and any(o.lower_ == "of" and any(p.dep_ == "pobj" and p.lemma_.lower() in _USES
-                                                                   for p in o.children) for o in c.children)
-               for c in verb.children)
+    or a place that cannot be used (not a player "out of action": a noun of someone who does something)."""
+    for c in verb.children:
+        for o in (o for o in c.children if c.lower_ == "out" and o.lower_ == "of"):
+            for p in (p for p in o.children if p.dep_ == "pobj" and p.lemma_.lower() in _USES):
+                who = next((s for s in verb.children if s.dep_ == "nsubj"), None)
+                return not (p.lemma_.lower() == "action" and who is not None
+                            and who.lemma_.lower().endswith(("er", "or", "ist", "eeper")))
+    return False
 
 
 #: what a thing out "of" cannot give: "out of action", "out of service", "out of use"
@@ -202,11 +206,15 @@ def delay_length(doc: Doc, m: FigureMatch) -> str | None:
     reports of one hold-up compare: "trains were delayed by 45 minutes", "flights were held up for three hours",
     "the ferry arrived two hours late" are a delay; "passengers waited 12 hours 40 minutes" a wait. Not a span
     that places the act ("delayed two days ago", "waited until 2pm")."""
-    if unit_family(m.figure.unit) != "duration" or (m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER):
+    if unit_family(m.figure.unit) != "duration":
         return None
     root = span_root(doc, m)
-    if root.dep_ == "npadvmod" and root.head.lower_ == "late":
-        return "delay"  # "ran up to 45 minutes late", "the project is two years late"
+    after = m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER
+    if after and not (root.dep_ == "pobj" and root.head.lower_ in ("by", "for")):
+        return None  # ("delayed two days after the storm" places it; "delayed by 45 minutes after a signal
+        # failure" gives the cause)
+    if root.dep_ == "npadvmod" and root.head.lower_ == "late" and root.head.head.lemma_.lower() not in _OVERTIME:
+        return "delay"  # "ran up to 45 minutes late", "the project is two years late" (not "stayed two hours late")
     verb = root.head
     if root.dep_ == "pobj" and verb.lower_ in ("by", "for") and verb.dep_ in ("prep", "agent"):
         verb = verb.head  # "delayed by 45 minutes", "waited for six hours"
@@ -215,11 +223,15 @@ def delay_length(doc: Doc, m: FigureMatch) -> str | None:
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    if lemma == "delay" or (lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
-        return "delay"
+    if lemma == "delay" or (lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+                            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _HELD_UP
+                                    for c in verb.children)):
+        return "delay"  # (a post office "held up by two men armed with knives" was robbed, not delayed)
     return "wait" if lemma == "wait" else None
 
 
+#: verbs after which "late" is extra time worked or stayed, not a delay ("stayed two hours late")
+_OVERTIME = frozenset("stay remain work sit".split())
 #: verbs of going a distance or completing a race, whose time "in" a duration is a figure of the news
 _GOING = frozenset("complete finish cross swim run cycle ride row sail fly walk climb cover drive race".split())
 #: verbs of going that are a race or a journey by themselves ("she finished in 2 hours 8 minutes")
@@ -335,6 +347,9 @@ def _joined_noun(doc: Doc, m: FigureMatch) -> Token | None:
 
 #: what carries people on a journey, or the journey itself: how long it takes is the journey time
 _CONVEYANCES = frozenset("train bus coach tram ferry flight service journey trip ride crossing".split())
+#: what traffic or a journey is held up in: its hold-up is a delay
+_HELD_UP = _CONVEYANCES | frozenset("traffic passenger traveller commuter ambulance vehicle lorry car delivery "
+                                    "motorist driver".split())
 #: nouns of a hold-up, whose length is its figure
 _HOLD_UPS = frozenset("wait delay".split())
 #: journeys, whose length in time is a figure of their own ("a 28-day voyage")
