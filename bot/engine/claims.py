@@ -86,9 +86,23 @@ from .timing import (
     penalty,
     stoppage_length,
     time_lost,
+    time_without,
 )
 from .types import Claim, Figure
 from .units import unit_family
+
+
+def _court_costs(root: Token, noun: Token | None, verb: Token) -> bool:
+    """Costs a party is ordered to pay or is awarded, written in the plural ("£18,500 in costs", "prosecution
+    costs of £38,500"), not what a thing costs."""
+    if verb.lemma_.lower() not in ("pay", "award", "order", "face"):
+        return False
+    near = [noun] if noun is not None else []
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        near.append(root.head.head)
+    near += [p for c in (*root.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "in"
+             for p in c.children if p.dep_ == "pobj"]
+    return any(t is not None and t.lower_ == "costs" for t in near)
 
 
 def _glued_unit(doc: Doc, m: FigureMatch) -> bool:
@@ -212,6 +226,8 @@ class ClaimExtractor:
                 term = finishing_time(doc, m, self.counts.is_people)
             if term is None:  # "delayed by 45 minutes", "ran two hours late": delay; "waited 12 hours": wait
                 term = delay_length(doc, m)
+            if term is None:  # "has gone 33 days without rain": days without rain
+                term = time_without(doc, m)
             # "a 28-day voyage", "a 12-week consultation": the event's length; "a target of 18 minutes": a goal
             lasted = None if term is not None else (event_length(doc, m) or goal_of(doc, m))
             if self._names_a_thing(doc, m):
@@ -229,6 +245,12 @@ class ClaimExtractor:
                              and span_root(doc, m).head.tag_ != "NNS") \
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
+            if term is None and unit_family(fig.unit) == "distance" and m.start >= 2 and doc[m.start - 1].text == "," \
+                    and doc[m.start - 2].pos_ == "PROPN" and m.end < len(doc) \
+                    and (doc[m.end].lower_ in ("away", "to", "from", "north", "south", "east", "west")
+                         or doc[m.end].lower_ in BEARINGS):
+                continue  # "moved to Castlemoor General, 20 miles away", "diverted to Ardmore, 90 miles to the
+                # north": where a named place lies, not a figure of the news
             if term is None and unit_family(fig.unit) in ("weight", "volume") and m.end < len(doc) \
                     and _glued_unit(doc, m) \
                     and doc[m.end].tag_ == "NNS" and span_root(doc, m).head.i == m.end \
@@ -903,6 +925,8 @@ class ClaimExtractor:
                 and verb.lemma_.lower() in _WATCHING and audience is not None \
                 and audience.lemma_.lower() == "audience" and any(t.lower_ in _BROADCAST for t in audience.lefts):
             return "viewers"  # "the final was watched by a peak audience of 3.8 million": a broadcast's audience
+        if name == "cost" and verb is not None and _court_costs(root, noun, verb):
+            return "costs"  # "ordered to pay £18,500 in costs", "prosecution costs of £38,500": a party's costs
         return name
 
     # -- subject ----------------------------------------------------------------

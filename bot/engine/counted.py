@@ -199,6 +199,9 @@ class CountReader:
                 # "will pay 690p per share in cash", "supplied at about $3 a dose", "traded at €4.10 a kilo": the
                 # price of one (pay by the shift or fines by the breach keep their own names)
                 return f"price per {doc[m.end + 1].lemma_.lower()}"
+        if money and verb is not None and verb.lemma_.lower() == "change" and any(
+                c.dep_ == "dobj" and c.lower_ == "hands" for c in verb.children):
+            return self.vocab.by_noun.get("price") or "price"  # "tickets had changed hands for up to £1,400"
         if priced and m.end < len(doc) \
                 and doc[m.end].lower_ in ("each", "apiece") \
                 and (m.end + 1 == len(doc) or doc[m.end + 1].pos_ != "NOUN"):
@@ -256,6 +259,7 @@ class CountReader:
                 plural(verb.head) if verb.head.tag_ == "NNS" else verb.head.lemma_.lower()))  # ("a bill totalling")
         if family == "money" and verb is not None and verb.lemma_.lower() in _PROVIDING_MONEY \
                 and base.dep_ == "dobj" and base.head.i == verb.i and "funding" in self.vocab.measures \
+                and not _a_payment(base) \
                 and any(c.dep_ == "nsubj" and (c.ent_type_ in ("ORG", "GPE") or c.lemma_.lower() in _PUBLIC_BODIES)
                         for c in verb.children) \
                 and not any(c.dep_ == "prep" and c.lower_ == "in" for c in base.children) and any(
@@ -295,6 +299,8 @@ class CountReader:
                 and (sized_thing := span_root(doc, m).head).pos_ == "NOUN" and m.end <= sized_thing.i <= m.end + 3 \
                 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "NUM", "ADJ") for t in doc[m.end : sized_thing.i]) \
                 and span_root(doc, m).dep_ in ("amod", "compound", "nummod", "nmod"):
+            if family == "distance" and sized_thing.lemma_.lower() in _STANDING:
+                return "height"  # "the 18-metre scaffold", "a 40-metre tower": what stands up is measured up
             return _DIMENSION_OF.get(family, family)
         # its size in parts written before a thing: "a 27,000-seat stadium", "a 500-bed hospital": the parts
         part = size_part(doc, m)
@@ -362,6 +368,13 @@ class CountReader:
         if (fig.unit == "times" or (m.end < len(doc) and doc[m.end].lower_ == "times")) \
                 and (done := _how_often_done(doc[m.end - 1] if doc[m.end - 1].lower_ == "times" else doc[m.end])):
             return normalise_name(f"times {participle(done)}")  # "used 412,000 times": times used
+        if family == "distance" and verb is not None and verb.pos_ == "VERB":
+            if verb.lemma_.lower() in _CLIMBING and root.dep_ == "pobj" and root.head.lower_ == "to" \
+                    and root.head.head.i == verb.i:
+                return "altitude"  # "it has since climbed to 21,000 metres"
+            if verb.lemma_.lower() in _TRAVELLING and root.head.i == verb.i and root.dep_ in ("dobj", "npadvmod") \
+                    and not any(c.dep_ == "prt" for c in verb.children):
+                return "distance"  # "flew about 16,800 kilometres", "the walkers covered 40 km"
         if people_ok and noun is None and root.dep_ == "pobj" and root.head.lower_ == "of" \
                 and root.head.head.lemma_.lower() in _TRADE_NOUNS:
             return _compound_name(root.head.head)  # "with sales of about 140,000": units sold
@@ -724,11 +737,16 @@ class CountReader:
                 return normalise_name(f"{_compound_name(stuff)} lost")  # "lost 300 tonnes of cargo": no fall
             if family == "money" and thing is not None and self.is_people(thing) and not self.noun_measure(thing):
                 thing = None  # "the raiders ... £5.3 million": who has or moves the money is not what it is
+            if thing is not None and family == "money" and noun is not None and thing.i == noun.i \
+                    and _a_payment(thing) and not self.noun_measure(thing):
+                return self.suffix(doc, m, payment_name(thing))  # "a £110,000 contribution to her pension"
             if thing is not None:
                 traded = _compound_name(thing) if thing.lemma_.lower() in _TRADE_NOUNS else None
                 name = (traded if traded is not None and " " in traded else None) or ok(self.noun_measure(thing)) or (
-                    " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
-                    else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature
+                    " ".join([*(t.lower_ for t in thing.lefts if t.dep_ == "amod" and t.lower_ in _STATISTICS),
+                              *_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
+                    else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature;
+                # "the average spring temperature was 9.8C": average spring temperature
                 if " " in name and name.split()[-1] == thing.lemma_.lower() and thing.dep_ in ("nsubj", "nsubjpass") \
                         and not any(c.dep_ in ("poss", "compound") for c in thing.children):
                     # a measure's bare head ("demand" of "pay demand", "offer" of "pay offer") changing is the
@@ -773,7 +791,8 @@ class CountReader:
         words = [t.lemma_.lower() for t in thing.lefts if t.dep_ == "compound" and t.i >= m.end]
         name = " ".join([*words, thing.lemma_.lower()])
         return not (name in self.vocab.amount_nouns or any(w in self.vocab.amount_nouns for w in words)
-                    or thing.lemma_.lower() in self.vocab.amount_nouns or self.noun_measure(thing))
+                    or thing.lemma_.lower() in self.vocab.amount_nouns or self.noun_measure(thing)
+                    or _a_payment(thing))
 
     def _covered(self, noun: Token, verb: Token | None) -> str | None:
         """The verb of an event noun that reaches ``noun``: the subject of a verb of reach ("the recall
@@ -1813,6 +1832,11 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         if obj is not None and lemma == "take" and obj.lemma_.lower() == "place" and not any(
                 d.dep_ in ("det", "poss", "amod") for d in obj.children):
             return None  # "1,400 transplants took place": they happened; nothing names them but themselves
+        if obj is not None and any(d.dep_ == "det" and d.lower_ == "the" for d in obj.children) \
+                and obj.lemma_.lower() not in _RECEIVED:  # ("have had the booster": one each, boosters)
+            # "1.2 million fans joined the online queue": one thing they all joined, named as written
+            return normalise_name(" ".join([*(t.lower_ for t in obj.lefts if t.dep_ in ("amod", "compound")
+                                               and t.is_alpha), obj.lower_]))
         if obj is not None:
             return _object_name(obj)  # "1,900 children have received a dose": they are counted by the doses
     if lemma in PASS_THROUGH and base.dep_ in ("nsubj", "nsubjpass"):
@@ -2024,6 +2048,26 @@ def _damages(inside: Token, verb: Token | None) -> str | None:
     if low in ("award", "pay", "order", "win", "receive", "grant"):
         return "damages"
     return None
+
+
+def _a_payment(noun: Token) -> bool:
+    """A noun of money handed over, an amount of its own ("a £240,000 payoff", "a £110,000 contribution", "a
+    severance package"): made from a verb of paying or giving, or a package of pay."""
+    lemma = noun.lemma_.lower()
+    return lemma in ("payoff", "pay-off", "package", "handout") or nominal_verb(lemma) in _PAYING
+
+
+#: verbs of handing money over, whose nouns are amounts ("contribution", "donation", "grant", "settlement")
+_PAYING = frozenset("pay contribute donate grant award lend settle reimburse compensate".split())
+
+
+def payment_name(noun: Token) -> str:
+    """A payment named as an editor names it: with its compounds ("severance package"), and with what it is paid
+    into ("a contribution to her pension": pension contribution)."""
+    into = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "into")
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+    name = _compound_name(noun)
+    return normalise_name(f"{into.lemma_.lower()} {name}") if into is not None and " " not in name else name
 
 
 def _an_act_costs(verb: Token) -> bool:
@@ -2333,6 +2377,8 @@ def _bare_change(doc: Doc, m: FigureMatch) -> str | None:
     if m.start >= 1 and doc[m.start - 1].lower_ in ("up", "down"):
         return change_kind(doc[m.start - 1].lower_)
     root = span_root(doc, m)
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and m.start >= 2 and doc[m.start - 2].lower_ in ("up", "down"):
+        return change_kind(doc[m.start - 2].lower_)  # "yields were likely to be down by 20%"
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "by" else root.head \
         if root.dep_ in ("dobj", "npadvmod") else None
     if verb is not None and verb.pos_ == "VERB" and (kind := change_kind(verb.lemma_)) is not None:
@@ -2585,6 +2631,13 @@ GROUP_SIZE_WORDS = frozenset("member person man woman strong".split())
 
 #: the dimension a size gives a thing where its family's name is not it: "the 287 km line" its length
 _DIMENSION_OF = {"distance": "length"}
+#: things that stand up, whose size in length is their height
+_STANDING = frozenset("scaffold scaffolding tower building wall mast crane statue chimney spire steeple pylon "
+                      "turbine tree skyscraper block cliff monument obelisk column pillar fence".split())
+#: verbs of climbing to a height: the length reached is an altitude ("climbed to 21,000 metres")
+_CLIMBING = frozenset("climb soar ascend".split())
+#: verbs of going a distance: the length gone is the distance ("flew about 16,800 kilometres")
+_TRAVELLING = frozenset("fly travel cover walk sail drive cycle run swim row trek hike".split())
 
 
 def sized(m: FigureMatch) -> bool:

@@ -230,6 +230,22 @@ def delay_length(doc: Doc, m: FigureMatch) -> str | None:
     return "wait" if lemma == "wait" else None
 
 
+def time_without(doc: Doc, m: FigureMatch) -> str | None:
+    """How long something has gone without what it needs, named by it: "has gone 33 days without rain" (days
+    without rain), "went 14 months without a win"."""
+    if unit_family(m.figure.unit) != "duration":
+        return None
+    root = span_root(doc, m)
+    verb = root.head
+    if root.dep_ not in ("npadvmod", "dobj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in ("go", "pass"):
+        return None
+    lacking = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "without"
+                    for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+    if lacking is None:
+        return None
+    return f"{root.lower_ if root.tag_ == 'NNS' else root.lemma_.lower() + 's'} without {lacking.lemma_.lower()}"
+
+
 #: verbs after which "late" is extra time worked or stayed, not a delay ("stayed two hours late")
 _OVERTIME = frozenset("stay remain work sit".split())
 #: verbs of going a distance or completing a race, whose time "in" a duration is a figure of the news

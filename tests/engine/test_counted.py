@@ -444,8 +444,8 @@ NAMED_BY_WHAT_IT_IS = [
     # a size in digits joined before a thing is the thing's reported size, whatever happened to the thing
     # (a crane's size is its height to an editor: a distance before a thing is named its length, whatever
     # the thing, so the crane is a known miss kept in sight)
-    ("The 120-metre crane toppled in the gale.", "120-metre", "length"),
-    ("The 120m crane toppled in the gale.", "120m", "length"),
+    ("The 120-metre crane toppled in the gale.", "120-metre", "height"),
+    ("The 120m crane toppled in the gale.", "120m", "height"),
     ("The 1,180-kilometre Vessa-2 cable stopped carrying traffic.", "1,180", "length"),
     ("The 1,450-kilogram lander touched down.", "1,450", "weight"),
     # a list of verbs before the one that takes the object shares it; a part who lost their lives died
@@ -1891,6 +1891,27 @@ def test_a_share_of_occasions_is_named_by_the_event(engine, text, figure, measur
     ("Shoppers took up 40% of the spaces in the car park.", "40%", "shoppers share"),
     # goods whose sales change are named by the goods
     ("Sales of turntables rose 14% last year.", "14%", "rise in turntable sales"),
+    # a payment is an amount of its own, named by what it is and what it is paid into
+    ("The bill includes a £95,000 contribution to her pension.", "£95,000", "pension contribution"),
+    ("Councillors approved a £180,000 severance package for the chief executive.", "£180,000", "payoff"),
+    ("The departing manager will get a £300,000 payoff.", "£300,000", "payoff"),
+    # what stands up is measured up; a length climbed to is an altitude, one flown or walked a distance
+    ("The 22-metre scaffold came down in the storm.", "22-metre", "height"),
+    ("The balloon climbed to 31,000 metres before it burst.", "31,000 metres", "altitude"),
+    ("The drone flew about 900 kilometres, mostly in wide loops over the bay.", "about 900 kilometres", "distance"),
+    # many people joining one thing are named by it, as written
+    ("About 400,000 fans joined the online queue when sales opened.", "About 400,000", "online queue"),
+    # a share down by an amount is a fall even where the parse loses what fell
+    ("The union said yields of oats were likely to be down by 15% on last year.", "15%", "fall"),
+    # a statistic of a temperature is part of its name
+    ("The average summer temperature was 17.2C, the service said.", "17.2C", "average summer temperature"),
+    # how long something went without what it needs
+    ("The city has gone 41 days without measurable rain.", "41 days", "days without rain"),
+    # costs a party is ordered to pay are costs, not what a thing cost
+    ("The firm was ordered to pay prosecution costs of £12,400.", "£12,400", "costs"),
+    ("He was fined £6,000 and ordered to pay £2,100 in costs.", "£2,100", "costs"),
+    # a price a thing changed hands for
+    ("Resale tickets had changed hands for up to £900.", "up to £900", "price"),
     # a number before a plural possessive counts what the possessive owns
     ("A man who hoarded 3,400 wild birds' eggs in his home has been jailed.", "3,400", "eggs hoarded"),
     # a level a change verb reaches is a level, however the parser hung it
@@ -1973,6 +1994,7 @@ def test_a_span_that_is_no_journey_is_no_finishing_time(engine, text):
     ("Buyers inspected lot 112 before the sale.", 112),  # a number that names one thing
     ("She has missed her 7.42 connection twice this week.", 7.42),  # a time of day that names a service
     ("The 6.15 from Dunmere was cancelled.", 6.15),
+    ("Some patients were moved to Fairholme General, 20 miles away.", 20),  # where a named place lies
     ("Shoppers returned 3,000 of its 750ml bottles.", 750),  # the size of each pack
     ("Collectors want 12-inch records more than 7-inch singles.", 12),  # a size before a plural names a kind
 ])
