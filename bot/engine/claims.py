@@ -48,6 +48,7 @@ from .counted import (
     TALLY_NOUNS,
     TIME_NOUNS,
     CountReader,
+    a_doer,
     change_base,
     change_kind,
     change_name,
@@ -92,19 +93,6 @@ from .types import Claim, Figure
 from .units import unit_family
 
 
-def _court_costs(root: Token, noun: Token | None, verb: Token) -> bool:
-    """Costs a party is ordered to pay or is awarded, written in the plural ("£18,500 in costs", "prosecution
-    costs of £38,500"), not what a thing costs."""
-    if verb.lemma_.lower() not in ("pay", "award", "order", "face"):
-        return False
-    near = [noun] if noun is not None else []
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        near.append(root.head.head)
-    near += [p for c in (*root.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "in"
-             for p in c.children if p.dep_ == "pobj"]
-    return any(t is not None and t.lower_ == "costs" for t in near)
-
-
 def _glued_unit(doc: Doc, m: FigureMatch) -> bool:
     """The figure's unit is written on its number ("500g", "750ml"), as a pack's size is; not "12 tonnes"."""
     last = doc[m.end - 1]
@@ -112,11 +100,6 @@ def _glued_unit(doc: Doc, m: FigureMatch) -> bool:
         return True
     return m.end - m.start >= 2 and doc[m.end - 2].like_num and not doc[m.end - 2].whitespace_
 
-
-#: verbs of watching a broadcast: an audience that watches is viewers, not a crowd
-_WATCHING = frozenset("watch view stream".split())
-#: words of a broadcast audience: "a peak audience", "ratings", "on television"
-_BROADCAST = frozenset("peak ratings rating broadcast broadcaster television tv channel viewing".split())
 
 _GENERIC_MODIFIERS = frozenset(
     """heavy significant many several other more new additional total estimated reported least
@@ -245,10 +228,11 @@ class ClaimExtractor:
                              and span_root(doc, m).head.tag_ != "NNS") \
                     and span_root(doc, m).dep_ in ("amod", "compound") and span_root(doc, m).head.pos_ == "NOUN":
                 continue  # "a three-kilometre radius", "a 12-hour shift": a measure that describes a thing
+                # (a size in digits, ten or more, is the thing's reported size: "the 64-metre dish collapsed"; before a
+                # plural it names a kind of thing: "demand is strongest for 12-inch albums")
             if term is None and unit_family(fig.unit) == "distance" and m.start >= 2 and doc[m.start - 1].text == "," \
                     and doc[m.start - 2].pos_ == "PROPN" and m.end < len(doc) \
-                    and (doc[m.end].lower_ in ("away", "to", "from", "north", "south", "east", "west")
-                         or doc[m.end].lower_ in BEARINGS):
+                    and (doc[m.end].lower_ in ("away", "to", "from") or doc[m.end].lower_ in BEARINGS):
                 continue  # "moved to Castlemoor General, 20 miles away", "diverted to Ardmore, 90 miles to the
                 # north": where a named place lies, not a figure of the news
             if term is None and unit_family(fig.unit) in ("weight", "volume") and m.end < len(doc) \
@@ -257,8 +241,6 @@ class ClaimExtractor:
                     and span_root(doc, m).dep_ in ("nummod", "compound", "amod", "nmod") \
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[m.end].children):
                 continue  # "its 500g bags", "330ml cans": the size of each pack, not an amount in the news
-                # (a size in digits, ten or more, is the thing's reported size: "the 64-metre dish collapsed"; before a
-                # plural it names a kind of thing: "demand is strongest for 12-inch albums")
             if m.start not in implicit and m.end + 1 < len(doc) and doc[m.end].text == "-" \
                     and doc[m.end + 1].tag_ == "NN" and doc[m.end + 1].lemma_.lower() not in self.vocab.by_noun \
                     and doc[m.end + 1].whitespace_ and not doc[m.end].whitespace_ \
@@ -909,25 +891,15 @@ class ClaimExtractor:
 
     def _sentenced(self, who: Token) -> bool:
         """Someone a court can sentence: a person named, a pronoun, or a noun of people ("his brother")."""
-        return who.pos_ in ("PROPN", "PRON") or self.counts.is_people(who) or self.counts.is_person(who) or (
-            who.pos_ == "NOUN" and who.lemma_.lower().endswith(("er", "or", "ist", "ant"))) \
-            or who.lemma_.lower() in ("pair", "couple", "duo", "trio")  # "the ringleader", "the fraudster"
+        return who.pos_ in ("PROPN", "PRON") or self.counts.is_people(who) or self.counts.is_person(who) \
+            or a_doer(who) or who.lemma_.lower() in ("pair", "couple", "duo", "trio")  # "the ringleader"
 
     def _noun_measure(self, noun: Token) -> str | None:
         return self.counts.noun_measure(noun)
 
     def _measure(self, doc: Doc, m: FigureMatch, noun: Token | None) -> str:
         root = span_root(doc, m)
-        verb = _governing_verb(noun if noun is not None else root)
-        name = self.counts.measure(doc, m, noun, root, verb)
-        audience = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else noun
-        if name == "attendance" and "viewers" in self.vocab.measures and verb is not None \
-                and verb.lemma_.lower() in _WATCHING and audience is not None \
-                and audience.lemma_.lower() == "audience" and any(t.lower_ in _BROADCAST for t in audience.lefts):
-            return "viewers"  # "the final was watched by a peak audience of 3.8 million": a broadcast's audience
-        if name == "cost" and verb is not None and _court_costs(root, noun, verb):
-            return "costs"  # "ordered to pay £18,500 in costs", "prosecution costs of £38,500": a party's costs
-        return name
+        return self.counts.measure(doc, m, noun, root, _governing_verb(noun if noun is not None else root))
 
     # -- subject ----------------------------------------------------------------
     def _subject(self, doc: Doc, m: FigureMatch, noun: Token | None, measure: str) -> tuple[str, str | None, bool]:
@@ -1270,9 +1242,7 @@ class ClaimExtractor:
         "cyclist", "winger")."""
         if tok is None:
             return False
-        low = tok.lemma_.lower()
-        return tok.pos_ == "PROPN" or self._is_people(tok) or (
-            tok.pos_ == "NOUN" and low.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not low.endswith("ment"))
+        return tok.pos_ == "PROPN" or self._is_people(tok) or a_doer(tok)
 
     def _names_a_thing(self, doc: Doc, m: FigureMatch) -> bool:
         """A bare number written after a singular noun, as its number: it names which one ("near

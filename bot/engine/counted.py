@@ -131,6 +131,18 @@ class CountReader:
     def measure(self, doc: Doc, m: FigureMatch, noun: Token | None, root: Token, verb: Token | None) -> str:
         """The measure of figure ``m``: ``noun`` is what it counts (or None), ``root`` the figure's own
         syntactic root and ``verb`` the verb that governs it."""
+        name = self._measure(doc, m, noun, root, verb)
+        audience = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else noun
+        if name == "attendance" and "viewers" in self.vocab.measures and verb is not None \
+                and verb.lemma_.lower() in _WATCHING and audience is not None \
+                and audience.lemma_.lower() == "audience" and any(t.lower_ in _BROADCAST for t in audience.lefts):
+            return "viewers"  # "the final was watched by a peak audience of 3.8 million": a broadcast's audience
+        if name == "cost" and verb is not None and _court_costs(root, noun, verb):
+            return "costs"  # "ordered to pay £18,500 in costs", "prosecution costs of £38,500": a party's costs
+        return name
+
+    def _measure(self, doc: Doc, m: FigureMatch, noun: Token | None, root: Token, verb: Token | None) -> str:
+        """:meth:`measure` before the refinements that read the name it gives against the sentence."""
         fig = m.figure
         family = unit_family(fig.unit)
         if family in self.vocab.by_family:
@@ -930,9 +942,7 @@ class CountReader:
         if held is not None:
             # "73% had microplastics in their gut", "half of pupils had a smartphone"; a thing the vocabulary names
             # a measure by ("38% have had the vaccine": vaccinated)
-            obj = next(c for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN")  # type: ignore[union-attr]
-            given = self.vocab.by_verb.get(_RECEIVED.get(obj.lemma_.lower(), ""))
-            return given or held
+            return self.vocab.by_verb.get(_RECEIVED.get(held.lemma_.lower(), "")) or _object_name(held)
         if pred is not None and (timing := _timekeeping(pred)) is not None:
             return timing  # "71.4% of its trains ran on time": the share on time
         if pred is not None and group is None:
@@ -1598,7 +1608,7 @@ def _timekeeping(pred: Token) -> str | None:
 _KEEPING_TIME = frozenset("run arrive depart leave land operate start finish come reach call".split())
 
 
-def _what_is_held(pred: Token | None) -> str | None:
+def _what_is_held(pred: Token | None) -> Token | None:
     """What a share of a group has or contains, which names the share: "73% had microplastics" counts those with
     microplastics (a verb of having says nothing by itself)."""
     if pred is None or pred.lemma_.lower() not in _HAVING or pred.pos_ != "VERB":
@@ -1607,7 +1617,7 @@ def _what_is_held(pred: Token | None) -> str | None:
                 and c.lemma_.lower() not in TIME_NOUNS and c.lemma_.lower() not in _VAGUE_NOUNS), None)
     if obj is None or any(t.like_num for t in obj.subtree):
         return None  # ("30% of firms had revenue of more than £1m": the share is no amount of the revenue)
-    return _object_name(obj)
+    return obj
 
 
 #: verbs of having or containing something: a share that has it is counted by what it has
@@ -2048,6 +2058,32 @@ def _damages(inside: Token, verb: Token | None) -> str | None:
     if low in ("award", "pay", "order", "win", "receive", "grant"):
         return "damages"
     return None
+
+
+def _court_costs(root: Token, noun: Token | None, verb: Token) -> bool:
+    """Costs a party is ordered to pay or is awarded, written in the plural ("£18,500 in costs", "prosecution
+    costs of £38,500"), not what a thing costs."""
+    if verb.lemma_.lower() not in ("pay", "award", "order", "face"):
+        return False
+    near = [noun] if noun is not None else []
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        near.append(root.head.head)
+    near += [p for c in (*root.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "in"
+             for p in c.children if p.dep_ == "pobj"]
+    return any(t is not None and t.lower_ == "costs" for t in near)
+
+
+#: verbs of watching a broadcast: an audience that watches is viewers, not a crowd
+_WATCHING = frozenset("watch view stream".split())
+#: words of a broadcast audience: "a peak audience", "ratings", "on television"
+_BROADCAST = frozenset("peak ratings rating broadcast broadcaster television tv channel viewing".split())
+
+
+def a_doer(tok: Token) -> bool:
+    """A common noun of someone who does something ("sprinter", "goalkeeper", "cyclist", "politician",
+    "resident"), not a thing made ("equipment")."""
+    low = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and low.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not low.endswith("ment")
 
 
 def _a_payment(noun: Token) -> bool:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from .counted import TIME_NOUNS, nominal_verb, span_root
+from .counted import TIME_NOUNS, a_doer, nominal_verb, span_root
 from .figures import FigureMatch
 from .numbers import word_value
 from .units import convert, unit_family
@@ -164,8 +164,7 @@ def _out_of_service(verb: Token) -> bool:
         for o in (o for o in c.children if c.lower_ == "out" and o.lower_ == "of"):
             for p in (p for p in o.children if p.dep_ == "pobj" and p.lemma_.lower() in _USES):
                 who = next((s for s in verb.children if s.dep_ == "nsubj"), None)
-                return not (p.lemma_.lower() == "action" and who is not None
-                            and who.lemma_.lower().endswith(("er", "or", "ist", "eeper")))
+                return not (p.lemma_.lower() == "action" and who is not None and a_doer(who))
     return False
 
 
