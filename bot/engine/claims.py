@@ -232,7 +232,8 @@ class ClaimExtractor:
                 # plural it names a kind of thing: "demand is strongest for 12-inch albums")
             if term is None and unit_family(fig.unit) == "distance" and m.start >= 2 and doc[m.start - 1].text == "," \
                     and doc[m.start - 2].pos_ == "PROPN" and m.end < len(doc) \
-                    and (doc[m.end].lower_ in ("away", "to", "from") or doc[m.end].lower_ in BEARINGS):
+                    and (doc[m.end].lower_ == "away" or (m.end + 2 < len(doc) and doc[m.end].lower_ == "to"
+                                                         and doc[m.end + 2].lower_ in BEARINGS)):
                 continue  # "moved to Castlemoor General, 20 miles away", "diverted to Ardmore, 90 miles to the
                 # north": where a named place lies, not a figure of the news
             if term is None and unit_family(fig.unit) in ("weight", "volume") and m.end < len(doc) \

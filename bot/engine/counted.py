@@ -139,6 +139,13 @@ class CountReader:
             return "viewers"  # "the final was watched by a peak audience of 3.8 million": a broadcast's audience
         if name == "cost" and verb is not None and _court_costs(root, noun, verb):
             return "costs"  # "ordered to pay £18,500 in costs", "prosecution costs of £38,500": a party's costs
+        if " " not in name and verb is not None:
+            # "the maximum temperature was 34C", "the mean temperature": a statistic of the measure is another figure
+            stat = next((a.lower_ for c in (noun, *verb.children) if c is not None and c.lemma_.lower() == name
+                         and (c is noun or c.dep_ in ("nsubj", "nsubjpass"))
+                         for a in c.lefts if a.dep_ == "amod" and a.lower_ in _STATISTICS), None)
+            if stat is not None:
+                return f"{stat} {name}"
         return name
 
     def _measure(self, doc: Doc, m: FigureMatch, noun: Token | None, root: Token, verb: Token | None) -> str:
@@ -212,7 +219,8 @@ class CountReader:
                 # price of one (pay by the shift or fines by the breach keep their own names)
                 return f"price per {doc[m.end + 1].lemma_.lower()}"
         if money and verb is not None and verb.lemma_.lower() == "change" and any(
-                c.dep_ == "dobj" and c.lower_ == "hands" for c in verb.children):
+                c.dep_ == "dobj" and c.lower_ == "hands" for c in verb.children) \
+                and m.start > 0 and doc[m.start - 1].lower_ == "for":
             return self.vocab.by_noun.get("price") or "price"  # "tickets had changed hands for up to £1,400"
         if priced and m.end < len(doc) \
                 and doc[m.end].lower_ in ("each", "apiece") \
@@ -311,8 +319,9 @@ class CountReader:
                 and (sized_thing := span_root(doc, m).head).pos_ == "NOUN" and m.end <= sized_thing.i <= m.end + 3 \
                 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "NUM", "ADJ") for t in doc[m.end : sized_thing.i]) \
                 and span_root(doc, m).dep_ in ("amod", "compound", "nummod", "nmod"):
-            if family == "distance" and sized_thing.lemma_.lower() in _STANDING:
-                return "height"  # "the 18-metre scaffold", "a 40-metre tower": what stands up is measured up
+            if family == "distance" and sized_thing.lemma_.lower() in _STANDING and fig.unit in _SHORT_LENGTHS:
+                return "height"  # "the 18-metre scaffold", "a 40-metre tower": what stands up is measured up (not
+                # "the 73-mile wall": a wall in miles is long)
             return _DIMENSION_OF.get(family, family)
         # its size in parts written before a thing: "a 27,000-seat stadium", "a 500-bed hospital": the parts
         part = size_part(doc, m)
@@ -382,8 +391,9 @@ class CountReader:
             return normalise_name(f"times {participle(done)}")  # "used 412,000 times": times used
         if family == "distance" and verb is not None and verb.pos_ == "VERB":
             if verb.lemma_.lower() in _CLIMBING and root.dep_ == "pobj" and root.head.lower_ == "to" \
-                    and root.head.head.i == verb.i:
-                return "altitude"  # "it has since climbed to 21,000 metres"
+                    and root.head.head.i == verb.i and any(
+                        c.dep_ == "nsubj" and (c.pos_ == "PRON" or c.lemma_.lower() in _FLYERS) for c in verb.children):
+                return "altitude"  # "it has since climbed to 21,000 metres" (not "snow depth climbed to 40 cm")
             if verb.lemma_.lower() in _TRAVELLING and root.head.i == verb.i and root.dep_ in ("dobj", "npadvmod") \
                     and not any(c.dep_ == "prt" for c in verb.children):
                 return "distance"  # "flew about 16,800 kilometres", "the walkers covered 40 km"
@@ -759,6 +769,9 @@ class CountReader:
                               *_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
                     else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature;
                 # "the average spring temperature was 9.8C": average spring temperature
+                stat = next((t.lower_ for t in thing.lefts if t.dep_ == "amod" and t.lower_ in _STATISTICS), None)
+                if family == "other:°c" and stat is not None and not name.startswith(stat):
+                    name = f"{stat} {name}"  # "the maximum temperature was 34C": maximum temperature
                 if " " in name and name.split()[-1] == thing.lemma_.lower() and thing.dep_ in ("nsubj", "nsubjpass") \
                         and not any(c.dep_ in ("poss", "compound") for c in thing.children):
                     # a measure's bare head ("demand" of "pay demand", "offer" of "pay offer") changing is the
@@ -2063,8 +2076,9 @@ def _damages(inside: Token, verb: Token | None) -> str | None:
 def _court_costs(root: Token, noun: Token | None, verb: Token) -> bool:
     """Costs a party is ordered to pay or is awarded, written in the plural ("£18,500 in costs", "prosecution
     costs of £38,500"), not what a thing costs."""
-    if verb.lemma_.lower() not in ("pay", "award", "order", "face"):
-        return False
+    ordered = {verb.lemma_.lower(), verb.head.lemma_.lower()} & {"order", "award"}
+    if not ordered and not (root.dep_ == "pobj" and root.head.lower_ == "in"):
+        return False  # ("the firm will pay clean-up costs of £2m": what the clean-up costs)
     near = [noun] if noun is not None else []
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         near.append(root.head.head)
@@ -2093,6 +2107,9 @@ def _a_payment(noun: Token) -> bool:
     return lemma in ("payoff", "pay-off", "package", "handout") or nominal_verb(lemma) in _PAYING
 
 
+#: bodies money is paid to, which do not name a payment ("a £2m settlement to the regulator")
+_BODIES_PAID = frozenset("regulator council government state family victim charity club firm company authority "
+                         "nurse worker".split())
 #: verbs of handing money over, whose nouns are amounts ("contribution", "donation", "grant", "settlement")
 _PAYING = frozenset("pay contribute donate grant award lend settle reimburse compensate".split())
 
@@ -2101,7 +2118,9 @@ def payment_name(noun: Token) -> str:
     """A payment named as an editor names it: with its compounds ("severance package"), and with what it is paid
     into ("a contribution to her pension": pension contribution)."""
     into = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "into")
-                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not a_doer(p)
+                 and not p.ent_type_ and p.lemma_.lower() not in _BODIES_PAID), None)  # (not "a settlement to the
+    # regulator", "an award to the nurse": who is paid)
     name = _compound_name(noun)
     return normalise_name(f"{into.lemma_.lower()} {name}") if into is not None and " " not in name else name
 
@@ -2670,10 +2689,15 @@ _DIMENSION_OF = {"distance": "length"}
 #: things that stand up, whose size in length is their height
 _STANDING = frozenset("scaffold scaffolding tower building wall mast crane statue chimney spire steeple pylon "
                       "turbine tree skyscraper block cliff monument obelisk column pillar fence".split())
+#: units in which a thing that stands up is measured up
+_SHORT_LENGTHS = frozenset("m cm ft in mm yd".split())
+#: what flies or climbs, whose climb "to" a length reaches an altitude
+_FLYERS = frozenset("plane aircraft airliner jet balloon drone rocket glider helicopter craft climber mountaineer "
+                    "probe".split())
 #: verbs of climbing to a height: the length reached is an altitude ("climbed to 21,000 metres")
 _CLIMBING = frozenset("climb soar ascend".split())
 #: verbs of going a distance: the length gone is the distance ("flew about 16,800 kilometres")
-_TRAVELLING = frozenset("fly travel cover walk sail drive cycle run swim row trek hike".split())
+_TRAVELLING = frozenset("fly travel walk sail drive cycle swim row trek hike".split())
 
 
 def sized(m: FigureMatch) -> bool:

@@ -2042,3 +2042,17 @@ def test_review11_rules_stay_inside_their_kind_of_sentence(engine, text, figure,
         assert got[0].period is None
     else:
         assert all(c.measure != wrong for c in got)
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    ("The 73-mile wall was built in AD 122.", "73-mile", "length"),  # a wall in miles is long, not high
+    ("Snow depth climbed to 40 cm overnight.", "40 cm", "snow depth"),  # a level, not an altitude
+    ("The quake struck near Gorkha, 80 km north-west of Kathmandu.", "80 km", "distance"),  # a news distance
+    ("The firm will pay clean-up costs of £2m.", "£2m", "cost"),  # what a clean-up costs, no court's order
+    ("The maximum temperature was 34C.", "34C", "maximum temperature"),
+    ("A £2m settlement to the regulator was agreed.", "£2m", "settlement"),  # who is paid names nothing
+])
+def test_review12_rules_stay_inside_their_kind_of_sentence(engine, text, figure, measure):
+    got = [c for c in claims_of(engine, text) if c.figure.text.startswith(figure)]
+    assert got
+    assert got[0].measure == measure
