@@ -581,8 +581,10 @@ def similarity(
         denom = math.sqrt(own.get(g, 0.0) * story.norms.get(g, 0.0))
         cos[g] = min(1.0, dots[g] / denom) if denom > 0 else 0.0
     when = time_similarity(feats.day, story.first_day, story.last_day)
-    if when < 1.0 and _named_alike(feats, story, df, policy):
-        when = 1.0  # the same rare names: a follow-up months later (a charge, a funeral, a sentence) is the same event
+    if when < 1.0 and (_named_alike(feats, story, df, policy) or _figures_alike(feats, story)):
+        when = 1.0  # the same rare names: a follow-up months later (a charge, a funeral, a sentence) is the same event;
+        # or the same precise figures where it happened: "326 convictions quashed" five weeks after "2,800 drivers
+        # wrongly fined" by "all 45 cameras", both in Kelby
     if any(term[0] == ENTITY for term in feats.terms):
         content = policy.w_entity * cos[ENTITY] + policy.w_token * cos[TOKEN] + policy.w_title * cos[TITLE]
     else:  # an article naming nobody: its words stand in for the names it lacks
@@ -616,6 +618,14 @@ def _named_alike(feats: ArticleFeatures, story: StoryCandidate, df: Mapping[str,
     at least ``policy.rare_names`` of them, one a name of several words ("ariel morgan", "600 block")."""
     shared = _rare_names(feats, story, df, RARE_DF - 1)
     return len(shared) >= policy.rare_names and any(" " in t for t in shared)
+
+
+def _figures_alike(feats: ArticleFeatures, story: StoryCandidate) -> bool:
+    """The article repeats two precise figures of the story, one of them a hundred or more, and names a place or
+    body the story names: a later report of the same event, however long after."""
+    figures = [t for t in feats.terms if t.startswith(f"{ENTITY}:{FIGURE_TERM}") and story.weights.get(t)]
+    values = [float(t.rsplit(" ", 1)[1]) for t in figures]
+    return len(figures) >= 2 and any(v >= 100 for v in values) and _a_name_in_common(feats, story)
 
 
 def _a_name_in_common(feats: ArticleFeatures, story: StoryCandidate) -> bool:
@@ -694,6 +704,9 @@ def assign(
             scored.append((score, cand, cos))
             continue
         if cos["content"] < policy.min_content:
+            continue
+        if _figures_alike(feats, cand):
+            scored.append((score, cand, cos))  # the story's own precise figures where it happened: a later report
             continue
         if not has_entities and (cos["content"] < policy.min_content_words or not _in_window(
                 feats.day, cand.first_day, cand.last_day, policy.window_days)):

@@ -443,3 +443,18 @@ def test_a_street_abbreviated_or_spelt_out_is_one_name():
     for name in ("e:east 30th street", "e:kell avenue"):
         assert name in a.terms
         assert name in b.terms
+
+
+def test_a_report_weeks_later_repeating_the_storys_precise_figures_where_it_happened_joins_it():
+    first = ("Faulty speed camera wrongly fined drivers\nAbout 2,650 drivers were wrongly fined after a camera on the "
+             "Brackley ring road was found to be faulty, officials in Brackley said. All 37 cameras will be checked.")
+    later = ("Magistrates quash speeding convictions\nMagistrates in Brackley have quashed 214 convictions. The court "
+             "heard that 2,650 drivers were caught by the faulty camera, one of 37 in the county.")
+    stories = MemoryStories()
+    (a,) = stories.add(features(first, published=date(2026, 2, 3),
+                                claims=[_claim("fined", 2650, "people"), _claim("cameras", 37, "count")]))
+    figures = [_claim("quashed", 214, "count"), _claim("fined", 2650, "people"), _claim("cameras", 37, "count")]
+    assert stories.assign(features(later, published=date(2026, 3, 12), claims=figures)).story_ids == (a,)
+    # the place alone, weeks later, is not the event
+    assert stories.assign(features(later, published=date(2026, 3, 12),
+                                   claims=[_claim("quashed", 214, "count")])).is_new
