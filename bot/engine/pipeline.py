@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -76,7 +77,16 @@ def load_pipeline(name: str) -> Language:
             "or set CROSSCHECK_SPACY_MODEL to an installed pipeline."
         ) from None
     keep_hyphenated_words(nlp)
-    return nlp
+    end_sentences_after_amounts(nlp)
+    return nlp  # (an Engine built on another pipeline does both itself)
+
+
+def end_sentences_after_amounts(nlp: Language) -> None:
+    """Let a sentence end after an amount with a scale letter ("reduced to £30m. Revenue was £380m"): the
+    tokenizer's special cases "m." and "k." (kept for initials) glued the full stop to the scale, so the two
+    sentences parsed as one and the second's figures lost their measures."""
+    tokenizer: Any = nlp.tokenizer._tokenizer if isinstance(nlp.tokenizer, HyphenJoiner) else nlp.tokenizer
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k not in ("m.", "k.")}
 
 
 def keep_hyphenated_words(nlp: Language) -> None:
@@ -161,6 +171,7 @@ class Engine:
                  batch_size: int = 64, loader: Callable[[], Language] | None = None,
                  max_strings: int = 1_000_000) -> None:
         keep_hyphenated_words(nlp)
+        end_sentences_after_amounts(nlp)
         self.nlp = nlp
         self.vocab = vocab
         self.places = places

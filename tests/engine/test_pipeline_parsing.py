@@ -210,3 +210,12 @@ def test_words_joined_by_a_hyphen_stay_one_token_but_numbers_and_ages_split(engi
     assert {"1,100", "megawatt", "triple", "thirds"} <= set(words)
     assert [t.text for t in engine.nlp.make_doc("Miami-Dade schools")][:3] == ["Miami", "-", "Dade"]  # a name
     assert [t.text for t in engine.nlp(doc.text)] == words
+
+
+def test_a_sentence_ends_after_an_amount_with_a_scale_letter(engine) -> None:
+    text = "Its budget was cut to £30m. Revenue was £380m last year, the firm said."
+    words = [t.text for t in engine.nlp.make_doc(text)]
+    assert words[words.index("30"):words.index("30") + 3] == ["30", "m", "."]  # the full stop is no part of the scale
+    revenue = [c for c in engine.extract(Article(text=text)) if c.figure.low == 380_000_000]
+    assert revenue
+    assert revenue[0].measure == "revenue"
