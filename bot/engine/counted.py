@@ -139,12 +139,14 @@ class CountReader:
             return "viewers"  # "the final was watched by a peak audience of 3.8 million": a broadcast's audience
         if name == "cost" and verb is not None and _court_costs(root, noun, verb):
             return "costs"  # "ordered to pay £18,500 in costs", "prosecution costs of £38,500": a party's costs
-        if " " not in name and verb is not None:
-            # "the maximum temperature was 34C", "the mean temperature": a statistic of the measure is another figure
-            stat = next((a.lower_ for c in (noun, *verb.children) if c is not None and c.lemma_.lower() == name
+        if verb is not None:
+            # "the maximum temperature was 34C", "the average spring temperature": a statistic of the measure is
+            # another figure
+            head = name.split()[-1]
+            stat = next((a.lower_ for c in (noun, *verb.children) if c is not None and c.lemma_.lower() == head
                          and (c is noun or c.dep_ in ("nsubj", "nsubjpass"))
                          for a in c.lefts if a.dep_ == "amod" and a.lower_ in _STATISTICS), None)
-            if stat is not None:
+            if stat is not None and stat not in name.split():
                 return f"{stat} {name}"
         return name
 
@@ -765,13 +767,8 @@ class CountReader:
             if thing is not None:
                 traded = _compound_name(thing) if thing.lemma_.lower() in _TRADE_NOUNS else None
                 name = (traded if traded is not None and " " in traded else None) or ok(self.noun_measure(thing)) or (
-                    " ".join([*(t.lower_ for t in thing.lefts if t.dep_ == "amod" and t.lower_ in _STATISTICS),
-                              *_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
-                    else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature;
-                # "the average spring temperature was 9.8C": average spring temperature
-                stat = next((t.lower_ for t in thing.lefts if t.dep_ == "amod" and t.lower_ in _STATISTICS), None)
-                if family == "other:°c" and stat is not None and not name.startswith(stat):
-                    name = f"{stat} {name}"  # "the maximum temperature was 34C": maximum temperature
+                    " ".join([*_full_compounds(thing), thing.lemma_.lower()]) if family == "other:°c"
+                    else _compound_name(thing))  # "sea surface temperatures peaked at": sea surface temperature
                 if " " in name and name.split()[-1] == thing.lemma_.lower() and thing.dep_ in ("nsubj", "nsubjpass") \
                         and not any(c.dep_ in ("poss", "compound") for c in thing.children):
                     # a measure's bare head ("demand" of "pay demand", "offer" of "pay offer") changing is the
