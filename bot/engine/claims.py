@@ -358,6 +358,19 @@ class ClaimExtractor:
                 # change of the figure the sentence before led with
                 measure = _change_of(lead, measure)
                 subject, noun_lemma, qualified = lead.subject, None, True
+            if nouns[i] is None and drafts and i > 0 \
+                    and drafts[-1].claim.figure_start == offset + figures[i - 1].start_char and (
+                        (measure == "count" and unit_family(fig.unit) in ("people", "count")
+                         and unit_family(drafts[-1].claim.figure.unit) in ("people", "count")
+                         and _listed_after(doc, figures[i - 1], m, _LISTED_COUNTS))
+                        or (unit_family(fig.unit) == unit_family(drafts[-1].claim.figure.unit)
+                            and _conjoined_figure(doc, figures[i - 1], m))):
+                # "the crowd was 46,000 on Saturday and 35,000 on the opening day", "rose 4% in March and 6% in
+                # April": a figure written after the one before in the same frame, its noun left out, counts the
+                # same thing
+                measure = drafts[-1].claim.measure
+                subject, noun_lemma, qualified = drafts[-1].claim.subject, drafts[-1].noun_lemma, drafts[-1].qualified
+                fig = replace(fig, unit=drafts[-1].claim.figure.unit)
             if measure == "count":
                 continue  # a number that nothing names ("11 of them", a bare number) is not a checkable claim
             unit = fig.unit
@@ -1532,7 +1545,28 @@ def _to_after_from(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[before.end : m.start - 1])
 
 
-def _listed_after(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
+def _conjoined_figure(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
+    """``m`` is parsed as a conjunct of the figure before it, or of the verb that governs it, with no verb between
+    them: "4% in March and 6% in April" (not "killed 21 and wounded 40", where each has its verb)."""
+    if m.end < len(doc) and doc[m.end].lower_ in ("in", "of") and any(
+            c.dep_ == "pobj" and c.pos_ == "NOUN" and not c.ent_type_ for c in doc[m.end].children):
+        return False  # "$300m in profit and $90m in dividends": each names its own
+    root = span_root(doc, m)
+    if any(c.dep_ not in ("prep", "punct", "cc", "advmod", "npadvmod") and not m.start <= c.i < m.end
+           for c in root.children):
+        return False  # "left one dead and three injured": the figure says what it counts
+    return root.dep_ == "conj" and (before.start <= root.head.i < before.end  # (or both under one verb)
+                                    or root.head == span_root(doc, before).head) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[before.end : m.start])
+
+
+#: the prepositions after each sum of a list of sums, and after each count of a list of counts where only the first
+#: names what it counts ("46,000 on Saturday and 35,000 on the opening day", "12 in Leeds and 30 in York")
+_LISTED_SUMS = ("to", "on", "for", "towards")
+_LISTED_COUNTS = ("on", "in", "at", "for", "from", "to")
+
+
+def _listed_after(doc: Doc, before: FigureMatch, m: FigureMatch, preps: tuple[str, ...] = _LISTED_SUMS) -> bool:
     """ "£2,500 compensation to the postman, £500 to the boy's family", "£4m on roads, £2m on libraries": ``m``
     follows ``before`` in a list of parallel parts, each sum followed by the same preposition (a comma or "and"
     right before it, no verb between them). Not a difference ("£450,000, £50,000 above the asking price"),
@@ -1542,7 +1576,7 @@ def _listed_after(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
             or any(t.pos_ in ("VERB", "AUX") or t.tag_ == "CD" for t in between):
         return False
     after = doc[m.end].lower_ if m.end < len(doc) else None
-    return after in ("to", "on", "for", "towards") and any(t.lower_ == after for t in between)
+    return after in preps and any(t.lower_ == after for t in between)
 
 
 def _averaged(doc: Doc, m: FigureMatch, noun: Token | None) -> str | None:

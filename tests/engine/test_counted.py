@@ -501,6 +501,14 @@ NAMED_BY_WHAT_IT_IS = [
     ("The committee voted 5 to 4 to reject the proposal.", "5", "votes against"),
     ("The assembly passed the levy by a vote of 38 to 21.", "38", "votes for"),
     ("The assembly passed the levy by a vote of 38 to 21.", "21", "votes against"),
+    # a figure written after another in the same frame, its noun left out, counts the same thing
+    ("The crowd was 18,000 on Friday and 11,500 on the final day.", "11,500", "attendance"),
+    ("The clinic saw 212 cases in June and 187 in July.", "187", "cases"),
+    ("Exports climbed 3% in May and 5% in June.", "5%", "rise in exports"),
+    ("Wardens issued 80 fines in Dunmore and 45 in Calder.", "45", "fines"),
+    # (not a figure that says what it counts: "and five injured")
+    ("The blast left two dead and five injured.", "five", "injured"),
+    ("The firm made $2bn in sales and $90m in royalties.", "$90m", "royalties"),
 ]
 
 
