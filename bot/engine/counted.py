@@ -139,6 +139,29 @@ class CountReader:
             return "viewers"  # "the final was watched by a peak audience of 3.8 million": a broadcast's audience
         if name == "cost" and verb is not None and _court_costs(root, noun, verb):
             return "costs"  # "ordered to pay £18,500 in costs", "prosecution costs of £38,500": a party's costs
+        if noun is not None and unit_family(m.figure.unit) in ("people", "count") \
+                and (name not in self.vocab.measures or name == self.noun_measure(noun)) \
+                and (lacking := _lacking(noun, verb)) is not None:
+            # "1,400 homes have been without heating since Saturday": the state they are in names them, as
+            # "households without power" does
+            return self.vocab.by_complement.get(f"without {lacking}") or f"without {lacking}"
+        if noun is not None and verb is not None and self.is_people(noun) and noun.dep_ == "nsubj" \
+                and noun.head.i == verb.i and verb.lemma_.lower() == "work" and verb.tag_ in ("VBP", "VBZ") \
+                and any(c.dep_ == "prep" and c.lower_ in ("at", "for", "in", "on") for c in verb.children) \
+                and "workforce" in self.vocab.measures:
+            return "workforce"  # "around 3,100 people work at the university": who it employs
+        if noun is not None and verb is not None and self.is_people(noun) and noun.dep_ == "dobj" \
+                and noun.head.i == verb.i and verb.lemma_.lower() == "carry" and verb.tag_ == "VBG" \
+                and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children) \
+                and "on board" in self.vocab.measures \
+                and name in (plural(noun), noun.lemma_.lower(), "people", "passengers"):
+            return "on board"  # "the ride was carrying 24 people" when it fell: who was on it then (what a ferry
+            # "carried" over a year is its passengers)
+        if noun is not None and verb is not None and self.is_people(noun) and noun.dep_ == "nsubj" \
+                and noun.head.i == verb.i and verb.lemma_.lower() in ("come", "turn up", "gather") and any(
+                    c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _WATCHING | {"see", "hear", "cheer"}
+                    for c in verb.children) and "attendance" in self.vocab.measures:
+            return "attendance"  # "more than 5,000 people came to watch the races": the crowd
         if verb is not None:
             # "the maximum temperature was 34C", "the average spring temperature": a statistic of the measure is
             # another figure
@@ -213,7 +236,9 @@ class CountReader:
             costed = (verb is not None and verb.lemma_.lower() == "cost" and _an_act_costs(verb)) or (
                 m.start > 0 and doc[m.start - 1].lemma_.lower() == "cost" and doc[m.start - 1].pos_ != "VERB"
                 and doc[m.start - 2].tag_ == "VBG" if m.start > 1 else False) or (  # ("culling costs", a noun)
-                (thing := measured_thing(root, verb, self.is_people)) is not None and thing.lemma_.lower() == "cost")
+                (thing := measured_thing(root, verb, self.is_people)) is not None
+                and thing.lemma_.lower() == "cost") or (
+                (valued := _valued_thing(root)) is not None and valued.lemma_.lower() == "cost")
             if costed:  # "culling costs about £1,100 per badger", "put the cost at £1,400 per badger"
                 return f"cost per {doc[m.end + 1].lemma_.lower()}"
             if (priced or doc[m.end + 1].lemma_.lower() == "share") and not self.is_people(doc[m.end + 1]):
@@ -688,6 +713,19 @@ class CountReader:
                 thing = thing or noun
             elif family == "money" and _carried_off(base, verb):
                 return self.suffix(doc, m, self.vocab.by_verb.get("steal") or "stolen")
+            elif family == "money" and (source := _amount_from(base, verb)) is not None \
+                    and self.is_money_measure(self.noun_measure(source)):
+                thing = source  # "was given £1.2m from the rough sleeping grant": funding
+            elif family == "money" and verb is not None and root.dep_ == "pobj" and root.head.lower_ == "for" \
+                    and root.head.head.i == verb.i and (deal := next(
+                        (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                         and self.is_money_measure(self.noun_measure(c))), None)) is not None:
+                # "completed its takeover of Harvest Basket for £3.1bn": the amount of the deal it closed
+                return self.suffix(doc, m, self.noun_measure(deal) or "price")
+            elif family == "money" and (valued := _valued_thing(root)) is not None \
+                    and ok(self.noun_measure(valued)):
+                # "puts the cost of sequencing and analysis at about £300" ("at" parsed under "sequencing")
+                return self.suffix(doc, m, self.noun_measure(valued) or "cost")
             elif family == "money" and (inside := _amount_in(base, verb)) is not None:
                 if verb is not None and verb.lemma_.lower() in ("cost", "lose") \
                         and self.noun_measure(inside) == "revenue" and "losses" in self.vocab.measures:
@@ -1360,6 +1398,10 @@ class CountReader:
             # them; any other event names them ("260 flights were cancelled", "700 operations postponed"),
             # as it names things known only by their kind ("nine animals were culled")
             happened = None
+        if happened is None and noun is not None and not self.is_people(noun) and (post := next(
+                (c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i == noun.i + 1
+                 and c.is_alpha), None)) is not None:
+            happened = post.lower_  # "3,900 repairs outstanding", "300 invoices unpaid": the state they are left in
         if happened:
             happened = self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
             return self._with_the_thing(
@@ -2184,10 +2226,62 @@ def phrasal_lemma(verb: Token) -> str:
     return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 
+def _valued_thing(root: Token) -> Token | None:
+    """The object of a verb of valuing that an amount "at" belongs to, when the parser hung the "at" inside the
+    object's "of" phrase: "puts the cost of sequencing and analysis at about £300"."""
+    if root.dep_ != "pobj" or root.head.lower_ != "at":
+        return None
+    tok = root.head.head
+    for _ in range(6):
+        if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in _VALUING:
+            return tok if tok.i != root.head.head.i else None  # (hung on the object itself: read already)
+        if tok.dep_ not in ("pcomp", "pobj", "prep", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+#: verbs that set a value on their object: "puts the cost at", "estimated the damage at"
+_VALUING = frozenset("put estimate value set peg place fix".split())
+
+
+def _amount_from(base: Token, verb: Token | None) -> Token | None:
+    """The noun an amount comes "from" after a verb of getting: "was given £1.2m from the rough sleeping grant",
+    "received £40,000 from its hardship fund"."""
+    if verb is None or verb.lemma_.lower() not in _GETTING or not (base.head.i == verb.i or base.head.i == base.i):
+        return None
+    for holder in (base, verb):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i > base.i:
+                return next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+    return None
+
+
+#: verbs of getting money: where it comes from says what it is
+_GETTING = frozenset("give receive get award allocate hand grant".split())
+
+
+def _lacking(noun: Token, verb: Token | None) -> str | None:
+    """What homes, households or people are without, on the noun or on the verb it is the subject of: "1,400
+    homes have been without heating", "left 3,000 customers without water"."""
+    holders = [noun]
+    if verb is not None and noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        holders.append(verb)
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "without" and c.i > noun.i:
+                obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+                if obj is not None and obj.lemma_.lower() not in TIME_NOUNS and not any(
+                        d.dep_ in ("det", "poss") for d in obj.children):
+                    return " ".join([*(t.lower_ for t in obj.lefts if t.dep_ in ("compound", "amod")), obj.lower_])
+    return None
+
+
 def _amount_in(base: Token, verb: Token | None) -> Token | None:
     """The noun an amount is "in": "£6.1m in unpaid duty", "lost £1.2m in ticket sales"."""
-    holders = [base] + ([verb] if verb is not None and base.head.i == verb.i else [])
-    for holder in holders:
+    holders = [base, *(c for c in base.children if c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_NOUNS)]
+    holders += [verb] if verb is not None and base.head.i == verb.i else []
+    for holder in holders:  # ("£1.5m a year in community funding": the rate's "in" is the amount's)
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ == "in" and c.i > base.i:
                 obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"

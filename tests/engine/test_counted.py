@@ -506,6 +506,19 @@ NAMED_BY_WHAT_IT_IS = [
     ("The clinic saw 212 cases in June and 187 in July.", "187", "cases"),
     ("Exports climbed 3% in May and 5% in June.", "5%", "rise in exports"),
     ("Wardens issued 80 fines in Dunmore and 45 in Calder.", "45", "fines"),
+    # the state things or people are left in names them, as "households without power" does
+    ("Some 2,200 flats have been without hot water since Monday.", "Some 2,200", "without hot water"),
+    ("The burst main left 5,000 customers without water.", "5,000", "without water"),
+    ("The agency has 1,250 claims outstanding.", "1,250", "claims outstanding"),
+    # who works somewhere is its workforce; who is being carried when it happens is on board; who came to watch
+    ("Roughly 640 people work at the depot.", "Roughly 640", "workforce"),
+    ("The coach was carrying 38 pupils when it overturned.", "38", "on board"),
+    ("About 9,000 fans came to watch the final.", "About 9,000", "attendance"),
+    # a sum is named by the fund it comes from, the deal it closes, the cost it is put at
+    ("The parish was given £80,000 from the county's flood recovery fund.", "£80,000", "funding"),
+    ("The hospice receives £45,000 a year in council funding.", "£45,000", "funding"),
+    ("The group completed its takeover of the brewer for £640m.", "£640m", "price"),
+    ("The study puts the cost of screening and treatment at £1,200 per patient.", "£1,200", "cost per patient"),
     # (not a figure that says what it counts: "and five injured")
     ("The blast left two dead and five injured.", "five", "injured"),
     ("The firm made $2bn in sales and $90m in royalties.", "$90m", "royalties"),
