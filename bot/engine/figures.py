@@ -758,6 +758,9 @@ class FigureParser:
             return True
         if bare and a.low < 1000 and _looks_like_name(doc, a.start):
             return True
+        if bare and doc[a.start].text.isdigit() and a.start > 0 and _a_product_name(doc[a.start - 1].text) \
+                and _looks_like_name(doc, a.start):
+            return True  # "NovaSeq 6000 sequencers", "PlayStation 2": a product's name, however large its number
         if bare and _is_list_marker(doc, a.start):
             return True
         # "Kh - 101", "A-10": part of a name
@@ -1069,6 +1072,12 @@ def _looks_like_year(doc: Doc, a: Amount, prev_word: str) -> bool:
 
 #: words after which a bare number is an identifier, not an amount
 _CODE_WORDS = frozenset("number no no. nos nos. ref ref. reference id serial lot".split())
+
+
+def _a_product_name(word: str) -> bool:
+    """A word written with a capital inside it, as products are named ("NovaSeq", "iPhone", "PlayStation"), not
+    as a sentence's first word or an acronym is."""
+    return word.isalpha() and any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word)
 
 
 def _looks_like_name(doc: Doc, i: int) -> bool:

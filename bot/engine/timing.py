@@ -58,6 +58,12 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
     if m.end < len(doc) and doc[m.end].lower_ in _TIME_AFTER:
         return True
     root = span_root(doc, m)
+    if (root.dep_ in ("attr", "npadvmod") and root.head.lemma_.lower() in ("be", "lie", "sit") and any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" for p in c.children)
+            for c in root.children) and not any(c.dep_ == "nsubj" and c.lemma_.lower() in _SPANS | _STOPPAGES | _TRIPS
+                                                for c in root.head.children)) \
+            or (m.end < len(doc) and doc[m.end].lower_ == "away"):
+        return True  # "most resorts are 40 minutes from the airport", "a town two hours away": where a place lies
     if root.dep_ == "conj" and root.head.ent_type_ in ("DATE", "TIME") and root.head.i < root.i \
             and root.head.head.lower_ in ("aged", "age", "ages"):
         root = root.head  # "aged three weeks and five months": the second age is an age too
@@ -78,6 +84,8 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
         root.dep_ == "nummod" and root.head.pos_ == "NOUN")
 
 
+#: journeys: how long one takes from a place is a figure of the news ("the average journey is 38 minutes from Leeds")
+_TRIPS = frozenset("journey trip drive flight crossing commute ride walk voyage".split())
 #: nouns of a span of time whose level is a figure of the news, whatever verb gives it ("time" with a noun that
 #: says which: "waiting time", "journey time")
 _SPANS = frozenset("wait delay time duration".split())

@@ -519,6 +519,7 @@ NAMED_BY_WHAT_IT_IS = [
     ("The hospice receives £45,000 a year in council funding.", "£45,000", "funding"),
     ("The group completed its takeover of the brewer for £640m.", "£640m", "price"),
     ("The study puts the cost of screening and treatment at £1,200 per patient.", "£1,200", "cost per patient"),
+    ("The average commute is 52 minutes from the suburbs.", "52 minutes", "average commute"),
     # (not a figure that says what it counts: "and five injured")
     ("The blast left two dead and five injured.", "five", "injured"),
     ("The firm made $2bn in sales and $90m in royalties.", "$90m", "royalties"),
@@ -731,6 +732,10 @@ NOT_FIGURES = [
     "She came back to win 2-6, 6-3, 6-4.",
     # a rise many times over is a ratio, not a count of acts
     "Fares have gone up 15 times since 2010.",
+    # a product's name, however large its number; how far a place lies
+    "The lab runs on QuantaPrint 5000 printers.",
+    "Most of the chalets are 25 minutes from the station.",
+    "The nearest hospital is three hours away.",
 ]
 
 
