@@ -58,7 +58,7 @@ class Settings(BaseSettings):
         70.0, ge=0, le=100, description="Least subject similarity (0-100) for an earlier claim to be compared."
     )
     approx_tolerance: float = Field(
-        0.10, ge=0, le=1, description="Relative tolerance given to approximate figures (0.10 = ±10%)."
+        0.05, ge=0, le=1, description="Relative tolerance given to approximate figures (0.05 = ±5%)."
     )
     candidate_limit: int = Field(200, ge=1, description="Most earlier claims retrieved per new claim.")
     nlp_batch_size: int = Field(64, ge=1, description="Sentences per spaCy batch.")

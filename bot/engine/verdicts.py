@@ -107,8 +107,8 @@ class VerdictPolicy:
 
     #: least subject similarity (0..100) for an earlier claim to be compared
     threshold: float = 70.0
-    #: relative widening of approximate figures (0.10 = ±10%)
-    tolerance: float = 0.10
+    #: relative widening of approximate figures (0.05 = ±5%)
+    tolerance: float = 0.05
     #: measures that usually rise over time (see :func:`is_rising`)
     rising_measures: frozenset[str] = field(default=DEFAULT_RISING_MEASURES)
     #: evidence shown per claim; the conflicts beyond it are summarised (ClaimCheck.conflicts)

@@ -17,7 +17,7 @@ def test_defaults(clean_env):
     assert s.discord_token is None
     assert s.allow_private_urls == []
     assert s.allowed_ports == [80, 443]
-    assert s.approx_tolerance == pytest.approx(0.10)
+    assert s.approx_tolerance == pytest.approx(0.05)
     assert s.subject_threshold == 70
 
 
