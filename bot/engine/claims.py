@@ -1183,15 +1183,15 @@ class ClaimExtractor:
                                       and any(n.dep_ == "nummod" and n.like_num for n in c.head.children)
                                       and root.i not in (ids := _subtree_ids(c))))  # (not the figure's own clause)
         ref = published or datetime.now(UTC).date()
-        past = verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-            c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") and c.tag_ in ("VBD", "VBZ", "VBP")
-            for c in verb.children))) and not any(c.lower_ in ("will", "would", "'ll") for c in verb.children)
+        past = _in_the_past(verb)
         # "up from 870 last year": the date of a figure's own preposition ("from") is the figure's
         prep = _subtree_ids(root.head) if root.dep_ == "pobj" and root.head.dep_ != "ROOT" else frozenset()
         for scope in (own - others, (prep | near) - others):
             dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
-            for _, _, text in dates:
-                d = _parse_date(text, ref, published, past=past)
+            for _, date_i, text in dates:
+                # the tense of the verb the date hangs on, else the figure's: "the £410m bypass opened in June"
+                dated_by = _governing_verb(doc[date_i]) if 0 <= date_i < len(doc) else None
+                d = _parse_date(text, ref, published, past=past or _in_the_past(dated_by))
                 if d is not None:
                     return d
         if verb is not None and verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in verb.children):
@@ -1451,6 +1451,17 @@ def _exchanged(root: Token, verb: Token | None) -> Token | None:
 
 #: verbs by which a thing changes hands for an amount ("sued his employer for £80,000" buys nothing)
 _EXCHANGING = frozenset("sell buy purchase acquire sign let lease rent auction".split())
+
+
+def _in_the_past(verb: Token | None) -> bool:
+    """The verb tells of the past: "opened", "has been cut", "were killed" (not "will open", "would be")."""
+    return verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") and c.tag_ in ("VBD", "VBZ", "VBP")
+        for c in verb.children)) or (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(
+            c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in ("aux", "auxpass")
+                                                                   for c in verb.children))
+    ) and not any(c.lower_ in ("will", "would", "'ll") for c in verb.children)
+    # (a main verb with a subject and no auxiliary, tagged a participle, is a past tense: "the bypass opened")
 
 
 def _kin_of(doc: Doc, m: FigureMatch) -> bool:

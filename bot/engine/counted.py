@@ -258,9 +258,11 @@ class CountReader:
             return "price"  # "an improved takeover offer valuing the company at £2.6 billion": the deal's price
         if family == "money" and noun is None and m.end < len(doc) and (trail := doc[m.end]).pos_ == "VERB" \
                 and trail.tag_ in ("VBN", "VBD") \
+                and not (trail.dep_ == "amod" and trail.head.pos_ == "NOUN" and trail.head.i > trail.i) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in trail.children):
             # "closed with £2.35 million pledged", "£40m raised so far": the participle after the amount names it
-            # (the parser often hangs it on the sentence's verb)
+            # (the parser often hangs it on the sentence's verb; not a participle before a noun it describes: "the
+            # £410m tolled bypass" is the bypass's cost)
             named = self.vocab.by_verb.get(trail.lemma_.lower())
             if self.is_money_measure(named):
                 return self.suffix(doc, m, named)  # type: ignore[arg-type]
@@ -842,7 +844,17 @@ class CountReader:
         ("an 8.4 billion euro factory", "a new $28 million museum", "a £40m bypass"); not "a $10bn deal",
         "a £2m fine" or "a 2.5 million euro relief fund", which are amounts of their own."""
         if root.dep_ not in ("nummod", "compound", "amod", "nmod", "quantmod") or root.head.i <= root.i:
-            return False
+            # the parser may hang the scale elsewhere ("the £410m tolled bypass": "m" as an apposition); the
+            # noun right after the amount and its modifiers is the thing
+            after = root.doc[m.end] if m.end < len(root.doc) else None
+            while after is not None and after.dep_ in ("amod", "compound") and after.head.i > after.i \
+                    and after.head.pos_ == "NOUN" and after.head.i <= m.end + 3:
+                after = after.head
+            if after is None or after.pos_ != "NOUN" or not any(t.i in range(m.start, m.end) for t in after.subtree):
+                return False
+            thing = after
+            return not (thing.lemma_.lower() in self.vocab.amount_nouns or self.noun_measure(thing)
+                        or _a_payment(thing) or is_change_noun(thing))
         thing = root.head
         while thing.dep_ in ("compound", "amod") and thing.head.i > thing.i and thing.head.pos_ == "NOUN":
             thing = thing.head  # "8.4 billion euro chip plant": the plant; "a £3.2m replanting programme"

@@ -2082,3 +2082,19 @@ def test_review12_rules_stay_inside_their_kind_of_sentence(engine, text, figure,
     got = [c for c in claims_of(engine, text) if c.figure.text.startswith(figure)]
     assert got
     assert got[0].measure == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "day"), [
+    # the tense of the verb the date hangs on says which year, even when the figure is only its subject's
+    ("The £12m pavilion opened in June.", "£12m", date(2025, 6, 1)),
+    ("The £12m pavilion will open in June.", "£12m", date(2026, 6, 1)),
+])
+def test_a_date_takes_the_tense_of_its_own_verb(engine, text, figure, day):
+    got = [c for c in claims_of(engine, text, published=date(2025, 12, 10)) if c.figure.text == figure]
+    assert got
+    assert got[0].date == day
+
+
+def test_a_participle_before_the_thing_an_amount_buys_is_no_measure(engine):
+    # "the £410m tolled bypass": the bypass's cost, not "tolled"
+    assert measure_of(engine, "Drivers avoid the £95m tolled bridge, the council said.", "£95m") == "cost"
