@@ -294,7 +294,40 @@ def compare_figures(a: Figure, b: Figure, *, tolerance: float) -> Verdict | None
         return Verdict.MATCHING if agree else Verdict.CONFLICTING
     if a_low <= b_high + slack and b_low <= a_high + slack:
         return Verdict.MATCHING
+    if _coarser_agrees(a, b):
+        return Verdict.MATCHING
     return Verdict.CONFLICTING
+
+
+def _scaled_step(fig: Figure) -> float | None:
+    """The place an exact amount with a scale word is written to: "£26m" to the million, "£26.3m" to £100,000,
+    "$4.2bn" to $100m; None for a figure written in full digits, a range or a hedged figure."""
+    if fig.approx or fig.low is None or fig.high != fig.low or fig.qualifier:
+        return None
+    numbers = _WRITTEN_NUMBER.findall(fig.text)
+    if not numbers:
+        return None
+    last = numbers[-1].replace(",", "")
+    try:
+        written = float(last)
+    except ValueError:
+        return None
+    if written == 0 or abs(fig.low / written) < 1000:
+        return None
+    decimals = len(last.split(".", 1)[1]) if "." in last else 0
+    return 10.0**-decimals * abs(fig.low / written)
+
+
+def _coarser_agrees(a: Figure, b: Figure) -> bool:
+    """One amount is written to a coarser place than the other and the finer one rounds to it: "£26m" and
+    "£26.3m" are one figure told two ways; "$4.2bn" and "$4.3bn", written to the same place, are two."""
+    if unit_info(a.unit).canonical != unit_info(b.unit).canonical:
+        return False
+    steps = (_scaled_step(a), _scaled_step(b))
+    if steps[0] is None or steps[1] is None or math.isclose(steps[0], steps[1]):
+        return False
+    coarse, fine, step = (a, b, steps[0]) if steps[0] > steps[1] else (b, a, steps[1])
+    return abs(float(fine.low) - float(coarse.low)) < step / 2 * (1 - 1e-9)  # type: ignore[arg-type]
 
 
 def _intervals(a: Figure, b: Figure, tolerance: float) -> tuple[float, float, float, float]:

@@ -122,6 +122,10 @@ def stored(figure: Figure, *, status: ClaimStatus = ClaimStatus.UNREVIEWED, sour
         (fig(1_100, text="1,100"), fig(1_180, text="1,180"), C),
         (fig(1_000, text="a thousand"), fig(1_080, text="1,080"), M),
         (fig(4.2e9, text="$4.2bn", unit="USD"), fig(4.3e9, text="$4.3bn", unit="USD"), C),
+        # an amount written to a coarser place agrees with a finer one that rounds to it
+        (fig(26e6, text="£26m", unit="GBP"), fig(26.3e6, text="£26.3m", unit="GBP"), M),
+        (fig(26e6, text="£26m", unit="GBP"), fig(26.6e6, text="£26.6m", unit="GBP"), C),
+        (fig(4.2e9, text="$4.2bn", unit="USD"), fig(4.25e9, text="$4.25bn", unit="USD"), C),
         # "about" widens a figure by its written precision at most: "about 1,900" is 1,800..2,000
         (fig(1_900, approx=True, text="about 1,900"), fig(2_050, text="2,050"), C),
         (fig(1_900, approx=True, text="about 1,900"), fig(1_980, text="1,980"), M),
