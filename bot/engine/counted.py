@@ -150,6 +150,10 @@ class CountReader:
                 and any(c.dep_ == "prep" and c.lower_ in ("at", "for", "in", "on") for c in verb.children) \
                 and "workforce" in self.vocab.measures:
             return "workforce"  # "around 3,100 people work at the university": who it employs
+        if noun is not None and verb is not None and self.is_people(noun) and noun.dep_ == "nsubj" \
+                and noun.head.i == verb.i and verb.lemma_.lower() == "be" and "on board" in self.vocab.measures \
+                and any(c.dep_ == "prep" and c.lower_ in ("aboard", "onboard") for c in verb.children):
+            return "on board"  # "some 120 passengers were aboard the 07.42 departure"
         if noun is not None and verb is not None and self.is_people(noun) and noun.dep_ == "dobj" \
                 and noun.head.i == verb.i and verb.lemma_.lower() == "carry" and verb.tag_ == "VBG" \
                 and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children) \

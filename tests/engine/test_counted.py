@@ -513,6 +513,7 @@ NAMED_BY_WHAT_IT_IS = [
     # who works somewhere is its workforce; who is being carried when it happens is on board; who came to watch
     ("Roughly 640 people work at the depot.", "Roughly 640", "workforce"),
     ("The coach was carrying 38 pupils when it overturned.", "38", "on board"),
+    ("About 60 walkers were aboard the ferry when it grounded.", "About 60", "on board"),
     ("About 9,000 fans came to watch the final.", "About 9,000", "attendance"),
     # a sum is named by the fund it comes from, the deal it closes, the cost it is put at
     ("The parish was given £80,000 from the county's flood recovery fund.", "£80,000", "funding"),
@@ -736,6 +737,9 @@ NOT_FIGURES = [
     "The lab runs on QuantaPrint 5000 printers.",
     "Most of the chalets are 25 minutes from the station.",
     "The nearest hospital is three hours away.",
+    # a speaker after the quote is no count of people
+    '"We lost everything," said one farmer.',
+    '"The water came up to the windows," said one resident, who was rescued by boat.',
 ]
 
 
