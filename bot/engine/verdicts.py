@@ -784,11 +784,15 @@ def _superseded(claim: Claim, ranked: Sequence[Evidence], conflicting: Sequence[
     if not matching or any(d is None for d, _ in dated):
         return False
     newest = max(d for d, _ in dated if d is not None)
+    # the same day, only a report that gives the figure itself revises a lower one ("at least 12" agrees with 16
+    # without saying it: "Fourteen" that day still differs)
+    said = any(d == newest and ev.stored.claim.figure.low is not None and ev.stored.claim.figure.high is not None
+               for d, ev in dated)
     for ev in conflicting:
         when = _reported_on(ev.stored)
-        if when is None or when >= newest \
+        if when is None or when > newest or (when == newest and not (rising and said)) \
                 or (rising and _direction(claim.figure, ev.stored.claim.figure, policy.tolerance) != "higher"):
-            return False
+            return False  # (a toll rises through a day: a lower one the same day as the agreeing report is revised)
     return True
 
 

@@ -311,6 +311,21 @@ def test_a_toll_the_latest_report_confirms_matches_with_a_note():
     assert check.verdict is C
 
 
+def test_a_toll_given_the_same_day_as_a_lower_one_revises_it():
+    day = date(2026, 2, 25)
+    lower = stored(claim(12, measure="injured"), published=day)
+    said = stored(claim(15, measure="injured"), published=day)
+    check = judge(claim(15, measure="injured"), [lower, said], policy=POLICY, published=date(2026, 3, 2),
+                  story_places=PLACES)
+    assert check.verdict is M
+    # "at least 12" agrees with 16 without giving it: "Fourteen" the same day still differs
+    floor = stored(replace(claim(12, measure="injured", text="at least 12"),
+                           figure=Figure(text="at least 12", low=12, high=None, unit="people")), published=day)
+    check = judge(claim(16, measure="injured"), [stored(claim(14, measure="injured"), published=day), floor],
+                  policy=POLICY, published=date(2026, 3, 2), story_places=PLACES)
+    assert check.verdict is C
+
+
 def test_a_report_that_gives_two_figures_tells_them_apart_itself():
     both = [stored(claim(11)), stored(claim(3))]
     both[1] = replace(both[1], source=both[0].source)  # "11 injured, three of them critically"
