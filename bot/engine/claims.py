@@ -1186,7 +1186,13 @@ class ClaimExtractor:
         past = _in_the_past(verb)
         # "up from 870 last year": the date of a figure's own preposition ("from") is the figure's
         prep = _subtree_ids(root.head) if root.dep_ == "pobj" and root.head.dep_ != "ROOT" else frozenset()
-        for scope in (own - others, (prep | near) - others):
+        # "last year's campaign resulted in 112 arrests", "last year's campaign, which resulted in 112 arrests": the
+        # date a possessive gives the event the figure's verb tells of
+        owners = [c for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb is not None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+            owners.append(verb.head)
+        possessed = frozenset(t.i for o in owners for c in o.children if c.dep_ == "poss" for t in c.subtree)
+        for scope in (own - others, (prep | near) - others, possessed):
             dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
             for _, date_i, text in dates:
                 # the tense of the verb the date hangs on, else the figure's: "the £410m bypass opened in June"

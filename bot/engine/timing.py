@@ -492,7 +492,8 @@ _SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 
 @functools.lru_cache(maxsize=4096)
 def _parse_date(text: str, ref: date, published: date | None, *, past: bool = False) -> date | None:
-    words = [w.lower().strip(".") for w in text.replace(",", " ").split()]
+    words = [w.lower().strip(".").removesuffix("'s").removesuffix("’s")  # "last year's", "June's"
+             for w in text.replace(",", " ").split()]
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
     day = next((int(w.rstrip("stndrh")) for w in words
                 if w.rstrip("stndrh").isdecimal() and 1 <= int(w.rstrip("stndrh")) <= 31 and len(w) <= 4), None)

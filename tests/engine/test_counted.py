@@ -2102,3 +2102,13 @@ def test_a_date_takes_the_tense_of_its_own_verb(engine, text, figure, day):
 def test_a_participle_before_the_thing_an_amount_buys_is_no_measure(engine):
     # "the £410m tolled bypass": the bypass's cost, not "tolled"
     assert measure_of(engine, "Drivers avoid the £95m tolled bridge, the council said.", "£95m") == "cost"
+
+
+@pytest.mark.parametrize("text", [
+    "Last year's appeal raised £40,000, organisers said.",
+    "This year's total is below last year's appeal, which raised £40,000.",
+])
+def test_a_possessive_date_dates_the_event_the_figure_tells_of(engine, text):
+    got = [c for c in claims_of(engine, text, published=date(2025, 12, 10)) if c.figure.text == "£40,000"]
+    assert got
+    assert got[0].date == date(2024, 1, 1)
