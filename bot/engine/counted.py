@@ -1376,7 +1376,8 @@ class CountReader:
         thing = None
         if noun is not None and (noun.lemma_.lower() not in _VAGUE_NOUNS or (
                 noun.tag_ == "NNS" and _holds(verb, base))) and noun.pos_ in ("NOUN", "PROPN") and (
-                noun.lemma_.lower() not in TIME_NOUNS):  # ("sold 30 million shares": things supplied, not a part)
+                noun.lemma_.lower() not in TIME_NOUNS or _a_counted_span(noun)):
+            # ("sold 30 million shares": things supplied, not a part)
             thing = _compound_name(noun) if noun.lemma_.lower() in _TRADE_NOUNS and not any(
                 c.dep_ == "compound" for c in noun.children) else plural(noun)  # "sales of turntables"
             prev = noun.doc[noun.i - 1] if noun.i > 0 else None
@@ -2495,6 +2496,14 @@ def _antecedent(relcl: Token) -> Token:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         return head.head.head
     return head
+
+
+def _a_counted_span(noun: Token) -> bool:
+    """A span of time named by what fills it is a thing counted, as a booking or a shift is: "2,300 room nights",
+    "4,000 bed days", "120 man hours" (not "three summer weeks")."""
+    return noun.tag_ == "NNS" and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1 and c.lemma_.lower() not in TIME_NOUNS
+        and c.ent_type_ not in ("DATE", "TIME") for c in noun.children)
 
 
 def _is_unit_word(tok: Token, m: FigureMatch) -> bool:

@@ -521,6 +521,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("The group completed its takeover of the brewer for £640m.", "£640m", "price"),
     ("The study puts the cost of screening and treatment at £1,200 per patient.", "£1,200", "cost per patient"),
     ("The average commute is 52 minutes from the suburbs.", "52 minutes", "average commute"),
+    # a span of time named by what fills it is counted ("room nights", "bed days")
+    ("Hotels in the resort reported 1,800 cancelled room nights.", "1,800", "room nights"),
     # (not a figure that says what it counts: "and five injured")
     ("The blast left two dead and five injured.", "five", "injured"),
     ("The firm made $2bn in sales and $90m in royalties.", "$90m", "royalties"),
