@@ -860,8 +860,10 @@ class ClaimExtractor:
                                   for p in prep.children if p.dep_ == "pobj"):
                             return p
                     return c
-        # "hundreds of North Korean soldiers", "4,000 of them"
-        for child in anchor.children:
+        # "hundreds of North Korean soldiers", "4,000 of them", "between 300 and 350 of those jobs" (the "of" on a
+        # number of a range other than its anchor)
+        numbers = () if m.unit_explicit else tuple(t for t in doc[m.start : m.end] if t.tag_ == "CD")
+        for child in (c for tok in (anchor, *numbers) for c in tok.children):
             if child.dep_ == "prep" and child.lower_ in ("of", "among"):
                 for p in child.children:
                     if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):

@@ -521,6 +521,8 @@ NAMED_BY_WHAT_IT_IS = [
     ("The group completed its takeover of the brewer for £640m.", "£640m", "price"),
     ("The study puts the cost of screening and treatment at £1,200 per patient.", "£1,200", "cost per patient"),
     ("The average commute is 52 minutes from the suburbs.", "52 minutes", "average commute"),
+    # a part of a group given as a range: "between 300 and 350 of those jobs"
+    ("Between 40 and 60 of those jobs could go next year.", "Between 40 and 60", "jobs"),
     # a span of time named by what fills it is counted ("room nights", "bed days")
     ("Hotels in the resort reported 1,800 cancelled room nights.", "1,800", "room nights"),
     # (not a figure that says what it counts: "and five injured")
