@@ -373,6 +373,11 @@ class ClaimExtractor:
                 fig = replace(fig, unit=drafts[-1].claim.figure.unit)
             if measure == "count":
                 continue  # a number that nothing names ("11 of them", a bare number) is not a checkable claim
+            if m.start > 0 and doc[m.start - 1].lower_ in ("the", "both") and fig.text.lower() in _A_PAIR_OR_THREE \
+                    and measure not in self.vocab.measures and nouns[i] is not None \
+                    and nouns[i].tag_ == "NNS" and 0 <= nouns[i].i - m.end <= 2:
+                continue  # "where the two chains overlap", "the three councils": the parties the article has named,
+                # not a count in the news (a toll keeps its count: "the two victims were taken to hospital")
             unit = fig.unit
             if unit == "count":
                 meas = self.vocab.measures.get(measure)
@@ -1562,6 +1567,10 @@ def _to_after_from(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:
     if not any(t.lower_ == "from" for t in doc[max(0, before.start - 2) : before.start]):
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[before.end : m.start - 1])
+
+
+#: small numbers that, after "the", point back at parties already named: "the two chains", "the three councils"
+_A_PAIR_OR_THREE = frozenset({"two", "three", "2", "3"})
 
 
 def _conjoined_figure(doc: Doc, before: FigureMatch, m: FigureMatch) -> bool:

@@ -741,6 +741,9 @@ NOT_FIGURES = [
     "The lab runs on QuantaPrint 5000 printers.",
     "Most of the chalets are 25 minutes from the station.",
     "The nearest hospital is three hours away.",
+    # after "the", a pair or three of things the article has named point back at them
+    "Prices rose in towns where the two chains overlap.",
+    "It is now the third-largest grocer behind the two market leaders.",
     # a speaker after the quote is no count of people
     '"We lost everything," said one farmer.',
     '"The water came up to the windows," said one resident, who was rescued by boat.',
