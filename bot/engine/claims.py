@@ -374,8 +374,8 @@ class ClaimExtractor:
             if measure == "count":
                 continue  # a number that nothing names ("11 of them", a bare number) is not a checkable claim
             if m.start > 0 and doc[m.start - 1].lower_ in ("the", "both") and fig.text.lower() in _A_PAIR_OR_THREE \
-                    and measure not in self.vocab.measures and nouns[i] is not None \
-                    and nouns[i].tag_ == "NNS" and 0 <= nouns[i].i - m.end <= 2:
+                    and measure not in self.vocab.measures and (named := nouns[i]) is not None \
+                    and named.tag_ == "NNS" and 0 <= named.i - m.end <= 2:
                 continue  # "where the two chains overlap", "the three councils": the parties the article has named,
                 # not a count in the news (a toll keeps its count: "the two victims were taken to hospital")
             unit = fig.unit
