@@ -426,9 +426,14 @@ def less_specific(a: str, b: str) -> bool:
     (ta, da), (tb, db) = _name_parts(a), _name_parts(b)
     if not ta or not tb or ta[-1] != tb[-1] or ta[-1] in _GENERAL_HEADS:
         return False
-    if da != db:
+    if tuple(w for w in da if w not in _COMING_TO_BE) != tuple(w for w in db if w not in _COMING_TO_BE):
         return False  # "64 shops" a chain has and "22 shops closed" are a whole and a part of it
     return set(ta) <= set(tb) or set(tb) <= set(ta)
+
+
+#: what brings things into being or into the count says nothing of which of them: "seal pups born" are the
+#: colony's pups, "eggs hatched" its eggs
+_COMING_TO_BE = frozenset("born hatched counted tallied recorded spotted sighted".split())
 
 
 #: how large the same figure of the same things must be before another event's name is taken for the same

@@ -407,6 +407,9 @@ def test_figures_that_nothing_names_are_not_compared():
     ("workers", "construction workers", True),
     ("subsidies", "state subsidy", True),
     ("beaches closed", "bathing beaches closed", True),
+    # what brings them into being or into the count says nothing of which: the same things
+    ("pups", "seal pups born", True),
+    ("eggs hatched", "turtle eggs", True),
     # the things and what happened to some of them
     ("shops", "shops closed", False),
     ("specimens", "specimens brought up", False),
