@@ -1950,8 +1950,9 @@ def _verb_event(base: Token, verb: Token | None) -> str | None:
         # pair did to them (the first only locates them)
         then = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD")
                      and c.lemma_.lower() not in PASS_THROUGH and c.lemma_.lower() not in SAY_VERBS
-                     and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj") for d in c.children)), None)
-        # ("found 12 rats and closed the restaurant": the second verb acts on something else)
+                     and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for d in c.children)), None)
+        # ("found 12 rats and closed the restaurant": the second verb acts on something else; "attracts 250,000
+        # visitors and is described as ...": a clause of its own, with its own auxiliary, tells of the subject)
         if then is not None:
             return participle(then)
     return None
@@ -2303,7 +2304,7 @@ def _amount_in(base: Token, verb: Token | None) -> Token | None:
             if c.dep_ == "prep" and c.lower_ == "in" and c.i > base.i:
                 obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
                             and p.ent_type_ not in ("DATE", "TIME") and p.lemma_.lower() not in TIME_NOUNS
-                            and not _determined(p)), None)
+                            and not _determined(p) and not _a_fixed_phrase(p)), None)
                 # ("raised 2.2 billion crowns in the listing": a determined noun says where, not what)
                 if obj is not None:
                     return obj
@@ -2393,12 +2394,22 @@ def _how_often_done(often: Token) -> Token | None:
     return head if head.pos_ == "VERB" else None
 
 
+def _a_fixed_phrase(noun: Token) -> bool:
+    """A bare noun inside a fixed prepositional phrase that compares or connects ("in line with", "in keeping
+    with", "in addition to", "in response to", "in favour of"): no thing an amount is of."""
+    return not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "to", "of") for c in noun.children) and noun.lemma_.lower() in (
+        "line", "keeping", "addition", "response", "favour", "favor", "comparison", "contrast", "relation", "step",
+        "spite", "excess", "breach", "need", "respect", "charge", "return")
+
+
 def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | None:  # noqa: ANN001
     """What an amount or rate is of: "revenue of $4.2bn", "inflation rose to 4.2%", "a $700,000 award"."""
     for c in base.children:  # "$40 million in damage", "$2bn of aid"
         if c.dep_ == "prep" and c.lower_ in ("in", "of"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.pos_ == "NOUN" and not (c.lower_ == "in" and _determined(p)):
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and not (c.lower_ == "in" and _determined(p)) \
+                        and not _a_fixed_phrase(p):
                     return p
     if base.dep_ == "pobj" and base.head.lower_ in ("of", "at") and base.head.head.pos_ in ("NOUN", "PROPN"):
         return base.head.head
@@ -2425,7 +2436,8 @@ def measured_thing(base: Token, verb: Token | None, is_people=None) -> Token | N
             if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > base.i:
                 for p in c.children:  # not a time ("rose to 6.9% in the same month")
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("DATE", "TIME") \
-                            and p.lemma_.lower() not in TIME_NOUNS and not (c.lower_ == "in" and _determined(p)):
+                            and p.lemma_.lower() not in TIME_NOUNS and not (c.lower_ == "in" and _determined(p)) \
+                            and not _a_fixed_phrase(p):
                         return p  # ("raised 2.2 billion crowns in the listing": where, not what)
         if verb.dep_ == "ccomp" and verb.lemma_.lower() in CHANGE_VERBS and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -523,6 +523,9 @@ NAMED_BY_WHAT_IT_IS = [
     ("The average commute is 52 minutes from the suburbs.", "52 minutes", "average commute"),
     # a part of a group given as a range: "between 300 and 350 of those jobs"
     ("Between 40 and 60 of those jobs could go next year.", "Between 40 and 60", "jobs"),
+    # a fixed phrase that compares ("in line with") is no thing; a clause with its own auxiliary tells of its subject
+    ("Turnover was £8.2m, in line with the forecast, the chairman said.", "£8.2m", "revenue"),
+    ("The museum draws about 90,000 visitors a year and is regarded as a landmark.", "about 90,000", "visitors"),
     # a span of time named by what fills it is counted ("room nights", "bed days")
     ("Hotels in the resort reported 1,800 cancelled room nights.", "1,800", "room nights"),
     # (not a figure that says what it counts: "and five injured")
