@@ -841,7 +841,25 @@ class CountReader:
                 return ok(self.noun_measure(level_of)) or _compound_name(level_of)
         if family == "percent" and (kind := _bare_change(doc, m)) is not None:
             return kind  # "that was up 23 per cent on a year earlier": a change of nothing named is a rise
+        if family == "money" and (named := self._named_in_words(doc, m)) is not None:
+            return self.suffix(doc, m, named)
         return family.removeprefix("other:")  # nothing names it: "percent", "money", "count"...
+
+    def _named_in_words(self, doc: Doc, m: FigureMatch) -> str | None:
+        """A sum nothing names in the parse, read from the words before it when the tagger took a headline's or a
+        sentence's verb for a noun: "the failed fight cost taxpayers £95,000" (a cost), "pier bill climbs to
+        £6.2m" (the bill's level)."""
+        before = doc[max(0, m.start - 3) : m.start]
+        if any(t.like_num for t in before):
+            return None
+        if any(t.lower_ in ("cost", "costs", "costing") for t in before[-2:]) and "cost" in self.vocab.measures:
+            return "cost"
+        if m.start >= 3 and doc[m.start - 1].lower_ in ("to", "by") \
+                and doc[m.start - 2].lemma_.lower() in CHANGE_VERBS | _LEVELS and doc[m.start - 3].pos_ == "NOUN" \
+                and doc[m.start - 3].lemma_.lower() not in TIME_NOUNS:
+            noun = doc[m.start - 3]
+            return ok_name if (ok_name := self.noun_measure(noun)) else _compound_name(noun)
+        return None
 
     def _priced(self, m: FigureMatch, root: Token) -> bool:
         """An amount written before a thing that is not itself a sum of money: the thing's price or cost

@@ -526,6 +526,8 @@ NAMED_BY_WHAT_IT_IS = [
     # a fixed phrase that compares ("in line with") is no thing; a clause with its own auxiliary tells of its subject
     ("Turnover was £8.2m, in line with the forecast, the chairman said.", "£8.2m", "revenue"),
     ("The museum draws about 90,000 visitors a year and is regarded as a landmark.", "about 90,000", "visitors"),
+    # a sum the tagger left unnamed, read from the words before it ("cost" taken for a noun, a headline's verb)
+    ("Harbour wall bill climbs to £3.4m after second storm", "£3.4m", "cost"),
     # a span of time named by what fills it is counted ("room nights", "bed days")
     ("Hotels in the resort reported 1,800 cancelled room nights.", "1,800", "room nights"),
     # (not a figure that says what it counts: "and five injured")
