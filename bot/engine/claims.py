@@ -375,7 +375,9 @@ class ClaimExtractor:
                 continue  # a number that nothing names ("11 of them", a bare number) is not a checkable claim
             if m.start > 0 and doc[m.start - 1].lower_ in ("the", "both") and fig.text.lower() in _A_PAIR_OR_THREE \
                     and measure not in self.vocab.measures and (named := nouns[i]) is not None \
-                    and named.tag_ == "NNS" and 0 <= named.i - m.end <= 2:
+                    and named.tag_ == "NNS" and 0 <= named.i - m.end <= 2 \
+                    and measure.split()[-1] == named.lower_:  # (an event keeps its count: "the three flights were
+                # cancelled")
                 continue  # "where the two chains overlap", "the three councils": the parties the article has named,
                 # not a count in the news (a toll keeps its count: "the two victims were taken to hospital")
             unit = fig.unit
@@ -1195,15 +1197,20 @@ class ClaimExtractor:
         prep = _subtree_ids(root.head) if root.dep_ == "pobj" and root.head.dep_ != "ROOT" else frozenset()
         # "last year's campaign resulted in 112 arrests", "last year's campaign, which resulted in 112 arrests": the
         # date a possessive gives the event the figure's verb tells of
-        owners = [c for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")]
-        if verb is not None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+        # (only an event told in the simple past: "last season's top scorer has scored 12" is a fact of now)
+        owners = [c for c in (verb.children if verb is not None and verb.tag_ == "VBD" else ())
+                  if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb is not None and verb.tag_ == "VBD" and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             owners.append(verb.head)
         possessed = frozenset(t.i for o in owners for c in o.children if c.dep_ == "poss" for t in c.subtree)
         for scope in (own - others, (prep | near) - others, possessed):
             dates = sorted((e for e in _reference_dates(doc) if e[1] in scope), key=lambda e: abs(e[0] - m.end))
             for _, date_i, text in dates:
                 # the tense of the verb the date hangs on, else the figure's: "the £410m bypass opened in June"
-                dated_by = _governing_verb(doc[date_i]) if 0 <= date_i < len(doc) else None
+                # (a date something is moved or planned "to" or "for" is a target, not when it happened)
+                dated_by = _governing_verb(doc[date_i]) if 0 <= date_i < len(doc) and not (
+                    doc[date_i].dep_ == "pobj" and doc[date_i].head.lower_ in ("to", "for", "until", "till", "by")
+                ) else None
                 d = _parse_date(text, ref, published, past=past or _in_the_past(dated_by))
                 if d is not None:
                     return d

@@ -140,14 +140,16 @@ class CountReader:
         if name == "cost" and verb is not None and _court_costs(root, noun, verb):
             return "costs"  # "ordered to pay £18,500 in costs", "prosecution costs of £38,500": a party's costs
         if noun is not None and unit_family(m.figure.unit) in ("people", "count") \
-                and (name not in self.vocab.measures or name == self.noun_measure(noun)) \
+                and name in (self.noun_measure(noun), plural(noun), noun.lemma_.lower()) \
+                and (verb is None or verb.lemma_.lower() in _LEFT_IN_A_STATE) \
                 and (lacking := _lacking(noun, verb)) is not None:
             # "1,400 homes have been without heating since Saturday": the state they are in names them, as
             # "households without power" does
             return self.vocab.by_complement.get(f"without {lacking}") or f"without {lacking}"
         if noun is not None and verb is not None and self.is_people(noun) and noun.dep_ == "nsubj" \
                 and noun.head.i == verb.i and verb.lemma_.lower() == "work" and verb.tag_ in ("VBP", "VBZ") \
-                and any(c.dep_ == "prep" and c.lower_ in ("at", "for", "in", "on") for c in verb.children) \
+                and noun.lemma_.lower() in ("people", "person", "staff", "worker", "employee") \
+                and any(c.dep_ == "prep" and c.lower_ in ("at", "for", "in") for c in verb.children) \
                 and "workforce" in self.vocab.measures:
             return "workforce"  # "around 3,100 people work at the university": who it employs
         if noun is not None and verb is not None and self.is_people(noun) and noun.dep_ == "nsubj" \
@@ -1435,7 +1437,7 @@ class CountReader:
             happened = None
         if happened is None and noun is not None and not self.is_people(noun) and (post := next(
                 (c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i == noun.i + 1
-                 and c.is_alpha), None)) is not None:
+                 and c.is_alpha and not any(c.children)), None)) is not None:  # (not "bags full of sand")
             happened = post.lower_  # "3,900 repairs outstanding", "300 invoices unpaid": the state they are left in
         if happened:
             happened = self.vocab.by_adjective.get(happened, happened)  # "one person still unaccounted for": missing
@@ -2295,6 +2297,10 @@ def _amount_from(base: Token, verb: Token | None) -> Token | None:
 
 #: verbs of getting money: where it comes from says what it is
 _GETTING = frozenset("give receive get award allocate hand grant".split())
+
+
+#: verbs that leave or keep things in a state: "have been without heating", "left 3,000 customers without water"
+_LEFT_IN_A_STATE = frozenset("be leave remain stay go spend keep".split())
 
 
 def _lacking(noun: Token, verb: Token | None) -> str | None:

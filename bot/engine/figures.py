@@ -950,7 +950,8 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
     if nxt.is_alpha and i + 2 < len(doc) and doc[i + 2].lower_ in _SPOKE and nxt.lower_ not in ("more",):
         return True  # "..., one mother said": a speaker, not a count of mothers
     if nxt.is_alpha and nxt.lower_ not in ("more",) and (
-            (prev in _SPOKE and (i + 2 >= len(doc) or doc[i + 2].is_punct))
+            (prev in _SPOKE and (i + 2 >= len(doc) or doc[i + 2].is_punct) and i > 1
+             and (doc[i - 2].is_punct or doc[i - 2].is_quote))
             or (prev == "to" and i > 1 and doc[i - 2].lower_ == "according")):
         return True  # '"It was a massive jolt," said one passenger', "according to one resident": a speaker
     # "one reportedly", "one injured": pronoun before a verb or adverb

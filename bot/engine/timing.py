@@ -60,10 +60,13 @@ def _dates_or_describes(doc: Doc, m: FigureMatch) -> bool:
     root = span_root(doc, m)
     if (root.dep_ in ("attr", "npadvmod") and root.head.lemma_.lower() in ("be", "lie", "sit") and any(
             c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" for p in c.children)
-            for c in root.children) and not any(c.dep_ == "nsubj" and c.lemma_.lower() in _SPANS | _STOPPAGES | _TRIPS
-                                                for c in root.head.children)) \
+            for c in root.children) and not any(
+                c.dep_ == "nsubj" and (c.lemma_.lower() in _SPANS | _STOPPAGES | _TRIPS or c.tag_ == "PRP"
+                                       or c.ent_type_ == "PERSON" or a_doer(c))
+                for c in root.head.children)) \
             or (m.end < len(doc) and doc[m.end].lower_ == "away"):
         return True  # "most resorts are 40 minutes from the airport", "a town two hours away": where a place lies
+        # (not where someone on the move was: "paramedics were 50 minutes from the scene")
     if root.dep_ == "conj" and root.head.ent_type_ in ("DATE", "TIME") and root.head.i < root.i \
             and root.head.head.lower_ in ("aged", "age", "ages"):
         root = root.head  # "aged three weeks and five months": the second age is an age too

@@ -327,6 +327,8 @@ def _coarser_agrees(a: Figure, b: Figure) -> bool:
     if steps[0] is None or steps[1] is None or math.isclose(steps[0], steps[1]):
         return False
     coarse, fine, step = (a, b, steps[0]) if steps[0] > steps[1] else (b, a, steps[1])
+    if abs(float(coarse.low)) < 10 * step:  # type: ignore[arg-type]
+        return False  # "£2bn" against "£2.4bn": one significant digit rounds too much to tell they agree
     return abs(float(fine.low) - float(coarse.low)) < step / 2 * (1 - 1e-9)  # type: ignore[arg-type]
 
 

@@ -126,6 +126,7 @@ def stored(figure: Figure, *, status: ClaimStatus = ClaimStatus.UNREVIEWED, sour
         (fig(26e6, text="£26m", unit="GBP"), fig(26.3e6, text="£26.3m", unit="GBP"), M),
         (fig(26e6, text="£26m", unit="GBP"), fig(26.6e6, text="£26.6m", unit="GBP"), C),
         (fig(4.2e9, text="$4.2bn", unit="USD"), fig(4.25e9, text="$4.25bn", unit="USD"), C),
+        (fig(2e9, text="£2bn", unit="GBP"), fig(2.4e9, text="£2.4bn", unit="GBP"), C),  # one digit rounds too much
         # "about" widens a figure by its written precision at most: "about 1,900" is 1,800..2,000
         (fig(1_900, approx=True, text="about 1,900"), fig(2_050, text="2,050"), C),
         (fig(1_900, approx=True, text="about 1,900"), fig(1_980, text="1,980"), M),
