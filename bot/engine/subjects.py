@@ -783,8 +783,16 @@ def among(claim: Claim) -> bool:
         return False
     rest = claim.sentence[start:]
     before = claim.sentence[: max(0, claim.figure_start - claim.start)] if claim.figure_start is not None else ""
+    if _OWN_PREDICATE.match(rest):
+        return False  # "nine of them were taken to hospital": the whole of what its own verb counts
     return bool(_AMONG.match(rest)) or (claim.figure.unit in ("people", "count") and bool(_OF_THE.match(rest))) \
         or bool(_INCLUDING.search(before[-30:]))
+
+
+#: "of them" followed by a verb of the figure's own that is not "among": the part is the whole of another measure
+_OWN_PREDICATE = re.compile(r"^\s+of\s+(?:them|whom|those|these)\s+(?:were|was|are|is|had|have|has)\s+"
+                            r"(?!among\b)(?:\w+\s+)?(?:taken|admitted|treated|flown|airlifted|rushed|sent|kept|"
+                            r"discharged|released|detained|arrested|charged|hospitali[sz]ed)\b", re.IGNORECASE)
 
 
 def _whole(subject: str | None) -> bool:

@@ -349,6 +349,14 @@ def test_some_of_them_are_a_part():
     assert verdict(part, claim(11, measure="injured")) is U
 
 
+def test_some_of_them_with_a_verb_of_their_own_are_the_whole_of_that_measure():
+    sentence = "At least 15 people were hurt, and nine of them were taken to hospital."
+    start = sentence.index("nine")
+    part = replace(claim(9, measure="hospitalised", sentence=sentence, text="nine"), start=0,
+                   figure_start=start, figure_end=start + 4)
+    assert verdict(claim(9, measure="hospitalised", text="Nine"), part) is M
+
+
 def test_any_figure_the_latest_report_confirms_matches_an_earlier_one_revised():
     # a count that is not a toll may be revised either way: the latest report is what stands
     old = stored(claim(14, measure="schools closed"), published=date(2026, 2, 20))
