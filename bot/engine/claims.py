@@ -1474,14 +1474,14 @@ _EXCHANGING = frozenset("sell buy purchase acquire sign let lease rent auction".
 
 
 def _in_the_past(verb: Token | None) -> bool:
-    """The verb tells of the past: "opened", "has been cut", "were killed" (not "will open", "would be")."""
+    """The verb tells of the past: "opened", "has been cut", "were killed" (not "will open", "would be"). A main
+    verb with a subject and no auxiliary, tagged a participle, is a past tense too: "the bypass opened"."""
     return verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") and c.tag_ in ("VBD", "VBZ", "VBP")
         for c in verb.children)) or (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(
             c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in ("aux", "auxpass")
                                                                    for c in verb.children))
     ) and not any(c.lower_ in ("will", "would", "'ll") for c in verb.children)
-    # (a main verb with a subject and no auxiliary, tagged a participle, is a past tense: "the bypass opened")
 
 
 def _kin_of(doc: Doc, m: FigureMatch) -> bool:

@@ -860,7 +860,7 @@ class CountReader:
                 and doc[m.start - 2].lemma_.lower() in CHANGE_VERBS | _LEVELS and doc[m.start - 3].pos_ == "NOUN" \
                 and doc[m.start - 3].lemma_.lower() not in TIME_NOUNS:
             noun = doc[m.start - 3]
-            return ok_name if (ok_name := self.noun_measure(noun)) else _compound_name(noun)
+            return self.noun_measure(noun) or _compound_name(noun)
         return None
 
     def _priced(self, m: FigureMatch, root: Token) -> bool:
@@ -877,11 +877,10 @@ class CountReader:
             if after is None or after.pos_ != "NOUN" or not any(t.i in range(m.start, m.end) for t in after.subtree):
                 return False
             thing = after
-            return not (thing.lemma_.lower() in self.vocab.amount_nouns or self.noun_measure(thing)
-                        or _a_payment(thing) or is_change_noun(thing))
-        thing = root.head
-        while thing.dep_ in ("compound", "amod") and thing.head.i > thing.i and thing.head.pos_ == "NOUN":
-            thing = thing.head  # "8.4 billion euro chip plant": the plant; "a £3.2m replanting programme"
+        else:
+            thing = root.head
+            while thing.dep_ in ("compound", "amod") and thing.head.i > thing.i and thing.head.pos_ == "NOUN":
+                thing = thing.head  # "8.4 billion euro chip plant": the plant; "a £3.2m replanting programme"
         if thing.pos_ != "NOUN" or thing.i < m.end or is_change_noun(thing):
             return False  # "a $2bn cut" changes an amount; it is not a thing bought
         words = [t.lemma_.lower() for t in thing.lefts if t.dep_ == "compound" and t.i >= m.end]
